@@ -1,0 +1,82 @@
+// Lint rules that keep the architecture honest: the core runs in plain Node, the renderer never reaches
+// Node or main, and only the thin Electron shell may import `electron` or `electron-store`.
+import js from '@eslint/js'
+import { defineConfig, globalIgnores } from 'eslint/config'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const electronOnlyInShell = {
+  paths: [
+    { name: 'electron', message: 'Only src-main/electron/ may import electron: the core must run in plain Node.' },
+    { name: 'electron-store', message: 'Only src-main/electron/ may import electron-store (it imports electron).' },
+  ],
+}
+const noTestSupport = { group: ['**/test-support/**'], message: 'Runtime code must not import test support.' }
+
+export default defineConfig(
+  globalIgnores(['out/', 'dist/', 'test-results/', 'playwright-report/', 'reports/', 'node_modules/']),
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
+  { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['src-main/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**', 'src-main/**/*.test.ts', 'src-main/test-support/**'],
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport] }] },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    ignores: ['src-main/electron/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport] }] },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInShell,
+          patterns: [
+            { group: ['node:*'], message: 'src-shared is platform-neutral: no Node modules.' },
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing from main or renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    extends: [reactHooks.configs.flat['recommended-latest']],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInShell,
+          patterns: [
+            { group: ['node:*'], message: 'The renderer is a web page: no Node modules.' },
+            { group: ['**/src-main/**'], message: 'The renderer reaches main only through the bridge.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**', 'bench/**'],
+    rules: { 'max-lines': 'off' },
+  },
+)

@@ -1,0 +1,42 @@
+import type { Channel, Out } from '../../src-shared/ipc/contract'
+import type { Result } from '../../src-shared/ipc/result'
+import type { CoreEvents } from './events'
+import type { Logger } from './log'
+
+/** The key-value interface settings live behind: electron-store in the app, `conf` on a file elsewhere. */
+export interface KeyValueStore {
+  get(key: string): unknown
+  set(key: string, value: unknown): void
+  delete(key: string): void
+}
+
+/** What a shell (Electron or browser mode) hands the core. Nothing here imports Electron. */
+export interface CoreDeps {
+  /** Folder for the SQLite chat history (the settings store decides its own file). */
+  dataDir: string
+  settings: KeyValueStore
+  mode: 'desktop' | 'browser'
+  /** The app's version, from package.json. */
+  version: string
+  /** Environment to read `OLLAMA_HOST` from; defaults to `process.env`. */
+  env?: Record<string, string | undefined>
+  /** Set by `npm run demo`, so the window can say the Ollama it talks to is simulated. */
+  simulatedOllama?: boolean
+  log?: Logger
+  /** Path of a better-sqlite3 binary built for Electron's ABI, when it is not the one in node_modules. */
+  sqliteNativeBinding?: string
+}
+
+/** The running core as both shells use it. */
+export interface Core {
+  /** Validates input, runs the channel's handler, and maps every failure to a typed `Result`. Never throws. */
+  dispatch<C extends Channel>(channel: C, input: unknown): Promise<Result<Out<C>>>
+  events: CoreEvents
+  /**
+   * Starts background work without waiting for Ollama: the Ollama status watch and the start-up clean-up of
+   * unused temporary models (which waits for Ollama to become reachable if it is down).
+   */
+  start(): void
+  /** Cancels replies in progress (saving their partial text), stops background work and closes the store. */
+  stop(): Promise<void>
+}

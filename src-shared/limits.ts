@@ -1,0 +1,55 @@
+/**
+ * Bounds for `num_ctx`, shared so the Models page refuses exactly what main refuses.
+ * Ollama itself validates nothing: it clamps values under 4 to 4 and values over the trained length down to
+ * it, and a non-integer stored in a model breaks every later chat (`option "num_ctx" must be of type integer`).
+ */
+
+/** Below this a chat cannot hold a system prompt and one exchange; Ollama's vision models floor at 2048. */
+export const MIN_NUM_CTX = 512
+
+/** Upper bound when the model's trained length is unknown (2^20 tokens; no local model goes beyond). */
+export const MAX_NUM_CTX = 1_048_576
+
+/** The steps the Models page offers, filtered to what the model was trained for. */
+export const NUM_CTX_STEPS = [2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 524288, 1048576] as const
+
+export type NumCtxCheck = { ok: true; value: number } | { ok: false; message: string }
+
+/** Validates a context length for a model; `trainedContext` is the model's limit when known. */
+export function checkNumCtx(value: unknown, trainedContext: number | null): NumCtxCheck {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return { ok: false, message: 'The context length must be a number of tokens.' }
+  }
+  if (!Number.isInteger(value)) return { ok: false, message: 'The context length must be a whole number.' }
+  if (value < MIN_NUM_CTX) {
+    return { ok: false, message: `The context length must be at least ${MIN_NUM_CTX.toLocaleString('en-US')} tokens.` }
+  }
+  const limit = trainedContext !== null && trainedContext > 0 ? Math.min(trainedContext, MAX_NUM_CTX) : MAX_NUM_CTX
+  if (value > limit) {
+    const why = limit === MAX_NUM_CTX ? '' : ', the longest context this model was trained for'
+    return { ok: false, message: `The context length can be at most ${limit.toLocaleString('en-US')} tokens${why}.` }
+  }
+  return { ok: true, value }
+}
+
+/**
+ * Reads what a person typed: `16384`, `16,384`, `16k` or `16K` (k = 1024, as context sizes are counted).
+ * Returns `NaN` for anything else, which `checkNumCtx` then refuses with a message.
+ */
+export function parseNumCtxInput(text: string): number {
+  const compact = text.trim().replace(/[,_\s]/g, '')
+  const match = /^(\d+(?:\.\d+)?)([kK]?)$/.exec(compact)
+  if (!match) return Number.NaN
+  const base = Number(match[1])
+  return match[2] ? base * 1024 : base
+}
+
+/** Steps to offer for a model: from 2K up to its trained length (inclusive when it is not a round step). */
+export function numCtxStepsFor(trainedContext: number | null): number[] {
+  const limit = trainedContext !== null && trainedContext > 0 ? trainedContext : MAX_NUM_CTX
+  const steps: number[] = NUM_CTX_STEPS.filter((step) => step <= limit)
+  if (trainedContext !== null && trainedContext > 0 && !steps.includes(trainedContext) && trainedContext >= MIN_NUM_CTX) {
+    steps.push(trainedContext)
+  }
+  return steps
+}

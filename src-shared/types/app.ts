@@ -1,0 +1,23 @@
+import type { AppError } from '../ipc/result'
+
+/** Facts about the running app for the About line and the simulated-Ollama label. */
+export interface AppInfo {
+  version: string
+  /** `desktop` inside Electron, `browser` when served over HTTP by `npm run serve`. */
+  mode: 'desktop' | 'browser'
+  /** True when the Ollama peer is the repo's simulator (`npm run demo`): the window says so. */
+  simulatedOllama: boolean
+  dataDir: string
+}
+
+/** Whether Ollama answers at the configured host; pushed as `ollama:status` whenever it changes. */
+export interface OllamaStatus {
+  state: 'checking' | 'reachable' | 'unreachable'
+  /** The host the app tried, e.g. `http://127.0.0.1:11434`. */
+  host: string
+  /** Ollama's version when reachable. */
+  version: string | null
+  error: AppError | null
+  /** ISO time of the last check. */
+  checkedAt: string
+}

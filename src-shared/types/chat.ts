@@ -1,0 +1,82 @@
+import type { AppError } from '../ipc/result'
+
+/** `notice` messages are the app speaking (e.g. a fallback notice); they are never sent to the model. */
+export type MessageRole = 'user' | 'assistant' | 'notice'
+
+/**
+ * `streaming` while a reply arrives; `cancelled` when stopped (partial text kept); `error` when Ollama failed;
+ * `interrupted` when the app died mid-reply and found the row at the next start.
+ */
+export type MessageStatus = 'complete' | 'streaming' | 'cancelled' | 'error' | 'interrupted'
+
+/** Numbers Ollama reports at the end of a reply; each may be missing (Ollama omits zero values). */
+export interface ReplyStats {
+  promptTokens?: number
+  replyTokens?: number
+  totalMs?: number
+  tokensPerSecond?: number
+}
+
+export interface ChatMessage {
+  id: string
+  conversationId: string
+  role: MessageRole
+  /** Markdown for assistant replies, plain text otherwise. Untrusted when it came from a model. */
+  content: string
+  /** Reasoning text of thinking models, shown folded. */
+  thinking: string
+  status: MessageStatus
+  /** The model the user chose (as Ollama lists it); `null` for user messages and notices. */
+  model: string | null
+  /** The model name Ollama actually served the reply with: the temporary model or the base. */
+  servedBy: string | null
+  /** The context length the reply was requested with, when the user set one. */
+  numCtx: number | null
+  error: AppError | null
+  stats: ReplyStats | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ConversationSummary {
+  id: string
+  title: string
+  /** The conversation's model as Ollama lists it; `null` until one is picked. */
+  model: string | null
+  systemPrompt: string
+  createdAt: string
+  /** Time of the last activity; the conversation list is sorted by it, newest first. */
+  updatedAt: string
+  messageCount: number
+  /** The start of the last message, for the list. */
+  preview: string
+}
+
+/** A piece of a search snippet; `match` marks the words that matched. Plain text, never HTML. */
+export interface SnippetPart {
+  text: string
+  match: boolean
+}
+
+export interface SearchHit {
+  conversationId: string
+  conversationTitle: string
+  messageId: string
+  role: MessageRole
+  snippet: SnippetPart[]
+  createdAt: string
+}
+
+/** What a finished turn (send, regenerate, edit) leaves in the conversation. */
+export interface ChatTurn {
+  conversation: ConversationSummary
+  /** The user message sent (or edited); `null` for a regenerate. */
+  userMessage: ChatMessage | null
+  /** The reply as saved: `complete`, `cancelled` (partial text kept) or `error` (with `error` set). */
+  assistantMessage: ChatMessage
+  /** Notices added during the turn, e.g. the fallback to the base model. */
+  notices: ChatMessage[]
+}
+
+/** The stage a reply is in before tokens arrive, shown as an honest status line. */
+export type ChatPhase = 'preparing-model' | 'waiting-for-model' | 'streaming'

@@ -1,0 +1,5 @@
+export type * from './app'
+export type * from './chat'
+export type * from './models'
+export type * from './settings'
+export { DEFAULT_SETTINGS } from './settings'

@@ -1,0 +1,33 @@
+import type { ModelOptions } from './models'
+
+/** How the window picks light or dark. */
+export type ThemePreference = 'system' | 'light' | 'dark'
+
+/** Settings the renderer may read. Window geometry stays in main. */
+export interface Settings {
+  /** The Ollama address chosen in the app; `null` means `OLLAMA_HOST`, else `http://127.0.0.1:11434`. */
+  ollamaHost: string | null
+  theme: ThemePreference
+  /** The model new conversations start with; `null` picks the first installed one. */
+  defaultModel: string | null
+  /** The conversation to reopen at start. */
+  lastConversationId: string | null
+  /** Per-model options keyed by the model's canonical name (lower case, full form). */
+  modelOptions: Record<string, ModelOptions>
+}
+
+/** The settings the renderer may change through `settings:update`. */
+export interface SettingsPatch {
+  ollamaHost?: string | null
+  theme?: ThemePreference
+  defaultModel?: string | null
+  lastConversationId?: string | null
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  ollamaHost: null,
+  theme: 'system',
+  defaultModel: null,
+  lastConversationId: null,
+  modelOptions: {},
+}
