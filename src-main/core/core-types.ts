@@ -25,6 +25,27 @@ export interface CoreDeps {
   log?: Logger
   /** Path of a better-sqlite3 binary built for Electron's ABI, when it is not the one in node_modules. */
   sqliteNativeBinding?: string
+  /** Overrides for the intervals below (tests shorten them). */
+  timing?: Partial<CoreTiming>
+}
+
+/** Intervals the core works with; the defaults suit people, tests pass shorter ones. */
+export interface CoreTiming {
+  /** Streamed text is sent to the window at most this often. */
+  deltaIntervalMs: number
+  /** A streaming reply is written to the store at most this long after its text arrived. */
+  checkpointIntervalMs: number
+  /** How often to look for Ollama while it is down. */
+  statusWhileDownMs: number
+  /** How often to confirm Ollama is still up. */
+  statusWhileUpMs: number
+}
+
+export const DEFAULT_TIMING: CoreTiming = {
+  deltaIntervalMs: 30,
+  checkpointIntervalMs: 500,
+  statusWhileDownMs: 2_000,
+  statusWhileUpMs: 15_000,
 }
 
 /** The running core as both shells use it. */

@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { isChannel } from '../../src-shared/ipc/contract'
+import type { Core } from '../core/core-types'
+import type { Logger } from '../core/log'
+import { isSameHostRequest, newSessionToken, readCookie, SESSION_COOKIE, sessionCookie, tokensMatch } from './session-auth'
+import { SECURITY_HEADERS, serveStatic } from './static-files'
+
+/** Bodies above this are refused: the largest valid input (a 200,000-character message) fits well below. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024
+const HEARTBEAT_MS = 15_000
+
+export interface BrowserServerOptions {
+  core: Core
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port?: number
+  /** Fixed token (tests); a random one by default. */
+  token?: string
+  log: Logger
+}
+
+export interface BrowserServer {
+  /** The address to open, token included: `http://127.0.0.1:<port>/?token=…`. */
+  readonly url: string
+  readonly origin: string
+  readonly port: number
+  close(): Promise<void>
+}
+
+const sendJson = (response: ServerResponse, status: number, body: unknown) => {
+  const text = JSON.stringify(body)
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  response.end(text)
+}
+
+const sendText = (response: ServerResponse, status: number, text: string) => {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
+  response.end(text)
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new RangeError('body too large')
+    chunks.push(chunk)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  return text.length === 0 ? {} : (JSON.parse(text) as unknown)
+}
+
+/**
+ * Browser mode: the same renderer and the same core as the desktop app, over HTTP (`POST /rpc/<channel>`) and
+ * server-sent events (`GET /events`), on 127.0.0.1 only. The printed URL carries a random token; opening it sets
+ * an HttpOnly cookie, and every other request without that cookie is refused.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? newSessionToken()
+  const streams = new Set<ServerResponse>()
+  let port = 0
+
+  const authorised = (request: IncomingMessage) => tokensMatch(token, readCookie(request, SESSION_COOKIE))
+
+  const handleRpc = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
+    // The custom header forces a CORS preflight, which this server never grants: no cross-site form can call us.
+    if (request.headers['x-ollmchat'] !== '1') return sendText(response, 403, 'Missing x-ollmchat header.')
+    if (!isChannel(channel)) return sendJson(response, 404, { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown request: ${channel}` } })
+    let input: unknown
+    try {
+      input = await readJsonBody(request)
+    } catch (error) {
+      const tooLarge = error instanceof RangeError
+      return sendJson(response, tooLarge ? 413 : 400, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: tooLarge ? 'That request is too large.' : 'That request was not valid JSON.' },
+      })
+    }
+    sendJson(response, 200, await options.core.dispatch(channel, input))
+  }
+
+  const handleEvents = (request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+    response.write(': connected\n\n')
+    streams.add(response)
+    const unsubscribe = options.core.events.onAny((name, payload) => {
+      response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)
+    })
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS)
+    request.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(response)
+    })
+  }
+
+  const route = async (request: IncomingMessage, response: ServerResponse) => {
+    if (!isSameHostRequest(request, port)) return sendText(response, 403, 'ollmchat only answers on its own loopback address.')
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    const given = url.searchParams.get('token')
+    if (request.method === 'GET' && given !== null) {
+      if (!tokensMatch(token, given)) return sendText(response, 403, 'That link has a wrong token. Use the address ollmchat printed.')
+      response.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': sessionCookie(token), location: '/' })
+      return response.end()
+    }
+    if (!authorised(request)) return sendText(response, 403, 'Open ollmchat with the address it printed (it carries a token).')
+    if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) return handleRpc(request, response, url.pathname.slice(5))
+    if (request.method === 'GET' && url.pathname === '/events') return handleEvents(request, response)
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
+    if (!(await serveStatic(options.rendererDir, url.pathname, response))) sendText(response, 404, 'Not found.')
+  }
+
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      options.log.error('browser-mode request failed', { url: request.url, error: error instanceof Error ? error.message : String(error) })
+      if (!response.headersSent) sendText(response, 500, 'Internal error.')
+      else response.end()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs'
+import { createCore } from '../core/app-core'
+import type { Core, CoreTiming } from '../core/core-types'
+import type { Logger } from '../core/log'
+import { openFileSettingsStore } from '../core/settings/file-settings-store'
+import { startBrowserServer, type BrowserServer } from './browser-server'
+
+export interface BrowserModeOptions {
+  dataDir: string
+  rendererDir: string
+  version: string
+  log: Logger
+  port?: number
+  token?: string
+  env?: Record<string, string | undefined>
+  simulatedOllama?: boolean
+  timing?: Partial<CoreTiming>
+}
+
+export interface BrowserMode {
+  core: Core
+  server: BrowserServer
+  /** Stops replies (saving their partial text), the server and the store. */
+  close(): Promise<void>
+}
+
+/** Starts the core and serves the renderer over HTTP: `npm run serve`, `npm run demo` and the e2e tests. */
+export async function runBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const core = createCore({
+    dataDir: options.dataDir,
+    settings: openFileSettingsStore(options.dataDir),
+    mode: 'browser',
+    version: options.version,
+    env: options.env ?? process.env,
+    simulatedOllama: options.simulatedOllama ?? false,
+    log: options.log,
+    ...(options.timing ? { timing: options.timing } : {}),
+  })
+  const server = await startBrowserServer({
+    core,
+    rendererDir: options.rendererDir,
+    log: options.log,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.token === undefined ? {} : { token: options.token }),
+  })
+  // Start-up clean-up and the Ollama watch begin only now, without delaying the server.
+  core.start()
+  return {
+    core,
+    server,
+    close: async () => {
+      await server.close()
+      await core.stop()
+    },
+  }
+}

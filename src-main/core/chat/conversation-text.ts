@@ -1,0 +1,36 @@
+import type { ChatMessage } from '../../../src-shared/types'
+import type { ChatMessageIn } from '../ollama/client'
+
+const TITLE_LIMIT = 60
+
+/**
+ * A conversation's title from its first message: the first line, whitespace collapsed, cut at a word near 60
+ * characters. Asking the model for a title would cost a request on the same weights (and, with a different
+ * `num_ctx`, a model reload), so the app does not.
+ */
+export function titleFromMessage(text: string): string {
+  const firstLine = text.trim().split('\n', 1)[0] ?? ''
+  const collapsed = firstLine.replace(/\s+/g, ' ').trim()
+  if (collapsed.length === 0) return 'New chat'
+  if (collapsed.length <= TITLE_LIMIT) return collapsed
+  const cut = collapsed.slice(0, TITLE_LIMIT)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${(lastSpace > TITLE_LIMIT / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`
+}
+
+/**
+ * What Ollama is sent for a reply: the system prompt, then every earlier user message and every reply that has
+ * text (stopped and failed replies included: their text is what the user saw). Notices are the app speaking and
+ * are never sent.
+ */
+export function promptMessages(systemPrompt: string, history: readonly ChatMessage[]): ChatMessageIn[] {
+  const messages: ChatMessageIn[] = []
+  if (systemPrompt.trim().length > 0) messages.push({ role: 'system', content: systemPrompt })
+  for (const message of history) {
+    if (message.role === 'user') messages.push({ role: 'user', content: message.content })
+    else if (message.role === 'assistant' && message.content.length > 0) {
+      messages.push({ role: 'assistant', content: message.content })
+    }
+  }
+  return messages
+}

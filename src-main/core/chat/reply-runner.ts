@@ -1,0 +1,146 @@
+import type { AppError } from '../../../src-shared/ipc/result'
+import type { ChatMessage, ChatTurn, ConversationSummary, MessageStatus, ReplyStats } from '../../../src-shared/types'
+import { AppFailure } from '../app-failure'
+import type { CoreEvents } from '../events'
+import type { HistoryStore } from '../history/history-store'
+import { toAppError } from '../ipc/error-mapping'
+import type { Logger } from '../log'
+import type { TempModelManager } from '../models/temp-model-manager'
+import type { OllamaClient } from '../ollama/client'
+import { promptMessages } from './conversation-text'
+import { ReplyBuffer } from './reply-buffer'
+import { planServingModel, shortModelName, type ServingPlan } from './serving-model'
+
+/** What one reply needs; `connection` is read once per reply, so a host change never splits a reply. */
+export interface ReplyDeps {
+  history: HistoryStore
+  connection(): { client: OllamaClient; tempModels: TempModelManager }
+  numCtxFor(model: string): number | null
+  events: CoreEvents
+  log: Logger
+  /** Reports each reply's outcome so the Ollama status can flip to unreachable at once. */
+  onOllamaError?(error: AppError): void
+  timing: { deltaIntervalMs: number; checkpointIntervalMs: number }
+}
+
+export interface ReplyRequest {
+  requestId: string
+  conversation: ConversationSummary
+  /** The message being answered; `null` when regenerating. */
+  userMessage: ChatMessage | null
+  signal: AbortSignal
+}
+
+const isCode = (error: unknown, code: string) => (error as { code?: unknown } | null)?.code === code
+
+/**
+ * Runs one assistant reply end to end: saves an empty reply, picks the serving model (temporary model, or the
+ * base with a notice), streams tokens into the reply (coalesced deltas, checkpoints), and saves the outcome:
+ * `complete`, `cancelled` with the partial text, or `error` with the partial text and a typed error. It only
+ * throws when the conversation vanished; every other failure ends up in the saved reply.
+ */
+export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<ChatTurn> {
+  const { history, events, log } = deps
+  const { requestId, conversation, signal } = request
+  const model = conversation.model
+  if (model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
+  const { client, tempModels } = deps.connection()
+  const numCtx = deps.numCtxFor(model)
+
+  const assistant = history.appendMessage({ conversationId: conversation.id, role: 'assistant', content: '', status: 'streaming', model, numCtx })
+  events.emit('chat:started', { requestId, conversationId: conversation.id, userMessage: request.userMessage, assistantMessage: assistant })
+  const notices: ChatMessage[] = []
+  const progress = (phase: 'preparing-model' | 'waiting-for-model' | 'streaming', text: string) =>
+    events.emit('chat:progress', { requestId, conversationId: conversation.id, phase, text })
+  const addNotice = (text: string) => {
+    const notice = history.appendMessage({ conversationId: conversation.id, role: 'notice', content: text, status: 'complete' })
+    notices.push(notice)
+    events.emit('chat:notice', { requestId, conversationId: conversation.id, message: notice })
+  }
+
+  const buffer = new ReplyBuffer({
+    ...deps.timing,
+    emitDelta: (content, thinking) => events.emit('chat:delta', { requestId, messageId: assistant.id, content, thinking }),
+    checkpoint: (content, thinking) => void history.updateMessage(assistant.id, { content, thinking }),
+  })
+
+  let plan: ServingPlan | undefined
+  let status: MessageStatus = 'complete'
+  let error: AppError | null = null
+  let stats: ReplyStats | null = null
+  try {
+    plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal, onPreparing: (text) => progress('preparing-model', text) })
+    if (plan.notice !== null) addNotice(plan.notice)
+    history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
+    const earlier = history.listMessages(conversation.id).filter((message) => message.id !== assistant.id)
+    const messages = promptMessages(conversation.systemPrompt, earlier)
+    stats = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, messages, signal, buffer, log,
+      onWaiting: () => progress('waiting-for-model', `Waiting for ${shortModelName(model)}…`),
+      onFirstToken: () => progress('streaming', `${shortModelName(model)} is answering…`) })
+  } catch (caught) {
+    error = toAppError(caught, log, 'chat reply')
+    status = error.code === 'CANCELLED' ? 'cancelled' : 'error'
+    if (status === 'error') {
+      log.warn('reply failed', { conversationId: conversation.id, model: plan?.model ?? model, code: error.code, detail: error.detail })
+      deps.onOllamaError?.(error)
+    }
+  } finally {
+    plan?.release()
+    buffer.flush()
+  }
+  const saved = history.updateMessage(assistant.id, {
+    content: buffer.content,
+    thinking: buffer.thinking,
+    status,
+    error: status === 'error' ? error : null,
+    stats,
+  })
+  const updatedConversation = history.getConversation(conversation.id)
+  if (!saved || !updatedConversation) throw new AppFailure('NOT_FOUND', 'This conversation was deleted while the reply was running.')
+  return { conversation: updatedConversation, userMessage: request.userMessage, assistantMessage: saved, notices }
+}
+
+/**
+ * Streams the reply; when the temporary model answers 404 before any token (another ollmchat instance cleaned
+ * it up between turns), recreates it once and retries the turn.
+ */
+async function streamWithOneRecreate(options: {
+  client: OllamaClient
+  tempModels: TempModelManager
+  baseModel: string
+  plan: ServingPlan
+  messages: ReturnType<typeof promptMessages>
+  signal: AbortSignal
+  buffer: ReplyBuffer
+  log: Logger
+  onWaiting(): void
+  onFirstToken(): void
+}): Promise<ReplyStats | null> {
+  const { client, plan, buffer, signal } = options
+  const attempt = async (model: string): Promise<ReplyStats | null> => {
+    options.onWaiting()
+    let first = true
+    const request = plan.requestNumCtx === null
+      ? { model, messages: options.messages }
+      : { model, messages: options.messages, numCtx: plan.requestNumCtx }
+    for await (const chunk of client.chat(request, { signal })) {
+      if (first && (chunk.content.length > 0 || chunk.thinking.length > 0)) {
+        first = false
+        options.onFirstToken()
+      }
+      buffer.append(chunk.content, chunk.thinking)
+      if (chunk.done) return chunk.stats
+    }
+    return null
+  }
+  try {
+    return await attempt(plan.model)
+  } catch (error) {
+    if (plan.tempPath === null || !isCode(error, 'MODEL_NOT_FOUND') || !buffer.isEmpty) throw error
+    options.log.warn('temporary model vanished between turns; recreating it once', { model: plan.tempPath })
+    options.tempModels.invalidate(plan.tempPath)
+    if (plan.numCtx === null) throw error
+    const recreated = await options.tempModels.createTempModel(options.baseModel, plan.numCtx, { signal })
+    return attempt(recreated.path)
+  }
+}

@@ -1,0 +1,14 @@
+import type { ChatService } from '../chat/chat-service'
+import type { Handlers } from '../ipc/dispatch'
+
+type ChatChannels = 'chat:send' | 'chat:regenerate' | 'chat:editAndResend' | 'chat:cancel'
+
+/** The `chat:*` channels: thin, the chat service does the work. */
+export function chatHandlers(chat: ChatService): Pick<Handlers, ChatChannels> {
+  return {
+    'chat:send': (input) => chat.send(input),
+    'chat:regenerate': (input) => chat.regenerate(input),
+    'chat:editAndResend': (input) => chat.editAndResend(input),
+    'chat:cancel': ({ requestId }) => Promise.resolve({ cancelled: chat.cancel(requestId) }),
+  }
+}

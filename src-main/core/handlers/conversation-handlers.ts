@@ -1,0 +1,31 @@
+import { AppFailure } from '../app-failure'
+import type { HistoryStore } from '../history/history-store'
+import type { Handlers } from '../ipc/dispatch'
+
+type ConversationChannels =
+  | 'chats:list' | 'chats:create' | 'chats:get' | 'chats:update' | 'chats:delete' | 'chats:restore' | 'chats:search'
+
+const SEARCH_LIMIT = 30
+
+/** Unknown or deleted conversations are an expected failure, not a bug. */
+function found<T>(value: T | null): T {
+  if (value === null) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
+  return value
+}
+
+/** The `chats:*` channels over the history store. */
+export function conversationHandlers(history: HistoryStore): Pick<Handlers, ConversationChannels> {
+  return {
+    'chats:list': async () => ({ conversations: history.listConversations() }),
+    'chats:create': async ({ model, systemPrompt }) =>
+      history.createConversation(systemPrompt === undefined ? { model } : { model, systemPrompt }),
+    'chats:get': async ({ conversationId }) => ({
+      conversation: found(history.getConversation(conversationId)),
+      messages: history.listMessages(conversationId),
+    }),
+    'chats:update': async ({ conversationId, ...patch }) => found(history.updateConversation(conversationId, patch)),
+    'chats:delete': async ({ conversationId }) => ({ deleted: history.deleteConversation(conversationId) }),
+    'chats:restore': async ({ conversationId }) => found(history.restoreConversation(conversationId)),
+    'chats:search': async ({ query, limit }) => ({ hits: history.search(query, limit ?? SEARCH_LIMIT) }),
+  }
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+
+/** The connection type the history modules share. */
+export type HistoryDatabase = Database.Database
+
+/** What every repository of the history store needs besides the connection: time and ids are injectable. */
+export interface HistoryContext {
+  db: HistoryDatabase
+  /** The current time as an ISO 8601 string. */
+  now(): string
+  newId(): string
+}
+
+export interface OpenDatabaseOptions {
+  /** A file path, or `:memory:` for a private in-memory database. */
+  file: string
+  /** A better-sqlite3 binary built for another ABI (the Electron shell passes one); default: node_modules'. */
+  nativeBinding?: string
+}
+
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000
+
+/**
+ * Opens (creating if needed) a SQLite database set up for a desktop app that may be killed at any moment:
+ * WAL journaling (a crash loses at most the transaction in flight, never the file), `synchronous=NORMAL`
+ * (safe against process crashes in WAL mode; only an OS crash or power loss can drop the last commits),
+ * foreign keys enforced, and a busy timeout so a second process waits instead of failing at once.
+ * Throws an error naming the file when it is not a usable SQLite database.
+ */
+export function openDatabase(options: OpenDatabaseOptions): HistoryDatabase {
+  const inMemory = options.file === ':memory:'
+  if (!inMemory) mkdirSync(dirname(options.file), { recursive: true })
+  const db = new Database(options.file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding })
+  try {
+    // A file that is not SQLite only fails at its first read, which is this pragma.
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    db.pragma('synchronous = NORMAL')
+  } catch (error) {
+    db.close()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`Cannot open the chat history at ${options.file}: ${reason}`, { cause: error })
+  }
+  return db
+}

@@ -1,0 +1,132 @@
+import type { AppError, ErrorCode } from '../../../src-shared/ipc/result'
+import type { ChatMessage, ConversationSummary, MessageRole, MessageStatus, ReplyStats } from '../../../src-shared/types'
+
+/** A conversation as the summary queries select it (snake_case, as stored). */
+export interface ConversationRow {
+  id: string
+  title: string
+  model: string | null
+  system_prompt: string
+  created_at: string
+  updated_at: string
+  message_count: number
+  preview: string
+}
+
+/** A message as stored; `error` and `stats` are JSON text. */
+export interface MessageRow {
+  id: string
+  conversation_id: string
+  role: MessageRole
+  content: string
+  thinking: string
+  status: MessageStatus
+  model: string | null
+  served_by: string | null
+  num_ctx: number | null
+  error: string | null
+  stats: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** The columns every message query returns, in `MessageRow` shape. */
+export const MESSAGE_COLUMNS =
+  'id, conversation_id, role, content, thinking, status, model, served_by, num_ctx, error, stats, created_at, updated_at'
+
+/** Summary columns for a query over `conversations c`; the preview is the last non-empty chat text. */
+export const CONVERSATION_COLUMNS = `c.id, c.title, c.model, c.system_prompt, c.created_at, c.updated_at,
+  (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
+  coalesce((SELECT substr(m.content, 1, 400) FROM messages m
+    WHERE m.conversation_id = c.id AND m.role <> 'notice' AND m.content <> ''
+    ORDER BY m.seq DESC LIMIT 1), '') AS preview`
+
+const PREVIEW_LENGTH = 120
+
+/** One line for the conversation list: whitespace collapsed, cut at a character (not code unit) boundary. */
+export function toPreview(text: string): string {
+  const characters = Array.from(text.replace(/\s+/g, ' ').trim())
+  return characters.length > PREVIEW_LENGTH ? `${characters.slice(0, PREVIEW_LENGTH).join('').trimEnd()}…` : characters.join('')
+}
+
+export function toConversationSummary(row: ConversationRow): ConversationSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    model: row.model,
+    systemPrompt: row.system_prompt,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    messageCount: row.message_count,
+    preview: toPreview(row.preview),
+  }
+}
+
+const parseJson = (text: string | null): unknown => {
+  if (text === null) return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return null
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+// Stored JSON outlives the code that wrote it, so it is read field by field rather than trusted.
+function readError(text: string | null): AppError | null {
+  const value = parseJson(text)
+  if (!isRecord(value) || typeof value.code !== 'string' || typeof value.message !== 'string') return null
+  const error: AppError = { code: value.code as ErrorCode, message: value.message }
+  if (typeof value.detail === 'string') error.detail = value.detail
+  return error
+}
+
+const STAT_KEYS = ['promptTokens', 'replyTokens', 'totalMs', 'tokensPerSecond'] as const
+
+function readStats(text: string | null): ReplyStats | null {
+  const value = parseJson(text)
+  if (!isRecord(value)) return null
+  const stats: ReplyStats = {}
+  for (const key of STAT_KEYS) {
+    const number = value[key]
+    if (typeof number === 'number' && Number.isFinite(number)) stats[key] = number
+  }
+  return stats
+}
+
+/** JSON for the `error` column, keeping only the fields of `AppError`. */
+export function errorToJson(error: AppError | null | undefined): string | null {
+  if (!error) return null
+  return JSON.stringify(error.detail === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, detail: error.detail })
+}
+
+/** JSON for the `stats` column, keeping only finite numbers of `ReplyStats`. */
+export function statsToJson(stats: ReplyStats | null | undefined): string | null {
+  if (!stats) return null
+  const kept: ReplyStats = {}
+  for (const key of STAT_KEYS) {
+    const number = stats[key]
+    if (typeof number === 'number' && Number.isFinite(number)) kept[key] = number
+  }
+  return JSON.stringify(kept)
+}
+
+export function toChatMessage(row: MessageRow): ChatMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role,
+    content: row.content,
+    thinking: row.thinking,
+    status: row.status,
+    model: row.model,
+    servedBy: row.served_by,
+    numCtx: row.num_ctx,
+    error: readError(row.error),
+    stats: readStats(row.stats),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}

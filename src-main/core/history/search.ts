@@ -1,0 +1,98 @@
+import type { MessageRole, SearchHit, SnippetPart } from '../../../src-shared/types'
+import type { HistoryDatabase } from './database'
+
+// Private-use characters cannot be typed by accident and are not HTML: the snippet stays plain text.
+const MATCH_START = '\uE000'
+const MATCH_END = '\uE001'
+const MAX_TERMS = 16
+const MAX_TERM_LENGTH = 64
+const DEFAULT_LIMIT = 20
+const MAX_LIMIT = 100
+const SNIPPET_TOKENS = 16
+
+/**
+ * Turns what a person typed into a safe FTS5 query: every word becomes a quoted prefix term (`"foo"* "bar"*`,
+ * all required), so FTS5 syntax in the input (`"`, `AND(`, `NEAR`, `col:`) is searched for as text instead of
+ * being parsed. Returns `null` when nothing searchable is left (empty input, only punctuation).
+ */
+export function toMatchQuery(input: string): string | null {
+  const terms = input
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .slice(0, MAX_TERMS)
+    .map((word) => `"${Array.from(word).slice(0, MAX_TERM_LENGTH).join('').replaceAll('"', '""')}"*`)
+  return terms.length === 0 ? null : terms.join(' ')
+}
+
+/** Splits a snippet carrying the private match markers into plain-text parts; empty parts are dropped. */
+export function splitSnippet(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = []
+  let match = false
+  let text = ''
+  const flush = () => {
+    if (text !== '') parts.push({ text, match })
+    text = ''
+  }
+  for (const character of snippet) {
+    if (character === MATCH_START || character === MATCH_END) {
+      flush()
+      match = character === MATCH_START
+    } else {
+      text += character
+    }
+  }
+  flush()
+  return parts
+}
+
+interface HitRow {
+  conversation_id: string
+  conversation_title: string
+  message_id: string
+  role: MessageRole
+  snippet: string
+  created_at: string
+}
+
+/** Searches message text and conversation titles; see `HistoryStore.search` for what the hits mean. */
+export type SearchFunction = (query: string, limit?: number) => SearchHit[]
+
+/**
+ * Builds the search over the FTS5 index. Hits are ranked by bm25 (content weighs twice the title). A
+ * conversation that matches only by its title yields one hit (its first message), not one per message.
+ * Soft-deleted conversations never appear.
+ */
+export function createSearch(db: HistoryDatabase): SearchFunction {
+  const statement = db.prepare<[{ match: string; limit: number; start: string; end: string }], HitRow>(
+    `WITH hits AS (
+       SELECT m.id AS message_id, m.conversation_id, m.seq, m.role, m.created_at, c.title AS conversation_title,
+         bm25(message_search, 1.0, 0.5) AS score,
+         snippet(message_search, 0, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet
+       FROM message_search
+       JOIN messages m ON m.pk = message_search.rowid
+       JOIN conversations c ON c.id = m.conversation_id
+       WHERE message_search MATCH @match AND c.deleted_at IS NULL
+     ), ranked AS (
+       SELECT *, instr(snippet, @start) > 0 AS in_content,
+         row_number() OVER (PARTITION BY conversation_id, instr(snippet, @start) > 0 ORDER BY seq) AS nth
+       FROM hits
+     )
+     SELECT conversation_id, conversation_title, message_id, role, snippet, created_at
+     FROM ranked WHERE in_content OR nth = 1
+     ORDER BY score, created_at DESC
+     LIMIT @limit`,
+  )
+  return (query, limit = DEFAULT_LIMIT) => {
+    const match = toMatchQuery(query)
+    if (match === null) return []
+    const bounded = Math.min(Math.max(Math.trunc(Number.isFinite(limit) ? limit : DEFAULT_LIMIT), 1), MAX_LIMIT)
+    return statement.all({ match, limit: bounded, start: MATCH_START, end: MATCH_END }).map((row) => ({
+      conversationId: row.conversation_id,
+      conversationTitle: row.conversation_title,
+      messageId: row.message_id,
+      role: row.role,
+      snippet: splitSnippet(row.snippet),
+      createdAt: row.created_at,
+    }))
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Runtime validators for every channel's input: the renderer is untrusted, so nothing reaches a handler
+ * without passing its schema. The mapped type makes a channel without a schema a compile error, and the
+ * output check below makes a schema that disagrees with the contract one too.
+ */
+import { z } from 'zod'
+import type { Channel, In } from '../../../src-shared/ipc/contract'
+
+const none = z.strictObject({})
+const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'must be an id')
+const modelName = z.string().trim().min(1).max(512)
+const messageText = z
+  .string()
+  .max(200_000, 'is longer than 200,000 characters')
+  .refine((text) => text.trim().length > 0, 'is empty')
+const title = z.string().trim().min(1).max(200)
+const systemPrompt = z.string().max(20_000)
+const theme = z.enum(['system', 'light', 'dark'])
+
+export const inputSchemas = {
+  'app:getInfo': none,
+  'ollama:getStatus': none,
+  'ollama:checkNow': none,
+  'models:list': none,
+  'models:setNumCtx': z.strictObject({ model: modelName, numCtx: z.number().nullable() }),
+  'settings:get': none,
+  'settings:update': z.strictObject({
+    ollamaHost: z.string().trim().max(500).nullable().exactOptional(),
+    theme: theme.exactOptional(),
+    defaultModel: modelName.nullable().exactOptional(),
+    lastConversationId: id.nullable().exactOptional(),
+  }),
+  'chats:list': none,
+  'chats:create': z.strictObject({ model: modelName.nullable(), systemPrompt: systemPrompt.exactOptional() }),
+  'chats:get': z.strictObject({ conversationId: id }),
+  'chats:update': z.strictObject({
+    conversationId: id,
+    title: title.exactOptional(),
+    model: modelName.nullable().exactOptional(),
+    systemPrompt: systemPrompt.exactOptional(),
+  }),
+  'chats:delete': z.strictObject({ conversationId: id }),
+  'chats:restore': z.strictObject({ conversationId: id }),
+  'chats:search': z.strictObject({ query: z.string().max(500), limit: z.int().min(1).max(100).exactOptional() }),
+  'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText }),
+  'chat:regenerate': z.strictObject({ requestId: id, conversationId: id }),
+  'chat:editAndResend': z.strictObject({ requestId: id, conversationId: id, messageId: id, text: messageText }),
+  'chat:cancel': z.strictObject({ requestId: id }),
+} satisfies { [C in Channel]: z.ZodType<In<C>> }
+
+/** Turns zod's issues into one sentence naming the fields, e.g. `text is empty; model is required`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.join('.') : 'input'
+      return `${field} ${issue.code === 'unrecognized_keys' ? 'has unknown fields' : issue.message.replace(/^Invalid input: /, '')}`
+    })
+    .join('; ')
+}

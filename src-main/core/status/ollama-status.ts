@@ -1,0 +1,105 @@
+import type { AppError } from '../../../src-shared/ipc/result'
+import type { OllamaStatus } from '../../../src-shared/types'
+import { toAppError } from '../ipc/error-mapping'
+import type { Logger } from '../log'
+
+/** How often to look: quickly while Ollama is down (so the banner clears soon after it starts), rarely when up. */
+export interface StatusTiming {
+  whileDownMs: number
+  whileUpMs: number
+}
+
+export interface OllamaStatusMonitor {
+  current(): OllamaStatus
+  /** Checks now; resolves with the new status (also pushed to listeners when it changed). */
+  checkNow(): Promise<OllamaStatus>
+  /** A reply or listing just failed: show the banner at once instead of waiting for the next check. */
+  reportFailure(error: AppError): void
+  /** The host changed: forget the old verdict and check the new host. */
+  setHost(host: string, probe: (signal: AbortSignal) => Promise<string>): void
+  start(): void
+  stop(): void
+}
+
+/**
+ * Watches whether Ollama answers (`GET /api/version`) and pushes a status whenever the verdict changes, so the
+ * window can show a banner with the host it tried and clear it by itself when Ollama comes up.
+ */
+export function createOllamaStatusMonitor(options: {
+  host: string
+  probe: (signal: AbortSignal) => Promise<string>
+  timing: StatusTiming
+  log: Logger
+  onChange(status: OllamaStatus): void
+  now?: () => Date
+}): OllamaStatusMonitor {
+  const now = options.now ?? (() => new Date())
+  let probe = options.probe
+  let status: OllamaStatus = { state: 'checking', host: options.host, version: null, error: null, checkedAt: now().toISOString() }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running = false
+  let inFlight: Promise<OllamaStatus> | undefined
+
+  const publish = (next: OllamaStatus) => {
+    const changed = next.state !== status.state || next.host !== status.host || next.version !== status.version
+    status = next
+    if (changed) {
+      options.log.info(`Ollama is ${next.state} at ${next.host}`, next.version ? { version: next.version } : {})
+      options.onChange(next)
+    }
+  }
+
+  const schedule = () => {
+    if (!running) return
+    if (timer !== undefined) clearTimeout(timer)
+    const delay = status.state === 'reachable' ? options.timing.whileUpMs : options.timing.whileDownMs
+    timer = setTimeout(() => void check(), delay)
+    timer.unref?.()
+  }
+
+  const check = (): Promise<OllamaStatus> => {
+    if (inFlight) return inFlight
+    const host = status.host
+    let run: Promise<OllamaStatus> | undefined = undefined
+    run = (async () => {
+      try {
+        const version = await probe(AbortSignal.timeout(5_000))
+        if (host === status.host) publish({ state: 'reachable', host, version, error: null, checkedAt: now().toISOString() })
+      } catch (error) {
+        const appError = toAppError(error, options.log, 'Ollama status check')
+        if (host === status.host) publish({ state: 'unreachable', host, version: null, error: appError, checkedAt: now().toISOString() })
+      } finally {
+        if (inFlight === run) inFlight = undefined
+        schedule()
+      }
+      return status
+    })()
+    inFlight = run
+    return run
+  }
+
+  return {
+    current: () => status,
+    checkNow: check,
+    reportFailure(error) {
+      if (error.code !== 'OLLAMA_UNREACHABLE' || status.state === 'unreachable') return
+      publish({ state: 'unreachable', host: status.host, version: null, error, checkedAt: now().toISOString() })
+      schedule()
+    },
+    setHost(host, nextProbe) {
+      probe = nextProbe
+      inFlight = undefined
+      publish({ state: 'checking', host, version: null, error: null, checkedAt: now().toISOString() })
+      void check()
+    },
+    start() {
+      running = true
+      void check()
+    },
+    stop() {
+      running = false
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+    },
+  }
+}

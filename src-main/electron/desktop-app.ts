@@ -1,0 +1,203 @@
+/**
+ * The desktop app's lifecycle with every Electron object injected, so it runs under unit tests with stand-ins:
+ * single instance, core start-up that never delays the window, IPC per window, bounded shutdown.
+ */
+import type { Core, CoreDeps, KeyValueStore } from '../core/core-types'
+import type { Logger } from '../core/log'
+import type { ThemePreference } from '../../src-shared/types'
+import type {
+  AppLike,
+  BrowserWindowCtor,
+  DialogLike,
+  IpcMainLike,
+  NativeThemeLike,
+  Rect,
+  SessionLike,
+  ShellLike,
+  WindowLike,
+} from './electron-like'
+import { connectIpc } from './ipc-bridge'
+import { backgroundColorFor, createMainWindow, type AppPaths } from './window'
+
+/** How long quitting waits for `core.stop()` before giving up on it. */
+export const STOP_TIMEOUT_MS = 5_000
+
+/** Everything `startDesktopApp` needs; `main.ts` passes the real Electron objects. */
+export interface DesktopAppDeps {
+  app: AppLike
+  BrowserWindow: BrowserWindowCtor
+  ipcMain: IpcMainLike
+  shell: ShellLike
+  /** The session whose permission requests are decided; defaults to each window's own. */
+  session?: SessionLike
+  nativeTheme?: NativeThemeLike
+  dialog?: DialogLike
+  /** Work areas of the connected displays (only called once the app is ready). */
+  displays?: () => readonly Rect[]
+  createStore: () => KeyValueStore
+  createCore: (deps: CoreDeps) => Core
+  log: Logger
+  paths: AppPaths
+  platform: NodeJS.Platform
+  /** Where `unhandledRejection` is listened for: `process` in the app. */
+  processEvents?: { on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown }
+  /** Path of the Electron-ABI better-sqlite3 binary, when running unpackaged. */
+  sqliteNativeBinding?: string | undefined
+  stopTimeoutMs?: number
+}
+
+/** Handle on a started app, for tests and `main.ts`. */
+export interface DesktopApp {
+  /** False when another instance already held the lock (this one is quitting). */
+  readonly primary: boolean
+  /** Settles once start-up has finished: window open, or the failure handled. Never rejects. */
+  readonly ready: Promise<void>
+}
+
+const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark']
+
+function storedTheme(store: KeyValueStore): ThemePreference {
+  try {
+    const theme = store.get('theme')
+    return THEMES.find((t) => t === theme) ?? 'system'
+  } catch {
+    return 'system'
+  }
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error))
+
+/** Resolves when `work` settles or after `ms`, whichever comes first; never rejects. */
+async function settleWithin(work: () => Promise<void>, ms: number, log: Logger): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms)
+  })
+  const done = Promise.resolve()
+    .then(work)
+    .then(
+      () => 'done' as const,
+      (error: unknown) => {
+        log.error('core.stop failed', { error: describe(error) })
+        return 'done' as const
+      },
+    )
+  const outcome = await Promise.race([done, timeout])
+  clearTimeout(timer)
+  if (outcome === 'timeout') log.warn('gave up waiting for the core to stop', { timeoutMs: ms })
+}
+
+/**
+ * Starts the desktop app. Guarantees: a second instance quits and focuses the first one's window; on ready the
+ * core is built and `core.start()` is called before, and without waiting for, the window (so start-up clean-up
+ * of temp models can never delay it); each window gets its own IPC connection, removed when it closes;
+ * quitting gives `core.stop()` at most `stopTimeoutMs` (5 s) and then quits; closing the last window quits
+ * except on macOS; unhandled rejections are logged.
+ */
+export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
+  const { app, log } = deps
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return { primary: false, ready: Promise.resolve() }
+  }
+  deps.processEvents?.on('unhandledRejection', (reason) => {
+    log.error('unhandled promise rejection', { error: describe(reason) })
+  })
+
+  let core: Core | undefined
+  let store: KeyValueStore | undefined
+  let current: WindowLike | undefined
+  let quitState: 'running' | 'stopping' | 'stopped' = 'running'
+
+  const background = (theme: ThemePreference) =>
+    backgroundColorFor(theme, deps.nativeTheme?.shouldUseDarkColors ?? false)
+
+  const openWindow = (): void => {
+    if (!core || !store || quitState !== 'running') return
+    const theme = storedTheme(store)
+    if (deps.nativeTheme) deps.nativeTheme.themeSource = theme
+    const { window, appUrl } = createMainWindow({
+      BrowserWindow: deps.BrowserWindow,
+      shell: deps.shell,
+      store,
+      paths: deps.paths,
+      backgroundColor: background(theme),
+      log,
+      ...(deps.displays ? { displays: deps.displays() } : {}),
+      ...(deps.session ? { session: deps.session } : {}),
+    })
+    const disconnect = connectIpc(deps.ipcMain, core, window, appUrl, log)
+    const stopThemeSync = core.events.on('settings:theme', ({ theme: next }) => {
+      if (deps.nativeTheme) deps.nativeTheme.themeSource = next
+      if (!window.isDestroyed()) window.setBackgroundColor(background(next))
+    })
+    window.on('closed', () => {
+      disconnect()
+      stopThemeSync()
+      if (current === window) current = undefined
+    })
+    current = window
+  }
+
+  const focusWindow = (): void => {
+    if (!current || current.isDestroyed()) {
+      openWindow()
+      return
+    }
+    if (current.isMinimized()) current.restore()
+    current.show()
+    current.focus()
+  }
+
+  app.on('second-instance', focusWindow)
+  app.on('activate', () => {
+    if (!current) openWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (deps.platform !== 'darwin') app.quit()
+  })
+  app.on('before-quit', (event) => {
+    if (!core || quitState === 'stopped') return
+    event.preventDefault()
+    if (quitState === 'stopping') return
+    quitState = 'stopping'
+    const stopping = core
+    void settleWithin(() => stopping.stop(), deps.stopTimeoutMs ?? STOP_TIMEOUT_MS, log).then(() => {
+      quitState = 'stopped'
+      app.quit()
+    })
+  })
+
+  const ready = app.whenReady().then(() => {
+    try {
+      store = deps.createStore()
+      core = deps.createCore({
+        dataDir: app.getPath('userData'),
+        settings: store,
+        mode: 'desktop',
+        version: app.getVersion(),
+        log,
+        ...(deps.sqliteNativeBinding ? { sqliteNativeBinding: deps.sqliteNativeBinding } : {}),
+      })
+    } catch (error) {
+      log.error('the app could not start', { error: describe(error) })
+      deps.dialog?.showErrorBox('ollmchat could not start', error instanceof Error ? error.message : String(error))
+      app.quit()
+      return
+    }
+    try {
+      core.start()
+    } catch (error) {
+      // Background start-up work is best effort; the window must open regardless.
+      log.error('core.start failed', { error: describe(error) })
+    }
+    openWindow()
+  })
+  return {
+    primary: true,
+    ready: ready.catch((error: unknown) => {
+      log.error('start-up failed', { error: describe(error) })
+      app.quit()
+    }),
+  }
+}

@@ -1,0 +1,34 @@
+/** The Electron entry: wires the real Electron objects into `startDesktopApp`; all logic lives there. */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, screen, shell } from 'electron'
+import { createCore } from '../core'
+import { createConsoleLogger } from '../core/log'
+import { startDesktopApp } from './desktop-app'
+import { sqliteBindingForElectron } from './native-sqlite'
+import { createSettingsStore } from './settings-store'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const log = createConsoleLogger()
+
+startDesktopApp({
+  app,
+  BrowserWindow,
+  ipcMain,
+  shell,
+  nativeTheme,
+  dialog,
+  displays: () => screen.getAllDisplays().map((display) => display.workArea),
+  createStore: createSettingsStore,
+  createCore,
+  log,
+  paths: {
+    preload: join(here, '../preload/preload.cjs'),
+    rendererHtml: join(here, '../renderer/index.html'),
+    // Only a development run may point the window at a server; a packaged app always loads its own files.
+    rendererDevUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
+  },
+  platform: process.platform,
+  processEvents: process,
+  sqliteNativeBinding: sqliteBindingForElectron({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), log }),
+})

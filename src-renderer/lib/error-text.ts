@@ -1,0 +1,43 @@
+import type { AppError, ErrorCode } from '../../src-shared/ipc/result'
+
+const SENTENCES: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'ollmchat could not use that input.',
+  INVALID_NUM_CTX: 'That context length is not one this model accepts.',
+  OLLAMA_UNREACHABLE: 'Ollama is not answering. Start the Ollama app, or run "ollama serve" in a terminal.',
+  MODEL_NOT_FOUND: 'Ollama does not have this model (any more). Pick another one, or pull it again with "ollama pull".',
+  OLLAMA_ERROR: 'Ollama answered with an error.',
+  OLLAMA_STREAM_ERROR: 'Ollama stopped with an error in the middle of the reply.',
+  STREAM_INTERRUPTED: 'The connection to Ollama dropped before the reply was finished.',
+  MALFORMED_RESPONSE: 'Ollama sent an answer ollmchat could not read.',
+  NOT_APPLICABLE: 'This option does not apply to this model.',
+  CANCELLED: 'Stopped.',
+  NOT_FOUND: 'That conversation or message no longer exists.',
+  BUSY: 'This conversation is still answering. Wait for the reply to finish, or stop it first.',
+  FORBIDDEN: 'ollmchat refused a request that did not come from its own window.',
+  INTERNAL: 'Something went wrong inside ollmchat.',
+}
+
+// For these codes main writes a sentence about the exact case (which limit, which field), which beats
+// the generic line; for Ollama's failures the generic line plus Ollama's own text in `detail` reads better.
+const SPECIFIC_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INVALID_INPUT',
+  'INVALID_NUM_CTX',
+  'NOT_APPLICABLE',
+  'INTERNAL',
+])
+
+/** The sentence shown for a failure. Every error the UI displays goes through here. */
+export function errorText(error: AppError): string {
+  const generic = SENTENCES[error.code] ?? SENTENCES.INTERNAL
+  if (SPECIFIC_MESSAGE.has(error.code) && error.message.trim() !== '') return error.message.trim()
+  return generic
+}
+
+/** Extra facts worth showing in smaller type (e.g. Ollama's own error text), or `null`. */
+export function errorDetail(error: AppError): string | null {
+  const detail = error.detail?.trim()
+  if (detail) return detail
+  const message = error.message.trim()
+  if (!SPECIFIC_MESSAGE.has(error.code) && message !== '' && message !== SENTENCES[error.code]) return message
+  return null
+}

@@ -1,0 +1,59 @@
+import type { ChatMessage, ConversationSummary } from '../../src-shared/types'
+
+/** Replaces the message with the same id, or appends it. */
+export function upsertMessage(list: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
+  const index = list.findIndex((candidate) => candidate.id === message.id)
+  if (index < 0) return [...list, message]
+  const next = [...list]
+  next[index] = message
+  return next
+}
+
+/** Inserts `message` just before the message `beforeId` (appends when it is absent); drops an older copy. */
+export function insertBefore(list: readonly ChatMessage[], message: ChatMessage, beforeId: string): ChatMessage[] {
+  const rest = list.filter((candidate) => candidate.id !== message.id)
+  const index = rest.findIndex((candidate) => candidate.id === beforeId)
+  if (index < 0) return [...rest, message]
+  return [...rest.slice(0, index), message, ...rest.slice(index)]
+}
+
+/** Drops the message `messageId` and everything after it (an edit replaces the rest of the conversation). */
+export function truncateAt(list: readonly ChatMessage[], messageId: string): ChatMessage[] {
+  const index = list.findIndex((candidate) => candidate.id === messageId)
+  return index < 0 ? [...list] : list.slice(0, index)
+}
+
+/** Keeps everything up to and including the last user message (a regenerate replaces what followed it). */
+export function upToLastUserMessage(list: readonly ChatMessage[]): ChatMessage[] {
+  const index = list.findLastIndex((candidate) => candidate.role === 'user')
+  return list.slice(0, index + 1)
+}
+
+/** The id of the loaded conversation that holds `messageId`, if any. */
+export function conversationOf(byConversation: Record<string, ChatMessage[]>, messageId: string): string | undefined {
+  for (const [conversationId, list] of Object.entries(byConversation)) {
+    if (list.some((message) => message.id === messageId)) return conversationId
+  }
+  return undefined
+}
+
+/** Newest activity first; stable, so equal times keep the server's order. */
+export function sortByActivity(list: readonly ConversationSummary[]): ConversationSummary[] {
+  return [...list].sort((a, b) => (a.updatedAt === b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? 1 : -1))
+}
+
+/** Replaces (or adds) a conversation summary and re-sorts by activity. */
+export function upsertConversation(
+  list: readonly ConversationSummary[],
+  summary: ConversationSummary,
+): ConversationSummary[] {
+  return sortByActivity([summary, ...list.filter((candidate) => candidate.id !== summary.id)])
+}
+
+/** A copy of `record` without `key`. */
+export function omitKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!Object.hasOwn(record, key)) return record
+  const next = { ...record }
+  delete next[key]
+  return next
+}

@@ -1,0 +1,52 @@
+import type { AppInfo, OllamaStatus } from '../../src-shared/types'
+import { safeCall } from './safe-call'
+import type { AppState, SliceCreator } from './types'
+
+/** What the app knows about itself and whether Ollama answers. */
+export interface StatusSlice {
+  appInfo: AppInfo | null
+  ollama: OllamaStatus | null
+  isCheckingOllama: boolean
+  loadAppInfo: () => Promise<void>
+  /** Asks main for the status it last saw (used at start and after the event stream reconnects). */
+  refreshStatus: () => Promise<void>
+  /** "Try again": main checks the host right now. */
+  checkOllamaNow: () => Promise<void>
+  /** Applies a status from main; reloads the models when Ollama comes back. */
+  applyOllamaStatus: (status: OllamaStatus) => void
+}
+
+export const createStatusSlice: SliceCreator<StatusSlice> = (bridge) => (set, get) => ({
+  appInfo: null,
+  ollama: null,
+  isCheckingOllama: false,
+
+  async loadAppInfo() {
+    const result = await safeCall(bridge, 'app:getInfo', {})
+    if (result.ok) set({ appInfo: result.value })
+  },
+
+  async refreshStatus() {
+    const result = await safeCall(bridge, 'ollama:getStatus', {})
+    if (result.ok) get().applyOllamaStatus(result.value)
+  },
+
+  async checkOllamaNow() {
+    set({ isCheckingOllama: true })
+    const result = await safeCall(bridge, 'ollama:checkNow', {})
+    set({ isCheckingOllama: false })
+    if (result.ok) get().applyOllamaStatus(result.value)
+  },
+
+  applyOllamaStatus(status) {
+    const previous = get().ollama
+    set({ ollama: status })
+    // The first status arrives while the start-up load is already fetching models.
+    if (status.state === 'reachable' && previous !== null && previous.state !== 'reachable') {
+      void get().loadModels()
+    }
+  },
+})
+
+/** True when the window should say Ollama cannot be reached. */
+export const selectOllamaDown = (state: AppState): boolean => state.ollama?.state === 'unreachable'

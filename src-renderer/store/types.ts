@@ -1,0 +1,29 @@
+import type { StateCreator, StoreApi } from 'zustand/vanilla'
+import type { Bridge } from '../../src-shared/ipc/bridge'
+import type { ChatSlice } from './chat-slice'
+import type { ConversationsSlice } from './conversations-slice'
+import type { MessagesSlice } from './messages-slice'
+import type { ModelsSlice } from './models-slice'
+import type { SearchSlice } from './search-slice'
+import type { SettingsSlice } from './settings-slice'
+import type { StatusSlice } from './status-slice'
+import type { UiSlice } from './ui-slice'
+
+/** The whole renderer state: plain data plus the actions that change it. */
+export type AppState = StatusSlice &
+  SettingsSlice &
+  ModelsSlice &
+  ConversationsSlice &
+  MessagesSlice &
+  ChatSlice &
+  SearchSlice &
+  UiSlice
+
+/** The store `createAppStore` returns; components reach it through `AppStoreProvider`. */
+export type AppStore = StoreApi<AppState>
+
+/** Builds one slice; every slice sees the whole state and talks to main only through the bridge. */
+export type SliceCreator<T> = (bridge: Bridge) => StateCreator<AppState, [], [], T>
+
+/** Where a piece of data fetched from main stands. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error'
