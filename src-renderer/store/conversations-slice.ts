@@ -1,7 +1,7 @@
 import type { AppError, Result } from '../../src-shared/ipc/result'
 import type { ConversationSummary } from '../../src-shared/types'
 import { pickDefaultModel } from './models-slice'
-import { omitKey, sortByActivity, upsertConversation } from './message-list'
+import { omitKey, upsertConversation } from './message-list'
 import { safeCall } from './safe-call'
 import type { AppState, LoadState, SliceCreator } from './types'
 
@@ -140,7 +140,7 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
     async restoreConversation(conversationId) {
       const result = await safeCall(bridge, 'chats:restore', { conversationId })
       if (!result.ok) return result.error
-      set((state) => ({ conversations: sortByActivity(upsertConversation(state.conversations, result.value)) }))
+      get().upsertConversation(result.value)
       return null
     },
 

@@ -1,0 +1,142 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Channel } from '../../src-shared/ipc/contract'
+import { ok } from '../../src-shared/ipc/result'
+import type { Core } from '../core/core-types'
+import { createCoreEvents } from '../core/events'
+import { silentLogger } from '../core/log'
+import { startBrowserServer, type BrowserServer } from './browser-server'
+
+const TOKEN = 'test-token-0123456789'
+
+/** A stand-in core that echoes what it was asked, so the tests see exactly what crossed the transport. */
+function echoCore(): Core & { calls: { channel: Channel; input: unknown }[] } {
+  const calls: { channel: Channel; input: unknown }[] = []
+  return {
+    calls,
+    events: createCoreEvents(),
+    dispatch: async (channel, input) => {
+      calls.push({ channel, input })
+      return ok({ echoed: input }) as never
+    },
+    start: () => {},
+    stop: async () => {},
+  }
+}
+
+interface RawResponse { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+/** Raw HTTP so the tests control Host, Origin and Cookie headers exactly (fetch forbids setting some). */
+function raw(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+describe('startBrowserServer', () => {
+  let server: BrowserServer
+  let core: ReturnType<typeof echoCore>
+  let rendererDir: string
+  const cookie = { cookie: `ollmchat_session=${TOKEN}` }
+  const rpcHeaders = { ...cookie, 'x-ollmchat': '1', 'content-type': 'application/json' }
+
+  beforeEach(async () => {
+    rendererDir = mkdtempSync(join(tmpdir(), 'ollmchat-renderer-'))
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ollmchat</title>')
+    writeFileSync(join(tmpdir(), 'outside-secret.txt'), 'secret')
+    core = echoCore()
+    server = await startBrowserServer({ core, rendererDir, token: TOKEN, log: silentLogger })
+  })
+  afterEach(() => server.close())
+
+  it('listens on loopback only and prints a URL that carries the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`)
+  })
+
+  it('refuses every request without the session cookie', async () => {
+    expect((await raw(server.port, { path: '/' })).status).toBe(403)
+    expect((await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { 'x-ollmchat': '1' }, body: '{}' })).status).toBe(403)
+    expect((await raw(server.port, { path: '/events' })).status).toBe(403)
+    expect(core.calls).toEqual([])
+  })
+
+  it('exchanges the right token for an HttpOnly SameSite cookie and refuses a wrong one', async () => {
+    const good = await raw(server.port, { path: `/?token=${TOKEN}` })
+    expect(good.status).toBe(303)
+    expect(good.headers.location).toBe('/')
+    expect(String(good.headers['set-cookie'])).toMatch(/ollmchat_session=.+; HttpOnly; SameSite=Strict/)
+    expect((await raw(server.port, { path: '/?token=wrong' })).status).toBe(403)
+  })
+
+  it('serves the renderer with security headers once authorised', async () => {
+    const page = await raw(server.port, { path: '/', headers: cookie })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>ollmchat</title>')
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(page.headers['x-frame-options']).toBe('DENY')
+  })
+
+  it('never serves files outside the renderer folder', async () => {
+    const climb = await raw(server.port, { path: '/..%2foutside-secret.txt', headers: cookie })
+    expect(climb.status).toBe(404)
+    expect(climb.body).not.toContain('secret')
+  })
+
+  it('relays RPC calls to core.dispatch and returns the Result as JSON', async () => {
+    const response = await raw(server.port, { method: 'POST', path: '/rpc/chats:get', headers: rpcHeaders, body: '{"conversationId":"abc"}' })
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body)).toEqual({ ok: true, value: { echoed: { conversationId: 'abc' } } })
+    expect(core.calls).toEqual([{ channel: 'chats:get', input: { conversationId: 'abc' } }])
+  })
+
+  it('refuses RPC without the custom header, from another origin or Host, to unknown channels, or with bad bodies', async () => {
+    const noHeader = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: cookie, body: '{}' })
+    const foreignOrigin = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...rpcHeaders, origin: 'http://evil.example' }, body: '{}' })
+    const rebinding = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' })
+    const unknown = await raw(server.port, { method: 'POST', path: '/rpc/fs:readFile', headers: rpcHeaders, body: '{}' })
+    const badJson = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: '{nope' })
+    const huge = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
+    expect([noHeader.status, foreignOrigin.status, rebinding.status, unknown.status, badJson.status, huge.status]).toEqual([403, 403, 403, 404, 400, 413])
+    expect(core.calls).toEqual([])
+  })
+
+  it('streams core events as server-sent events', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: server.port, path: '/events', headers: { host: `127.0.0.1:${server.port}`, ...cookie } },
+        (res) => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', (chunk: string) => {
+            text += chunk
+            if (text.includes(': connected')) {
+              core.events.emit('chat:delta', { requestId: 'r', messageId: 'm', content: 'Hi', thinking: '' })
+            }
+            if (text.includes('event: chat:delta')) {
+              req.destroy()
+              resolve(text)
+            }
+          })
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    const text = await received
+    expect(text).toContain('event: chat:delta\ndata: {"requestId":"r","messageId":"m","content":"Hi","thinking":""}\n\n')
+  })
+})

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ReplyBuffer } from './reply-buffer'
+
+describe('ReplyBuffer', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  const make = () => {
+    const deltas: [string, string][] = []
+    const checkpoints: [string, string][] = []
+    const buffer = new ReplyBuffer({
+      deltaIntervalMs: 30,
+      checkpointIntervalMs: 500,
+      emitDelta: (content, thinking) => deltas.push([content, thinking]),
+      checkpoint: (content, thinking) => checkpoints.push([content, thinking]),
+    })
+    return { buffer, deltas, checkpoints }
+  }
+
+  it('coalesces tokens that arrive within one interval into one delta', () => {
+    const { buffer, deltas } = make()
+    buffer.append('Hel', '')
+    buffer.append('lo', '')
+    buffer.append(' world', '')
+    expect(deltas).toEqual([])
+    vi.advanceTimersByTime(30)
+    expect(deltas).toEqual([['Hello world', '']])
+    buffer.append('!', 'hmm')
+    vi.advanceTimersByTime(30)
+    expect(deltas).toEqual([['Hello world', ''], ['!', 'hmm']])
+    expect(buffer.content).toBe('Hello world!')
+    expect(buffer.thinking).toBe('hmm')
+  })
+
+  it('checkpoints the whole text at most one interval after it arrived, even if the stream stalls', () => {
+    const { buffer, checkpoints } = make()
+    buffer.append('partial', '')
+    vi.advanceTimersByTime(499)
+    expect(checkpoints).toEqual([])
+    vi.advanceTimersByTime(1)
+    expect(checkpoints).toEqual([['partial', '']])
+    buffer.append(' more', '')
+    vi.advanceTimersByTime(500)
+    expect(checkpoints).toEqual([['partial', ''], ['partial more', '']])
+  })
+
+  it('flush sends what is pending at once and stops the checkpoint timer', () => {
+    const { buffer, deltas, checkpoints } = make()
+    buffer.append('end', '')
+    buffer.flush()
+    expect(deltas).toEqual([['end', '']])
+    vi.advanceTimersByTime(2000)
+    expect(checkpoints).toEqual([])
+    expect(deltas).toHaveLength(1)
+  })
+
+  it('ignores empty chunks and reports emptiness', () => {
+    const { buffer, deltas } = make()
+    buffer.append('', '')
+    vi.advanceTimersByTime(100)
+    expect(deltas).toEqual([])
+    expect(buffer.isEmpty).toBe(true)
+    buffer.append('', 'thinking first')
+    expect(buffer.isEmpty).toBe(false)
+  })
+})

@@ -1,0 +1,263 @@
+/**
+ * Stand-ins for the Electron objects the shell uses (the binary cannot run where the tests do). They record
+ * what the shell did and let a test fire the events Electron would fire; they implement the shell's
+ * structural types, so the compiler keeps them honest.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron'
+import type {
+  AppLike,
+  DenyWindowOpen,
+  IpcInvokeEventLike,
+  IpcMainLike,
+  PermissionDetailsLike,
+  PreventableEvent,
+  Rect,
+  SessionLike,
+  ShellLike,
+  WebContentsLike,
+  WindowLike,
+} from '../electron/electron-like'
+
+type Listener = (...args: never[]) => unknown
+
+/** A minimal event emitter with `on`/`once`/`emit`, enough for Electron-style objects. */
+export class FakeEmitter {
+  private readonly listeners = new Map<string, { fn: Listener; once: boolean }[]>()
+
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), { fn, once: false }])
+    return this
+  }
+
+  once(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), { fn, once: true }])
+    return this
+  }
+
+  /** Calls every listener of `event` with `args`; returns how many there were. */
+  emit(event: string, ...args: unknown[]): number {
+    const current = this.listeners.get(event) ?? []
+    this.listeners.set(
+      event,
+      current.filter((l) => !l.once),
+    )
+    for (const { fn } of current) (fn as (...a: unknown[]) => unknown)(...args)
+    return current.length
+  }
+
+  listenerCount(event: string): number {
+    return this.listeners.get(event)?.length ?? 0
+  }
+}
+
+/** A preventable event as Electron passes to `before-quit` and `will-navigate`. */
+export function preventableEvent(): PreventableEvent & { defaultPrevented: boolean } {
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true
+    },
+  }
+  return event
+}
+
+type PermissionHandler = Parameters<SessionLike['setPermissionRequestHandler']>[0]
+
+export class FakeSession implements SessionLike {
+  permissionHandler: PermissionHandler | undefined
+
+  setPermissionRequestHandler(handler: PermissionHandler): void {
+    this.permissionHandler = handler
+  }
+
+  /** Asks the installed handler, as Chromium would; resolves with its decision. */
+  request(permission: string, details: PermissionDetailsLike): Promise<boolean> {
+    const handler = this.permissionHandler
+    if (!handler) throw new Error('no permission handler installed')
+    return new Promise((resolve) => handler(undefined, permission, resolve, details))
+  }
+}
+
+export class FakeWebContents extends FakeEmitter implements WebContentsLike {
+  readonly session = new FakeSession()
+  readonly sent: { channel: string; args: unknown[] }[] = []
+  windowOpenHandler: ((details: { url: string }) => DenyWindowOpen) | undefined
+  destroyed = false
+
+  setWindowOpenHandler(handler: (details: { url: string }) => DenyWindowOpen): void {
+    this.windowOpenHandler = handler
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed')
+    this.sent.push({ channel, args })
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+}
+
+export class FakeWindow extends FakeEmitter implements WindowLike {
+  readonly webContents = new FakeWebContents()
+  loaded: { kind: 'url' | 'file'; target: string } | undefined
+  bounds: Rect
+  maximized = false
+  minimized = false
+  destroyed = false
+  visible = false
+  focused = false
+  backgroundColor: string | undefined
+  readonly calls: string[] = []
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super()
+    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 }
+    this.backgroundColor = options.backgroundColor
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loaded = { kind: 'url', target: url }
+    return Promise.resolve()
+  }
+
+  loadFile(filePath: string): Promise<void> {
+    this.loaded = { kind: 'file', target: filePath }
+    return Promise.resolve()
+  }
+
+  show(): void {
+    this.calls.push('show')
+    this.visible = true
+  }
+
+  focus(): void {
+    this.calls.push('focus')
+    this.focused = true
+  }
+
+  restore(): void {
+    this.calls.push('restore')
+    this.minimized = false
+  }
+
+  maximize(): void {
+    this.calls.push('maximize')
+    this.maximized = true
+  }
+
+  isMinimized(): boolean {
+    return this.minimized
+  }
+
+  isMaximized(): boolean {
+    return this.maximized
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  getNormalBounds(): Rect {
+    return { ...this.bounds }
+  }
+
+  setBackgroundColor(color: string): void {
+    this.backgroundColor = color
+  }
+
+  /** Closes the window as Electron does: `close`, then destroyed, then `closed`. */
+  close(): void {
+    this.emit('close')
+    this.destroyed = true
+    this.webContents.destroyed = true
+    this.emit('closed')
+  }
+}
+
+/** A `BrowserWindow` class whose instances are collected in `windows` (one list per test). */
+export function createFakeBrowserWindowClass(): { BrowserWindow: new (o: BrowserWindowConstructorOptions) => FakeWindow; windows: FakeWindow[] } {
+  const windows: FakeWindow[] = []
+  class BrowserWindow extends FakeWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      super(options)
+      windows.push(this)
+    }
+  }
+  return { BrowserWindow, windows }
+}
+
+type IpcHandler = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown
+
+/** `ipcMain` that, like Electron, refuses a second handler for the same channel. */
+export class FakeIpcMain implements IpcMainLike {
+  readonly handlers = new Map<string, IpcHandler>()
+
+  handle(channel: string, listener: IpcHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, listener)
+  }
+
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  }
+
+  /** Calls a channel's handler as `ipcRenderer.invoke` would. */
+  async invoke(channel: string, event: IpcInvokeEventLike, input: unknown): Promise<unknown> {
+    const handler = this.handlers.get(channel)
+    if (!handler) throw new Error(`No handler registered for '${channel}'`)
+    return await handler(event, input)
+  }
+}
+
+export class FakeShell implements ShellLike {
+  readonly opened: string[] = []
+
+  openExternal(url: string): Promise<void> {
+    this.opened.push(url)
+    return Promise.resolve()
+  }
+}
+
+/** `app` whose readiness the test controls; `quit()` fires `before-quit` and honours `preventDefault`. */
+export class FakeApp extends FakeEmitter implements AppLike {
+  isPackaged = false
+  quitCalls = 0
+  quitted = false
+  private markReady: () => void = () => {}
+  private readonly readyPromise = new Promise<void>((resolve) => {
+    this.markReady = resolve
+  })
+
+  constructor(private readonly hasLock = true) {
+    super()
+  }
+
+  whenReady(): Promise<void> {
+    return this.readyPromise
+  }
+
+  /** Lets `whenReady()` resolve. */
+  becomeReady(): void {
+    this.markReady()
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock
+  }
+
+  quit(): void {
+    this.quitCalls += 1
+    const event = preventableEvent()
+    this.emit('before-quit', event)
+    if (!event.defaultPrevented) this.quitted = true
+  }
+
+  getPath(name: 'userData'): string {
+    return `/fake/${name}`
+  }
+
+  getVersion(): string {
+    return '9.9.9'
+  }
+}

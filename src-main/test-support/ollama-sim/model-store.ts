@@ -1,0 +1,147 @@
+import { CATALOG, templateFor } from './catalog'
+import { configOf, layersOf, manifestDigest, sha256, totalSize } from './manifest'
+import type { StoredModel } from './manifest'
+import { displayName, fullName, isCloudName, nameKey, parseValidName } from './names'
+import type { ModelName } from './names'
+import type { SimModelRecord, SimModelSpec } from './types'
+import { goLocalTime } from './go-format'
+
+const PARTS = ['host', 'namespace', 'model', 'tag'] as const
+
+/** Turns a spec (or a bare name, filled from the catalog) into a model; throws on an invalid name. */
+export function modelFromSpec(input: string | SimModelSpec, revision = 0): StoredModel {
+  const spec = typeof input === 'string' ? { name: input } : input
+  const name = parseValidName(spec.name.trim())
+  if (name === undefined) throw new Error(`ollama-sim: invalid model name ${JSON.stringify(spec.name)}`)
+  const known = CATALOG[displayName(name).toLowerCase()] ?? {}
+  const family = spec.family ?? known.family ?? 'llama'
+  const sizeBytes = spec.sizeBytes ?? known.sizeBytes ?? 4_661_211_808
+  return {
+    name,
+    family,
+    parameterSize: spec.parameterSize ?? known.parameterSize ?? '8.0B',
+    quantization: spec.quantization ?? known.quantization ?? 'Q4_0',
+    contextLength: spec.contextLength ?? known.contextLength ?? 8192,
+    sizeBytes,
+    capabilities: [...(spec.capabilities ?? known.capabilities ?? ['completion'])],
+    format: spec.format ?? known.format ?? 'gguf',
+    parameters: structuredClone(spec.parameters ?? known.parameters ?? {}),
+    parentModel: '',
+    template: templateFor(family),
+    system: '',
+    remote: isCloudName(name),
+    weightsDigest: `sha256:${sha256(`weights:${nameKey(name)}:${family}:${sizeBytes}`)}`,
+    revision,
+    modifiedNs: 0n,
+  }
+}
+
+/**
+ * The installed models, keyed by exact stored name (so, as on Linux, two names differing only in case can
+ * coexist after a case-mismatched implicit pull). Lookups follow Ollama's `getExistingName`.
+ */
+export class ModelStore {
+  private readonly models = new Map<string, StoredModel>()
+  private lastNs = 0n
+
+  constructor(private readonly nowMs: () => number) {}
+
+  /** A strictly increasing manifest mtime, so "newest first" is never ambiguous. */
+  stamp(): bigint {
+    const now = BigInt(Math.floor(this.nowMs())) * 1_000_000n
+    this.lastNs = now > this.lastNs ? now : this.lastNs + 1n
+    return this.lastNs
+  }
+
+  /** Writes a manifest (overwriting the same exact name) and refreshes its mtime unless one is given. */
+  put(model: StoredModel, modifiedNs?: bigint): StoredModel {
+    model.modifiedNs = modifiedNs ?? this.stamp()
+    this.models.set(fullName(model.name), model)
+    return model
+  }
+
+  /** `getExistingName`: each part takes the casing of any stored name's matching part. */
+  canonicalize(name: ModelName): ModelName {
+    const out = { ...name }
+    for (const part of PARTS) {
+      for (const model of this.models.values()) {
+        if (model.name[part].toLowerCase() === name[part].toLowerCase()) {
+          out[part] = model.name[part]
+          break
+        }
+      }
+    }
+    return out
+  }
+
+  /** Case-insensitive lookup, as chat/show/delete/pull/copy do. */
+  resolve(name: ModelName): StoredModel | undefined {
+    return this.models.get(fullName(this.canonicalize(name)))
+  }
+
+  /** Exact-case lookup, as create's `from` does on a case-sensitive filesystem. */
+  getExact(name: ModelName): StoredModel | undefined {
+    return this.models.get(fullName(name))
+  }
+
+  remove(model: StoredModel): boolean {
+    return this.models.delete(fullName(model.name))
+  }
+
+  /** Newest `modified_at` first. */
+  list(): StoredModel[] {
+    return [...this.models.values()].sort((a, b) => (a.modifiedNs === b.modifiedNs ? 0 : a.modifiedNs > b.modifiedNs ? -1 : 1))
+  }
+
+  /** True when any stored manifest references the blob (so a create or pull reuses it). */
+  hasBlob(digest: string): boolean {
+    for (const model of this.models.values()) {
+      if (configOf(model).digest === digest) return true
+      if (layersOf(model).some((layer) => layer.digest === digest)) return true
+    }
+    return false
+  }
+
+  /** A model derived from `base` (same weights), with `parameters` merged over the base's. */
+  derive(base: StoredModel, target: ModelName, overrides: { parameters?: Record<string, unknown>; template?: string; system?: string }): StoredModel {
+    return {
+      ...base,
+      name: target,
+      capabilities: [...base.capabilities],
+      parameters: { ...structuredClone(base.parameters), ...structuredClone(overrides.parameters ?? {}) },
+      parentModel: displayName(base.name),
+      template: overrides.template ?? base.template,
+      system: overrides.system ?? base.system,
+      modifiedNs: 0n,
+    }
+  }
+}
+
+/** A detached snapshot for {@link OllamaSim.getModel}. */
+export function toRecord(model: StoredModel): SimModelRecord {
+  return {
+    name: displayName(model.name),
+    canonical: fullName(model.name),
+    digest: manifestDigest(model),
+    parameters: structuredClone(model.parameters),
+    parentModel: model.parentModel,
+    family: model.family,
+    parameterSize: model.parameterSize,
+    quantization: model.quantization,
+    contextLength: model.contextLength,
+    sizeBytes: model.sizeBytes,
+    size: totalSize(model),
+    capabilities: [...model.capabilities],
+    format: model.format,
+    weightsDigest: model.weightsDigest,
+    template: model.template,
+    system: model.system,
+    remote: model.remote,
+    modifiedAt: formatNs(model.modifiedNs),
+  }
+}
+
+/** A nanosecond stamp as Go marshals a local `time.Time`. */
+export function formatNs(ns: bigint): string {
+  return goLocalTime(Number(ns / 1_000_000n), Number(ns % 1_000_000n))
+}

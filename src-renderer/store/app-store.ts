@@ -1,0 +1,25 @@
+import { createStore } from 'zustand/vanilla'
+import type { Bridge } from '../../src-shared/ipc/bridge'
+import { createChatSlice } from './chat-slice'
+import { createConversationsSlice } from './conversations-slice'
+import { createMessagesSlice } from './messages-slice'
+import { createModelsSlice } from './models-slice'
+import { createSearchSlice } from './search-slice'
+import { createSettingsSlice } from './settings-slice'
+import { createStatusSlice } from './status-slice'
+import type { AppState, AppStore } from './types'
+import { createUiSlice } from './ui-slice'
+
+/** Builds the renderer's one store over a bridge; no global singleton, so each test gets a fresh one. */
+export function createAppStore(bridge: Bridge): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createStatusSlice(bridge)(...args),
+    ...createSettingsSlice(bridge)(...args),
+    ...createModelsSlice(bridge)(...args),
+    ...createConversationsSlice(bridge)(...args),
+    ...createMessagesSlice(bridge)(...args),
+    ...createChatSlice(bridge)(...args),
+    ...createSearchSlice(bridge)(...args),
+    ...createUiSlice(bridge)(...args),
+  }))
+}

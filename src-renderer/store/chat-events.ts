@@ -1,0 +1,108 @@
+import type { EventMap } from '../../src-shared/ipc/contract'
+import type { ChatMessage, ChatTurn } from '../../src-shared/types'
+import {
+  conversationOf,
+  insertBefore,
+  truncateAt,
+  upToLastUserMessage,
+  upsertConversation,
+  upsertMessage,
+} from './message-list'
+import type { AppState } from './types'
+
+/** Deltas gathered during one animation frame, per assistant message. */
+export type DeltaBatch = Record<string, { content: string; thinking: string }>
+
+type Patch = Partial<AppState>
+
+/** `chat:started`: the turn's messages exist; an edit or a regenerate first drops what they replace. */
+export function withStarted(state: AppState, event: EventMap['chat:started']): Patch {
+  const turn = state.inflight[event.requestId]
+  const inflight = turn
+    ? { ...state.inflight, [event.requestId]: { ...turn, assistantMessageId: event.assistantMessage.id, pendingText: null } }
+    : state.inflight
+  const list = state.messagesByConversation[event.conversationId]
+  if (list === undefined) return { inflight }
+  let next: ChatMessage[]
+  if (event.userMessage !== null) {
+    next = [...truncateAt(list, event.userMessage.id), event.userMessage]
+  } else {
+    next = upToLastUserMessage(list)
+  }
+  next = upsertMessage(next, event.assistantMessage)
+  return { inflight, messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: next } }
+}
+
+/** `chat:progress`: the honest line about what the reply waits for. */
+export function withProgress(state: AppState, event: EventMap['chat:progress']): Patch {
+  const turn = state.inflight[event.requestId]
+  if (!turn) return {}
+  return { inflight: { ...state.inflight, [event.requestId]: { ...turn, phase: event.phase, progressText: event.text } } }
+}
+
+/**
+ * Appends a frame's worth of deltas. Only messages still `streaming` grow, so a delta that arrives
+ * after the final reply was stored cannot duplicate text.
+ */
+export function withDeltas(state: AppState, batch: DeltaBatch, now: number): Patch {
+  const byConversation = { ...state.messagesByConversation }
+  const thinkingTimes = { ...state.thinkingTimes }
+  let changed = false
+  for (const [messageId, delta] of Object.entries(batch)) {
+    const conversationId = conversationOf(byConversation, messageId)
+    if (conversationId === undefined) continue
+    const list = byConversation[conversationId] ?? []
+    const message = list.find((candidate) => candidate.id === messageId)
+    if (!message || message.status !== 'streaming') continue
+    byConversation[conversationId] = upsertMessage(list, {
+      ...message,
+      content: message.content + delta.content,
+      thinking: message.thinking + delta.thinking,
+    })
+    const time = thinkingTimes[messageId]
+    if (delta.thinking !== '' && !time) thinkingTimes[messageId] = { startedAt: now, endedAt: null }
+    if (delta.content !== '' && time && time.endedAt === null) thinkingTimes[messageId] = { ...time, endedAt: now }
+    changed = true
+  }
+  if (!changed) return {}
+  const inflight = Object.fromEntries(
+    Object.entries(state.inflight).map(([id, turn]) => [
+      id,
+      turn.assistantMessageId !== null && Object.hasOwn(batch, turn.assistantMessageId) && turn.phase !== 'streaming'
+        ? { ...turn, phase: 'streaming' as const, progressText: null }
+        : turn,
+    ]),
+  )
+  return { messagesByConversation: byConversation, thinkingTimes, inflight }
+}
+
+/** `chat:notice`: shown just above the reply it is about while that reply streams. */
+export function withNotice(state: AppState, event: EventMap['chat:notice']): Patch {
+  const list = state.messagesByConversation[event.conversationId]
+  if (list === undefined) return {}
+  const streaming = list.findLast((message) => message.role === 'assistant' && message.status === 'streaming')
+  const next = streaming ? insertBefore(list, event.message, streaming.id) : upsertMessage(list, event.message)
+  return { messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: next } }
+}
+
+/** A finished turn as main saved it: the final reply replaces the streamed copy. */
+export function withTurn(state: AppState, turn: ChatTurn, now: number): Patch {
+  const conversationId = turn.conversation.id
+  let list = state.messagesByConversation[conversationId]
+  const patch: Patch = { conversations: upsertConversation(state.conversations, turn.conversation) }
+  if (list !== undefined) {
+    if (turn.userMessage) list = upsertMessage(list, turn.userMessage)
+    for (const notice of turn.notices) {
+      list = list.some((message) => message.id === notice.id)
+        ? upsertMessage(list, notice)
+        : insertBefore(list, notice, turn.assistantMessage.id)
+    }
+    list = upsertMessage(list, turn.assistantMessage)
+    patch.messagesByConversation = { ...state.messagesByConversation, [conversationId]: list }
+  }
+  const time = state.thinkingTimes[turn.assistantMessage.id]
+  if (time && time.endedAt === null) {
+    patch.thinkingTimes = { ...state.thinkingTimes, [turn.assistantMessage.id]: { ...time, endedAt: now } }
+  }
+  return patch
+}

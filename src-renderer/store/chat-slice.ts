@@ -1,0 +1,159 @@
+import type { EventMap } from '../../src-shared/ipc/contract'
+import type { AppError, Result } from '../../src-shared/ipc/result'
+import type { ChatPhase, ChatTurn } from '../../src-shared/types'
+import { newRequestId } from '../lib/request-id'
+import { withDeltas, withNotice, withProgress, withStarted, withTurn, type DeltaBatch } from './chat-events'
+import { omitKey } from './message-list'
+import { safeCall } from './safe-call'
+import type { AppState, SliceCreator } from './types'
+
+/** One reply this window asked for and that has not ended yet. */
+export interface InflightTurn {
+  requestId: string
+  conversationId: string
+  kind: 'send' | 'regenerate' | 'edit'
+  /** The text being sent, shown until `chat:started` brings the stored user message. */
+  pendingText: string | null
+  assistantMessageId: string | null
+  phase: ChatPhase | null
+  progressText: string | null
+  cancelRequested: boolean
+}
+
+/** When a reasoning model started and stopped thinking (epoch ms), for the "Thought for …" line. */
+export interface ThinkingTime {
+  startedAt: number
+  endedAt: number | null
+}
+
+/** Sending, stopping, regenerating and editing, plus the chat events that feed the open replies. */
+export interface ChatSlice {
+  inflight: Record<string, InflightTurn>
+  thinkingTimes: Record<string, ThinkingTime>
+  /** Per conversation: a turn that failed before anything was saved. */
+  turnErrors: Record<string, AppError>
+  /** Sends to the open conversation (creating it from the draft first); `false` when nothing was sent. */
+  send: (text: string) => Promise<boolean>
+  regenerate: (conversationId: string) => Promise<boolean>
+  editAndResend: (conversationId: string, messageId: string, text: string) => Promise<boolean>
+  /** Stops the conversation's reply; the partial text stays. */
+  cancel: (conversationId: string) => Promise<void>
+  dismissTurnError: (conversationId: string) => void
+  applyStarted: (event: EventMap['chat:started']) => void
+  applyProgress: (event: EventMap['chat:progress']) => void
+  applyDeltas: (batch: DeltaBatch) => void
+  applyNotice: (event: EventMap['chat:notice']) => void
+}
+
+const BUSY: AppError = { code: 'BUSY', message: 'This conversation is still answering.' }
+
+export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) => {
+  async function runTurn(
+    kind: InflightTurn['kind'],
+    conversationId: string,
+    pendingText: string | null,
+    call: (requestId: string) => Promise<Result<ChatTurn>>,
+  ): Promise<boolean> {
+    if (selectInflightFor(conversationId)(get())) {
+      set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: BUSY } }))
+      return false
+    }
+    const requestId = newRequestId()
+    const turn: InflightTurn = {
+      requestId,
+      conversationId,
+      kind,
+      pendingText,
+      assistantMessageId: null,
+      phase: null,
+      progressText: null,
+      cancelRequested: false,
+    }
+    set((state) => ({
+      inflight: { ...state.inflight, [requestId]: turn },
+      turnErrors: omitKey(state.turnErrors, conversationId),
+    }))
+    const result = await call(requestId)
+    const started = get().inflight[requestId]?.assistantMessageId != null
+    set((state) => ({ inflight: omitKey(state.inflight, requestId) }))
+    if (result.ok) {
+      set((state) => withTurn(state, result.value, Date.now()))
+      // A regenerate (or a turn whose events were missed) may have replaced more than the events showed.
+      if (kind === 'regenerate' || !started) void get().loadMessages(conversationId)
+      return true
+    }
+    if (result.error.code !== 'CANCELLED') {
+      set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: result.error } }))
+    }
+    if (started) void get().loadMessages(conversationId)
+    return false
+  }
+
+  return {
+    inflight: {},
+    thinkingTimes: {},
+    turnErrors: {},
+
+    async send(text) {
+      const trimmed = text.trim()
+      if (trimmed === '') return false
+      let conversationId = get().activeConversationId
+      if (conversationId === null) {
+        if (get().draft.model === null) return false
+        set((state) => ({ turnErrors: omitKey(state.turnErrors, '') }))
+        const created = await get().createFromDraft()
+        if (!created.ok) {
+          set((state) => ({ turnErrors: { ...state.turnErrors, '': created.error } }))
+          return false
+        }
+        conversationId = created.value.id
+      }
+      const id = conversationId
+      return runTurn('send', id, trimmed, (requestId) =>
+        safeCall(bridge, 'chat:send', { requestId, conversationId: id, text: trimmed }),
+      )
+    },
+
+    regenerate(conversationId) {
+      return runTurn('regenerate', conversationId, null, (requestId) =>
+        safeCall(bridge, 'chat:regenerate', { requestId, conversationId }),
+      )
+    },
+
+    editAndResend(conversationId, messageId, text) {
+      const trimmed = text.trim()
+      if (trimmed === '') return Promise.resolve(false)
+      return runTurn('edit', conversationId, null, (requestId) =>
+        safeCall(bridge, 'chat:editAndResend', { requestId, conversationId, messageId, text: trimmed }),
+      )
+    },
+
+    async cancel(conversationId) {
+      const turn = selectInflightFor(conversationId)(get())
+      if (!turn) return
+      set((state) => ({ inflight: { ...state.inflight, [turn.requestId]: { ...turn, cancelRequested: true } } }))
+      await safeCall(bridge, 'chat:cancel', { requestId: turn.requestId })
+    },
+
+    dismissTurnError(conversationId) {
+      set((state) => ({ turnErrors: omitKey(state.turnErrors, conversationId) }))
+    },
+
+    applyStarted: (event) => set((state) => withStarted(state, event)),
+    applyProgress: (event) => set((state) => withProgress(state, event)),
+    applyDeltas: (batch) => set((state) => withDeltas(state, batch, Date.now())),
+    applyNotice: (event) => set((state) => withNotice(state, event)),
+  }
+}
+
+/** The reply in progress for a conversation, if this window started one. */
+export const selectInflightFor =
+  (conversationId: string | null) =>
+  (state: AppState): InflightTurn | undefined =>
+    conversationId === null
+      ? undefined
+      : Object.values(state.inflight).find((turn) => turn.conversationId === conversationId)
+
+/** The error to show above the composer: the open conversation's, or the draft's (key `''`). */
+export const selectActiveTurnError = (state: AppState): AppError | undefined =>
+  state.turnErrors[state.activeConversationId ?? '']

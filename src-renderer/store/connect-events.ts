@@ -1,0 +1,33 @@
+import type { Bridge } from '../../src-shared/ipc/bridge'
+import { createDeltaBatcher, type Schedule } from './delta-batcher'
+import type { AppStore } from './types'
+
+const nextFrame: Schedule = (callback) => {
+  requestAnimationFrame(() => callback())
+}
+
+/**
+ * Feeds main's events into the store; deltas are applied at most once per animation frame.
+ * Returns the function that unsubscribes everything.
+ */
+export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedule = nextFrame): () => void {
+  const batcher = createDeltaBatcher((batch) => store.getState().applyDeltas(batch), schedule)
+  const unsubscribers = [
+    bridge.on('ollama:status', (status) => store.getState().applyOllamaStatus(status)),
+    bridge.on('chat:started', (event) => {
+      batcher.flush()
+      store.getState().applyStarted(event)
+    }),
+    bridge.on('chat:progress', (event) => store.getState().applyProgress(event)),
+    bridge.on('chat:delta', (event) => batcher.push(event)),
+    bridge.on('chat:notice', (event) => {
+      batcher.flush()
+      store.getState().applyNotice(event)
+    }),
+    bridge.on('settings:theme', (event) => store.getState().applyThemeEvent(event.theme)),
+  ]
+  return () => {
+    batcher.stop()
+    for (const unsubscribe of unsubscribers) unsubscribe()
+  }
+}
