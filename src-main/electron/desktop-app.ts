@@ -65,7 +65,7 @@ function storedTheme(store: KeyValueStore): ThemePreference {
   }
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error))
+const describeError = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error))
 
 /** Resolves when `work` settles or after `ms`, whichever comes first; never rejects. */
 async function settleWithin(work: () => Promise<void>, ms: number, log: Logger): Promise<void> {
@@ -73,15 +73,15 @@ async function settleWithin(work: () => Promise<void>, ms: number, log: Logger):
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), ms)
   })
-  const done = Promise.resolve()
-    .then(work)
-    .then(
-      () => 'done' as const,
-      (error: unknown) => {
-        log.error('core.stop failed', { error: describe(error) })
-        return 'done' as const
-      },
-    )
+  // An async IIFE calls `work` synchronously, so stopping begins at once, and turns a throw into a log line.
+  const done = (async () => {
+    try {
+      await work()
+    } catch (error) {
+      log.error('core.stop failed', { error: describeError(error) })
+    }
+    return 'done' as const
+  })()
   const outcome = await Promise.race([done, timeout])
   clearTimeout(timer)
   if (outcome === 'timeout') log.warn('gave up waiting for the core to stop', { timeoutMs: ms })
@@ -101,7 +101,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     return { primary: false, ready: Promise.resolve() }
   }
   deps.processEvents?.on('unhandledRejection', (reason) => {
-    log.error('unhandled promise rejection', { error: describe(reason) })
+    log.error('unhandled promise rejection', { error: describeError(reason) })
   })
 
   let core: Core | undefined
@@ -180,7 +180,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
         ...(deps.sqliteNativeBinding ? { sqliteNativeBinding: deps.sqliteNativeBinding } : {}),
       })
     } catch (error) {
-      log.error('the app could not start', { error: describe(error) })
+      log.error('the app could not start', { error: describeError(error) })
       deps.dialog?.showErrorBox('ollmchat could not start', error instanceof Error ? error.message : String(error))
       app.quit()
       return
@@ -189,14 +189,14 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       core.start()
     } catch (error) {
       // Background start-up work is best effort; the window must open regardless.
-      log.error('core.start failed', { error: describe(error) })
+      log.error('core.start failed', { error: describeError(error) })
     }
     openWindow()
   })
   return {
     primary: true,
     ready: ready.catch((error: unknown) => {
-      log.error('start-up failed', { error: describe(error) })
+      log.error('start-up failed', { error: describeError(error) })
       app.quit()
     }),
   }

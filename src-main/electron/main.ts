@@ -19,7 +19,7 @@ startDesktopApp({
   nativeTheme,
   dialog,
   displays: () => screen.getAllDisplays().map((display) => display.workArea),
-  createStore: createSettingsStore,
+  createStore: () => createSettingsStore({ dir: app.getPath('userData'), log }),
   createCore,
   log,
   paths: {

@@ -1,32 +1,32 @@
 /**
- * The app's settings file through electron-store (which stores in `app.getPath('userData')`), seen by the core
- * as a plain `KeyValueStore`. electron-store imports `electron`, so only the shell may load this module.
+ * The app's settings file through electron-store, seen by the core as a plain `KeyValueStore`. electron-store
+ * imports `electron`, so only the shell may load this module.
  */
+import { join } from 'node:path'
 import ElectronStore from 'electron-store'
-import { SETTINGS_STORE_OPTIONS } from '../core/settings/settings-schema'
 import type { KeyValueStore } from '../core/core-types'
+import type { Logger } from '../core/log'
+import { openRecoveringSettingsStore, type ConfLike, type SettingsRepair } from '../core/settings/settings-recovery'
+import { SETTINGS_STORE_OPTIONS, type StoredSettings } from '../core/settings/settings-schema'
 
-/** The three operations of a conf/electron-store instance the core needs. */
-export interface ConfLike {
-  get(key: string): unknown
-  set(key: string, value: unknown): void
-  delete(key: string): void
-}
-
-/** Adapts a conf-style store to `KeyValueStore`, hiding everything else (path, watchers, editor). */
-export function toKeyValueStore(store: ConfLike): KeyValueStore {
-  return {
-    get: (key) => store.get(key),
-    set: (key, value) => store.set(key, value),
-    delete: (key) => store.delete(key),
-  }
+/** Inputs of `createSettingsStore`. */
+export interface SettingsStoreOptions {
+  /** The folder the settings file lives in: `app.getPath('userData')`. */
+  dir: string
+  log?: Logger
+  onRepair?: (repair: SettingsRepair) => void
 }
 
 /**
- * Opens the settings store with the shared schema and defaults. Throws if the file breaks the schema
- * (electron-store's behaviour); call it after the app is ready so `userData` is final.
+ * Opens `<dir>/settings.json` with the shared schema and defaults, the same file and rules as browser mode's
+ * conf store. A file that is unreadable or breaks the schema is repaired, not silently reset (see
+ * `openRecoveringSettingsStore`).
  */
-export function createSettingsStore(): KeyValueStore {
-  const store = new ElectronStore(SETTINGS_STORE_OPTIONS)
-  return toKeyValueStore(store as unknown as ConfLike)
+export function createSettingsStore(options: SettingsStoreOptions): KeyValueStore {
+  return openRecoveringSettingsStore({
+    file: join(options.dir, `${SETTINGS_STORE_OPTIONS.name}.json`),
+    open: (): ConfLike => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: options.dir }),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.onRepair ? { onRepair: options.onRepair } : {}),
+  })
 }

@@ -3,16 +3,10 @@
  * a hand-edited file, a removed monitor or a tiny saved size must never give the user an unusable window.
  */
 import type { KeyValueStore } from '../core/core-types'
+import type { WindowState } from '../core/settings/settings-schema'
 import type { Rect } from './electron-like'
 
-/** What the settings store keeps under `window`. */
-export interface WindowState {
-  width: number
-  height: number
-  x?: number
-  y?: number
-  maximized: boolean
-}
+export type { WindowState }
 
 /** The settings key the window state lives under. */
 export const WINDOW_STATE_KEY = 'window'

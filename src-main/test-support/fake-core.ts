@@ -7,18 +7,22 @@ import { ok, type Result } from '../../src-shared/ipc/result'
 import type { Core, CoreDeps, KeyValueStore } from '../core/core-types'
 import { createCoreEvents } from '../core/events'
 
+/** A `Core` that also exposes what the shell did to it. */
 export interface FakeCore extends Core {
   readonly dispatched: { channel: Channel; input: unknown }[]
   startCalls: number
   stopCalls: number
 }
 
+/** Scripted behaviour; by default start does nothing, stop resolves and dispatch echoes the channel. */
 export interface FakeCoreOptions {
-  start?: () => void
+  /** May return a promise (e.g. one that never settles), to prove the shell does not wait for it. */
+  start?: () => unknown
   stop?: () => Promise<void>
   dispatch?: (channel: Channel, input: unknown) => Promise<Result<unknown>>
 }
 
+/** Builds a fake core with the real event emitter. */
 export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
   const core: FakeCore = {
     dispatched: [],
@@ -32,7 +36,8 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
     },
     start() {
       core.startCalls += 1
-      options.start?.()
+      // Core.start is typed void; a real one may still kick off async work, which is handed back here.
+      return options.start?.() as undefined
     },
     stop() {
       core.stopCalls += 1

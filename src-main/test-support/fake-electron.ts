@@ -5,15 +5,11 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron'
 import type {
-  AppLike,
   DenyWindowOpen,
-  IpcInvokeEventLike,
-  IpcMainLike,
   PermissionDetailsLike,
   PreventableEvent,
   Rect,
   SessionLike,
-  ShellLike,
   WebContentsLike,
   WindowLike,
 } from '../electron/electron-like'
@@ -45,6 +41,7 @@ export class FakeEmitter {
     return current.length
   }
 
+  /** How many listeners `event` has. */
   listenerCount(event: string): number {
     return this.listeners.get(event)?.length ?? 0
   }
@@ -63,6 +60,7 @@ export function preventableEvent(): PreventableEvent & { defaultPrevented: boole
 
 type PermissionHandler = Parameters<SessionLike['setPermissionRequestHandler']>[0]
 
+/** A session that keeps the permission handler so a test can ask it. */
 export class FakeSession implements SessionLike {
   permissionHandler: PermissionHandler | undefined
 
@@ -78,6 +76,7 @@ export class FakeSession implements SessionLike {
   }
 }
 
+/** webContents that records what was sent and keeps the window-open handler. */
 export class FakeWebContents extends FakeEmitter implements WebContentsLike {
   readonly session = new FakeSession()
   readonly sent: { channel: string; args: unknown[] }[] = []
@@ -98,6 +97,7 @@ export class FakeWebContents extends FakeEmitter implements WebContentsLike {
   }
 }
 
+/** A window that records loads and calls; `close()` runs Electron's close sequence. */
 export class FakeWindow extends FakeEmitter implements WindowLike {
   readonly webContents = new FakeWebContents()
   loaded: { kind: 'url' | 'file'; target: string } | undefined
@@ -185,79 +185,4 @@ export function createFakeBrowserWindowClass(): { BrowserWindow: new (o: Browser
     }
   }
   return { BrowserWindow, windows }
-}
-
-type IpcHandler = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown
-
-/** `ipcMain` that, like Electron, refuses a second handler for the same channel. */
-export class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, IpcHandler>()
-
-  handle(channel: string, listener: IpcHandler): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
-    this.handlers.set(channel, listener)
-  }
-
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel)
-  }
-
-  /** Calls a channel's handler as `ipcRenderer.invoke` would. */
-  async invoke(channel: string, event: IpcInvokeEventLike, input: unknown): Promise<unknown> {
-    const handler = this.handlers.get(channel)
-    if (!handler) throw new Error(`No handler registered for '${channel}'`)
-    return await handler(event, input)
-  }
-}
-
-export class FakeShell implements ShellLike {
-  readonly opened: string[] = []
-
-  openExternal(url: string): Promise<void> {
-    this.opened.push(url)
-    return Promise.resolve()
-  }
-}
-
-/** `app` whose readiness the test controls; `quit()` fires `before-quit` and honours `preventDefault`. */
-export class FakeApp extends FakeEmitter implements AppLike {
-  isPackaged = false
-  quitCalls = 0
-  quitted = false
-  private markReady: () => void = () => {}
-  private readonly readyPromise = new Promise<void>((resolve) => {
-    this.markReady = resolve
-  })
-
-  constructor(private readonly hasLock = true) {
-    super()
-  }
-
-  whenReady(): Promise<void> {
-    return this.readyPromise
-  }
-
-  /** Lets `whenReady()` resolve. */
-  becomeReady(): void {
-    this.markReady()
-  }
-
-  requestSingleInstanceLock(): boolean {
-    return this.hasLock
-  }
-
-  quit(): void {
-    this.quitCalls += 1
-    const event = preventableEvent()
-    this.emit('before-quit', event)
-    if (!event.defaultPrevented) this.quitted = true
-  }
-
-  getPath(name: 'userData'): string {
-    return `/fake/${name}`
-  }
-
-  getVersion(): string {
-    return '9.9.9'
-  }
 }

@@ -6,12 +6,14 @@ import { CONVERSATION_COLUMNS, toConversationSummary, type ConversationRow } fro
 /** The title a conversation gets until the user or the first message names it. */
 export const DEFAULT_TITLE = 'New chat'
 
+/** Input of `ConversationRepo.create`; a missing or blank title becomes `DEFAULT_TITLE`. */
 export interface NewConversation {
   model: string | null
   systemPrompt?: string
   title?: string
 }
 
+/** Metadata changes; absent fields stay as they are. */
 export interface ConversationPatch {
   title?: string
   model?: string | null
@@ -35,6 +37,7 @@ export interface ConversationRepo {
 
 const blankToDefault = (title: string | undefined) => (title === undefined || title.trim() === '' ? DEFAULT_TITLE : title.trim())
 
+/** Prepares the conversation statements once; see `HistoryStore` for each method's guarantees. */
 export function createConversationRepo(context: HistoryContext): ConversationRepo {
   const { db } = context
   // pk breaks ties between equal timestamps: the conversation created later comes first.

@@ -13,6 +13,7 @@ export interface HistoryContext {
   newId(): string
 }
 
+/** Where the database lives and which native binary opens it. */
 export interface OpenDatabaseOptions {
   /** A file path, or `:memory:` for a private in-memory database. */
   file: string

@@ -175,7 +175,7 @@ describe('messages', () => {
     })
     const checkpoint = store.updateMessage(reply.id, { content: 'partial' })
     expect(checkpoint).toMatchObject({ content: 'partial', thinking: 't', status: 'streaming', numCtx: 4096, servedBy: null })
-    expect(checkpoint?.updatedAt > reply.updatedAt).toBe(true)
+    expect((checkpoint?.updatedAt ?? '') > reply.updatedAt).toBe(true)
     expect(checkpoint?.createdAt).toBe(reply.createdAt)
 
     const done = store.updateMessage(reply.id, { status: 'complete', servedBy: 'llama3:latest', numCtx: null, error: null, thinking: '' })

@@ -55,6 +55,7 @@ export interface HistoryStore {
   close(): void
 }
 
+/** Inputs of `openHistoryStore`; `now` and `newId` exist for tests. */
 export interface OpenHistoryStoreOptions {
   /** The SQLite file (its folder is created), or `:memory:`. */
   file: string

@@ -22,6 +22,7 @@ export interface NewMessage {
 /** The fields of a saved message that may change; absent fields stay as they are. */
 export type MessagePatch = Partial<Pick<ChatMessage, 'content' | 'thinking' | 'status' | 'error' | 'stats' | 'servedBy' | 'numCtx'>>
 
+/** Messages table access; see `HistoryStore` for each method's guarantees. */
 export interface MessageRepo {
   list(conversationId: string): ChatMessage[]
   get(id: string): ChatMessage | null
@@ -33,6 +34,7 @@ export interface MessageRepo {
 
 const flag = (present: boolean) => (present ? 1 : 0)
 
+/** Prepares the message statements once; appending checks the conversation exists (deleted or not). */
 export function createMessageRepo(context: HistoryContext, conversations: ConversationRepo): MessageRepo {
   const { db } = context
   const listStatement = db.prepare<[string], MessageRow>(

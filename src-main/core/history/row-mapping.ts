@@ -49,6 +49,7 @@ export function toPreview(text: string): string {
   return characters.length > PREVIEW_LENGTH ? `${characters.slice(0, PREVIEW_LENGTH).join('').trimEnd()}…` : characters.join('')
 }
 
+/** Maps a summary row to the shared DTO, shortening the preview to one line. */
 export function toConversationSummary(row: ConversationRow): ConversationSummary {
   return {
     id: row.id,
@@ -113,6 +114,7 @@ export function statsToJson(stats: ReplyStats | null | undefined): string | null
   return JSON.stringify(kept)
 }
 
+/** Maps a stored message to the shared DTO; malformed JSON in `error` or `stats` reads as `null`. */
 export function toChatMessage(row: MessageRow): ChatMessage {
   return {
     id: row.id,

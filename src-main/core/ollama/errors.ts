@@ -154,8 +154,8 @@ function classifyFetchFailure(e: TypeError, context: ErrorContext): OllamaEdgeEr
 /**
  * Classifies anything thrown while talking to Ollama (through ollama-js and undici) into the typed errors above.
  * Guarantees: a typed error passes through unchanged; aborts become `CancelledError`; `ResponseError` (not
- * exported by ollama-js, so recognised by `name` and `status_code`) becomes `ModelNotFoundError` for 404 and
- * `OllamaHttpError` otherwise; undici's `fetch failed` becomes `OllamaUnreachableError`; a body cut off
+ * exported by ollama-js, so recognised by `name` and `status_code`) becomes `ModelNotFoundError` for a 404 about a
+ * model and `OllamaHttpError` otherwise; undici's `fetch failed` becomes `OllamaUnreachableError`; a body cut off
  * (`terminated`) or a stream without its final line becomes `StreamInterruptedError`; JSON and schema failures
  * become `MalformedResponseError`. Anything unrecognised is returned as is (an `Error`), so it is reported as a bug.
  */
@@ -168,7 +168,8 @@ export function toOllamaError(e: unknown, context: ErrorContext): Error {
     const status = (e as { status_code?: unknown }).status_code
     const text = (e as { error?: unknown }).error
     const message = typeof text === 'string' && text !== '' ? text : e instanceof Error ? e.message : 'unknown error'
-    if (status === 404) return new ModelNotFoundError(context.model ?? '', message)
+    // A 404 on a call about no model (version, tags, ps) means the host is not Ollama or the path is wrong.
+    if (status === 404 && context.model !== undefined) return new ModelNotFoundError(context.model, message)
     if (typeof status === 'number') return new OllamaHttpError(status, message)
   }
   if (e instanceof TypeError) {

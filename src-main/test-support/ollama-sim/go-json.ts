@@ -103,12 +103,22 @@ function decodeValue(type: GoType, value: unknown, ctx: Context): unknown {
   }
 }
 
+const LITERALS: Record<string, string> = { t: 'true', f: 'false', n: 'null' }
+
 function syntaxError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : ''
+  const start = text.search(/\S/)
+  const literal = LITERALS[text[start] ?? '']
+  if (literal !== undefined) {
+    for (let i = 1; i < literal.length; i++) {
+      const ch = text[start + i]
+      if (ch === undefined) return 'unexpected EOF'
+      if (ch !== literal[i]) return `invalid character '${ch}' in literal ${literal} (expecting '${literal[i] ?? ''}')`
+    }
+  }
   if (/end of JSON input|Unterminated/i.test(message)) return 'unexpected EOF'
   const position = /position (\d+)/.exec(message)?.[1]
-  const at = position === undefined ? text.search(/\S/) : Number(position)
-  const ch = text[at] ?? ''
+  const ch = text[position === undefined ? start : Number(position)] ?? ''
   return `invalid character '${ch}' looking for beginning of value`
 }
 

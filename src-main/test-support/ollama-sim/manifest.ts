@@ -22,6 +22,12 @@ export interface StoredModel {
   revision: number
   /** Manifest mtime in nanoseconds since the epoch. */
   modifiedNs: bigint
+  /**
+   * `/api/tags` size, fixed when the model is installed: all layers plus the config blob. Derived models and
+   * copies keep their base's value, because the brief wants a temp model's size to equal its base's (in real
+   * Ollama they differ only by the few bytes of their own params blob).
+   */
+  listedSize: number
 }
 
 /** One blob of a manifest. */

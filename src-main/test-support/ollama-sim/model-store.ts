@@ -16,7 +16,7 @@ export function modelFromSpec(input: string | SimModelSpec, revision = 0): Store
   const known = CATALOG[displayName(name).toLowerCase()] ?? {}
   const family = spec.family ?? known.family ?? 'llama'
   const sizeBytes = spec.sizeBytes ?? known.sizeBytes ?? 4_661_211_808
-  return {
+  const model: StoredModel = {
     name,
     family,
     parameterSize: spec.parameterSize ?? known.parameterSize ?? '8.0B',
@@ -33,7 +33,10 @@ export function modelFromSpec(input: string | SimModelSpec, revision = 0): Store
     weightsDigest: `sha256:${sha256(`weights:${nameKey(name)}:${family}:${sizeBytes}`)}`,
     revision,
     modifiedNs: 0n,
+    listedSize: 0,
   }
+  model.listedSize = totalSize(model)
+  return model
 }
 
 /**
@@ -130,7 +133,7 @@ export function toRecord(model: StoredModel): SimModelRecord {
     quantization: model.quantization,
     contextLength: model.contextLength,
     sizeBytes: model.sizeBytes,
-    size: totalSize(model),
+    size: model.listedSize,
     capabilities: [...model.capabilities],
     format: model.format,
     weightsDigest: model.weightsDigest,

@@ -1,0 +1,66 @@
+// Runs the BUILT desktop main process (out/main/main.js, after `npx electron-vite build`) under plain Node with
+// a fake `electron` module, against the real core: the check that the bundle loads and wires up, on machines
+// where Electron itself cannot run. Exits 1 with the failed checks listed.
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { register } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Script } from 'node:vm'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const out = (...parts) => join(root, 'out', ...parts)
+const failures = []
+const check = (ok, what) => {
+  if (!ok) failures.push(what)
+}
+const finish = () => {
+  console.log(failures.length === 0 ? 'desktop smoke: OK' : `desktop smoke: FAILED\n${failures.map((f) => `- ${f}`).join('\n')}`)
+  if (globalThis.__fakeElectron) rmSync(globalThis.__fakeElectron.userData, { recursive: true, force: true })
+  process.exit(failures.length === 0 ? 0 : 1)
+}
+
+if (!existsSync(out('main', 'main.js')) || !existsSync(out('preload', 'preload.cjs'))) {
+  console.log('desktop smoke: out/ is missing; run `npx electron-vite build` first.')
+  process.exit(1)
+}
+const preload = readFileSync(out('preload', 'preload.cjs'), 'utf8')
+try {
+  new Script(preload)
+} catch (error) {
+  check(false, `preload.cjs is not a CommonJS script: ${String(error)}`)
+}
+const required = [...preload.matchAll(/require\((["'])([^"']+)\1\)/g)].map((m) => m[2])
+check(required.every((name) => name === 'electron'), `the sandboxed preload requires more than electron: ${required.join(', ')}`)
+
+process.env.OLLAMA_HOST ??= 'http://127.0.0.1:1'
+setTimeout(() => {
+  check(false, 'timed out')
+  finish()
+}, 20_000).unref()
+register('./lib/fake-electron-hooks.mjs', import.meta.url)
+await import(pathToFileURL(out('main', 'main.js')).href)
+const fake = globalThis.__fakeElectron
+for (let i = 0; i < 100 && !(fake.windows[0]?.shown && fake.handlers.size > 0); i++) await new Promise((r) => setTimeout(r, 50))
+
+const window = fake.windows[0]
+check(fake.windows.length === 1 && window?.shown, 'one window was created and shown')
+const prefs = window?.options.webPreferences ?? {}
+check(prefs.contextIsolation === true && prefs.sandbox === true && prefs.nodeIntegration === false && prefs.webviewTag === false, 'secure webPreferences')
+check(prefs.preload === out('preload', 'preload.cjs'), `the preload path is the built preload (${prefs.preload})`)
+check(window?.loaded === out('renderer', 'index.html'), `the window loads out/renderer/index.html (${window?.loaded})`)
+check(fake.handlers.size > 0 && fake.handlers.has('app:getInfo'), 'IPC handlers are registered')
+
+const trusted = { sender: window?.webContents, senderFrame: { url: pathToFileURL(out('renderer', 'index.html')).href } }
+const info = await fake.handlers.get('app:getInfo')?.(trusted, {})
+check(info?.ok === true && info.value.mode === 'desktop', `app:getInfo answers from the real core (${JSON.stringify(info)})`)
+const refused = await fake.handlers.get('app:getInfo')?.({ sender: {}, senderFrame: { url: 'https://evil.example/' } }, {})
+check(refused?.ok === false && refused.error.code === 'FORBIDDEN', 'a foreign sender is refused')
+
+fake.app.quit()
+check(fake.quits[0] === 'held', 'the first quit waits for core.stop')
+for (let i = 0; i < 100 && fake.quits.length < 2; i++) await new Promise((r) => setTimeout(r, 50))
+check(fake.quits[1] === 'done', 'quitting completes after core.stop')
+check(fake.handlers.size === 0, 'closing the window removed the IPC handlers')
+const settings = JSON.parse(readFileSync(join(fake.userData, 'settings.json'), 'utf8'))
+check(settings.window?.width === 1111 && settings.window?.maximized === false, 'the window size was saved to settings.json')
+finish()

@@ -1,0 +1,26 @@
+// Whether this machine can run the desktop app: the electron package resolves to an executable that exists.
+import { existsSync } from 'node:fs'
+
+/**
+ * The Electron executable, or undefined when there is none. `load` is `() => require('electron')`, which
+ * returns the executable's path under Node and throws when the binary was never downloaded.
+ */
+export function resolveElectronBinary(load, exists = existsSync) {
+  let path
+  try {
+    path = load()
+  } catch {
+    return undefined
+  }
+  return typeof path === 'string' && path !== '' && exists(path) ? path : undefined
+}
+
+/** The line `npm start` prints when it falls back to the browser mode. */
+export const BROWSER_FALLBACK_LINE =
+  'ollmchat: the desktop app is unavailable on this machine (no Electron binary); starting the browser mode instead.'
+
+/** Electron's environment: without ELECTRON_RUN_AS_NODE, which would make it a plain Node and not open a window. */
+export function electronEnv(env) {
+  const { ELECTRON_RUN_AS_NODE: _ignored, ...rest } = env
+  return rest
+}

@@ -1,0 +1,33 @@
+// `npm start`: the desktop app when this machine has an Electron binary (build with electron-vite, then run
+// Electron on the project), otherwise the browser mode (`scripts/serve.mjs`) with the same arguments.
+import { spawn, spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BROWSER_FALLBACK_LINE, electronEnv, resolveElectronBinary } from './lib/electron-binary.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const require = createRequire(import.meta.url)
+const electron = resolveElectronBinary(() => require('electron'))
+
+function runToExit(command, commandArgs, env) {
+  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env })
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+if (electron) {
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  if (build.status !== 0) {
+    console.error('ollmchat: the desktop build (electron-vite build) failed; see the messages above.')
+    process.exit(build.status ?? 1)
+  }
+  runToExit(electron, [root, ...args], electronEnv(process.env))
+} else {
+  console.log(BROWSER_FALLBACK_LINE)
+  runToExit(process.execPath, [join(root, 'scripts', 'serve.mjs'), ...args], process.env)
+}

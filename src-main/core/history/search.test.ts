@@ -1,0 +1,208 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SearchHit } from '../../../src-shared/types'
+import { openHistoryStore, type HistoryStore } from './history-store'
+import { splitSnippet, toMatchQuery } from './search'
+import { createSteppingClock } from './test-fixtures/clock'
+
+const text = (hit: SearchHit | undefined) => hit?.snippet.map((part) => part.text).join('') ?? ''
+const marked = (hit: SearchHit | undefined) => hit?.snippet.filter((part) => part.match).map((part) => part.text) ?? []
+
+describe('toMatchQuery', () => {
+  it('quotes every word as a prefix term', () => {
+    expect(toMatchQuery('  pasta  Carbonara ')).toBe('"pasta"* "Carbonara"*')
+  })
+
+  it('escapes quotes and keeps FTS5 operators as plain words', () => {
+    expect(toMatchQuery('say "hi" AND(x) NEAR')).toBe('"say"* """hi"""* "AND(x)"* "NEAR"*')
+  })
+
+  it('returns null when nothing searchable is left', () => {
+    expect(toMatchQuery('')).toBeNull()
+    expect(toMatchQuery('   ')).toBeNull()
+    expect(toMatchQuery('" * ( ) - ^ :')).toBeNull()
+  })
+
+  it('bounds the number and length of terms', () => {
+    const query = toMatchQuery(`${'x'.repeat(500)} ${Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ')}`) ?? ''
+    expect(query.split(' ')).toHaveLength(16)
+    expect(query.startsWith(`"${'x'.repeat(64)}"*`)).toBe(true)
+  })
+})
+
+describe('splitSnippet', () => {
+  it('splits on the private markers into plain parts', () => {
+    expect(splitSnippet('…the \uE000carbonara\uE001 sauce \uE000is\uE001')).toEqual([
+      { text: '…the ', match: false },
+      { text: 'carbonara', match: true },
+      { text: ' sauce ', match: false },
+      { text: 'is', match: true },
+    ])
+  })
+
+  it('keeps markup as text and survives unbalanced markers', () => {
+    expect(splitSnippet('<b>x</b>')).toEqual([{ text: '<b>x</b>', match: false }])
+    expect(splitSnippet('a\uE001b\uE000')).toEqual([{ text: 'a', match: false }, { text: 'b', match: false }])
+    expect(splitSnippet('')).toEqual([])
+  })
+})
+
+describe('search', () => {
+  let store: HistoryStore
+  beforeEach(() => {
+    store = openHistoryStore({ file: ':memory:', now: createSteppingClock().now })
+  })
+  afterEach(() => store.close())
+
+  const chat = (title: string, ...contents: string[]) => {
+    const conversation = store.createConversation({ model: 'llama3:latest', title })
+    const messages = contents.map((content, index) =>
+      store.appendMessage({ conversationId: conversation.id, role: index % 2 === 0 ? 'user' : 'assistant', content, status: 'complete' }),
+    )
+    return { conversation, messages }
+  }
+
+  it('finds messages by word prefix and marks the matches in the snippet', () => {
+    const { conversation, messages } = chat('Dinner', 'How do I cook spaghetti carbonara?', 'Fry the guanciale, then mix eggs and pecorino.')
+    const hits = store.search('carbo')
+    expect(hits).toEqual([
+      {
+        conversationId: conversation.id,
+        conversationTitle: 'Dinner',
+        messageId: messages[0]?.id,
+        role: 'user',
+        snippet: [
+          { text: 'How do I cook spaghetti ', match: false },
+          { text: 'carbonara', match: true },
+          { text: '?', match: false },
+        ],
+        createdAt: messages[0]?.createdAt,
+      },
+    ])
+    expect(marked(store.search('guan pec')[0])).toEqual(['guanciale', 'pecorino'])
+  })
+
+  it('requires every word and ignores case and diacritics', () => {
+    chat('Drinks', 'Un café au lait, s’il vous plaît', 'Tea with milk')
+    expect(store.search('CAFE lait').map(text)).toEqual(['Un café au lait, s’il vous plaît'])
+    expect(store.search('café')).toHaveLength(1)
+    expect(store.search('cafe tea')).toEqual([])
+  })
+
+  it('ranks the closer match first (bm25)', () => {
+    chat('A', 'llama llama llama, the llama is a llama', 'unrelated words about alpacas and other animals in the field')
+    chat('B', 'a long message that mentions llama once among many many other words about farms and fields')
+    const hits = store.search('llama')
+    expect(hits).toHaveLength(2)
+    expect(hits[0]?.conversationTitle).toBe('A')
+  })
+
+  it('cuts long messages around the match', () => {
+    const long = `${'filler '.repeat(200)}needle ${'padding '.repeat(200)}`
+    chat('Long', long)
+    const snippet = text(store.search('needle')[0])
+    expect(snippet.length).toBeLessThan(200)
+    expect(snippet.startsWith('…')).toBe(true)
+    expect(snippet.endsWith('…')).toBe(true)
+  })
+
+  it('never throws on hostile input', () => {
+    chat('Quotes', 'She said "hello" AND(then) left: NEAR the door*')
+    const hostile = ['"', '""', '"hello', 'AND(', 'AND', 'OR NOT', 'NEAR(a b, 2)', '*', 'title:x', '{content}: x', '^x', 'a-b', "'; DROP TABLE messages; --", '\u0000', '\uE000', '(((', 'x'.repeat(5000)]
+    for (const query of hostile) expect(() => store.search(query)).not.toThrow()
+    expect(store.search('"hello')).toHaveLength(1)
+    expect(store.search('AND(then)')).toHaveLength(1)
+    expect(store.search('NEAR')).toHaveLength(1)
+    expect(store.search('')).toEqual([])
+    expect(store.search('" ( *')).toEqual([])
+    expect(store.listConversations()).toHaveLength(1)
+  })
+
+  it('matches conversation titles once per conversation', () => {
+    const { conversation, messages } = chat('Holiday planning', 'Where should we go?', 'Somewhere warm.', 'And cheap?')
+    chat('Other', 'nothing relevant')
+    const hits = store.search('holiday')
+    expect(hits).toHaveLength(1)
+    expect(hits[0]).toMatchObject({ conversationId: conversation.id, messageId: messages[0]?.id, conversationTitle: 'Holiday planning' })
+    expect(marked(hits[0])).toEqual([])
+    expect(store.search('holiday warm').map((hit) => hit.messageId)).toEqual([messages[1]?.id])
+  })
+
+  it('skips soft-deleted conversations and finds them again after restore', () => {
+    const { conversation } = chat('Secret', 'the password is swordfish')
+    store.deleteConversation(conversation.id)
+    expect(store.search('swordfish')).toEqual([])
+    expect(store.search('secret')).toEqual([])
+    store.restoreConversation(conversation.id)
+    expect(store.search('swordfish')).toHaveLength(1)
+  })
+
+  it('honours the limit', () => {
+    for (let i = 0; i < 30; i += 1) chat(`Chat ${i}`, `apple number ${i}`)
+    expect(store.search('apple')).toHaveLength(20)
+    expect(store.search('apple', 5)).toHaveLength(5)
+    expect(store.search('apple', 0)).toHaveLength(1)
+    expect(store.search('apple', 1000)).toHaveLength(30)
+  })
+
+  it('stays in sync with updates, deletes, renames and purges', () => {
+    const { conversation, messages } = chat('Garden', 'tomatoes need sun', 'and water')
+    const reply = messages[1]?.id ?? ''
+    store.updateMessage(reply, { content: 'and compost' })
+    expect(store.search('water')).toEqual([])
+    expect(store.search('compost').map((hit) => hit.messageId)).toEqual([reply])
+
+    store.updateMessage(reply, { status: 'complete' })
+    expect(store.search('compost')).toHaveLength(1)
+
+    store.updateConversation(conversation.id, { title: 'Vegetables' })
+    expect(store.search('garden')).toEqual([])
+    expect(store.search('vegetables')).toHaveLength(1)
+
+    store.deleteMessagesFrom(conversation.id, reply, { inclusive: true })
+    expect(store.search('compost')).toEqual([])
+    expect(store.search('tomatoes')).toHaveLength(1)
+
+    store.deleteConversation(conversation.id)
+    store.purgeDeleted(new Date('2100-01-01T00:00:00.000Z'))
+    expect(store.search('tomatoes')).toEqual([])
+  })
+})
+
+describe('search index integrity', () => {
+  it('matches the messages exactly after a mixed workload (FTS5 integrity-check)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ollmchat-fts-'))
+    const file = join(dir, 'history.sqlite')
+    const store = openHistoryStore({ file, now: createSteppingClock().now })
+    const ids: string[] = []
+    for (let i = 0; i < 12; i += 1) {
+      const conversation = store.createConversation({ model: 'm', title: `topic ${i}` })
+      ids.push(conversation.id)
+      for (let j = 0; j < 5; j += 1) {
+        const message = store.appendMessage({ conversationId: conversation.id, role: 'user', content: `word${j} in chat ${i}`, status: 'streaming' })
+        store.updateMessage(message.id, { content: `${message.content} grown`, status: 'complete' })
+      }
+      if (i % 3 === 0) store.updateConversation(conversation.id, { title: `renamed ${i}` })
+      if (i % 4 === 1) store.deleteConversation(conversation.id)
+    }
+    store.deleteMessagesFrom(ids[2] ?? '', store.listMessages(ids[2] ?? '')[1]?.id ?? '', { inclusive: true })
+    store.purgeDeleted(new Date('2100-01-01T00:00:00.000Z'))
+    store.close()
+
+    const db = new Database(file)
+    try {
+      // rank = 1 makes FTS5 also compare the index with the external content (the view), not only itself.
+      const check = () => db.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run()
+      expect(check).not.toThrow()
+      // The check must be able to fail: an index entry without its message is reported as corruption.
+      db.prepare("INSERT INTO message_search (rowid, content, title) VALUES (999999, 'ghost', 'ghost')").run()
+      expect(check).toThrow(/malformed/i)
+    } finally {
+      db.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,116 @@
+import type { ModelInfo } from '../../../src-shared/types'
+import type { Logger } from '../log'
+import type { CallOptions, OllamaClient } from '../ollama/client'
+import { CancelledError, ModelNotFoundError, OllamaUnreachableError } from '../ollama/errors'
+import { isCloudModelName, isTempModelName, sameModel } from '../ollama/model-name'
+import type { ListedModel, RunningModel, ShownModel } from '../ollama/types'
+import { mapBounded } from './bounded'
+
+/** What `models:list` and `models:setNumCtx` read. */
+export interface ModelCatalog {
+  /** Every installed model, never a temporary one, sorted by name (case-insensitive). */
+  list(opts?: CallOptions): Promise<ModelInfo[]>
+  /** One installed model by any spelling Ollama accepts; `ModelNotFoundError` when not installed. */
+  get(name: string, opts?: CallOptions): Promise<ModelInfo>
+}
+
+export interface ModelCatalogDeps {
+  client: OllamaClient
+  /** The user's `num_ctx` for a model (as listed), or `null`. */
+  customNumCtxFor: (name: string) => number | null
+  log: Logger
+  /** `/api/show` calls in flight at once on a cold cache (default 4). */
+  showConcurrency?: number
+}
+
+/** Failures that say nothing about one model: they must fail the whole listing. */
+const isGlobalFailure = (error: unknown) => error instanceof CancelledError || error instanceof OllamaUnreachableError
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/**
+ * The context a model runs with right now: its own runner, or a runner a temporary model of it loaded (which the
+ * listing links back through `parent_model`).
+ */
+function runningContextOf(model: ListedModel, running: RunningModel[], listing: ListedModel[]): number | null {
+  const own = running.find((r) => r.digest === model.digest || sameModel(r.name, model.name))
+  if (own !== undefined) return own.contextLength
+  for (const runner of running) {
+    if (!isTempModelName(runner.name)) continue
+    const temp = listing.find((m) => m.digest === runner.digest || sameModel(m.name, runner.name))
+    if (temp !== undefined && temp.parentModel !== '' && sameModel(temp.parentModel, model.name)) return runner.contextLength
+  }
+  return null
+}
+
+function toModelInfo(model: ListedModel, shown: ShownModel | null, running: RunningModel[], listing: ListedModel[], custom: number | null): ModelInfo {
+  return {
+    name: model.name,
+    family: model.family ?? shown?.family ?? null,
+    parameterSize: model.parameterSize ?? shown?.parameterSize ?? null,
+    quantization: model.quantization ?? shown?.quantization ?? null,
+    sizeBytes: model.sizeBytes,
+    modifiedAt: model.modifiedAt,
+    digest: model.digest,
+    trainedContext: shown?.trainedContext ?? model.contextLength,
+    modelNumCtx: shown?.numCtx ?? null,
+    customNumCtx: custom,
+    runningContext: runningContextOf(model, running, listing),
+    isCloud: model.isRemote || isCloudModelName(model.name),
+    capabilities: model.capabilities.length > 0 ? model.capabilities : (shown?.capabilities ?? []),
+  }
+}
+
+/**
+ * Builds `ModelInfo` rows from one listing, one `/api/ps` and `/api/show` per model (cached by digest, so a
+ * re-pulled model is read again). Guarantees: temporary models never appear; a failing `/api/show` or `/api/ps`
+ * only leaves the fields it would have filled empty (logged), except when Ollama is unreachable or the caller
+ * cancelled, which fail the call.
+ */
+export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
+  const { client, log } = deps
+  const shownByDigest = new Map<string, ShownModel>()
+  const concurrency = deps.showConcurrency ?? 4
+
+  const shownFor = async (model: ListedModel, opts: CallOptions | undefined): Promise<ShownModel | null> => {
+    const cached = shownByDigest.get(model.digest)
+    if (cached !== undefined) return cached
+    try {
+      const shown = await client.show(model.name, opts)
+      shownByDigest.set(model.digest, shown)
+      return shown
+    } catch (error) {
+      if (isGlobalFailure(error)) throw error
+      log.warn('could not read model details', { model: model.name, error: messageOf(error) })
+      return null
+    }
+  }
+
+  const list = async (opts?: CallOptions): Promise<ModelInfo[]> => {
+    const listing = await client.listAll(opts)
+    const running = await client.running(opts).catch((error: unknown) => {
+      if (isGlobalFailure(error)) throw error
+      log.warn('could not read the running models', { error: messageOf(error) })
+      return [] as RunningModel[]
+    })
+    const models = listing.filter((m) => !isTempModelName(m.name))
+    const shown = await mapBounded(models, concurrency, (m) => shownFor(m, opts))
+    const live = new Set(models.map((m) => m.digest))
+    for (const digest of shownByDigest.keys()) if (!live.has(digest)) shownByDigest.delete(digest)
+    const infos = models.map((m, i) => toModelInfo(m, shown[i] ?? null, running, listing, deps.customNumCtxFor(m.name)))
+    return infos.sort((a, b) => {
+      const x = a.name.toLowerCase()
+      const y = b.name.toLowerCase()
+      return x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+    })
+  }
+
+  return {
+    list,
+    async get(name, opts) {
+      const found = (await list(opts)).find((m) => sameModel(m.name, name))
+      if (found === undefined) throw new ModelNotFoundError(name)
+      return found
+    },
+  }
+}

@@ -1,0 +1,136 @@
+import type { Logger } from '../log'
+import type { OllamaClient } from '../ollama/client'
+import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
+import { isTempModelName } from '../ollama/model-name'
+import { mapBounded } from './bounded'
+import type { TempModelRecord } from './temp-model-registry'
+import { tempModelNumCtx } from './temp-model-naming'
+import { tempInUseReason } from './temp-model-usage'
+
+/** What a clean-up did. Names are as Ollama listed them. */
+export interface CleanupReport {
+  /** Deleted now, or already gone when the delete arrived (404). */
+  deleted: string[]
+  kept: { name: string; reason: string }[]
+  /** Deletes that failed; `name` is empty when the pass itself failed before deciding anything. */
+  failed: { name: string; error: string }[]
+}
+
+/** What a pass needs from the manager. */
+export interface CleanupDeps {
+  client: OllamaClient
+  log: Logger
+  concurrency: number
+  /** A chat of this app holds it right now. */
+  isAcquired(name: string): boolean
+  /** A create for it is in flight. */
+  isCreating(name: string): boolean
+  recordFor(name: string): TempModelRecord | undefined
+  /** The model is gone: drop what the app remembers about it. */
+  forget(name: string): void
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/**
+ * One clean-up pass: lists every temporary model (whoever made it), reads `/api/ps` once (only if there is any),
+ * keeps those in use (see `tempInUseReason`) or held by a chat of this app, and deletes the rest with bounded
+ * concurrency. Only names `isTempModelName` accepts are ever deleted. The hold is checked again right before each
+ * delete, so a chat that starts during the pass keeps its model. Throws when listing or `/api/ps` fails.
+ */
+export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Promise<CleanupReport> {
+  const { client, log } = deps
+  const report: CleanupReport = { deleted: [], kept: [], failed: [] }
+  const listing = await client.listAll({ signal })
+  const temps = listing.filter((m) => isTempModelName(m.name))
+  if (temps.length === 0) {
+    log.info('no temporary models to clean up')
+    return report
+  }
+  const running = await client.running({ signal })
+  const candidates: string[] = []
+  for (const temp of temps) {
+    const record = deps.recordFor(temp.name)
+    const reason = deps.isAcquired(temp.name)
+      ? 'a chat in ollmchat is using it'
+      : tempInUseReason(
+          {
+            name: temp.name,
+            digest: temp.digest,
+            parentModel: temp.parentModel !== '' ? temp.parentModel : (record?.baseModel ?? null),
+            numCtx: tempModelNumCtx(temp.name) ?? record?.numCtx ?? null,
+          },
+          running,
+          listing,
+        )
+    if (reason === null) candidates.push(temp.name)
+    else report.kept.push({ name: temp.name, reason })
+  }
+  await mapBounded(candidates, deps.concurrency, async (name) => {
+    if (deps.isAcquired(name) || deps.isCreating(name)) {
+      report.kept.push({ name, reason: 'a chat in ollmchat started using it during the clean-up' })
+      return
+    }
+    try {
+      const existed = await client.delete(name, { signal })
+      deps.forget(name)
+      report.deleted.push(name)
+      if (!existed) log.info('temporary model was already gone', { name })
+    } catch (error) {
+      if (error instanceof CancelledError) throw error
+      report.failed.push({ name, error: messageOf(error) })
+    }
+  })
+  log.info('cleaned up temporary models', {
+    deleted: report.deleted,
+    kept: report.kept.map((k) => `${k.name}: ${k.reason}`),
+    failed: report.failed.map((f) => `${f.name}: ${f.error}`),
+  })
+  return report
+}
+
+const emptyReport = (): CleanupReport => ({ deleted: [], kept: [], failed: [] })
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) return resolve(false)
+    const onAbort = () => {
+      clearTimeout(timer)
+      resolve(false)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve(true)
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/**
+ * Runs `pass` until it succeeds, waiting `delaysMs[i]` after the i-th failure while Ollama is unreachable (the
+ * last delay repeats). Never throws: a cancel returns an empty report, any other failure is logged and reported
+ * as one `failed` entry with an empty name.
+ */
+export async function retryWhileUnreachable(
+  pass: () => Promise<CleanupReport>,
+  delaysMs: readonly number[],
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<CleanupReport> {
+  const aborted = () => signal?.aborted === true
+  for (let attempt = 0; ; attempt++) {
+    if (aborted()) return emptyReport()
+    try {
+      return await pass()
+    } catch (error) {
+      if (error instanceof CancelledError || aborted()) return emptyReport()
+      const delay = delaysMs[Math.min(attempt, delaysMs.length - 1)]
+      if (!(error instanceof OllamaUnreachableError) || delay === undefined) {
+        log.error('temporary model clean-up failed', { error: messageOf(error) })
+        return { ...emptyReport(), failed: [{ name: '', error: messageOf(error) }] }
+      }
+      log.info('Ollama is not reachable yet; temporary model clean-up will retry', { inMs: delay, host: error.host })
+      if (!(await sleep(delay, signal))) return emptyReport()
+    }
+  }
+}

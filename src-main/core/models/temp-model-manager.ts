@@ -1,0 +1,237 @@
+import { checkNumCtx } from '../../../src-shared/limits'
+import { silentLogger, type Logger } from '../log'
+import type { OllamaClient } from '../ollama/client'
+import {
+  CancelledError,
+  InvalidNumCtxError,
+  MalformedResponseError,
+  ModelNotFoundError,
+  NotApplicableError,
+  OllamaUnreachableError,
+} from '../ollama/errors'
+import { canonicalModelName, isTempModelName, parseModelName, sameModel } from '../ollama/model-name'
+import type { ListedModel } from '../ollama/types'
+import { SingleFlight, type FlightControl } from './single-flight'
+import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
+import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
+import { createMemoryTempModelRegistry, type TempModelRegistry } from './temp-model-registry'
+import { AcquireCounter, tempInUseReason } from './temp-model-usage'
+
+export type { CleanupReport } from './temp-model-cleanup'
+
+/** A temporary model ready for chat. */
+export interface TempModelRef {
+  /** The full name to chat with, e.g. `ollmchat-temp/llama3-oc4096`. */
+  path: string
+  /** The base exactly as Ollama lists it (what `from` was set to). */
+  baseModel: string
+  numCtx: number
+  /** True when this call created (or re-created) it; false when a known one was reused. */
+  created: boolean
+}
+
+export interface TempModelManagerOptions {
+  registry?: TempModelRegistry
+  log?: Logger
+  /** Deletes in flight at once during clean-up (default 4). */
+  cleanupConcurrency?: number
+  /** Waits between clean-up attempts while Ollama is unreachable; the last repeats. */
+  retryDelaysMs?: number[]
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000]
+
+const keyOf = (path: string) => canonicalModelName(path)
+
+/**
+ * Owns the temporary models (the original plan's `TempModelManager`): names them, creates them on demand, reuses
+ * known ones without asking Ollama, tracks which ones chats use, and deletes unused ones at start-up.
+ */
+export class TempModelManager {
+  private readonly registry: TempModelRegistry
+  private readonly log: Logger
+  private readonly concurrency: number
+  private readonly retryDelaysMs: number[]
+  private readonly inFlight = new SingleFlight<TempModelRef>()
+  private readonly users = new AcquireCounter()
+  /** Canonical base name → digest, from the latest complete listing; `null` until the first one. */
+  private baseDigests: Map<string, string> | null = null
+  private readonly trainedByDigest = new Map<string, number | null>()
+  private activeCleanup: Promise<unknown> | null = null
+
+  constructor(
+    private readonly client: OllamaClient,
+    options: TempModelManagerOptions = {},
+  ) {
+    this.registry = options.registry ?? createMemoryTempModelRegistry()
+    this.log = options.log ?? silentLogger
+    this.concurrency = options.cleanupConcurrency ?? 4
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+    client.onListing((models) => this.learn(models))
+  }
+
+  /** See `temp-model-naming.ts`: `llama3` at 4096 → `llama3-oc4096`. */
+  getTempModelName(baseModel: string, numCtx: number): string {
+    return getTempModelName(baseModel, numCtx)
+  }
+
+  /** `ollmchat-temp/<tempModelName>`. */
+  getTempModelPath(tempModelName: string): string {
+    return getTempModelPath(tempModelName)
+  }
+
+  /**
+   * Makes sure the temporary model for `baseModel` at `numCtx` exists and returns it. Guarantees: `numCtx` is
+   * checked (`checkNumCtx`) before any request, then against the base's trained context when known
+   * (`InvalidNumCtxError`); a base that is not installed fails with `ModelNotFoundError` and no create is sent
+   * (Ollama would silently pull it); cloud bases fail with `NotApplicableError`; a model known to exist for the
+   * base's current digest is returned without any request; a re-pulled base (digest changed) gets it re-created;
+   * concurrent calls for one temp model share one create; `onCreating` runs only when a create is about to be
+   * sent; the result exists in Ollama with that `num_ctx` (checked after creating). A call made during a clean-up
+   * pass waits for the pass, so it never returns a model the pass is deleting. Base digests are learnt from the
+   * listings the app makes anyway (`client.onListing`); before the first one, a record is trusted as it is.
+   */
+  async createTempModel(
+    baseModel: string,
+    numCtx: number,
+    opts: { signal?: AbortSignal; onCreating?: () => void } = {},
+  ): Promise<TempModelRef> {
+    const check = checkNumCtx(numCtx, null)
+    if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
+    const path = getTempModelPath(getTempModelName(baseModel, numCtx))
+    if (opts.signal?.aborted === true) throw new CancelledError(opts.signal.reason)
+    if (this.activeCleanup !== null) await this.activeCleanup.catch(() => undefined)
+    const known = this.registry.get(path)
+    if (known !== undefined && this.stillValid(known.baseModel, known.baseDigest)) {
+      return { path, baseModel: known.baseModel, numCtx, created: false }
+    }
+    return this.inFlight.join(keyOf(path), (control) => this.ensure(baseModel, numCtx, path, control), {
+      signal: opts.signal,
+      onStart: opts.onCreating,
+    })
+  }
+
+  /**
+   * True when a chat of this app holds the temporary model (`acquire`), or `/api/ps` shows it in use — which
+   * includes its base loaded with the same context, see `tempInUseReason` for why. Takes a name or a full path.
+   */
+  async isTempModelInUse(tempModelName: string, opts: { signal?: AbortSignal } = {}): Promise<boolean> {
+    const path = isTempModelName(tempModelName) ? tempModelName : getTempModelPath(tempModelName)
+    if (this.users.has(path)) return true
+    const running = await this.client.running({ signal: opts.signal })
+    if (running.length === 0) return false
+    const record = this.registry.get(path)
+    const direct = tempInUseReason({ name: path, digest: null, parentModel: null, numCtx: null }, running, null)
+    if (direct !== null) return true
+    const listing = await this.client.listAll({ signal: opts.signal })
+    const entry = listing.find((m) => sameModel(m.name, path))
+    const facts = {
+      name: path,
+      digest: entry?.digest ?? null,
+      parentModel: entry !== undefined && entry.parentModel !== '' ? entry.parentModel : (record?.baseModel ?? null),
+      numCtx: tempModelNumCtx(path) ?? record?.numCtx ?? null,
+    }
+    return tempInUseReason(facts, running, listing) !== null
+  }
+
+  /** One clean-up pass now (see `cleanupPass`); throws when Ollama cannot be listed. */
+  cleanupUnusedTempModels(opts: { signal?: AbortSignal } = {}): Promise<CleanupReport> {
+    const pass = cleanupPass(
+      {
+        client: this.client,
+        log: this.log,
+        concurrency: this.concurrency,
+        isAcquired: (name) => this.users.has(name),
+        isCreating: (name) => this.inFlight.has(keyOf(name)),
+        recordFor: (name) => this.registry.all().find((r) => sameModel(r.path, name)),
+        forget: (name) => this.invalidate(name),
+      },
+      opts.signal,
+    )
+    const tracked = pass.finally(() => {
+      if (this.activeCleanup === tracked) this.activeCleanup = null
+    })
+    this.activeCleanup = tracked
+    return tracked
+  }
+
+  /** The start-up clean-up: retries with back-off while Ollama is unreachable. Never throws. */
+  cleanupWhenReachable(opts: { signal?: AbortSignal } = {}): Promise<CleanupReport> {
+    return retryWhileUnreachable(() => this.cleanupUnusedTempModels(opts), this.retryDelaysMs, this.log, opts.signal)
+  }
+
+  /** A chat of this app uses `tempPath` right now; clean-up keeps it until the returned release is called. */
+  acquire(tempPath: string): () => void {
+    return this.users.acquire(tempPath)
+  }
+
+  /** Forgets that `tempPath` exists (e.g. a chat got 404), so the next `createTempModel` creates it again. */
+  invalidate(tempPath: string): void {
+    for (const record of this.registry.all()) {
+      if (sameModel(record.path, tempPath)) this.registry.delete(record.path)
+    }
+  }
+
+  /** Every complete listing tells the current digest of every installed base. */
+  private learn(models: ListedModel[]): void {
+    const digests = new Map<string, string>()
+    for (const m of models) {
+      if (!isTempModelName(m.name) && parseModelName(m.name) !== null) digests.set(canonicalModelName(m.name), m.digest)
+    }
+    this.baseDigests = digests
+  }
+
+  private stillValid(baseModel: string, baseDigest: string): boolean {
+    if (this.baseDigests === null) return true
+    return parseModelName(baseModel) !== null && this.baseDigests.get(canonicalModelName(baseModel)) === baseDigest
+  }
+
+  private async ensure(baseModel: string, numCtx: number, path: string, control: FlightControl): Promise<TempModelRef> {
+    const signal = control.signal
+    const listing = await this.client.listAll({ signal })
+    const base = listing.find((m) => !isTempModelName(m.name) && sameModel(m.name, baseModel))
+    if (base === undefined) throw new ModelNotFoundError(baseModel)
+    if (base.isRemote) throw new NotApplicableError('num_ctx does not apply to cloud models; they run with the context ollama.com gives them.')
+    const trained = base.contextLength ?? (await this.trainedContextOf(base, signal))
+    const check = checkNumCtx(numCtx, trained)
+    if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
+    control.started()
+    this.log.info('creating temporary model', { path, from: base.name, numCtx })
+    await this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal })
+    await this.verify(path, numCtx, signal)
+    this.registry.set({ path, baseModel: base.name, baseDigest: base.digest, numCtx, createdAt: new Date().toISOString() })
+    return { path, baseModel: base.name, numCtx, created: true }
+  }
+
+  /** The base's trained context from `/api/show`, cached per digest; unknown (null) when show fails softly. */
+  private async trainedContextOf(base: ListedModel, signal: AbortSignal): Promise<number | null> {
+    if (this.trainedByDigest.has(base.digest)) return this.trainedByDigest.get(base.digest) ?? null
+    try {
+      const shown = await this.client.show(base.name, { signal })
+      this.trainedByDigest.set(base.digest, shown.trainedContext)
+      return shown.trainedContext
+    } catch (error) {
+      if (error instanceof CancelledError || error instanceof OllamaUnreachableError || error instanceof ModelNotFoundError) throw error
+      this.log.warn('could not read the trained context of the base; not checking num_ctx against it', {
+        base: base.name,
+        error: error instanceof Error ? error.message : String(error),
+      })
+      return null
+    }
+  }
+
+  private async verify(path: string, numCtx: number, signal: AbortSignal): Promise<void> {
+    let shown
+    try {
+      shown = await this.client.show(path, { signal })
+    } catch (error) {
+      if (error instanceof ModelNotFoundError) {
+        throw new MalformedResponseError('the temporary model is missing right after Ollama reported it created', path)
+      }
+      throw error
+    }
+    if (shown.numCtx !== numCtx) {
+      throw new MalformedResponseError('the temporary model does not have the context length it was created with', `${path}: ${String(shown.numCtx)}`)
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { ListedModel, RunningModel } from '../ollama/types'
+import { canonicalModelName, isTempModelName, parseModelName, sameModel } from '../ollama/model-name'
+
+/** What is known about one temporary model when deciding whether it may be deleted. */
+export interface TempModelFacts {
+  /** As listed, or as the app named it. */
+  name: string
+  /** Its manifest digest, when a listing gave it. */
+  digest: string | null
+  /** The base it was created from (`details.parent_model`, or the app's own record). */
+  parentModel: string | null
+  /** Its `num_ctx` (from the name or the record); `null` when unknown. */
+  numCtx: number | null
+}
+
+/**
+ * Why a temporary model counts as in use according to `/api/ps`, or `null` when it does not.
+ *
+ * `/api/ps` alone misleads: it names the model that *loaded* a runner, and for GGUF models the base and all of its
+ * derived models share one runner whenever their runner options (chiefly `num_ctx`) match. So a chat with the
+ * temp model may be running on a runner that `/api/ps` lists under the base (or under another temp model of the
+ * same base). Decision: a temp model is in use when
+ * 1. a runner is listed under its own name or digest, or
+ * 2. a runner of its base (listed under the base, or under another temp model whose parent is that base) runs with
+ *    `context_length` equal to the temp model's `num_ctx`, or either number is unknown (older servers, names of
+ *    other clients) — in doubt, keep: a kept temp model costs a few kilobytes and goes at a later start-up,
+ *    while deleting one a chat uses breaks that chat with a 404.
+ */
+export function tempInUseReason(temp: TempModelFacts, running: readonly RunningModel[], listing: readonly ListedModel[] | null): string | null {
+  for (const runner of running) {
+    if (sameModel(runner.name, temp.name) || (temp.digest !== null && temp.digest !== '' && runner.digest === temp.digest)) {
+      return `loaded in Ollama as ${runner.name}`
+    }
+  }
+  const parent = temp.parentModel
+  if (parent === null || parent === '' || parseModelName(parent) === null) return null
+  for (const runner of running) {
+    const runnerBase = isTempModelName(runner.name) ? parentOf(runner, listing) : runner.name
+    if (runnerBase === null || !sameModel(runnerBase, parent)) continue
+    if (temp.numCtx === null || runner.contextLength === null) {
+      return `its base ${parent} is loaded (as ${runner.name}) and the context lengths cannot be compared`
+    }
+    if (runner.contextLength === temp.numCtx) {
+      return `its base ${parent} is loaded (as ${runner.name}) with the same context, which the temporary model shares`
+    }
+  }
+  return null
+}
+
+function parentOf(runner: RunningModel, listing: readonly ListedModel[] | null): string | null {
+  const entry = listing?.find((m) => m.digest === runner.digest || sameModel(m.name, runner.name))
+  return entry && entry.parentModel !== '' ? entry.parentModel : null
+}
+
+/**
+ * Counts the chats of this app that use each temporary model right now. Keys compare as Ollama compares names, so
+ * `ollmchat-temp/x` and `ollmchat-temp/x:latest` are one model.
+ */
+export class AcquireCounter {
+  private readonly counts = new Map<string, number>()
+
+  /** Records one more user of `name`; the returned release is idempotent. */
+  acquire(name: string): () => void {
+    const key = keyOf(name)
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const left = (this.counts.get(key) ?? 1) - 1
+      if (left <= 0) this.counts.delete(key)
+      else this.counts.set(key, left)
+    }
+  }
+
+  /** True while at least one acquire of `name` is not released. */
+  has(name: string): boolean {
+    return this.counts.has(keyOf(name))
+  }
+}
+
+function keyOf(name: string): string {
+  return parseModelName(name) === null ? name.trim().toLowerCase() : canonicalModelName(name)
+}

@@ -1,0 +1,210 @@
+import { Ollama } from 'ollama/browser'
+import type { Agent } from 'undici'
+import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, toOllamaError } from './errors'
+import { resolveOllamaHost } from './host'
+import { agentFetch, callFetch, createOllamaAgent, type FetchFn } from './http'
+import { isTempModelName } from './model-name'
+import type {
+  ChatChunk,
+  ChatRequestIn,
+  CreateRequestIn,
+  ListedModel,
+  OllamaClientOptions,
+  RunningModel,
+  ShownModel,
+} from './types'
+import { readChatLine, readPs, readShow, readTags, readVersion } from './wire'
+
+export type {
+  ChatChunk,
+  ChatMessageIn,
+  ChatRequestIn,
+  CreateRequestIn,
+  ListedModel,
+  OllamaClientOptions,
+  RunningModel,
+  ShownModel,
+} from './types'
+
+/** Per-call options: every call can be cancelled. */
+export interface CallOptions {
+  signal?: AbortSignal | undefined
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000
+
+/**
+ * The one wrapper around the official `ollama` package. Guarantees: every method throws only the typed errors of
+ * `./errors` (or a bug); every call has its own cancellation, effective before headers arrive; short calls
+ * (version, list, show, ps, delete) time out after `requestTimeoutMs`, chat and create never do; nothing is
+ * logged to the console; listings never leak a temporary model through `models()`.
+ *
+ * Why the detours: ollama-js cannot abort a call before its iterator exists and `abort()` stops every stream of
+ * an instance, so each call gets a fresh `Ollama` whose fetch carries that call's signal. The browser entry is
+ * used because the Node entry refuses a `from` that happens to match a file in the working directory.
+ */
+export class OllamaClient {
+  /** `scheme://host:port[/path]`, always with an explicit port. */
+  readonly host: string
+  private readonly baseFetch: FetchFn
+  private readonly agent: Agent | null
+  private readonly timeoutMs: number
+  private readonly listingListeners = new Set<(models: ListedModel[]) => void>()
+
+  constructor(options: OllamaClientOptions = {}) {
+    this.host = resolveOllamaHost(options.host, options.env ?? process.env)
+    this.agent = options.fetch === undefined ? createOllamaAgent() : null
+    this.baseFetch = options.fetch ?? agentFetch(this.agent as Agent)
+    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+  }
+
+  /** Ollama's version string, e.g. `0.32.15`. */
+  version(opts?: CallOptions): Promise<string> {
+    return this.short(opts, {}, async (ollama) => readVersion(await ollama.version()))
+  }
+
+  /** Every model in `/api/tags`, temporary models included, in Ollama's order; tells `onListing` listeners. */
+  async listAll(opts?: CallOptions): Promise<ListedModel[]> {
+    const models = await this.short(opts, {}, async (ollama) => readTags(await ollama.list()))
+    for (const listener of this.listingListeners) {
+      try {
+        listener(models)
+      } catch {
+        // A listener's bug must not fail the listing it merely observes.
+      }
+    }
+    return models
+  }
+
+  /** Installed models as the user sees them: never an `ollmchat-temp/` model, whatever its letter case. */
+  async models(opts?: CallOptions): Promise<ListedModel[]> {
+    return (await this.listAll(opts)).filter((m) => !isTempModelName(m.name))
+  }
+
+  /** `/api/show` for one model; a 404 is `ModelNotFoundError`. */
+  show(model: string, opts?: CallOptions): Promise<ShownModel> {
+    return this.short(opts, { model }, async (ollama) => readShow(await ollama.show({ model })))
+  }
+
+  /** `/api/ps`: the runners loaded right now, each named after the model that loaded it. */
+  running(opts?: CallOptions): Promise<RunningModel[]> {
+    return this.short(opts, {}, async (ollama) => readPs(await ollama.ps()))
+  }
+
+  /**
+   * Creates a derived model and resolves once Ollama has finished. Sent with `stream: false`, so the answer is the
+   * final status (a stream would hold two `success` lines if Ollama pulled the base, and ollama-js stops at the
+   * first); errors arrive as HTTP errors. Never checks that `from` is installed: callers must, because Ollama
+   * silently pulls a missing base.
+   */
+  async create(req: CreateRequestIn, opts?: CallOptions): Promise<void> {
+    const answer = await this.call(opts, { model: req.from }, 0, (ollama) =>
+      ollama.create({ model: req.model, from: req.from, parameters: req.parameters, stream: false }),
+    )
+    if ((answer as { status?: unknown }).status !== 'success') {
+      throw new MalformedResponseError('unexpected /api/create answer', JSON.stringify(answer).slice(0, 200))
+    }
+  }
+
+  /** Deletes a model; `false` when it was already gone (404), which callers treat as success. */
+  async delete(model: string, opts?: CallOptions): Promise<boolean> {
+    try {
+      await this.short(opts, { model }, (ollama) => ollama.delete({ model }))
+      return true
+    } catch (error) {
+      if (error instanceof ModelNotFoundError) return false
+      throw error
+    }
+  }
+
+  /**
+   * Streams a reply from `/api/chat` (always `stream: true`; `numCtx` goes in `options.num_ctx`). Cancellable at any
+   * point through `opts.signal`, including while Ollama loads the model before sending headers; leaving the loop
+   * early closes the connection. Throws typed errors: `ModelNotFoundError`, `OllamaHttpError`,
+   * `OllamaStreamError` (error line), `StreamInterruptedError`, `MalformedResponseError`, `CancelledError`,
+   * `OllamaUnreachableError`.
+   */
+  async *chat(req: ChatRequestIn, opts?: CallOptions): AsyncGenerator<ChatChunk> {
+    const own = new AbortController()
+    const signal = opts?.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal])
+    const context = { host: this.host, model: req.model, inStream: true }
+    try {
+      if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
+      const ollama = this.instance(signal, true)
+      const stream = await ollama.chat({
+        model: req.model,
+        messages: req.messages.map((m) => (m.thinking ? { role: m.role, content: m.content, thinking: m.thinking } : { role: m.role, content: m.content })),
+        stream: true,
+        ...(req.numCtx === undefined ? {} : { options: { num_ctx: req.numCtx } }),
+        ...(req.think === undefined ? {} : { think: req.think }),
+      })
+      for await (const line of stream) {
+        const chunk = readChatLine(line)
+        yield chunk
+        if (chunk.done) return
+      }
+    } catch (error) {
+      throw this.classify(error, opts?.signal, undefined, context)
+    } finally {
+      own.abort()
+    }
+  }
+
+  /** Calls `listener` with every successful raw listing (temporary models included). Returns the unsubscribe. */
+  onListing(listener: (models: ListedModel[]) => void): () => void {
+    this.listingListeners.add(listener)
+    return () => void this.listingListeners.delete(listener)
+  }
+
+  /** Closes idle connections; in-flight calls finish first. */
+  async close(): Promise<void> {
+    await this.agent?.close()
+  }
+
+  private instance(signal: AbortSignal | undefined, ndjson: boolean): Ollama {
+    return new Ollama({ host: this.host, fetch: callFetch(this.baseFetch, { signal, ndjson }) })
+  }
+
+  private short<T>(opts: CallOptions | undefined, about: { model?: string }, run: (ollama: Ollama) => Promise<T>): Promise<T> {
+    return this.call(opts, about, this.timeoutMs, run)
+  }
+
+  private async call<T>(
+    opts: CallOptions | undefined,
+    about: { model?: string },
+    timeoutMs: number,
+    run: (ollama: Ollama) => Promise<T>,
+  ): Promise<T> {
+    const context = { host: this.host, ...about }
+    if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
+    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined
+    const signals = [opts?.signal, timeout].filter((s): s is AbortSignal => s !== undefined)
+    const signal = signals.length === 0 ? undefined : AbortSignal.any(signals)
+    try {
+      return await run(this.instance(signal, false))
+    } catch (error) {
+      throw this.classify(error, opts?.signal, timeout, context)
+    }
+  }
+
+  /**
+   * The caller stopped the call: a deliberate abort is `CancelledError`, but a caller's timeout signal
+   * (`AbortSignal.timeout`, reason `TimeoutError`) means Ollama did not answer in time, so it is unreachable.
+   */
+  private stopped(signal: AbortSignal, error: unknown): Error {
+    const reason: unknown = signal.reason
+    if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
+      return new OllamaUnreachableError(this.host, 'no answer in time', error ?? reason)
+    }
+    return error instanceof CancelledError ? error : new CancelledError(error ?? reason)
+  }
+
+  /** The caller's own abort wins over a timeout, which wins over what the error itself says. */
+  private classify(error: unknown, user: AbortSignal | undefined, timeout: AbortSignal | undefined, context: { host: string; model?: string; inStream?: boolean }): Error {
+    if (user?.aborted === true) return this.stopped(user, error)
+    if (timeout?.aborted === true) {
+      return new OllamaUnreachableError(this.host, `no answer within ${Math.round(this.timeoutMs / 1000)} s`, error)
+    }
+    return toOllamaError(error, context)
+  }
+}

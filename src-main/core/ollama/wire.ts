@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import type { ReplyStats } from '../../../src-shared/types'
+import { MalformedResponseError } from './errors'
+import { numCtxOf, parseShowParameters } from './show-parameters'
+import type { ChatChunk, ListedModel, RunningModel, ShownModel } from './types'
+
+/**
+ * The shapes the app relies on in Ollama's answers, checked with zod so a wrong answer becomes
+ * `MalformedResponseError` instead of `undefined` deep inside the app. Optional fields are the ones Ollama omits
+ * (`omitempty`) or that older servers lack; Go nil slices arrive as `null`.
+ */
+
+const text = z.string().nullish()
+const count = z.number().nullish()
+
+const detailsSchema = z
+  .object({
+    parent_model: text,
+    format: text,
+    family: text,
+    families: z.array(z.string()).nullish(),
+    parameter_size: text,
+    quantization_level: text,
+    context_length: count,
+  })
+  .nullish()
+
+const namedSchema = z
+  .object({ name: z.string().optional(), model: z.string().optional() })
+  .refine((m) => (m.name ?? m.model ?? '') !== '', { message: 'model entry without a name' })
+
+const listedSchema = z.intersection(
+  namedSchema,
+  z.object({
+    digest: z.string(),
+    size: z.number(),
+    modified_at: z.string(),
+    details: detailsSchema,
+    capabilities: z.array(z.string()).nullish(),
+    remote_model: text,
+    remote_host: text,
+  }),
+)
+
+const tagsSchema = z.object({ models: z.array(listedSchema).nullable() })
+
+const runningSchema = z.intersection(
+  namedSchema,
+  z.object({
+    digest: z.string(),
+    size: count,
+    size_vram: count,
+    expires_at: text,
+    context_length: count,
+  }),
+)
+
+const psSchema = z.object({ models: z.array(runningSchema).nullable() })
+
+const showSchema = z.object({
+  parameters: text,
+  model_info: z.record(z.string(), z.unknown()).nullish(),
+  capabilities: z.array(z.string()).nullish(),
+  details: detailsSchema,
+})
+
+const versionSchema = z.object({ version: z.string() })
+
+const chatLineSchema = z.object({
+  message: z.object({ content: text, thinking: text }).nullish(),
+  done: z.boolean().nullish(),
+  done_reason: text,
+  total_duration: count,
+  prompt_eval_count: count,
+  eval_count: count,
+  eval_duration: count,
+})
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const where = issue === undefined ? '' : `${issue.path.join('.') || '(root)'}: ${issue.message}`
+    throw new MalformedResponseError(`unexpected ${what}`, where)
+  }
+  return result.data
+}
+
+const nameOf = (m: { name?: string | undefined; model?: string | undefined }) => m.name || m.model || ''
+
+/** `/api/tags` → `ListedModel[]`; throws `MalformedResponseError` on a wrong shape. */
+export function readTags(body: unknown): ListedModel[] {
+  const tags = parse(tagsSchema, body, '/api/tags answer')
+  return (tags.models ?? []).map((m) => ({
+    name: nameOf(m),
+    digest: m.digest,
+    sizeBytes: m.size,
+    modifiedAt: m.modified_at,
+    parentModel: m.details?.parent_model ?? '',
+    format: m.details?.format || null,
+    family: m.details?.family || null,
+    families: m.details?.families ?? [],
+    parameterSize: m.details?.parameter_size || null,
+    quantization: m.details?.quantization_level || null,
+    contextLength: m.details?.context_length || null,
+    capabilities: m.capabilities ?? [],
+    isRemote: Boolean(m.remote_host || m.remote_model),
+  }))
+}
+
+/** `/api/ps` → `RunningModel[]`. */
+export function readPs(body: unknown): RunningModel[] {
+  const ps = parse(psSchema, body, '/api/ps answer')
+  return (ps.models ?? []).map((m) => ({
+    name: nameOf(m),
+    digest: m.digest,
+    contextLength: m.context_length ?? null,
+    expiresAt: m.expires_at ?? '',
+    sizeBytes: m.size ?? 0,
+    sizeVram: m.size_vram ?? 0,
+  }))
+}
+
+/** `/api/show` → `ShownModel`, with the trained context read from `model_info`. */
+export function readShow(body: unknown): ShownModel {
+  const show = parse(showSchema, body, '/api/show answer')
+  const info = show.model_info ?? {}
+  const arch = info['general.architecture']
+  const architecture = typeof arch === 'string' && arch !== '' ? arch : null
+  const trained = architecture === null ? undefined : info[`${architecture}.context_length`]
+  const parameters = parseShowParameters(show.parameters)
+  return {
+    parameters,
+    numCtx: numCtxOf(parameters),
+    trainedContext: typeof trained === 'number' && trained > 0 ? trained : null,
+    architecture,
+    capabilities: show.capabilities ?? [],
+    family: show.details?.family || null,
+    parameterSize: show.details?.parameter_size || null,
+    quantization: show.details?.quantization_level || null,
+  }
+}
+
+/** `/api/version` → the version string. */
+export function readVersion(body: unknown): string {
+  return parse(versionSchema, body, '/api/version answer').version
+}
+
+/** Ollama omits zero metrics, so each number is set only when Ollama reported it. */
+function statsOf(line: z.infer<typeof chatLineSchema>): ReplyStats {
+  const stats: ReplyStats = {}
+  if (typeof line.prompt_eval_count === 'number') stats.promptTokens = line.prompt_eval_count
+  if (typeof line.eval_count === 'number') stats.replyTokens = line.eval_count
+  if (typeof line.total_duration === 'number') stats.totalMs = Math.round(line.total_duration / 1e6)
+  if (typeof line.eval_count === 'number' && typeof line.eval_duration === 'number' && line.eval_duration > 0) {
+    stats.tokensPerSecond = line.eval_count / (line.eval_duration / 1e9)
+  }
+  return stats
+}
+
+/** One streamed `/api/chat` line → `ChatChunk`. */
+export function readChatLine(body: unknown): ChatChunk {
+  const line = parse(chatLineSchema, body, '/api/chat line')
+  const content = line.message?.content ?? ''
+  const thinking = line.message?.thinking ?? ''
+  if (line.done !== true) return { done: false, content, thinking }
+  return { done: true, content, thinking, doneReason: line.done_reason || null, stats: statsOf(line) }
+}

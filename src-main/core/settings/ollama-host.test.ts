@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeOllamaHost } from './ollama-host'
+
+describe('normalizeOllamaHost', () => {
+  it.each([
+    ['localhost', 'http://localhost:11434'],
+    ['  127.0.0.1  ', 'http://127.0.0.1:11434'],
+    ['192.168.1.20:8080', 'http://192.168.1.20:8080'],
+    [':5000', 'http://127.0.0.1:5000'],
+    ['localhost:80', 'http://localhost:80'],
+    ['http://localhost:11434', 'http://localhost:11434'],
+    ['HTTP://Example.COM:11434/', 'http://example.com:11434'],
+    ['http://localhost', 'http://localhost:80'],
+    ['https://ollama.example.com', 'https://ollama.example.com:443'],
+    ['https://ollama.example.com:8443/proxy/ollama/', 'https://ollama.example.com:8443/proxy/ollama'],
+    ['[::1]:11434', 'http://[::1]:11434'],
+    ['[::1]', 'http://[::1]:11434'],
+    ['http://[::1]', 'http://[::1]:80'],
+    ['localhost:011434', 'http://localhost:11434'],
+  ])('reads %j as %s', (input, expected) => {
+    expect(normalizeOllamaHost(input)).toEqual({ ok: true, value: expected })
+  })
+
+  it.each([
+    ['', /empty/],
+    ['   ', /empty/],
+    ['ftp://localhost:21', /http:\/\/ or https:\/\//],
+    ['file:///etc/passwd', /http:\/\/ or https:\/\//],
+    ['http://user:secret@localhost:11434', /user name or password/],
+    ['localhost:11434?x=1', /"\?" or "#"/],
+    ['localhost:11434#top', /"\?" or "#"/],
+    ['local host', /not a usable Ollama address/],
+    ['localhost:99999', /not a usable Ollama address/],
+    ['localhost:0', /port from 1 to 65535/],
+    ['http://', /not a usable Ollama address/],
+  ])('refuses %j', (input, message) => {
+    const result = normalizeOllamaHost(input)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(message)
+  })
+})

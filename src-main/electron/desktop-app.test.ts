@@ -1,0 +1,245 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { CHANNELS } from '../../src-shared/ipc/contract'
+import type { Core } from '../core/core-types'
+import { createMemoryLogger } from '../core/log'
+import { createFakeCore, createMemoryStore, fakeCreateCore, type FakeCoreOptions } from '../test-support/fake-core'
+import { createFakeBrowserWindowClass, FakeEmitter, preventableEvent } from '../test-support/fake-electron'
+import { FakeApp, FakeIpcMain, FakeShell } from '../test-support/fake-electron-app'
+import { STOP_TIMEOUT_MS, startDesktopApp, type DesktopAppDeps } from './desktop-app'
+import { WINDOW_BACKGROUND } from './window'
+
+interface SetupOptions {
+  core?: FakeCoreOptions
+  createCore?: DesktopAppDeps['createCore']
+  lock?: boolean
+  platform?: NodeJS.Platform
+  store?: Record<string, unknown>
+}
+
+function setup(options: SetupOptions = {}) {
+  const order: string[] = []
+  const app = new FakeApp(options.lock ?? true)
+  const { BrowserWindow, windows } = createFakeBrowserWindowClass()
+  const ipcMain = new FakeIpcMain()
+  const core = createFakeCore({
+    ...options.core,
+    start: () => {
+      order.push('core.start')
+      return options.core?.start?.()
+    },
+  })
+  const createCore = fakeCreateCore(core)
+  const log = createMemoryLogger()
+  const processEvents = new FakeEmitter()
+  const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' as const as 'system' | 'light' | 'dark' }
+  const store = createMemoryStore(options.store)
+  class OrderedWindow extends BrowserWindow {
+    constructor(o: ConstructorParameters<typeof BrowserWindow>[0]) {
+      order.push('new BrowserWindow')
+      super(o)
+    }
+  }
+  const handle = startDesktopApp({
+    app,
+    BrowserWindow: OrderedWindow,
+    ipcMain,
+    shell: new FakeShell(),
+    nativeTheme,
+    createStore: () => store,
+    createCore: options.createCore ?? createCore,
+    log,
+    paths: { preload: '/app/out/preload/preload.cjs', rendererHtml: '/app/out/renderer/index.html' },
+    platform: options.platform ?? 'linux',
+    processEvents,
+    sqliteNativeBinding: '/app/node_modules/.ollmchat/electron-sqlite/better-sqlite3/build/Release/better_sqlite3.node',
+  })
+  const start = async () => {
+    app.becomeReady()
+    await handle.ready
+  }
+  return { app, windows, ipcMain, core, createCore, log, processEvents, nativeTheme, store, order, handle, start }
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('startDesktopApp: start-up', () => {
+  it('does nothing before the app is ready', () => {
+    const { createCore, windows } = setup()
+    expect(createCore.calls).toEqual([])
+    expect(windows).toEqual([])
+  })
+
+  it('builds the core for desktop mode with the store, data folder and Electron sqlite binding', async () => {
+    const { createCore, store, start } = setup()
+    await start()
+    expect(createCore.calls).toHaveLength(1)
+    expect(createCore.calls[0]).toMatchObject({
+      mode: 'desktop',
+      dataDir: '/fake/userData',
+      version: '9.9.9',
+      settings: store,
+      sqliteNativeBinding: expect.stringContaining('electron-sqlite') as unknown,
+    })
+  })
+
+  it('starts the core before creating the window, and opens the window while Ollama is still pending', async () => {
+    let ollamaAnswered = false
+    // What a start-up clean-up waiting for an unreachable Ollama looks like: a promise that never settles.
+    const pendingOllama = new Promise<void>(() => {}).then(() => {
+      ollamaAnswered = true
+    })
+    const { app, core, windows, ipcMain, order } = setup({ core: { start: () => pendingOllama } })
+    app.becomeReady()
+    // Not `await handle.ready`: if the shell waited for start's work, this would fail here within a second.
+    await vi.waitFor(() => expect(windows).toHaveLength(1))
+    expect(core.startCalls).toBe(1)
+    expect(order).toEqual(['core.start', 'new BrowserWindow'])
+    expect(ollamaAnswered).toBe(false)
+    expect(windows).toHaveLength(1)
+    expect(ipcMain.handlers.size).toBe(CHANNELS.length)
+  })
+
+  it('opens the window even when core.start throws', async () => {
+    const { windows, log, start } = setup({
+      core: {
+        start: () => {
+          throw new Error('ollama sweep exploded')
+        },
+      },
+    })
+    await start()
+    expect(windows).toHaveLength(1)
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'core.start failed' }))
+  })
+
+  it('reports a core that cannot be built and quits without a window', async () => {
+    const failing = () => {
+      throw new Error('sqlite binding has the wrong ABI')
+    }
+    const { app, windows, start, log } = setup({ createCore: failing })
+    await start()
+    expect(windows).toEqual([])
+    expect(app.quitted).toBe(true)
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'the app could not start' }))
+  })
+
+  it('applies the stored theme to the native theme and the window background, and follows changes', async () => {
+    const { windows, nativeTheme, core, start } = setup({ store: { theme: 'dark' } })
+    await start()
+    expect(nativeTheme.themeSource).toBe('dark')
+    expect(windows[0]?.options.backgroundColor).toBe(WINDOW_BACKGROUND.dark)
+    core.events.emit('settings:theme', { theme: 'light' })
+    expect(nativeTheme.themeSource).toBe('light')
+    expect(windows[0]?.backgroundColor).toBe(WINDOW_BACKGROUND.light)
+  })
+
+  it('logs unhandled rejections', () => {
+    const { processEvents, log } = setup()
+    processEvents.emit('unhandledRejection', new Error('lost promise'))
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'unhandled promise rejection' }),
+    )
+  })
+})
+
+describe('startDesktopApp: single instance', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const { app, handle, createCore, windows } = setup({ lock: false })
+    expect(handle.primary).toBe(false)
+    expect(app.quitCalls).toBe(1)
+    app.becomeReady()
+    await handle.ready
+    await Promise.resolve()
+    expect(createCore.calls).toEqual([])
+    expect(windows).toEqual([])
+  })
+
+  it('restores and focuses the existing window on a second launch', async () => {
+    const { app, windows, start } = setup()
+    await start()
+    const window = windows[0]
+    if (!window) throw new Error('no window')
+    window.minimized = true
+    app.emit('second-instance')
+    expect(window.calls).toEqual(['restore', 'show', 'focus'])
+    expect(windows).toHaveLength(1)
+  })
+})
+
+describe('startDesktopApp: windows', () => {
+  it('removes the IPC handlers when the window closes, and reconnects a reopened window', async () => {
+    const { app, windows, ipcMain, start } = setup({ platform: 'darwin' })
+    await start()
+    windows[0]?.close()
+    expect(ipcMain.handlers.size).toBe(0)
+    app.emit('activate')
+    expect(windows).toHaveLength(2)
+    expect(ipcMain.handlers.size).toBe(CHANNELS.length)
+  })
+
+  it('quits when the last window closes, except on macOS', async () => {
+    const linux = setup({ platform: 'linux' })
+    await linux.start()
+    linux.app.emit('window-all-closed')
+    expect(linux.app.quitCalls).toBe(1)
+
+    const mac = setup({ platform: 'darwin' })
+    await mac.start()
+    mac.app.emit('window-all-closed')
+    expect(mac.app.quitCalls).toBe(0)
+  })
+})
+
+describe('startDesktopApp: quitting', () => {
+  it('holds the quit until core.stop has finished, then quits for real', async () => {
+    let finishStop: () => void = () => {}
+    const { app, core, start } = setup({ core: { stop: () => new Promise<void>((resolve) => (finishStop = resolve)) } })
+    await start()
+    app.quit()
+    expect(core.stopCalls).toBe(1)
+    expect(app.quitted).toBe(false)
+    finishStop()
+    await vi.waitFor(() => expect(app.quitted).toBe(true))
+    expect(core.stopCalls).toBe(1)
+  })
+
+  it('stops the core only once when quit is requested repeatedly', async () => {
+    const { app, core, start } = setup({ core: { stop: () => new Promise<void>(() => {}) } })
+    await start()
+    const second = preventableEvent()
+    app.quit()
+    app.emit('before-quit', second)
+    expect(second.defaultPrevented).toBe(true)
+    expect(core.stopCalls).toBe(1)
+  })
+
+  it('gives up on a core.stop that never finishes after the bound', async () => {
+    vi.useFakeTimers()
+    const { app, core, log, start } = setup({ core: { stop: () => new Promise<void>(() => {}) } })
+    await start()
+    app.quit()
+    await vi.advanceTimersByTimeAsync(STOP_TIMEOUT_MS - 1)
+    expect(app.quitted).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(app.quitted).toBe(true)
+    expect(core.stopCalls).toBe(1)
+    expect(log.lines).toContainEqual(expect.objectContaining({ message: 'gave up waiting for the core to stop' }))
+  })
+
+  it('still quits when core.stop rejects', async () => {
+    const { app, log, start } = setup({ core: { stop: () => Promise.reject(new Error('db locked')) } })
+    await start()
+    app.quit()
+    await vi.waitFor(() => expect(app.quitted).toBe(true))
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'core.stop failed' }))
+  })
+
+  it('lets a quit before the core exists through untouched', () => {
+    const { app, core } = setup()
+    app.quit()
+    expect(app.quitted).toBe(true)
+    expect((core as Core & { stopCalls: number }).stopCalls).toBe(0)
+  })
+})

@@ -1,0 +1,229 @@
+import { Ollama } from 'ollama'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startOllamaSim } from './index'
+import type { OllamaSim, SimChatRequest } from './index'
+import { contentOf, post, ps, thinkingOf } from './test-helpers'
+
+let sim: OllamaSim
+
+beforeEach(async () => {
+  sim = await startOllamaSim({
+    models: ['llama3', 'qwen3:8b', { name: 'broken', parameters: { num_ctx: 'abc' } }, 'gpt-oss:120b-cloud'],
+  })
+})
+afterEach(async () => {
+  await sim.close()
+})
+
+const user = (content: string) => [{ role: 'user', content }]
+
+describe('POST /api/chat streaming', () => {
+  it('streams NDJSON lines echoing the model as sent, then a final done line with non-zero metrics', async () => {
+    sim.setReply('Hello there, friend.')
+    const answer = await post(sim, '/api/chat', { model: 'LLAMA3', messages: user('hi') })
+    expect(answer.status).toBe(200)
+    expect(answer.contentType).toBe('application/x-ndjson')
+    const chunks = answer.lines.slice(0, -1)
+    expect(chunks.map((l) => (l.message as { content: string }).content)).toEqual(['Hello', ' there,', ' friend.'])
+    for (const line of chunks) {
+      expect(Object.keys(line)).toEqual(['model', 'created_at', 'message', 'done'])
+      expect(line).toMatchObject({ model: 'LLAMA3', message: { role: 'assistant' }, done: false })
+      expect(line.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/)
+    }
+    const final = answer.lines.at(-1) ?? {}
+    expect(final).toMatchObject({ model: 'LLAMA3', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', eval_count: 3 })
+    for (const key of ['total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_duration']) {
+      expect(final[key]).toBeGreaterThan(0)
+    }
+  })
+
+  it('answers stream:false with one object holding the whole reply', async () => {
+    sim.setReply('One two three')
+    const answer = await post(sim, '/api/chat', { model: 'llama3', messages: user('hi'), stream: false })
+    expect(answer.contentType).toContain('application/json')
+    expect(answer.json).toMatchObject({ model: 'llama3', message: { role: 'assistant', content: 'One two three' }, done: true, done_reason: 'stop' })
+  })
+
+  it('generates a deterministic Markdown reply from the last user message by default', async () => {
+    const a = contentOf((await post(sim, '/api/chat', { model: 'llama3', messages: user('write some python code in a table') })).lines)
+    const b = contentOf((await post(sim, '/api/chat', { model: 'llama3', messages: user('write some python code in a table') })).lines)
+    expect(a).toBe(b)
+    expect(a).toContain('```python')
+    expect(a).toMatch(/\| --- \|/)
+  })
+
+  it('passes the request to a reply function', async () => {
+    const seen: SimChatRequest[] = []
+    sim.setReply((request) => {
+      seen.push(request)
+      return `echo: ${request.messages.at(-1)?.content ?? ''}`
+    })
+    const answer = await post(sim, '/api/chat', {
+      model: 'llama3',
+      messages: [{ role: 'SYSTEM', content: 'be nice' }, ...user('ping')],
+      options: { temperature: 0 },
+    })
+    expect(contentOf(answer.lines)).toBe('echo: ping')
+    expect(seen).toEqual([{ model: 'llama3', messages: [{ role: 'system', content: 'be nice' }, { role: 'user', content: 'ping' }], options: { temperature: 0 } }])
+  })
+
+  it('takes a reply from the options at start', async () => {
+    const other = await startOllamaSim({ models: ['llama3'], reply: 'fixed' })
+    try {
+      expect(contentOf((await post(other, '/api/chat', { model: 'llama3', messages: user('x') })).lines)).toBe('fixed')
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('stops at num_predict with done_reason length', async () => {
+    sim.setReply('a b c d e f')
+    const answer = await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), options: { num_predict: 2 } })
+    expect(contentOf(answer.lines)).toBe('a b')
+    expect(answer.lines.at(-1)).toMatchObject({ done_reason: 'length', eval_count: 2 })
+  })
+
+  it('answers a format request with JSON content', async () => {
+    const answer = await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), format: 'json', stream: false })
+    const content = (answer.json as { message: { content: string } }).message.content
+    expect(() => JSON.parse(content) as unknown).not.toThrow()
+  })
+})
+
+describe('thinking', () => {
+  it('streams thinking tokens first for thinking models when think is omitted', async () => {
+    sim.setReply('Answer.')
+    const answer = await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user('why is the sky blue') })
+    const chunks = answer.lines.slice(0, -1)
+    const firstContent = chunks.findIndex((l) => (l.message as { content: string }).content !== '')
+    expect(firstContent).toBeGreaterThan(0)
+    expect(chunks.slice(0, firstContent).every((l) => typeof (l.message as { thinking?: string }).thinking === 'string')).toBe(true)
+    expect(thinkingOf(answer.lines)).toContain('why is the sky blue')
+    expect(contentOf(answer.lines)).toBe('Answer.')
+  })
+
+  it('emits no thinking with think:false, and never for other models', async () => {
+    expect(thinkingOf((await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user('x'), think: false })).lines)).toBe('')
+    const plain = await post(sim, '/api/chat', { model: 'llama3', messages: user('x') })
+    expect(plain.lines.every((l) => !('thinking' in (l.message as object)))).toBe(true)
+  })
+
+  it('concatenates thinking in a non-streamed answer', async () => {
+    const answer = await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user('x'), think: 'high', stream: false })
+    expect((answer.json as { message: { thinking: string } }).message.thinking).toMatch(/^Okay, /)
+  })
+
+  it('rejects think:true on a model without thinking with the quoted name as sent', async () => {
+    expect(await post(sim, '/api/chat', { model: 'Llama3', messages: user('x'), think: true })).toMatchObject({
+      status: 400,
+      json: { error: '"Llama3" does not support thinking' },
+    })
+  })
+})
+
+describe('errors', () => {
+  it('answers an unknown model with 404 and the name as sent, before any line', async () => {
+    expect(await post(sim, '/api/chat', { model: ' Nope ', messages: user('x') })).toMatchObject({
+      status: 404,
+      json: { error: "model ' Nope ' not found" },
+    })
+  })
+
+  it('requires a valid model name', async () => {
+    expect(await post(sim, '/api/chat', { messages: user('x') })).toMatchObject({ status: 400, json: { error: 'model is required' } })
+    expect(await post(sim, '/api/chat', { model: 'a/b/c/d', messages: user('x') })).toMatchObject({ status: 400, json: { error: 'invalid model name' } })
+  })
+
+  it('answers a stored non-integer num_ctx with 500 on every chat', async () => {
+    const expected = { status: 500, json: { error: 'option "num_ctx" must be of type integer' } }
+    expect(await post(sim, '/api/chat', { model: 'broken', messages: user('x') })).toMatchObject(expected)
+    expect(await post(sim, '/api/chat', { model: 'broken', messages: [] })).toMatchObject(expected)
+    expect(await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), options: { num_ctx: '8192' } })).toMatchObject(expected)
+    expect(await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), options: { stop: 'x' } })).toMatchObject({
+      status: 500,
+      json: { error: 'option "stop" must be of type array' },
+    })
+    expect(await ps(sim)).toEqual([])
+  })
+
+  it('checks top_logprobs', async () => {
+    expect(await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), top_logprobs: 21 })).toMatchObject({
+      status: 400,
+      json: { error: 'top_logprobs must be between 0 and 20' },
+    })
+  })
+})
+
+describe('load and unload requests', () => {
+  it('loads with empty messages and answers done_reason load', async () => {
+    const answer = await post(sim, '/api/chat', { model: 'llama3', messages: [], options: { num_ctx: 6000 } })
+    expect(answer.contentType).toContain('application/json')
+    expect(answer.json).toMatchObject({ model: 'llama3', message: { role: 'assistant', content: '' }, done: true, done_reason: 'load' })
+    expect((await ps(sim)).map((m) => [m.name, m.context_length])).toEqual([['llama3:latest', 6000]])
+  })
+
+  it('unloads the shared runner with empty messages and keep_alive 0', async () => {
+    await post(sim, '/api/create', { model: 'temp', from: 'llama3', stream: false })
+    await post(sim, '/api/chat', { model: 'llama3', messages: [] })
+    const answer = await post(sim, '/api/chat', { model: 'temp', messages: [], keep_alive: 0 })
+    expect(answer.json).toMatchObject({ model: 'temp', done: true, done_reason: 'unload' })
+    expect(await ps(sim)).toEqual([])
+  })
+})
+
+describe('cloud models', () => {
+  it('chat without a runner and ignore num_ctx', async () => {
+    sim.setReply('from the cloud')
+    const answer = await post(sim, '/api/chat', { model: 'gpt-oss:120b-cloud', messages: user('x'), options: { num_ctx: 'whatever' }, think: false })
+    expect(answer.status).toBe(200)
+    expect(contentOf(answer.lines)).toBe('from the cloud')
+    expect(answer.lines.at(-1)?.load_duration).toBeUndefined()
+    expect(await ps(sim)).toEqual([])
+  })
+})
+
+describe('POST /api/generate', () => {
+  it('streams response tokens and a final line with context', async () => {
+    sim.setReply('Generated text here')
+    const answer = await post(sim, '/api/generate', { model: 'llama3', prompt: 'go', system: 'sys' })
+    const chunks = answer.lines.slice(0, -1)
+    expect(chunks.map((l) => l.response).join('')).toBe('Generated text here')
+    expect(chunks[0]).toMatchObject({ model: 'llama3', done: false })
+    const final = answer.lines.at(-1)
+    expect(final).toMatchObject({ response: '', done: true, done_reason: 'stop', eval_count: 3 })
+    expect(Array.isArray(final?.context)).toBe(true)
+  })
+
+  it('loads on an empty prompt and unloads with keep_alive 0', async () => {
+    expect((await post(sim, '/api/generate', { model: 'llama3' })).json).toMatchObject({ response: '', done: true, done_reason: 'load' })
+    expect(await ps(sim)).toHaveLength(1)
+    expect((await post(sim, '/api/generate', { model: 'llama3', keep_alive: 0 })).json).toMatchObject({ done_reason: 'unload' })
+    expect(await ps(sim)).toEqual([])
+  })
+
+  it("answers an empty model with 404 model '' not found", async () => {
+    expect(await post(sim, '/api/generate', { prompt: 'x' })).toMatchObject({ status: 404, json: { error: "model '' not found" } })
+  })
+})
+
+describe('ollama-js chat', () => {
+  it('iterates a stream and returns the final metrics', async () => {
+    sim.setReply('Streaming works fine')
+    const client = new Ollama({ host: sim.url })
+    const parts: string[] = []
+    let doneReason = ''
+    for await (const part of await client.chat({ model: 'llama3', messages: user('hi'), stream: true })) {
+      parts.push(part.message.content)
+      if (part.done) doneReason = part.done_reason
+    }
+    expect(parts.join('')).toBe('Streaming works fine')
+    expect(doneReason).toBe('stop')
+    expect(sim.requestsTo('/api/chat')[0]?.body).toMatchObject({ model: 'llama3', stream: true })
+  })
+
+  it('reads thinking through the client', async () => {
+    const client = new Ollama({ host: sim.url })
+    const response = await client.chat({ model: 'qwen3:8b', messages: user('hi'), stream: false })
+    expect(response.message.thinking).toMatch(/^Okay/)
+  })
+})

@@ -1,0 +1,36 @@
+import { parseCliArgs, USAGE } from './cli-args'
+import { startOllamaSim } from './index'
+
+async function main(): Promise<void> {
+  let options
+  try {
+    options = parseCliArgs(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`)
+    process.exit(2)
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  const sim = await startOllamaSim(options)
+  process.stdout.write(`Ollama simulator listening on ${sim.url}\n`)
+  process.stdout.write(`Models: ${sim.listModelNames().join(', ') || '(none)'}\n`)
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`Received ${signal}, shutting down\n`)
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`ollama-sim: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,77 @@
+/** A pending `failNext`. */
+export interface FailFault {
+  status: number
+  message: string
+  remaining: number
+}
+
+/** A pending mid-stream fault for the next chat/generate stream. */
+export type StreamFault = { kind: 'error-line'; after: number; message: string } | { kind: 'drop'; after: number }
+
+/** What the server should do to a request before routing it. */
+export type PreRouteFault =
+  | { kind: 'stall' }
+  | { kind: 'fail'; status: number; message: string }
+  | { kind: 'malformed'; body: string }
+
+/** Pending faults; the server consumes them as matching requests arrive. */
+export class FaultState {
+  latencyMs = 0
+  private readonly fails = new Map<string, FailFault>()
+  private readonly malformed = new Map<string, string>()
+  private readonly stalls = new Map<string, number>()
+  private streamFault: StreamFault | undefined
+
+  failNext(path: string, status: number, message: string, times = 1): void {
+    this.fails.set(path, { status, message, remaining: times })
+  }
+
+  malformedNext(path: string, body = 'not json{'): void {
+    this.malformed.set(path, body)
+  }
+
+  stallNext(path: string): void {
+    this.stalls.set(path, (this.stalls.get(path) ?? 0) + 1)
+  }
+
+  setStreamFault(fault: StreamFault): void {
+    this.streamFault = fault
+  }
+
+  /** Takes the pending stream fault, if any (one stream only). */
+  takeStreamFault(): StreamFault | undefined {
+    const fault = this.streamFault
+    this.streamFault = undefined
+    return fault
+  }
+
+  /** Takes the fault for a request on `path`: a stall first, then a failure, then garbage. */
+  takePreRoute(path: string): PreRouteFault | undefined {
+    const stalls = this.stalls.get(path) ?? 0
+    if (stalls > 0) {
+      if (stalls === 1) this.stalls.delete(path)
+      else this.stalls.set(path, stalls - 1)
+      return { kind: 'stall' }
+    }
+    const fail = this.fails.get(path)
+    if (fail !== undefined) {
+      fail.remaining--
+      if (fail.remaining <= 0) this.fails.delete(path)
+      return { kind: 'fail', status: fail.status, message: fail.message }
+    }
+    const body = this.malformed.get(path)
+    if (body !== undefined) {
+      this.malformed.delete(path)
+      return { kind: 'malformed', body }
+    }
+    return undefined
+  }
+
+  reset(): void {
+    this.latencyMs = 0
+    this.fails.clear()
+    this.malformed.clear()
+    this.stalls.clear()
+    this.streamFault = undefined
+  }
+}

@@ -1,0 +1,112 @@
+import { displayName, nameKey, parseValidName } from './names'
+import { manifestDigest } from './manifest'
+import { modelFromSpec, toRecord } from './model-store'
+import { effectiveNumCtx } from './options'
+import { formatExpiry } from './runners'
+import { SimServer } from './server'
+import { createState } from './state'
+import type { OllamaSim, RecordedRequest, SimFaults, SimOptions } from './types'
+
+export type {
+  OllamaSim,
+  RecordedRequest,
+  SimChatRequest,
+  SimFaults,
+  SimLoadedModel,
+  SimModelRecord,
+  SimModelSpec,
+  SimOptions,
+  SimReply,
+} from './types'
+export { CLI_DEFAULT_MODELS, DEFAULT_REGISTRY } from './catalog'
+
+/**
+ * Starts an Ollama (v0.32.x) look-alike on a real socket. It serves `/`, `/api/version`, `/api/tags`,
+ * `/api/ps`, `/api/show`, `/api/create`, `/api/pull`, `/api/copy`, `/api/delete`, `/api/chat` and
+ * `/api/generate` with Ollama's quirks, records every request, and can inject faults.
+ */
+export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSim> {
+  const state = createState(options)
+  const requests: RecordedRequest[] = []
+  const quiet = options.quiet ?? true
+  const host = options.host ?? '127.0.0.1'
+  const server = new SimServer(
+    state,
+    {
+      record: (request) => void requests.push(request),
+      log: (line) => {
+        if (!quiet) process.stdout.write(`[sim] ${new Date().toISOString()} | ${line}\n`)
+      },
+    },
+    host,
+  )
+  await server.listen(options.port ?? 0)
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  let closed = false
+
+  const faults: SimFaults = {
+    down: () => server.stop(),
+    up: () => server.listen(server.port),
+    latency: (ms) => void (state.faults.latencyMs = ms),
+    failNext: (path, status, message, times) => state.faults.failNext(path, status, message, times),
+    errorLineAfter: (tokens, message) => state.faults.setStreamFault({ kind: 'error-line', after: tokens, message }),
+    dropStreamAfter: (tokens) => state.faults.setStreamFault({ kind: 'drop', after: tokens }),
+    malformedNext: (path, body) => state.faults.malformedNext(path, body),
+    stallNext: (path) => state.faults.stallNext(path),
+    reset: () => state.faults.reset(),
+  }
+
+  const find = (name: string) => {
+    const parsed = parseValidName(name.trim())
+    return parsed === undefined ? undefined : state.store.resolve(parsed)
+  }
+
+  return {
+    url: `http://${urlHost}:${server.port}`,
+    port: server.port,
+    async close() {
+      if (closed) return
+      closed = true
+      await server.stop()
+    },
+    addModel(spec) {
+      state.store.put(modelFromSpec(spec))
+    },
+    removeModel(name) {
+      const model = find(name)
+      return model !== undefined && state.store.remove(model)
+    },
+    hasModel: (name) => find(name) !== undefined,
+    listModelNames: () => state.store.list().map((model) => displayName(model.name)),
+    getModel(name) {
+      const model = find(name)
+      return model === undefined ? undefined : toRecord(model)
+    },
+    repull(name) {
+      const model = find(name)
+      if (model === undefined) throw new Error(`ollama-sim: cannot re-pull missing model ${JSON.stringify(name)}`)
+      const before = manifestDigest(model)
+      model.revision++
+      state.revisions.set(nameKey(model.name), model.revision)
+      state.store.put(model)
+      if (manifestDigest(model) === before) throw new Error('ollama-sim: re-pull did not change the digest')
+    },
+    load(name, opts = {}) {
+      const model = find(name)
+      if (model === undefined) throw new Error(`ollama-sim: cannot load missing model ${JSON.stringify(name)}`)
+      if (model.remote) return
+      const requestOptions = opts.numCtx === undefined ? {} : { num_ctx: opts.numCtx }
+      const numCtx = effectiveNumCtx(model, requestOptions, state.defaultNumCtx)
+      const { runner } = state.scheduler.acquire(model, numCtx, opts.keepAliveMs)
+      state.scheduler.release(runner)
+    },
+    unloadAll: () => state.scheduler.unloadAll(),
+    loaded: () =>
+      state.scheduler.list().map((runner) => ({ name: runner.loader, contextLength: runner.contextLength, expiresAt: formatExpiry(runner) })),
+    requests,
+    requestsTo: (path, method) => requests.filter((r) => r.path === path && (method === undefined || r.method === method.toUpperCase())),
+    clearRequests: () => void (requests.length = 0),
+    setReply: (reply) => void (state.reply = reply),
+    faults,
+  }
+}

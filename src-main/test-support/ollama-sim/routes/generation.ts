@@ -1,0 +1,144 @@
+import { goUtcTime } from '../go-format'
+import { delay, NdjsonStream, sendError, sendJson } from '../http'
+import type { Exchange } from '../http'
+import type { StoredModel } from '../manifest'
+import { effectiveNumCtx, tokenBudget } from '../options'
+import { defaultReply, defaultThinking, promptTokens, tokenize } from '../replies'
+import type { Runner } from '../runners'
+import type { SimState } from '../state'
+import type { SimChatRequest } from '../types'
+
+/** One chat or generate request, validated and ready to run. */
+export interface GenerationJob {
+  kind: 'chat' | 'generate'
+  /** The `model` string exactly as sent (echoed in every line). */
+  modelSent: string
+  model: StoredModel
+  request: SimChatRequest
+  options: Record<string, unknown>
+  stream: boolean
+  thinking: boolean
+  format: unknown
+  keepAliveMs: number | undefined
+}
+
+interface Token {
+  text: string
+  thinking: boolean
+}
+
+const elapsedNs = (since: bigint) => Number(process.hrtime.bigint() - since)
+
+function stamp(state: SimState): string {
+  const ns = state.nowNs()
+  return goUtcTime(Number(ns / 1_000_000n), Number(ns % 1_000_000n))
+}
+
+/** Loads (or reuses) the runner for a job; waits the load delay only when this request (re)loaded it. */
+export async function schedule(state: SimState, job: Pick<GenerationJob, 'model' | 'options' | 'keepAliveMs'>): Promise<Runner | undefined> {
+  if (job.model.remote) return undefined
+  const numCtx = effectiveNumCtx(job.model, job.options, state.defaultNumCtx)
+  const { runner, loaded } = state.scheduler.acquire(job.model, numCtx, job.keepAliveMs)
+  if (loaded && state.loadDelayMs > 0) await delay(state.loadDelayMs)
+  return runner
+}
+
+function replyText(state: SimState, job: GenerationJob): string {
+  if (job.format !== undefined && job.format !== '') {
+    return JSON.stringify({ answer: defaultReply(job.request).split('\n')[0] ?? '' })
+  }
+  const reply = state.reply ?? defaultReply
+  return typeof reply === 'string' ? reply : reply(job.request)
+}
+
+function tokensFor(state: SimState, job: GenerationJob): { tokens: Token[]; truncated: boolean } {
+  const thinking = job.thinking ? tokenize(defaultThinking(job.request)).map((text) => ({ text, thinking: true })) : []
+  const content = tokenize(replyText(state, job)).map((text) => ({ text, thinking: false }))
+  const all = [...thinking, ...content]
+  const budget = tokenBudget(job.model, job.options)
+  return all.length > budget ? { tokens: all.slice(0, budget), truncated: true } : { tokens: all, truncated: false }
+}
+
+function chunk(job: GenerationJob, createdAt: string, content: string, thinking: string): Record<string, unknown> {
+  if (job.kind === 'chat') {
+    const message: Record<string, unknown> = { role: 'assistant', content }
+    if (thinking !== '') message.thinking = thinking
+    return { model: job.modelSent, created_at: createdAt, message }
+  }
+  const line: Record<string, unknown> = { model: job.modelSent, created_at: createdAt, response: content }
+  if (thinking !== '') line.thinking = thinking
+  return line
+}
+
+function withMetrics(line: Record<string, unknown>, metrics: Record<string, number>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(metrics)) if (value > 0) line[key] = value
+  return line
+}
+
+/**
+ * Streams (or, with `stream:false`, collects) the reply token by token, honouring the token delay, a pending
+ * stream fault and client aborts (generation stops), then releases the runner.
+ */
+export async function runGeneration(state: SimState, ex: Exchange, job: GenerationJob): Promise<void> {
+  const started = process.hrtime.bigint()
+  const runner = await schedule(state, job)
+  try {
+    const loadNs = job.model.remote ? 0 : elapsedNs(started)
+    if (ex.aborted()) return
+    const { tokens, truncated } = tokensFor(state, job)
+    const fault = state.faults.takeStreamFault()
+    const out = new NdjsonStream(ex.res)
+    const promptCount = promptTokens(job.request)
+    // Prefill is not simulated; report a plausible 10k tokens/s.
+    const promptNs = promptCount * 100_000
+    const evalStart = process.hrtime.bigint()
+    let content = ''
+    let thinking = ''
+    for (let i = 0; i <= tokens.length; i++) {
+      if (fault !== undefined && i === Math.min(fault.after, tokens.length)) {
+        if (fault.kind === 'drop') ex.res.destroy()
+        else if (job.stream) {
+          out.write({ error: fault.message })
+          out.end()
+        } else sendError(ex.res, 500, fault.message)
+        return
+      }
+      const token = tokens[i]
+      if (token === undefined) break
+      if (token.thinking) thinking += token.text
+      else content += token.text
+      if (job.stream) out.write({ ...chunk(job, stamp(state), token.thinking ? '' : token.text, token.thinking ? token.text : ''), done: false })
+      await delay(state.tokenDelayMs)
+      if (ex.aborted()) return
+    }
+    const evalNs = elapsedNs(evalStart)
+    const final = withMetrics(
+      {
+        ...chunk(job, stamp(state), job.stream ? '' : content, job.stream ? '' : thinking),
+        done: true,
+        done_reason: truncated ? 'length' : 'stop',
+        ...(job.kind === 'generate' ? { context: Array.from({ length: promptCount + tokens.length }, (_, i) => (i * 7919) % 128000) } : {}),
+      },
+      {
+        total_duration: elapsedNs(started),
+        load_duration: loadNs,
+        prompt_eval_count: promptCount,
+        prompt_eval_duration: promptNs,
+        eval_count: tokens.length,
+        eval_duration: evalNs,
+      },
+    )
+    if (job.stream) {
+      out.write(final)
+      out.end()
+    } else sendJson(ex.res, 200, final)
+  } finally {
+    if (runner !== undefined) state.scheduler.release(runner)
+  }
+}
+
+/** The single object answered to a load (`done_reason:"load"`) or unload request. */
+export function loadReply(state: SimState, job: Pick<GenerationJob, 'kind' | 'modelSent'>, reason: 'load' | 'unload'): Record<string, unknown> {
+  const base = job.kind === 'chat' ? { message: { role: 'assistant', content: '' } } : { response: '' }
+  return { model: job.modelSent, created_at: stamp(state), ...base, done: true, done_reason: reason }
+}

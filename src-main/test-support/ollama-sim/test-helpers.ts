@@ -1,0 +1,91 @@
+import type { OllamaSim } from './types'
+
+/** A parsed HTTP answer for assertions. */
+export interface Answer {
+  status: number
+  contentType: string
+  text: string
+  /** Parsed JSON of a single-object body; undefined when the body is not one JSON value. */
+  json: unknown
+  /** Parsed lines of an NDJSON body. */
+  lines: Record<string, unknown>[]
+}
+
+/** Sends a JSON body (a string is sent verbatim) and reads the whole answer. */
+export async function call(sim: OllamaSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } }
+  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body)
+  const response = await fetch(`${sim.url}${path}`, init)
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = undefined
+  }
+  const lines = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>]
+      } catch {
+        return []
+      }
+    })
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, json, lines }
+}
+
+/** POST shorthand. */
+export const post = (sim: OllamaSim, path: string, body?: unknown) => call(sim, 'POST', path, body)
+
+/** GET shorthand returning parsed JSON. */
+export async function getJson<T>(sim: OllamaSim, path: string): Promise<T> {
+  const response = await fetch(`${sim.url}${path}`)
+  return (await response.json()) as T
+}
+
+/** The `/api/ps` entries. */
+export interface PsEntry {
+  name: string
+  model: string
+  size: number
+  size_vram: number
+  digest: string
+  details: Record<string, unknown>
+  expires_at: string
+  context_length: number
+}
+
+export const ps = async (sim: OllamaSim) => (await getJson<{ models: PsEntry[] }>(sim, '/api/ps')).models
+
+/** The `/api/tags` entries. */
+export interface TagsEntry {
+  name: string
+  model: string
+  modified_at: string
+  size: number
+  digest: string
+  details: Record<string, unknown>
+  capabilities?: string[]
+  remote_model?: string
+  remote_host?: string
+}
+
+export const tags = async (sim: OllamaSim) => (await getJson<{ models: TagsEntry[] }>(sim, '/api/tags')).models
+
+/** A controllable clock for keep-alive tests. */
+export function fakeClock(start = Date.UTC(2026, 7, 21, 12, 0, 0)): { now: () => number; advance: (ms: number) => void } {
+  let t = start
+  return { now: () => t, advance: (ms) => void (t += ms) }
+}
+
+/** Joined `message.content` of chat lines. */
+export function contentOf(lines: Record<string, unknown>[]): string {
+  return lines.map((line) => ((line.message as { content?: string } | undefined)?.content ?? '')).join('')
+}
+
+/** Joined `message.thinking` of chat lines. */
+export function thinkingOf(lines: Record<string, unknown>[]): string {
+  return lines.map((line) => ((line.message as { thinking?: string } | undefined)?.thinking ?? '')).join('')
+}

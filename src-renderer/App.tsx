@@ -1,0 +1,44 @@
+import { ErrorBoundary } from './components/ErrorBoundary'
+import { StatusBanner } from './components/StatusBanner'
+import { Toasts } from './components/Toasts'
+import { ChatView } from './features/chat/ChatView'
+import { ModelsPage } from './features/models/ModelsPage'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { Sidebar } from './features/shell/Sidebar'
+import { useGlobalShortcuts } from './features/shell/use-global-shortcuts'
+import { useThemeSync } from './features/shell/use-theme-sync'
+import { useApp } from './store/store-context'
+
+/** The window: sidebar on the left, the current page on the right, toasts on top. */
+export function App() {
+  useThemeSync()
+  useGlobalShortcuts()
+  const page = useApp((state) => state.page)
+  const booted = useApp((state) => state.booted)
+  return (
+    <div className="app">
+      <ErrorBoundary area="sidebar">
+        <Sidebar />
+      </ErrorBoundary>
+      <main className="main" aria-busy={!booted}>
+        <StatusBanner />
+        {page === 'chat' && (
+          <ErrorBoundary key="chat" area="chat">
+            <ChatView />
+          </ErrorBoundary>
+        )}
+        {page === 'models' && (
+          <ErrorBoundary key="models" area="Models page">
+            <ModelsPage />
+          </ErrorBoundary>
+        )}
+        {page === 'settings' && (
+          <ErrorBoundary key="settings" area="Settings page">
+            <SettingsPage />
+          </ErrorBoundary>
+        )}
+      </main>
+      <Toasts />
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+import { TriangleExclamationPoint, X } from 'lucide-react'
+import type { ReactNode } from 'react'
+import type { AppError } from '../../src-shared/ipc/result'
+import { errorDetail, errorText } from '../lib/error-text'
+
+/** A failure in words (through `error-text`), with Ollama's own text in small type and optional actions. */
+export function ErrorNotice({
+  error,
+  onDismiss,
+  children,
+}: {
+  error: AppError
+  onDismiss?: () => void
+  children?: ReactNode
+}) {
+  const detail = errorDetail(error)
+  return (
+    <div className="error-notice" role="alert">
+      <TriangleExclamationPoint size={16} aria-hidden className="error-notice__icon" />
+      <div className="error-notice__body">
+        <p>{errorText(error)}</p>
+        {detail !== null && <p className="error-notice__detail">{detail}</p>}
+        {children !== undefined && <div className="error-notice__actions">{children}</div>}
+      </div>
+      {onDismiss && (
+        <button type="button" className="icon-button icon-button--small" aria-label="Dismiss" onClick={onDismiss}>
+          <X size={14} aria-hidden />
+        </button>
+      )}
+    </div>
+  )
+}

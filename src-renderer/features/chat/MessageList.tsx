@@ -1,0 +1,63 @@
+import { useEffect } from 'react'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { selectInflightFor } from '../../store/chat-slice'
+import { selectActiveMessages } from '../../store/messages-slice'
+import { useApp } from '../../store/store-context'
+import { MessageItem } from './MessageItem'
+import { PendingTurn } from './PendingTurn'
+import { useStickToBottom } from './use-stick-to-bottom'
+
+const HIGHLIGHT_MS = 2600
+
+/** The messages of the open conversation; follows a streaming reply and scrolls to a searched message. */
+export function MessageList({ conversationId }: { conversationId: string }) {
+  const messages = useApp(selectActiveMessages)
+  const status = useApp((state) => state.messagesStatus[conversationId])
+  const loadError = useApp((state) => state.messagesError[conversationId] ?? null)
+  const turn = useApp(selectInflightFor(conversationId))
+  const highlightId = useApp((state) => state.highlightMessageId)
+  const clearHighlight = useApp((state) => state.clearHighlight)
+  const reload = useApp((state) => state.loadMessages)
+  const { ref, onScroll } = useStickToBottom(messages)
+
+  useEffect(() => {
+    if (highlightId === null || status !== 'ready') return
+    const target = [...(ref.current?.querySelectorAll<HTMLElement>('[data-message-id]') ?? [])].find(
+      (element) => element.dataset.messageId === highlightId,
+    )
+    if (target && typeof target.scrollIntoView === 'function') {
+      target.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    }
+    const timer = setTimeout(clearHighlight, HIGHLIGHT_MS)
+    return () => clearTimeout(timer)
+  }, [highlightId, status, clearHighlight, ref])
+
+  const lastAssistantId = messages.findLast((message) => message.role === 'assistant')?.id
+  const busy = turn !== undefined
+
+  return (
+    <div className="messages" ref={ref} onScroll={onScroll} aria-label="Messages" role="region">
+      {status === 'error' && loadError && (
+        <ErrorNotice error={loadError}>
+          <button type="button" className="button" onClick={() => void reload(conversationId)}>
+            Try again
+          </button>
+        </ErrorNotice>
+      )}
+      <ol className="messages__list">
+        {messages.map((message, index) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            turn={turn?.assistantMessageId === message.id ? turn : undefined}
+            isLastReply={message.id === lastAssistantId}
+            busy={busy}
+            laterCount={messages.length - index - 1}
+            highlighted={message.id === highlightId}
+          />
+        ))}
+        {turn && turn.assistantMessageId === null && <PendingTurn turn={turn} />}
+      </ol>
+    </div>
+  )
+}

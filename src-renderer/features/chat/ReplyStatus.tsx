@@ -1,0 +1,54 @@
+import { CircleStop, RotateCcw } from 'lucide-react'
+import type { ChatMessage } from '../../../src-shared/types'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import type { InflightTurn } from '../../store/chat-slice'
+import { ProgressLine } from './ProgressLine'
+
+/**
+ * The line under a reply that says how it stands: what it waits for while streaming, "Stopped" when
+ * cancelled, the error (with Retry) when Ollama failed, or that the app closed mid-reply.
+ */
+export function ReplyStatus({
+  message,
+  turn,
+  onRetry,
+}: {
+  message: ChatMessage
+  turn: InflightTurn | undefined
+  onRetry: (() => void) | undefined
+}) {
+  const retry = onRetry && (
+    <button type="button" className="button" onClick={onRetry}>
+      <RotateCcw size={14} aria-hidden />
+      Retry
+    </button>
+  )
+  switch (message.status) {
+    case 'streaming':
+      if (turn?.cancelRequested) return <ProgressLine text="Stopping…" />
+      if (message.content !== '' || message.thinking !== '') return null
+      return <ProgressLine text={turn?.progressText ?? 'Waiting for the model…'} />
+    case 'cancelled':
+      return (
+        <p className="reply-tag">
+          <CircleStop size={13} aria-hidden />
+          Stopped
+        </p>
+      )
+    case 'error':
+      return message.error ? (
+        <ErrorNotice error={message.error}>{retry}</ErrorNotice>
+      ) : (
+        <ErrorNotice error={{ code: 'INTERNAL', message: '' }}>{retry}</ErrorNotice>
+      )
+    case 'interrupted':
+      return (
+        <div className="reply-interrupted">
+          <p>ollmchat closed before this reply was finished.</p>
+          {retry}
+        </div>
+      )
+    case 'complete':
+      return message.content === '' && message.thinking === '' ? <p className="reply-tag">Empty reply</p> : null
+  }
+}

@@ -1,0 +1,81 @@
+import { ScrollText } from 'lucide-react'
+import { useId, useState } from 'react'
+import type { AppError } from '../../../src-shared/ipc/result'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { selectActiveConversation } from '../../store/conversations-slice'
+import { useApp } from '../../store/store-context'
+
+/** A small panel on the header for the conversation's system prompt (`chats:update`). */
+export function SystemPromptPopover() {
+  const conversation = useApp(selectActiveConversation)
+  const draftPrompt = useApp((state) => state.draft.systemPrompt)
+  const save = useApp((state) => state.setActiveSystemPrompt)
+  const current = conversation ? conversation.systemPrompt : draftPrompt
+  const [open, setOpen] = useState(false)
+  const [value, setValue] = useState(current)
+  const [error, setError] = useState<AppError | null>(null)
+  const id = useId()
+
+  const toggle = () => {
+    setValue(current)
+    setError(null)
+    setOpen(!open)
+  }
+  const submit = async () => {
+    const failure = await save(value.trim())
+    if (failure) setError(failure)
+    else setOpen(false)
+  }
+
+  return (
+    <div className="popover-anchor">
+      <button
+        type="button"
+        className={`button button--ghost${current.trim() ? ' button--marked' : ''}`}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={toggle}
+      >
+        <ScrollText size={15} aria-hidden />
+        System prompt
+      </button>
+      {open && (
+        <div
+          id={id}
+          className="popover"
+          role="dialog"
+          aria-label="System prompt"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault()
+              setOpen(false)
+            }
+          }}
+        >
+          <label htmlFor={`${id}-text`} className="field-label">
+            System prompt for this conversation
+          </label>
+          <textarea
+            id={`${id}-text`}
+            className="textarea"
+            rows={6}
+            autoFocus
+            value={value}
+            placeholder="For example: You are a concise assistant. Answer in British English."
+            onChange={(event) => setValue(event.target.value)}
+          />
+          <p className="field-help">Sent to the model before the conversation. Applies from the next reply.</p>
+          {error && <ErrorNotice error={error} />}
+          <div className="popover__actions">
+            <button type="button" className="button button--ghost" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void submit()}>
+              Save
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import { Search, X } from 'lucide-react'
+import { useEffect, useState } from 'react'
+import { shortcutLabel } from '../../lib/platform'
+import { useApp } from '../../store/store-context'
+import { SEARCH_INPUT_ID } from '../shell/use-global-shortcuts'
+
+const DEBOUNCE_MS = 200
+
+/** The search field over all conversations (Ctrl/Cmd+K); searches as you type, Esc clears. */
+export function SearchBox() {
+  const [value, setValue] = useState('')
+  const runSearch = useApp((state) => state.runSearch)
+  const clearSearch = useApp((state) => state.clearSearch)
+
+  useEffect(() => {
+    if (value.trim() === '') {
+      clearSearch()
+      return
+    }
+    const timer = setTimeout(() => void runSearch(value), DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [value, runSearch, clearSearch])
+
+  return (
+    <div className="search-box" role="search">
+      <Search size={15} aria-hidden className="search-box__icon" />
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        aria-label="Search all conversations"
+        placeholder={`Search   ${shortcutLabel('K')}`}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && value !== '') {
+            event.preventDefault()
+            setValue('')
+          }
+        }}
+      />
+      {value !== '' && (
+        <button type="button" className="icon-button icon-button--small" aria-label="Clear search" onClick={() => setValue('')}>
+          <X size={14} aria-hidden />
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,102 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ok } from '../../../src-shared/ipc/result'
+import type { SearchHit } from '../../../src-shared/types'
+import { createFakeBridge } from '../../test-support/fake-bridge'
+import { makeConversation, makeMessage } from '../../test-support/fixtures'
+import { renderApp } from '../../test-support/render-app'
+
+afterEach(cleanup)
+
+const today = new Date().toISOString()
+const soup = makeConversation({ id: 'soup', title: 'Soup recipes', updatedAt: today })
+const rust = makeConversation({ id: 'rust', title: 'Rust lifetimes', updatedAt: '2020-01-01T00:00:00.000Z' })
+
+async function sidebar() {
+  const fake = createFakeBridge()
+  fake.handle('chats:list', () => ok({ conversations: [soup, rust] }))
+  fake.handle('chats:get', ({ conversationId }) =>
+    ok({
+      conversation: conversationId === 'soup' ? soup : rust,
+      messages: [
+        makeMessage({ id: `${conversationId}-1`, conversationId, role: 'user', content: 'first' }),
+        makeMessage({ id: `${conversationId}-2`, conversationId, role: 'assistant', content: 'borrow checker' }),
+      ],
+    }),
+  )
+  const app = await renderApp(fake)
+  return { fake, app }
+}
+
+describe('the conversation list', () => {
+  it('groups by last activity and opens a conversation on click', async () => {
+    const { fake, app } = await sidebar()
+    const nav = screen.getByRole('navigation', { name: 'Conversations' })
+    expect(within(nav).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Today', 'Older'])
+    await app.user.click(within(nav).getByRole('button', { name: 'Rust lifetimes' }))
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Rust lifetimes')
+    expect(fake.callsTo('settings:update')).toContainEqual({ lastConversationId: 'rust' })
+  })
+
+  it('renames inline with Enter', async () => {
+    const { fake, app } = await sidebar()
+    fake.handle('chats:update', ({ title }) => ok({ ...rust, title: title ?? '' }))
+    await app.user.click(screen.getByRole('button', { name: 'Rename “Rust lifetimes”' }))
+    const field = screen.getByRole('textbox', { name: 'New title for “Rust lifetimes”' })
+    await app.user.clear(field)
+    await app.user.type(field, 'Borrowing{Enter}')
+    expect(fake.callsTo('chats:update')).toEqual([{ conversationId: 'rust', title: 'Borrowing' }])
+    expect(await screen.findByRole('button', { name: 'Borrowing' })).toBeTruthy()
+  })
+
+  it('deletes with an Undo toast', async () => {
+    const { fake, app } = await sidebar()
+    fake.handle('chats:delete', () => ok({ deleted: true }))
+    fake.handle('chats:restore', () => ok(rust))
+    await app.user.click(screen.getByRole('button', { name: 'Delete “Rust lifetimes”' }))
+    expect(screen.queryByRole('button', { name: 'Rust lifetimes' })).toBeNull()
+    expect(screen.getByText('Deleted “Rust lifetimes”.')).toBeTruthy()
+    await app.user.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(fake.callsTo('chats:restore')).toEqual([{ conversationId: 'rust' }])
+    expect(await screen.findByRole('button', { name: 'Rust lifetimes' })).toBeTruthy()
+  })
+})
+
+describe('search', () => {
+  const hit: SearchHit = {
+    conversationId: 'rust',
+    conversationTitle: 'Rust lifetimes',
+    messageId: 'rust-2',
+    role: 'assistant',
+    snippet: [
+      { text: 'the ', match: false },
+      { text: 'borrow', match: true },
+      { text: ' checker', match: false },
+    ],
+    createdAt: '2020-01-01T00:00:00.000Z',
+  }
+
+  it('highlights the matched words and opens the hit at its message', async () => {
+    const { fake, app } = await sidebar()
+    fake.handle('chats:search', () => ok({ hits: [hit] }))
+    await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'borrow')
+    const results = await screen.findByRole('navigation', { name: 'Search results' })
+    await waitFor(() => expect(fake.callsTo('chats:search')).toEqual([{ query: 'borrow', limit: 30 }]))
+    expect(within(results).getByText('borrow').tagName).toBe('MARK')
+    await app.user.click(within(results).getByRole('button', { name: /Rust lifetimes/ }))
+    await waitFor(() => {
+      const highlighted = document.querySelector('.msg--highlighted')
+      expect(highlighted?.getAttribute('data-message-id')).toBe('rust-2')
+    })
+  })
+
+  it('says when nothing matches, and Esc clears the search', async () => {
+    const { fake, app } = await sidebar()
+    fake.handle('chats:search', () => ok({ hits: [] }))
+    const box = screen.getByRole('searchbox', { name: 'Search all conversations' })
+    await app.user.type(box, 'zebra')
+    expect(await screen.findByText('No messages match “zebra”.')).toBeTruthy()
+    await app.user.type(box, '{Escape}')
+    expect(await screen.findByRole('navigation', { name: 'Conversations' })).toBeTruthy()
+  })
+})

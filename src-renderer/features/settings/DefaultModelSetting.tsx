@@ -1,0 +1,36 @@
+import { useShallow } from 'zustand/react/shallow'
+import { selectPickableModels } from '../../store/models-slice'
+import { useApp } from '../../store/store-context'
+
+/** The model new conversations start with. */
+export function DefaultModelSetting() {
+  const models = useApp(useShallow(selectPickableModels))
+  const current = useApp((state) => state.settings.defaultModel)
+  const update = useApp((state) => state.updateSettings)
+  const missing = current !== null && !models.some((model) => model.name === current)
+  return (
+    <div className="setting">
+      <label className="setting__label" htmlFor="setting-default-model">
+        Default model
+      </label>
+      <p className="setting__help" id="setting-default-model-help">
+        New conversations start with this model; you can change it in each conversation.
+      </p>
+      <select
+        id="setting-default-model"
+        className="select"
+        aria-describedby="setting-default-model-help"
+        value={current ?? ''}
+        onChange={(event) => void update({ defaultModel: event.target.value === '' ? null : event.target.value })}
+      >
+        <option value="">The first installed model</option>
+        {missing && <option value={current}>{current} (not installed)</option>}
+        {models.map((model) => (
+          <option key={model.name} value={model.name}>
+            {model.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react'
+import { selectInflightFor } from '../../store/chat-slice'
+import { useAppStore } from '../../store/store-context'
+
+/** The id of the sidebar's search field, which Ctrl/Cmd+K focuses. */
+export const SEARCH_INPUT_ID = 'conversation-search'
+
+/**
+ * Window-wide keys: Ctrl/Cmd+N starts a new chat, Ctrl/Cmd+K focuses search, Esc stops the open
+ * conversation's reply. Esc yields to any field or popover that handled it first (`defaultPrevented`).
+ */
+export function useGlobalShortcuts(): void {
+  const store = useAppStore()
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const modifier = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey
+      const key = event.key.toLowerCase()
+      if (modifier && key === 'n') {
+        event.preventDefault()
+        store.getState().startNewChat()
+      } else if (modifier && key === 'k') {
+        event.preventDefault()
+        const input = document.getElementById(SEARCH_INPUT_ID)
+        if (input instanceof HTMLInputElement) {
+          input.focus()
+          input.select()
+        }
+      } else if (event.key === 'Escape' && !event.defaultPrevented) {
+        const state = store.getState()
+        const turn = state.page === 'chat' ? selectInflightFor(state.activeConversationId)(state) : undefined
+        if (turn) {
+          event.preventDefault()
+          void state.cancel(turn.conversationId)
+        }
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [store])
+}

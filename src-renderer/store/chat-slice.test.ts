@@ -1,0 +1,207 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ok, fail } from '../../src-shared/ipc/result'
+import type { ChatMessage, ChatTurn } from '../../src-shared/types'
+import { deferred } from '../test-support/fake-bridge'
+import { makeConversation, makeMessage, makeModel } from '../test-support/fixtures'
+import { createStoreHarness, type StoreHarness } from '../test-support/store-harness'
+import { bootApp } from './boot'
+import { selectInflightFor } from './chat-slice'
+
+const C1 = makeConversation({ id: 'c1', model: 'llama3:latest', updatedAt: '2026-08-01T10:00:00.000Z' })
+
+function turnOf(assistant: ChatMessage, userMessage: ChatMessage | null, notices: ChatMessage[] = []): ChatTurn {
+  return { conversation: { ...C1, updatedAt: '2026-08-02T00:00:00.000Z' }, userMessage, assistantMessage: assistant, notices }
+}
+
+async function withOpenConversation(messages: ChatMessage[]): Promise<StoreHarness> {
+  const harness = createStoreHarness()
+  harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })] }))
+  harness.fake.handle('chats:list', () => ok({ conversations: [C1] }))
+  harness.fake.handle('chats:get', () => ok({ conversation: C1, messages }))
+  await bootApp(harness.store)
+  await harness.store.getState().openConversation('c1')
+  return harness
+}
+
+const user1 = makeMessage({ id: 'u1', conversationId: 'c1', role: 'user', content: 'Hi' })
+const reply1 = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Hello!' })
+const user2 = makeMessage({ id: 'u2', conversationId: 'c1', role: 'user', content: 'And?' })
+const reply2 = makeMessage({ id: 'a2', conversationId: 'c1', role: 'assistant', content: 'More.' })
+
+describe('sending from the new-chat draft', () => {
+  it('creates the conversation, streams the reply frame by frame and stores the final turn', async () => {
+    const harness = createStoreHarness()
+    const { fake, store } = harness
+    fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })] }))
+    fake.handle('chats:create', () => ok(C1))
+    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
+    fake.handle('chat:send', () => reply.promise)
+    await bootApp(store)
+    expect(store.getState().draft.model).toBe('llama3:latest')
+
+    const sending = store.getState().send('  Hi  ')
+    await waitForCall(() => fake.callsTo('chat:send').length)
+    expect(fake.callsTo('chats:create')).toEqual([{ model: 'llama3:latest' }])
+    const { requestId } = fake.callsTo('chat:send')[0]!
+    expect(fake.callsTo('chat:send')[0]).toMatchObject({ conversationId: 'c1', text: 'Hi' })
+    expect(selectInflightFor('c1')(store.getState())?.pendingText).toBe('Hi')
+
+    const user = { ...user1 }
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user, assistantMessage: streaming })
+    fake.emit('chat:progress', {
+      requestId,
+      conversationId: 'c1',
+      phase: 'preparing-model',
+      text: 'Preparing llama3 with a 16K context…',
+    })
+    expect(selectInflightFor('c1')(store.getState())?.progressText).toBe('Preparing llama3 with a 16K context…')
+
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Hel', thinking: '' })
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'lo', thinking: '' })
+    expect(store.getState().messagesByConversation.c1?.[1]?.content).toBe('')
+    harness.frame()
+    expect(store.getState().messagesByConversation.c1?.map((m) => m.content)).toEqual(['Hi', 'Hello'])
+    expect(selectInflightFor('c1')(store.getState())?.phase).toBe('streaming')
+
+    const notice = makeMessage({ id: 'n1', conversationId: 'c1', role: 'notice', content: 'Fell back to the base model.' })
+    fake.emit('chat:notice', { requestId, conversationId: 'c1', message: notice })
+    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'n1', 'a1'])
+
+    reply.resolve(ok(turnOf({ ...streaming, content: 'Hello!', status: 'complete' }, user, [notice])))
+    expect(await sending).toBe(true)
+    const state = store.getState()
+    expect(state.inflight).toEqual({})
+    expect(state.messagesByConversation.c1?.map((m) => `${m.id}:${m.status}:${m.content}`)).toEqual([
+      'u1:complete:Hi',
+      'n1:complete:Fell back to the base model.',
+      'a1:complete:Hello!',
+    ])
+    expect(state.conversations[0]?.updatedAt).toBe('2026-08-02T00:00:00.000Z')
+    expect(fake.callsTo('settings:update')).toContainEqual({ lastConversationId: 'c1' })
+  })
+
+  it('sends nothing without a model or text', async () => {
+    const harness = createStoreHarness()
+    await bootApp(harness.store)
+    expect(harness.store.getState().draft.model).toBeNull()
+    expect(await harness.store.getState().send('Hi')).toBe(false)
+    expect(await harness.store.getState().send('   ')).toBe(false)
+    expect(harness.fake.callsTo('chats:create')).toHaveLength(0)
+  })
+})
+
+describe('a reply in an open conversation', () => {
+  it('stops on cancel and keeps the partial text, marked cancelled', async () => {
+    const harness = await withOpenConversation([])
+    const { fake, store } = harness
+    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
+    fake.handle('chat:send', () => reply.promise)
+    fake.handle('chat:cancel', () => ok({ cancelled: true }))
+    const sending = store.getState().send('Hi')
+    await waitForCall(() => fake.callsTo('chat:send').length)
+    const { requestId } = fake.callsTo('chat:send')[0]!
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: streaming })
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Partial ans', thinking: '' })
+    harness.frame()
+
+    await store.getState().cancel('c1')
+    expect(fake.callsTo('chat:cancel')).toEqual([{ requestId }])
+    expect(selectInflightFor('c1')(store.getState())?.cancelRequested).toBe(true)
+
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'wer', thinking: '' })
+    reply.resolve(ok(turnOf({ ...streaming, content: 'Partial answer', status: 'cancelled' }, user1)))
+    expect(await sending).toBe(true)
+    harness.frame()
+    const last = store.getState().messagesByConversation.c1?.at(-1)
+    expect(last).toMatchObject({ id: 'a1', status: 'cancelled', content: 'Partial answer' })
+    expect(store.getState().turnErrors).toEqual({})
+  })
+
+  it('refuses a second send while a reply is in progress, without calling main', async () => {
+    const { fake, store } = await withOpenConversation([])
+    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
+    fake.handle('chat:send', () => reply.promise)
+    void store.getState().send('one')
+    await waitForCall(() => fake.callsTo('chat:send').length)
+    expect(await store.getState().send('two')).toBe(false)
+    expect(fake.callsTo('chat:send')).toHaveLength(1)
+    expect(store.getState().turnErrors.c1?.code).toBe('BUSY')
+  })
+
+  it('records a failure that saved nothing, for the composer to show', async () => {
+    const { fake, store } = await withOpenConversation([])
+    fake.handle('chat:send', () => fail('OLLAMA_UNREACHABLE', 'Nothing answered at http://127.0.0.1:11434.'))
+    expect(await store.getState().send('Hi')).toBe(false)
+    expect(store.getState().turnErrors.c1?.code).toBe('OLLAMA_UNREACHABLE')
+    expect(store.getState().inflight).toEqual({})
+    store.getState().dismissTurnError('c1')
+    expect(store.getState().turnErrors.c1).toBeUndefined()
+  })
+
+  it('regenerates the last reply: the old one is replaced, then the conversation is re-read', async () => {
+    const harness = await withOpenConversation([user1, reply1])
+    const { fake, store } = harness
+    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
+    fake.handle('chat:regenerate', () => reply.promise)
+    const regenerating = store.getState().regenerate('c1')
+    await waitForCall(() => fake.callsTo('chat:regenerate').length)
+    const { requestId } = fake.callsTo('chat:regenerate')[0]!
+    const streaming = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: null, assistantMessage: streaming })
+    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9'])
+    const final = { ...streaming, content: 'Hi again!', status: 'complete' as const }
+    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user1, final] }))
+    const getsBefore = fake.callsTo('chats:get').length
+    reply.resolve(ok(turnOf(final, null)))
+    expect(await regenerating).toBe(true)
+    expect(fake.callsTo('chats:get').length).toBe(getsBefore + 1)
+    expect(store.getState().messagesByConversation.c1?.at(-1)?.content).toBe('Hi again!')
+  })
+
+  it('edits an earlier message and drops everything after it', async () => {
+    const harness = await withOpenConversation([user1, reply1, user2, reply2])
+    const { fake, store } = harness
+    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
+    fake.handle('chat:editAndResend', () => reply.promise)
+    const editing = store.getState().editAndResend('c1', 'u1', ' Hello instead ')
+    await waitForCall(() => fake.callsTo('chat:editAndResend').length)
+    const call = fake.callsTo('chat:editAndResend')[0]!
+    expect(call).toMatchObject({ conversationId: 'c1', messageId: 'u1', text: 'Hello instead' })
+    const edited = { ...user1, content: 'Hello instead' }
+    const streaming = makeMessage({ id: 'a7', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    fake.emit('chat:started', { requestId: call.requestId, conversationId: 'c1', userMessage: edited, assistantMessage: streaming })
+    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
+      'u1:Hello instead',
+      'a7:',
+    ])
+    reply.resolve(ok(turnOf({ ...streaming, content: 'Sure.', status: 'complete' }, edited)))
+    expect(await editing).toBe(true)
+    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a7'])
+  })
+
+  it('times the thinking of a reasoning model from its first thought to its first answer token', async () => {
+    const harness = await withOpenConversation([])
+    const { fake, store } = harness
+    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
+    fake.handle('chat:send', () => reply.promise)
+    void store.getState().send('Think')
+    await waitForCall(() => fake.callsTo('chat:send').length)
+    const { requestId } = fake.callsTo('chat:send')[0]!
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: streaming })
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Hmm…' })
+    harness.frame()
+    expect(store.getState().messagesByConversation.c1?.at(-1)?.thinking).toBe('Hmm…')
+    expect(store.getState().thinkingTimes.a1?.endedAt).toBeNull()
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Answer', thinking: '' })
+    harness.frame()
+    expect(store.getState().thinkingTimes.a1?.endedAt).toEqual(expect.any(Number))
+  })
+})
+
+/** Waits until a call was recorded (the store awaits other calls first). */
+async function waitForCall(count: () => number): Promise<void> {
+  await vi.waitFor(() => expect(count()).toBe(1))
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { ok } from '../../src-shared/ipc/result'
+import { DEFAULT_SETTINGS } from '../../src-shared/types'
+import { deferred } from '../test-support/fake-bridge'
+import { makeConversation, makeMessage, makeModel } from '../test-support/fixtures'
+import { createStoreHarness } from '../test-support/store-harness'
+import { bootApp } from './boot'
+
+const older = makeConversation({ id: 'old', title: 'Older', updatedAt: '2026-07-01T00:00:00.000Z' })
+const newer = makeConversation({ id: 'new', title: 'Newer', updatedAt: '2026-07-02T00:00:00.000Z' })
+
+function harnessWithTwo() {
+  const harness = createStoreHarness()
+  harness.fake.handle('chats:list', () => ok({ conversations: [newer, older] }))
+  harness.fake.handle('chats:get', ({ conversationId }) =>
+    ok({
+      conversation: conversationId === 'old' ? older : newer,
+      messages: [makeMessage({ id: `${conversationId}-m`, conversationId, role: 'user', content: 'Hi' })],
+    }),
+  )
+  return harness
+}
+
+describe('start-up', () => {
+  it('reopens the last conversation from the settings', async () => {
+    const harness = harnessWithTwo()
+    harness.fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'old' }))
+    await bootApp(harness.store)
+    const state = harness.store.getState()
+    expect(state.booted).toBe(true)
+    expect(state.activeConversationId).toBe('old')
+    expect(state.messagesByConversation.old?.[0]?.content).toBe('Hi')
+    expect(harness.fake.callsTo('settings:update')).toHaveLength(0)
+  })
+
+  it('opens a new-chat draft with the default model when there is no last conversation', async () => {
+    const harness = harnessWithTwo()
+    harness.fake.handle('models:list', () =>
+      ok({ models: [makeModel({ name: 'llama3:latest' }), makeModel({ name: 'qwen3:8b' })] }),
+    )
+    harness.fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, defaultModel: 'qwen3:8b' }))
+    await bootApp(harness.store)
+    expect(harness.store.getState().activeConversationId).toBeNull()
+    expect(harness.store.getState().draft.model).toBe('qwen3:8b')
+  })
+})
+
+describe('switching, renaming and deleting', () => {
+  it('remembers the conversation switched to', async () => {
+    const harness = harnessWithTwo()
+    await bootApp(harness.store)
+    await harness.store.getState().openConversation('new')
+    expect(harness.fake.callsTo('settings:update')).toEqual([{ lastConversationId: 'new' }])
+    expect(harness.store.getState().settings.lastConversationId).toBe('new')
+  })
+
+  it('renames through chats:update and re-sorts after activity', async () => {
+    const harness = harnessWithTwo()
+    harness.fake.handle('chats:update', (input) =>
+      ok({ ...older, title: input.title ?? older.title, updatedAt: '2026-07-03T00:00:00.000Z' }),
+    )
+    await bootApp(harness.store)
+    expect(await harness.store.getState().renameConversation('old', 'Renamed')).toBeNull()
+    expect(harness.fake.callsTo('chats:update')).toEqual([{ conversationId: 'old', title: 'Renamed' }])
+    expect(harness.store.getState().conversations.map((c) => c.title)).toEqual(['Renamed', 'Newer'])
+  })
+
+  it('deletes with an Undo toast that restores the conversation in its place', async () => {
+    const harness = harnessWithTwo()
+    harness.fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'new' }))
+    harness.fake.handle('chats:delete', () => ok({ deleted: true }))
+    harness.fake.handle('chats:restore', () => ok(newer))
+    await bootApp(harness.store)
+    expect(await harness.store.getState().deleteConversation('new')).toBeNull()
+    let state = harness.store.getState()
+    expect(harness.fake.callsTo('chats:delete')).toEqual([{ conversationId: 'new' }])
+    expect(state.conversations.map((c) => c.id)).toEqual(['old'])
+    expect(state.activeConversationId).toBeNull()
+    const toast = state.toasts.at(-1)
+    expect(toast).toMatchObject({ text: 'Deleted “Newer”.', action: { label: 'Undo', conversationId: 'new' } })
+
+    await harness.store.getState().runToastAction(toast!.id)
+    state = harness.store.getState()
+    expect(harness.fake.callsTo('chats:restore')).toEqual([{ conversationId: 'new' }])
+    expect(state.conversations.map((c) => c.id)).toEqual(['new', 'old'])
+    expect(state.toasts).toEqual([])
+  })
+
+  it('changes the model of the open conversation, and of the draft locally', async () => {
+    const harness = harnessWithTwo()
+    harness.fake.handle('chats:update', (input) => ok({ ...older, model: input.model ?? null }))
+    await bootApp(harness.store)
+    expect(await harness.store.getState().setActiveModel('qwen3:8b')).toBeNull()
+    expect(harness.store.getState().draft.model).toBe('qwen3:8b')
+    expect(harness.fake.callsTo('chats:update')).toHaveLength(0)
+    await harness.store.getState().openConversation('old')
+    await harness.store.getState().setActiveModel('qwen3:8b')
+    expect(harness.fake.callsTo('chats:update')).toEqual([{ conversationId: 'old', model: 'qwen3:8b' }])
+    expect(harness.store.getState().conversations.find((c) => c.id === 'old')?.model).toBe('qwen3:8b')
+  })
+})
+
+describe('search', () => {
+  it('asks chats:search and keeps the hits with their snippet parts', async () => {
+    const harness = harnessWithTwo()
+    const hit = {
+      conversationId: 'old',
+      conversationTitle: 'Older',
+      messageId: 'old-m',
+      role: 'user' as const,
+      snippet: [
+        { text: 'say ', match: false },
+        { text: 'Hi', match: true },
+      ],
+      createdAt: '2026-07-01T00:00:00.000Z',
+    }
+    harness.fake.handle('chats:search', () => ok({ hits: [hit] }))
+    await bootApp(harness.store)
+    await harness.store.getState().runSearch(' hi ')
+    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'hi', limit: 30 }])
+    expect(harness.store.getState().search).toMatchObject({ status: 'ready', hits: [hit] })
+    await harness.store.getState().runSearch('')
+    expect(harness.store.getState().search).toMatchObject({ status: 'idle', hits: [] })
+  })
+
+  it('ignores an older answer that arrives after a newer search', async () => {
+    const harness = harnessWithTwo()
+    const slow = deferred<ReturnType<typeof ok<{ hits: never[] }>>>()
+    harness.fake.handle('chats:search', ({ query }) => (query === 'slow' ? slow.promise : ok({ hits: [] })))
+    await bootApp(harness.store)
+    const first = harness.store.getState().runSearch('slow')
+    await harness.store.getState().runSearch('fast')
+    slow.resolve(ok({ hits: [] }))
+    await first
+    expect(harness.store.getState().search.query).toBe('fast')
+  })
+
+  it('opens a hit and asks for its message to be highlighted', async () => {
+    const harness = harnessWithTwo()
+    await bootApp(harness.store)
+    harness.store.getState().setPage('models')
+    await harness.store.getState().openConversation('old', { highlightMessageId: 'old-m' })
+    expect(harness.store.getState()).toMatchObject({
+      page: 'chat',
+      activeConversationId: 'old',
+      highlightMessageId: 'old-m',
+    })
+  })
+})

@@ -1,0 +1,63 @@
+import type { ChatMessage, ConversationSummary, ModelInfo, OllamaStatus } from '../../src-shared/types'
+
+const T0 = '2026-08-01T10:00:00.000Z'
+
+/** An installed model; override what the test is about. */
+export function makeModel(overrides: Partial<ModelInfo> & { name: string }): ModelInfo {
+  return {
+    family: 'llama',
+    parameterSize: '8.0B',
+    quantization: 'Q4_K_M',
+    sizeBytes: 4_700_000_000,
+    modifiedAt: T0,
+    digest: `sha256:${overrides.name}`,
+    trainedContext: 131072,
+    modelNumCtx: null,
+    customNumCtx: null,
+    runningContext: null,
+    isCloud: false,
+    capabilities: ['completion'],
+    ...overrides,
+  }
+}
+
+export function makeConversation(overrides: Partial<ConversationSummary> & { id: string }): ConversationSummary {
+  return {
+    title: `Conversation ${overrides.id}`,
+    model: 'llama3:latest',
+    systemPrompt: '',
+    createdAt: T0,
+    updatedAt: T0,
+    messageCount: 0,
+    preview: '',
+    ...overrides,
+  }
+}
+
+export function makeMessage(
+  overrides: Partial<ChatMessage> & { id: string; conversationId: string; role: ChatMessage['role'] },
+): ChatMessage {
+  return {
+    content: '',
+    thinking: '',
+    status: 'complete',
+    model: overrides.role === 'assistant' ? 'llama3:latest' : null,
+    servedBy: null,
+    numCtx: null,
+    error: null,
+    stats: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  }
+}
+
+export function makeStatus(state: OllamaStatus['state'], host = 'http://127.0.0.1:11434'): OllamaStatus {
+  return {
+    state,
+    host,
+    version: state === 'reachable' ? '0.32.15' : null,
+    error: state === 'unreachable' ? { code: 'OLLAMA_UNREACHABLE', message: 'Nothing answered.' } : null,
+    checkedAt: T0,
+  }
+}
