@@ -16,7 +16,7 @@ export function openConnection(options: {
   hostSetting: string | null
   env: Record<string, string | undefined>
   registry: TempModelRegistry
-  numCtxFor(model: string): number | null
+  numCtxFor: (model: string) => number | null
   log: Logger
 }): OllamaConnection {
   const client = new OllamaClient({ host: options.hostSetting, env: options.env })

@@ -20,9 +20,9 @@ export function createCoreEvents(): CoreEvents {
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
-      set.add(listener as (payload: never) => void)
+      set.add(listener)
       listeners.set(event, set)
-      return () => set.delete(listener as (payload: never) => void)
+      return () => set.delete(listener)
     },
     onAny(listener) {
       anyListeners.add(listener)

@@ -21,16 +21,29 @@ export function withStarted(state: AppState, event: EventMap['chat:started']): P
   const inflight = turn
     ? { ...state.inflight, [event.requestId]: { ...turn, assistantMessageId: event.assistantMessage.id, pendingText: null } }
     : state.inflight
+  const conversations = bumpActivity(state, event.conversationId, event.assistantMessage.createdAt)
   const list = state.messagesByConversation[event.conversationId]
-  if (list === undefined) return { inflight }
+  if (list === undefined) return { inflight, conversations }
   let next: ChatMessage[]
   if (event.userMessage !== null) {
-    next = [...truncateAt(list, event.userMessage.id), event.userMessage]
+    const edited = turn?.editedMessageId ?? event.userMessage.id
+    next = [...truncateAt(truncateAt(list, edited), event.userMessage.id), event.userMessage]
   } else {
     next = upToLastUserMessage(list)
   }
   next = upsertMessage(next, event.assistantMessage)
-  return { inflight, messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: next } }
+  return {
+    inflight,
+    conversations,
+    messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: next },
+  }
+}
+
+/** Moves a conversation up the list as soon as a turn starts in it, before main's summary arrives. */
+function bumpActivity(state: AppState, conversationId: string, at: string) {
+  const summary = state.conversations.find((candidate) => candidate.id === conversationId)
+  if (!summary || summary.updatedAt >= at) return state.conversations
+  return upsertConversation(state.conversations, { ...summary, updatedAt: at })
 }
 
 /** `chat:progress`: the honest line about what the reply waits for. */

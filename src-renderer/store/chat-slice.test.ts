@@ -205,3 +205,40 @@ describe('a reply in an open conversation', () => {
 async function waitForCall(count: () => number): Promise<void> {
   await vi.waitFor(() => expect(count()).toBe(1))
 }
+
+describe('ordering and edits', () => {
+  it('moves a conversation to the top as soon as a turn starts in it', async () => {
+    const harness = createStoreHarness()
+    const newer = makeConversation({ id: 'c2', updatedAt: '2026-08-01T12:00:00.000Z' })
+    harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })] }))
+    harness.fake.handle('chats:list', () => ok({ conversations: [newer, C1] }))
+    harness.fake.handle('chats:get', () => ok({ conversation: C1, messages: [] }))
+    harness.fake.handle('chat:send', () => new Promise(() => undefined))
+    await bootApp(harness.store)
+    await harness.store.getState().openConversation('c1')
+    void harness.store.getState().send('Hi')
+    await waitForCall(() => harness.fake.callsTo('chat:send').length)
+    const { requestId } = harness.fake.callsTo('chat:send')[0]!
+    const assistant = makeMessage({
+      id: 'a1',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      createdAt: '2026-08-01T13:00:00.000Z',
+    })
+    harness.fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: assistant })
+    expect(harness.store.getState().conversations.map((c) => c.id)).toEqual(['c1', 'c2'])
+  })
+
+  it('replaces from the edited message even when main gives the rewrite a new id', async () => {
+    const { fake, store } = await withOpenConversation([user1, reply1, user2, reply2])
+    fake.handle('chat:editAndResend', () => new Promise(() => undefined))
+    void store.getState().editAndResend('c1', 'u2', 'Other')
+    await waitForCall(() => fake.callsTo('chat:editAndResend').length)
+    const { requestId } = fake.callsTo('chat:editAndResend')[0]!
+    const rewritten = makeMessage({ id: 'u2b', conversationId: 'c1', role: 'user', content: 'Other' })
+    const streaming = makeMessage({ id: 'a3', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: rewritten, assistantMessage: streaming })
+    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a1', 'u2b', 'a3'])
+  })
+})

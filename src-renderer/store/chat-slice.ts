@@ -12,6 +12,8 @@ export interface InflightTurn {
   requestId: string
   conversationId: string
   kind: 'send' | 'regenerate' | 'edit'
+  /** For an edit: the message rewritten (it and everything after it are replaced). */
+  editedMessageId: string | null
   /** The text being sent, shown until `chat:started` brings the stored user message. */
   pendingText: string | null
   assistantMessageId: string | null
@@ -53,6 +55,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     conversationId: string,
     pendingText: string | null,
     call: (requestId: string) => Promise<Result<ChatTurn>>,
+    editedMessageId: string | null = null,
   ): Promise<boolean> {
     if (selectInflightFor(conversationId)(get())) {
       set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: BUSY } }))
@@ -63,6 +66,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
       requestId,
       conversationId,
       kind,
+      editedMessageId,
       pendingText,
       assistantMessageId: null,
       phase: null,
@@ -78,8 +82,9 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     set((state) => ({ inflight: omitKey(state.inflight, requestId) }))
     if (result.ok) {
       set((state) => withTurn(state, result.value, Date.now()))
-      // A regenerate (or a turn whose events were missed) may have replaced more than the events showed.
-      if (kind === 'regenerate' || !started) void get().loadMessages(conversationId)
+      // A regenerate or an edit (or a turn whose events were missed) may have replaced more than the events
+      // showed; main's stored conversation is the truth.
+      if (kind !== 'send' || !started) void get().loadMessages(conversationId)
       return true
     }
     if (result.error.code !== 'CANCELLED') {
@@ -123,8 +128,12 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     editAndResend(conversationId, messageId, text) {
       const trimmed = text.trim()
       if (trimmed === '') return Promise.resolve(false)
-      return runTurn('edit', conversationId, null, (requestId) =>
-        safeCall(bridge, 'chat:editAndResend', { requestId, conversationId, messageId, text: trimmed }),
+      return runTurn(
+        'edit',
+        conversationId,
+        null,
+        (requestId) => safeCall(bridge, 'chat:editAndResend', { requestId, conversationId, messageId, text: trimmed }),
+        messageId,
       )
     },
 

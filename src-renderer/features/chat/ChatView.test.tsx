@@ -8,6 +8,8 @@ import { renderApp } from '../../test-support/render-app'
 
 afterEach(cleanup)
 
+const anyString: unknown = expect.any(String)
+
 const conversation = makeConversation({ id: 'c1', title: 'Trip', model: 'llama3:latest' })
 const models = [
   makeModel({ name: 'llama3:latest', customNumCtx: 16384 }),
@@ -76,7 +78,7 @@ describe('a streaming reply', () => {
     expect(alert.textContent).toContain('Ollama stopped with an error in the middle of the reply.')
     expect(alert.textContent).toContain('model runner has unexpectedly stopped')
     await app.user.click(within(alert).getByRole('button', { name: 'Retry' }))
-    expect(fake.callsTo('chat:regenerate')).toEqual([{ requestId: expect.any(String), conversationId: 'c1' }])
+    expect(fake.callsTo('chat:regenerate')).toEqual([{ requestId: anyString, conversationId: 'c1' }])
   })
 
   it('folds the thinking of a reasoning model and says how long it took', async () => {
@@ -115,7 +117,7 @@ describe('editing an earlier message', () => {
     expect(fake.callsTo('chat:editAndResend')).toHaveLength(0)
     await app.user.click(screen.getByRole('button', { name: 'Replace and send' }))
     expect(fake.callsTo('chat:editAndResend')).toEqual([
-      { requestId: expect.any(String), conversationId: 'c1', messageId: 'u1', text: 'Plan a short trip' },
+      { requestId: anyString, conversationId: 'c1', messageId: 'u1', text: 'Plan a short trip' },
     ])
   })
 })
@@ -124,7 +126,7 @@ describe('the header', () => {
   it('offers installed models only, each with its effective context, and saves a change', async () => {
     const { fake, app } = await openChat()
     fake.handle('chats:update', (input) => ok({ ...conversation, model: input.model ?? null }))
-    const picker = screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement
+    const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Model' })
     const labels = [...picker.options].map((option) => option.textContent)
     expect(labels).toEqual(['llama3:latest — 16K · custom', 'qwen3:8b — 8K', 'mistral:latest — auto'])
     expect(picker.value).toBe('llama3:latest')
@@ -148,8 +150,20 @@ describe('the header', () => {
 it('gives back the typed text when nothing could be sent', async () => {
   const { fake, app } = await openChat()
   fake.handle('chat:send', () => fail('MODEL_NOT_FOUND', 'gone'))
-  const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
+  const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' })
   await app.user.type(box, 'Hello{Enter}')
   await waitFor(() => expect(box.value).toBe('Hello'))
   expect(screen.getByRole('alert').textContent).toContain('Ollama does not have this model')
+})
+
+it('keeps the text when the first message of a new chat could not be sent', async () => {
+  const fake = createFakeBridge()
+  fake.handle('models:list', () => ok({ models }))
+  fake.handle('chats:create', () => ok(conversation))
+  fake.handle('chats:get', () => ok({ conversation, messages: [] }))
+  fake.handle('chat:send', () => fail('OLLAMA_UNREACHABLE', 'down'))
+  const app = await renderApp(fake)
+  await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hello{Enter}')
+  await waitFor(() => expect(app.store.getState().activeConversationId).toBe('c1'))
+  await waitFor(() => expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' }).value).toBe('Hello'))
 })

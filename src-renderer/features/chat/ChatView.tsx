@@ -25,7 +25,7 @@ export function ChatView() {
       <ConversationHeader />
       {activeId === null ? booted && <Welcome /> : <MessageList conversationId={activeId} />}
       <StreamAnnouncer />
-      <Composer key={activeId ?? 'draft'} />
+      <Composer />
     </section>
   )
 }

@@ -3,18 +3,22 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { selectActiveTurnError, selectInflightFor } from '../../store/chat-slice'
 import { selectActiveModelName } from '../../store/conversations-slice'
-import { useApp } from '../../store/store-context'
+import { useApp, useAppStore } from '../../store/store-context'
 
 const MAX_HEIGHT_PX = 280
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line, it grows with its text. While a reply streams
- * the send button becomes Stop. If nothing could be sent, the text comes back so nothing typed is lost.
+ * the send button becomes Stop. Each conversation keeps its own unsent text while the app runs, and if
+ * nothing could be sent the text comes back, so nothing typed is lost.
  */
 export function Composer() {
-  const [text, setText] = useState('')
+  const [drafts, setDrafts] = useState<Record<string, string>>({})
   const input = useRef<HTMLTextAreaElement>(null)
+  const store = useAppStore()
   const activeId = useApp((state) => state.activeConversationId)
+  const draftKey = activeId ?? ''
+  const text = drafts[draftKey] ?? ''
   const model = useApp(selectActiveModelName)
   const turn = useApp(selectInflightFor(activeId))
   const turnError = useApp(selectActiveTurnError)
@@ -25,7 +29,10 @@ export function Composer() {
 
   useEffect(() => {
     input.current?.focus()
-  }, [])
+  }, [draftKey])
+
+  const setText = (key: string, update: (current: string) => string) =>
+    setDrafts((all) => ({ ...all, [key]: update(all[key] ?? '') }))
 
   useLayoutEffect(() => {
     const element = input.current
@@ -37,9 +44,11 @@ export function Composer() {
   const submit = () => {
     if (!canSend) return
     const sent = text
-    setText('')
+    setText(draftKey, () => '')
     void send(sent).then((accepted) => {
-      if (!accepted) setText((current) => (current === '' ? sent : current))
+      // A first message creates the conversation, so the text belongs to whatever is open now.
+      const key = store.getState().activeConversationId ?? ''
+      if (!accepted) setText(key, (current) => (current === '' ? sent : current))
     })
   }
 
@@ -61,7 +70,10 @@ export function Composer() {
           placeholder={model === null ? 'Pick a model to start' : `Message ${model}`}
           rows={1}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            const value = event.target.value
+            setText(draftKey, () => value)
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault()

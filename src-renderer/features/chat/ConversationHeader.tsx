@@ -14,7 +14,7 @@ export function ConversationHeader() {
       </h1>
       <div className="chat-header__tools">
         <ModelPicker />
-        <SystemPromptPopover />
+        <SystemPromptPopover key={conversation?.id ?? 'draft'} />
       </div>
     </header>
   )

@@ -79,7 +79,7 @@ describe('the Models page', () => {
 
   it('disables the input for cloud models and says why', async () => {
     await modelsPage()
-    const input = screen.getByRole('combobox', { name: 'Context length for gpt-oss:120b-cloud' }) as HTMLInputElement
+    const input = screen.getByRole<HTMLInputElement>('combobox', { name: 'Context length for gpt-oss:120b-cloud' })
     expect(input.disabled).toBe(true)
     const help = document.getElementById(input.getAttribute('aria-describedby') ?? '')
     expect(help?.textContent).toContain('Cloud models run on ollama.com')

@@ -20,6 +20,8 @@ export function PageNav() {
           key={page}
           type="button"
           className="page-nav__item"
+          aria-label={label}
+          title={label}
           aria-current={current === page ? 'page' : undefined}
           onClick={() => setPage(page)}
         >
