@@ -45,7 +45,7 @@ export async function startCoreHarness(options: { sim?: SimOptions; start?: bool
       log,
       timing: { ...FAST, ...options.timing },
     })
-    core.events.onAny((name, payload) => events.push({ name, payload } as RecordedEvent))
+    core.events.onAny((name, payload) => events.push({ name, payload }))
     if (options.start !== false) core.start()
     return core
   }
