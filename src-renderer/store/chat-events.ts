@@ -15,13 +15,16 @@ export type DeltaBatch = Record<string, { content: string; thinking: string }>
 
 type Patch = Partial<AppState>
 
-/** `chat:started`: the turn's messages exist; an edit or a regenerate first drops what they replace. */
+/**
+ * `chat:started`: the turn's messages exist; an edit or a regenerate first drops what they replace. The
+ * conversation's new title and activity time arrive with it, so the list re-sorts before the reply ends.
+ */
 export function withStarted(state: AppState, event: EventMap['chat:started']): Patch {
   const turn = state.inflight[event.requestId]
   const inflight = turn
     ? { ...state.inflight, [event.requestId]: { ...turn, assistantMessageId: event.assistantMessage.id, pendingText: null } }
     : state.inflight
-  const conversations = bumpActivity(state, event.conversationId, event.assistantMessage.createdAt)
+  const conversations = upsertConversation(state.conversations, event.conversation)
   const list = state.messagesByConversation[event.conversationId]
   if (list === undefined) return { inflight, conversations }
   let next: ChatMessage[]
@@ -37,13 +40,6 @@ export function withStarted(state: AppState, event: EventMap['chat:started']): P
     conversations,
     messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: next },
   }
-}
-
-/** Moves a conversation up the list as soon as a turn starts in it, before main's summary arrives. */
-function bumpActivity(state: AppState, conversationId: string, at: string) {
-  const summary = state.conversations.find((candidate) => candidate.id === conversationId)
-  if (!summary || summary.updatedAt >= at) return state.conversations
-  return upsertConversation(state.conversations, { ...summary, updatedAt: at })
 }
 
 /** `chat:progress`: the honest line about what the reply waits for. */

@@ -48,7 +48,7 @@ describe('sending from the new-chat draft', () => {
 
     const user = { ...user1 }
     const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user, assistantMessage: streaming })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user, assistantMessage: streaming })
     fake.emit('chat:progress', {
       requestId,
       conversationId: 'c1',
@@ -102,7 +102,7 @@ describe('a reply in an open conversation', () => {
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
     const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: streaming })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Partial ans', thinking: '' })
     harness.frame()
 
@@ -149,7 +149,7 @@ describe('a reply in an open conversation', () => {
     await waitForCall(() => fake.callsTo('chat:regenerate').length)
     const { requestId } = fake.callsTo('chat:regenerate')[0]!
     const streaming = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', status: 'streaming' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: null, assistantMessage: streaming })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: null, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9'])
     const final = { ...streaming, content: 'Hi again!', status: 'complete' as const }
     fake.handle('chats:get', () => ok({ conversation: C1, messages: [user1, final] }))
@@ -171,7 +171,7 @@ describe('a reply in an open conversation', () => {
     expect(call).toMatchObject({ conversationId: 'c1', messageId: 'u1', text: 'Hello instead' })
     const edited = { ...user1, content: 'Hello instead' }
     const streaming = makeMessage({ id: 'a7', conversationId: 'c1', role: 'assistant', status: 'streaming' })
-    fake.emit('chat:started', { requestId: call.requestId, conversationId: 'c1', userMessage: edited, assistantMessage: streaming })
+    fake.emit('chat:started', { requestId: call.requestId, conversationId: 'c1', conversation: C1, userMessage: edited, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
       'u1:Hello instead',
       'a7:',
@@ -190,7 +190,7 @@ describe('a reply in an open conversation', () => {
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
     const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: streaming })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Hmm…' })
     harness.frame()
     expect(store.getState().messagesByConversation.c1?.at(-1)?.thinking).toBe('Hmm…')
@@ -207,7 +207,7 @@ async function waitForCall(count: () => number): Promise<void> {
 }
 
 describe('ordering and edits', () => {
-  it('moves a conversation to the top as soon as a turn starts in it', async () => {
+  it('moves a conversation to the top and shows its new title as soon as a turn starts in it', async () => {
     const harness = createStoreHarness()
     const newer = makeConversation({ id: 'c2', updatedAt: '2026-08-01T12:00:00.000Z' })
     harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })] }))
@@ -226,8 +226,10 @@ describe('ordering and edits', () => {
       status: 'streaming',
       createdAt: '2026-08-01T13:00:00.000Z',
     })
-    harness.fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: assistant })
+    const titled = { ...C1, title: 'Hi', updatedAt: '2026-08-01T13:00:00.000Z' }
+    harness.fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: titled, userMessage: user1, assistantMessage: assistant })
     expect(harness.store.getState().conversations.map((c) => c.id)).toEqual(['c1', 'c2'])
+    expect(harness.store.getState().conversations[0]?.title).toBe('Hi')
   })
 
   it('replaces from the edited message even when main gives the rewrite a new id', async () => {
@@ -238,7 +240,7 @@ describe('ordering and edits', () => {
     const { requestId } = fake.callsTo('chat:editAndResend')[0]!
     const rewritten = makeMessage({ id: 'u2b', conversationId: 'c1', role: 'user', content: 'Other' })
     const streaming = makeMessage({ id: 'a3', conversationId: 'c1', role: 'assistant', status: 'streaming' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', userMessage: rewritten, assistantMessage: streaming })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: rewritten, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a1', 'u2b', 'a3'])
   })
 })

@@ -69,10 +69,14 @@ export interface RequestMap {
 /** Events main pushes to the renderer. */
 export interface EventMap {
   'ollama:status': OllamaStatus
-  /** The turn's messages exist in the store; deltas for `assistantMessageId` follow. */
+  /**
+   * The turn's messages exist in the store; deltas for `assistantMessage.id` follow. `conversation` is its
+   * summary at that moment (new title, new activity time), so the list can update before the reply ends.
+   */
   'chat:started': {
     requestId: string
     conversationId: string
+    conversation: ConversationSummary
     userMessage: ChatMessage | null
     assistantMessage: ChatMessage
   }

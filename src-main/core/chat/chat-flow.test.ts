@@ -21,6 +21,7 @@ describe('chat through the core', () => {
     const started = h.eventsNamed('chat:started')
     expect(started).toHaveLength(1)
     expect(started[0]?.assistantMessage.id).toBe(turn.assistantMessage.id)
+    expect(started[0]?.conversation.title).toBe('Say hello')
     const deltas = h.eventsNamed('chat:delta').filter((delta) => delta.requestId === 'r1')
     expect(deltas.map((delta) => delta.content).join('')).toBe(turn.assistantMessage.content)
     expect(h.eventsNamed('chat:progress').map((p) => p.phase)).toEqual(['waiting-for-model', 'streaming'])

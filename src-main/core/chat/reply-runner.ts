@@ -48,7 +48,13 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   const numCtx = deps.numCtxFor(model)
 
   const assistant = history.appendMessage({ conversationId: conversation.id, role: 'assistant', content: '', status: 'streaming', model, numCtx })
-  events.emit('chat:started', { requestId, conversationId: conversation.id, userMessage: request.userMessage, assistantMessage: assistant })
+  events.emit('chat:started', {
+    requestId,
+    conversationId: conversation.id,
+    conversation: history.getConversation(conversation.id) ?? conversation,
+    userMessage: request.userMessage,
+    assistantMessage: assistant,
+  })
   const notices: ChatMessage[] = []
   const progress = (phase: 'preparing-model' | 'waiting-for-model' | 'streaming', text: string) =>
     events.emit('chat:progress', { requestId, conversationId: conversation.id, phase, text })

@@ -41,7 +41,7 @@ describe('a streaming reply', () => {
     const { requestId } = fake.callsTo('chat:send')[0]!
     expect(screen.getByText('Plan a trip')).toBeTruthy()
 
-    app.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: streaming })
+    app.emit('chat:started', { requestId, conversationId: 'c1', conversation, userMessage: user1, assistantMessage: streaming })
     app.emit('chat:progress', { requestId, conversationId: 'c1', phase: 'preparing-model', text: 'Preparing llama3 with a 16K context…' })
     expect(screen.getAllByText('Preparing llama3 with a 16K context…').length).toBeGreaterThan(0)
 
@@ -87,7 +87,7 @@ describe('a streaming reply', () => {
     await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Why?{Enter}')
     await waitFor(() => expect(fake.callsTo('chat:send')).toHaveLength(1))
     const { requestId } = fake.callsTo('chat:send')[0]!
-    app.emit('chat:started', { requestId, conversationId: 'c1', userMessage: user1, assistantMessage: streaming })
+    app.emit('chat:started', { requestId, conversationId: 'c1', conversation, userMessage: user1, assistantMessage: streaming })
     app.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Let me think' })
     app.frame()
     const details = screen.getByText('Let me think').closest('details')
