@@ -4,7 +4,7 @@ import { AppFailure } from '../app-failure'
 import type { KeyValueStore } from '../core-types'
 import { silentLogger, type Logger } from '../log'
 import type { TempModelRegistry } from '../models/temp-model-registry'
-import { normalizeOllamaHost } from './ollama-host'
+import { checkHostSetting } from '../ollama/host-setting'
 import type { WindowState } from './settings-schema'
 import { createStoredTempModelRegistry } from './stored-temp-models'
 
@@ -79,7 +79,7 @@ function normalizePatch(patch: SettingsPatch): Partial<Settings> {
     const host = text('ollamaHost', patch.ollamaHost)
     if (host === null) result.ollamaHost = null
     else {
-      const checked = normalizeOllamaHost(host)
+      const checked = checkHostSetting(host)
       if (!checked.ok) throw invalid(checked.message)
       result.ollamaHost = checked.value
     }

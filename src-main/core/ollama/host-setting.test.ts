@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeOllamaHost } from './ollama-host'
+import { checkHostSetting } from './host-setting'
 
-describe('normalizeOllamaHost', () => {
+describe('checkHostSetting', () => {
   it.each([
     ['localhost', 'http://localhost:11434'],
     ['  127.0.0.1  ', 'http://127.0.0.1:11434'],
@@ -17,8 +17,10 @@ describe('normalizeOllamaHost', () => {
     ['[::1]', 'http://[::1]:11434'],
     ['http://[::1]', 'http://[::1]:80'],
     ['localhost:011434', 'http://localhost:11434'],
+    // Ollama's own rules, shared with OLLAMA_HOST: a server's "all interfaces" is reached on loopback.
+    ['0.0.0.0:11434', 'http://127.0.0.1:11434'],
   ])('reads %j as %s', (input, expected) => {
-    expect(normalizeOllamaHost(input)).toEqual({ ok: true, value: expected })
+    expect(checkHostSetting(input)).toEqual({ ok: true, value: expected })
   })
 
   it.each([
@@ -30,11 +32,11 @@ describe('normalizeOllamaHost', () => {
     ['localhost:11434?x=1', /"\?" or "#"/],
     ['localhost:11434#top', /"\?" or "#"/],
     ['local host', /not a usable Ollama address/],
-    ['localhost:99999', /not a usable Ollama address/],
+    ['localhost:99999', /port from 1 to 65535/],
     ['localhost:0', /port from 1 to 65535/],
     ['http://', /not a usable Ollama address/],
   ])('refuses %j', (input, message) => {
-    const result = normalizeOllamaHost(input)
+    const result = checkHostSetting(input)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.message).toMatch(message)
   })
