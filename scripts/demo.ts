@@ -47,7 +47,8 @@ const mode = await runBrowserMode({
   env: { ...process.env, OLLAMA_HOST: sim.url },
   simulatedOllama: true,
 })
-console.log(`ollmchat demo: a simulated Ollama at ${sim.url}, with ${sim.listModelNames().length} models.`)
+const installed = sim.listModelNames().filter((name) => !name.startsWith('ollmchat-temp/'))
+console.log(`ollmchat demo: a simulated Ollama at ${sim.url} with ${installed.join(', ')}.`)
 console.log(`Open this address in your browser:\n\n  ${mode.server.url}\n`)
 console.log(`Data folder: ${values['data-dir']}. Press Ctrl+C to stop.`)
 

@@ -58,13 +58,9 @@ export function createCore(deps: CoreDeps): Core {
     onChange: (next) => events.emit('ollama:status', next),
   })
 
-  /** Deletes unused temp models on this host, waiting for Ollama if it is down; never delays anything else. */
+  /** Deletes unused temp models on this host (it logs what it deleted and kept), waiting for Ollama if it is down. */
   const startCleanup = (target: OllamaConnection) => {
-    void target.tempModels.cleanupWhenReachable({ signal: cleanup.signal }).then((report) => {
-      if (report.deleted.length + report.kept.length + report.failed.length > 0) {
-        log.info('start-up clean-up of temporary models finished', { host: target.host, ...report })
-      }
-    })
+    void target.tempModels.cleanupWhenReachable({ signal: cleanup.signal })
   }
 
   const chat = createChatService({
