@@ -131,6 +131,13 @@ describe('search', () => {
     expect(store.search('holiday warm').map((hit) => hit.messageId)).toEqual([messages[1]?.id])
   })
 
+  it('gives no title-only hit for a conversation that also matches in its messages', () => {
+    const { messages } = chat('Recipes', 'Hello', 'Noted.', 'Send me recipes for soup')
+    const hits = store.search('recipes')
+    expect(hits.map((hit) => hit.messageId)).toEqual([messages[2]?.id])
+    expect(marked(hits[0])).toEqual(['recipes'])
+  })
+
   it('skips soft-deleted conversations and finds them again after restore', () => {
     const { conversation } = chat('Secret', 'the password is swordfish')
     store.deleteConversation(conversation.id)

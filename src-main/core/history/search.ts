@@ -62,7 +62,8 @@ const contentQuery = (match: string): string => `content : (${match.split(' ').j
 
 /**
  * Builds the search over the FTS5 index. Hits are ranked by bm25 (content weighs twice the title). A
- * conversation that matches only by its title yields one hit (its first message), not one per message.
+ * conversation that matches only by its title yields one hit (its first message), not one per message; one that
+ * also matches in its messages yields only those.
  * Soft-deleted conversations never appear.
  *
  * Ranking needs only bm25, which is cheap; `snippet()` is not, so snippets are built only for the rows that
@@ -82,9 +83,12 @@ export function createSearch(db: HistoryDatabase): SearchFunction {
        JOIN conversations c ON c.id = m.conversation_id
        WHERE c.deleted_at IS NULL
      ), ranked AS (
-       SELECT *, row_number() OVER (PARTITION BY conversation_id, in_content ORDER BY seq) AS nth FROM hits
+       SELECT *, row_number() OVER (PARTITION BY conversation_id, in_content ORDER BY seq) AS nth,
+         max(in_content) OVER (PARTITION BY conversation_id) AS conversation_has_content_hit
+       FROM hits
      ), top AS (
-       SELECT * FROM ranked WHERE in_content OR nth = 1 ORDER BY score, created_at DESC LIMIT @limit
+       SELECT * FROM ranked WHERE in_content OR (nth = 1 AND NOT conversation_has_content_hit)
+       ORDER BY score, created_at DESC LIMIT @limit
      )
      SELECT top.conversation_id, top.conversation_title, top.message_id, top.role, top.created_at,
        snippet(message_search, 0, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet

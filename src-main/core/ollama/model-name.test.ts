@@ -129,7 +129,8 @@ describe('isTempModelName', () => {
     ['llama3', false],
     ['ollmchat-tempx/llama3', false],
     ['user/ollmchat-temp', false],
-    ['other.host/ollmchat-temp/x', false],
+    // The rule is the namespace, whatever the registry: never list any model in it.
+    ['other.host/ollmchat-temp/x', true],
   ])('%j → %s', (name, temp) => {
     expect(isTempModelName(name)).toBe(temp)
   })

@@ -52,7 +52,8 @@ function codeBlock(prompt: string): string {
 }
 
 const TABLE = '| Option | What it does | Default |\n| --- | --- | --- |\n| `num_ctx` | Context window in tokens | 4096 |\n| `temperature` | Randomness of sampling | 0.8 |\n| `top_p` | Nucleus sampling cut-off | 0.9 |'
-const MATH = 'For a right triangle, $a^2 + b^2 = c^2$. And a classic integral:\n\n$$\\int_0^1 x^2 \\, dx = \\frac{1}{3}$$'
+// Display math needs its `$$` fences on lines of their own, as models write it (remark-math reads `$$x$$` inline).
+const MATH = 'For a right triangle, $a^2 + b^2 = c^2$. And a classic integral:\n\n$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3}\n$$'
 
 /** The last user message's text, or '' when there is none. */
 export function lastUserText(request: SimChatRequest): string {
