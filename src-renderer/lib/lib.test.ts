@@ -21,7 +21,9 @@ describe('isTempModelName', () => {
   it.each([
     ['ollmchat-temp/llama3:latest', true],
     ['  OllmChat-Temp/x', true],
-    ['example.com/ollmchat-temp/x:1', true],
+    ['Registry.Ollama.AI/ollmchat-temp/x:latest', true],
+    // Pulled from another registry, not made by ollmchat: main lists it, so the picker shows it too.
+    ['example.com/ollmchat-temp/x:1', false],
     ['llama3:latest', false],
     ['my-ollmchat-temp/x', false],
   ])('%j → %s', (name, expected) => {

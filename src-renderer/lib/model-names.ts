@@ -1,9 +1,10 @@
 import type { ModelInfo } from '../../src-shared/types'
 
-// A temp model may be listed with its namespace alone or behind a host (`host/ollmchat-temp/…`).
-const TEMP_MODEL = /(^|\/)ollmchat-temp\//i
+// The same rule as main's: `ollmchat-temp/…` in any case, also spelled with the default registry in front. A
+// namespace of that name on another registry holds models pulled from there, which main lists on purpose.
+const TEMP_MODEL = /^(registry\.ollama\.ai\/)?ollmchat-temp\//i
 
-/** True for the app's own derived `ollmchat-temp/…` models, whatever the letter case or host prefix. */
+/** True for the app's own derived `ollmchat-temp/…` models, whatever the letter case. */
 export function isTempModelName(name: string): boolean {
   return TEMP_MODEL.test(name.trim())
 }

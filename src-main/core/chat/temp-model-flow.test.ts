@@ -125,7 +125,11 @@ describe('start-up clean-up through the core', () => {
     expect(h.sim.hasModel('qwen3:8b')).toBe(true)
     const deleted = h.sim.requestsTo('/api/delete', 'DELETE').map((request) => (request.body as { name?: string; model?: string }))
     expect(deleted).toHaveLength(2)
-    await h.waitFor(() => h.log.lines.some((line) => line.message.includes('clean-up')))
+    // The log says what was deleted and what was kept.
+    await h.waitFor(() => h.log.lines.some((line) => line.message === 'cleaned up temporary models'))
+    const report = h.log.lines.find((line) => line.message === 'cleaned up temporary models')?.fields as { deleted: string[]; kept: unknown[] }
+    expect(report.deleted).toHaveLength(2)
+    expect(report.kept).toHaveLength(1)
   })
 
   it('waits for Ollama when it is down at start, then cleans up', async () => {

@@ -129,8 +129,8 @@ describe('isTempModelName', () => {
     ['llama3', false],
     ['ollmchat-tempx/llama3', false],
     ['user/ollmchat-temp', false],
-    // The rule is the namespace, whatever the registry: never list any model in it.
-    ['other.host/ollmchat-temp/x', true],
+    // Pulled from another registry, never made by ollmchat: listed, and never deleted by the clean-up.
+    ['other.host/ollmchat-temp/x', false],
   ])('%j → %s', (name, temp) => {
     expect(isTempModelName(name)).toBe(temp)
   })

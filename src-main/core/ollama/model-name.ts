@@ -167,14 +167,15 @@ export function sameModel(a: string, b: string): boolean {
 
 /**
  * True for every temporary model, whoever made it: names starting with `ollmchat-temp/` in any letter case (which
- * also covers names where `ollmchat-temp` ended up as a host, as an older client produced), and any name whose
- * namespace is `ollmchat-temp`, on whatever registry (`registry.ollama.ai/ollmchat-temp/…`, `host/ollmchat-temp/…`).
+ * also covers names where `ollmchat-temp` ended up as a host, as an older client produced), and the fully spelled
+ * form `registry.ollama.ai/ollmchat-temp/…`. A model in a namespace of that name on another registry
+ * (`example.com/ollmchat-temp/x`) was pulled from there, never made by ollmchat: it is listed and never deleted.
  */
 export function isTempModelName(name: string): boolean {
   const trimmed = name.trim().toLowerCase()
   if (trimmed.startsWith(`${TEMP_NAMESPACE}/`)) return true
   const parts = parseModelName(name)
-  return parts !== null && parts.namespace.toLowerCase() === TEMP_NAMESPACE
+  return parts !== null && parts.host.toLowerCase() === DEFAULT_HOST && parts.namespace.toLowerCase() === TEMP_NAMESPACE
 }
 
 /**
