@@ -37,7 +37,7 @@ test.describe('leftovers from an earlier run', () => {
 
     // The page knows nothing of temporary models, but it does say the base runs with the kept one's context.
     const { page } = app
-    await expect(modelPicker(page).getByRole('option', { name: /ollmchat-temp\//i })).toHaveCount(0)
+    await expect(modelPicker(page).getByRole('option', { name: /^(registry\.ollama\.ai\/)?ollmchat-temp\//i })).toHaveCount(0)
     await goToPage(page, 'Models')
     await expect(page.getByRole('listitem', { name: 'llama3:latest' }).getByText('running with 4K')).toBeVisible()
   })

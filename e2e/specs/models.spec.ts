@@ -9,8 +9,9 @@ const PLANTED_TEMPS = [
   'ollmchat-temp/qwen3-oc16384:8b-0123456789abcdef',
   'OLLMCHAT-TEMP/Shouty-oc8192',
   'registry.ollama.ai/ollmchat-temp/hosted-oc2048',
-  'example.com/ollmchat-temp/elsewhere-oc2048',
 ]
+/** The namespace on another registry: pulled from there, never made by ollmchat, so it is a model like any other. */
+const ELSEWHERE = 'example.com/ollmchat-temp/elsewhere-oc2048'
 
 const modelsPageNames = (page: Page) => page.getByRole('main').getByRole('heading', { level: 2 })
 
@@ -25,11 +26,12 @@ test('temporary models appear neither in the model picker nor on the Models page
   // Looks like the namespace but is not it: a person's own model that must stay visible.
   sim.addModel('ollmchat-tempo')
   for (const name of PLANTED_TEMPS) sim.addModel(name)
+  sim.addModel(ELSEWHERE)
   await createDerived(sim, 'ollmchat-temp/llama3-oc2048', 'llama3:latest', 2048)
-  expect(sim.listModelNames().filter((name) => /ollmchat-temp\//i.test(name))).toHaveLength(PLANTED_TEMPS.length + 1)
+  expect(sim.listModelNames().filter((name) => /ollmchat-temp\//i.test(name))).toHaveLength(PLANTED_TEMPS.length + 2)
   await page.reload()
 
-  const expected = ['llama3:latest', 'mistral:7b', 'ollmchat-tempo:latest', 'qwen3:8b']
+  const expected = [`${ELSEWHERE}:latest`, 'llama3:latest', 'mistral:7b', 'ollmchat-tempo:latest', 'qwen3:8b']
   await expect(modelPicker(page).getByRole('option')).toHaveText(expected.map(optionLabel))
   await goToPage(page, 'Models')
   await expect(modelsPageNames(page)).toHaveText(expected)
@@ -40,16 +42,15 @@ test('temporary models appear neither in the model picker nor on the Models page
   await createDerived(sim, 'ollmchat-temp/qwen3-oc8192:8b-0123456789abcdef', 'qwen3:8b', 8192)
   sim.addModel('gemma3:4b')
   await page.getByRole('button', { name: 'Refresh' }).click()
-  const withGemma = ['gemma3:4b', ...expected]
+  const withGemma = [`${ELSEWHERE}:latest`, 'gemma3:4b', ...expected.slice(1)]
   await expect(modelsPageNames(page)).toHaveText(withGemma)
   await goToPage(page, 'Chats')
   await expect(modelPicker(page).getByRole('option')).toHaveText(withGemma.map(optionLabel))
 
-  // The core's own answer has none of the default registry's temporary models (the page also hides the
-  // `ollmchat-temp/` namespace on other hosts, which the core leaves to it), and they are all still in Ollama.
+  // The core's own answer is what the page shows, and every temporary model is still in Ollama.
   const listed = (await app.call('models:list')).models.map((model) => model.name)
-  expect(listed.filter((name) => !name.startsWith('example.com/'))).toEqual(withGemma)
-  expect(sim.listModelNames().filter((name) => /ollmchat-temp\//i.test(name))).toHaveLength(PLANTED_TEMPS.length + 4)
+  expect(listed).toEqual(withGemma)
+  expect(sim.listModelNames().filter((name) => /ollmchat-temp\//i.test(name))).toHaveLength(PLANTED_TEMPS.length + 5)
 })
 
 test('the Models page shows family, parameters, quantisation, size and trained context', async ({ app, sim }) => {
