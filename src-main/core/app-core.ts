@@ -81,6 +81,8 @@ export function createCore(deps: CoreDeps): Core {
       status,
       events,
       onHostChange: (hostSetting) => {
+        // Replies already running keep the old connection; its idle sockets close once they finish.
+        void connection.client.close()
         connection = connect(hostSetting)
         const current = connection
         status.setHost(current.host, (signal) => current.client.version({ signal }))
@@ -106,6 +108,7 @@ export function createCore(deps: CoreDeps): Core {
       cleanup.abort()
       status.stop()
       await chat.cancelAll()
+      await connection.client.close()
       history.close()
     },
   }
