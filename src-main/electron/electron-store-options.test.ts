@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ElectronStore from 'electron-store'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openFileSettingsStore } from './file-settings-store'
-import { openRecoveringSettingsStore } from './settings-recovery'
-import { SETTINGS_STORE_OPTIONS, type StoredSettings } from './settings-schema'
+import { openFileSettingsStore } from '../core/settings/file-settings-store'
+import { openRecoveringSettingsStore } from '../core/settings/settings-recovery'
+import { SETTINGS_STORE_OPTIONS, type StoredSettings } from '../core/settings/settings-schema'
 
 // electron-store imports electron at its top; outside Electron that import would end the process.
 vi.mock('electron', () => ({ default: {} }))
