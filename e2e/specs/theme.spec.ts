@@ -1,13 +1,14 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/app'
 import { goToPage } from '../fixtures/chat-page'
 
 /** Picks a theme the way a person does: by clicking its segment (the radio itself is visually hidden). */
-const pickTheme = async (page: import('@playwright/test').Page, label: 'System' | 'Light' | 'Dark') => {
+const pickTheme = async (page: Page, label: 'System' | 'Light' | 'Dark') => {
   await page.getByRole('group', { name: 'Theme' }).getByText(label, { exact: true }).click()
   await expect(page.getByRole('radio', { name: label })).toBeChecked()
 }
 
-const pageBackground = (page: import('@playwright/test').Page) =>
+const pageBackground = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor)
 
 const LIGHT = 'rgb(255, 255, 255)'
