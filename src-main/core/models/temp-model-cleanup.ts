@@ -129,7 +129,8 @@ export async function retryWhileUnreachable(
         log.error('temporary model clean-up failed', { error: messageOf(error) })
         return { ...emptyReport(), failed: [{ name: '', error: messageOf(error) }] }
       }
-      log.info('Ollama is not reachable yet; temporary model clean-up will retry', { inMs: delay, host: error.host })
+      // Said once: Ollama may stay down for hours, and a line every 30 s would bury the rest of the log.
+      if (attempt === 0) log.info('Ollama is not reachable yet; temporary model clean-up will run once it is', { host: error.host })
       if (!(await sleep(delay, signal))) return emptyReport()
     }
   }

@@ -269,10 +269,12 @@ describe('cleanupWhenReachable', () => {
     manager = new TempModelManager(client, { registry, log, retryDelaysMs: [10, 20] })
     await sim.faults.down()
     const pending = manager.cleanupWhenReachable()
-    for (let i = 0; i < 400 && log.lines.filter((l) => l.message.includes('will retry')).length < 3; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
-    expect(log.lines.filter((l) => l.message.includes('will retry')).length).toBeGreaterThanOrEqual(3)
+    const waiting = () => log.lines.filter((l) => l.message.includes('clean-up will run once it is'))
+    for (let i = 0; i < 400 && waiting().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    // Several retries go by (10 ms, then every 20 ms) and the log says so only once.
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(waiting()).toHaveLength(1)
+    expect(sim.hasModel('ollmchat-temp/a-oc4096')).toBe(true)
     await sim.faults.up()
     const report = await pending
     expect(report.deleted).toEqual(['ollmchat-temp/a-oc4096:latest'])
