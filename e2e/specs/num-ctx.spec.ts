@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type AppHandle } from '../fixtures/app'
-import { chat, goToPage, lastReply, messageRegion, modelPicker, startNewChat } from '../fixtures/chat-page'
+import { chat, goToPage, lastReply, messageRegion, modelPicker, sendMessage, startNewChat, waitForReplyEnd } from '../fixtures/chat-page'
 import { chatBodies } from '../fixtures/sim-helpers'
 
 const TEMP = 'ollmchat-temp/llama3-oc4096'
@@ -41,7 +41,12 @@ test('a custom num_ctx is served through one temporary model, and the picker sho
   await expect(page.getByText('4K · custom', { exact: true })).toBeVisible()
 
   sim.setReply('Short answer.')
-  await chat(page, 'Hello with a smaller context')
+  // A slow Ollama makes the preparation visible: an honest status line, not a bare spinner.
+  sim.faults.latency(400)
+  await sendMessage(page, 'Hello with a smaller context')
+  await expect(messageRegion(page).getByText('Preparing llama3 with a 4K context…')).toBeVisible()
+  await waitForReplyEnd(page)
+  sim.faults.latency(0)
   await chat(page, 'And once more')
   await expect(lastReply(page)).toContainText('4K context')
 
