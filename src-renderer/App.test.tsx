@@ -93,6 +93,13 @@ describe('keyboard shortcuts', () => {
     expect(app.store.getState().activeConversationId).toBeNull()
   })
 
+  it('Ctrl+Shift+O also starts a new chat (browsers keep Ctrl+N for themselves)', async () => {
+    const { app } = await withConversation()
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Old chat')
+    await app.user.keyboard('{Control>}{Shift>}o{/Shift}{/Control}')
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('New chat')
+  })
+
   it('Enter sends, Shift+Enter adds a line, Esc stops the reply', async () => {
     const { fake, app } = await withConversation()
     fake.handle('chat:send', () => new Promise(() => undefined))

@@ -8,14 +8,17 @@ export const SEARCH_INPUT_ID = 'conversation-search'
 /**
  * Window-wide keys: Ctrl/Cmd+N starts a new chat, Ctrl/Cmd+K focuses search, Esc stops the open
  * conversation's reply. Esc yields to any field or popover that handled it first (`defaultPrevented`).
+ * Browsers keep Ctrl+N for a new window and never hand it to a page, so browser mode also takes
+ * Ctrl/Cmd+Shift+O for a new chat (the shortcut web chat apps use).
  */
 export function useGlobalShortcuts(): void {
   const store = useAppStore()
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const modifier = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey
+      const command = (event.ctrlKey || event.metaKey) && !event.altKey
+      const modifier = command && !event.shiftKey
       const key = event.key.toLowerCase()
-      if (modifier && key === 'n') {
+      if ((modifier && key === 'n') || (command && event.shiftKey && key === 'o')) {
         event.preventDefault()
         store.getState().startNewChat()
       } else if (modifier && key === 'k') {
