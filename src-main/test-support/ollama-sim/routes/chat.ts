@@ -13,16 +13,8 @@ import { loadReply, runGeneration, schedule } from './generation'
 import { findModel, parseOrReject } from './lookup'
 import type { Handler } from './types'
 
-interface Common {
-  kind: 'chat' | 'generate'
-  model?: string
-  stream?: boolean
-  format?: unknown
-  keep_alive?: number | string
-  options?: Record<string, unknown>
-  think?: boolean | string
-  top_logprobs?: number
-}
+/** The fields chat and generate share (Ollama's two request structs), plus which one this is. */
+type Common = Omit<ChatBody, 'messages'> & { kind: 'chat' | 'generate' }
 
 function keepAliveOf(body: Common): number | undefined {
   if (body.keep_alive === undefined) return undefined
