@@ -49,7 +49,14 @@ describe('browser-mode requests', () => {
     expect(await bridge['chats:get']({ conversationId: 'x' })).toEqual(failure)
   })
 
+  it('passes on the failure a refusal carries, whatever its status', async () => {
+    const failure = { ok: false, error: { code: 'FORBIDDEN', message: 'Open ollmchat from the address it printed.' } }
+    const bridge = createBridge(createHttpTransport({ fetch: () => Promise.resolve(jsonResponse(failure, 403)) }))
+    expect(await bridge['chats:list']({})).toEqual(failure)
+  })
+
   it.each([
+    ['a non-2xx answer whose body is not a failure', () => Promise.resolve(new Response('Bad gateway', { status: 502 }))],
     ['a network failure', () => Promise.reject(new TypeError('fetch failed'))],
     ['a non-2xx answer', () => Promise.resolve(jsonResponse({ ok: true, value: 1 }, 502))],
     ['a body that is not a Result', () => Promise.resolve(new Response('<html>', { status: 200 }))],

@@ -27,6 +27,26 @@ function isResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
 }
 
+/** A `Result` that reports a failure in words (what the server sends with a refusal's 4xx/5xx status). */
+function isFailure(value: unknown): value is Result<never> {
+  if (!isResult(value) || value.ok) return false
+  const error: unknown = (value as { error?: unknown }).error
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  )
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json()
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Browser mode's transport: `POST /rpc/<channel>` for requests and one shared `EventSource('/events')`
  * for events. Calls never throw; after the event stream reconnects, listeners of `ollama:status` get a
@@ -48,8 +68,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
       })
-      if (!response.ok) return NOT_ANSWERING
-      const body: unknown = await response.json()
+      const body = await readJson(response)
+      // A refusal (403, 413, …) still carries the server's own failure, which says more than "not answering".
+      if (!response.ok) return isFailure(body) ? body : NOT_ANSWERING
       return isResult(body) ? body : NOT_ANSWERING
     } catch {
       return NOT_ANSWERING

@@ -17,12 +17,15 @@ const SENTENCES: Record<ErrorCode, string> = {
   INTERNAL: 'Something went wrong inside ollmchat.',
 }
 
-// For these codes main writes a sentence about the exact case (which limit, which field), which beats
-// the generic line; for Ollama's failures the generic line plus Ollama's own text in `detail` reads better.
+// For these codes main writes a sentence about the exact case (which limit, which field, which conversation),
+// which beats the generic line; for Ollama's failures the generic line plus Ollama's own text in `detail`
+// reads better.
 const SPECIFIC_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'INVALID_INPUT',
   'INVALID_NUM_CTX',
   'NOT_APPLICABLE',
+  'NOT_FOUND',
+  'BUSY',
   'INTERNAL',
 ])
 
@@ -33,11 +36,11 @@ export function errorText(error: AppError): string {
   return generic
 }
 
-/** Extra facts worth showing in smaller type (e.g. Ollama's own error text), or `null`. */
+/**
+ * Extra facts worth showing in smaller type (Ollama's own error text), or `null`. Only `detail`: the
+ * message is either shown by `errorText` or replaced by its generic sentence, never repeated under it.
+ */
 export function errorDetail(error: AppError): string | null {
   const detail = error.detail?.trim()
-  if (detail) return detail
-  const message = error.message.trim()
-  if (!SPECIFIC_MESSAGE.has(error.code) && message !== '' && message !== SENTENCES[error.code]) return message
-  return null
+  return detail ? detail : null
 }

@@ -49,6 +49,18 @@ describe('errorText', () => {
     expect(errorText({ code: 'INTERNAL', message })).toBe(message)
   })
 
+  it.each(['BUSY', 'NOT_FOUND'] as const)('shows main’s own sentence for %s, once', (code) => {
+    const error = { code, message: 'That message can no longer be edited.' }
+    expect(errorText(error)).toBe('That message can no longer be edited.')
+    expect(errorDetail(error)).toBeNull()
+  })
+
+  it('never repeats the message under the sentence that replaced it', () => {
+    const error = { code: 'OLLAMA_UNREACHABLE' as const, message: 'Nothing answered at http://127.0.0.1:11434.' }
+    expect(errorText(error)).toContain('Ollama is not answering.')
+    expect(errorDetail(error)).toBeNull()
+  })
+
   it('falls back to a generic sentence for an unknown code', () => {
     expect(errorText({ code: 'NEW_CODE' as never, message: '' })).toBe('Something went wrong inside ollmchat.')
   })

@@ -1,6 +1,8 @@
-/** A fresh id for one chat request (`chat:send` and friends), unique within the app's life. */
+/**
+ * A fresh id for one chat request (`chat:send` and friends), unique within the app's life. Every page that
+ * runs the renderer is a secure context (Electron's `file:`, browser mode on 127.0.0.1, the dev server on
+ * localhost), where `crypto.randomUUID` always exists; jsdom has it too.
+ */
 export function newRequestId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return crypto.randomUUID()
 }

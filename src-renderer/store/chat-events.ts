@@ -1,7 +1,7 @@
 import type { EventMap } from '../../src-shared/ipc/contract'
 import type { ChatMessage, ChatTurn } from '../../src-shared/types'
 import {
-  conversationOf,
+  findMessage,
   insertBefore,
   truncateAt,
   upToLastUserMessage,
@@ -16,8 +16,9 @@ export type DeltaBatch = Record<string, { content: string; thinking: string }>
 type Patch = Partial<AppState>
 
 /**
- * `chat:started`: the turn's messages exist; an edit or a regenerate first drops what they replace. The
- * conversation's new title and activity time arrive with it, so the list re-sorts before the reply ends.
+ * `chat:started`: the turn's messages exist; an edit or a regenerate first drops what they replace (main
+ * keeps an edited message's id, so the list is cut at the user message it sends). The conversation's new
+ * title and activity time arrive with it, so the list re-sorts before the reply ends.
  */
 export function withStarted(state: AppState, event: EventMap['chat:started']): Patch {
   const turn = state.inflight[event.requestId]
@@ -29,8 +30,7 @@ export function withStarted(state: AppState, event: EventMap['chat:started']): P
   if (list === undefined) return { inflight, conversations }
   let next: ChatMessage[]
   if (event.userMessage !== null) {
-    const edited = turn?.editedMessageId ?? event.userMessage.id
-    next = [...truncateAt(truncateAt(list, edited), event.userMessage.id), event.userMessage]
+    next = [...truncateAt(list, event.userMessage.id), event.userMessage]
   } else {
     next = upToLastUserMessage(list)
   }
@@ -51,38 +51,48 @@ export function withProgress(state: AppState, event: EventMap['chat:progress']):
 
 /**
  * Appends a frame's worth of deltas. Only messages still `streaming` grow, so a delta that arrives
- * after the final reply was stored cannot duplicate text.
+ * after the final reply was stored cannot duplicate text. The records that did not change keep their
+ * identity, so selectors on them do not fire.
  */
 export function withDeltas(state: AppState, batch: DeltaBatch, now: number): Patch {
-  const byConversation = { ...state.messagesByConversation }
-  const thinkingTimes = { ...state.thinkingTimes }
-  let changed = false
+  let byConversation: Record<string, ChatMessage[]> | null = null
+  let thinkingTimes: AppState['thinkingTimes'] | null = null
   for (const [messageId, delta] of Object.entries(batch)) {
-    const conversationId = conversationOf(byConversation, messageId)
-    if (conversationId === undefined) continue
-    const list = byConversation[conversationId] ?? []
-    const message = list.find((candidate) => candidate.id === messageId)
-    if (!message || message.status !== 'streaming') continue
-    byConversation[conversationId] = upsertMessage(list, {
-      ...message,
-      content: message.content + delta.content,
-      thinking: message.thinking + delta.thinking,
-    })
-    const time = thinkingTimes[messageId]
-    if (delta.thinking !== '' && !time) thinkingTimes[messageId] = { startedAt: now, endedAt: null }
-    if (delta.content !== '' && time && time.endedAt === null) thinkingTimes[messageId] = { ...time, endedAt: now }
-    changed = true
+    const found = findMessage(byConversation ?? state.messagesByConversation, messageId)
+    if (!found || found.message.status !== 'streaming') continue
+    const { conversationId, list, index, message } = found
+    const next = [...list]
+    next[index] = { ...message, content: message.content + delta.content, thinking: message.thinking + delta.thinking }
+    byConversation ??= { ...state.messagesByConversation }
+    byConversation[conversationId] = next
+    const time = state.thinkingTimes[messageId]
+    let nextTime = time
+    if (delta.thinking !== '' && !time) nextTime = { startedAt: now, endedAt: null }
+    if (delta.content !== '' && time && time.endedAt === null) nextTime = { ...time, endedAt: now }
+    if (nextTime !== undefined && nextTime !== time) {
+      thinkingTimes ??= { ...state.thinkingTimes }
+      thinkingTimes[messageId] = nextTime
+    }
   }
-  if (!changed) return {}
-  const inflight = Object.fromEntries(
-    Object.entries(state.inflight).map(([id, turn]) => [
-      id,
-      turn.assistantMessageId !== null && Object.hasOwn(batch, turn.assistantMessageId) && turn.phase !== 'streaming'
-        ? { ...turn, phase: 'streaming' as const, progressText: null }
-        : turn,
-    ]),
-  )
-  return { messagesByConversation: byConversation, thinkingTimes, inflight }
+  if (byConversation === null) return {}
+  const patch: Patch = { messagesByConversation: byConversation }
+  if (thinkingTimes !== null) patch.thinkingTimes = thinkingTimes
+  const inflight = toStreamingPhase(state.inflight, batch)
+  if (inflight !== state.inflight) patch.inflight = inflight
+  return patch
+}
+
+/** Marks the turns whose reply just got text as streaming; the same record when none changes. */
+function toStreamingPhase(inflight: AppState['inflight'], batch: DeltaBatch): AppState['inflight'] {
+  let next: AppState['inflight'] | null = null
+  for (const [requestId, turn] of Object.entries(inflight)) {
+    if (turn.assistantMessageId === null || turn.phase === 'streaming' || !Object.hasOwn(batch, turn.assistantMessageId)) {
+      continue
+    }
+    next ??= { ...inflight }
+    next[requestId] = { ...turn, phase: 'streaming', progressText: null }
+  }
+  return next ?? inflight
 }
 
 /** `chat:notice`: shown just above the reply it is about while that reply streams. */

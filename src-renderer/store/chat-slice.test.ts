@@ -140,7 +140,7 @@ describe('a reply in an open conversation', () => {
     expect(store.getState().turnErrors.c1).toBeUndefined()
   })
 
-  it('regenerates the last reply: the old one is replaced, then the conversation is re-read', async () => {
+  it('regenerates the last reply: the old one is replaced as soon as the new one starts, without re-reading', async () => {
     const harness = await withOpenConversation([user1, reply1])
     const { fake, store } = harness
     const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
@@ -152,12 +152,22 @@ describe('a reply in an open conversation', () => {
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: null, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9'])
     const final = { ...streaming, content: 'Hi again!', status: 'complete' as const }
-    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user1, final] }))
     const getsBefore = fake.callsTo('chats:get').length
     reply.resolve(ok(turnOf(final, null)))
     expect(await regenerating).toBe(true)
+    expect(fake.callsTo('chats:get').length).toBe(getsBefore)
+    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual(['u1:Hi', 'a9:Hi again!'])
+  })
+
+  it('re-reads the conversation after a regenerate whose chat:started was missed', async () => {
+    const { fake, store } = await withOpenConversation([user1, reply1])
+    const final = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', content: 'Hi again!' })
+    fake.handle('chat:regenerate', () => ok(turnOf(final, null)))
+    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user1, final] }))
+    const getsBefore = fake.callsTo('chats:get').length
+    expect(await store.getState().regenerate('c1')).toBe(true)
     expect(fake.callsTo('chats:get').length).toBe(getsBefore + 1)
-    expect(store.getState().messagesByConversation.c1?.at(-1)?.content).toBe('Hi again!')
+    await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9']))
   })
 
   it('edits an earlier message and drops everything after it', async () => {
@@ -232,15 +242,51 @@ describe('ordering and edits', () => {
     expect(harness.store.getState().conversations[0]?.title).toBe('Hi')
   })
 
-  it('replaces from the edited message even when main gives the rewrite a new id', async () => {
+  it('keeps the edited message (main updates it in place) and drops only what came after it', async () => {
     const { fake, store } = await withOpenConversation([user1, reply1, user2, reply2])
     fake.handle('chat:editAndResend', () => new Promise(() => undefined))
     void store.getState().editAndResend('c1', 'u2', 'Other')
     await waitForCall(() => fake.callsTo('chat:editAndResend').length)
     const { requestId } = fake.callsTo('chat:editAndResend')[0]!
-    const rewritten = makeMessage({ id: 'u2b', conversationId: 'c1', role: 'user', content: 'Other' })
+    const rewritten = { ...user2, content: 'Other' }
     const streaming = makeMessage({ id: 'a3', conversationId: 'c1', role: 'assistant', status: 'streaming' })
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: rewritten, assistantMessage: streaming })
-    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a1', 'u2b', 'a3'])
+    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
+      'u1:Hi',
+      'a1:Hello!',
+      'u2:Other',
+      'a3:',
+    ])
+  })
+})
+
+describe('applying deltas', () => {
+  it('leaves the records a batch does not change untouched, so their selectors stay quiet', async () => {
+    const harness = await withOpenConversation([])
+    const { fake, store } = harness
+    fake.handle('chat:send', () => new Promise(() => undefined))
+    void store.getState().send('Hi')
+    await waitForCall(() => fake.callsTo('chat:send').length)
+    const { requestId } = fake.callsTo('chat:send')[0]!
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'One', thinking: '' })
+    harness.frame()
+    const before = store.getState()
+    fake.emit('chat:delta', { requestId, messageId: 'a1', content: ' two', thinking: '' })
+    harness.frame()
+    const after = store.getState()
+    expect(after.messagesByConversation.c1?.at(-1)?.content).toBe('One two')
+    expect(after.messagesByConversation.c1?.[0]).toBe(before.messagesByConversation.c1?.[0])
+    expect(after.inflight).toBe(before.inflight)
+    expect(after.thinkingTimes).toBe(before.thinkingTimes)
+  })
+
+  it('ignores a delta for a message that is not streaming', async () => {
+    const harness = await withOpenConversation([user1, reply1])
+    const before = harness.store.getState().messagesByConversation
+    harness.fake.emit('chat:delta', { requestId: 'r', messageId: 'a1', content: 'late', thinking: '' })
+    harness.frame()
+    expect(harness.store.getState().messagesByConversation).toBe(before)
   })
 })

@@ -12,8 +12,6 @@ export interface InflightTurn {
   requestId: string
   conversationId: string
   kind: 'send' | 'regenerate' | 'edit'
-  /** For an edit: the message rewritten (it and everything after it are replaced). */
-  editedMessageId: string | null
   /** The text being sent, shown until `chat:started` brings the stored user message. */
   pendingText: string | null
   assistantMessageId: string | null
@@ -55,7 +53,6 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     conversationId: string,
     pendingText: string | null,
     call: (requestId: string) => Promise<Result<ChatTurn>>,
-    editedMessageId: string | null = null,
   ): Promise<boolean> {
     if (selectInflightFor(conversationId)(get())) {
       set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: BUSY } }))
@@ -66,7 +63,6 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
       requestId,
       conversationId,
       kind,
-      editedMessageId,
       pendingText,
       assistantMessageId: null,
       phase: null,
@@ -82,9 +78,9 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     set((state) => ({ inflight: omitKey(state.inflight, requestId) }))
     if (result.ok) {
       set((state) => withTurn(state, result.value, Date.now()))
-      // A regenerate or an edit (or a turn whose events were missed) may have replaced more than the events
-      // showed; main's stored conversation is the truth.
-      if (kind !== 'send' || !started) void get().loadMessages(conversationId)
+      // `chat:started` already dropped what a regenerate or an edit replaces; only when it was missed (the
+      // event stream reconnected) can the list be stale, and main's stored conversation is the truth.
+      if (!started) void get().loadMessages(conversationId)
       return true
     }
     if (result.error.code !== 'CANCELLED') {
@@ -128,12 +124,8 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     editAndResend(conversationId, messageId, text) {
       const trimmed = text.trim()
       if (trimmed === '') return Promise.resolve(false)
-      return runTurn(
-        'edit',
-        conversationId,
-        null,
-        (requestId) => safeCall(bridge, 'chat:editAndResend', { requestId, conversationId, messageId, text: trimmed }),
-        messageId,
+      return runTurn('edit', conversationId, null, (requestId) =>
+        safeCall(bridge, 'chat:editAndResend', { requestId, conversationId, messageId, text: trimmed }),
       )
     },
 

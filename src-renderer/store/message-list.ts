@@ -29,10 +29,20 @@ export function upToLastUserMessage(list: readonly ChatMessage[]): ChatMessage[]
   return list.slice(0, index + 1)
 }
 
-/** The id of the loaded conversation that holds `messageId`, if any. */
-export function conversationOf(byConversation: Record<string, ChatMessage[]>, messageId: string): string | undefined {
+/** Where a loaded message sits: its conversation, that conversation's list and its index there. */
+export interface FoundMessage {
+  conversationId: string
+  list: ChatMessage[]
+  index: number
+  message: ChatMessage
+}
+
+/** Finds a loaded message by id, looking from the end of each list (a streaming reply is the last one). */
+export function findMessage(byConversation: Record<string, ChatMessage[]>, messageId: string): FoundMessage | undefined {
   for (const [conversationId, list] of Object.entries(byConversation)) {
-    if (list.some((message) => message.id === messageId)) return conversationId
+    const index = list.findLastIndex((message) => message.id === messageId)
+    const message = list[index]
+    if (message !== undefined) return { conversationId, list, index, message }
   }
   return undefined
 }

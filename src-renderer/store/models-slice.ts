@@ -1,19 +1,19 @@
 import type { AppError } from '../../src-shared/ipc/result'
-import { checkNumCtx } from '../../src-shared/limits'
 import type { ModelInfo } from '../../src-shared/types'
-import { isTempModelName, visibleModels } from '../lib/model-names'
+import { visibleModels } from '../lib/model-names'
 import { safeCall } from './safe-call'
 import type { AppState, LoadState, SliceCreator } from './types'
 
 /** Installed models (never a temporary one) and the per-model context setting. */
 export interface ModelsSlice {
+  /** Already free of temporary models: they are filtered out once, where the list is loaded. */
   models: ModelInfo[]
   modelsStatus: LoadState
   modelsError: AppError | null
   loadModels: () => Promise<void>
   /**
-   * Saves (or with `null` resets) a model's `num_ctx`. Invalid values are refused here, without asking
-   * main; resolves with the refusal or `null` on success.
+   * Saves (or with `null` resets) a model's `num_ctx`; resolves with main's refusal or `null` on success.
+   * Main validates the value; the Models page's field checks it before calling, so a typo never travels.
    */
   setNumCtx: (model: string, numCtx: number | null) => Promise<AppError | null>
 }
@@ -30,16 +30,12 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (bridge) => (set, ge
       set({ modelsStatus: 'error', modelsError: result.error })
       return
     }
+    // Main lists no temporary model; filtering here as well keeps one out of every picker if that ever slips.
     set({ models: visibleModels(result.value.models), modelsStatus: 'ready', modelsError: null })
     get().ensureDraftModel()
   },
 
   async setNumCtx(name, numCtx) {
-    const model = get().models.find((candidate) => candidate.name === name)
-    if (numCtx !== null) {
-      const check = checkNumCtx(numCtx, model?.trainedContext ?? null)
-      if (!check.ok) return { code: 'INVALID_NUM_CTX', message: check.message }
-    }
     const result = await safeCall(bridge, 'models:setNumCtx', { model: name, numCtx })
     if (!result.ok) return result.error
     const saved = result.value.model
@@ -47,10 +43,6 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (bridge) => (set, ge
     return null
   },
 })
-
-/** The models the picker offers; drops temporary models again in case one slipped through. */
-export const selectPickableModels = (state: AppState): ModelInfo[] =>
-  state.models.filter((model) => !isTempModelName(model.name))
 
 /** Finds an installed model by its exact listed name. */
 export const selectModel =
@@ -60,7 +52,7 @@ export const selectModel =
 
 /** The model a new conversation starts with: the default from settings when installed, else the first one. */
 export function pickDefaultModel(state: AppState): string | null {
-  const models = selectPickableModels(state)
+  const { models } = state
   const preferred = state.settings.defaultModel
   if (preferred !== null && models.some((model) => model.name === preferred)) return preferred
   return models[0]?.name ?? null

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fail } from '../../src-shared/ipc/result'
-import { createFakeBridge } from '../test-support/fake-bridge'
+import { fail, ok, type Result } from '../../src-shared/ipc/result'
+import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/types'
+import { createFakeBridge, deferred } from '../test-support/fake-bridge'
 import { createStoreHarness } from '../test-support/store-harness'
 import { bootApp } from './boot'
 
@@ -19,6 +20,23 @@ describe('settings', () => {
     const error = await harness.store.getState().updateSettings({ ollamaHost: 'ftp://nope' })
     expect(error?.message).toBe('That is not an http(s) address.')
     expect(harness.store.getState().settings.ollamaHost).toBeNull()
+  })
+
+  it('keeps a second save on screen when the answer to an earlier one arrives after it', async () => {
+    const harness = createStoreHarness()
+    await bootApp(harness.store)
+    const answers = [deferred<Result<Settings>>(), deferred<Result<Settings>>()]
+    let calls = 0
+    harness.fake.handle('settings:update', () => answers[calls++]!.promise)
+    const theme = harness.store.getState().updateSettings({ theme: 'dark' })
+    const model = harness.store.getState().updateSettings({ defaultModel: 'qwen3:8b' })
+    // Main saved the theme before it saw the model, so its first answer still has the old default model.
+    answers[0]!.resolve(ok({ ...DEFAULT_SETTINGS, theme: 'dark' }))
+    await theme
+    expect(harness.store.getState().settings).toMatchObject({ theme: 'dark', defaultModel: 'qwen3:8b' })
+    answers[1]!.resolve(ok({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' }))
+    await model
+    expect(harness.store.getState().settings).toMatchObject({ theme: 'dark', defaultModel: 'qwen3:8b' })
   })
 
   it('stops listening when disconnected', () => {

@@ -8,7 +8,11 @@ export interface SettingsSlice {
   settings: Settings
   settingsLoaded: boolean
   loadSettings: () => Promise<void>
-  /** Applies the patch at once and reverts it if main refuses; resolves with the refusal or `null`. */
+  /**
+   * Applies the patch at once, then takes main's saved values for the patch's keys (or reverts them if main
+   * refuses); other keys are left alone, so concurrent saves do not undo each other. Resolves with the
+   * refusal or `null`.
+   */
   updateSettings: (patch: SettingsPatch) => Promise<AppError | null>
   /** Another window (or main) changed the theme. */
   applyThemeEvent: (theme: ThemePreference) => void
@@ -28,14 +32,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (bridge) => (set
     const before = get().settings
     set({ settings: { ...before, ...patch } })
     const result = await safeCall(bridge, 'settings:update', patch)
-    if (result.ok) {
-      set({ settings: result.value })
-      return null
-    }
-    // Only the keys of this patch go back, so a concurrent change to another setting survives.
-    const revert = Object.fromEntries(Object.keys(patch).map((key) => [key, before[key as keyof SettingsPatch]]))
-    set((state) => ({ settings: { ...state.settings, ...revert } }))
-    return result.error
+    // Either way only this patch's keys are touched: main answered before it saw a save still in flight,
+    // and taking its whole answer would undo that save on screen.
+    const keys = Object.keys(patch) as Array<keyof SettingsPatch>
+    const source: Settings = result.ok ? result.value : before
+    const update = Object.fromEntries(keys.map((key) => [key, source[key]]))
+    set((state) => ({ settings: { ...state.settings, ...update } }))
+    return result.ok ? null : result.error
   },
 
   applyThemeEvent(theme) {

@@ -15,13 +15,19 @@ export interface Toast {
   action: ToastAction | null
 }
 
-/** Page, toasts and the message a search hit asked to highlight. */
+/** Page, toasts, the message a search hit asked to highlight, and the composer's unsent text. */
 export interface UiSlice {
   page: Page
   booted: boolean
   toasts: Toast[]
   highlightMessageId: string | null
+  /**
+   * Unsent composer text per conversation (key `''` for the new-chat draft). Kept in the store, not in the
+   * composer, so it survives a visit to another page while the app runs.
+   */
+  composerDrafts: Record<string, string>
   setPage: (page: Page) => void
+  setComposerDraft: (key: string, text: string) => void
   markBooted: () => void
   pushToast: (toast: Omit<Toast, 'id'>) => number
   dismissToast: (id: number) => void
@@ -36,8 +42,12 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => {
     booted: false,
     toasts: [],
     highlightMessageId: null,
+    composerDrafts: {},
 
     setPage: (page) => set({ page }),
+    setComposerDraft(key, text) {
+      set((state) => ({ composerDrafts: { ...state.composerDrafts, [key]: text } }))
+    },
     markBooted: () => set({ booted: true }),
 
     pushToast(toast) {

@@ -38,7 +38,7 @@ export function AssistantMessage({
       {message.thinking !== '' && (
         <ThinkingBlock thinking={message.thinking} time={thinkingTime} thinkingNow={streaming && message.content === ''} />
       )}
-      {message.content !== '' && <Markdown text={message.content} />}
+      {message.content !== '' && <Markdown text={message.content} streaming={streaming} />}
       <ReplyStatus message={message} turn={turn} onRetry={retry} />
       {!streaming && (
         <div className="msg__actions msg__actions--reply">

@@ -1,12 +1,15 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok, type Result } from '../../../src-shared/ipc/result'
 import { DEFAULT_SETTINGS, type ChatMessage, type ChatTurn } from '../../../src-shared/types'
 import { createFakeBridge, deferred } from '../../test-support/fake-bridge'
 import { makeConversation, makeMessage, makeModel } from '../../test-support/fixtures'
 import { renderApp } from '../../test-support/render-app'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
 
 const anyString: unknown = expect.any(String)
 
@@ -90,12 +93,23 @@ describe('a streaming reply', () => {
     app.emit('chat:started', { requestId, conversationId: 'c1', conversation, userMessage: user1, assistantMessage: streaming })
     app.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Let me think' })
     app.frame()
-    const details = screen.getByText('Let me think').closest('details')
+    const details = app.view.container.querySelector('details')
     expect(details?.open).toBe(false)
     expect(details?.querySelector('summary')?.textContent).toMatch(/^Thinking…/)
     app.emit('chat:delta', { requestId, messageId: 'a1', content: 'Because.', thinking: '' })
     app.frame()
     expect(details?.querySelector('summary')?.textContent).toMatch(/^Thought for \d+ seconds?$/)
+  })
+
+  it('renders the thoughts only while they are unfolded', async () => {
+    const thought = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', thinking: 'Let me *think*', content: 'Done.' })
+    const { app } = await openChat([user1, thought])
+    const details = app.view.container.querySelector('details')!
+    expect(screen.queryByText('think')).toBeNull()
+    await app.user.click(within(details).getByText('Thought process'))
+    await waitFor(() => expect(screen.getByText('think').tagName).toBe('EM'))
+    await app.user.click(within(details).getByText('Thought process'))
+    await waitFor(() => expect(screen.queryByText('think')).toBeNull())
   })
 })
 
@@ -166,4 +180,39 @@ it('keeps the text when the first message of a new chat could not be sent', asyn
   await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hello{Enter}')
   await waitFor(() => expect(app.store.getState().activeConversationId).toBe('c1'))
   await waitFor(() => expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' }).value).toBe('Hello'))
+})
+
+it('keeps unsent text while the person visits the Models and Settings pages', async () => {
+  const { app } = await openChat()
+  await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Half a thought')
+  await app.user.click(screen.getByRole('button', { name: 'Models' }))
+  await app.user.click(screen.getByRole('button', { name: 'Settings' }))
+  await app.user.click(screen.getByRole('button', { name: 'Chats' }))
+  expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' }).value).toBe('Half a thought')
+})
+
+it('starts each conversation at its newest message, even after the reader scrolled up in another one', async () => {
+  // jsdom lays nothing out: give every element a tall content in a short window.
+  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockReturnValue(1000)
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(100)
+  const other = makeConversation({ id: 'c2', title: 'Other', model: 'llama3:latest' })
+  const fake = createFakeBridge()
+  fake.handle('models:list', () => ok({ models }))
+  fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
+  fake.handle('chats:list', () => ok({ conversations: [conversation, other] }))
+  fake.handle('chats:get', ({ conversationId }) =>
+    ok({
+      conversation: conversationId === 'c1' ? conversation : other,
+      messages: [makeMessage({ id: `u-${conversationId}`, conversationId, role: 'user', content: `In ${conversationId}` })],
+    }),
+  )
+  const app = await renderApp(fake)
+  const first = screen.getByRole('region', { name: 'Messages' })
+  expect(first.scrollTop).toBe(1000)
+  first.scrollTop = 0
+  fireEvent.scroll(first)
+
+  await act(() => app.store.getState().openConversation('c2'))
+  expect(screen.getByText('In c2')).toBeTruthy()
+  expect(screen.getByRole('region', { name: 'Messages' }).scrollTop).toBe(1000)
 })

@@ -23,7 +23,8 @@ export function ChatView() {
   return (
     <section className="chat" aria-label="Chat">
       <ConversationHeader />
-      {activeId === null ? booted && <Welcome /> : <MessageList conversationId={activeId} />}
+      {/* Keyed, so another conversation starts with fresh scroll and stick-to-bottom state. */}
+      {activeId === null ? booted && <Welcome /> : <MessageList key={activeId} conversationId={activeId} />}
       <StreamAnnouncer />
       <Composer />
     </section>

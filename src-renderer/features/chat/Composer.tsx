@@ -1,5 +1,5 @@
 import { ArrowUp, Square } from 'lucide-react'
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { selectActiveTurnError, selectInflightFor } from '../../store/chat-slice'
 import { selectActiveModelName } from '../../store/conversations-slice'
@@ -9,16 +9,16 @@ const MAX_HEIGHT_PX = 280
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line, it grows with its text. While a reply streams
- * the send button becomes Stop. Each conversation keeps its own unsent text while the app runs, and if
- * nothing could be sent the text comes back, so nothing typed is lost.
+ * the send button becomes Stop. Each conversation keeps its own unsent text while the app runs (also across
+ * a visit to Models or Settings), and if nothing could be sent the text comes back, so nothing typed is lost.
  */
 export function Composer() {
-  const [drafts, setDrafts] = useState<Record<string, string>>({})
   const input = useRef<HTMLTextAreaElement>(null)
   const store = useAppStore()
   const activeId = useApp((state) => state.activeConversationId)
   const draftKey = activeId ?? ''
-  const text = drafts[draftKey] ?? ''
+  const text = useApp((state) => state.composerDrafts[draftKey] ?? '')
+  const setDraft = useApp((state) => state.setComposerDraft)
   const model = useApp(selectActiveModelName)
   const turn = useApp(selectInflightFor(activeId))
   const turnError = useApp(selectActiveTurnError)
@@ -31,9 +31,6 @@ export function Composer() {
     input.current?.focus()
   }, [draftKey])
 
-  const setText = (key: string, update: (current: string) => string) =>
-    setDrafts((all) => ({ ...all, [key]: update(all[key] ?? '') }))
-
   useLayoutEffect(() => {
     const element = input.current
     if (!element) return
@@ -44,11 +41,13 @@ export function Composer() {
   const submit = () => {
     if (!canSend) return
     const sent = text
-    setText(draftKey, () => '')
+    setDraft(draftKey, '')
     void send(sent).then((accepted) => {
+      if (accepted) return
       // A first message creates the conversation, so the text belongs to whatever is open now.
-      const key = store.getState().activeConversationId ?? ''
-      if (!accepted) setText(key, (current) => (current === '' ? sent : current))
+      const { activeConversationId, composerDrafts } = store.getState()
+      const key = activeConversationId ?? ''
+      if ((composerDrafts[key] ?? '') === '') setDraft(key, sent)
     })
   }
 
@@ -70,10 +69,7 @@ export function Composer() {
           placeholder={model === null ? 'Pick a model to start' : `Message ${model}`}
           rows={1}
           value={text}
-          onChange={(event) => {
-            const value = event.target.value
-            setText(draftKey, () => value)
-          }}
+          onChange={(event) => setDraft(draftKey, event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault()

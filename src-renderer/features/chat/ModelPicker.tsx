@@ -1,10 +1,8 @@
-import { useShallow } from 'zustand/react/shallow'
 import { contextSourceText, effectiveContext } from '../../lib/context-label'
 import { errorText } from '../../lib/error-text'
 import { isTempModelName } from '../../lib/model-names'
 import { selectInflightFor } from '../../store/chat-slice'
 import { selectActiveModelName } from '../../store/conversations-slice'
-import { selectPickableModels } from '../../store/models-slice'
 import { useApp } from '../../store/store-context'
 
 /**
@@ -12,7 +10,7 @@ import { useApp } from '../../store/store-context'
  * will run with ("16K · custom", "8K", "auto"). A model that is no longer installed stays visible as such.
  */
 export function ModelPicker() {
-  const models = useApp(useShallow(selectPickableModels))
+  const models = useApp((state) => state.models)
   const current = useApp(selectActiveModelName)
   const busy = useApp((state) => selectInflightFor(state.activeConversationId)(state) !== undefined)
   const setActiveModel = useApp((state) => state.setActiveModel)

@@ -1,13 +1,11 @@
 import { RefreshCw } from 'lucide-react'
-import { useShallow } from 'zustand/react/shallow'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { selectPickableModels } from '../../store/models-slice'
 import { useApp } from '../../store/store-context'
 import { ModelCard } from './ModelCard'
 
 /** Installed models (never the app's temporary ones), each with its facts and its context setting. */
 export function ModelsPage() {
-  const models = useApp(useShallow(selectPickableModels))
+  const models = useApp((state) => state.models)
   const status = useApp((state) => state.modelsStatus)
   const error = useApp((state) => state.modelsError)
   const host = useApp((state) => state.ollama?.host ?? null)

@@ -1,10 +1,8 @@
-import { useShallow } from 'zustand/react/shallow'
-import { selectPickableModels } from '../../store/models-slice'
 import { useApp } from '../../store/store-context'
 
 /** The model new conversations start with. */
 export function DefaultModelSetting() {
-  const models = useApp(useShallow(selectPickableModels))
+  const models = useApp((state) => state.models)
   const current = useApp((state) => state.settings.defaultModel)
   const update = useApp((state) => state.updateSettings)
   const missing = current !== null && !models.some((model) => model.name === current)
