@@ -6,6 +6,7 @@ import { ReplyBuffer } from '../src-main/core/chat/reply-buffer'
 import { DEFAULT_TIMING } from '../src-main/core/core-types'
 import { openHistoryStore, type HistoryStore, type MessagePatch } from '../src-main/core/history/history-store'
 import { OllamaClient } from '../src-main/core/index'
+import { silentLogger } from '../src-main/core/log'
 import { startOllamaSim } from '../src-main/test-support/ollama-sim'
 import { startStopwatch } from './lib/clock'
 import { isMainModule, progress, roundsFor, runStandalone, type Benchmark, type BenchOptions } from './lib/cli'
@@ -67,6 +68,7 @@ function saveReply(client: OllamaClient, side: CountedStore, checkpointIntervalM
       checkpointIntervalMs,
       emitDelta: () => {},
       checkpoint: (content, thinking) => void store.updateMessage(assistant.id, { content, thinking }),
+      log: silentLogger,
     })
     const messages = [{ role: 'user' as const, content: 'Tell me a long story.' }]
     for await (const chunk of client.chat({ model: BASE, messages })) {

@@ -1,5 +1,5 @@
 import { startBrowserServer, type BrowserServer } from '../src-main/browser/browser-server'
-import { SESSION_COOKIE } from '../src-main/browser/session-auth'
+import { sessionCookieName } from '../src-main/browser/session-auth'
 import { DEFAULT_TIMING, type CoreTiming } from '../src-main/core/core-types'
 import { silentLogger } from '../src-main/core/log'
 import { startCoreHarness, unwrap, type CoreHarness } from '../src-main/test-support/core-harness'
@@ -28,7 +28,7 @@ interface Side {
 async function startSide(reply: string, tokenDelayMs: number, timing: Partial<CoreTiming>): Promise<Side> {
   const harness = await startCoreHarness({ sim: { models: [BASE], reply, tokenDelayMs }, timing })
   const server = await startBrowserServer({ core: harness.core, rendererDir: harness.dataDir, token: TOKEN, log: silentLogger })
-  const window = await connectSse(server.origin, `${SESSION_COOKIE}=${TOKEN}`)
+  const window = await connectSse(server.origin, `${sessionCookieName(server.port)}=${TOKEN}`)
   return { harness, server, window, turns: 0 }
 }
 

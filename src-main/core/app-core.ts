@@ -11,21 +11,12 @@ import { modelHandlers } from './handlers/model-handlers'
 import { openHistoryStore } from './history/history-store'
 import { createDispatcher, type Handlers } from './ipc/dispatch'
 import { createConsoleLogger } from './log'
-import { canonicalModelName } from './ollama/model-name'
+import { modelKey } from './ollama/model-name'
 import { createSettingsService } from './settings/settings-service'
 import { createOllamaStatusMonitor } from './status/ollama-status'
 
 /** Soft-deleted conversations older than this are purged at start (the undo toast lasts seconds). */
 const PURGE_DELETED_AFTER_MS = 10 * 60 * 1000
-
-/** Options key for a model: Ollama's canonical name, so `Llama3` and `llama3:latest` share one setting. */
-function modelKey(model: string): string {
-  try {
-    return canonicalModelName(model)
-  } catch {
-    return model.trim().toLowerCase()
-  }
-}
 
 /**
  * The composition root: builds every service from injected dependencies and returns the `Core` both shells
@@ -35,7 +26,7 @@ export function createCore(deps: CoreDeps): Core {
   const log = deps.log ?? createConsoleLogger()
   const timing = { ...DEFAULT_TIMING, ...deps.timing }
   const env = deps.env ?? process.env
-  const events = createCoreEvents()
+  const events = createCoreEvents(log)
   const settings = createSettingsService(deps.settings, { modelKey })
   const historyOptions = { file: join(deps.dataDir, 'history.sqlite') }
   const history = openHistoryStore(
@@ -46,9 +37,11 @@ export function createCore(deps: CoreDeps): Core {
   history.purgeDeleted(new Date(Date.now() - PURGE_DELETED_AFTER_MS))
 
   const connect = (hostSetting: string | null): OllamaConnection =>
-    openConnection({ hostSetting, env, registry: settings.tempModels, numCtxFor: (model) => settings.getNumCtx(model), log })
+    openConnection({ hostSetting, env, registry: settings.tempModels, numCtxLookup: () => settings.numCtxLookup(), log })
   let connection = connect(settings.get().ollamaHost)
-  const cleanup = new AbortController()
+  /** Connections a host change replaced: replies that began on them may still use their clients until `stop`. */
+  const retired: OllamaConnection[] = []
+  let started = false
 
   const status = createOllamaStatusMonitor({
     host: connection.host,
@@ -58,18 +51,13 @@ export function createCore(deps: CoreDeps): Core {
     onChange: (next) => events.emit('ollama:status', next),
   })
 
-  /** Deletes unused temp models on this host (it logs what it deleted and kept), waiting for Ollama if it is down. */
-  const startCleanup = (target: OllamaConnection) => {
-    void target.tempModels.cleanupWhenReachable({ signal: cleanup.signal })
-  }
-
   const chat = createChatService({
     history,
     connection: () => connection,
     numCtxFor: (model) => settings.getNumCtx(model),
     events,
     log,
-    onOllamaError: (error) => status.reportFailure(error),
+    onOllamaError: (error, host) => status.reportFailure(error, host),
     timing: { deltaIntervalMs: timing.deltaIntervalMs, checkpointIntervalMs: timing.checkpointIntervalMs },
   })
 
@@ -81,12 +69,14 @@ export function createCore(deps: CoreDeps): Core {
       status,
       events,
       onHostChange: (hostSetting) => {
-        // Replies already running keep the old connection; its idle sockets close once they finish.
-        void connection.client.close()
+        // The old clean-up stops; the old client stays open for replies still running on it (its idle sockets
+        // close by keep-alive, and `stop` closes it for good).
+        connection.dispose()
+        retired.push(connection)
         connection = connect(hostSetting)
         const current = connection
         status.setHost(current.host, (signal) => current.client.version({ signal }))
-        startCleanup(current)
+        if (started) void current.startCleanup()
       },
     }),
     ...modelHandlers({ connection: () => connection, settings }),
@@ -94,7 +84,6 @@ export function createCore(deps: CoreDeps): Core {
     ...chatHandlers(chat),
   }
 
-  let started = false
   return {
     dispatch: createDispatcher(handlers, log),
     events,
@@ -102,13 +91,14 @@ export function createCore(deps: CoreDeps): Core {
       if (started) return
       started = true
       status.start()
-      startCleanup(connection)
+      void connection.startCleanup()
     },
     async stop() {
-      cleanup.abort()
+      const all = [...retired, connection]
+      for (const each of all) each.dispose()
       status.stop()
       await chat.cancelAll()
-      await connection.client.close()
+      await Promise.all(all.map((each) => each.client.close({ graceMs: timing.shutdownGraceMs })))
       history.close()
     },
   }

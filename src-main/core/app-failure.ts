@@ -1,22 +1,17 @@
-import type { AppError, ErrorCode } from '../../src-shared/ipc/result'
+import type { ErrorCode } from '../../src-shared/ipc/result'
 
 /**
  * An expected failure raised by the core's own services (a missing conversation, a busy one, bad input that
- * passed the schema but not the domain rules). `dispatch` turns it into a typed `Result` for the renderer.
+ * passed the schema but not the domain rules). `dispatch` turns it into a typed `Result` for the renderer with
+ * this code and message. `INTERNAL` is not allowed: that code is reserved for bugs.
  */
 export class AppFailure extends Error {
   override readonly name = 'AppFailure'
   constructor(
-    readonly code: ErrorCode,
+    readonly code: Exclude<ErrorCode, 'INTERNAL'>,
     message: string,
     readonly detail?: string,
   ) {
     super(message)
-  }
-
-  toAppError(): AppError {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail }
   }
 }

@@ -39,6 +39,8 @@ export interface CoreTiming {
   statusWhileDownMs: number
   /** How often to confirm Ollama is still up. */
   statusWhileUpMs: number
+  /** At stop, how long calls to Ollama still in flight may take before their connections are destroyed. */
+  shutdownGraceMs: number
 }
 
 export const DEFAULT_TIMING: CoreTiming = {
@@ -46,6 +48,7 @@ export const DEFAULT_TIMING: CoreTiming = {
   checkpointIntervalMs: 500,
   statusWhileDownMs: 2_000,
   statusWhileUpMs: 15_000,
+  shutdownGraceMs: 2_000,
 }
 
 /** The running core as both shells use it. */
@@ -58,6 +61,9 @@ export interface Core {
    * unused temporary models (which waits for Ollama to become reachable if it is down).
    */
   start(): void
-  /** Cancels replies in progress (saving their partial text), stops background work and closes the store. */
+  /**
+   * Cancels replies in progress (saving their partial text), stops background work, closes the connections to
+   * Ollama (calls still in flight get `shutdownGraceMs`, so a stalled Ollama cannot hold it up) and closes the store.
+   */
   stop(): Promise<void>
 }

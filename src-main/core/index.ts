@@ -24,13 +24,14 @@ export {
   StreamInterruptedError,
   toOllamaError,
 } from './ollama/errors'
-export { DEFAULT_OLLAMA_HOST, describeHostSource, hostSourceLabel, normalizeOllamaHost, resolveOllamaHost } from './ollama/host'
-export type { OllamaHostResolution, OllamaHostSource } from './ollama/host'
+export { DEFAULT_OLLAMA_HOST, describeHostSource, normalizeOllamaHost, readOllamaHost, resolveOllamaHost } from './ollama/host'
+export type { OllamaHostReading, OllamaHostRefusal, OllamaHostResolution, OllamaHostSource } from './ollama/host'
 export {
   canonicalModelName,
   displayModelName,
   isCloudModelName,
   isTempModelName,
+  modelKey,
   parseModelName,
   sameModel,
   TEMP_NAMESPACE,
@@ -39,8 +40,8 @@ export type { ModelNameParts } from './ollama/model-name'
 export { getTempModelName, getTempModelPath, tempModelApplies, tempModelNumCtx } from './models/temp-model-naming'
 export { TempModelManager } from './models/temp-model-manager'
 export type { CleanupReport, TempModelManagerOptions, TempModelRef } from './models/temp-model-manager'
-export { createMemoryTempModelRegistry } from './models/temp-model-registry'
-export type { TempModelRecord, TempModelRegistry } from './models/temp-model-registry'
+export { createMemoryTempModelRegistry, createTempModelRegistry } from './models/temp-model-registry'
+export type { HostTempModelRegistry, TempModelRecord, TempModelRecordStorage, TempModelRegistry } from './models/temp-model-registry'
 export { createModelCatalog } from './models/model-catalog'
 export type { ModelCatalog, ModelCatalogDeps } from './models/model-catalog'
 export { createCore } from './app-core'

@@ -3,36 +3,43 @@
  * sentence for people, because Electron's `ipcMain.handle` would reduce a thrown error to its message.
  */
 
-/** Machine-readable failure codes shared by main, preload, browser mode and renderer. */
-export type ErrorCode =
+/**
+ * Machine-readable failure codes shared by main, preload, browser mode and renderer. The list is the one source of
+ * truth: `ErrorCode` is derived from it, and main recognises a thrown error's code only if it is listed here.
+ */
+export const ERROR_CODES = [
   /** The renderer sent input that failed validation in main. */
-  | 'INVALID_INPUT'
+  'INVALID_INPUT',
   /** A `num_ctx` value outside what the model accepts. */
-  | 'INVALID_NUM_CTX'
+  'INVALID_NUM_CTX',
   /** Nothing answered at the Ollama host (refused, DNS, reset, timeout). */
-  | 'OLLAMA_UNREACHABLE'
+  'OLLAMA_UNREACHABLE',
   /** Ollama answered 404 for the model. */
-  | 'MODEL_NOT_FOUND'
+  'MODEL_NOT_FOUND',
   /** Ollama answered with an HTTP error; `detail` holds Ollama's own message. */
-  | 'OLLAMA_ERROR'
+  'OLLAMA_ERROR',
   /** An `{"error": …}` line arrived in the middle of a streamed reply. */
-  | 'OLLAMA_STREAM_ERROR'
+  'OLLAMA_STREAM_ERROR',
   /** The connection dropped or the stream ended without its final line. */
-  | 'STREAM_INTERRUPTED'
+  'STREAM_INTERRUPTED',
   /** Ollama answered something that is not what its API documents. */
-  | 'MALFORMED_RESPONSE'
+  'MALFORMED_RESPONSE',
   /** The model cannot take this option (for example `num_ctx` on a cloud model). */
-  | 'NOT_APPLICABLE'
+  'NOT_APPLICABLE',
   /** The user (or shutdown) stopped the operation. */
-  | 'CANCELLED'
+  'CANCELLED',
   /** A conversation or message id that does not exist (or no longer exists). */
-  | 'NOT_FOUND'
+  'NOT_FOUND',
   /** The conversation already has a reply in progress. */
-  | 'BUSY'
+  'BUSY',
   /** The caller is not the app's own window or page. */
-  | 'FORBIDDEN'
+  'FORBIDDEN',
   /** A bug: logged with its stack in main, reported with a generic sentence. */
-  | 'INTERNAL'
+  'INTERNAL',
+] as const
+
+/** One of `ERROR_CODES`. */
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** A failure as the renderer sees it: never a stack trace. */
 export interface AppError {

@@ -1,7 +1,15 @@
 import type { ModelOptions } from './models'
 
+/** Every theme choice a person can make. */
+export const THEMES = ['system', 'light', 'dark'] as const
+
 /** How the window picks light or dark. */
-export type ThemePreference = 'system' | 'light' | 'dark'
+export type ThemePreference = (typeof THEMES)[number]
+
+/** True only for one of `THEMES`; anything else read from a file or the renderer is not a theme. */
+export function isTheme(value: unknown): value is ThemePreference {
+  return THEMES.includes(value as ThemePreference)
+}
 
 /** Settings the renderer may read. Window geometry stays in main. */
 export interface Settings {

@@ -78,6 +78,29 @@ describe('chat through the core', () => {
     await first
   })
 
+  it('refuses a requestId that is already running before saving or deleting anything', async () => {
+    h = await startCoreHarness({ sim: { tokenDelayMs: 20 } })
+    const other = await newConversation()
+    h.sim.setReply('kept answer')
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'done', conversationId: other.id, text: 'kept question' }))
+    const fresh = await newConversation()
+    h.sim.setReply(Array.from({ length: 50 }, () => 'slow').join(' '))
+    const running = await newConversation()
+    const first = h.core.dispatch('chat:send', { requestId: 'dup', conversationId: running.id, text: 'first' })
+    await h.waitFor(() => h.eventsNamed('chat:started').some((event) => event.requestId === 'dup'))
+
+    const sent = await h.core.dispatch('chat:send', { requestId: 'dup', conversationId: fresh.id, text: 'never saved' })
+    expect(sent).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    expect(unwrap(await h.core.dispatch('chats:get', { conversationId: fresh.id }))).toMatchObject({ conversation: { title: 'New chat' }, messages: [] })
+    const regenerated = await h.core.dispatch('chat:regenerate', { requestId: 'dup', conversationId: other.id })
+    expect(regenerated).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    const kept = unwrap(await h.core.dispatch('chats:get', { conversationId: other.id })).messages
+    expect(kept.map((m) => m.content)).toEqual(['kept question', 'kept answer'])
+
+    await h.core.dispatch('chat:cancel', { requestId: 'dup' })
+    await first
+  })
+
   it('saves a mid-stream error line as an error with the partial text and Ollama\'s message', async () => {
     h = await startCoreHarness()
     h.sim.setReply('one two three four five six')

@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatTurn, ConversationSummary } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
+import { DEFAULT_TITLE } from '../history/history-store'
 import { titleFromMessage } from './conversation-text'
 import { runReply, type ReplyDeps } from './reply-runner'
 
@@ -9,7 +10,11 @@ interface ActiveReply {
   finished: Promise<unknown>
 }
 
-/** Sending, regenerating, editing and stopping replies; one reply at a time per conversation. */
+/**
+ * Sending, regenerating, editing and stopping replies; one reply at a time per conversation. A refused request
+ * (unknown conversation, busy conversation, a `requestId` already running, a message that cannot be edited)
+ * throws before anything is written.
+ */
 export interface ChatService {
   send(input: { requestId: string; conversationId: string; text: string }): Promise<ChatTurn>
   regenerate(input: { requestId: string; conversationId: string }): Promise<ChatTurn>
@@ -24,7 +29,9 @@ export function createChatService(deps: ReplyDeps): ChatService {
   const active = new Map<string, ActiveReply>()
   const { history } = deps
 
-  const conversationOrFail = (conversationId: string): ConversationSummary => {
+  /** Every check that can refuse a request, so a refusal comes before any write. */
+  const conversationOrFail = (requestId: string, conversationId: string): ConversationSummary => {
+    if (active.has(requestId)) throw new AppFailure('BUSY', 'That request is already running.')
     const conversation = history.getConversation(conversationId)
     if (!conversation) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
     if (conversation.model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
@@ -36,8 +43,8 @@ export function createChatService(deps: ReplyDeps): ChatService {
     return conversation
   }
 
+  // Called synchronously after `conversationOrFail` (no await in between), so its checks still hold here.
   const track = async (requestId: string, conversationId: string, run: (signal: AbortSignal) => Promise<ChatTurn>) => {
-    if (active.has(requestId)) throw new AppFailure('BUSY', 'That request is already running.')
     const controller = new AbortController()
     const finished = run(controller.signal)
     active.set(requestId, { conversationId, controller, finished: finished.catch(() => undefined) })
@@ -50,17 +57,16 @@ export function createChatService(deps: ReplyDeps): ChatService {
 
   /** Drops every message after `message` (the reply being replaced and any notices with it). */
   const dropAfter = (conversationId: string, message: ChatMessage) => {
-    const messages = history.listMessages(conversationId)
-    const next = messages[messages.findIndex((candidate) => candidate.id === message.id) + 1]
-    if (next) history.deleteMessagesFrom(conversationId, next.id, { inclusive: true })
+    history.deleteMessagesFrom(conversationId, message.id, { inclusive: false })
   }
 
   return {
     async send({ requestId, conversationId, text }) {
-      const conversation = conversationOrFail(conversationId)
-      const isFirst = history.listMessages(conversationId).every((message) => message.role !== 'user')
+      const conversation = conversationOrFail(requestId, conversationId)
+      // Every other message follows a user message, so an empty conversation is exactly one without any yet.
+      const isFirst = conversation.messageCount === 0
       const userMessage = history.appendMessage({ conversationId, role: 'user', content: text, status: 'complete' })
-      const titled = isFirst && conversation.title === 'New chat'
+      const titled = isFirst && conversation.title === DEFAULT_TITLE
         ? (history.updateConversation(conversationId, { title: titleFromMessage(text) }) ?? conversation)
         : conversation
       return await track(requestId, conversationId, (signal) =>
@@ -68,7 +74,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
     },
 
     async regenerate({ requestId, conversationId }) {
-      const conversation = conversationOrFail(conversationId)
+      const conversation = conversationOrFail(requestId, conversationId)
       const lastUser = history.listMessages(conversationId).findLast((message) => message.role === 'user')
       if (!lastUser) throw new AppFailure('INVALID_INPUT', 'There is no reply to regenerate yet.')
       dropAfter(conversationId, lastUser)
@@ -77,7 +83,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
     },
 
     async editAndResend({ requestId, conversationId, messageId, text }) {
-      const conversation = conversationOrFail(conversationId)
+      const conversation = conversationOrFail(requestId, conversationId)
       const original = history.getMessage(messageId)
       if (!original || original.conversationId !== conversationId || original.role !== 'user') {
         throw new AppFailure('NOT_FOUND', 'That message can no longer be edited.')

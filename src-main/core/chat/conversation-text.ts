@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../../../src-shared/types'
+import { DEFAULT_TITLE } from '../history/history-store'
 import type { ChatMessageIn } from '../ollama/client'
 
 const TITLE_LIMIT = 60
@@ -11,7 +12,7 @@ const TITLE_LIMIT = 60
 export function titleFromMessage(text: string): string {
   const firstLine = text.trim().split('\n', 1)[0] ?? ''
   const collapsed = firstLine.replace(/\s+/g, ' ').trim()
-  if (collapsed.length === 0) return 'New chat'
+  if (collapsed.length === 0) return DEFAULT_TITLE
   if (collapsed.length <= TITLE_LIMIT) return collapsed
   const cut = collapsed.slice(0, TITLE_LIMIT)
   const lastSpace = cut.lastIndexOf(' ')

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryLogger } from '../log'
 import { ReplyBuffer } from './reply-buffer'
 
 describe('ReplyBuffer', () => {
@@ -13,6 +14,7 @@ describe('ReplyBuffer', () => {
       checkpointIntervalMs: 500,
       emitDelta: (content, thinking) => deltas.push([content, thinking]),
       checkpoint: (content, thinking) => checkpoints.push([content, thinking]),
+      log: createMemoryLogger(),
     })
     return { buffer, deltas, checkpoints }
   }
@@ -62,5 +64,39 @@ describe('ReplyBuffer', () => {
     expect(buffer.isEmpty).toBe(true)
     buffer.append('', 'thinking first')
     expect(buffer.isEmpty).toBe(false)
+  })
+
+  it('logs a failing checkpoint or delta instead of throwing from its timer, and keeps going', () => {
+    const log = createMemoryLogger()
+    const checkpoints: string[] = []
+    let diskFull = true
+    let windowGone = true
+    const buffer = new ReplyBuffer({
+      deltaIntervalMs: 30,
+      checkpointIntervalMs: 500,
+      emitDelta: () => {
+        if (windowGone) throw new Error('window destroyed')
+      },
+      checkpoint: (content) => {
+        if (diskFull) throw new Error('SQLITE_FULL: database or disk is full')
+        checkpoints.push(content)
+      },
+      log,
+    })
+    buffer.append('first', '')
+    expect(() => vi.advanceTimersByTime(500)).not.toThrow()
+    expect(log.lines.map((line) => [line.level, line.fields?.['error']])).toEqual([
+      ['error', 'window destroyed'],
+      ['error', 'SQLITE_FULL: database or disk is full'],
+    ])
+    diskFull = false
+    windowGone = false
+    buffer.append(' second', '')
+    vi.advanceTimersByTime(500)
+    expect(checkpoints).toEqual(['first second'])
+    buffer.append(' third', '')
+    windowGone = true
+    expect(() => buffer.flush()).not.toThrow()
+    expect(log.lines).toHaveLength(3)
   })
 })

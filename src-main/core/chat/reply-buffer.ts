@@ -1,14 +1,20 @@
+import { messageOf } from '../guards'
+import type { Logger } from '../log'
+
 /**
  * Collects a streamed reply and decides when to tell anyone: deltas go to the window at most every
  * `deltaIntervalMs` (dozens of tokens per second would otherwise mean dozens of IPC messages and renders), and
  * the text is written to the store at most `checkpointIntervalMs` after it arrived, so a crash or kill loses at
- * most that much of a reply.
+ * most that much of a reply. A throw from `emitDelta` or `checkpoint` (a busy or full disk) is logged, never
+ * raised: in a timer it would be an uncaught exception in main, and the stream goes on either way (a failed
+ * checkpoint is retried with the next text, and the caller writes the final state itself).
  */
 export interface ReplyBufferOptions {
   deltaIntervalMs: number
   checkpointIntervalMs: number
   emitDelta(content: string, thinking: string): void
   checkpoint(content: string, thinking: string): void
+  log: Logger
 }
 
 export class ReplyBuffer {
@@ -58,11 +64,19 @@ export class ReplyBuffer {
     const thinking = this.pendingThinking
     this.pendingContent = ''
     this.pendingThinking = ''
-    this.options.emitDelta(content, thinking)
+    try {
+      this.options.emitDelta(content, thinking)
+    } catch (error) {
+      this.options.log.error('could not send streamed text to the window', { error: messageOf(error) })
+    }
   }
 
   private saveCheckpoint(): void {
     this.checkpointTimer = undefined
-    this.options.checkpoint(this.contentSoFar, this.thinkingSoFar)
+    try {
+      this.options.checkpoint(this.contentSoFar, this.thinkingSoFar)
+    } catch (error) {
+      this.options.log.error('could not save the streaming reply so far; trying again with the next text', { error: messageOf(error) })
+    }
   }
 }

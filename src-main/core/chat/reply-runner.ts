@@ -7,6 +7,7 @@ import { toAppError } from '../ipc/error-mapping'
 import type { Logger } from '../log'
 import type { TempModelManager } from '../models/temp-model-manager'
 import type { OllamaClient } from '../ollama/client'
+import { OllamaUnreachableError } from '../ollama/errors'
 import { promptMessages } from './conversation-text'
 import { ReplyBuffer } from './reply-buffer'
 import { planServingModel, shortModelName, type ServingPlan } from './serving-model'
@@ -18,8 +19,11 @@ export interface ReplyDeps {
   numCtxFor(model: string): number | null
   events: CoreEvents
   log: Logger
-  /** Reports each reply's outcome so the Ollama status can flip to unreachable at once. */
-  onOllamaError?(error: AppError): void
+  /**
+   * Reports a failed reply, with the host it ran against, so the Ollama status can flip to unreachable at once
+   * (but only if that host is still the one in use).
+   */
+  onOllamaError?(error: AppError, host: string): void
   timing: { deltaIntervalMs: number; checkpointIntervalMs: number }
 }
 
@@ -68,6 +72,7 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     ...deps.timing,
     emitDelta: (content, thinking) => events.emit('chat:delta', { requestId, messageId: assistant.id, content, thinking }),
     checkpoint: (content, thinking) => void history.updateMessage(assistant.id, { content, thinking }),
+    log,
   })
 
   let plan: ServingPlan | undefined
@@ -88,7 +93,7 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     status = error.code === 'CANCELLED' ? 'cancelled' : 'error'
     if (status === 'error') {
       log.warn('reply failed', { conversationId: conversation.id, model: plan?.model ?? model, code: error.code, detail: error.detail })
-      deps.onOllamaError?.(error)
+      deps.onOllamaError?.(error, caught instanceof OllamaUnreachableError ? caught.host : client.host)
     }
   } finally {
     plan?.release()

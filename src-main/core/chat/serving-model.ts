@@ -1,5 +1,5 @@
 import { formatContext } from '../../../src-shared/format'
-import { checkNumCtx } from '../../../src-shared/limits'
+import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { TempModelManager } from '../models/temp-model-manager'
 import { tempModelApplies } from '../models/temp-model-naming'
@@ -60,9 +60,9 @@ export async function planServingModel(options: {
     return { ...base, model: ref.path, tempPath: ref.path, release: tempModels.acquire(ref.path) }
   } catch (error) {
     if (isFatalForFallback(error)) throw error
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = messageOf(error)
     log.warn('temporary model unavailable; falling back to the base model', { baseModel, numCtx, reason })
-    if (!checkNumCtx(numCtx, null).ok || (error as { code?: unknown }).code === 'INVALID_NUM_CTX') {
+    if ((error as { code?: unknown }).code === 'INVALID_NUM_CTX') {
       return { ...base, numCtx: null, notice: `Your context setting for ${name} cannot be used (${reason}) This reply uses the model's default context.` }
     }
     return {

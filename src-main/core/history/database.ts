@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { messageOf } from '../guards'
 
 /** The connection type the history modules share. */
 export type HistoryDatabase = Database.Database
@@ -43,7 +44,7 @@ export function openDatabase(options: OpenDatabaseOptions): HistoryDatabase {
     db.pragma('synchronous = NORMAL')
   } catch (error) {
     db.close()
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = messageOf(error)
     throw new Error(`Cannot open the chat history at ${options.file}: ${reason}`, { cause: error })
   }
   return db

@@ -1,5 +1,6 @@
 import type { AppError, ErrorCode } from '../../../src-shared/ipc/result'
 import type { ChatMessage, ConversationSummary, MessageRole, MessageStatus, ReplyStats } from '../../../src-shared/types'
+import { isRecord } from '../guards'
 
 /** A conversation as the summary queries select it (snake_case, as stored). */
 export interface ConversationRow {
@@ -71,9 +72,6 @@ const parseJson = (text: string | null): unknown => {
     return null
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 // Stored JSON outlives the code that wrote it, so it is read field by field rather than trusted.
 function readError(text: string | null): AppError | null {

@@ -68,6 +68,8 @@ describe('createDispatcher', () => {
     class FakeOllamaError extends Error {
       readonly code = 'OLLAMA_ERROR' as const
       readonly ollamaMessage = 'option "num_ctx" must be of type integer'
+      // Every edge error also puts Ollama's text in `detail`, which is what the mapping reads.
+      readonly detail = this.ollamaMessage
     }
     const dispatch = createDispatcher(
       { ...baseHandlers, 'models:list': async () => { throw new FakeOllamaError('Ollama answered with an error.') } },

@@ -1,27 +1,16 @@
-import type { AppError, ErrorCode } from '../../../src-shared/ipc/result'
-import { AppFailure } from '../app-failure'
+import { ERROR_CODES, type AppError, type ErrorCode } from '../../../src-shared/ipc/result'
+import { messageOf } from '../guards'
 import type { Logger } from '../log'
 
-const KNOWN_CODES = new Set<ErrorCode>([
-  'INVALID_INPUT',
-  'INVALID_NUM_CTX',
-  'OLLAMA_UNREACHABLE',
-  'MODEL_NOT_FOUND',
-  'OLLAMA_ERROR',
-  'OLLAMA_STREAM_ERROR',
-  'STREAM_INTERRUPTED',
-  'MALFORMED_RESPONSE',
-  'NOT_APPLICABLE',
-  'CANCELLED',
-  'NOT_FOUND',
-  'BUSY',
-  'FORBIDDEN',
-])
+/**
+ * Codes a thrown error may carry to the renderer: every listed code except `INTERNAL`, which is never taken from
+ * an error (one claiming it is a bug like any other, and gets logged as one).
+ */
+const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>(ERROR_CODES.filter((code) => code !== 'INTERNAL'))
 
-/** Errors of the Ollama edge carry a code and sometimes Ollama's own text; this is their common shape. */
+/** Expected failures (`AppFailure`, the Ollama edge errors) carry a code and sometimes extra facts in `detail`. */
 interface CodedError extends Error {
   code: ErrorCode
-  ollamaMessage?: string
   detail?: string
 }
 
@@ -30,12 +19,12 @@ const isCodedError = (error: unknown): error is CodedError =>
 
 /**
  * The one mapping from anything thrown inside the core to what the renderer may see. Expected failures keep
- * their code and message; anything else is a bug: logged with its stack, reported as INTERNAL without one.
+ * their code and message (and `detail` when it adds something); anything else is a bug: logged with its stack,
+ * reported as INTERNAL without one.
  */
 export function toAppError(error: unknown, log: Logger, context: string): AppError {
-  if (error instanceof AppFailure) return error.toAppError()
   if (isCodedError(error)) {
-    const detail = error.ollamaMessage ?? error.detail
+    const detail = error.detail
     return detail === undefined || detail === error.message
       ? { code: error.code, message: error.message }
       : { code: error.code, message: error.message, detail }
@@ -44,7 +33,7 @@ export function toAppError(error: unknown, log: Logger, context: string): AppErr
     return { code: 'CANCELLED', message: 'Stopped.' }
   }
   log.error(`unexpected failure in ${context}`, {
-    error: error instanceof Error ? error.message : String(error),
+    error: messageOf(error),
     stack: error instanceof Error ? error.stack : undefined,
   })
   return { code: 'INTERNAL', message: 'Something went wrong inside ollmchat. The details are in its log.' }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
+import { THEMES } from '../../../src-shared/types'
 
 const none = z.strictObject({})
 const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'must be an id')
@@ -15,7 +16,7 @@ const messageText = z
   .refine((text) => text.trim().length > 0, 'is empty')
 const title = z.string().trim().min(1).max(200)
 const systemPrompt = z.string().max(20_000)
-const theme = z.enum(['system', 'light', 'dark'])
+const theme = z.enum(THEMES)
 
 export const inputSchemas = {
   'app:getInfo': none,

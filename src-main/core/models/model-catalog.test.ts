@@ -23,7 +23,7 @@ beforeEach(async () => {
   client = new OllamaClient({ host: sim.url })
   log = createMemoryLogger()
   custom.clear()
-  catalog = createModelCatalog({ client, customNumCtxFor: (name) => custom.get(name) ?? null, log })
+  catalog = createModelCatalog({ client, customNumCtx: () => (name) => custom.get(name) ?? null, log })
 })
 
 afterEach(async () => {
@@ -68,7 +68,7 @@ describe('model catalog', () => {
   })
 
   it('survives a failing /api/show for one model, logging it, and asks again next time', async () => {
-    catalog = createModelCatalog({ client, customNumCtxFor: () => null, log, showConcurrency: 1 })
+    catalog = createModelCatalog({ client, customNumCtx: () => () => null, log, showConcurrency: 1 })
     sim.faults.failNext('/api/show', 500, 'unsupported architecture')
     const models = await catalog.list()
     expect(models).toHaveLength(3)

@@ -1,10 +1,12 @@
 import type { ModelInfo } from '../../../src-shared/types'
+import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { CallOptions, OllamaClient } from '../ollama/client'
 import { CancelledError, ModelNotFoundError, OllamaUnreachableError } from '../ollama/errors'
 import { isCloudModelName, isTempModelName, sameModel } from '../ollama/model-name'
 import type { ListedModel, RunningModel, ShownModel } from '../ollama/types'
 import { mapBounded } from './bounded'
+import { parentOfRunner } from './temp-model-usage'
 
 /** What `models:list` and `models:setNumCtx` read. */
 export interface ModelCatalog {
@@ -16,8 +18,11 @@ export interface ModelCatalog {
 
 export interface ModelCatalogDeps {
   client: OllamaClient
-  /** The user's `num_ctx` for a model (as listed), or `null`. */
-  customNumCtxFor: (name: string) => number | null
+  /**
+   * The user's `num_ctx` settings as they are now: called once per listing, and the function it returns is asked
+   * about each model (as listed), answering `null` for a model without one.
+   */
+  customNumCtx: () => (name: string) => number | null
   log: Logger
   /** `/api/show` calls in flight at once on a cold cache (default 4). */
   showConcurrency?: number
@@ -25,8 +30,6 @@ export interface ModelCatalogDeps {
 
 /** Failures that say nothing about one model: they must fail the whole listing. */
 const isGlobalFailure = (error: unknown) => error instanceof CancelledError || error instanceof OllamaUnreachableError
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * The context a model runs with right now: its own runner, or a runner a temporary model of it loaded (which the
@@ -37,8 +40,8 @@ function runningContextOf(model: ListedModel, running: RunningModel[], listing: 
   if (own !== undefined) return own.contextLength
   for (const runner of running) {
     if (!isTempModelName(runner.name)) continue
-    const temp = listing.find((m) => m.digest === runner.digest || sameModel(m.name, runner.name))
-    if (temp !== undefined && temp.parentModel !== '' && sameModel(temp.parentModel, model.name)) return runner.contextLength
+    const parent = parentOfRunner(runner, listing)
+    if (parent !== null && sameModel(parent, model.name)) return runner.contextLength
   }
   return null
 }
@@ -97,7 +100,8 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     const shown = await mapBounded(models, concurrency, (m) => shownFor(m, opts))
     const live = new Set(models.map((m) => m.digest))
     for (const digest of shownByDigest.keys()) if (!live.has(digest)) shownByDigest.delete(digest)
-    const infos = models.map((m, i) => toModelInfo(m, shown[i] ?? null, running, listing, deps.customNumCtxFor(m.name)))
+    const customFor = deps.customNumCtx()
+    const infos = models.map((m, i) => toModelInfo(m, shown[i] ?? null, running, listing, customFor(m.name)))
     return infos.sort((a, b) => {
       const x = a.name.toLowerCase()
       const y = b.name.toLowerCase()

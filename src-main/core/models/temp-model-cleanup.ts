@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
@@ -29,8 +31,6 @@ export interface CleanupDeps {
   /** The model is gone: drop what the app remembers about it. */
   forget(name: string): void
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * One clean-up pass: lists every temporary model (whoever made it), reads `/api/ps` once (only if there is any),
@@ -91,19 +91,15 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
 
 const emptyReport = (): CleanupReport => ({ deleted: [], kept: [], failed: [] })
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) return resolve(false)
-    const onAbort = () => {
-      clearTimeout(timer)
-      resolve(false)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve(true)
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
+/** Waits `ms`; `false` when `signal` aborted first (or already had). */
+async function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  try {
+    await delay(ms, undefined, signal === undefined ? {} : { signal })
+    return true
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') return false
+    throw error
+  }
 }
 
 /**

@@ -10,6 +10,8 @@ let sim: OllamaSim
 let client: OllamaClient
 let registry: TempModelRegistry
 let manager: TempModelManager
+/** The records of the simulator's host, which are the ones the manager under test uses. */
+const records = () => registry.forHost(client.host)
 
 beforeEach(async () => {
   sim = await startOllamaSim({
@@ -47,7 +49,7 @@ describe('createTempModel', () => {
     const made = sim.getModel('ollmchat-temp/llama3-oc4096')
     expect(made?.parameters['num_ctx']).toBe(4096)
     expect(made?.parentModel).toBe('llama3:latest')
-    expect(registry.get(ref.path)).toMatchObject({ baseModel: 'llama3:latest', baseDigest: sim.getModel('llama3')?.digest, numCtx: 4096 })
+    expect(records().get(ref.path)).toMatchObject({ baseModel: 'llama3:latest', baseDigest: sim.getModel('llama3')?.digest, numCtx: 4096 })
   })
 
   it('validates num_ctx before any request', async () => {
@@ -112,7 +114,7 @@ describe('createTempModel', () => {
     const ref = await manager.createTempModel('llama3', 4096)
     expect(ref.created).toBe(true)
     expect(creates()).toHaveLength(1)
-    expect(registry.get(ref.path)?.baseDigest).toBe(sim.getModel('llama3')?.digest)
+    expect(records().get(ref.path)?.baseDigest).toBe(sim.getModel('llama3')?.digest)
   })
 
   it('creates again after invalidate when the temp model vanished', async () => {
@@ -125,10 +127,24 @@ describe('createTempModel', () => {
     expect(creates()).toHaveLength(2)
   })
 
+  it('trusts only records of its own host: another Ollama\'s record neither skips the create nor gets deleted', async () => {
+    const elsewhere = registry.forHost('http://192.168.1.20:11434')
+    const llama3 = sim.getModel('llama3')
+    elsewhere.set({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', baseDigest: llama3?.digest ?? '', numCtx: 4096, createdAt: '2025-01-01T00:00:00.000Z' })
+    const ref = await manager.createTempModel('llama3', 4096)
+    expect(ref.created).toBe(true)
+    expect(creates()).toHaveLength(1)
+    // Clean-up deletes the (unused) temp model here and forgets it: on this host only.
+    await manager.cleanupUnusedTempModels()
+    expect(sim.hasModel(ref.path)).toBe(false)
+    expect(records().all()).toEqual([])
+    expect(elsewhere.all().map((record) => record.path)).toEqual(['ollmchat-temp/llama3-oc4096'])
+  })
+
   it('fails with MalformedResponseError when the model is missing right after a reported create', async () => {
     sim.faults.failNext('/api/show', 404, "model 'ollmchat-temp/llama3-oc4096:latest' not found")
     await expect(manager.createTempModel('llama3', 4096)).rejects.toBeInstanceOf(MalformedResponseError)
-    expect(registry.all()).toEqual([])
+    expect(records().all()).toEqual([])
   })
 
   it('lets one caller give up while another still gets the model', async () => {
@@ -212,8 +228,8 @@ describe('cleanupUnusedTempModels', () => {
     for (const request of sim.requestsTo('/api/delete')) {
       expect(String((request.body as { name?: string }).name).startsWith('ollmchat-temp/')).toBe(true)
     }
-    expect(registry.get(unused.path)).toBeUndefined()
-    expect(registry.get(loaded.path)).toBeDefined()
+    expect(records().get(unused.path)).toBeUndefined()
+    expect(records().get(loaded.path)).toBeDefined()
     expect(log.lines.some((l) => l.message === 'cleaned up temporary models')).toBe(true)
   })
 

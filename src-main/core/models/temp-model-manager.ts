@@ -1,4 +1,5 @@
 import { checkNumCtx } from '../../../src-shared/limits'
+import { messageOf } from '../guards'
 import { silentLogger, type Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import {
@@ -9,12 +10,12 @@ import {
   NotApplicableError,
   OllamaUnreachableError,
 } from '../ollama/errors'
-import { canonicalModelName, isTempModelName, parseModelName, sameModel } from '../ollama/model-name'
+import { isTempModelName, modelKey, parseModelName, sameModel } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
 import { SingleFlight, type FlightControl } from './single-flight'
 import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
 import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
-import { createMemoryTempModelRegistry, type TempModelRegistry } from './temp-model-registry'
+import { createMemoryTempModelRegistry, type HostTempModelRegistry, type TempModelRegistry } from './temp-model-registry'
 import { AcquireCounter, tempInUseReason } from './temp-model-usage'
 
 export type { CleanupReport } from './temp-model-cleanup'
@@ -31,6 +32,7 @@ export interface TempModelRef {
 }
 
 export interface TempModelManagerOptions {
+  /** Where records are kept; the manager only uses those of its client's host (`registry.forHost(client.host)`). */
   registry?: TempModelRegistry
   log?: Logger
   /** Deletes in flight at once during clean-up (default 4). */
@@ -41,14 +43,12 @@ export interface TempModelManagerOptions {
 
 const DEFAULT_RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000]
 
-const keyOf = (path: string) => canonicalModelName(path)
-
 /**
  * Owns the temporary models (the original plan's `TempModelManager`): names them, creates them on demand, reuses
  * known ones without asking Ollama, tracks which ones chats use, and deletes unused ones at start-up.
  */
 export class TempModelManager {
-  private readonly registry: TempModelRegistry
+  private readonly registry: HostTempModelRegistry
   private readonly log: Logger
   private readonly concurrency: number
   private readonly retryDelaysMs: number[]
@@ -63,7 +63,7 @@ export class TempModelManager {
     private readonly client: OllamaClient,
     options: TempModelManagerOptions = {},
   ) {
-    this.registry = options.registry ?? createMemoryTempModelRegistry()
+    this.registry = (options.registry ?? createMemoryTempModelRegistry()).forHost(client.host)
     this.log = options.log ?? silentLogger
     this.concurrency = options.cleanupConcurrency ?? 4
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
@@ -89,7 +89,8 @@ export class TempModelManager {
    * concurrent calls for one temp model share one create; `onCreating` runs only when a create is about to be
    * sent; the result exists in Ollama with that `num_ctx` (checked after creating). A call made during a clean-up
    * pass waits for the pass, so it never returns a model the pass is deleting. Base digests are learnt from the
-   * listings the app makes anyway (`client.onListing`); before the first one, a record is trusted as it is.
+   * listings the app makes anyway (`client.onListing`); before the first one, a record is trusted as it is. Only
+   * records of the client's own host are trusted: another Ollama's model of the same name proves nothing here.
    */
   async createTempModel(
     baseModel: string,
@@ -105,7 +106,7 @@ export class TempModelManager {
     if (known !== undefined && this.stillValid(known.baseModel, known.baseDigest)) {
       return { path, baseModel: known.baseModel, numCtx, created: false }
     }
-    return this.inFlight.join(keyOf(path), (control) => this.ensure(baseModel, numCtx, path, control), {
+    return this.inFlight.join(modelKey(path), (control) => this.ensure(baseModel, numCtx, path, control), {
       signal: opts.signal,
       onStart: opts.onCreating,
     })
@@ -142,7 +143,7 @@ export class TempModelManager {
         log: this.log,
         concurrency: this.concurrency,
         isAcquired: (name) => this.users.has(name),
-        isCreating: (name) => this.inFlight.has(keyOf(name)),
+        isCreating: (name) => this.inFlight.has(modelKey(name)),
         recordFor: (name) => this.registry.all().find((r) => sameModel(r.path, name)),
         forget: (name) => this.invalidate(name),
       },
@@ -176,14 +177,14 @@ export class TempModelManager {
   private learn(models: ListedModel[]): void {
     const digests = new Map<string, string>()
     for (const m of models) {
-      if (!isTempModelName(m.name) && parseModelName(m.name) !== null) digests.set(canonicalModelName(m.name), m.digest)
+      if (!isTempModelName(m.name) && parseModelName(m.name) !== null) digests.set(modelKey(m.name), m.digest)
     }
     this.baseDigests = digests
   }
 
   private stillValid(baseModel: string, baseDigest: string): boolean {
     if (this.baseDigests === null) return true
-    return parseModelName(baseModel) !== null && this.baseDigests.get(canonicalModelName(baseModel)) === baseDigest
+    return parseModelName(baseModel) !== null && this.baseDigests.get(modelKey(baseModel)) === baseDigest
   }
 
   private async ensure(baseModel: string, numCtx: number, path: string, control: FlightControl): Promise<TempModelRef> {
@@ -214,7 +215,7 @@ export class TempModelManager {
       if (error instanceof CancelledError || error instanceof OllamaUnreachableError || error instanceof ModelNotFoundError) throw error
       this.log.warn('could not read the trained context of the base; not checking num_ctx against it', {
         base: base.name,
-        error: error instanceof Error ? error.message : String(error),
+        error: messageOf(error),
       })
       return null
     }

@@ -1,8 +1,15 @@
+import { isRecord } from '../guards'
+
 /**
  * What the app remembers about temporary models it created: enough to reuse one without asking Ollama
  * (a warm chat sends no extra request) and to notice when the base was re-pulled (its digest changed).
  */
 export interface TempModelRecord {
+  /**
+   * The Ollama the temp model was created on (`OllamaClient.host`). A record speaks for that host only: another
+   * Ollama may hold a model of the same name from another base, or none at all.
+   */
+  host: string
   /** Full temp model name, e.g. `ollmchat-temp/llama3-oc4096`. */
   path: string
   /** The base exactly as Ollama lists it (what `from` was set to). */
@@ -14,21 +21,89 @@ export interface TempModelRecord {
   createdAt: string
 }
 
-/** Where those records live: the settings store in the app, memory in tests. */
-export interface TempModelRegistry {
+/** One host's records. Paths compare case-insensitively, as Ollama compares model names. */
+export interface HostTempModelRegistry {
+  readonly host: string
   get(path: string): TempModelRecord | undefined
-  set(record: TempModelRecord): void
+  /** Stores (or replaces) the record for `path` on this host; throws a `TypeError` for an incomplete record. */
+  set(record: Omit<TempModelRecord, 'host'>): void
   delete(path: string): void
   all(): TempModelRecord[]
 }
 
-/** Keys compare case-insensitively, as Ollama compares model names. */
-export function createMemoryTempModelRegistry(): TempModelRegistry {
-  const records = new Map<string, TempModelRecord>()
+/** Where the records of every host live: the settings store in the app, memory in tests. */
+export interface TempModelRegistry {
+  /** The records of `host`; the view never reads, changes or deletes another host's records. */
+  forHost(host: string): HostTempModelRegistry
+}
+
+/** The storage under a registry: every record under `tempModelRecordKey(record.host, record.path)`. */
+export interface TempModelRecordStorage {
+  /** Only complete records (`isTempModelRecord`); anything else is left out. */
+  read(): Record<string, TempModelRecord>
+  write(records: Record<string, TempModelRecord>): void
+}
+
+/** `<host> <path in lower case>`; a model path never contains a space, so two hosts' keys cannot collide. */
+export function tempModelRecordKey(host: string, path: string): string {
+  return `${host} ${path.toLowerCase()}`
+}
+
+/**
+ * Whether a stored value is a complete temp-model record. Records written before records knew their host have no
+ * `host` and fail this check, so they are ignored (treated as unknown) rather than trusted on whatever host runs now.
+ */
+export function isTempModelRecord(value: unknown): value is TempModelRecord {
+  return (
+    isRecord(value) &&
+    typeof value.host === 'string' &&
+    value.host !== '' &&
+    typeof value.path === 'string' &&
+    value.path !== '' &&
+    typeof value.baseModel === 'string' &&
+    typeof value.baseDigest === 'string' &&
+    typeof value.numCtx === 'number' &&
+    Number.isInteger(value.numCtx) &&
+    value.numCtx > 0 &&
+    typeof value.createdAt === 'string'
+  )
+}
+
+/** A registry over `storage`; every call reads it afresh, so two registries over one storage agree. */
+export function createTempModelRegistry(storage: TempModelRecordStorage): TempModelRegistry {
+  const copy = (record: TempModelRecord): TempModelRecord => ({ ...record })
   return {
-    get: (path) => records.get(path.toLowerCase()),
-    set: (record) => void records.set(record.path.toLowerCase(), record),
-    delete: (path) => void records.delete(path.toLowerCase()),
-    all: () => [...records.values()],
+    forHost(host) {
+      return {
+        host,
+        get(path) {
+          const record = storage.read()[tempModelRecordKey(host, path)]
+          return record !== undefined && record.host === host ? copy(record) : undefined
+        },
+        set(record) {
+          const full = { ...record, host }
+          if (!isTempModelRecord(full)) throw new TypeError(`Not a complete temporary model record: ${JSON.stringify(record)}`)
+          storage.write({ ...storage.read(), [tempModelRecordKey(host, full.path)]: copy(full) })
+        },
+        delete(path) {
+          const records = storage.read()
+          const key = tempModelRecordKey(host, path)
+          if (!Object.hasOwn(records, key)) return
+          storage.write(Object.fromEntries(Object.entries(records).filter(([candidate]) => candidate !== key)))
+        },
+        all: () => Object.values(storage.read()).filter((record) => record.host === host).map(copy),
+      }
+    },
   }
+}
+
+/** A registry kept in memory (tests, and a manager built without one). */
+export function createMemoryTempModelRegistry(): TempModelRegistry {
+  let records: Record<string, TempModelRecord> = {}
+  return createTempModelRegistry({
+    read: () => records,
+    write: (next) => {
+      records = next
+    },
+  })
 }

@@ -1,5 +1,5 @@
+import { isTempModelName, modelKey, parseModelName, sameModel } from '../ollama/model-name'
 import type { ListedModel, RunningModel } from '../ollama/types'
-import { canonicalModelName, isTempModelName, parseModelName, sameModel } from '../ollama/model-name'
 
 /** What is known about one temporary model when deciding whether it may be deleted. */
 export interface TempModelFacts {
@@ -35,7 +35,7 @@ export function tempInUseReason(temp: TempModelFacts, running: readonly RunningM
   const parent = temp.parentModel
   if (parent === null || parent === '' || parseModelName(parent) === null) return null
   for (const runner of running) {
-    const runnerBase = isTempModelName(runner.name) ? parentOf(runner, listing) : runner.name
+    const runnerBase = isTempModelName(runner.name) ? parentOfRunner(runner, listing ?? []) : runner.name
     if (runnerBase === null || !sameModel(runnerBase, parent)) continue
     if (temp.numCtx === null || runner.contextLength === null) {
       return `its base ${parent} is loaded (as ${runner.name}) and the context lengths cannot be compared`
@@ -47,9 +47,13 @@ export function tempInUseReason(temp: TempModelFacts, running: readonly RunningM
   return null
 }
 
-function parentOf(runner: RunningModel, listing: readonly ListedModel[] | null): string | null {
-  const entry = listing?.find((m) => m.digest === runner.digest || sameModel(m.name, runner.name))
-  return entry && entry.parentModel !== '' ? entry.parentModel : null
+/**
+ * The base a runner's model was derived from, through the listing (`details.parent_model` of the listed model
+ * with the runner's digest or name); `null` when the listing does not know the model or it has no parent.
+ */
+export function parentOfRunner(runner: RunningModel, listing: readonly ListedModel[]): string | null {
+  const entry = listing.find((m) => m.digest === runner.digest || sameModel(m.name, runner.name))
+  return entry !== undefined && entry.parentModel !== '' ? entry.parentModel : null
 }
 
 /**
@@ -61,7 +65,7 @@ export class AcquireCounter {
 
   /** Records one more user of `name`; the returned release is idempotent. */
   acquire(name: string): () => void {
-    const key = keyOf(name)
+    const key = modelKey(name)
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1)
     let released = false
     return () => {
@@ -75,10 +79,6 @@ export class AcquireCounter {
 
   /** True while at least one acquire of `name` is not released. */
   has(name: string): boolean {
-    return this.counts.has(keyOf(name))
+    return this.counts.has(modelKey(name))
   }
-}
-
-function keyOf(name: string): string {
-  return parseModelName(name) === null ? name.trim().toLowerCase() : canonicalModelName(name)
 }

@@ -345,3 +345,29 @@ describe('header timeouts', () => {
     await shortAgent.close()
   })
 })
+
+describe('closing', () => {
+  it('waits for calls in flight without a grace period', async () => {
+    const patient = new OllamaClient({ host: sim.url })
+    sim.faults.latency(50)
+    const listing = patient.listAll()
+    await until(() => sim.requestsTo('/api/tags').length === 1)
+    await patient.close()
+    expect((await listing).map((m) => m.name)).toContain('llama3:latest')
+  })
+
+  it('gives stalled calls the grace period, then destroys the connections so closing cannot hang', async () => {
+    const stalled = new OllamaClient({ host: sim.url, requestTimeoutMs: 0 })
+    sim.faults.stallNext('/api/tags')
+    sim.faults.stallNext('/api/chat')
+    const listing = stalled.listAll().catch((e: unknown) => e)
+    const reply = collect(stalled.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
+    await until(() => sim.requestsTo('/api/tags').length === 1 && sim.requestsTo('/api/chat').length === 1)
+    await stalled.close({ graceMs: 20 })
+    expect(await listing).toBeInstanceOf(OllamaUnreachableError)
+    expect((await reply).error).toBeInstanceOf(OllamaUnreachableError)
+    // A second close is the same close, and a call after it fails instead of hanging.
+    await stalled.close({ graceMs: 20 })
+    await expect(stalled.version()).rejects.toBeInstanceOf(OllamaUnreachableError)
+  })
+})

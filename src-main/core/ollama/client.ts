@@ -3,6 +3,7 @@ import type { Agent } from 'undici'
 import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, toOllamaError } from './errors'
 import { resolveOllamaHost } from './host'
 import { agentFetch, callFetch, createOllamaAgent, type FetchFn } from './http'
+import { InFlightCalls } from './in-flight'
 import { isTempModelName } from './model-name'
 import type {
   ChatChunk,
@@ -50,6 +51,8 @@ export class OllamaClient {
   private readonly agent: Agent | null
   private readonly timeoutMs: number
   private readonly listingListeners = new Set<(models: ListedModel[]) => void>()
+  private readonly calls = new InFlightCalls()
+  private closing: Promise<void> | null = null
 
   constructor(options: OllamaClientOptions = {}) {
     this.host = resolveOllamaHost(options.host, options.env ?? process.env)
@@ -128,6 +131,7 @@ export class OllamaClient {
     const own = new AbortController()
     const signal = opts?.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal])
     const context = { host: this.host, model: req.model, inStream: true }
+    const end = this.calls.begin()
     try {
       if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
       const ollama = this.instance(signal, true)
@@ -147,6 +151,7 @@ export class OllamaClient {
       throw this.classify(error, opts?.signal, undefined, context)
     } finally {
       own.abort()
+      end()
     }
   }
 
@@ -156,9 +161,23 @@ export class OllamaClient {
     return () => void this.listingListeners.delete(listener)
   }
 
-  /** Closes idle connections; in-flight calls finish first. */
-  async close(): Promise<void> {
-    await this.agent?.close()
+  /**
+   * Closes the connections. Without `graceMs`, calls in flight finish first, however long they take. With it, they
+   * get that long; then every connection is destroyed and calls still running fail (a stalled Ollama cannot hold
+   * up shutdown). Calling it again returns the first call's promise.
+   */
+  close(opts: { graceMs?: number } = {}): Promise<void> {
+    this.closing ??= this.shutDown(opts.graceMs)
+    return this.closing
+  }
+
+  private async shutDown(graceMs: number | undefined): Promise<void> {
+    if (this.agent === null) return
+    if (graceMs === undefined) return this.agent.close()
+    // undici's Agent forgets its pools once `close()` starts, so a later `destroy()` could no longer reach a
+    // stalled request: wait for the calls here instead, then destroy.
+    await this.calls.idleWithin(graceMs)
+    await this.agent.destroy()
   }
 
   private instance(signal: AbortSignal | undefined, ndjson: boolean): Ollama {
@@ -180,10 +199,13 @@ export class OllamaClient {
     const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined
     const signals = [opts?.signal, timeout].filter((s): s is AbortSignal => s !== undefined)
     const signal = signals.length === 0 ? undefined : AbortSignal.any(signals)
+    const end = this.calls.begin()
     try {
       return await run(this.instance(signal, false))
     } catch (error) {
       throw this.classify(error, opts?.signal, timeout, context)
+    } finally {
+      end()
     }
   }
 

@@ -19,6 +19,10 @@ describe('checkHostSetting', () => {
     ['localhost:011434', 'http://localhost:11434'],
     // Ollama's own rules, shared with OLLAMA_HOST: a server's "all interfaces" is reached on loopback.
     ['0.0.0.0:11434', 'http://127.0.0.1:11434'],
+    // Bare IPv6 addresses get the default port, as OLLAMA_HOST does; their colons are not a port.
+    ['::1', 'http://[::1]:11434'],
+    ['fe80::1', 'http://[fe80::1]:11434'],
+    ['http://[FE80::1]:8080', 'http://[fe80::1]:8080'],
   ])('reads %j as %s', (input, expected) => {
     expect(checkHostSetting(input)).toEqual({ ok: true, value: expected })
   })
@@ -34,6 +38,8 @@ describe('checkHostSetting', () => {
     ['local host', /not a usable Ollama address/],
     ['localhost:99999', /port from 1 to 65535/],
     ['localhost:0', /port from 1 to 65535/],
+    ['localhost:', /port from 1 to 65535/],
+    ['[::1]:abc', /port from 1 to 65535/],
     ['http://', /not a usable Ollama address/],
   ])('refuses %j', (input, message) => {
     const result = checkHostSetting(input)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_OLLAMA_HOST, describeHostSource, hostSourceLabel, normalizeOllamaHost, resolveOllamaHost } from './host'
+import { DEFAULT_OLLAMA_HOST, describeHostSource, normalizeOllamaHost, readOllamaHost, resolveOllamaHost } from './host'
 
 describe('normalizeOllamaHost (Ollama envconfig rules, client side)', () => {
   it.each([
@@ -28,6 +28,12 @@ describe('normalizeOllamaHost (Ollama envconfig rules, client side)', () => {
     ['localhost:abc', 'http://localhost:11434'],
     ['http://localhost:', 'http://localhost:80'],
     ['ollama.com', 'https://ollama.com:443'],
+    ['HTTP://Example.COM:8080/Proxy', 'http://example.com:8080/Proxy'],
+    ['fe80::1', 'http://[fe80::1]:11434'],
+    // Go's ParseInt, as Ollama reads the port: leading zeros and a plus sign are fine.
+    ['localhost:011434', 'http://localhost:11434'],
+    ['localhost:+8080', 'http://localhost:8080'],
+    ['localhost:-1', 'http://localhost:11434'],
   ])('%j → %j', (value, url) => {
     expect(normalizeOllamaHost(value)).toBe(url)
   })
@@ -38,6 +44,24 @@ describe('normalizeOllamaHost (Ollama envconfig rules, client side)', () => {
       expect(normalizeOllamaHost(value)).toBeNull()
     },
   )
+})
+
+describe('readOllamaHost', () => {
+  it('reports where the rules substituted something', () => {
+    expect(readOllamaHost('localhost:99999')).toEqual({ ok: true, url: 'http://localhost:11434', port: 11434, invalidPort: '99999', hostMissing: false })
+    expect(readOllamaHost('http://localhost:')).toMatchObject({ ok: true, url: 'http://localhost:80', invalidPort: '' })
+    expect(readOllamaHost('http://')).toMatchObject({ ok: true, url: 'http://127.0.0.1:80', hostMissing: true })
+    expect(readOllamaHost(':5000')).toEqual({ ok: true, url: 'http://127.0.0.1:5000', port: 5000, invalidPort: null, hostMissing: false })
+    expect(readOllamaHost('::1')).toEqual({ ok: true, url: 'http://[::1]:11434', port: 11434, invalidPort: null, hostMissing: false })
+    expect(readOllamaHost('localhost:0')).toMatchObject({ ok: true, port: 0, invalidPort: null })
+  })
+
+  it('says why a value is refused', () => {
+    expect(readOllamaHost(' "" ')).toEqual({ ok: false, refusal: 'empty' })
+    expect(readOllamaHost('ftp://example.com')).toEqual({ ok: false, refusal: 'scheme' })
+    expect(readOllamaHost('user:pw@example.com')).toEqual({ ok: false, refusal: 'credentials' })
+    expect(readOllamaHost('exa mple.com')).toEqual({ ok: false, refusal: 'invalid' })
+  })
 })
 
 describe('describeHostSource / resolveOllamaHost', () => {
@@ -73,11 +97,5 @@ describe('describeHostSource / resolveOllamaHost', () => {
       if (saved === undefined) delete process.env['OLLAMA_HOST']
       else process.env['OLLAMA_HOST'] = saved
     }
-  })
-
-  it('labels each source for the UI', () => {
-    expect(hostSourceLabel('setting')).toMatch(/settings/)
-    expect(hostSourceLabel('env')).toMatch(/OLLAMA_HOST/)
-    expect(hostSourceLabel('default')).toMatch(/default/)
   })
 })

@@ -42,17 +42,36 @@ function connectableHost(host: string): string {
   return host
 }
 
+/** Why a value is not a host at all. */
+export type OllamaHostRefusal = 'empty' | 'scheme' | 'credentials' | 'invalid'
+
 /**
- * Reads a host the way Ollama reads `OLLAMA_HOST` (`envconfig.Host()`): quotes and spaces trimmed; no scheme →
- * `http` with port 11434 (bare `ollama.com` → `https://ollama.com:443`); `http://`/`https://` without a port → 80/443;
- * a bare IP (v4 or v6, brackets optional) or name gets the default port; `:port` alone means 127.0.0.1; an invalid
- * port falls back to the default port; a trailing path is kept (trailing slashes dropped). Unlike Ollama's server,
- * `0.0.0.0` and `::` become loopback, because a client cannot connect to "all interfaces" everywhere. Returns
- * `null` for an empty value, a scheme other than http(s), credentials in the host, or something that is not a URL.
+ * A value read with Ollama's rules (see `normalizeOllamaHost`), with the places where those rules quietly
+ * substituted something, so a person typing the value can be told instead.
  */
-export function normalizeOllamaHost(value: string): string | null {
+export type OllamaHostReading =
+  | {
+      ok: true
+      /** `scheme://host:port[/path]`, scheme and host in lower case (both are case-insensitive). */
+      url: string
+      /** The port the URL carries. */
+      port: number
+      /** A port that was written (maybe empty: `host:`) but is not a number from 0 to 65535; the default replaced it. */
+      invalidPort: string | null
+      /** Neither a host nor a port was written (`http://`), so loopback with the default port was assumed. */
+      hostMissing: boolean
+    }
+  | { ok: false; refusal: OllamaHostRefusal }
+
+const refused = (refusal: OllamaHostRefusal): OllamaHostReading => ({ ok: false, refusal })
+
+/**
+ * Reads a host the way Ollama reads `OLLAMA_HOST` (`envconfig.Host()`) and reports what it substituted; see
+ * `normalizeOllamaHost` for the rules.
+ */
+export function readOllamaHost(value: string): OllamaHostReading {
   const text = value.trim().replace(/^["' ]+|["' ]+$/g, '').trim()
-  if (text === '') return null
+  if (text === '') return refused('empty')
   const schemeAt = text.indexOf('://')
   let scheme = 'http'
   let rest = text
@@ -62,25 +81,42 @@ export function normalizeOllamaHost(value: string): string | null {
     rest = text.slice(schemeAt + 3)
     if (scheme === 'http') defaultPort = '80'
     else if (scheme === 'https') defaultPort = '443'
-    else return null
+    else return refused('scheme')
   } else if (text.toLowerCase() === 'ollama.com') {
-    return 'https://ollama.com:443'
+    return { ok: true, url: 'https://ollama.com:443', port: 443, invalidPort: null, hostMissing: false }
   }
   const slash = rest.indexOf('/')
   const hostport = slash < 0 ? rest : rest.slice(0, slash)
   const path = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/+$/, '')
   // Credentials in the host are not part of Ollama's rules (they would be read as a port); refuse them.
-  if (hostport.includes('@')) return null
+  if (hostport.includes('@')) return refused('credentials')
   let split = splitHostPort(hostport)
   if (split === null) {
     const bare = hostport.replace(/^\[|\]$/g, '')
     split = { host: isIP(bare) !== 0 ? bare : hostport, port: defaultPort }
   }
-  const port = /^\d{1,5}$/.test(split.port) && Number(split.port) <= 65535 ? String(Number(split.port)) : defaultPort
-  const host = connectableHost(split.host)
+  // Go's `strconv.ParseInt` as Ollama uses it: leading zeros and a sign are fine, the range is 0–65535.
+  const portOk = /^[+-]?\d+$/.test(split.port) && Number(split.port) >= 0 && Number(split.port) <= 65535
+  const port = Number(portOk ? split.port : defaultPort)
+  const host = connectableHost(split.host).toLowerCase()
   const hostText = host.includes(':') ? `[${host}]` : host
   const url = `${scheme}://${hostText}:${port}${path === '' ? '' : `/${path}`}`
-  return URL.canParse(url) ? url : null
+  if (!URL.canParse(url)) return refused('invalid')
+  return { ok: true, url, port, invalidPort: portOk ? null : split.port, hostMissing: hostport === '' }
+}
+
+/**
+ * Reads a host the way Ollama reads `OLLAMA_HOST` (`envconfig.Host()`): quotes and spaces trimmed; no scheme →
+ * `http` with port 11434 (bare `ollama.com` → `https://ollama.com:443`); `http://`/`https://` without a port → 80/443;
+ * a bare IP (v4 or v6, brackets optional) or name gets the default port; `:port` alone means 127.0.0.1; an invalid
+ * port (Go's `ParseInt` rules: leading zeros and a sign pass, range 0–65535) falls back to the default port; a
+ * trailing path is kept (trailing slashes dropped). Scheme and host come out in lower case. Unlike Ollama's server,
+ * `0.0.0.0` and `::` become loopback, because a client cannot connect to "all interfaces" everywhere. Returns `null`
+ * for an empty value, a scheme other than http(s), credentials in the host, or something that is not a URL.
+ */
+export function normalizeOllamaHost(value: string): string | null {
+  const reading = readOllamaHost(value)
+  return reading.ok ? reading.url : null
 }
 
 /**
@@ -113,9 +149,4 @@ export function resolveOllamaHost(
   env: Record<string, string | undefined> = process.env,
 ): string {
   return describeHostSource(setting, env).url
-}
-
-/** A phrase for the UI: "from your settings", "from OLLAMA_HOST", "Ollama's default". */
-export function hostSourceLabel(source: OllamaHostSource): string {
-  return source === 'setting' ? 'from your settings' : source === 'env' ? 'from OLLAMA_HOST' : "Ollama's default"
 }

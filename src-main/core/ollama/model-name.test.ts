@@ -5,6 +5,7 @@ import {
   displayModelName,
   isCloudModelName,
   isTempModelName,
+  modelKey,
   parseModelName,
   sameModel,
 } from './model-name'
@@ -97,6 +98,18 @@ describe('displayModelName', () => {
     const parts = parseModelName(name)
     expect(parts).not.toBeNull()
     if (parts) expect(displayModelName(parts)).toBe(shown)
+  })
+})
+
+describe('modelKey', () => {
+  it.each([
+    ['Llama3', 'registry.ollama.ai/library/llama3:latest'],
+    [' llama3:8B ', 'registry.ollama.ai/library/llama3:8b'],
+    ['hf.co/U/R:Q4', 'hf.co/u/r:q4'],
+    // Names Ollama would refuse still get a key, so nothing keyed by model can throw.
+    ['  Bad Name ', 'bad name'],
+  ])('%j → %j', (name, key) => {
+    expect(modelKey(name)).toBe(key)
   })
 })
 

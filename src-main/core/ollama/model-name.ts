@@ -155,14 +155,20 @@ export function displayModelName(parts: Pick<ModelNameParts, 'host' | 'namespace
 }
 
 /**
+ * The one key rule for anything stored or counted per model: the canonical name (`Llama3` and `llama3:latest`
+ * share one key), and for names Ollama would refuse, the trimmed lowercase text. Never throws.
+ */
+export function modelKey(name: string): string {
+  const parts = parseModelName(name)
+  return parts === null ? name.trim().toLowerCase() : canonicalOf(parts)
+}
+
+/**
  * True when Ollama resolves both names to the same stored model (letter case, default host, `library` and
- * `latest` do not matter). Names Ollama would refuse compare as trimmed lowercase text.
+ * `latest` do not matter); that is, when their `modelKey`s are equal.
  */
 export function sameModel(a: string, b: string): boolean {
-  const pa = parseModelName(a)
-  const pb = parseModelName(b)
-  if (pa === null || pb === null) return a.trim().toLowerCase() === b.trim().toLowerCase()
-  return canonicalOf(pa) === canonicalOf(pb)
+  return modelKey(a) === modelKey(b)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { KeyValueStore } from '../core-types'
+import { isRecord } from '../guards'
 import { silentLogger, type Logger } from '../log'
 import { SETTINGS_DEFAULTS, SETTINGS_MAP_KEYS } from './settings-schema'
 
@@ -51,9 +52,6 @@ const INTERNAL_KEY = '__internal__'
 /** The errors conf raises for a file it cannot accept (as opposed to I/O errors, which are rethrown). */
 const isFileProblem = (error: unknown) =>
   error instanceof SyntaxError || (error instanceof Error && error.message.startsWith(SCHEMA_VIOLATION))
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function trySet(store: ConfLike, key: string, value: unknown): boolean {
   try {

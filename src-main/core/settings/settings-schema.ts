@@ -1,5 +1,5 @@
 import type { Schema } from 'conf'
-import type { ModelOptions, ThemePreference } from '../../../src-shared/types'
+import { THEMES, type ModelOptions, type ThemePreference } from '../../../src-shared/types'
 import type { TempModelRecord } from '../models/temp-model-registry'
 
 /** The window's last geometry, restored at the next start. */
@@ -23,7 +23,10 @@ export type StoredSettings = {
   /** Keyed by the canonical model name (see `createSettingsService`'s `modelKey`). */
   modelOptions: Record<string, ModelOptions>
   window?: WindowState
-  /** Keyed by the temporary model's path in lower case. */
+  /**
+   * Keyed by `<host> <path in lower case>` (`tempModelRecordKey`). Entries without `host`, written before records
+   * knew their host, still pass the schema (so the file is not judged broken) but the registry ignores them.
+   */
   tempModels: Record<string, TempModelRecord>
 }
 
@@ -40,7 +43,7 @@ const positiveInteger = { type: 'integer', minimum: 1 } as const
 // must not be judged invalid, and partly discarded, by an older one.
 export const SETTINGS_SCHEMA: Schema<StoredSettings> = {
   ollamaHost: nullableString,
-  theme: { type: 'string', enum: ['system', 'light', 'dark'] },
+  theme: { type: 'string', enum: [...THEMES] },
   defaultModel: nullableString,
   lastConversationId: nullableString,
   modelOptions: {
@@ -63,6 +66,7 @@ export const SETTINGS_SCHEMA: Schema<StoredSettings> = {
     additionalProperties: {
       type: 'object',
       properties: {
+        host: { type: 'string', minLength: 1 },
         path: { type: 'string', minLength: 1 },
         baseModel: { type: 'string', minLength: 1 },
         baseDigest: { type: 'string' },

@@ -6,7 +6,6 @@ import type { Settings } from '../../../src-shared/types'
 import { DEFAULT_SETTINGS } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { KeyValueStore } from '../core-types'
-import { createMemoryLogger } from '../log'
 import { openFileSettingsStore } from './file-settings-store'
 import { createSettingsService, type SettingsService } from './settings-service'
 
@@ -115,95 +114,82 @@ describe('per-model options', () => {
   })
 })
 
-describe('window state', () => {
-  it('is null until saved, then round-trips rounded to whole pixels', () => {
-    expect(service.getWindowState()).toBeNull()
-    service.setWindowState({ width: 1024.4, height: 700.6, x: -1919.5, y: 20, maximized: false })
-    expect(open().getWindowState()).toEqual({ width: 1024, height: 701, x: -1919, y: 20, maximized: false })
-    service.setWindowState({ width: 800, height: 600, maximized: true })
-    expect(service.getWindowState()).toEqual({ width: 800, height: 600, maximized: true })
-  })
-
-  it('refuses unusable geometry', () => {
-    expect(() => service.setWindowState({ width: Number.NaN, height: 600, maximized: false })).toThrow(TypeError)
-    expect(() => service.setWindowState({ width: 0.2, height: 600, maximized: false })).toThrow(/not a usable size/)
-    expect(() => service.setWindowState({ width: 800, height: 600, maximized: 'yes' as unknown as boolean })).toThrow(/maximized/)
-    expect(service.getWindowState()).toBeNull()
-  })
-
-  it('ignores a malformed stored geometry and stray coordinates', () => {
-    const values = new Map<string, unknown>([['window', { width: 800, height: '600', maximized: false }]])
-    const memory: KeyValueStore = { get: (key) => values.get(key), set: (key, value) => void values.set(key, value), delete: (key) => void values.delete(key) }
-    const loose = createSettingsService(memory, { modelKey })
-    expect(loose.getWindowState()).toBeNull()
-    values.set('window', { width: 800, height: 600, maximized: true, x: 1.5, y: 10 })
-    expect(loose.getWindowState()).toEqual({ width: 800, height: 600, maximized: true, y: 10 })
-  })
-})
-
 describe('temporary model registry', () => {
+  const host = 'http://127.0.0.1:11434'
   const record = { path: 'ollmchat-temp/Llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'sha256:abc', numCtx: 8192, createdAt: '2025-01-01T00:00:00.000Z' }
+  const onHost = (settings: SettingsService, at = host) => settings.tempModels.forHost(at)
 
   it('persists records across reopen, with case-insensitive paths', () => {
-    service.tempModels.set(record)
-    service.tempModels.set({ ...record, path: 'ollmchat-temp/qwen3-oc4096', numCtx: 4096 })
-    const reopened = open().tempModels
-    expect(reopened.get('OLLMCHAT-TEMP/llama3-OC8192')).toEqual(record)
+    onHost(service).set(record)
+    onHost(service).set({ ...record, path: 'ollmchat-temp/qwen3-oc4096', numCtx: 4096 })
+    const reopened = onHost(open())
+    expect(reopened.get('OLLMCHAT-TEMP/llama3-OC8192')).toEqual({ ...record, host })
     expect(reopened.all().map((r) => r.numCtx).sort()).toEqual([4096, 8192])
     reopened.delete('ollmchat-temp/LLAMA3-oc8192')
     reopened.delete('ollmchat-temp/unknown')
-    expect(open().tempModels.all().map((r) => r.path)).toEqual(['ollmchat-temp/qwen3-oc4096'])
+    expect(onHost(open()).all().map((r) => r.path)).toEqual(['ollmchat-temp/qwen3-oc4096'])
   })
 
   it('replaces a record with the same path, returns copies, and refuses incomplete ones', () => {
-    service.tempModels.set(record)
-    service.tempModels.set({ ...record, baseDigest: 'sha256:new' })
-    const fetched = service.tempModels.get(record.path)
+    onHost(service).set(record)
+    onHost(service).set({ ...record, baseDigest: 'sha256:new' })
+    const fetched = onHost(service).get(record.path)
     expect(fetched?.baseDigest).toBe('sha256:new')
     if (fetched) fetched.numCtx = 1
-    expect(service.tempModels.get(record.path)?.numCtx).toBe(8192)
-    expect(service.tempModels.all()).toHaveLength(1)
-    expect(() => service.tempModels.set({ ...record, numCtx: 0 })).toThrow(TypeError)
+    expect(onHost(service).get(record.path)?.numCtx).toBe(8192)
+    expect(onHost(service).all()).toHaveLength(1)
+    expect(() => onHost(service).set({ ...record, numCtx: 0 })).toThrow(TypeError)
   })
 
-  it('does not count as a settings change', () => {
-    let calls = 0
-    service.onChange(() => (calls += 1))
-    service.tempModels.set(record)
-    service.setWindowState({ width: 800, height: 600, maximized: false })
-    expect(calls).toBe(0)
+  it('keeps each host to its own records: another host neither sees nor deletes them', () => {
+    const other = 'http://192.168.1.20:11434'
+    onHost(service).set(record)
+    expect(onHost(service, other).get(record.path)).toBeUndefined()
+    expect(onHost(service, other).all()).toEqual([])
+    onHost(service, other).set({ ...record, baseDigest: 'sha256:other' })
+    onHost(service, other).delete(record.path)
+    expect(onHost(open()).get(record.path)).toEqual({ ...record, host })
+    expect(onHost(open(), other).all()).toEqual([])
+  })
+
+  it('ignores records written before records knew their host, and drops them at the next write', () => {
+    const store = openFileSettingsStore(dir)
+    store.set('tempModels', { [record.path.toLowerCase()]: record })
+    expect(onHost(service).get(record.path)).toBeUndefined()
+    expect(onHost(service).all()).toEqual([])
+    onHost(service).set({ ...record, path: 'ollmchat-temp/qwen3-oc4096' })
+    expect(Object.keys(fileJson().tempModels as object)).toEqual([`${host} ollmchat-temp/qwen3-oc4096`])
   })
 })
 
-describe('onChange', () => {
-  it('reports each real change with the new settings, until unsubscribed', () => {
-    const seen: Settings[] = []
-    const unsubscribe = service.onChange((settings) => seen.push(settings))
-    service.update({ theme: 'light' })
-    service.update({ theme: 'light' })
-    service.setNumCtx('a', 2048)
-    service.setNumCtx('a', 2048)
-    service.setNumCtx('b', null)
-    expect(seen.map((settings) => [settings.theme, settings.modelOptions])).toEqual([
-      ['light', {}],
-      ['light', { 'a:latest': { numCtx: 2048 } }],
-    ])
-    unsubscribe()
-    service.update({ theme: 'dark' })
-    expect(seen).toHaveLength(2)
+describe('reading the store', () => {
+  const countingStore = () => {
+    const values = new Map<string, unknown>()
+    const reads: string[] = []
+    const store: KeyValueStore = {
+      get: (key) => (reads.push(key), values.get(key)),
+      set: (key, value) => void values.set(key, value),
+      delete: (key) => void values.delete(key),
+    }
+    return { store, reads }
+  }
+
+  it('reads the model options once per lookup, however many models it is asked about', () => {
+    const { store, reads } = countingStore()
+    const counted = createSettingsService(store, { modelKey })
+    counted.setNumCtx('a', 2048)
+    reads.length = 0
+    const numCtxOf = counted.numCtxLookup()
+    expect(['a', 'A:latest', 'b', 'c'].map(numCtxOf)).toEqual([2048, 2048, null, null])
+    expect(reads).toEqual(['modelOptions'])
   })
 
-  it('keeps notifying the others when one listener throws, and logs it', () => {
-    const log = createMemoryLogger()
-    const logged = open({ log })
-    let reached = false
-    logged.onChange(() => {
-      throw new Error('listener broke')
-    })
-    logged.onChange(() => (reached = true))
-    expect(logged.update({ theme: 'dark' }).theme).toBe('dark')
-    expect(reached).toBe(true)
-    expect(log.lines).toEqual([{ level: 'error', message: 'a settings listener failed', fields: { error: 'listener broke' } }])
+  it('reads each setting once per update and returns the merged result', () => {
+    const { store, reads } = countingStore()
+    const counted = createSettingsService(store, { modelKey })
+    expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
+    expect(reads.sort()).toEqual(['defaultModel', 'lastConversationId', 'modelOptions', 'ollamaHost', 'theme'])
+    expect(counted.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
   })
 })
 

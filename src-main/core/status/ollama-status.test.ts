@@ -47,9 +47,9 @@ describe('createOllamaStatusMonitor', () => {
     await monitor.checkNow()
     await monitor.checkNow()
     expect(changes.map((status) => status.state)).toEqual(['reachable'])
-    monitor.reportFailure({ code: 'OLLAMA_ERROR', message: 'not a connectivity problem' })
+    monitor.reportFailure({ code: 'OLLAMA_ERROR', message: 'not a connectivity problem' }, 'http://h:1')
     expect(monitor.current().state).toBe('reachable')
-    monitor.reportFailure({ code: 'OLLAMA_UNREACHABLE', message: 'down' })
+    monitor.reportFailure({ code: 'OLLAMA_UNREACHABLE', message: 'down' }, 'http://h:1')
     expect(monitor.current().state).toBe('unreachable')
     expect(changes.map((status) => status.state)).toEqual(['reachable', 'unreachable'])
   })
@@ -71,5 +71,21 @@ describe('createOllamaStatusMonitor', () => {
     await oldCheck
     expect(monitor.current()).toMatchObject({ host: 'http://new:2', version: 'new' })
     expect(changes.some((status) => status.version === 'old')).toBe(false)
+  })
+
+  it('ignores a failure reported about a host it no longer watches', async () => {
+    const changes: OllamaStatus[] = []
+    monitor = createOllamaStatusMonitor({
+      host: 'http://old:1',
+      probe: async () => 'old',
+      timing: { whileDownMs: 10_000, whileUpMs: 10_000 },
+      log: createMemoryLogger(),
+      onChange: (status) => changes.push(status),
+    })
+    monitor.setHost('http://new:2', async () => 'new')
+    await waitFor(() => monitor?.current().state === 'reachable')
+    monitor.reportFailure({ code: 'OLLAMA_UNREACHABLE', message: 'Ollama is not answering at http://old:1.' }, 'http://old:1')
+    expect(monitor.current()).toMatchObject({ state: 'reachable', host: 'http://new:2' })
+    expect(changes.map((status) => status.state)).toEqual(['checking', 'reachable'])
   })
 })

@@ -13,8 +13,11 @@ export interface OllamaStatusMonitor {
   current(): OllamaStatus
   /** Checks now; resolves with the new status (also pushed to listeners when it changed). */
   checkNow(): Promise<OllamaStatus>
-  /** A reply or listing just failed: show the banner at once instead of waiting for the next check. */
-  reportFailure(error: AppError): void
+  /**
+   * A reply against `host` just failed: show the banner at once instead of waiting for the next check. Ignored
+   * unless `host` is the one watched now (a reply that began before a host change says nothing about the new host).
+   */
+  reportFailure(error: AppError, host: string): void
   /** The host changed: forget the old verdict and check the new host. */
   setHost(host: string, probe: (signal: AbortSignal) => Promise<string>): void
   start(): void
@@ -81,8 +84,8 @@ export function createOllamaStatusMonitor(options: {
   return {
     current: () => status,
     checkNow: check,
-    reportFailure(error) {
-      if (error.code !== 'OLLAMA_UNREACHABLE' || status.state === 'unreachable') return
+    reportFailure(error, host) {
+      if (error.code !== 'OLLAMA_UNREACHABLE' || host !== status.host || status.state === 'unreachable') return
       publish({ state: 'unreachable', host: status.host, version: null, error, checkedAt: now().toISOString() })
       schedule()
     },
