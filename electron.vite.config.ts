@@ -1,11 +1,11 @@
 // The desktop build (`electron-vite build`). Entries are explicit because the folders are not electron-vite's
 // defaults: main → out/main/main.js (ESM, like the package), preload → out/preload/preload.cjs, renderer →
-// out/renderer. package.json `dependencies` stay external to main, so better-sqlite3 keeps loading its native
-// binary from node_modules.
+// out/renderer (renderer.config.ts, shared with vite.config.ts). package.json `dependencies` stay external to
+// main, so better-sqlite3 keeps loading its native binary from node_modules.
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { rendererConfig } from './renderer.config'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const at = (path: string) => resolve(root, path)
@@ -29,15 +29,5 @@ export default defineConfig({
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
-  renderer: {
-    root: at('src-renderer'),
-    base: './',
-    plugins: [react()],
-    build: {
-      outDir: at('out/renderer'),
-      emptyOutDir: true,
-      chunkSizeWarningLimit: 2000,
-      rolldownOptions: { input: at('src-renderer/index.html') },
-    },
-  },
+  renderer: rendererConfig,
 })

@@ -1,11 +1,7 @@
-// The renderer on its own: what browser mode serves and the end-to-end tests drive.
-// The Electron build (electron.vite.config.ts) compiles the same root.
-import react from '@vitejs/plugin-react'
+// The renderer on its own: what browser mode serves and the end-to-end tests drive. The Electron build
+// (electron.vite.config.ts) uses the same renderer.config.ts. The extension is written out because Vite's coming
+// native config loader (plain Node import) cannot resolve extensionless paths, and warns about them on every build.
 import { defineConfig } from 'vite'
+import { rendererConfig } from './renderer.config.ts'
 
-export default defineConfig({
-  root: 'src-renderer',
-  base: './',
-  plugins: [react()],
-  build: { outDir: '../out/renderer', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-})
+export default defineConfig(rendererConfig)

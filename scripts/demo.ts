@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { portOrExit, runUntilSignalled } from '../src-main/browser/cli-runner'
 import { runBrowserMode } from '../src-main/browser/run-browser-mode'
 import { createConsoleLogger } from '../src-main/core/log'
-import { startOllamaSim } from '../src-main/test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../src-main/test-support/ollama-sim'
 import { ensureRendererBuilt } from './lib/renderer-build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -19,39 +20,53 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: join(tmpdir(), 'ollmchat-demo') },
   },
 })
+const port = portOrExit(values.port, '--port')
+const ollamaPort = portOrExit(values['ollama-port'], '--ollama-port')
+const dataDir = values['data-dir']
 
-ensureRendererBuilt(root)
-const sim = await startOllamaSim({
-  port: Number(values['ollama-port']),
-  tokenDelayMs: 25,
-  loadDelayMs: 600,
-  models: [
-    { name: 'llama3.2:3b', family: 'llama', parameterSize: '3.2B', quantization: 'Q4_K_M', contextLength: 131072, sizeBytes: 2_019_393_189 },
-    { name: 'qwen3:8b', family: 'qwen3', parameterSize: '8.2B', quantization: 'Q4_K_M', contextLength: 40960, sizeBytes: 5_225_388_164, capabilities: ['completion', 'thinking'] },
-    { name: 'gemma3:4b', family: 'gemma3', parameterSize: '4.3B', quantization: 'Q4_K_M', contextLength: 131072, sizeBytes: 3_338_801_804, parameters: { num_ctx: 8192 } },
-    { name: 'mistral:7b', family: 'llama', parameterSize: '7.2B', quantization: 'Q4_0', contextLength: 32768, sizeBytes: 4_113_301_824 },
-  ],
-})
-// Leftovers of an earlier run: the start-up clean-up deletes them (watch the log).
-for (const leftover of ['ollmchat-temp/mistral-oc8192', 'ollmchat-temp/llama3.2-oc16384:3b-0123456789abcdef']) {
-  sim.addModel({ name: leftover, family: 'llama', contextLength: 32768, parameters: { num_ctx: 8192 } })
+async function startSimulator(): Promise<OllamaSim> {
+  const sim = await startOllamaSim({
+    port: ollamaPort,
+    tokenDelayMs: 25,
+    loadDelayMs: 600,
+    models: [
+      { name: 'llama3.2:3b', family: 'llama', parameterSize: '3.2B', quantization: 'Q4_K_M', contextLength: 131072, sizeBytes: 2_019_393_189 },
+      { name: 'qwen3:8b', family: 'qwen3', parameterSize: '8.2B', quantization: 'Q4_K_M', contextLength: 40960, sizeBytes: 5_225_388_164, capabilities: ['completion', 'thinking'] },
+      { name: 'gemma3:4b', family: 'gemma3', parameterSize: '4.3B', quantization: 'Q4_K_M', contextLength: 131072, sizeBytes: 3_338_801_804, parameters: { num_ctx: 8192 } },
+      { name: 'mistral:7b', family: 'llama', parameterSize: '7.2B', quantization: 'Q4_0', contextLength: 32768, sizeBytes: 4_113_301_824 },
+    ],
+  })
+  // Leftovers of an earlier run: the start-up clean-up deletes them (watch the log).
+  for (const leftover of ['ollmchat-temp/mistral-oc8192', 'ollmchat-temp/llama3.2-oc16384:3b-0123456789abcdef']) {
+    sim.addModel({ name: leftover, family: 'llama', contextLength: 32768, parameters: { num_ctx: 8192 } })
+  }
+  return sim
 }
 
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
-const mode = await runBrowserMode({
-  dataDir: values['data-dir'],
-  rendererDir: join(root, 'out', 'renderer'),
-  version,
-  log: createConsoleLogger(),
-  port: Number(values.port),
-  env: { ...process.env, OLLAMA_HOST: sim.url },
-  simulatedOllama: true,
-})
-const installed = sim.listModelNames().filter((name) => !name.startsWith('ollmchat-temp/'))
-console.log(`ollmchat demo: a simulated Ollama at ${sim.url} with ${installed.join(', ')}.`)
-console.log(`Open this address in your browser:\n\n  ${mode.server.url}\n`)
-console.log(`Data folder: ${values['data-dir']}. Press Ctrl+C to stop.`)
+async function startDemo() {
+  const sim = await startSimulator()
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  try {
+    const mode = await runBrowserMode({
+      dataDir,
+      rendererDir: join(root, 'out', 'renderer'),
+      version,
+      log: createConsoleLogger(),
+      port,
+      env: { ...process.env, OLLAMA_HOST: sim.url },
+      simulatedOllama: true,
+    })
+    return { sim, mode, close: () => mode.close().then(() => sim.close()) }
+  } catch (error) {
+    await sim.close()
+    throw error
+  }
+}
 
-const stop = () => void mode.close().then(() => sim.close()).then(() => process.exit(0))
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+ensureRendererBuilt(root)
+await runUntilSignalled(startDemo, ({ sim, mode }) => {
+  const installed = sim.listModelNames().filter((name) => !name.startsWith('ollmchat-temp/'))
+  console.log(`ollmchat demo: a simulated Ollama at ${sim.url} with ${installed.join(', ')}.`)
+  console.log(`Open this address in your browser:\n\n  ${mode.server.url}\n`)
+  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
+})

@@ -1,10 +1,12 @@
-// `npm start`: the desktop app when this machine has an Electron binary (build with electron-vite, then run
-// Electron on the project), otherwise the browser mode (`scripts/serve.mjs`) with the same arguments.
+// `npm start`: the desktop app when this machine has an Electron binary (build with electron-vite unless out/
+// is newer than its sources, then run Electron on the project), otherwise the browser mode (`scripts/serve.mjs`)
+// with the same arguments.
 import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BROWSER_FALLBACK_LINE, electronEnv, resolveElectronBinary } from './lib/electron-binary.mjs'
+import { desktopBuildIsStale } from './lib/renderer-build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -17,7 +19,7 @@ function runToExit(command, commandArgs, env) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
-if (electron) {
+function buildDesktop() {
   const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
     cwd: root,
     stdio: 'inherit',
@@ -26,6 +28,10 @@ if (electron) {
     console.error('ollmchat: the desktop build (electron-vite build) failed; see the messages above.')
     process.exit(build.status ?? 1)
   }
+}
+
+if (electron) {
+  if (desktopBuildIsStale(root)) buildDesktop()
   runToExit(electron, [root, ...args], electronEnv(process.env))
 } else {
   console.log(BROWSER_FALLBACK_LINE)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ELECTRON_SQLITE_DIR as MAIN_SIDE_DIR } from '../../src-main/electron/native-sqlite'
+import { electronSqliteBindingPath as mainSideBindingPath } from '../../src-main/electron/native-sqlite'
 import { electronBinaryInstalled, runPostinstall, shouldSkipElectronDownload, sqliteFailedLine, UNAVAILABLE_LINE } from './electron-install.mjs'
 import { ELECTRON_SQLITE_DIR, electronSqliteBindingPath } from './electron-sqlite.mjs'
 import type { RunStep, StepOptions, StepResult } from './run-step.mjs'
@@ -170,7 +170,7 @@ describe('postinstall helpers', () => {
   })
 
   it('keeps the Electron build folder in step with the main process', () => {
-    expect([...ELECTRON_SQLITE_DIR]).toEqual([...MAIN_SIDE_DIR])
+    expect(mainSideBindingPath('/app')).toBe(electronSqliteBindingPath('/app'))
   })
 })
 

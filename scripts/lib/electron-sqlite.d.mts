@@ -1,6 +1,6 @@
 import type { RunStep } from './run-step.mjs'
 
-/** Same path as ELECTRON_SQLITE_DIR in src-main/electron/native-sqlite.ts. */
+/** Where the Electron build lives under the app root (src-main/electron/native-sqlite.ts uses this module). */
 export const ELECTRON_SQLITE_DIR: readonly string[]
 /** Where the Electron build's binary ends up under `root`. */
 export function electronSqliteBindingPath(root: string): string

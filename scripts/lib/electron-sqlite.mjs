@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 
-/** Same path as ELECTRON_SQLITE_DIR in src-main/electron/native-sqlite.ts (a test keeps them equal). */
+/** Where the Electron build lives under the app root; src-main/electron/native-sqlite.ts imports this module. */
 export const ELECTRON_SQLITE_DIR = ['node_modules', '.ollmchat', 'electron-sqlite']
 const BINDING = ['better-sqlite3', 'build', 'Release', 'better_sqlite3.node']
 const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers'

@@ -1,11 +1,16 @@
-// Builds the renderer (vite build → out/renderer) when the build is missing or older than its sources, so
-// `npm run serve`, `npm start` and `npm run demo` always serve what is in the working tree.
+// Decides whether out/ is older than its sources, and builds the renderer (vite build → out/renderer) when it
+// is, so `npm run serve`, `npm start` and `npm run demo` always serve what is in the working tree without
+// rebuilding what is already current.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const SOURCE_DIRS = ['src-renderer', 'src-shared']
-const CONFIG_FILES = ['vite.config.ts', 'package.json']
+/** What `vite build` reads, relative to the project root. */
+const RENDERER_INPUTS = ['src-renderer', 'src-shared', 'vite.config.ts', 'renderer.config.ts', 'package.json']
+/** What `electron-vite build` reads: the renderer's inputs plus main, preload and the script module main bundles. */
+const DESKTOP_INPUTS = [...RENDERER_INPUTS, 'src-main', 'electron.vite.config.ts', 'scripts/lib/electron-sqlite.mjs']
+const RENDERER_OUTPUTS = [['out', 'renderer', 'index.html']]
+const DESKTOP_OUTPUTS = [...RENDERER_OUTPUTS, ['out', 'main', 'main.js'], ['out', 'preload', 'preload.cjs']]
 
 function newestMtime(path) {
   const info = statSync(path)
@@ -15,13 +20,23 @@ function newestMtime(path) {
   return newest
 }
 
+/** True when an output is missing or the oldest output is older than the newest input. */
+function isStale(root, outputs, inputs) {
+  const outputPaths = outputs.map((parts) => join(root, ...parts))
+  if (!outputPaths.every((path) => existsSync(path))) return true
+  const built = Math.min(...outputPaths.map((path) => statSync(path).mtimeMs))
+  const sources = inputs.map((p) => join(root, p)).filter((p) => existsSync(p))
+  return sources.some((p) => newestMtime(p) > built)
+}
+
 /** True when out/renderer/index.html is missing or older than any renderer source. */
 export function rendererBuildIsStale(root) {
-  const index = join(root, 'out', 'renderer', 'index.html')
-  if (!existsSync(index)) return true
-  const built = statSync(index).mtimeMs
-  const sources = [...SOURCE_DIRS, ...CONFIG_FILES].map((p) => join(root, p)).filter((p) => existsSync(p))
-  return sources.some((p) => newestMtime(p) > built)
+  return isStale(root, RENDERER_OUTPUTS, RENDERER_INPUTS)
+}
+
+/** True when any of out/main, out/preload and out/renderer is missing or older than any of its sources. */
+export function desktopBuildIsStale(root) {
+  return isStale(root, DESKTOP_OUTPUTS, DESKTOP_INPUTS)
 }
 
 /** Runs `vite build` if needed; exits the process with a clear message when the build fails. */

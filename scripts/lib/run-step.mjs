@@ -3,8 +3,50 @@
 import { spawn } from 'node:child_process'
 
 const OUTPUT_LIMIT = 64 * 1024
+const PARENT_SIGNALS = ['SIGINT', 'SIGTERM']
 
-/** Runs `command args` in `cwd` with `env`; never rejects. Kills the whole process tree after `timeoutMs`. */
+/** Steps still running, so they can be stopped when this process ends. */
+const running = new Set()
+
+function killTree(child, detached) {
+  try {
+    if (detached) process.kill(-child.pid, 'SIGKILL')
+    else child.kill('SIGKILL')
+  } catch {
+    child.kill('SIGKILL')
+  }
+}
+
+const killAll = () => {
+  for (const { child, detached } of running) killTree(child, detached)
+}
+
+/**
+ * A detached step has its own process group, so Ctrl+C in the terminal never reaches it: when this process is
+ * interrupted, terminated or exits, its steps (compilers included) are killed too. After killing them, a signal
+ * nobody else listens for ends this process as it would have without our listener.
+ */
+function onParentSignal(signal) {
+  killAll()
+  if (process.listenerCount(signal) > 1) return
+  removeParentHooks()
+  process.kill(process.pid, signal)
+}
+
+function addParentHooks() {
+  process.on('exit', killAll)
+  for (const signal of PARENT_SIGNALS) process.on(signal, onParentSignal)
+}
+
+function removeParentHooks() {
+  process.off('exit', killAll)
+  for (const signal of PARENT_SIGNALS) process.off(signal, onParentSignal)
+}
+
+/**
+ * Runs `command args` in `cwd` with `env`; never rejects. Kills the whole process tree after `timeoutMs`, and
+ * when this process is interrupted (SIGINT, SIGTERM) or exits first.
+ */
 export function runStep(command, args, { cwd, env, timeoutMs }) {
   return new Promise((resolve) => {
     let output = ''
@@ -21,24 +63,25 @@ export function runStep(command, args, { cwd, env, timeoutMs }) {
       resolve({ ok: false, code: null, timedOut: false, output: String(error) })
       return
     }
+    const entry = { child, detached }
+    if (running.size === 0) addParentHooks()
+    running.add(entry)
+    let settled = false
+    const settle = (result) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      running.delete(entry)
+      if (running.size === 0) removeParentHooks()
+      resolve(result)
+    }
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
     const timer = setTimeout(() => {
       timedOut = true
-      try {
-        if (detached) process.kill(-child.pid, 'SIGKILL')
-        else child.kill('SIGKILL')
-      } catch {
-        child.kill('SIGKILL')
-      }
+      killTree(child, detached)
     }, timeoutMs)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      resolve({ ok: false, code: null, timedOut, output: `${output}\n${String(error)}` })
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ ok: code === 0 && !timedOut, code, timedOut, output })
-    })
+    child.on('error', (error) => settle({ ok: false, code: null, timedOut, output: `${output}\n${String(error)}` }))
+    child.on('close', (code) => settle({ ok: code === 0 && !timedOut, code, timedOut, output }))
   })
 }

@@ -1,8 +1,12 @@
-// Reads the JSON reports Vitest and Playwright write and totals them; CI reads only our closing line.
-import { existsSync, readFileSync } from 'node:fs'
+// Reads the JSON reports Vitest and Playwright write and totals them; CI reads only our closing line. `npm test`
+// writes its final totals to reports/totals.json so CI's line repeats them instead of counting again.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
+
+/** The file `npm test` leaves its totals in, inside the reports folder. */
+export const TOTALS_FILE = 'totals.json'
 
 /** Totals of every test that ran, from reports/vitest.json and reports/playwright.json. */
 export function totalTests(reportsDir) {
@@ -19,6 +23,33 @@ export function totalTests(reportsDir) {
     totals.failed += playwright.stats.unexpected
     totals.skipped += playwright.stats.skipped
   }
+  return totals
+}
+
+/**
+ * `npm test`'s totals from the reports and its steps' exit codes: a failed build counts as one failure, and a
+ * test step that failed without reporting a failed test (a crash) counts as one.
+ */
+export function testRunTotals(reportsDir, { unit, build, e2e }) {
+  const totals = totalTests(reportsDir)
+  if (build !== 0) totals.failed += 1
+  if ((unit !== 0 || e2e !== 0) && totals.failed === 0) totals.failed += 1
+  return totals
+}
+
+/** Saves `npm test`'s totals for ci-summary. */
+export function writeTotals(reportsDir, totals) {
+  writeFileSync(join(reportsDir, TOTALS_FILE), `${JSON.stringify(totals)}\n`)
+}
+
+/**
+ * CI's totals: `npm test`'s own when it wrote them (so both lines agree), else the reports; a non-zero `testsRc`
+ * with no failure counted still counts as one, and each of `failedSteps` (checks outside the tests) as one more.
+ */
+export function ciTotals(reportsDir, { testsRc, failedSteps }) {
+  const totals = read(join(reportsDir, TOTALS_FILE)) ?? totalTests(reportsDir)
+  if (testsRc !== 0 && totals.failed === 0) totals.failed += 1
+  totals.failed += failedSteps
   return totals
 }
 

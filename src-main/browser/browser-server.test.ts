@@ -9,6 +9,7 @@ import type { Core } from '../core/core-types'
 import { createCoreEvents } from '../core/events'
 import { silentLogger } from '../core/log'
 import { startBrowserServer, type BrowserServer } from './browser-server'
+import { sessionCookieName } from './session-auth'
 
 const TOKEN = 'test-token-0123456789'
 
@@ -51,8 +52,9 @@ describe('startBrowserServer', () => {
   let server: BrowserServer
   let core: ReturnType<typeof echoCore>
   let rendererDir: string
-  const cookie = { cookie: `ollmchat_session=${TOKEN}` }
-  const rpcHeaders = { ...cookie, 'x-ollmchat': '1', 'content-type': 'application/json' }
+  // The cookie name carries the port, which is known only once the server listens.
+  let cookie: { cookie: string }
+  let rpcHeaders: Record<string, string>
 
   beforeEach(async () => {
     rendererDir = mkdtempSync(join(tmpdir(), 'ollmchat-renderer-'))
@@ -60,6 +62,8 @@ describe('startBrowserServer', () => {
     writeFileSync(join(tmpdir(), 'outside-secret.txt'), 'secret')
     core = echoCore()
     server = await startBrowserServer({ core, rendererDir, token: TOKEN, log: silentLogger })
+    cookie = { cookie: `${sessionCookieName(server.port)}=${TOKEN}` }
+    rpcHeaders = { ...cookie, 'x-ollmchat': '1', 'content-type': 'application/json' }
   })
   afterEach(() => server.close())
 
@@ -78,7 +82,7 @@ describe('startBrowserServer', () => {
     const good = await raw(server.port, { path: `/?token=${TOKEN}` })
     expect(good.status).toBe(303)
     expect(good.headers.location).toBe('/')
-    expect(String(good.headers['set-cookie'])).toMatch(/ollmchat_session=.+; HttpOnly; SameSite=Strict/)
+    expect(String(good.headers['set-cookie'])).toMatch(new RegExp(`^ollmchat_session_${server.port}=.+; HttpOnly; SameSite=Strict`))
     expect((await raw(server.port, { path: '/?token=wrong' })).status).toBe(403)
   })
 
@@ -112,6 +116,50 @@ describe('startBrowserServer', () => {
     const huge = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
     expect([noHeader.status, foreignOrigin.status, rebinding.status, unknown.status, badJson.status, huge.status]).toEqual([403, 403, 403, 404, 400, 413])
     expect(core.calls).toEqual([])
+  })
+
+  it('names its cookie after its port, so two servers on 127.0.0.1 keep separate sessions in one browser', async () => {
+    const otherToken = 'other-token-9876543210'
+    const other = await startBrowserServer({ core: echoCore(), rendererDir, token: otherToken, log: silentLogger })
+    const cookieNameSetBy = async (port: number, token: string) =>
+      String((await raw(port, { path: `/?token=${token}` })).headers['set-cookie']).split('=')[0]
+    try {
+      const names = [await cookieNameSetBy(server.port, TOKEN), await cookieNameSetBy(other.port, otherToken)]
+      expect(names).toEqual([`ollmchat_session_${server.port}`, `ollmchat_session_${other.port}`])
+      // A browser sends every 127.0.0.1 cookie to both ports; each server picks its own.
+      const both = { cookie: `${names[0]}=${TOKEN}; ${names[1]}=${otherToken}` }
+      expect((await raw(server.port, { path: '/', headers: both })).status).toBe(200)
+      expect((await raw(other.port, { path: '/', headers: both })).status).toBe(200)
+      expect((await raw(other.port, { path: '/', headers: cookie })).status).toBe(403)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('refuses a cookie with broken percent-encoding instead of failing with a 500', async () => {
+    const broken = await raw(server.port, { path: '/', headers: { cookie: `${sessionCookieName(server.port)}=%E0%A4%A` } })
+    expect(broken.status).toBe(403)
+  })
+
+  it('answers every refused RPC call with a Result body the transport can read', async () => {
+    const { cookie: _cookie, ...noCookie } = rpcHeaders
+    const refusals = await Promise.all([
+      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: noCookie, body: '{}' }),
+      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: cookie, body: '{}' }),
+      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' }),
+      raw(server.port, { method: 'POST', path: '/rpc/fs:readFile', headers: rpcHeaders, body: '{}' }),
+      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: '{nope' }),
+    ])
+    expect(refusals.map((r) => r.headers['content-type'])).toEqual(Array(5).fill('application/json; charset=utf-8'))
+    const bodies = refusals.map((r) => JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string } })
+    expect(bodies.map((b) => [b.ok, b.error.code])).toEqual([
+      [false, 'FORBIDDEN'],
+      [false, 'FORBIDDEN'],
+      [false, 'FORBIDDEN'],
+      [false, 'INVALID_INPUT'],
+      [false, 'INVALID_INPUT'],
+    ])
+    expect(bodies.every((b) => b.error.message.length > 0)).toBe(true)
   })
 
   it('streams core events as server-sent events', async () => {

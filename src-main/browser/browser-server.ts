@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { isChannel } from '../../src-shared/ipc/contract'
+import { fail, type ErrorCode } from '../../src-shared/ipc/result'
 import type { Core } from '../core/core-types'
 import type { Logger } from '../core/log'
-import { isSameHostRequest, newSessionToken, readCookie, SESSION_COOKIE, sessionCookie, tokensMatch } from './session-auth'
+import { isSameHostRequest, newSessionToken, readCookie, sessionCookie, sessionCookieName, tokensMatch } from './session-auth'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
 /** Bodies above this are refused: the largest valid input (a 200,000-character message) fits well below. */
@@ -40,6 +41,14 @@ const sendText = (response: ServerResponse, status: number, text: string) => {
   response.end(text)
 }
 
+const isRpcRequest = (request: IncomingMessage) => request.method === 'POST' && (request.url ?? '').startsWith('/rpc/')
+
+/** A refusal: RPC callers always get a `Result` body (the transport reads it whatever the status), pages get text. */
+const refuse = (request: IncomingMessage, response: ServerResponse, status: number, code: ErrorCode, message: string) => {
+  if (isRpcRequest(request)) sendJson(response, status, fail(code, message))
+  else sendText(response, status, message)
+}
+
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
@@ -62,21 +71,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const streams = new Set<ServerResponse>()
   let port = 0
 
-  const authorised = (request: IncomingMessage) => tokensMatch(token, readCookie(request, SESSION_COOKIE))
+  const authorised = (request: IncomingMessage) => tokensMatch(token, readCookie(request, sessionCookieName(port)))
 
   const handleRpc = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
     // The custom header forces a CORS preflight, which this server never grants: no cross-site form can call us.
-    if (request.headers['x-ollmchat'] !== '1') return sendText(response, 403, 'Missing x-ollmchat header.')
-    if (!isChannel(channel)) return sendJson(response, 404, { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown request: ${channel}` } })
+    if (request.headers['x-ollmchat'] !== '1') return refuse(request, response, 403, 'FORBIDDEN', 'Missing x-ollmchat header.')
+    if (!isChannel(channel)) return refuse(request, response, 404, 'INVALID_INPUT', `Unknown request: ${channel}`)
     let input: unknown
     try {
       input = await readJsonBody(request)
     } catch (error) {
       const tooLarge = error instanceof RangeError
-      return sendJson(response, tooLarge ? 413 : 400, {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: tooLarge ? 'That request is too large.' : 'That request was not valid JSON.' },
-      })
+      return refuse(request, response, tooLarge ? 413 : 400, 'INVALID_INPUT', tooLarge ? 'That request is too large.' : 'That request was not valid JSON.')
     }
     sendJson(response, 200, await options.core.dispatch(channel, input))
   }
@@ -97,15 +103,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
-    if (!isSameHostRequest(request, port)) return sendText(response, 403, 'ollmchat only answers on its own loopback address.')
+    if (!isSameHostRequest(request, port)) return refuse(request, response, 403, 'FORBIDDEN', 'ollmchat only answers on its own loopback address.')
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
     const given = url.searchParams.get('token')
     if (request.method === 'GET' && given !== null) {
       if (!tokensMatch(token, given)) return sendText(response, 403, 'That link has a wrong token. Use the address ollmchat printed.')
-      response.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': sessionCookie(token), location: '/' })
+      response.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': sessionCookie(port, token), location: '/' })
       return response.end()
     }
-    if (!authorised(request)) return sendText(response, 403, 'Open ollmchat with the address it printed (it carries a token).')
+    if (!authorised(request)) return refuse(request, response, 403, 'FORBIDDEN', 'Open ollmchat with the address it printed (it carries a token).')
     if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) return handleRpc(request, response, url.pathname.slice(5))
     if (request.method === 'GET' && url.pathname === '/events') return handleEvents(request, response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
@@ -115,7 +121,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       options.log.error('browser-mode request failed', { url: request.url, error: error instanceof Error ? error.message : String(error) })
-      if (!response.headersSent) sendText(response, 500, 'Internal error.')
+      if (!response.headersSent) refuse(request, response, 500, 'INTERNAL', 'ollmchat hit an internal error; its log has the details.')
       else response.end()
     })
   })

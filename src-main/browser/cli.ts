@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createConsoleLogger } from '../core/log'
+import { portOrExit, runUntilSignalled } from './cli-runner'
 import { defaultDataDir } from './data-dir'
 import { runBrowserMode } from './run-browser-mode'
 
@@ -15,24 +16,15 @@ const { values } = parseArgs({
     'renderer-dir': { type: 'string', default: join(repoRoot, 'out', 'renderer') },
   },
 })
-const port = Number(values.port)
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`ollmchat: --port must be a number from 0 to 65535 (got ${values.port}).`)
-  process.exit(2)
-}
+const port = portOrExit(values.port, '--port')
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
 const dataDir = values['data-dir'] ?? defaultDataDir()
 const log = createConsoleLogger()
 
-const mode = await runBrowserMode({ dataDir, rendererDir: values['renderer-dir'], version, log, port })
-console.log(`ollmchat (browser mode) is running. Open this address in your browser:\n\n  ${mode.server.url}\n`)
-console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
-
-let stopping = false
-const stop = () => {
-  if (stopping) return
-  stopping = true
-  void mode.close().then(() => process.exit(0))
-}
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+await runUntilSignalled(
+  () => runBrowserMode({ dataDir, rendererDir: values['renderer-dir'], version, log, port }),
+  (mode) => {
+    console.log(`ollmchat (browser mode) is running. Open this address in your browser:\n\n  ${mode.server.url}\n`)
+    console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
+  },
+)

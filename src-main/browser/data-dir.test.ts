@@ -12,4 +12,8 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe(join('/Users/u', 'Library', 'Application Support', 'ollmchat'))
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(join('C:\\Users\\u\\AppData\\Roaming', 'ollmchat'))
   })
+  it('treats an empty XDG_CONFIG_HOME or APPDATA as unset, like Electron', () => {
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '' }, 'linux', '/home/u')).toBe(join('/home/u', '.config', 'ollmchat'))
+    expect(defaultDataDir({ APPDATA: '' }, 'win32', 'C:\\Users\\u')).toBe(join('C:\\Users\\u', 'AppData', 'Roaming', 'ollmchat'))
+  })
 })

@@ -24,12 +24,15 @@ export interface BrowserMode {
   close(): Promise<void>
 }
 
-/** Starts the core and serves the renderer over HTTP: `npm run serve`, `npm run demo` and the e2e tests. */
+/**
+ * Starts the core and serves the renderer over HTTP: `npm run serve`, `npm run demo` and the e2e tests. When the
+ * server cannot start (a taken port) the core is stopped again before the error is rethrown.
+ */
 export async function runBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   mkdirSync(options.dataDir, { recursive: true })
   const core = createCore({
     dataDir: options.dataDir,
-    settings: openFileSettingsStore(options.dataDir),
+    settings: openFileSettingsStore(options.dataDir, { log: options.log }),
     mode: 'browser',
     version: options.version,
     env: options.env ?? process.env,
@@ -37,13 +40,20 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<Brows
     log: options.log,
     ...(options.timing ? { timing: options.timing } : {}),
   })
-  const server = await startBrowserServer({
-    core,
-    rendererDir: options.rendererDir,
-    log: options.log,
-    ...(options.port === undefined ? {} : { port: options.port }),
-    ...(options.token === undefined ? {} : { token: options.token }),
-  })
+  let server: BrowserServer
+  try {
+    server = await startBrowserServer({
+      core,
+      rendererDir: options.rendererDir,
+      log: options.log,
+      ...(options.port === undefined ? {} : { port: options.port }),
+      ...(options.token === undefined ? {} : { token: options.token }),
+    })
+  } catch (error) {
+    // A taken port (EADDRINUSE) must not leave the history database open behind the error.
+    await core.stop()
+    throw error
+  }
   // Start-up clean-up and the Ollama watch begin only now, without delaying the server.
   core.start()
   return {

@@ -1,8 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-/** Browser mode's whole security model: loopback only, a random token in the printed URL, then a cookie. */
-export const SESSION_COOKIE = 'ollmchat_session'
+/**
+ * Browser mode's whole security model: loopback only, a random token in the printed URL, then a cookie. The
+ * cookie is named per port because browsers scope cookies by host, not port: two servers on 127.0.0.1 sharing
+ * one name would overwrite each other's session.
+ */
+export const sessionCookieName = (port: number): string => `ollmchat_session_${port}`
 
 /** 32 random bytes, URL-safe. */
 export const newSessionToken = (): string => randomBytes(32).toString('base64url')
@@ -15,21 +19,26 @@ export function tokensMatch(expected: string, given: string | null | undefined):
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** Reads one cookie from the request; `null` when absent. */
+/** Reads one cookie from the request; `null` when absent or not valid percent-encoding (a refusal, not a crash). */
 export function readCookie(request: IncomingMessage, name: string): string | null {
   const header = request.headers.cookie
   if (!header) return null
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
     if (eq === -1) continue
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
+    if (part.slice(0, eq).trim() !== name) continue
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim())
+    } catch {
+      return null
+    }
   }
   return null
 }
 
 /** `Set-Cookie` value for the session: HttpOnly (scripts never see it), SameSite=Strict (no cross-site sends). */
-export const sessionCookie = (token: string): string =>
-  `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
+export const sessionCookie = (port: number, token: string): string =>
+  `${sessionCookieName(port)}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
 
 /**
  * Refuses requests whose Host is not this server's loopback address (DNS rebinding: a hostile page that makes

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +22,10 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
+/** What pipeline rejects with when the client disconnects before the whole file was sent. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE'])
+
+/** Headers every browser-mode response carries. */
 export const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -28,9 +33,18 @@ export const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 }
 
-/** Serves a file of the built renderer; `false` when there is no such file (the caller answers 404). */
+/**
+ * Serves a file of the built renderer; `false` when there is no such file (the caller answers 404). Settles once
+ * the file is sent or the client went away, and closes the file either way.
+ */
 export async function serveStatic(rootDir: string, pathname: string, response: ServerResponse): Promise<boolean> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return false // broken percent-encoding names no file
+  }
+  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const root = normalize(rootDir + sep)
   const file = normalize(join(root, relative))
   if (!file.startsWith(root)) return false // a path that climbs out of the renderer folder
@@ -39,8 +53,16 @@ export async function serveStatic(rootDir: string, pathname: string, response: S
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
   const cache = relative === 'index.html' ? 'no-store' : 'public, max-age=3600'
   response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': info.size, 'cache-control': cache })
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on('error', reject).on('end', resolve).pipe(response)
-  })
+  const source = createReadStream(file)
+  try {
+    // pipeline, unlike .pipe, destroys the file stream when the response closes early, releasing its descriptor.
+    await pipeline(source, response)
+  } catch (error) {
+    // A client that closes the tab mid-download is not an error worth a log line; a failed read is.
+    if (!CLIENT_GONE.has((error as NodeJS.ErrnoException).code ?? '')) throw error
+  } finally {
+    // pipeline may settle before the destroyed stream has closed its descriptor.
+    if (!source.closed) await new Promise<void>((resolve) => source.once('close', () => resolve()))
+  }
   return true
 }

@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import config from '../../electron.vite.config'
+import { rendererConfig } from '../../renderer.config'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const rel = (path: unknown) => relative(repo, String(path)).split('\\').join('/')
@@ -51,6 +52,11 @@ describe('electron.vite.config.ts', () => {
     expect(rel(renderer?.build?.outDir)).toBe('out/renderer')
     expect(renderer?.base).toBe('./')
     expect(readFileSync(join(repo, 'src-main/electron/main.ts'), 'utf8')).toContain("'../renderer/index.html'")
+  })
+
+  it('builds the renderer with the config vite.config.ts uses, so either build serves both modes', () => {
+    expect(config.renderer).toBe(rendererConfig)
+    expect(readFileSync(join(repo, 'vite.config.ts'), 'utf8')).toContain('defineConfig(rendererConfig)')
   })
 
   it('keeps package dependencies external to main, but bundles them into the sandboxed preload', () => {

@@ -135,6 +135,13 @@ describe('startDesktopApp: start-up', () => {
     expect(windows[0]?.backgroundColor).toBe(WINDOW_BACKGROUND.light)
   })
 
+  it('opens with the system theme when the stored theme is not one of THEMES', async () => {
+    const { nativeTheme, start } = setup({ store: { theme: 'purple' } })
+    nativeTheme.themeSource = 'dark'
+    await start()
+    expect(nativeTheme.themeSource).toBe('system')
+  })
+
   it('logs unhandled rejections', () => {
     const { processEvents, log } = setup()
     processEvents.emit('unhandledRejection', new Error('lost promise'))

@@ -4,7 +4,7 @@
  */
 import type { Core, CoreDeps, KeyValueStore } from '../core/core-types'
 import type { Logger } from '../core/log'
-import type { ThemePreference } from '../../src-shared/types'
+import { isTheme, type ThemePreference } from '../../src-shared/types'
 import type {
   AppLike,
   BrowserWindowCtor,
@@ -54,12 +54,10 @@ export interface DesktopApp {
   readonly ready: Promise<void>
 }
 
-const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark']
-
 function storedTheme(store: KeyValueStore): ThemePreference {
   try {
     const theme = store.get('theme')
-    return THEMES.find((t) => t === theme) ?? 'system'
+    return isTheme(theme) ? theme : 'system'
   } catch {
     return 'system'
   }

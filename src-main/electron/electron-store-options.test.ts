@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ElectronStore from 'electron-store'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { silentLogger } from '../core/log'
 import { openFileSettingsStore } from '../core/settings/file-settings-store'
 import { openRecoveringSettingsStore } from '../core/settings/settings-recovery'
 import { SETTINGS_STORE_OPTIONS, type StoredSettings } from '../core/settings/settings-schema'
@@ -23,7 +24,7 @@ describe('SETTINGS_STORE_OPTIONS in electron-store (what the desktop shell build
     electronStore.set('theme', 'dark')
     electronStore.set('modelOptions', { 'llama3.2:latest': { numCtx: 4096 } })
 
-    const fileStore = openFileSettingsStore(dir)
+    const fileStore = openFileSettingsStore(dir, { log: silentLogger })
     expect(fileStore.get('theme')).toBe('dark')
     expect(fileStore.get('modelOptions')).toEqual({ 'llama3.2:latest': { numCtx: 4096 } })
     fileStore.set('defaultModel', 'qwen3:8b')
@@ -35,7 +36,7 @@ describe('SETTINGS_STORE_OPTIONS in electron-store (what the desktop shell build
     writeFileSync(file, JSON.stringify({ theme: 'sepia', defaultModel: 'kept:latest' }))
     expect(() => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: dir })).toThrow(/Config schema violation/)
 
-    const store = openRecoveringSettingsStore({ file, open: () => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: dir }) })
+    const store = openRecoveringSettingsStore({ file, log: silentLogger, open: () => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: dir }) })
     expect(store.get('theme')).toBe('system')
     expect(store.get('defaultModel')).toBe('kept:latest')
     expect((JSON.parse(readFileSync(file, 'utf8')) as StoredSettings).defaultModel).toBe('kept:latest')

@@ -3,19 +3,11 @@
  * it. `scripts/postinstall.mjs` builds a second copy for Electron into its own folder; this module finds it.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Logger } from '../core/log'
+// The postinstall script owns the location; importing it (bundled into main by electron-vite) keeps one definition.
+import { electronSqliteBindingPath } from '../../scripts/lib/electron-sqlite.mjs'
 
-/**
- * Where the postinstall keeps the Electron build, relative to the app root. `scripts/lib/electron-sqlite.mjs`
- * holds the same path (a test keeps the two equal).
- */
-export const ELECTRON_SQLITE_DIR = ['node_modules', '.ollmchat', 'electron-sqlite'] as const
-
-/** Path of the Electron-ABI `better_sqlite3.node` under `appRoot` (whether or not it exists). */
-export function electronSqliteBindingPath(appRoot: string): string {
-  return join(appRoot, ...ELECTRON_SQLITE_DIR, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
-}
+export { electronSqliteBindingPath }
 
 /** Inputs of `sqliteBindingForElectron`. */
 export interface SqliteBindingOptions {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryLogger } from '../core/log'
+import { createMemoryLogger, silentLogger } from '../core/log'
 import { createSettingsStore } from './settings-store'
 import { WINDOW_STATE_KEY } from './window-state'
 
@@ -29,7 +29,7 @@ function tempDir(): string {
 describe('createSettingsStore (electron-store)', () => {
   it('keeps settings.json in the given folder, starting from the shared defaults', () => {
     const dir = tempDir()
-    const store = createSettingsStore({ dir })
+    const store = createSettingsStore({ dir, log: silentLogger })
     expect(store.get('theme')).toBe('system')
     store.set('theme', 'dark')
     const file = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
@@ -38,16 +38,16 @@ describe('createSettingsStore (electron-store)', () => {
 
   it('stores the window state the shell saves, and deletes keys', () => {
     const dir = tempDir()
-    const store = createSettingsStore({ dir })
+    const store = createSettingsStore({ dir, log: silentLogger })
     const state = { width: 1000, height: 700, x: 10, y: 20, maximized: false }
     store.set(WINDOW_STATE_KEY, state)
-    expect(createSettingsStore({ dir }).get(WINDOW_STATE_KEY)).toEqual(state)
+    expect(createSettingsStore({ dir, log: silentLogger }).get(WINDOW_STATE_KEY)).toEqual(state)
     store.delete(WINDOW_STATE_KEY)
     expect(store.get(WINDOW_STATE_KEY)).toBeUndefined()
   })
 
   it('treats dotted keys as whole names (model names contain dots)', () => {
-    const store = createSettingsStore({ dir: tempDir() })
+    const store = createSettingsStore({ dir: tempDir(), log: silentLogger })
     store.set('modelOptions', { 'llama3.2:latest': { numCtx: 8192 } })
     expect(store.get('modelOptions')).toEqual({ 'llama3.2:latest': { numCtx: 8192 } })
   })

@@ -13,7 +13,7 @@ import { SETTINGS_STORE_OPTIONS, type StoredSettings } from '../core/settings/se
 export interface SettingsStoreOptions {
   /** The folder the settings file lives in: `app.getPath('userData')`. */
   dir: string
-  log?: Logger
+  log: Logger
   onRepair?: (repair: SettingsRepair) => void
 }
 
@@ -26,7 +26,7 @@ export function createSettingsStore(options: SettingsStoreOptions): KeyValueStor
   return openRecoveringSettingsStore({
     file: join(options.dir, `${SETTINGS_STORE_OPTIONS.name}.json`),
     open: (): ConfLike => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: options.dir }),
-    ...(options.log ? { log: options.log } : {}),
+    log: options.log,
     ...(options.onRepair ? { onRepair: options.onRepair } : {}),
   })
 }

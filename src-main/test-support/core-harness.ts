@@ -38,7 +38,7 @@ export async function startCoreHarness(options: { sim?: SimOptions; start?: bool
   const build = () => {
     const core = createCore({
       dataDir,
-      settings: openFileSettingsStore(dataDir),
+      settings: openFileSettingsStore(dataDir, { log }),
       mode: 'browser',
       version: '0.0.0-test',
       env: { OLLAMA_HOST: sim.url },

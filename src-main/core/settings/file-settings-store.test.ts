@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMemoryLogger } from '../log'
+import { createMemoryLogger, silentLogger } from '../log'
 import { openFileSettingsStore } from './file-settings-store'
 import { SettingsWriteError, type SettingsRepair } from './settings-recovery'
 import { SETTINGS_DEFAULTS } from './settings-schema'
@@ -28,18 +28,18 @@ function openWithRepairs() {
 
 describe('openFileSettingsStore', () => {
   it('writes the defaults to settings.json in the given folder', () => {
-    const store = openFileSettingsStore(dir)
+    const store = openFileSettingsStore(dir, { log: silentLogger })
     expect(readJson()).toEqual(SETTINGS_DEFAULTS)
     expect(store.get('theme')).toBe('system')
     expect(store.get('window')).toBeUndefined()
   })
 
   it('sets, reads back across reopen, and deletes', () => {
-    const store = openFileSettingsStore(dir)
+    const store = openFileSettingsStore(dir, { log: silentLogger })
     store.set('theme', 'dark')
     store.set('modelOptions', { 'llama3.2:latest': { numCtx: 16384 } })
     store.set('window', { width: 800, height: 600, maximized: false })
-    const reopened = openFileSettingsStore(dir)
+    const reopened = openFileSettingsStore(dir, { log: silentLogger })
     expect(reopened.get('theme')).toBe('dark')
     // Dots in model names are not paths: the whole name is one key.
     expect(reopened.get('modelOptions')).toEqual({ 'llama3.2:latest': { numCtx: 16384 } })
@@ -50,7 +50,7 @@ describe('openFileSettingsStore', () => {
   })
 
   it('refuses a value the schema forbids with a clear error and leaves the file alone', () => {
-    const store = openFileSettingsStore(dir)
+    const store = openFileSettingsStore(dir, { log: silentLogger })
     const before = readFileSync(file, 'utf8')
     expect(() => store.set('theme', 'purple')).toThrow(SettingsWriteError)
     expect(() => store.set('theme', 'purple')).toThrow('Setting "theme" was not saved: `theme` must be equal to one of the allowed values.')
@@ -130,7 +130,7 @@ describe('a broken settings file', () => {
 
   it('that cannot be read at all is an error, not a reset', () => {
     mkdirSync(file)
-    expect(() => openFileSettingsStore(dir)).toThrow(/EISDIR/)
+    expect(() => openFileSettingsStore(dir, { log: silentLogger })).toThrow(/EISDIR/)
     expect(backups()).toEqual([])
   })
 })

@@ -5,9 +5,10 @@ import type { Logger } from '../log'
 import { openRecoveringSettingsStore, type SettingsRepair } from './settings-recovery'
 import { SETTINGS_STORE_OPTIONS, type StoredSettings } from './settings-schema'
 
-/** Optional hooks of `openFileSettingsStore`, passed on to `openRecoveringSettingsStore`. */
+/** Hooks of `openFileSettingsStore`, passed on to `openRecoveringSettingsStore`. */
 export interface FileSettingsStoreOptions {
-  log?: Logger
+  /** Required: a repaired settings file must be reported (the README promises the log says what was dropped). */
+  log: Logger
   now?: () => Date
   onRepair?: (repair: SettingsRepair) => void
 }
@@ -16,7 +17,7 @@ export interface FileSettingsStoreOptions {
  * The settings store outside Electron (browser mode, tests): `conf` on `<dir>/settings.json`, with the same
  * schema, defaults and repair behaviour as the app's electron-store (see `openRecoveringSettingsStore`).
  */
-export function openFileSettingsStore(dir: string, options: FileSettingsStoreOptions = {}): KeyValueStore {
+export function openFileSettingsStore(dir: string, options: FileSettingsStoreOptions): KeyValueStore {
   // electron-store takes the file name as `name`; conf itself calls it `configName`.
   const { name, ...shared } = SETTINGS_STORE_OPTIONS
   return openRecoveringSettingsStore({

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { KeyValueStore } from '../core-types'
 import { isRecord } from '../guards'
-import { silentLogger, type Logger } from '../log'
+import type { Logger } from '../log'
 import { SETTINGS_DEFAULTS, SETTINGS_MAP_KEYS } from './settings-schema'
 
 /** The part of conf (and electron-store, which extends it) the settings store relies on. */
@@ -41,7 +41,7 @@ export interface RecoveringStoreOptions {
   file: string
   /** Builds the underlying store; it throws when the file is unreadable or breaks the schema. */
   open: () => ConfLike
-  log?: Logger
+  log: Logger
   now?: () => Date
   onRepair?: (repair: SettingsRepair) => void
 }
@@ -108,7 +108,7 @@ function moveAside(file: string, now: Date): string {
  * 'settings.json'), open: () => new ElectronStore(SETTINGS_STORE_OPTIONS) })`.
  */
 export function openRecoveringSettingsStore(options: RecoveringStoreOptions): KeyValueStore {
-  const log = options.log ?? silentLogger
+  const { log } = options
   const now = options.now ?? (() => new Date())
 
   const repairInto = (text: string, backup: string, reopen: () => ConfLike): ConfLike => {

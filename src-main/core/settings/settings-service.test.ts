@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { silentLogger } from '../log'
 import type { Settings } from '../../../src-shared/types'
 import { DEFAULT_SETTINGS } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
@@ -18,7 +19,7 @@ const modelKey = (model: string) => {
 let dir: string
 let service: SettingsService
 const open = (options: Partial<Parameters<typeof createSettingsService>[1]> = {}) =>
-  createSettingsService(openFileSettingsStore(dir), { modelKey, ...options })
+  createSettingsService(openFileSettingsStore(dir, { log: silentLogger }), { modelKey, ...options })
 const fileJson = () => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
 
 beforeEach(() => {
@@ -96,7 +97,7 @@ describe('per-model options', () => {
     expect(service.getNumCtx('a')).toBeNull()
     expect(fileJson().modelOptions).toEqual({ 'b:latest': { numCtx: 4096 } })
 
-    const store = openFileSettingsStore(dir)
+    const store = openFileSettingsStore(dir, { log: silentLogger })
     store.set('modelOptions', { 'c:latest': { numCtx: 1024, temperature: 0.3 } })
     service.setNumCtx('c', null)
     expect(fileJson().modelOptions).toEqual({ 'c:latest': { temperature: 0.3 } })
@@ -153,7 +154,7 @@ describe('temporary model registry', () => {
   })
 
   it('ignores records written before records knew their host, and drops them at the next write', () => {
-    const store = openFileSettingsStore(dir)
+    const store = openFileSettingsStore(dir, { log: silentLogger })
     store.set('tempModels', { [record.path.toLowerCase()]: record })
     expect(onHost(service).get(record.path)).toBeUndefined()
     expect(onHost(service).all()).toEqual([])

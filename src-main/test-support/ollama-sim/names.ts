@@ -1,3 +1,7 @@
+// Ollama's model-name rules, written again here on purpose although src-main/core/ollama/model-name.ts has its
+// own: the simulator is an independent implementation of Ollama (from `types/model/name.go`), so the core is
+// tested against Ollama's behaviour and not against a copy of itself, which would agree with any bug it has.
+
 /** The four parts of an Ollama model name after defaults are filled (`types/model/name.go`). */
 export interface ModelName {
   host: string

@@ -1,0 +1,100 @@
+/**
+ * What `npm run serve` (cli.ts) and `npm run demo` (scripts/demo.ts) share: checking a port flag, starting, and
+ * stopping on Ctrl+C, so the two commands cannot drift apart.
+ */
+
+/** The parts of the process a command-line entry point uses; the real `process` and console by default. */
+export interface CliProcess {
+  on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
+  /** Ends the process (the real one never returns; stand-ins do, so callers return right after). */
+  exit(code: number): void
+  log(line: string): void
+  error(line: string): void
+  /** Milliseconds on a monotonic clock. */
+  now(): number
+}
+
+/** Something started that must be stopped before the process ends. */
+export interface Stoppable {
+  close(): Promise<void>
+}
+
+/**
+ * One Ctrl+C can arrive several times within milliseconds: the terminal signals every process of the foreground
+ * group, and npm, scripts/serve.mjs and tsx each pass it on to their child as well. Repeats closer together than
+ * this count as the same keypress; a person pressing again takes longer.
+ */
+export const SAME_SIGNAL_WITHIN_MS = 500
+
+const realProcess: CliProcess = {
+  on: (signal, listener) => process.on(signal, listener),
+  exit: (code) => process.exit(code),
+  log: (line) => console.log(line),
+  error: (line) => console.error(line),
+  now: () => performance.now(),
+}
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** A port number from a flag: digits only, 0 to 65535 (0 picks a free port); `undefined` otherwise. */
+export function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,5}$/.test(value)) return undefined
+  const port = Number(value)
+  return port <= 65535 ? port : undefined
+}
+
+/** The port in `value`; otherwise prints what is wrong with `flag` and exits with code 2. */
+export function portOrExit(value: string | undefined, flag: string, proc: CliProcess = realProcess): number {
+  const port = parsePort(value)
+  if (port !== undefined) return port
+  proc.error(`ollmchat: ${flag} must be a number from 0 to 65535 (got ${value}).`)
+  proc.exit(2)
+  return Number.NaN
+}
+
+/**
+ * Runs `start()`, then `announce(handle)`, until SIGINT or SIGTERM. Guarantees: the first signal closes the handle
+ * and exits 0 (1 if closing fails), also when it arrives while still starting; a second one (at least
+ * `SAME_SIGNAL_WITHIN_MS` later: earlier ones are copies of the first) exits 1 at once, so a stuck shutdown never
+ * traps the user; a failed start prints one line and exits 1.
+ */
+export async function runUntilSignalled<T extends Stoppable>(
+  start: () => Promise<T>,
+  announce: (handle: T) => void,
+  proc: CliProcess = realProcess,
+): Promise<void> {
+  let handle: T | undefined
+  let firstSignalAt: number | undefined
+  const stop = () => {
+    if (!handle) return
+    const closing = handle
+    proc.log('ollmchat: stopping… (press Ctrl+C again to quit at once)')
+    closing.close().then(
+      () => proc.exit(0),
+      (error: unknown) => {
+        proc.error(`ollmchat: stopping failed: ${describeError(error)}`)
+        proc.exit(1)
+      },
+    )
+  }
+  const onSignal = () => {
+    if (firstSignalAt === undefined) {
+      firstSignalAt = proc.now()
+      stop()
+    } else if (proc.now() - firstSignalAt >= SAME_SIGNAL_WITHIN_MS) {
+      proc.exit(1)
+    }
+  }
+  proc.on('SIGINT', onSignal)
+  proc.on('SIGTERM', onSignal)
+
+  try {
+    handle = await start()
+  } catch (error) {
+    proc.error(`ollmchat: could not start: ${describeError(error)}`)
+    proc.exit(1)
+    return
+  }
+  if (firstSignalAt !== undefined) stop()
+  else announce(handle)
+}
