@@ -7,6 +7,14 @@
 /** Below this a chat cannot hold a system prompt and one exchange; Ollama's vision models floor at 2048. */
 export const MIN_NUM_CTX = 512
 
+/** Ollama loads vision models with at least this much, whatever is asked (`server/sched.go` `getRunner`). */
+export const MIN_VISION_NUM_CTX = 2048
+
+/** The smallest context a model takes here: 2,048 for vision models (Ollama raises them to it anyway), else 512. */
+export function minNumCtxFor(capabilities: readonly string[]): number {
+  return capabilities.includes('vision') ? MIN_VISION_NUM_CTX : MIN_NUM_CTX
+}
+
 /** Upper bound when the model's trained length is unknown (2^20 tokens; no local model goes beyond). */
 export const MAX_NUM_CTX = 1_048_576
 
@@ -15,14 +23,18 @@ export const NUM_CTX_STEPS = [2048, 4096, 8192, 16384, 32768, 65536, 131072, 262
 
 export type NumCtxCheck = { ok: true; value: number } | { ok: false; message: string }
 
-/** Validates a context length for a model; `trainedContext` is the model's limit when known. */
-export function checkNumCtx(value: unknown, trainedContext: number | null): NumCtxCheck {
+/**
+ * Validates a context length for a model; `trainedContext` is the model's limit when known, `minimum` its floor
+ * (`minNumCtxFor`: vision models start at 2,048).
+ */
+export function checkNumCtx(value: unknown, trainedContext: number | null, minimum: number = MIN_NUM_CTX): NumCtxCheck {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return { ok: false, message: 'The context length must be a number of tokens.' }
   }
   if (!Number.isInteger(value)) return { ok: false, message: 'The context length must be a whole number.' }
-  if (value < MIN_NUM_CTX) {
-    return { ok: false, message: `The context length must be at least ${MIN_NUM_CTX.toLocaleString('en-US')} tokens.` }
+  if (value < minimum) {
+    const why = minimum === MIN_VISION_NUM_CTX ? ': Ollama runs vision models with at least that much' : ''
+    return { ok: false, message: `The context length must be at least ${minimum.toLocaleString('en-US')} tokens${why}.` }
   }
   const limit = trainedContext !== null && trainedContext > 0 ? Math.min(trainedContext, MAX_NUM_CTX) : MAX_NUM_CTX
   if (value > limit) {
@@ -42,6 +54,14 @@ export function parseNumCtxInput(text: string): number {
   if (!match) return Number.NaN
   const base = Number(match[1])
   return match[2] ? base * 1024 : base
+}
+
+/**
+ * The next step above `current` for a model, capped at its trained length (which is offered itself when it is not
+ * a round step); `null` when `current` is already at the top.
+ */
+export function nextNumCtxStep(current: number, trainedContext: number | null): number | null {
+  return numCtxStepsFor(trainedContext).find((step) => step > current) ?? null
 }
 
 /** Steps to offer for a model: from 2K up to its trained length (inclusive when it is not a round step). */

@@ -22,8 +22,9 @@ export {
   OllamaStreamError,
   OllamaUnreachableError,
   StreamInterruptedError,
-  toOllamaError,
 } from './ollama/errors'
+export { toOllamaError } from './ollama/classify-error'
+export { CannotChatError, ContextOverflowError, OutOfMemoryError, SignInRequiredError } from './ollama/limit-errors'
 export { DEFAULT_OLLAMA_HOST, describeHostSource, normalizeOllamaHost, readOllamaHost, resolveOllamaHost } from './ollama/host'
 export type { OllamaHostReading, OllamaHostRefusal, OllamaHostResolution, OllamaHostSource } from './ollama/host'
 export {

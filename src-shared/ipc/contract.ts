@@ -9,7 +9,9 @@ import type {
   ChatPhase,
   ChatTurn,
   ConversationSummary,
+  MemoryEstimate,
   ModelInfo,
+  ModelListing,
   OllamaStatus,
   SearchHit,
   Settings,
@@ -27,16 +29,31 @@ export interface RequestMap {
   /** Checks the host now instead of waiting for the next automatic check. */
   'ollama:checkNow': { in: None; out: OllamaStatus }
 
-  /** Installed models, never a temporary `ollmchat-temp/` model. */
-  'models:list': { in: None; out: { models: ModelInfo[] } }
+  /**
+   * Installed models, never a temporary `ollmchat-temp/` model, and the model a new conversation starts with
+   * (`defaultModel`: the Settings default when it is installed and can chat, else the first that can; `null` when
+   * none can). Windows show this default instead of choosing their own, so every window agrees.
+   */
+  'models:list': { in: None; out: ModelListing }
   /** Sets (or with `null` resets) the user's `num_ctx` for a model; used from the next message on. */
   'models:setNumCtx': { in: { model: string; numCtx: number | null }; out: { model: ModelInfo } }
+  /**
+   * Reads Ollama's model list and loaded models again now; when anything changed, `models:changed` goes to every
+   * window. Windows call it on focus and every few seconds while visible.
+   */
+  'models:refresh': { in: None; out: { changed: boolean } }
+  /** The memory a model would need at a context length (weights plus f16 KV cache), from `/api/show`. */
+  'models:estimateMemory': { in: { model: string; numCtx: number }; out: MemoryEstimate }
 
   'settings:get': { in: None; out: Settings }
   'settings:update': { in: SettingsPatch; out: Settings }
 
   /** Conversations, newest activity first (deleted ones excluded). */
   'chats:list': { in: None; out: { conversations: ConversationSummary[] } }
+  /**
+   * A new conversation. With `model: null` the core picks the default: the Settings default when it is installed
+   * and can chat, else the first installed model that can (or none when Ollama cannot be asked).
+   */
   'chats:create': { in: { model: string | null; systemPrompt?: string }; out: ConversationSummary }
   'chats:get': { in: { conversationId: string }; out: { conversation: ConversationSummary; messages: ChatMessage[] } }
   'chats:update': {
@@ -62,6 +79,11 @@ export interface RequestMap {
     in: { requestId: string; conversationId: string; messageId: string; text: string }
     out: ChatTurn
   }
+  /**
+   * Has the conversation's model write a summary of it (progress as `chat:progress`, phase `summarizing`;
+   * `chat:cancel` stops it) and starts a new conversation from that summary. Resolves with the new conversation.
+   */
+  'chats:continueFromSummary': { in: { requestId: string; conversationId: string }; out: ConversationSummary }
   /** Stops a reply; the partial text is kept. Cancelling a finished request is not an error. */
   'chat:cancel': { in: { requestId: string }; out: { cancelled: boolean } }
 }
@@ -86,6 +108,8 @@ export interface EventMap {
   'chat:delta': { requestId: string; messageId: string; content: string; thinking: string }
   /** A notice added to the conversation, e.g. the fallback to the base model. */
   'chat:notice': { requestId: string; conversationId: string; message: ChatMessage }
+  /** Installed or loaded models changed (a pull, a removal, a load or unload, a new setting): the new list. */
+  'models:changed': ModelListing
   /** The theme the settings now ask for (so every window follows a change). */
   'settings:theme': { theme: ThemePreference }
 }
@@ -102,6 +126,8 @@ const channelNames: Record<Channel, true> = {
   'ollama:checkNow': true,
   'models:list': true,
   'models:setNumCtx': true,
+  'models:refresh': true,
+  'models:estimateMemory': true,
   'settings:get': true,
   'settings:update': true,
   'chats:list': true,
@@ -111,6 +137,7 @@ const channelNames: Record<Channel, true> = {
   'chats:delete': true,
   'chats:restore': true,
   'chats:search': true,
+  'chats:continueFromSummary': true,
   'chat:send': true,
   'chat:regenerate': true,
   'chat:editAndResend': true,
@@ -122,6 +149,7 @@ const eventNames: Record<EventName, true> = {
   'chat:progress': true,
   'chat:delta': true,
   'chat:notice': true,
+  'models:changed': true,
   'settings:theme': true,
 }
 

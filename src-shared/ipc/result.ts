@@ -26,6 +26,14 @@ export const ERROR_CODES = [
   'MALFORMED_RESPONSE',
   /** The model cannot take this option (for example `num_ctx` on a cloud model). */
   'NOT_APPLICABLE',
+  /** The message (with the system prompt) is longer than the context the model runs with. */
+  'PROMPT_TOO_LONG',
+  /** Ollama could not load the model at this context: not enough memory. */
+  'OUT_OF_MEMORY',
+  /** The model cannot chat (an embedding model: no `completion` capability). */
+  'CANNOT_CHAT',
+  /** A cloud model needs the user to sign in to ollama.com (Ollama sent the link). */
+  'SIGN_IN_REQUIRED',
   /** The user (or shutdown) stopped the operation. */
   'CANCELLED',
   /** A conversation or message id that does not exist (or no longer exists). */
@@ -41,6 +49,13 @@ export const ERROR_CODES = [
 /** One of `ERROR_CODES`. */
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/** Something the window can offer to fix a failure in one click. */
+export type ErrorAction =
+  /** Use another context length for a model from the next message on. */
+  | { kind: 'set-num-ctx'; model: string; numCtx: number; label: string }
+  /** Open an https page of ollama.com in the browser (e.g. the sign-in link Ollama sent). */
+  | { kind: 'open-link'; url: string; label: string }
+
 /** A failure as the renderer sees it: never a stack trace. */
 export interface AppError {
   code: ErrorCode
@@ -48,6 +63,8 @@ export interface AppError {
   message: string
   /** Extra facts worth showing on demand, e.g. Ollama's own error text. */
   detail?: string
+  /** A one-click fix, when there is one. */
+  action?: ErrorAction
 }
 
 /** The answer to every request channel. */

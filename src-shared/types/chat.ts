@@ -1,4 +1,5 @@
 import type { AppError } from '../ipc/result'
+import type { ContextReport, NoticeInfo } from './context'
 
 /** `notice` messages are the app speaking (e.g. a fallback notice); they are never sent to the model. */
 export type MessageRole = 'user' | 'assistant' | 'notice'
@@ -34,6 +35,10 @@ export interface ChatMessage {
   numCtx: number | null
   error: AppError | null
   stats: ReplyStats | null
+  /** Assistant replies: the context the reply really ran with; `null` before it ends or for older replies. */
+  context: ContextReport | null
+  /** Notices: what the notice is about, so the window can offer its actions; `null` for other messages. */
+  notice: NoticeInfo | null
   createdAt: string
   updatedAt: string
 }
@@ -79,4 +84,4 @@ export interface ChatTurn {
 }
 
 /** The stage a reply is in before tokens arrive, shown as an honest status line. */
-export type ChatPhase = 'preparing-model' | 'waiting-for-model' | 'streaming'
+export type ChatPhase = 'preparing-model' | 'waiting-for-model' | 'streaming' | 'summarizing'

@@ -1,5 +1,6 @@
 export type * from './app'
 export type * from './chat'
+export type * from './context'
 export type * from './models'
 export type * from './settings'
 export { DEFAULT_SETTINGS, isTheme, THEMES } from './settings'

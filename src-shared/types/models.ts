@@ -1,3 +1,5 @@
+import type { AutomaticContext, RunningMemory } from './context'
+
 /** Where the context length a model will run with comes from. */
 export type ContextSource =
   /** The user's own `num_ctx` for this model in ollmchat (served through a temporary model). */
@@ -28,6 +30,12 @@ export interface ModelInfo {
   customNumCtx: number | null
   /** The context Ollama allocated for it, when it is loaded right now (`/api/ps` `context_length`). */
   runningContext: number | null
+  /** Memory it occupies when loaded right now, and how much of it is on the GPU. */
+  runningMemory: RunningMemory | null
+  /** What Ollama runs it with when nobody sets `num_ctx`, once ollmchat has seen Ollama choose. */
+  automaticContext: AutomaticContext | null
+  /** It can answer a chat (Ollama's `completion` capability); embedding-only models cannot. */
+  canChat: boolean
   /** Cloud models run on ollama.com and ignore `num_ctx`. */
   isCloud: boolean
   /** Ollama's capability list, e.g. `completion`, `thinking`, `vision`. */
@@ -37,4 +45,11 @@ export interface ModelInfo {
 /** Per-model options the user sets in ollmchat (the original plan's `model_options`). */
 export interface ModelOptions {
   numCtx?: number
+}
+
+/** The model list as `models:list` and `models:changed` carry it. */
+export interface ModelListing {
+  models: ModelInfo[]
+  /** The model a new conversation starts with; `null` when no installed model can chat. */
+  defaultModel: string | null
 }

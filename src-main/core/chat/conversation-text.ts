@@ -19,19 +19,30 @@ export function titleFromMessage(text: string): string {
   return `${(lastSpace > TITLE_LIMIT / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`
 }
 
+/** One message of a prompt, with the stored message it came from (`null` for the system prompt). */
+export interface PromptEntry {
+  message: ChatMessageIn
+  source: ChatMessage | null
+}
+
 /**
  * What Ollama is sent for a reply: the system prompt, then every earlier user message and every reply that has
  * text (stopped and failed replies included: their text is what the user saw). Notices are the app speaking and
- * are never sent.
+ * are never sent. Each entry keeps its stored message, so what Ollama reports can be matched against what was sent.
  */
-export function promptMessages(systemPrompt: string, history: readonly ChatMessage[]): ChatMessageIn[] {
-  const messages: ChatMessageIn[] = []
-  if (systemPrompt.trim().length > 0) messages.push({ role: 'system', content: systemPrompt })
+export function promptEntries(systemPrompt: string, history: readonly ChatMessage[]): PromptEntry[] {
+  const entries: PromptEntry[] = []
+  if (systemPrompt.trim().length > 0) entries.push({ message: { role: 'system', content: systemPrompt }, source: null })
   for (const message of history) {
-    if (message.role === 'user') messages.push({ role: 'user', content: message.content })
+    if (message.role === 'user') entries.push({ message: { role: 'user', content: message.content }, source: message })
     else if (message.role === 'assistant' && message.content.length > 0) {
-      messages.push({ role: 'assistant', content: message.content })
+      entries.push({ message: { role: 'assistant', content: message.content }, source: message })
     }
   }
-  return messages
+  return entries
+}
+
+/** The messages of `promptEntries` alone. */
+export function promptMessages(systemPrompt: string, history: readonly ChatMessage[]): ChatMessageIn[] {
+  return promptEntries(systemPrompt, history).map((entry) => entry.message)
 }

@@ -1,9 +1,10 @@
 import type { AppError } from '../../../src-shared/ipc/result'
-import type { ChatMessage, MessageRole, MessageStatus, ReplyStats } from '../../../src-shared/types'
+import type { ChatMessage, MessageRole, MessageStatus, NoticeInfo, ReplyStats } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { ConversationRepo } from './conversation-repo'
 import type { HistoryContext } from './database'
-import { MESSAGE_COLUMNS, errorToJson, statsToJson, toChatMessage, type MessageRow } from './row-mapping'
+import { MESSAGE_COLUMNS, toChatMessage, type MessageRow } from './row-mapping'
+import { contextToJson, errorToJson, noticeToJson, statsToJson } from './stored-json'
 
 /** A message to append; the store assigns its id, position and times. */
 export interface NewMessage {
@@ -17,10 +18,11 @@ export interface NewMessage {
   numCtx?: number | null
   error?: AppError | null
   stats?: ReplyStats | null
+  notice?: NoticeInfo | null
 }
 
 /** The fields of a saved message that may change; absent fields stay as they are. */
-export type MessagePatch = Partial<Pick<ChatMessage, 'content' | 'thinking' | 'status' | 'error' | 'stats' | 'servedBy' | 'numCtx'>>
+export type MessagePatch = Partial<Pick<ChatMessage, 'content' | 'thinking' | 'status' | 'error' | 'stats' | 'servedBy' | 'numCtx' | 'context'>>
 
 /** Messages table access; see `HistoryStore` for each method's guarantees. */
 export interface MessageRepo {
@@ -44,9 +46,9 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
   // The position is computed inside the INSERT, so two appends can never share one.
   const insertStatement = db.prepare<[Record<string, unknown>], MessageRow>(
     `INSERT INTO messages (id, conversation_id, seq, role, content, thinking, status, model, served_by, num_ctx,
-       error, stats, created_at, updated_at)
+       error, stats, notice, created_at, updated_at)
      VALUES (@id, @conversationId, (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
-       @role, @content, @thinking, @status, @model, @servedBy, @numCtx, @error, @stats, @now, @now)
+       @role, @content, @thinking, @status, @model, @servedBy, @numCtx, @error, @stats, @notice, @now, @now)
      RETURNING ${MESSAGE_COLUMNS}`,
   )
   // Streaming checkpoints call this every few seconds: one prepared statement, fields switched by flags.
@@ -59,6 +61,7 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
        stats = CASE WHEN @setStats THEN @stats ELSE stats END,
        served_by = CASE WHEN @setServedBy THEN @servedBy ELSE served_by END,
        num_ctx = CASE WHEN @setNumCtx THEN @numCtx ELSE num_ctx END,
+       context = CASE WHEN @setContext THEN @context ELSE context END,
        updated_at = @now
      WHERE id = @id
      RETURNING ${MESSAGE_COLUMNS}`,
@@ -90,6 +93,7 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
       numCtx: input.numCtx ?? null,
       error: errorToJson(input.error),
       stats: statsToJson(input.stats),
+      notice: noticeToJson(input.notice),
       now,
     })
     if (!row) throw new Error('Saving a message returned no row.')
@@ -122,6 +126,8 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
         servedBy: patch.servedBy ?? null,
         setNumCtx: flag(patch.numCtx !== undefined),
         numCtx: patch.numCtx ?? null,
+        setContext: flag(patch.context !== undefined),
+        context: contextToJson(patch.context),
       })
       return row ? toChatMessage(row) : null
     },

@@ -115,8 +115,20 @@ const searchIndex: Migration = {
   },
 }
 
+// Older rows keep NULL in both: a reply saved before this version has no context report, a notice no structure.
+const contextReports: Migration = {
+  version: 3,
+  description: 'context report of each reply and structured notices',
+  up(db) {
+    db.exec(`
+      ALTER TABLE messages ADD COLUMN context TEXT CHECK (context IS NULL OR json_valid(context));
+      ALTER TABLE messages ADD COLUMN notice TEXT CHECK (notice IS NULL OR json_valid(notice));
+    `)
+  },
+}
+
 /** The schema's history, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [coreTables, searchIndex]
+export const MIGRATIONS: readonly Migration[] = [coreTables, searchIndex, contextReports]
 
 function checkOrder(migrations: readonly Migration[]): number {
   migrations.forEach((migration, index) => {

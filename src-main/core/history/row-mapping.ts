@@ -1,6 +1,5 @@
-import type { AppError, ErrorCode } from '../../../src-shared/ipc/result'
-import type { ChatMessage, ConversationSummary, MessageRole, MessageStatus, ReplyStats } from '../../../src-shared/types'
-import { isRecord } from '../guards'
+import type { ChatMessage, ConversationSummary, MessageRole, MessageStatus } from '../../../src-shared/types'
+import { readContext, readError, readNotice, readStats } from './stored-json'
 
 /** A conversation as the summary queries select it (snake_case, as stored). */
 export interface ConversationRow {
@@ -14,7 +13,7 @@ export interface ConversationRow {
   preview: string
 }
 
-/** A message as stored; `error` and `stats` are JSON text. */
+/** A message as stored; `error`, `stats`, `context` and `notice` are JSON text (see `stored-json.ts`). */
 export interface MessageRow {
   id: string
   conversation_id: string
@@ -27,13 +26,15 @@ export interface MessageRow {
   num_ctx: number | null
   error: string | null
   stats: string | null
+  context: string | null
+  notice: string | null
   created_at: string
   updated_at: string
 }
 
 /** The columns every message query returns, in `MessageRow` shape. */
 export const MESSAGE_COLUMNS =
-  'id, conversation_id, role, content, thinking, status, model, served_by, num_ctx, error, stats, created_at, updated_at'
+  'id, conversation_id, role, content, thinking, status, model, served_by, num_ctx, error, stats, context, notice, created_at, updated_at'
 
 /** Summary columns for a query over `conversations c`; the preview is the last non-empty chat text. */
 export const CONVERSATION_COLUMNS = `c.id, c.title, c.model, c.system_prompt, c.created_at, c.updated_at,
@@ -64,55 +65,7 @@ export function toConversationSummary(row: ConversationRow): ConversationSummary
   }
 }
 
-const parseJson = (text: string | null): unknown => {
-  if (text === null) return null
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return null
-  }
-}
-
-// Stored JSON outlives the code that wrote it, so it is read field by field rather than trusted.
-function readError(text: string | null): AppError | null {
-  const value = parseJson(text)
-  if (!isRecord(value) || typeof value.code !== 'string' || typeof value.message !== 'string') return null
-  const error: AppError = { code: value.code as ErrorCode, message: value.message }
-  if (typeof value.detail === 'string') error.detail = value.detail
-  return error
-}
-
-const STAT_KEYS = ['promptTokens', 'replyTokens', 'totalMs', 'tokensPerSecond'] as const
-
-function readStats(text: string | null): ReplyStats | null {
-  const value = parseJson(text)
-  if (!isRecord(value)) return null
-  const stats: ReplyStats = {}
-  for (const key of STAT_KEYS) {
-    const number = value[key]
-    if (typeof number === 'number' && Number.isFinite(number)) stats[key] = number
-  }
-  return stats
-}
-
-/** JSON for the `error` column, keeping only the fields of `AppError`. */
-export function errorToJson(error: AppError | null | undefined): string | null {
-  if (!error) return null
-  return JSON.stringify(error.detail === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, detail: error.detail })
-}
-
-/** JSON for the `stats` column, keeping only finite numbers of `ReplyStats`. */
-export function statsToJson(stats: ReplyStats | null | undefined): string | null {
-  if (!stats) return null
-  const kept: ReplyStats = {}
-  for (const key of STAT_KEYS) {
-    const number = stats[key]
-    if (typeof number === 'number' && Number.isFinite(number)) kept[key] = number
-  }
-  return JSON.stringify(kept)
-}
-
-/** Maps a stored message to the shared DTO; malformed JSON in `error` or `stats` reads as `null`. */
+/** Maps a stored message to the shared DTO; malformed JSON in a JSON column reads as `null`. */
 export function toChatMessage(row: MessageRow): ChatMessage {
   return {
     id: row.id,
@@ -126,6 +79,8 @@ export function toChatMessage(row: MessageRow): ChatMessage {
     numCtx: row.num_ctx,
     error: readError(row.error),
     stats: readStats(row.stats),
+    context: readContext(row.context),
+    notice: readNotice(row.notice),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

@@ -1,6 +1,7 @@
 import { Ollama } from 'ollama/browser'
 import type { Agent } from 'undici'
-import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, toOllamaError } from './errors'
+import { toOllamaError } from './classify-error'
+import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError } from './errors'
 import { resolveOllamaHost } from './host'
 import { agentFetch, callFetch, createOllamaAgent, type FetchFn } from './http'
 import { InFlightCalls } from './in-flight'

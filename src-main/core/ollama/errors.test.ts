@@ -11,8 +11,8 @@ import {
   OllamaStreamError,
   OllamaUnreachableError,
   StreamInterruptedError,
-  toOllamaError,
 } from './errors'
+import { toOllamaError } from './classify-error'
 
 const host = 'http://127.0.0.1:11434'
 

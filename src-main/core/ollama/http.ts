@@ -1,5 +1,7 @@
 import { Agent, fetch as undiciFetch } from 'undici'
+import { isRecord } from '../guards'
 import { MalformedResponseError, OllamaStreamError } from './errors'
+import { SignInRequiredError } from './limit-errors'
 
 /** The fetch signature ollama-js accepts. */
 export type FetchFn = typeof fetch
@@ -38,16 +40,21 @@ const mergeSignals = (signals: (AbortSignal | null | undefined)[]): AbortSignal 
 /**
  * Ollama's error bodies are `{"error": "…"}`, but proxies and unknown routes answer plain text; ollama-js would
  * then log `Getting text from response` to the console. Rewriting every error body to JSON keeps the console quiet
- * and keeps the message (`error` when present, else the text).
+ * and keeps the message (`error` when present, else the text). A 401 that carries Ollama's `signin_url` becomes
+ * `SignInRequiredError` right here, with the link.
  */
 async function normalizeErrorResponse(response: Response): Promise<Response> {
   const text = await response.text().catch(() => '')
   let message: string | null = text.trim() === '' ? null : text.trim()
   try {
     const parsed: unknown = JSON.parse(text)
-    const error = typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined
+    const error = isRecord(parsed) ? parsed.error : undefined
     message = typeof error === 'string' && error !== '' ? error : message
-  } catch {
+    // ollama-js keeps only `error`, so the sign-in link Ollama adds to a cloud model's 401 is read here.
+    const signinUrl = isRecord(parsed) ? parsed.signin_url : undefined
+    if (response.status === 401 && typeof signinUrl === 'string') throw new SignInRequiredError(signinUrl)
+  } catch (error) {
+    if (error instanceof SignInRequiredError) throw error
     // Not JSON: the text itself is the message.
   }
   return new Response(JSON.stringify(message === null ? {} : { error: message }), {

@@ -1,4 +1,5 @@
 import type { ReplyStats } from '../../../src-shared/types'
+import type { KvShape } from './show-model-info'
 
 /** How an `OllamaClient` is set up; everything is optional. */
 export interface OllamaClientOptions {
@@ -42,6 +43,10 @@ export interface ShownModel {
   /** `model_info["<general.architecture>.context_length"]`. */
   trainedContext: number | null
   architecture: string | null
+  /** The KV cache shape for memory estimates; `null` when `model_info` does not give it. */
+  kvShape: KvShape | null
+  /** `sha256:<hex>` of the weights blob the model loads (the modelfile's FROM); `null` when there is none. */
+  weightsBlob: string | null
   capabilities: string[]
   family: string | null
   parameterSize: string | null

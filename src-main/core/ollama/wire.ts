@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ReplyStats } from '../../../src-shared/types'
 import { MalformedResponseError } from './errors'
+import { readKvShape, readWeightsBlob } from './show-model-info'
 import { numCtxOf, parseShowParameters } from './show-parameters'
 import type { ChatChunk, ListedModel, RunningModel, ShownModel } from './types'
 
@@ -58,6 +59,7 @@ const runningSchema = z.intersection(
 const psSchema = z.object({ models: z.array(runningSchema).nullable() })
 
 const showSchema = z.object({
+  modelfile: text,
   parameters: text,
   model_info: z.record(z.string(), z.unknown()).nullish(),
   capabilities: z.array(z.string()).nullish(),
@@ -134,6 +136,8 @@ export function readShow(body: unknown): ShownModel {
     numCtx: numCtxOf(parameters),
     trainedContext: typeof trained === 'number' && trained > 0 ? trained : null,
     architecture,
+    kvShape: readKvShape(info, architecture),
+    weightsBlob: readWeightsBlob(show.modelfile),
     capabilities: show.capabilities ?? [],
     family: show.details?.family || null,
     parameterSize: show.details?.parameter_size || null,

@@ -1,0 +1,85 @@
+import {
+  CancelledError,
+  MalformedResponseError,
+  ModelNotFoundError,
+  OllamaEdgeError,
+  OllamaHttpError,
+  OllamaStreamError,
+  OllamaUnreachableError,
+  StreamInterruptedError,
+} from './errors'
+import { limitErrorFor } from './limit-errors'
+
+/** Where a failure happened, so `toOllamaError` can fill in the host and model. */
+export interface ErrorContext {
+  host: string
+  /** The model the request was about; a 404 names it. */
+  model?: string
+  /** True while reading a streamed body: a plain `Error` there is ollama-js relaying an `{"error"}` line. */
+  inStream?: boolean
+}
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED',
+])
+const INCOMPLETE_STREAM = 'Did not receive done or success response in stream.'
+
+const errorName = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : undefined
+
+const causeCode = (cause: unknown): string | undefined => {
+  if (typeof cause !== 'object' || cause === null) return undefined
+  const code = (cause as { code?: unknown }).code
+  if (typeof code === 'string') return code
+  // Happy-eyeballs connects fail with an AggregateError whose members carry the codes.
+  const first = (cause as { errors?: unknown[] }).errors?.[0]
+  return first === undefined ? undefined : causeCode(first)
+}
+
+function classifyFetchFailure(e: TypeError, context: ErrorContext): OllamaEdgeError {
+  const cause = e.cause
+  const code = causeCode(cause)
+  const causeMessage = cause instanceof Error ? cause.message : undefined
+  if (code !== undefined && (UNREACHABLE_CODES.has(code) || code.startsWith('UND_ERR_'))) {
+    return new OllamaUnreachableError(context.host, code, e)
+  }
+  if (causeMessage === 'bad port') return new OllamaUnreachableError(context.host, 'port blocked by fetch (bad port)', e)
+  // `fetch failed` always means the request never got a response; whatever the cause, nothing usable answered.
+  return new OllamaUnreachableError(context.host, code ?? causeMessage ?? 'fetch failed', e)
+}
+
+/**
+ * Classifies anything thrown while talking to Ollama (through ollama-js and undici) into the typed errors above.
+ * Guarantees: a typed error passes through unchanged; aborts become `CancelledError`; `ResponseError` (not
+ * exported by ollama-js, so recognised by `name` and `status_code`) becomes `ModelNotFoundError` for a 404 about a
+ * model, one of the limit errors of `./limit-errors` when its text says so, and `OllamaHttpError` otherwise; undici's `fetch failed` becomes `OllamaUnreachableError`; a body cut off
+ * (`terminated`) or a stream without its final line becomes `StreamInterruptedError`; JSON and schema failures
+ * become `MalformedResponseError`. Anything unrecognised is returned as is (an `Error`), so it is reported as a bug.
+ */
+export function toOllamaError(e: unknown, context: ErrorContext): Error {
+  if (e instanceof OllamaEdgeError) return e
+  const name = errorName(e)
+  if (name === 'AbortError') return new CancelledError(e)
+  if (name === 'TimeoutError') return new OllamaUnreachableError(context.host, 'no answer in time', e)
+  if (name === 'ResponseError') {
+    const status = (e as { status_code?: unknown }).status_code
+    const text = (e as { error?: unknown }).error
+    const message = typeof text === 'string' && text !== '' ? text : e instanceof Error ? e.message : 'unknown error'
+    // A 404 on a call about no model (version, tags, ps) means the host is not Ollama or the path is wrong.
+    if (status === 404 && context.model !== undefined) return new ModelNotFoundError(context.model, message)
+    if (typeof status === 'number') return limitErrorFor(status, message, context.model) ?? new OllamaHttpError(status, message)
+  }
+  if (e instanceof TypeError) {
+    if (e.message === 'terminated') return new StreamInterruptedError('the connection was closed mid-answer', e)
+    if (e.message === 'fetch failed') return classifyFetchFailure(e, context)
+  }
+  if (e instanceof SyntaxError) return new MalformedResponseError('not valid JSON', e.message, e)
+  if (name === 'ZodError') return new MalformedResponseError('unexpected shape', e instanceof Error ? e.message : undefined, e)
+  if (e instanceof Error) {
+    if (e.message === INCOMPLETE_STREAM) return new StreamInterruptedError('the stream ended without its final line', e)
+    if (e.message === 'Missing body') return new MalformedResponseError('no body')
+    if (context.inStream === true && e.constructor === Error) return new OllamaStreamError(e.message)
+    return e
+  }
+  return new Error(String(e))
+}
