@@ -7,6 +7,22 @@ export function formatContext(tokens: number): string {
   return tokens.toLocaleString('en-US')
 }
 
+/**
+ * A token count in round numbers, for "about" sentences and the context meter: `812`, `9.2K`, `16K`, `1.2M`. K is
+ * 1,024 tokens, as context lengths are counted, so "9.2K tokens; it runs with 8K" compares like with like.
+ */
+export function formatTokenCount(tokens: number): string {
+  if (tokens < 1024) return Math.round(tokens).toLocaleString('en-US')
+  const [value, unit] = tokens < 1_048_576 ? [tokens / 1024, 'K'] : [tokens / 1_048_576, 'M']
+  return `${Number(value.toFixed(value < 10 ? 1 : 0)).toLocaleString('en-US')}${unit}`
+}
+
+/** `an 8K context`, `a 16K context`: the article read aloud ("an eight-K", "an eleven…", "an eighteen…"). */
+export function aContext(tokens: number): string {
+  const label = formatContext(tokens)
+  return `${/^8|^1[18](?!\d)/.test(label) ? 'an' : 'a'} ${label} context`
+}
+
 /** Bytes for people: `4.7 GB`, `812 MB`. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB']
@@ -19,3 +35,6 @@ export function formatBytes(bytes: number): string {
   const digits = value >= 100 || unit === 0 ? 0 : 1
   return `${value.toFixed(digits)} ${units[unit]}`
 }
+
+/** `llama3:latest` reads as `llama3` in sentences. */
+export const shortModelName = (name: string): string => name.replace(/:latest$/i, '')

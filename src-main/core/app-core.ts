@@ -10,6 +10,8 @@ import { conversationHandlers } from './handlers/conversation-handlers'
 import { modelHandlers } from './handlers/model-handlers'
 import { openHistoryStore } from './history/history-store'
 import { createDispatcher, type Handlers } from './ipc/dispatch'
+import { createModelsWatch } from './models/models-watch'
+import { messageOf } from './guards'
 import { createConsoleLogger } from './log'
 import { modelKey } from './ollama/model-name'
 import { createSettingsService } from './settings/settings-service'
@@ -51,6 +53,13 @@ export function createCore(deps: CoreDeps): Core {
     onChange: (next) => events.emit('ollama:status', next),
   })
 
+  const watch = createModelsWatch({
+    catalog: () => connection.catalog,
+    preferredModel: () => settings.get().defaultModel,
+    events,
+    log,
+  })
+
   const chat = createChatService({
     history,
     connection: () => connection,
@@ -58,6 +67,7 @@ export function createCore(deps: CoreDeps): Core {
     events,
     log,
     onOllamaError: (error, host) => status.reportFailure(error, host),
+    afterReply: () => watch.refreshIfWatched(),
     timing: { deltaIntervalMs: timing.deltaIntervalMs, checkpointIntervalMs: timing.checkpointIntervalMs },
   })
 
@@ -79,8 +89,15 @@ export function createCore(deps: CoreDeps): Core {
         if (started) void current.startCleanup()
       },
     }),
-    ...modelHandlers({ connection: () => connection, settings }),
-    ...conversationHandlers(history),
+    ...modelHandlers({ connection: () => connection, settings, watch }),
+    ...conversationHandlers(history, async () => {
+      try {
+        return (await watch.listing()).defaultModel
+      } catch (error) {
+        log.info('no default model for a new conversation: Ollama could not be asked', { error: messageOf(error) })
+        return null
+      }
+    }),
     ...chatHandlers(chat),
   }
 

@@ -1,3 +1,5 @@
+import { ContextFacts } from './context/context-facts'
+import { ReplyContext } from './context/reply-context'
 import type { Logger } from './log'
 import { createModelCatalog, type ModelCatalog } from './models/model-catalog'
 import { TempModelManager, type CleanupReport } from './models/temp-model-manager'
@@ -11,6 +13,10 @@ export interface OllamaConnection {
   readonly client: OllamaClient
   readonly tempModels: TempModelManager
   readonly catalog: ModelCatalog
+  /** What this host has shown about contexts and memory. */
+  readonly facts: ContextFacts
+  /** Works out the context each reply on this host really had. */
+  readonly replyContext: ReplyContext
   /**
    * Starts the start-up clean-up of unused temporary models on this host, waiting for Ollama if it is down. It
    * never throws; it resolves with what it did (an empty report once disposed).
@@ -44,13 +50,16 @@ export function openConnection(options: ConnectionOptions): OllamaConnection {
   if (source.warning !== null) log.warn(source.warning, { host: source.url, source: source.source })
   const client = new OllamaClient({ host: options.hostSetting, env: options.env })
   const tempModels = new TempModelManager(client, { registry: options.registry, log })
-  const catalog = createModelCatalog({ client, customNumCtx: options.numCtxLookup, log })
+  const facts = new ContextFacts()
+  const catalog = createModelCatalog({ client, customNumCtx: options.numCtxLookup, facts, log })
   const lifetime = new AbortController()
   return {
     host: client.host,
     client,
     tempModels,
     catalog,
+    facts,
+    replyContext: new ReplyContext({ client, catalog, facts, log }),
     startCleanup: () => tempModels.cleanupWhenReachable({ signal: lifetime.signal }),
     dispose: () => lifetime.abort(),
   }

@@ -3,6 +3,7 @@ import { AppFailure } from '../app-failure'
 import { DEFAULT_TITLE } from '../history/history-store'
 import { titleFromMessage } from './conversation-text'
 import { runReply, type ReplyDeps } from './reply-runner'
+import { continueFromSummary } from './summary-flow'
 
 interface ActiveReply {
   conversationId: string
@@ -19,6 +20,8 @@ export interface ChatService {
   send(input: { requestId: string; conversationId: string; text: string }): Promise<ChatTurn>
   regenerate(input: { requestId: string; conversationId: string }): Promise<ChatTurn>
   editAndResend(input: { requestId: string; conversationId: string; messageId: string; text: string }): Promise<ChatTurn>
+  /** Has the model summarise the conversation and starts a new one from it (`summary-flow.ts`); stopped by `cancel`. */
+  continueFromSummary(input: { requestId: string; conversationId: string }): Promise<ConversationSummary>
   /** Stops a reply, keeping its partial text; `false` when it had already finished (not an error). */
   cancel(requestId: string): boolean
   /** Stops every reply and waits until each has saved its partial text. */
@@ -44,7 +47,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
   }
 
   // Called synchronously after `conversationOrFail` (no await in between), so its checks still hold here.
-  const track = async (requestId: string, conversationId: string, run: (signal: AbortSignal) => Promise<ChatTurn>) => {
+  const track = async <T>(requestId: string, conversationId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController()
     const finished = run(controller.signal)
     active.set(requestId, { conversationId, controller, finished: finished.catch(() => undefined) })
@@ -93,6 +96,11 @@ export function createChatService(deps: ReplyDeps): ChatService {
       dropAfter(conversationId, edited)
       return await track(requestId, conversationId, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: edited, signal }))
+    },
+
+    async continueFromSummary({ requestId, conversationId }) {
+      const conversation = conversationOrFail(requestId, conversationId)
+      return await track(requestId, conversationId, (signal) => continueFromSummary(deps, { requestId, conversation, signal }))
     },
 
     cancel(requestId) {

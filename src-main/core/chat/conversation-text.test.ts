@@ -14,6 +14,8 @@ const message = (role: ChatMessage['role'], content: string, status: ChatMessage
   numCtx: null,
   error: null,
   stats: null,
+  context: null,
+  notice: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 })

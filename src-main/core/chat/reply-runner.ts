@@ -1,6 +1,10 @@
 import type { AppError } from '../../../src-shared/ipc/result'
-import type { ChatMessage, ChatTurn, ConversationSummary, MessageStatus, ReplyStats } from '../../../src-shared/types'
+import type { ChatMessage, ChatTurn, ContextReport, ConversationSummary, MessageStatus, NoticeInfo, ReplyStats } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
+import type { ReplyContext, SentReply } from '../context/reply-context'
+import { memoryModelOf } from '../context/reply-context'
+import { truncationNotice } from '../context/truncation-notice'
+import type { ContextFacts } from '../context/context-facts'
 import type { CoreEvents } from '../events'
 import type { HistoryStore } from '../history/history-store'
 import { toAppError } from '../ipc/error-mapping'
@@ -8,14 +12,15 @@ import type { Logger } from '../log'
 import type { TempModelManager } from '../models/temp-model-manager'
 import type { OllamaClient } from '../ollama/client'
 import { OllamaUnreachableError } from '../ollama/errors'
-import { promptMessages } from './conversation-text'
+import { promptEntries, type PromptEntry } from './conversation-text'
 import { ReplyBuffer } from './reply-buffer'
-import { planServingModel, shortModelName, type ServingPlan } from './serving-model'
+import { shortModelName } from '../../../src-shared/format'
+import { planServingModel, type ServingPlan } from './serving-model'
 
 /** What one reply needs; `connection` is read once per reply, so a host change never splits a reply. */
 export interface ReplyDeps {
   history: HistoryStore
-  connection(): { client: OllamaClient; tempModels: TempModelManager }
+  connection(): { client: OllamaClient; tempModels: TempModelManager; replyContext: ReplyContext; facts: ContextFacts }
   numCtxFor(model: string): number | null
   events: CoreEvents
   log: Logger
@@ -24,6 +29,8 @@ export interface ReplyDeps {
    * (but only if that host is still the one in use).
    */
   onOllamaError?(error: AppError, host: string): void
+  /** After every reply, whatever its outcome (the model list may have changed: a model loaded, unloaded). */
+  afterReply?(): void
   timing: { deltaIntervalMs: number; checkpointIntervalMs: number }
 }
 
@@ -40,15 +47,17 @@ const isCode = (error: unknown, code: string) => (error as { code?: unknown } | 
 /**
  * Runs one assistant reply end to end: saves an empty reply, picks the serving model (temporary model, or the
  * base with a notice), streams tokens into the reply (coalesced deltas, checkpoints), and saves the outcome:
- * `complete`, `cancelled` with the partial text, or `error` with the partial text and a typed error. It only
- * throws when the conversation vanished; every other failure ends up in the saved reply.
+ * `complete`, `cancelled` with the partial text, or `error` with the partial text and a typed error (a limit in
+ * words, with the numbers). Every reply that reached Ollama is saved with its context report, and the first time
+ * Ollama truncates the conversation a notice says so. It only throws when the conversation vanished; every other
+ * failure ends up in the saved reply.
  */
 export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<ChatTurn> {
   const { history, events, log } = deps
   const { requestId, conversation, signal } = request
   const model = conversation.model
   if (model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
-  const { client, tempModels } = deps.connection()
+  const { client, tempModels, replyContext, facts } = deps.connection()
   const numCtx = deps.numCtxFor(model)
 
   const assistant = history.appendMessage({ conversationId: conversation.id, role: 'assistant', content: '', status: 'streaming', model, numCtx })
@@ -62,8 +71,8 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   const notices: ChatMessage[] = []
   const progress = (phase: 'preparing-model' | 'waiting-for-model' | 'streaming', text: string) =>
     events.emit('chat:progress', { requestId, conversationId: conversation.id, phase, text })
-  const addNotice = (text: string) => {
-    const notice = history.appendMessage({ conversationId: conversation.id, role: 'notice', content: text, status: 'complete' })
+  const addNotice = (text: string, info: NoticeInfo) => {
+    const notice = history.appendMessage({ conversationId: conversation.id, role: 'notice', content: text, status: 'complete', notice: info })
     notices.push(notice)
     events.emit('chat:notice', { requestId, conversationId: conversation.id, message: notice })
   }
@@ -76,20 +85,24 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   })
 
   let plan: ServingPlan | undefined
+  let sent: SentReply | undefined
   let status: MessageStatus = 'complete'
   let error: AppError | null = null
-  let stats: ReplyStats | null = null
+  let outcome: StreamOutcome = { stats: null, doneReason: null }
   try {
     plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal, onPreparing: (text) => progress('preparing-model', text) })
-    if (plan.notice !== null) addNotice(plan.notice)
+    if (plan.notice !== null) addNotice(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
     const earlier = history.listMessages(conversation.id).filter((message) => message.id !== assistant.id)
-    const messages = promptMessages(conversation.systemPrompt, earlier)
-    stats = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, messages, signal, buffer, log,
+    const entries = promptEntries(conversation.systemPrompt, earlier)
+    sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
+    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal, buffer, log,
       onWaiting: () => progress('waiting-for-model', `Waiting for ${shortModelName(model)}…`),
       onFirstToken: () => progress('streaming', `${shortModelName(model)} is answering…`) })
   } catch (caught) {
-    error = toAppError(caught, log, 'chat reply')
+    // The reply's own signal may be aborted by now; what Ollama says about the failure is read without it.
+    const explained = sent === undefined ? caught : await replyContext.explainFailure(caught, sent, new AbortController().signal)
+    error = toAppError(explained, log, 'chat reply')
     status = error.code === 'CANCELLED' ? 'cancelled' : 'error'
     if (status === 'error') {
       log.warn('reply failed', { conversationId: conversation.id, model: plan?.model ?? model, code: error.code, detail: error.detail })
@@ -99,16 +112,51 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     plan?.release()
     buffer.flush()
   }
+  // A reply that reached Ollama gets its context report, read after the reply ended (never before its first token).
+  const context = sent === undefined || (status === 'error' && buffer.isEmpty)
+    ? null
+    : await replyContext.report(sent, outcome, new AbortController().signal)
   const saved = history.updateMessage(assistant.id, {
     content: buffer.content,
     thinking: buffer.thinking,
     status,
     error: status === 'error' ? error : null,
-    stats,
+    stats: outcome.stats,
+    context,
   })
   const updatedConversation = history.getConversation(conversation.id)
   if (!saved || !updatedConversation) throw new AppFailure('NOT_FOUND', 'This conversation was deleted while the reply was running.')
-  return { conversation: updatedConversation, userMessage: request.userMessage, assistantMessage: saved, notices }
+  if (context !== null) await noteTruncation({ model, context, conversationId: conversation.id, history, replyContext, facts, addNotice })
+  deps.afterReply?.()
+  return { conversation: history.getConversation(conversation.id) ?? updatedConversation, userMessage: request.userMessage, assistantMessage: saved, notices }
+}
+
+/** Adds the truncation notice when the reply was truncated and the conversation has not been told yet. */
+async function noteTruncation(input: {
+  model: string
+  context: ContextReport
+  conversationId: string
+  history: HistoryStore
+  replyContext: ReplyContext
+  facts: ContextFacts
+  addNotice(text: string, info: NoticeInfo): void
+}): Promise<void> {
+  if (!input.context.truncated) return
+  const details = await input.replyContext.details(input.model, new AbortController().signal)
+  const draft = truncationNotice({
+    model: input.model,
+    report: input.context,
+    history: input.history.listMessages(input.conversationId),
+    memory: memoryModelOf(details),
+    facts: input.facts,
+  })
+  if (draft !== null) input.addNotice(draft.content, draft.notice)
+}
+
+/** How a streamed reply ended: Ollama's numbers and its `done_reason` (`stop`, `length`), when it got that far. */
+interface StreamOutcome {
+  stats: ReplyStats | null
+  doneReason: string | null
 }
 
 /**
@@ -120,29 +168,28 @@ async function streamWithOneRecreate(options: {
   tempModels: TempModelManager
   baseModel: string
   plan: ServingPlan
-  messages: ReturnType<typeof promptMessages>
+  entries: readonly PromptEntry[]
   signal: AbortSignal
   buffer: ReplyBuffer
   log: Logger
   onWaiting(): void
   onFirstToken(): void
-}): Promise<ReplyStats | null> {
+}): Promise<StreamOutcome> {
   const { client, plan, buffer, signal } = options
-  const attempt = async (model: string): Promise<ReplyStats | null> => {
+  const messages = options.entries.map((entry) => entry.message)
+  const attempt = async (model: string): Promise<StreamOutcome> => {
     options.onWaiting()
     let first = true
-    const request = plan.requestNumCtx === null
-      ? { model, messages: options.messages }
-      : { model, messages: options.messages, numCtx: plan.requestNumCtx }
+    const request = plan.requestNumCtx === null ? { model, messages } : { model, messages, numCtx: plan.requestNumCtx }
     for await (const chunk of client.chat(request, { signal })) {
       if (first && (chunk.content.length > 0 || chunk.thinking.length > 0)) {
         first = false
         options.onFirstToken()
       }
       buffer.append(chunk.content, chunk.thinking)
-      if (chunk.done) return chunk.stats
+      if (chunk.done) return { stats: chunk.stats, doneReason: chunk.doneReason }
     }
-    return null
+    return { stats: null, doneReason: null }
   }
   try {
     return await attempt(plan.model)

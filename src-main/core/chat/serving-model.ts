@@ -1,4 +1,4 @@
-import { formatContext } from '../../../src-shared/format'
+import { aContext, shortModelName } from '../../../src-shared/format'
 import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { TempModelManager } from '../models/temp-model-manager'
@@ -19,9 +19,6 @@ export interface ServingPlan {
   /** Ends this reply's claim on the temporary model (clean-up may delete it once nothing claims it). */
   release(): void
 }
-
-/** `llama3:latest` reads as `llama3` in sentences. */
-export const shortModelName = (name: string): string => name.replace(/:latest$/i, '')
 
 const noop = (): void => {}
 
@@ -55,7 +52,7 @@ export async function planServingModel(options: {
   try {
     const ref = await tempModels.createTempModel(baseModel, numCtx, {
       signal,
-      onCreating: () => options.onPreparing(`Preparing ${name} with a ${formatContext(numCtx)} context…`),
+      onCreating: () => options.onPreparing(`Preparing ${name} with ${aContext(numCtx)}…`),
     })
     return { ...base, model: ref.path, tempPath: ref.path, release: tempModels.acquire(ref.path) }
   } catch (error) {
@@ -68,7 +65,7 @@ export async function planServingModel(options: {
     return {
       ...base,
       requestNumCtx: numCtx,
-      notice: `Could not prepare ${name} with a ${formatContext(numCtx)} context (${reason.replace(/\.$/, '')}). This reply uses ${name} directly and asks Ollama for a ${formatContext(numCtx)} context with the request instead.`,
+      notice: `Could not prepare ${name} with ${aContext(numCtx)} (${reason.replace(/\.$/, '')}). This reply uses ${name} directly and asks Ollama for ${aContext(numCtx)} with the request instead.`,
     }
   }
 }

@@ -13,12 +13,17 @@ function found<T>(value: T | null): T {
   return value
 }
 
-/** The `chats:*` channels over the history store. */
-export function conversationHandlers(history: HistoryStore): Pick<Handlers, ConversationChannels> {
+/**
+ * The `chats:*` channels over the history store. A conversation created without a model gets the default the core
+ * chooses (`defaultModel`, none when Ollama cannot be asked).
+ */
+export function conversationHandlers(history: HistoryStore, defaultModel: () => Promise<string | null>): Pick<Handlers, ConversationChannels> {
   return {
     'chats:list': async () => ({ conversations: history.listConversations() }),
-    'chats:create': async ({ model, systemPrompt }) =>
-      history.createConversation(systemPrompt === undefined ? { model } : { model, systemPrompt }),
+    'chats:create': async ({ model, systemPrompt }) => {
+      const chosen = model ?? (await defaultModel())
+      return history.createConversation(systemPrompt === undefined ? { model: chosen } : { model: chosen, systemPrompt })
+    },
     'chats:get': async ({ conversationId }) => ({
       conversation: found(history.getConversation(conversationId)),
       messages: history.listMessages(conversationId),

@@ -1,8 +1,13 @@
-import { checkNumCtx } from '../../../src-shared/limits'
+import { checkNumCtx, minNumCtxFor } from '../../../src-shared/limits'
 import { AppFailure } from '../app-failure'
 import type { OllamaConnection } from '../connection'
+import { estimateMemory } from '../context/memory-estimate'
+import { memoryModelOf } from '../context/reply-context'
 import type { Handlers } from '../ipc/dispatch'
+import type { ModelsWatch } from '../models/models-watch'
 import type { SettingsService } from '../settings/settings-service'
+
+type ModelChannels = 'models:list' | 'models:setNumCtx' | 'models:refresh' | 'models:estimateMemory'
 
 /**
  * The `models:*` channels. Setting `num_ctx` only records the choice: the next message creates (or reuses) the
@@ -11,9 +16,11 @@ import type { SettingsService } from '../settings/settings-service'
 export function modelHandlers(deps: {
   connection(): OllamaConnection
   settings: SettingsService
-}): Pick<Handlers, 'models:list' | 'models:setNumCtx'> {
+  watch: ModelsWatch
+}): Pick<Handlers, ModelChannels> {
   return {
-    'models:list': async () => ({ models: await deps.connection().catalog.list() }),
+    'models:list': () => deps.watch.listing(),
+    'models:refresh': () => deps.watch.refresh(),
     'models:setNumCtx': async ({ model, numCtx }) => {
       const { catalog } = deps.connection()
       const info = await catalog.get(model)
@@ -21,11 +28,23 @@ export function modelHandlers(deps: {
         if (info.isCloud) {
           throw new AppFailure('NOT_APPLICABLE', `${info.name} is a cloud model: it runs with the context ollama.com gives it.`)
         }
-        const check = checkNumCtx(numCtx, info.trainedContext)
+        if (!info.canChat) throw new AppFailure('NOT_APPLICABLE', `${info.name} is an embedding model: it has no chat context to set.`)
+        const check = checkNumCtx(numCtx, info.trainedContext, minNumCtxFor(info.capabilities))
         if (!check.ok) throw new AppFailure('INVALID_NUM_CTX', check.message)
       }
       deps.settings.setNumCtx(info.name, numCtx)
       return { model: { ...info, customNumCtx: numCtx } }
+    },
+    'models:estimateMemory': async ({ model, numCtx }) => {
+      const { catalog, facts } = deps.connection()
+      const details = await catalog.details(model)
+      if (details.listed.isRemote) throw new AppFailure('NOT_APPLICABLE', `${details.listed.name} is a cloud model: it runs on ollama.com, not in your memory.`)
+      const memory = memoryModelOf(details)
+      const estimate = memory === null ? null : estimateMemory(memory, numCtx, facts.gpuBytes())
+      if (estimate === null) {
+        throw new AppFailure('NOT_APPLICABLE', `Ollama does not say how ${details.listed.name} is built, so ollmchat cannot estimate its memory.`)
+      }
+      return estimate
     },
   }
 }

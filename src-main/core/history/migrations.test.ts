@@ -58,13 +58,31 @@ describe('migrate', () => {
     old.close()
 
     const store = openHistoryStore({ file })
-    expect(versionOf(file)).toBe(2)
+    expect(versionOf(file)).toBe(MIGRATIONS.length)
     expect(store.listConversations()).toMatchObject([{ id: 'c1', title: 'Old chat', systemPrompt: 'Be kind.', messageCount: 2, preview: 'an old answer' }])
-    expect(store.getMessage('m2')).toMatchObject({ content: 'an old answer', stats: { replyTokens: 3 }, status: 'streaming' })
+    // Replies saved before context reports existed read as having none.
+    expect(store.getMessage('m2')).toMatchObject({ content: 'an old answer', stats: { replyTokens: 3 }, status: 'streaming', context: null, notice: null })
     expect(store.search('zebra').map((hit) => hit.messageId)).toEqual(['m1'])
     expect(store.search('chat').map((hit) => hit.messageId)).toEqual(['m1'])
     expect(store.markInterrupted()).toBe(1)
     store.close()
+  })
+
+  it('adds the context report and notice columns to a version-2 file, rejecting anything but JSON in them', () => {
+    const old = openDatabase({ file })
+    migrate(old, MIGRATIONS.slice(0, 2))
+    old.prepare(`INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'Chat', 'x', 'x')`).run()
+    old.close()
+    const store = openHistoryStore({ file })
+    const reply = store.appendMessage({ conversationId: 'c1', role: 'assistant', content: 'ok', status: 'complete' })
+    const report = { asked: 4096, source: 'custom' as const, effective: 4096, promptTokens: 4000, replyTokens: 20, truncated: true, droppedMessages: 3, messageCut: false, lengthLimited: false }
+    expect(store.updateMessage(reply.id, { context: report })?.context).toEqual(report)
+    const notice = store.appendMessage({ conversationId: 'c1', role: 'notice', content: 'n', status: 'complete', notice: { kind: 'context-setting' } })
+    expect(store.getMessage(notice.id)?.notice).toEqual({ kind: 'context-setting' })
+    store.close()
+    const raw = new Database(file)
+    expect(() => raw.prepare(`UPDATE messages SET context = 'not json' WHERE id = ?`).run(reply.id)).toThrow(/CHECK constraint failed/)
+    raw.close()
   })
 
   it('refuses a file from a newer version and leaves it untouched', () => {
@@ -75,7 +93,7 @@ describe('migrate', () => {
     const before = readFileSync(file)
 
     expect(() => openHistoryStore({ file })).toThrow(HistoryVersionError)
-    expect(() => openHistoryStore({ file })).toThrow(/newer version of ollmchat \(schema 7; this version knows up to 2\)/)
+    expect(() => openHistoryStore({ file })).toThrow(/newer version of ollmchat \(schema 7; this version knows up to 3\)/)
     expect(versionOf(file)).toBe(7)
     expect(readFileSync(file).equals(before)).toBe(true)
   })
@@ -96,8 +114,8 @@ describe('migrate', () => {
 
   it('applies nothing twice and rejects a list with gaps', () => {
     const db = openDatabase({ file: ':memory:' })
-    expect(migrate(db)).toEqual({ from: 0, to: 2 })
-    expect(migrate(db)).toEqual({ from: 2, to: 2 })
+    expect(migrate(db)).toEqual({ from: 0, to: 3 })
+    expect(migrate(db)).toEqual({ from: 3, to: 3 })
     const gap: Migration[] = [{ version: 2, description: 'skips one', up: () => {} }]
     expect(() => migrate(db, gap)).toThrow(/has version 2, expected 1/)
     db.close()

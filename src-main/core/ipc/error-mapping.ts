@@ -1,4 +1,4 @@
-import { ERROR_CODES, type AppError, type ErrorCode } from '../../../src-shared/ipc/result'
+import { ERROR_CODES, type AppError, type ErrorAction, type ErrorCode } from '../../../src-shared/ipc/result'
 import { messageOf } from '../guards'
 import type { Logger } from '../log'
 
@@ -12,6 +12,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>(ERROR_CODES.filter((
 interface CodedError extends Error {
   code: ErrorCode
   detail?: string
+  action?: ErrorAction
 }
 
 const isCodedError = (error: unknown): error is CodedError =>
@@ -24,10 +25,13 @@ const isCodedError = (error: unknown): error is CodedError =>
  */
 export function toAppError(error: unknown, log: Logger, context: string): AppError {
   if (isCodedError(error)) {
-    const detail = error.detail
-    return detail === undefined || detail === error.message
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, detail }
+    const { detail, action } = error
+    return {
+      code: error.code,
+      message: error.message,
+      ...(detail === undefined || detail === error.message ? {} : { detail }),
+      ...(action === undefined ? {} : { action }),
+    }
   }
   if (error instanceof Error && error.name === 'AbortError') {
     return { code: 'CANCELLED', message: 'Stopped.' }

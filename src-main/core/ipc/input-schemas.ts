@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
+import { MAX_NUM_CTX } from '../../../src-shared/limits'
 import { THEMES } from '../../../src-shared/types'
 
 const none = z.strictObject({})
@@ -24,6 +25,8 @@ export const inputSchemas = {
   'ollama:checkNow': none,
   'models:list': none,
   'models:setNumCtx': z.strictObject({ model: modelName, numCtx: z.number().nullable() }),
+  'models:refresh': none,
+  'models:estimateMemory': z.strictObject({ model: modelName, numCtx: z.int().min(1).max(MAX_NUM_CTX) }),
   'settings:get': none,
   'settings:update': z.strictObject({
     ollamaHost: z.string().trim().max(500).nullable().exactOptional(),
@@ -43,6 +46,7 @@ export const inputSchemas = {
   'chats:delete': z.strictObject({ conversationId: id }),
   'chats:restore': z.strictObject({ conversationId: id }),
   'chats:search': z.strictObject({ query: z.string().max(500), limit: z.int().min(1).max(100).exactOptional() }),
+  'chats:continueFromSummary': z.strictObject({ requestId: id, conversationId: id }),
   'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText }),
   'chat:regenerate': z.strictObject({ requestId: id, conversationId: id }),
   'chat:editAndResend': z.strictObject({ requestId: id, conversationId: id, messageId: id, text: messageText }),

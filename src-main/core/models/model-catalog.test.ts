@@ -3,6 +3,7 @@ import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
 import { createMemoryLogger } from '../log'
 import { OllamaClient } from '../ollama/client'
 import { ModelNotFoundError, OllamaUnreachableError } from '../ollama/errors'
+import { ContextFacts } from '../context/context-facts'
 import { createModelCatalog, type ModelCatalog } from './model-catalog'
 
 let sim: OllamaSim
@@ -23,7 +24,7 @@ beforeEach(async () => {
   client = new OllamaClient({ host: sim.url })
   log = createMemoryLogger()
   custom.clear()
-  catalog = createModelCatalog({ client, customNumCtx: () => (name) => custom.get(name) ?? null, log })
+  catalog = createModelCatalog({ client, customNumCtx: () => (name) => custom.get(name) ?? null, facts: new ContextFacts(), log })
 })
 
 afterEach(async () => {
@@ -68,7 +69,7 @@ describe('model catalog', () => {
   })
 
   it('survives a failing /api/show for one model, logging it, and asks again next time', async () => {
-    catalog = createModelCatalog({ client, customNumCtx: () => () => null, log, showConcurrency: 1 })
+    catalog = createModelCatalog({ client, customNumCtx: () => () => null, facts: new ContextFacts(), log, showConcurrency: 1 })
     sim.faults.failNext('/api/show', 500, 'unsupported architecture')
     const models = await catalog.list()
     expect(models).toHaveLength(3)

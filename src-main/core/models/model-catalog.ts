@@ -7,6 +7,7 @@ import { isCloudModelName, isTempModelName, sameModel } from '../ollama/model-na
 import type { ListedModel, RunningModel, ShownModel } from '../ollama/types'
 import { mapBounded } from './bounded'
 import { parentOfRunner } from './temp-model-usage'
+import type { ContextFacts } from '../context/context-facts'
 
 /** What `models:list` and `models:setNumCtx` read. */
 export interface ModelCatalog {
@@ -14,6 +15,17 @@ export interface ModelCatalog {
   list(opts?: CallOptions): Promise<ModelInfo[]>
   /** One installed model by any spelling Ollama accepts; `ModelNotFoundError` when not installed. */
   get(name: string, opts?: CallOptions): Promise<ModelInfo>
+  /**
+   * What `/api/tags` and `/api/show` say about one installed model, from the latest listing and the details cache
+   * when they know it (no request), else asking Ollama; `ModelNotFoundError` when not installed.
+   */
+  details(name: string, opts?: CallOptions): Promise<ModelDetails>
+}
+
+/** One model's listing entry with its `/api/show` details (`null` when they could not be read). */
+export interface ModelDetails {
+  listed: ListedModel
+  shown: ShownModel | null
 }
 
 export interface ModelCatalogDeps {
@@ -23,6 +35,8 @@ export interface ModelCatalogDeps {
    * about each model (as listed), answering `null` for a model without one.
    */
   customNumCtx: () => (name: string) => number | null
+  /** Told every `/api/ps` read; asked what Ollama chooses by itself. */
+  facts: ContextFacts
   log: Logger
   /** `/api/show` calls in flight at once on a cold cache (default 4). */
   showConcurrency?: number
@@ -32,21 +46,33 @@ export interface ModelCatalogDeps {
 const isGlobalFailure = (error: unknown) => error instanceof CancelledError || error instanceof OllamaUnreachableError
 
 /**
- * The context a model runs with right now: its own runner, or a runner a temporary model of it loaded (which the
- * listing links back through `parent_model`).
+ * The runner a model runs on right now: its own, or one a temporary model of it loaded (which the listing links
+ * back through `parent_model`).
  */
-function runningContextOf(model: ListedModel, running: RunningModel[], listing: ListedModel[]): number | null {
+function runnerOf(model: ListedModel, running: RunningModel[], listing: ListedModel[]): RunningModel | undefined {
   const own = running.find((r) => r.digest === model.digest || sameModel(r.name, model.name))
-  if (own !== undefined) return own.contextLength
-  for (const runner of running) {
-    if (!isTempModelName(runner.name)) continue
+  if (own !== undefined) return own
+  return running.find((runner) => {
+    if (!isTempModelName(runner.name)) return false
     const parent = parentOfRunner(runner, listing)
-    if (parent !== null && sameModel(parent, model.name)) return runner.contextLength
-  }
-  return null
+    return parent !== null && sameModel(parent, model.name)
+  })
 }
 
-function toModelInfo(model: ListedModel, shown: ShownModel | null, running: RunningModel[], listing: ListedModel[], custom: number | null): ModelInfo {
+/** Ollama's `completion` capability; an older Ollama that lists no capabilities is given the benefit of the doubt. */
+export const canChat = (capabilities: readonly string[]): boolean => capabilities.length === 0 || capabilities.includes('completion')
+
+function toModelInfo(
+  model: ListedModel,
+  shown: ShownModel | null,
+  runner: RunningModel | undefined,
+  custom: number | null,
+  facts: ContextFacts,
+): ModelInfo {
+  const capabilities = model.capabilities.length > 0 ? model.capabilities : (shown?.capabilities ?? [])
+  const trainedContext = shown?.trainedContext ?? model.contextLength
+  const modelNumCtx = shown?.numCtx ?? null
+  const isCloud = model.isRemote || isCloudModelName(model.name)
   return {
     name: model.name,
     family: model.family ?? shown?.family ?? null,
@@ -55,12 +81,16 @@ function toModelInfo(model: ListedModel, shown: ShownModel | null, running: Runn
     sizeBytes: model.sizeBytes,
     modifiedAt: model.modifiedAt,
     digest: model.digest,
-    trainedContext: shown?.trainedContext ?? model.contextLength,
-    modelNumCtx: shown?.numCtx ?? null,
+    trainedContext,
+    modelNumCtx,
     customNumCtx: custom,
-    runningContext: runningContextOf(model, running, listing),
-    isCloud: model.isRemote || isCloudModelName(model.name),
-    capabilities: model.capabilities.length > 0 ? model.capabilities : (shown?.capabilities ?? []),
+    runningContext: runner?.contextLength ?? null,
+    runningMemory: runner === undefined ? null : { sizeBytes: runner.sizeBytes, vramBytes: runner.sizeVram },
+    // Only a model without a context of its own ever gets Ollama's automatic one.
+    automaticContext: modelNumCtx === null && !isCloud ? facts.automaticContextFor(model.name, trainedContext) : null,
+    isCloud,
+    capabilities,
+    canChat: canChat(capabilities),
   }
 }
 
@@ -74,6 +104,8 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
   const { client, log } = deps
   const shownByDigest = new Map<string, ShownModel>()
   const concurrency = deps.showConcurrency ?? 4
+  /** The latest complete listing, so `details` usually needs no request. */
+  let lastListing: ListedModel[] = []
 
   const shownFor = async (model: ListedModel, opts: CallOptions | undefined): Promise<ShownModel | null> => {
     const cached = shownByDigest.get(model.digest)
@@ -96,12 +128,14 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
       log.warn('could not read the running models', { error: messageOf(error) })
       return [] as RunningModel[]
     })
+    deps.facts.observe(running)
+    lastListing = listing
     const models = listing.filter((m) => !isTempModelName(m.name))
     const shown = await mapBounded(models, concurrency, (m) => shownFor(m, opts))
     const live = new Set(models.map((m) => m.digest))
     for (const digest of shownByDigest.keys()) if (!live.has(digest)) shownByDigest.delete(digest)
     const customFor = deps.customNumCtx()
-    const infos = models.map((m, i) => toModelInfo(m, shown[i] ?? null, running, listing, customFor(m.name)))
+    const infos = models.map((m, i) => toModelInfo(m, shown[i] ?? null, runnerOf(m, running, listing), customFor(m.name), deps.facts))
     return infos.sort((a, b) => {
       const x = a.name.toLowerCase()
       const y = b.name.toLowerCase()
@@ -115,6 +149,16 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
       const found = (await list(opts)).find((m) => sameModel(m.name, name))
       if (found === undefined) throw new ModelNotFoundError(name)
       return found
+    },
+    async details(name, opts) {
+      const find = (listing: ListedModel[]) => listing.find((m) => !isTempModelName(m.name) && sameModel(m.name, name))
+      let listed = find(lastListing)
+      if (listed === undefined) {
+        lastListing = await client.listAll(opts)
+        listed = find(lastListing)
+      }
+      if (listed === undefined) throw new ModelNotFoundError(name)
+      return { listed, shown: await shownFor(listed, opts) }
     },
   }
 }

@@ -1,0 +1,31 @@
+import { formatBytes, formatContext, shortModelName } from '../../../src-shared/format'
+import { nextNumCtxStep } from '../../../src-shared/limits'
+import { estimateMemory, type MemoryModel } from './memory-estimate'
+
+/** The one-click "Raise the context" of a truncation notice: a value, or why there is none. */
+export interface RaiseTarget {
+  raiseTo: number | null
+  blockedReason: string | null
+}
+
+/**
+ * The next context step above what the model runs with, capped at its trained length and at what fits in memory:
+ * a step whose estimate reaches a load that already ran out of memory on this host is not offered. `current` is the
+ * context it runs with now (the effective one when known).
+ */
+export function raiseTarget(model: string, current: number, facts: MemoryModel & { outOfMemoryFloor: number | null }): RaiseTarget {
+  const name = shortModelName(model)
+  const next = nextNumCtxStep(current, facts.trainedContext)
+  if (next === null) {
+    const trained = facts.trainedContext === null ? '' : ` (${formatContext(facts.trainedContext)})`
+    return { raiseTo: null, blockedReason: `${name} already runs with the longest context it was trained for${trained}.` }
+  }
+  const estimate = estimateMemory(facts, next, null)
+  if (estimate !== null && facts.outOfMemoryFloor !== null && estimate.totalBytes >= facts.outOfMemoryFloor) {
+    return {
+      raiseTo: null,
+      blockedReason: `A ${formatContext(next)} context would not fit in memory: it needs about ${formatBytes(estimate.totalBytes)}, and Ollama already ran out at ${formatBytes(facts.outOfMemoryFloor)}.`,
+    }
+  }
+  return { raiseTo: next, blockedReason: null }
+}

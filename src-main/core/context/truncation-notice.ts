@@ -1,0 +1,60 @@
+import { aContext, formatContext, shortModelName } from '../../../src-shared/format'
+import type { ChatMessage, ContextReport, NoticeInfo } from '../../../src-shared/types'
+import type { ContextFacts } from './context-facts'
+import type { MemoryModel } from './memory-estimate'
+import { raiseTarget } from './raise-target'
+
+/** A notice to add to the conversation: its sentence and its structure. */
+export interface NoticeDraft {
+  content: string
+  notice: NoticeInfo
+}
+
+const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`
+
+/**
+ * The notice for a reply whose prompt Ollama truncated, or `null` when none is due: the reply was not truncated,
+ * or the conversation already has one for the same context (said once, not under every reply; said again after the
+ * context changed and it happens anew). It names the model, what it no longer sees and the context it runs with, and
+ * carries the "Raise the context" value (`raiseTarget`).
+ */
+export function truncationNotice(input: {
+  model: string
+  report: ContextReport
+  history: readonly ChatMessage[]
+  memory: MemoryModel | null
+  facts: ContextFacts
+}): NoticeDraft | null {
+  const { model, report, history } = input
+  if (!report.truncated) return null
+  const effective = report.effective
+  const already = history.some(
+    (message) => message.notice?.kind === 'context-truncated' && message.notice.effective === effective && message.notice.model === model,
+  )
+  if (already) return null
+  const name = shortModelName(model)
+  const context = effective === null ? 'the context it runs with' : aContext(effective)
+  const content = report.messageCut
+    ? `Your message is too long for ${name}'s ${effective === null ? 'context' : `${formatContext(effective)} context`}: Ollama kept only its end, so ${name} did not see the start of it or the system prompt.`
+    : `${name} no longer sees the first ${plural(report.droppedMessages, 'message')} of this chat: it runs with ${context}.`
+  const current = effective ?? report.asked
+  const target = current === null
+    ? { raiseTo: null, blockedReason: 'ollmchat does not know the context it runs with yet.' }
+    : raiseTarget(model, current, {
+        weightsBytes: input.memory?.weightsBytes ?? 0,
+        kvShape: input.memory?.kvShape ?? null,
+        trainedContext: input.memory?.trainedContext ?? null,
+        outOfMemoryFloor: input.facts.outOfMemoryFloor(),
+      })
+  return {
+    content,
+    notice: {
+      kind: 'context-truncated',
+      model,
+      effective,
+      droppedMessages: report.droppedMessages,
+      raiseTo: target.raiseTo,
+      raiseBlockedReason: target.blockedReason,
+    },
+  }
+}

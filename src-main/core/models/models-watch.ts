@@ -1,0 +1,83 @@
+import type { ModelInfo, ModelListing } from '../../../src-shared/types'
+import type { CoreEvents } from '../events'
+import { messageOf } from '../guards'
+import type { Logger } from '../log'
+import type { CallOptions } from '../ollama/client'
+import { sameModel } from '../ollama/model-name'
+import type { ModelCatalog } from './model-catalog'
+
+/**
+ * The model a new conversation starts with: the Settings default when it is installed and can chat, else the first
+ * installed model that can (in list order); `null` when none can. The one place this rule lives: every window shows
+ * it, and `chats:create` applies it.
+ */
+export function chooseDefaultModel(models: readonly ModelInfo[], preferred: string | null): string | null {
+  const chat = models.filter((model) => model.canChat)
+  const wanted = preferred === null ? undefined : chat.find((model) => sameModel(model.name, preferred))
+  return (wanted ?? chat[0])?.name ?? null
+}
+
+/**
+ * Keeps the windows' model lists in step with Ollama: every read of the list (a window's `models:list`, its periodic
+ * `models:refresh`, the read after each reply) is compared with the last one, and `models:changed` goes out only when
+ * something differs — a model pulled or removed in a terminal, one loaded or unloaded, a new setting.
+ */
+export interface ModelsWatch {
+  /** Reads the list now (and tells the windows if it changed). */
+  listing(opts?: CallOptions): Promise<ModelListing>
+  /**
+   * A window's periodic or on-focus check: like `listing`, but calls made while one runs share it; `changed` says
+   * whether the windows were told. It also marks a window as watching for the next while.
+   */
+  refresh(): Promise<{ changed: boolean }>
+  /** After a reply: reads the list again if a window is watching (one asked within `WATCH_LEASE_MS`), else nothing. */
+  refreshIfWatched(): void
+}
+
+/** A window refreshes every few seconds while visible; one silent for this long is hidden, closed or gone. */
+export const WATCH_LEASE_MS = 15_000
+
+export function createModelsWatch(deps: {
+  catalog(): ModelCatalog
+  preferredModel(): string | null
+  events: CoreEvents
+  log: Logger
+  now?: () => number
+}): ModelsWatch {
+  const now = deps.now ?? Date.now
+  let lastSeen: string | null = null
+  let watchedAt = Number.NEGATIVE_INFINITY
+  let running: Promise<{ listing: ModelListing; changed: boolean }> | null = null
+
+  const read = async (opts?: CallOptions) => {
+    const models = await deps.catalog().list(opts)
+    const listing: ModelListing = { models, defaultModel: chooseDefaultModel(models, deps.preferredModel()) }
+    const fingerprint = JSON.stringify(listing)
+    // The first read only sets the baseline: the window that asked has the list already.
+    const changed = lastSeen !== null && fingerprint !== lastSeen
+    lastSeen = fingerprint
+    if (changed) deps.events.emit('models:changed', listing)
+    return { listing, changed }
+  }
+
+  const shared = () => {
+    running ??= read().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  return {
+    async listing(opts) {
+      return (await read(opts)).listing
+    },
+    async refresh() {
+      watchedAt = now()
+      return { changed: (await shared()).changed }
+    },
+    refreshIfWatched() {
+      if (now() - watchedAt > WATCH_LEASE_MS) return
+      shared().catch((error: unknown) => deps.log.info('could not re-read the models after a reply', { error: messageOf(error) }))
+    },
+  }
+}
