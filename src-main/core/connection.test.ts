@@ -47,7 +47,7 @@ describe('openConnection', () => {
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
     connection.dispose()
-    expect(await cleanup).toEqual({ deleted: [], kept: [], failed: [] })
+    expect(await cleanup).toEqual({ deleted: [], kept: [], failed: [], freedBytes: 0 })
     await sim.faults.up()
     expect(sim.hasModel('ollmchat-temp/llama3-oc2048')).toBe(true)
   })

@@ -4,7 +4,9 @@ import type { Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
 import { isTempModelName } from '../ollama/model-name'
+import { formatBytes } from '../../../src-shared/format'
 import { mapBounded } from './bounded'
+import { findStaleTempModels, freedBytes } from './temp-model-staleness'
 import type { TempModelRecord } from './temp-model-registry'
 import { tempModelNumCtx } from './temp-model-naming'
 import { tempInUseReason } from './temp-model-usage'
@@ -16,6 +18,8 @@ export interface CleanupReport {
   kept: { name: string; reason: string }[]
   /** Deletes that failed; `name` is empty when the pass itself failed before deciding anything. */
   failed: { name: string; error: string }[]
+  /** About how much disk the deleted models freed (old weights that only stale temporary models kept). */
+  freedBytes: number
 }
 
 /** What a pass needs from the manager. */
@@ -35,12 +39,14 @@ export interface CleanupDeps {
 /**
  * One clean-up pass: lists every temporary model (whoever made it), reads `/api/ps` once (only if there is any),
  * keeps those in use (see `tempInUseReason`) or held by a chat of this app, and deletes the rest with bounded
- * concurrency. Only names `isTempModelName` accepts are ever deleted. The hold is checked again right before each
- * delete, so a chat that starts during the pass keeps its model. Throws when listing or `/api/ps` fails.
+ * concurrency. A stale one (its base removed, or pulled again with other weights: `findStaleTempModels`) goes even
+ * when Ollama has it loaded, unless a chat of this app holds it. Only names `isTempModelName` accepts are ever
+ * deleted. The hold is checked again right before each delete, so a chat that starts during the pass keeps its
+ * model. Throws when listing or `/api/ps` fails.
  */
 export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Promise<CleanupReport> {
   const { client, log } = deps
-  const report: CleanupReport = { deleted: [], kept: [], failed: [] }
+  const report: CleanupReport = { deleted: [], kept: [], failed: [], freedBytes: 0 }
   const listing = await client.listAll({ signal })
   const temps = listing.filter((m) => isTempModelName(m.name))
   if (temps.length === 0) {
@@ -48,12 +54,15 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
     return report
   }
   const running = await client.running({ signal })
+  const stale = await findStaleTempModels({ client, listing, recordFor: deps.recordFor, log, signal })
   const candidates: string[] = []
   for (const temp of temps) {
     const record = deps.recordFor(temp.name)
     const reason = deps.isAcquired(temp.name)
       ? 'a chat in ollmchat is using it'
-      : tempInUseReason(
+      : stale.has(temp.name)
+        ? null
+        : tempInUseReason(
           {
             name: temp.name,
             digest: temp.digest,
@@ -81,15 +90,17 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
       report.failed.push({ name, error: messageOf(error) })
     }
   })
+  report.freedBytes = freedBytes(report.deleted, stale)
   log.info('cleaned up temporary models', {
-    deleted: report.deleted,
+    deleted: report.deleted.map((name) => (stale.has(name) ? `${name}: ${stale.get(name)?.reason}` : name)),
+    freed: formatBytes(report.freedBytes),
     kept: report.kept.map((k) => `${k.name}: ${k.reason}`),
     failed: report.failed.map((f) => `${f.name}: ${f.error}`),
   })
   return report
 }
 
-const emptyReport = (): CleanupReport => ({ deleted: [], kept: [], failed: [] })
+const emptyReport = (): CleanupReport => ({ deleted: [], kept: [], failed: [], freedBytes: 0 })
 
 /** Waits `ms`; `false` when `signal` aborted first (or already had). */
 async function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {

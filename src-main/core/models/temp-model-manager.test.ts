@@ -235,7 +235,7 @@ describe('cleanupUnusedTempModels', () => {
 
   it('does not read /api/ps when there are no temp models', async () => {
     const report = await manager.cleanupUnusedTempModels()
-    expect(report).toEqual({ deleted: [], kept: [], failed: [] })
+    expect(report).toEqual({ deleted: [], kept: [], failed: [], freedBytes: 0 })
     expect(sim.requestsTo('/api/ps')).toEqual([])
   })
 
@@ -303,7 +303,7 @@ describe('cleanupWhenReachable', () => {
     manager = new TempModelManager(client, { retryDelaysMs: [10_000] })
     const pending = manager.cleanupWhenReachable({ signal: controller.signal })
     setTimeout(() => controller.abort(), 20)
-    expect(await pending).toEqual({ deleted: [], kept: [], failed: [] })
+    expect(await pending).toEqual({ deleted: [], kept: [], failed: [], freedBytes: 0 })
     await sim.faults.up()
     sim.faults.failNext('/api/tags', 500, 'broken')
     const failed = await manager.cleanupWhenReachable()
