@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCliArgs } from './cli-args'
+import { parseBytes, parseCliArgs, USAGE } from './cli-args'
 
 describe('parseCliArgs', () => {
   it('defaults to port 11434, the realistic model set, 25 ms tokens and a request log', () => {
@@ -20,6 +20,31 @@ describe('parseCliArgs', () => {
       loadDelayMs: 100,
       quiet: false,
     })
+  })
+
+  it('reads the hardware, OLLAMA_CONTEXT_LENGTH and cloud flags', () => {
+    expect(parseCliArgs(['--gpu-memory', '24G', '--system-memory=64GiB', '--context-length', '8192', '--cloud=signed-out'])).toMatchObject({
+      gpuMemoryBytes: 24 * 1024 ** 3,
+      systemMemoryBytes: 64 * 1024 ** 3,
+      contextLengthEnv: 8192,
+      cloudAuth: 'signed-out',
+    })
+    expect(parseCliArgs(['--gpu-memory=0', '--cloud', 'disabled'])).toMatchObject({ gpuMemoryBytes: 0, cloudAuth: 'disabled' })
+    for (const flag of ['--gpu-memory', '--system-memory', '--context-length', '--cloud']) expect(USAGE).toContain(flag)
+  })
+
+  it('parses sizes as bytes or binary units', () => {
+    expect(parseBytes('--x', '8589934592')).toBe(8 * 1024 ** 3)
+    expect(parseBytes('--x', '1.5g')).toBe(1.5 * 1024 ** 3)
+    expect(parseBytes('--x', '512M')).toBe(512 * 1024 ** 2)
+    expect(parseBytes('--x', '2TB')).toBe(2 * 1024 ** 4)
+    expect(() => parseBytes('--gpu-memory', 'lots')).toThrow('--gpu-memory needs a size in bytes')
+    expect(() => parseBytes('--gpu-memory', undefined)).toThrow('--gpu-memory needs a size')
+  })
+
+  it('rejects an unknown cloud state and a bad context length', () => {
+    expect(() => parseCliArgs(['--cloud', 'maybe'])).toThrow('--cloud needs one of signed-in, signed-out, disabled')
+    expect(() => parseCliArgs(['--context-length', '-1'])).toThrow('--context-length needs a non-negative number')
   })
 
   it('accepts an empty model list', () => {

@@ -1,5 +1,5 @@
 import { CLI_DEFAULT_MODELS } from './catalog'
-import type { SimOptions } from './types'
+import type { SimCloudAuth, SimOptions } from './types'
 
 /** CLI usage text. */
 export const USAGE = `Usage: npm run fake-ollama -- [options]
@@ -8,12 +8,35 @@ export const USAGE = `Usage: npm run fake-ollama -- [options]
   --models <a,b,c>    installed models (default ${CLI_DEFAULT_MODELS.join(',')}); '' for none
   --token-delay <ms>  delay between streamed tokens (default 25)
   --load-delay <ms>   delay when a model (re)loads (default 0)
+  --gpu-memory <size> total VRAM: bytes, or K/M/G/T in binary units (24G = 24 GiB; default 8G)
+  --system-memory <size>
+                      system RAM, same units (default 32G)
+  --context-length <n>
+                      OLLAMA_CONTEXT_LENGTH (default 0 = automatic: 4096/32768/262144 by VRAM)
+  --cloud <state>     signed-in | signed-out | disabled (default signed-in)
   --help              show this help`
 
 function numberFlag(flag: string, value: string | undefined): number {
   const n = Number(value)
   if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`)
   return n
+}
+
+const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }
+
+/** A byte count: plain bytes, or a number with K, M, G or T (optionally followed by iB or B), all binary. */
+export function parseBytes(flag: string, value: string | undefined): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(value ?? '')
+  if (match === null) throw new Error(`${flag} needs a size in bytes, e.g. 8589934592 or 8G`)
+  return Math.round(Number(match[1]) * (UNITS[(match[2] ?? '').toUpperCase()] ?? 1))
+}
+
+const CLOUD_STATES: readonly SimCloudAuth[] = ['signed-in', 'signed-out', 'disabled']
+
+function cloudFlag(flag: string, value: string | undefined): SimCloudAuth {
+  const state = CLOUD_STATES.find((s) => s === value)
+  if (state === undefined) throw new Error(`${flag} needs one of ${CLOUD_STATES.join(', ')}`)
+  return state
 }
 
 /** Parses CLI flags (`--flag value` or `--flag=value`) into simulator options; throws with a message on bad input. */
@@ -47,6 +70,18 @@ export function parseCliArgs(argv: string[]): SimOptions | 'help' {
         break
       case '--load-delay':
         options.loadDelayMs = numberFlag(flag, value())
+        break
+      case '--gpu-memory':
+        options.gpuMemoryBytes = parseBytes(flag, value())
+        break
+      case '--system-memory':
+        options.systemMemoryBytes = parseBytes(flag, value())
+        break
+      case '--context-length':
+        options.contextLengthEnv = Math.trunc(numberFlag(flag, value()))
+        break
+      case '--cloud':
+        options.cloudAuth = cloudFlag(flag, value())
         break
       default:
         throw new Error(`unknown option ${arg}`)

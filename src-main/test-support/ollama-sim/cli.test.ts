@@ -57,6 +57,17 @@ describe('cli', () => {
     expect(output()).toContain(`Received ${signal}`)
   })
 
+  it('reports the automatic context of the simulated hardware and serves it', async () => {
+    const { proc, waitFor } = start(['--port', '0', '--models', 'llama3.1:8b', '--gpu-memory', '24G', '--cloud', 'disabled'])
+    const [, url] = await waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)\n/)
+    await waitFor(/Default context: 32768 \(automatic, 24 GiB VRAM\); RAM 32 GiB; cloud disabled\n/)
+    await fetch(`${url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'llama3.1:8b', messages: [], stream: false }) })
+    const ps = (await (await fetch(`${url}/api/ps`)).json()) as { models: { context_length: number }[] }
+    expect(ps.models.map((m) => m.context_length)).toEqual([32768])
+    proc.kill('SIGTERM')
+    expect(await exitOf(proc)).toBe(0)
+  })
+
   it('exits 2 with usage on a bad flag', async () => {
     const { proc, output } = start(['--nope'])
     expect(await exitOf(proc)).toBe(2)

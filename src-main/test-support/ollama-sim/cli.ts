@@ -1,5 +1,7 @@
 import { parseCliArgs, USAGE } from './cli-args'
+import { serverDefaultNumCtx } from './context-window'
 import { startOllamaSim } from './index'
+import { environmentOf } from './state'
 
 async function main(): Promise<void> {
   let options
@@ -16,6 +18,10 @@ async function main(): Promise<void> {
   const sim = await startOllamaSim(options)
   process.stdout.write(`Ollama simulator listening on ${sim.url}\n`)
   process.stdout.write(`Models: ${sim.listModelNames().join(', ') || '(none)'}\n`)
+  const env = environmentOf(options)
+  const gib = (bytes: number) => `${Math.round((bytes / 1024 ** 3) * 10) / 10} GiB`
+  const source = env.contextLengthEnv > 0 ? 'OLLAMA_CONTEXT_LENGTH' : `automatic, ${gib(env.gpuMemoryBytes)} VRAM`
+  process.stdout.write(`Default context: ${serverDefaultNumCtx(env)} (${source}); RAM ${gib(env.systemMemoryBytes)}; cloud ${env.cloudAuth}\n`)
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

@@ -1,18 +1,22 @@
+import { acquireRunner } from './loader'
 import { displayName, nameKey, parseValidName } from './names'
 import { manifestDigest } from './manifest'
-import { modelFromSpec, toRecord } from './model-store'
-import { effectiveNumCtx } from './options'
+import { modelFromSpec, toRecord, weightsDigestOf } from './model-store'
 import { formatExpiry } from './runners'
 import { SimServer } from './server'
 import { createState } from './state'
-import type { OllamaSim, RecordedRequest, SimFaults, SimOptions } from './types'
+import type { OllamaSim, RecordedRequest, SimEnvironment, SimFaults, SimOptions } from './types'
 
 export type {
   OllamaSim,
   RecordedRequest,
+  SimArchitecture,
   SimChatRequest,
+  SimCloudAuth,
+  SimEnvironment,
   SimFaults,
   SimLoadedModel,
+  SimMessage,
   SimModelRecord,
   SimModelSpec,
   SimOptions,
@@ -23,7 +27,9 @@ export { CLI_DEFAULT_MODELS, DEFAULT_REGISTRY } from './catalog'
 /**
  * Starts an Ollama (v0.32.x) look-alike on a real socket. It serves `/`, `/api/version`, `/api/tags`,
  * `/api/ps`, `/api/show`, `/api/create`, `/api/pull`, `/api/copy`, `/api/delete`, `/api/chat` and
- * `/api/generate` with Ollama's quirks, records every request, and can inject faults.
+ * `/api/generate` with Ollama's quirks — including what it does at the limits of the context window
+ * (`prompt-plan.ts`), of memory (`loader.ts`, `memory.ts`) and of a model's capabilities — records every
+ * request, and can inject faults.
  */
 export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSim> {
   const state = createState(options)
@@ -82,23 +88,32 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
       const model = find(name)
       return model === undefined ? undefined : toRecord(model)
     },
-    repull(name) {
+    repull(name, opts = {}) {
       const model = find(name)
       if (model === undefined) throw new Error(`ollama-sim: cannot re-pull missing model ${JSON.stringify(name)}`)
       const before = manifestDigest(model)
+      const key = nameKey(model.name)
+      const weights = (state.revisions.get(key)?.weights ?? 0) + (opts.newWeights === true ? 1 : 0)
       model.revision++
-      state.revisions.set(nameKey(model.name), model.revision)
+      // Only this manifest moves to the new blob: a model derived earlier holds its own copy of the old digest
+      // (its manifest lists the weights layer, not the base's manifest), so it keeps the old blob and runner.
+      if (opts.newWeights === true) model.weightsDigest = weightsDigestOf(model.name, model.family, model.sizeBytes, weights)
+      state.revisions.set(key, { manifest: model.revision, weights })
       state.store.put(model)
       if (manifestDigest(model) === before) throw new Error('ollama-sim: re-pull did not change the digest')
+    },
+    configure(patch) {
+      const defined = Object.entries(patch).filter(([, value]) => value !== undefined)
+      Object.assign(state.env, Object.fromEntries(defined) as Partial<SimEnvironment>)
+      state.scheduler.unloadAll()
     },
     load(name, opts = {}) {
       const model = find(name)
       if (model === undefined) throw new Error(`ollama-sim: cannot load missing model ${JSON.stringify(name)}`)
-      if (model.remote) return
-      const requestOptions = opts.numCtx === undefined ? {} : { num_ctx: opts.numCtx }
-      const numCtx = effectiveNumCtx(model, requestOptions, state.defaultNumCtx)
-      const { runner } = state.scheduler.acquire(model, numCtx, opts.keepAliveMs)
-      state.scheduler.release(runner)
+      const options = opts.numCtx === undefined ? {} : { num_ctx: opts.numCtx }
+      const result = acquireRunner(state, { model, options, keepAliveMs: opts.keepAliveMs, shift: undefined })
+      if ('status' in result) throw new Error(`ollama-sim: ${result.error}`)
+      if (result.runner !== undefined) state.scheduler.release(result.runner)
     },
     unloadAll: () => state.scheduler.unloadAll(),
     loaded: () =>

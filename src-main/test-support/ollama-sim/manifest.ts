@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ModelName } from './names'
+import type { SimArchitecture } from './types'
 
 /** The simulator's internal model: what a manifest plus its blobs would say. */
 export interface StoredModel {
@@ -11,6 +12,9 @@ export interface StoredModel {
   sizeBytes: number
   capabilities: string[]
   format: 'gguf' | 'safetensors'
+  /** 'native': llama-server applies the GGUF chat template; 'rendered': Ollama renders the prompt itself. */
+  chatPath: 'native' | 'rendered'
+  architecture: SimArchitecture
   parameters: Record<string, unknown>
   parentModel: string
   template: string

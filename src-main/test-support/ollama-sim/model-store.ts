@@ -5,11 +5,18 @@ import { displayName, fullName, isCloudName, nameKey, parseValidName } from './n
 import type { ModelName } from './names'
 import type { SimModelRecord, SimModelSpec } from './types'
 import { goLocalTime } from './go-format'
+import { DEFAULT_ARCHITECTURE } from './memory'
 
 const PARTS = ['host', 'namespace', 'model', 'tag'] as const
 
-/** Turns a spec (or a bare name, filled from the catalog) into a model; throws on an invalid name. */
-export function modelFromSpec(input: string | SimModelSpec, revision = 0): StoredModel {
+/** `server/routes.go` `shouldUseHarmony`: the gpt-oss family (whose simulated template has the harmony tags). */
+const HARMONY_FAMILIES = ['gptoss', 'gpt-oss']
+
+/**
+ * Turns a spec (or a bare name, filled from the catalog) into a model; throws on an invalid name. `revision`
+ * counts re-pulls (new manifest); `weightsRevision` counts re-pulls that brought new weights (new weights blob).
+ */
+export function modelFromSpec(input: string | SimModelSpec, revision = 0, weightsRevision = 0): StoredModel {
   const spec = typeof input === 'string' ? { name: input } : input
   const name = parseValidName(spec.name.trim())
   if (name === undefined) throw new Error(`ollama-sim: invalid model name ${JSON.stringify(spec.name)}`)
@@ -25,18 +32,25 @@ export function modelFromSpec(input: string | SimModelSpec, revision = 0): Store
     sizeBytes,
     capabilities: [...(spec.capabilities ?? known.capabilities ?? ['completion'])],
     format: spec.format ?? known.format ?? 'gguf',
+    chatPath: spec.chatPath ?? known.chatPath ?? (HARMONY_FAMILIES.includes(family) ? 'rendered' : 'native'),
+    architecture: structuredClone(spec.architecture ?? known.architecture ?? DEFAULT_ARCHITECTURE),
     parameters: structuredClone(spec.parameters ?? known.parameters ?? {}),
     parentModel: '',
     template: templateFor(family),
     system: '',
     remote: isCloudName(name),
-    weightsDigest: `sha256:${sha256(`weights:${nameKey(name)}:${family}:${sizeBytes}`)}`,
+    weightsDigest: weightsDigestOf(name, family, sizeBytes, weightsRevision),
     revision,
     modifiedNs: 0n,
     listedSize: 0,
   }
   model.listedSize = totalSize(model)
   return model
+}
+
+/** The weights blob digest of a model as the registry publishes it; a new weights revision gives a new blob. */
+export function weightsDigestOf(name: ModelName, family: string, sizeBytes: number, weightsRevision: number): string {
+  return `sha256:${sha256(`weights:${nameKey(name)}:${family}:${sizeBytes}${weightsRevision > 0 ? `:${weightsRevision}` : ''}`)}`
 }
 
 /**
@@ -136,6 +150,8 @@ export function toRecord(model: StoredModel): SimModelRecord {
     size: model.listedSize,
     capabilities: [...model.capabilities],
     format: model.format,
+    chatPath: model.chatPath,
+    architecture: structuredClone(model.architecture),
     weightsDigest: model.weightsDigest,
     template: model.template,
     system: model.system,

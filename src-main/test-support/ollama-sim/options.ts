@@ -4,11 +4,6 @@ const INTEGER = ['num_keep', 'seed', 'num_predict', 'top_k', 'repeat_last_n', 'n
 const FLOAT = ['temperature', 'top_p', 'min_p', 'typical_p', 'repeat_penalty', 'presence_penalty', 'frequency_penalty']
 const BOOLEAN = ['use_mmap']
 
-/** Ollama's minimum context; anything smaller (0, negative) is raised to it at load. */
-export const MIN_NUM_CTX = 4
-/** Vision models are never loaded with less. */
-export const MIN_VISION_NUM_CTX = 2048
-
 function checkOne(key: string, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined
   if (INTEGER.includes(key) && typeof value !== 'number') return `option "${key}" must be of type integer`
@@ -40,18 +35,19 @@ function asInt(value: unknown): number | undefined {
 }
 
 /**
- * The context a runner gets: request `options.num_ctx` > model `num_ctx` > server default; floats truncated,
- * raised to 4 (2048 for vision models), lowered to the trained length. Call {@link checkOptions} first.
+ * An integer runner option as `api.Options` ends up with it: request > model parameter > `api.DefaultOptions`
+ * (`server/routes.go` `modelOptionsWithEmbeddingBatchDefault`). Call {@link checkOptions} first.
  */
-export function effectiveNumCtx(model: StoredModel, requestOptions: Record<string, unknown>, defaultNumCtx: number): number {
-  let numCtx = asInt(requestOptions.num_ctx) ?? asInt(model.parameters.num_ctx) ?? defaultNumCtx
-  if (numCtx < MIN_NUM_CTX) numCtx = MIN_NUM_CTX
-  if (model.capabilities.includes('vision') && numCtx < MIN_VISION_NUM_CTX) numCtx = MIN_VISION_NUM_CTX
-  return Math.min(numCtx, model.contextLength)
+function intOption(model: StoredModel, requestOptions: Record<string, unknown>, key: string, fallback: number): number {
+  return asInt(requestOptions[key]) ?? asInt(model.parameters[key]) ?? fallback
 }
 
-/** `num_predict` as a token budget; negative or absent means unlimited. */
-export function tokenBudget(model: StoredModel, requestOptions: Record<string, unknown>): number {
-  const n = asInt(requestOptions.num_predict) ?? asInt(model.parameters.num_predict) ?? -1
-  return n < 0 ? Number.POSITIVE_INFINITY : n
+/** `num_predict`; `api.DefaultOptions` has -1 (until a stop condition, bounded later by `boundedNumPredict`). */
+export function numPredictOption(model: StoredModel, requestOptions: Record<string, unknown>): number {
+  return intOption(model, requestOptions, 'num_predict', -1)
+}
+
+/** `num_keep`, the prompt tokens a context shift keeps; `api.DefaultOptions` has 4. */
+export function numKeepOption(model: StoredModel, requestOptions: Record<string, unknown>): number {
+  return intOption(model, requestOptions, 'num_keep', 4)
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultReply, defaultThinking, lastUserText, promptTokens, tokenize } from './replies'
+import { defaultReply, defaultThinking, lastUserText, tokenize } from './replies'
+import { promptTokens } from './tokens'
 
 const ask = (content: string) => ({ model: 'm', messages: [{ role: 'user', content }] })
 
@@ -51,6 +52,6 @@ describe('defaultReply', () => {
     const request = { model: 'm', messages: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'x' }, { role: 'user', content: 'second' }] }
     expect(lastUserText(request)).toBe('second')
     expect(defaultThinking(request)).toContain('second')
-    expect(promptTokens(request)).toBeGreaterThan(3)
+    expect(promptTokens(request.messages)).toBeGreaterThan(3)
   })
 })

@@ -90,8 +90,3 @@ export function defaultThinking(request: SimChatRequest): string {
   const topic = topicOf(lastUserText(request))
   return `Okay, the user is asking about ${topic}. I should give a short, friendly answer with a clear structure.`
 }
-
-/** Rough prompt token count: about four characters per token plus a few per message for the template. */
-export function promptTokens(request: SimChatRequest): number {
-  return request.messages.reduce((sum, m) => sum + Math.ceil(m.content.length / 4) + 4, 0)
-}

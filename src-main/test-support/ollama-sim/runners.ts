@@ -1,3 +1,4 @@
+import type { Footprint } from './memory'
 import { formatNs } from './model-store'
 import { manifestDigest } from './manifest'
 import type { StoredModel } from './manifest'
@@ -11,28 +12,36 @@ export interface Runner {
   /** Manifest digest of that model. */
   digest: string
   model: StoredModel
+  /** The context it was launched with (`/api/ps` `context_length`). */
   contextLength: number
+  /** Launched with an automatic context (`usesAutomaticNumCtx`). */
+  automatic: boolean
+  /** Launched with llama-server's `--context-shift`. */
+  contextShift: boolean
+  /** `/api/ps` `size` and `size_vram`. */
+  footprint: Footprint
   /** Requests currently using it. */
   refs: number
   keepAliveMs: number
   expiresAtMs: number
 }
 
-/** What a request got from the scheduler. */
-export interface Acquired {
-  runner: Runner
-  /** True when this request started a (re)load and must wait the load delay. */
-  loaded: boolean
+/** What a request needs from a runner (its options after `getRunner`'s floors and the trained-length clamp). */
+export interface RunnerWant {
+  numCtx: number
+  automatic: boolean
+  contextShift: boolean
 }
 
-/** Bytes of KV cache per token for an 8B model at f16; scaled by weights size for others. */
-const KV_BYTES_PER_TOKEN_8B = 131_072
-const WEIGHTS_8B = 4_661_211_808
+/** A runner to launch. */
+export interface Launch extends RunnerWant {
+  footprint: Footprint
+}
 
 /**
- * The runner scheduler (`server/sched.go`): GGUF models share one runner per weights blob and reload when the
- * effective num_ctx differs; safetensors models get one runner per manifest and never reload on options.
- * Expiry is lazy: a runner idle past `expiresAtMs` disappears the next time anyone looks.
+ * The runner scheduler (`server/sched.go`): GGUF models share one runner per weights blob
+ * (`schedulerModelKey`); safetensors models get one runner per manifest. Expiry is lazy: a runner idle past
+ * `expiresAtMs` disappears the next time anyone looks. Loading (and its memory checks) is `loader.ts`.
  */
 export class Scheduler {
   private readonly runners = new Map<string, Runner>()
@@ -51,29 +60,40 @@ export class Scheduler {
     for (const [key, runner] of this.runners) if (runner.refs === 0 && now >= runner.expiresAtMs) this.runners.delete(key)
   }
 
-  /** Starts a request on the model; pair with {@link Scheduler.release}. */
-  acquire(model: StoredModel, numCtx: number, keepAliveMs: number | undefined): Acquired {
+  /**
+   * The loaded runner for the model if it can serve the request as it is (`runnerRef.needsReload` is false): for
+   * GGUF the context-shift flag must match and so must the context, except that two automatic contexts always
+   * match; safetensors (MLX) runners never compare options. Takes a reference (pair with
+   * {@link Scheduler.release}).
+   */
+  reuse(model: StoredModel, want: RunnerWant, keepAliveMs: number | undefined): Runner | undefined {
     this.prune()
+    const existing = this.runners.get(this.keyFor(model))
+    if (existing === undefined || needsReload(existing, model, want)) return undefined
+    existing.refs++
+    if (keepAliveMs !== undefined) existing.keepAliveMs = keepAliveMs
+    return existing
+  }
+
+  /** Registers a freshly loaded runner (replacing any runner of the same key) with one reference taken. */
+  start(model: StoredModel, launch: Launch, keepAliveMs: number | undefined): Runner {
     const key = this.keyFor(model)
-    const existing = this.runners.get(key)
-    if (existing !== undefined && (model.format === 'safetensors' || existing.contextLength === numCtx)) {
-      existing.refs++
-      if (keepAliveMs !== undefined) existing.keepAliveMs = keepAliveMs
-      return { runner: existing, loaded: false }
-    }
     const keepAlive = keepAliveMs ?? this.defaultKeepAliveMs
     const runner: Runner = {
       key,
       loader: displayName(model.name),
       digest: manifestDigest(model),
       model,
-      contextLength: numCtx,
+      contextLength: launch.numCtx,
+      automatic: launch.automatic,
+      contextShift: launch.contextShift,
+      footprint: launch.footprint,
       refs: 1,
       keepAliveMs: keepAlive,
       expiresAtMs: this.nowMs() + keepAlive,
     }
     this.runners.set(key, runner)
-    return { runner, loaded: true }
+    return runner
   }
 
   /** Ends a request: the keep-alive countdown starts when the last request on the runner finishes. */
@@ -84,7 +104,10 @@ export class Scheduler {
     else runner.expiresAtMs = this.nowMs() + runner.keepAliveMs
   }
 
-  /** `keep_alive: 0` with no messages: unloads the runner serving this model, whoever loaded it. */
+  /**
+   * Unloads the runner serving this model, whoever loaded it: `keep_alive: 0` with no messages, or a reload whose
+   * load failed (Ollama expires the old runner before loading the new one).
+   */
   unloadFor(model: StoredModel): boolean {
     return this.runners.delete(this.keyFor(model))
   }
@@ -100,10 +123,16 @@ export class Scheduler {
   }
 }
 
-/** Memory a runner occupies: weights plus a KV cache that grows with its context. */
-export function runnerSize(runner: Runner): number {
-  const perToken = Math.max(1, Math.round((KV_BYTES_PER_TOKEN_8B * runner.model.sizeBytes) / WEIGHTS_8B))
-  return runner.model.sizeBytes + perToken * runner.contextLength
+/**
+ * `server/sched.go` `runnerRef.needsReload`: the context-shift flag must match; the context (after clamping) must
+ * match unless both it and the runner's are automatic; MLX runners never compare options (and have no context
+ * shift). Adapters, projectors and the other runner options are not modelled.
+ */
+function needsReload(runner: Runner, model: StoredModel, want: RunnerWant): boolean {
+  if (model.format === 'safetensors') return false
+  if (runner.contextShift !== want.contextShift) return true
+  if (runner.automatic && want.automatic) return false
+  return runner.contextLength !== want.numCtx
 }
 
 /** `expires_at` as `/api/ps` prints it. */

@@ -161,6 +161,8 @@ export interface ChatBody {
   keep_alive?: number | string
   options?: Record<string, unknown>
   think?: boolean | string
+  truncate?: boolean
+  shift?: boolean
   top_logprobs?: number
 }
 export interface GenerateBody {
@@ -173,6 +175,8 @@ export interface GenerateBody {
   options?: Record<string, unknown>
   think?: boolean | string
   raw?: boolean
+  truncate?: boolean
+  shift?: boolean
   top_logprobs?: number
 }
 export interface CreateBody {

@@ -5,13 +5,14 @@ import { modelFromSpec, ModelStore } from './model-store'
 import { nameKey } from './names'
 import type { ModelName } from './names'
 import { Scheduler } from './runners'
-import type { SimModelSpec, SimOptions, SimReply } from './types'
+import type { SimEnvironment, SimModelSpec, SimOptions, SimReply } from './types'
 
 /** Everything the route handlers share. */
 export interface SimState {
   version: string
   keepAliveMs: number
-  defaultNumCtx: number
+  /** Hardware, OLLAMA_CONTEXT_LENGTH and cloud sign-in (`OllamaSim.configure` changes them). */
+  env: SimEnvironment
   tokenDelayMs: number
   loadDelayMs: number
   now: () => number
@@ -24,7 +25,25 @@ export interface SimState {
   /** Registry specs keyed by lower-case full name. */
   registry: Map<string, SimModelSpec>
   /** Re-pull counters keyed by lower-case full name, so a later pull gets the newest revision too. */
-  revisions: Map<string, number>
+  revisions: Map<string, Revision>
+}
+
+/** How often the registry's copy of a model was republished, and how often with new weights. */
+export interface Revision {
+  manifest: number
+  weights: number
+}
+
+const GiB = 1024 ** 3
+
+/** The environment a simulator starts with: 8 GiB VRAM, 32 GiB RAM, automatic context, signed in. */
+export function environmentOf(options: SimOptions): SimEnvironment {
+  return {
+    gpuMemoryBytes: options.gpuMemoryBytes ?? 8 * GiB,
+    systemMemoryBytes: options.systemMemoryBytes ?? 32 * GiB,
+    contextLengthEnv: options.contextLengthEnv ?? 0,
+    cloudAuth: options.cloudAuth ?? 'signed-in',
+  }
 }
 
 const toSpec = (entry: string | SimModelSpec): SimModelSpec => (typeof entry === 'string' ? { name: entry } : entry)
@@ -42,7 +61,7 @@ export function createState(options: SimOptions): SimState {
   const state: SimState = {
     version: options.version ?? '0.32.15',
     keepAliveMs,
-    defaultNumCtx: options.defaultNumCtx ?? 4096,
+    env: environmentOf(options),
     tokenDelayMs: options.tokenDelayMs ?? 0,
     loadDelayMs: options.loadDelayMs ?? 0,
     now,
@@ -72,7 +91,8 @@ export function createState(options: SimOptions): SimState {
 export function registryModel(state: SimState, name: ModelName): StoredModel | undefined {
   const spec = state.registry.get(nameKey(name))
   if (spec === undefined) return undefined
-  const model = modelFromSpec(spec, state.revisions.get(nameKey(name)) ?? 0)
+  const revision = state.revisions.get(nameKey(name))
+  const model = modelFromSpec(spec, revision?.manifest ?? 0, revision?.weights ?? 0)
   model.name = name
   return model
 }

@@ -18,12 +18,60 @@ export interface SimModelSpec {
   capabilities?: string[]
   /** Default 'gguf'. */
   format?: 'gguf' | 'safetensors'
+  /**
+   * How Ollama builds the chat prompt (`server/routes.go` `chatModeForModel`): 'native' hands the messages to
+   * llama-server's GGUF chat template; 'rendered' renders them in Ollama (Go template, renderer, harmony) and sends
+   * a plain completion. Default 'native'; 'rendered' for the gpt-oss family (`shouldUseHarmony`).
+   */
+  chatPath?: 'native' | 'rendered'
+  /** Attention shape (`/api/show` `model_info`, KV cache size); default: Llama 3 8B's. */
+  architecture?: SimArchitecture
 }
 
-/** What the simulator reports to a scripted reply function. */
+/** The GGUF attention keys `<arch>.block_count`, `<arch>.attention.*` and `<arch>.embedding_length`. */
+export interface SimArchitecture {
+  blockCount: number
+  headCount: number
+  headCountKv: number
+  embeddingLength: number
+  /** Per-head key size; default embeddingLength / headCount. */
+  keyLength?: number
+  /** Per-head value size; default keyLength (or embeddingLength / headCount). */
+  valueLength?: number
+}
+
+/** Whether this Ollama is signed in to ollama.com, signed out, or has cloud models turned off (OLLAMA_NO_CLOUD). */
+export type SimCloudAuth = 'signed-in' | 'signed-out' | 'disabled'
+
+/**
+ * The machine and environment Ollama runs on. Real Ollama computes its default context from the VRAM when the
+ * server starts, so changing these at runtime ({@link OllamaSim.configure}) models a restart on other hardware.
+ */
+export interface SimEnvironment {
+  /** Total VRAM in bytes (sum over GPUs, after OLLAMA_GPU_OVERHEAD); default 8 GiB. 0 = no GPU. */
+  gpuMemoryBytes: number
+  /** System RAM available for what does not fit in VRAM; default 32 GiB. */
+  systemMemoryBytes: number
+  /** OLLAMA_CONTEXT_LENGTH; default 0 = automatic (the VRAM tier). */
+  contextLengthEnv: number
+  /** Default 'signed-in'. */
+  cloudAuth: SimCloudAuth
+}
+
+/** One chat message as the simulator passes it around (role lower-cased, as Ollama does). */
+export interface SimMessage {
+  role: string
+  content: string
+}
+
+/**
+ * What the simulator reports to a scripted reply function: the messages the model actually saw, i.e. after the
+ * model's own system prompt was prepended and history that did not fit the context was dropped (or cut, see
+ * `prompt-plan.ts`).
+ */
 export interface SimChatRequest {
   model: string
-  messages: { role: string; content: string }[]
+  messages: SimMessage[]
   options?: Record<string, unknown>
 }
 
@@ -44,8 +92,14 @@ export interface SimOptions {
   version?: string
   /** Default 5 minutes (OLLAMA_KEEP_ALIVE). */
   keepAliveMs?: number
-  /** Server default context when nothing sets one, default 4096. */
-  defaultNumCtx?: number
+  /** Total VRAM in bytes; default 8 GiB (so the automatic context is 4096). See {@link SimEnvironment}. */
+  gpuMemoryBytes?: number
+  /** System RAM in bytes; default 32 GiB. */
+  systemMemoryBytes?: number
+  /** OLLAMA_CONTEXT_LENGTH; default 0 = automatic (VRAM tier: < 23 GiB → 4096, < 47 GiB → 32768, else 262144). */
+  contextLengthEnv?: number
+  /** Default 'signed-in'. */
+  cloudAuth?: SimCloudAuth
   /** Delay between streamed tokens (and pull progress lines), default 0. */
   tokenDelayMs?: number
   /** Delay when a runner (re)loads, default 0. */
@@ -90,7 +144,11 @@ export interface SimModelRecord {
   size: number
   capabilities: string[]
   format: 'gguf' | 'safetensors'
-  /** `sha256:…` of the weights blob; derived models share their base's. */
+  /** See {@link SimModelSpec.chatPath}. */
+  chatPath: 'native' | 'rendered'
+  /** What `/api/show` `model_info` reports and the KV cache is sized by. */
+  architecture: SimArchitecture
+  /** `sha256:…` of the weights blob; derived models share their base's (until it is re-pulled with new weights). */
   weightsDigest: string
   template: string
   system: string
@@ -143,9 +201,20 @@ export interface OllamaSim {
   /** Display names as `/api/tags` shows them, in the same order. */
   listModelNames(): string[]
   getModel(name: string): SimModelRecord | undefined
-  /** Same model (same weights), new digest, as if re-pulled. */
-  repull(name: string): void
-  /** As if a request loaded it (for `/api/ps`). */
+  /**
+   * As if re-pulled: a new manifest digest. With `newWeights` the registry had new weights too: the model gets a
+   * new weights blob (so a new runner), while models derived from it earlier keep the old blob.
+   */
+  repull(name: string, opts?: { newWeights?: boolean }): void
+  /**
+   * Changes the hardware, OLLAMA_CONTEXT_LENGTH or cloud sign-in, as if Ollama were restarted with them (real
+   * Ollama reads the VRAM tier at start-up): every runner is unloaded.
+   */
+  configure(patch: Partial<SimEnvironment>): void
+  /**
+   * As if a request loaded it (for `/api/ps`), with the same context and memory rules; throws the load's
+   * out-of-memory error when it does not fit.
+   */
   load(name: string, opts?: { numCtx?: number; keepAliveMs?: number }): void
   unloadAll(): void
   loaded(): SimLoadedModel[]

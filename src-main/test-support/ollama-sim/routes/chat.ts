@@ -1,15 +1,19 @@
+import { cloudRefusal, isCloudRef } from '../cloud'
 import { decodeKeepAlive } from '../go-duration'
 import { goQuote } from '../go-format'
 import { decodeBody } from '../go-json'
+import { withModelSystem } from '../history'
 import { sendError, sendJson } from '../http'
 import type { Exchange } from '../http'
+import { scheduleRunner } from '../loader'
 import type { StoredModel } from '../manifest'
-import { checkOptions } from '../options'
+import { checkOptions, numKeepOption } from '../options'
+import { planPrompt } from '../prompt-plan'
 import { chatRequest, generateRequest } from '../schemas'
 import type { ChatBody, GenerateBody } from '../schemas'
 import type { SimState } from '../state'
-import type { SimChatRequest } from '../types'
-import { loadReply, runGeneration, schedule } from './generation'
+import type { SimMessage } from '../types'
+import { loadReply, runGeneration } from './generation'
 import { findModel, parseOrReject } from './lookup'
 import type { Handler } from './types'
 
@@ -36,12 +40,39 @@ function admit(state: SimState, ex: Exchange, body: Common): StoredModel | undef
   }
   const name = parseOrReject(ex, sent)
   if (name === undefined) return undefined
+  // `ChatHandler`/`GenerateHandler`: a `:cloud`/`-cloud` model goes to the cloud proxy before any lookup.
+  const refusal = isCloudRef(sent) ? cloudRefusal(state.env.cloudAuth) : undefined
+  if (refusal !== undefined) {
+    sendJson(ex.res, refusal.status, refusal.body)
+    return undefined
+  }
   const model = findModel(state, name)
-  if (model === undefined) sendError(ex.res, 404, `model '${sent}' not found`)
+  // `ChatHandler`/`GenerateHandler`: a cloud model addressed with `:local` is not found either.
+  if (model === undefined || (model.remote && /:local$/i.test(sent.trim()))) {
+    sendError(ex.res, 404, `model '${sent}' not found`)
+    return undefined
+  }
   return model
 }
 
-async function proceed(state: SimState, ex: Exchange, body: Common, model: StoredModel, request: SimChatRequest, empty: boolean): Promise<void> {
+/**
+ * What `scheduleRunner` (`server/routes.go`) checks before any load: the capability first (a model without
+ * `completion` — an embedding model — "does not support chat"/"generate", `%q` of the name as sent), then the
+ * option types (500). Cloud models skip both (their options go to the cloud). Answers and returns false on failure.
+ */
+function checkRunnable(ex: Exchange, body: Common, model: StoredModel, options: Record<string, unknown>): boolean {
+  if (model.remote) return true
+  if (!model.capabilities.includes('completion')) {
+    sendError(ex.res, 400, `${goQuote(body.model ?? '')} does not support ${body.kind === 'chat' ? 'chat' : 'generate'}`)
+    return false
+  }
+  const optionError = checkOptions(model.parameters, options)
+  if (optionError !== undefined) sendError(ex.res, 500, optionError)
+  return optionError === undefined
+}
+
+async function proceed(state: SimState, ex: Exchange, body: Common, model: StoredModel, messages: SimMessage[], empty: boolean): Promise<void> {
+  const started = process.hrtime.bigint()
   const job = { kind: body.kind, modelSent: body.model ?? '' }
   const keepAliveMs = keepAliveOf(body)
   if (empty && keepAliveMs === 0) {
@@ -52,25 +83,40 @@ async function proceed(state: SimState, ex: Exchange, body: Common, model: Store
   const canThink = model.capabilities.includes('thinking')
   if (thinkRequested && !canThink) return sendError(ex.res, 400, `${goQuote(job.modelSent)} does not support thinking`)
   const options = body.options ?? {}
-  if (!model.remote) {
-    const optionError = checkOptions(model.parameters, options)
-    if (optionError !== undefined) return sendError(ex.res, 500, optionError)
-  }
-  if (empty) {
-    const runner = await schedule(state, { model, options, keepAliveMs })
+  if (!checkRunnable(ex, body, model, options)) return
+  const scheduled = await scheduleRunner(state, { model, options, keepAliveMs, shift: body.shift })
+  if ('status' in scheduled) return sendError(ex.res, scheduled.status, scheduled.error)
+  const { runner } = scheduled
+  try {
+    if (empty) return sendJson(ex.res, 200, loadReply(state, job, 'load'))
+    const loadNs = runner === undefined ? 0 : Number(process.hrtime.bigint() - started)
+    const plan = planPrompt({
+      kind: body.kind,
+      model,
+      messages,
+      truncate: body.truncate !== false,
+      runner,
+      requestedNumCtx: scheduled.numCtx.requested,
+      numKeep: numKeepOption(model, options),
+    })
+    if ('error' in plan) return sendError(ex.res, plan.status, plan.error)
+    const request = { model: job.modelSent, messages: plan.seen, ...(body.options === undefined ? {} : { options: body.options }) }
+    await runGeneration(state, ex, {
+      ...job,
+      model,
+      request,
+      options,
+      stream: body.stream !== false,
+      thinking: canThink && body.think !== false,
+      format: body.format,
+      runner,
+      promptTokens: plan.promptTokens,
+      started,
+      loadNs,
+    })
+  } finally {
     if (runner !== undefined) state.scheduler.release(runner)
-    return sendJson(ex.res, 200, loadReply(state, job, 'load'))
   }
-  await runGeneration(state, ex, {
-    ...job,
-    model,
-    request,
-    options,
-    stream: body.stream !== false,
-    thinking: canThink && body.think !== false,
-    format: body.format,
-    keepAliveMs,
-  })
 }
 
 /** `POST /api/chat`. */
@@ -80,13 +126,11 @@ export const chatHandler: Handler = async (state, ex) => {
   const body: Common = { ...decoded.value, kind: 'chat' }
   const model = admit(state, ex, body)
   if (model === undefined) return
-  const messages = (decoded.value.messages ?? []).map((m) => ({ role: (m.role ?? '').toLowerCase(), content: m.content ?? '' }))
-  const request: SimChatRequest = { model: body.model ?? '', messages }
-  if (body.options !== undefined) request.options = body.options
-  await proceed(state, ex, body, model, request, messages.length === 0)
+  const sent = (decoded.value.messages ?? []).map((m) => ({ role: (m.role ?? '').toLowerCase(), content: m.content ?? '' }))
+  await proceed(state, ex, body, model, withModelSystem(model, sent), sent.length === 0)
 }
 
-/** `POST /api/generate`. */
+/** `POST /api/generate`: the prompt as a user message after the request's (else the model's) system prompt. */
 export const generateHandler: Handler = async (state, ex) => {
   const decoded = decodeBody<GenerateBody>(generateRequest, ex.bodyText)
   if ('error' in decoded) return sendError(ex.res, 400, decoded.error)
@@ -94,11 +138,7 @@ export const generateHandler: Handler = async (state, ex) => {
   const model = admit(state, ex, body)
   if (model === undefined) return
   const prompt = decoded.value.prompt ?? ''
-  const messages = [
-    ...(decoded.value.system ? [{ role: 'system', content: decoded.value.system }] : []),
-    { role: 'user', content: prompt },
-  ]
-  const request: SimChatRequest = { model: body.model ?? '', messages }
-  if (body.options !== undefined) request.options = body.options
-  await proceed(state, ex, body, model, request, prompt === '')
+  const system = decoded.value.system || model.system
+  const messages = [...(system ? [{ role: 'system', content: system }] : []), { role: 'user', content: prompt }]
+  await proceed(state, ex, body, model, messages, prompt === '')
 }

@@ -1,25 +1,33 @@
+import { boundedNumPredict } from '../context-window'
 import { goUtcTime } from '../go-format'
 import { delay, NdjsonStream, sendError, sendJson } from '../http'
 import type { Exchange } from '../http'
 import type { StoredModel } from '../manifest'
-import { effectiveNumCtx, tokenBudget } from '../options'
-import { defaultReply, defaultThinking, promptTokens, tokenize } from '../replies'
+import { numPredictOption } from '../options'
+import { defaultReply, defaultThinking, tokenize } from '../replies'
 import type { Runner } from '../runners'
 import type { SimState } from '../state'
 import type { SimChatRequest } from '../types'
 
-/** One chat or generate request, validated and ready to run. */
+/** One chat or generate request, admitted, scheduled and with its prompt decided, ready to stream. */
 export interface GenerationJob {
   kind: 'chat' | 'generate'
   /** The `model` string exactly as sent (echoed in every line). */
   modelSent: string
   model: StoredModel
+  /** What the model saw (after the system prompt was added and history truncated or cut). */
   request: SimChatRequest
   options: Record<string, unknown>
   stream: boolean
   thinking: boolean
   format: unknown
-  keepAliveMs: number | undefined
+  /** Undefined for cloud models. */
+  runner: Runner | undefined
+  /** `prompt_eval_count`: tokens of the prompt the model saw. */
+  promptTokens: number
+  /** `process.hrtime.bigint()` when the request arrived, and the time its (re)load took. */
+  started: bigint
+  loadNs: number
 }
 
 interface Token {
@@ -34,15 +42,6 @@ function stamp(state: SimState): string {
   return goUtcTime(Number(ns / 1_000_000n), Number(ns % 1_000_000n))
 }
 
-/** Loads (or reuses) the runner for a job; waits the load delay only when this request (re)loaded it. */
-export async function schedule(state: SimState, job: Pick<GenerationJob, 'model' | 'options' | 'keepAliveMs'>): Promise<Runner | undefined> {
-  if (job.model.remote) return undefined
-  const numCtx = effectiveNumCtx(job.model, job.options, state.defaultNumCtx)
-  const { runner, loaded } = state.scheduler.acquire(job.model, numCtx, job.keepAliveMs)
-  if (loaded && state.loadDelayMs > 0) await delay(state.loadDelayMs)
-  return runner
-}
-
 function replyText(state: SimState, job: GenerationJob): string {
   if (job.format !== undefined && job.format !== '') {
     return JSON.stringify({ answer: defaultReply(job.request).split('\n')[0] ?? '' })
@@ -51,11 +50,31 @@ function replyText(state: SimState, job: GenerationJob): string {
   return typeof reply === 'string' ? reply : reply(job.request)
 }
 
+/**
+ * How many tokens the runner may generate. `num_predict` (request > model > -1), bounded to 10 × num_ctx when
+ * open-ended (`llm/llama_server.go` `boundedNumPredict`). A runner launched without context shift
+ * (`appendContextShiftArgs` leaves out `--context-shift`) also stops when prompt plus reply fill its context —
+ * llama-server's own limit (as public copies of llama.cpp show it), reported like the others as finish_reason
+ * "length". Cloud models: only `num_predict`.
+ */
+function generationBudget(job: GenerationJob): number {
+  const numPredict = numPredictOption(job.model, job.options)
+  const { runner } = job
+  if (runner === undefined) return numPredict < 0 ? Number.POSITIVE_INFINITY : numPredict
+  const budget = boundedNumPredict(numPredict, runner.contextLength)
+  if (job.model.format !== 'gguf' || runner.contextShift) return budget
+  return Math.min(budget, Math.max(0, runner.contextLength - 1 - job.promptTokens))
+}
+
+/**
+ * The reply as tokens, cut at the budget. `done_reason` is "length" when the budget cut it and "stop" otherwise
+ * (`llm/llama_server.go` `Chat`: finish_reason "length" → `DoneReasonLength`; `Completion`: stop_type "limit").
+ */
 function tokensFor(state: SimState, job: GenerationJob): { tokens: Token[]; truncated: boolean } {
   const thinking = job.thinking ? tokenize(defaultThinking(job.request)).map((text) => ({ text, thinking: true })) : []
   const content = tokenize(replyText(state, job)).map((text) => ({ text, thinking: false }))
   const all = [...thinking, ...content]
-  const budget = tokenBudget(job.model, job.options)
+  const budget = generationBudget(job)
   return all.length > budget ? { tokens: all.slice(0, budget), truncated: true } : { tokens: all, truncated: false }
 }
 
@@ -77,64 +96,57 @@ function withMetrics(line: Record<string, unknown>, metrics: Record<string, numb
 
 /**
  * Streams (or, with `stream:false`, collects) the reply token by token, honouring the token delay, a pending
- * stream fault and client aborts (generation stops), then releases the runner.
+ * stream fault and client aborts (generation stops). The caller releases the runner.
  */
 export async function runGeneration(state: SimState, ex: Exchange, job: GenerationJob): Promise<void> {
-  const started = process.hrtime.bigint()
-  const runner = await schedule(state, job)
-  try {
-    const loadNs = job.model.remote ? 0 : elapsedNs(started)
-    if (ex.aborted()) return
-    const { tokens, truncated } = tokensFor(state, job)
-    const fault = state.faults.takeStreamFault()
-    const out = new NdjsonStream(ex.res)
-    const promptCount = promptTokens(job.request)
-    // Prefill is not simulated; report a plausible 10k tokens/s.
-    const promptNs = promptCount * 100_000
-    const evalStart = process.hrtime.bigint()
-    let content = ''
-    let thinking = ''
-    for (let i = 0; i <= tokens.length; i++) {
-      if (fault !== undefined && i === Math.min(fault.after, tokens.length)) {
-        if (fault.kind === 'drop') ex.res.destroy()
-        else if (job.stream) {
-          out.write({ error: fault.message })
-          out.end()
-        } else sendError(ex.res, 500, fault.message)
-        return
-      }
-      const token = tokens[i]
-      if (token === undefined) break
-      if (token.thinking) thinking += token.text
-      else content += token.text
-      if (job.stream) out.write({ ...chunk(job, stamp(state), token.thinking ? '' : token.text, token.thinking ? token.text : ''), done: false })
-      await delay(state.tokenDelayMs)
-      if (ex.aborted()) return
+  if (ex.aborted()) return
+  const { tokens, truncated } = tokensFor(state, job)
+  const fault = state.faults.takeStreamFault()
+  const out = new NdjsonStream(ex.res)
+  const promptCount = job.promptTokens
+  // Prefill is not simulated; report a plausible 10k tokens/s.
+  const promptNs = promptCount * 100_000
+  const evalStart = process.hrtime.bigint()
+  let content = ''
+  let thinking = ''
+  for (let i = 0; i <= tokens.length; i++) {
+    if (fault !== undefined && i === Math.min(fault.after, tokens.length)) {
+      if (fault.kind === 'drop') ex.res.destroy()
+      else if (job.stream) {
+        out.write({ error: fault.message })
+        out.end()
+      } else sendError(ex.res, 500, fault.message)
+      return
     }
-    const evalNs = elapsedNs(evalStart)
-    const final = withMetrics(
-      {
-        ...chunk(job, stamp(state), job.stream ? '' : content, job.stream ? '' : thinking),
-        done: true,
-        done_reason: truncated ? 'length' : 'stop',
-        ...(job.kind === 'generate' ? { context: Array.from({ length: promptCount + tokens.length }, (_, i) => (i * 7919) % 128000) } : {}),
-      },
-      {
-        total_duration: elapsedNs(started),
-        load_duration: loadNs,
-        prompt_eval_count: promptCount,
-        prompt_eval_duration: promptNs,
-        eval_count: tokens.length,
-        eval_duration: evalNs,
-      },
-    )
-    if (job.stream) {
-      out.write(final)
-      out.end()
-    } else sendJson(ex.res, 200, final)
-  } finally {
-    if (runner !== undefined) state.scheduler.release(runner)
+    const token = tokens[i]
+    if (token === undefined) break
+    if (token.thinking) thinking += token.text
+    else content += token.text
+    if (job.stream) out.write({ ...chunk(job, stamp(state), token.thinking ? '' : token.text, token.thinking ? token.text : ''), done: false })
+    await delay(state.tokenDelayMs)
+    if (ex.aborted()) return
   }
+  const evalNs = elapsedNs(evalStart)
+  const final = withMetrics(
+    {
+      ...chunk(job, stamp(state), job.stream ? '' : content, job.stream ? '' : thinking),
+      done: true,
+      done_reason: truncated ? 'length' : 'stop',
+      ...(job.kind === 'generate' ? { context: Array.from({ length: promptCount + tokens.length }, (_, i) => (i * 7919) % 128000) } : {}),
+    },
+    {
+      total_duration: elapsedNs(job.started),
+      load_duration: job.loadNs,
+      prompt_eval_count: promptCount,
+      prompt_eval_duration: promptNs,
+      eval_count: tokens.length,
+      eval_duration: evalNs,
+    },
+  )
+  if (job.stream) {
+    out.write(final)
+    out.end()
+  } else sendJson(ex.res, 200, final)
 }
 
 /** The single object answered to a load (`done_reason:"load"`) or unload request. */

@@ -3,7 +3,7 @@ import { manifestDigest, remoteModelName } from '../manifest'
 import type { StoredModel } from '../manifest'
 import { formatNs } from '../model-store'
 import { displayName } from '../names'
-import { formatExpiry, runnerSize } from '../runners'
+import { formatExpiry } from '../runners'
 import type { Handler } from './types'
 
 /** `GET|HEAD /`. */
@@ -41,20 +41,20 @@ function tagsEntry(model: StoredModel): Record<string, unknown> {
 /** `GET|HEAD /api/tags`: newest first. */
 export const tagsHandler: Handler = (state, ex) => sendJson(ex.res, 200, { models: state.store.list().map(tagsEntry) })
 
-/** `GET /api/ps`: one entry per runner, named after the model that loaded it. */
+/**
+ * `GET /api/ps`: one entry per runner, named after the model that loaded it; `size` is its whole footprint and
+ * `size_vram` the part on the GPU (`memory.ts`).
+ */
 export const psHandler: Handler = (state, ex) => {
-  const models = state.scheduler.list().map((runner) => {
-    const size = runnerSize(runner)
-    return {
-      name: runner.loader,
-      model: runner.loader,
-      size,
-      digest: runner.digest,
-      details: detailsOf(runner.model, ''),
-      expires_at: formatExpiry(runner),
-      size_vram: size,
-      context_length: runner.contextLength,
-    }
-  })
+  const models = state.scheduler.list().map((runner) => ({
+    name: runner.loader,
+    model: runner.loader,
+    size: runner.footprint.total,
+    digest: runner.digest,
+    details: detailsOf(runner.model, ''),
+    expires_at: formatExpiry(runner),
+    size_vram: runner.footprint.vram,
+    context_length: runner.contextLength,
+  }))
   sendJson(ex.res, 200, { models })
 }

@@ -32,6 +32,12 @@ export const copyHandler: Handler = (state, ex) => {
   if (dst === undefined) return sendError(ex.res, 400, `destination ${goQuote(destination)} is invalid`)
   const model = state.store.resolve(src)
   if (model === undefined) return sendError(ex.res, 404, `model ${goQuote(source)} not found`)
-  state.store.put({ ...model, name: state.store.canonicalize(dst), capabilities: [...model.capabilities], parameters: structuredClone(model.parameters) })
+  state.store.put({
+    ...model,
+    name: state.store.canonicalize(dst),
+    capabilities: [...model.capabilities],
+    architecture: structuredClone(model.architecture),
+    parameters: structuredClone(model.parameters),
+  })
   sendEmpty(ex.res)
 }

@@ -45,19 +45,26 @@ function modelfileOf(model: StoredModel): string {
   return `${lines.join('\n')}\n`
 }
 
+/**
+ * `model_info`, the GGUF key/values (`server/routes.go` `GetModelInfo`): the attention shape under
+ * `<arch>.` — `attention.key_length`/`value_length` only when the model's GGUF has them.
+ */
 function modelInfoOf(model: StoredModel, verbose: boolean): Record<string, unknown> {
   const arch = model.family
+  const shape = model.architecture
   const info: Record<string, unknown> = {
     'general.architecture': arch,
     'general.basename': model.name.model,
     'general.file_type': FILE_TYPES[model.quantization.toUpperCase()] ?? 0,
     'general.parameter_count': parameterCount(model.parameterSize),
     'general.quantization_version': 2,
-    [`${arch}.attention.head_count`]: 32,
-    [`${arch}.attention.head_count_kv`]: 8,
-    [`${arch}.block_count`]: 32,
+    [`${arch}.attention.head_count`]: shape.headCount,
+    [`${arch}.attention.head_count_kv`]: shape.headCountKv,
+    ...(shape.keyLength === undefined ? {} : { [`${arch}.attention.key_length`]: shape.keyLength }),
+    ...(shape.valueLength === undefined ? {} : { [`${arch}.attention.value_length`]: shape.valueLength }),
+    [`${arch}.block_count`]: shape.blockCount,
     [`${arch}.context_length`]: model.contextLength,
-    [`${arch}.embedding_length`]: 4096,
+    [`${arch}.embedding_length`]: shape.embeddingLength,
     [`${arch}.feed_forward_length`]: 14336,
     [`${arch}.rope.freq_base`]: 500000,
     'tokenizer.ggml.bos_token_id': 128000,

@@ -1,0 +1,33 @@
+import type { StoredModel } from './manifest'
+import { promptTokens } from './tokens'
+import type { SimMessage } from './types'
+
+/**
+ * `server/routes.go` `ChatHandler`: the model's own system prompt goes first unless the request already starts
+ * with a system message. (Baked-in `MESSAGE`s of a Modelfile are not modelled.)
+ */
+export function withModelSystem(model: StoredModel, messages: readonly SimMessage[]): SimMessage[] {
+  if (model.system === '' || messages.length === 0 || messages[0]?.role === 'system') return [...messages]
+  return [{ role: 'system', content: model.system }, ...messages]
+}
+
+/**
+ * History truncation (`truncate`, default true), as `server/routes.go` `truncateNativeChatMessages` (native path)
+ * and `server/prompt.go` `chatPrompt` (rendered path) both do it: drop messages from the front, one at a time,
+ * keeping every system message among the dropped ones and always the last message, until the rendered prompt's
+ * token count is ≤ `numCtx`. Nothing is reserved for the reply. Images would add 768 tokens each for models with a
+ * projector; the simulator passes no images, so they are not counted.
+ *
+ * One difference between the two: the native path does not truncate at all when `numCtx` ≤ 0 (a request
+ * `num_ctx` of 0, raised to 4 only for the runner), while `chatPrompt` then keeps just the last message and the
+ * system messages before it.
+ */
+export function truncateHistory(messages: readonly SimMessage[], numCtx: number, path: 'native' | 'rendered'): SimMessage[] {
+  if (path === 'native' && (numCtx <= 0 || messages.length <= 1)) return [...messages]
+  const last = messages.length - 1
+  for (let start = 0; start <= last; start++) {
+    const candidate = [...messages.slice(0, start).filter((m) => m.role === 'system'), ...messages.slice(start)]
+    if (promptTokens(candidate) <= numCtx || start === last) return candidate
+  }
+  return []
+}
