@@ -10,7 +10,8 @@ export interface NoticeDraft {
   notice: NoticeInfo
 }
 
-const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`
+/** `the first message`, `the first 12 messages`. */
+const firstMessages = (count: number) => (count === 1 ? 'the first message' : `the first ${count.toLocaleString('en-US')} messages`)
 
 /**
  * The notice for a reply whose prompt Ollama truncated, or `null` when none is due: the reply was not truncated,
@@ -36,7 +37,7 @@ export function truncationNotice(input: {
   const context = effective === null ? 'the context it runs with' : aContext(effective)
   const content = report.messageCut
     ? `Your message is too long for ${name}'s ${effective === null ? 'context' : `${formatContext(effective)} context`}: Ollama kept only its end, so ${name} did not see the start of it or the system prompt.`
-    : `${name} no longer sees the first ${plural(report.droppedMessages, 'message')} of this chat: it runs with ${context}.`
+    : `${name} no longer sees ${firstMessages(report.droppedMessages)} of this chat: it runs with ${context}.`
   const current = effective ?? report.asked
   const target = current === null
     ? { raiseTo: null, blockedReason: 'ollmchat does not know the context it runs with yet.' }
