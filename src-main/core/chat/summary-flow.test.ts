@@ -1,0 +1,97 @@
+// "Continue in a new chat from a summary", through the core against the simulator.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SimChatRequest } from '../../test-support/ollama-sim'
+import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
+import type { PromptEntry } from './conversation-text'
+import { summaryParts } from './summary-flow'
+
+describe('summaryParts', () => {
+  const entry = (content: string): PromptEntry => ({ message: { role: 'user', content }, source: null })
+  it('keeps the order, puts at least one message in a part, and splits where the budget ends', () => {
+    const entries = [entry('a'.repeat(400)), entry('b'.repeat(400)), entry('c'.repeat(400)), entry('d'.repeat(4000))]
+    const parts = summaryParts(entries, 250)
+    expect(parts.map((part) => part.map((e) => e.message.content[0]).join(''))).toEqual(['ab', 'c', 'd'])
+    expect(summaryParts(entries, 100_000)).toHaveLength(1)
+  })
+})
+
+describe('chats:continueFromSummary', () => {
+  let h: CoreHarness
+  afterEach(() => h.close())
+
+  const summaries: SimChatRequest[] = []
+  const reply = (request: SimChatRequest) => {
+    const last = request.messages.at(-1)?.content ?? ''
+    if (last.includes('Write the summary')) {
+      summaries.push(request)
+      return `Summary ${summaries.length}: the user likes tea.`
+    }
+    return 'Got it.'
+  }
+
+  const fill = async (conversationId: string, turns: number, size: number) => {
+    for (let i = 0; i < turns; i++) {
+      unwrap(await h.core.dispatch('chat:send', { requestId: `t${i}`, conversationId, text: `Note ${i}: ${'tea '.repeat(size)}` }))
+    }
+  }
+
+  it('has the model summarise through the same temporary model and starts a new chat with the summary', async () => {
+    summaries.length = 0
+    h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply } })
+    unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 4096 }))
+    const created0 = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest', systemPrompt: 'Be kind.' }))
+    await fill(created0.id, 3, 20)
+    const original = unwrap(await h.core.dispatch('chats:get', { conversationId: created0.id })).conversation
+    const created = unwrap(await h.core.dispatch('chats:continueFromSummary', { requestId: 'sum', conversationId: original.id }))
+
+    expect(summaries).toHaveLength(1)
+    expect(h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body).toMatchObject({ model: 'ollmchat-temp/llama3-oc4096' })
+    expect(h.sim.requestsTo('/api/create', 'POST')).toHaveLength(1)
+    expect(summaries[0]?.messages.at(-1)?.content).toContain('Note 2:')
+    expect(created).toMatchObject({ model: 'llama3:latest', title: `${original.title} (continued)` })
+    expect(created.systemPrompt).toBe(`Be kind.\n\nSummary of an earlier conversation (“${original.title}”):\nSummary 1: the user likes tea.`)
+    const { messages } = unwrap(await h.core.dispatch('chats:get', { conversationId: created.id }))
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatchObject({
+      role: 'notice',
+      notice: { kind: 'continued-from', conversationId: original.id, title: original.title },
+      content: expect.stringContaining('Summary 1: the user likes tea.') as unknown,
+    })
+    expect(h.eventsNamed('chat:progress').filter((p) => p.phase === 'summarizing').map((p) => p.text)).toContain(`llama3 is writing a summary of “${original.title}”…`)
+    // The original conversation is untouched.
+    expect(unwrap(await h.core.dispatch('chats:get', { conversationId: original.id })).messages).toHaveLength(6)
+  })
+
+  it('summarises part by part when the conversation is longer than the context, carrying each summary on', async () => {
+    summaries.length = 0
+    h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply } })
+    unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 2048 }))
+    const created0 = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    await fill(created0.id, 8, 150)
+    const original = unwrap(await h.core.dispatch('chats:get', { conversationId: created0.id })).conversation
+    unwrap(await h.core.dispatch('chats:continueFromSummary', { requestId: 'sum', conversationId: original.id }))
+    expect(summaries.length).toBeGreaterThan(1)
+    expect(summaries[1]?.messages.at(-1)?.content).toContain('Summary of the earlier parts:\nSummary 1: the user likes tea.')
+    expect(h.eventsNamed('chat:progress').map((p) => p.text)).toContain(`llama3 is writing a summary of “${original.title}” (part 2 of ${summaries.length})…`)
+  })
+
+  it('stops when cancelled and creates nothing; refuses while the conversation is answering', async () => {
+    summaries.length = 0
+    h = await startCoreHarness({ sim: { models: ['llama3'], reply, tokenDelayMs: 30 } })
+    const original = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    await fill(original.id, 1, 5)
+    const before = unwrap(await h.core.dispatch('chats:list', {})).conversations.length
+    const pending = h.core.dispatch('chats:continueFromSummary', { requestId: 'sum', conversationId: original.id })
+    await h.waitFor(() => h.eventsNamed('chat:progress').some((p) => p.phase === 'summarizing'))
+    expect(await h.core.dispatch('chat:send', { requestId: 'x', conversationId: original.id, text: 'hi' })).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    unwrap(await h.core.dispatch('chat:cancel', { requestId: 'sum' }))
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(unwrap(await h.core.dispatch('chats:list', {})).conversations).toHaveLength(before)
+  })
+
+  it('refuses an empty conversation', async () => {
+    h = await startCoreHarness()
+    const empty = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    expect(await h.core.dispatch('chats:continueFromSummary', { requestId: 's', conversationId: empty.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+})
