@@ -45,7 +45,7 @@ describe('models:refresh and models:changed', () => {
     h.sim.load('llama3', { numCtx: 2048 })
     unwrap(await h.core.dispatch('models:refresh', {}))
     const loaded = h.eventsNamed('models:changed').at(-1)?.models[0]
-    expect(loaded).toMatchObject({ runningContext: 2048, runningMemory: { sizeBytes: expect.any(Number), vramBytes: expect.any(Number) } })
+    expect(loaded).toMatchObject({ runningContext: 2048, runningMemory: { sizeBytes: expect.any(Number) as unknown, vramBytes: expect.any(Number) as unknown } })
     h.sim.unloadAll()
     unwrap(await h.core.dispatch('models:refresh', {}))
     expect(h.eventsNamed('models:changed').at(-1)?.models[0]).toMatchObject({ runningContext: null, runningMemory: null })

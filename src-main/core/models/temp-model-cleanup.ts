@@ -54,7 +54,7 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
     return report
   }
   const running = await client.running({ signal })
-  const stale = await findStaleTempModels({ client, listing, recordFor: deps.recordFor, log, signal })
+  const stale = await findStaleTempModels({ client, listing, recordFor: (name) => deps.recordFor(name), log, signal })
   const candidates: string[] = []
   for (const temp of temps) {
     const record = deps.recordFor(temp.name)
