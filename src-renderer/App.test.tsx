@@ -17,7 +17,7 @@ describe('when Ollama cannot be reached', () => {
   it('shows a banner with the host and how to start Ollama, which leaves by itself when Ollama is back', async () => {
     const fake = createFakeBridge()
     fake.handle('ollama:getStatus', () => ok(makeStatus('unreachable', 'http://10.0.0.5:11434')))
-    fake.handle('models:list', () => ok({ models: [llama] }))
+    fake.handle('models:list', () => ok({ models: [llama], defaultModel: 'llama3:latest' }))
     const app = await renderApp(fake)
     const banner = screen.getByRole('alert')
     expect(banner.textContent).toContain('http://10.0.0.5:11434')
@@ -74,7 +74,7 @@ describe('theme', () => {
 describe('keyboard shortcuts', () => {
   async function withConversation() {
     const fake = createFakeBridge()
-    fake.handle('models:list', () => ok({ models: [llama] }))
+    fake.handle('models:list', () => ok({ models: [llama], defaultModel: 'llama3:latest' }))
     fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
     fake.handle('chats:list', () => ok({ conversations: [makeConversation({ id: 'c1', title: 'Old chat' })] }))
     fake.handle('chats:get', () =>
@@ -134,7 +134,7 @@ describe('keyboard shortcuts', () => {
 
 it('shows a message saved while the app was closing as interrupted', async () => {
   const fake = createFakeBridge()
-  fake.handle('models:list', () => ok({ models: [llama] }))
+  fake.handle('models:list', () => ok({ models: [llama], defaultModel: 'llama3:latest' }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
   fake.handle('chats:list', () => ok({ conversations: [makeConversation({ id: 'c1' })] }))
   fake.handle('chats:get', () =>

@@ -6,6 +6,7 @@ import { ModelsPage } from './features/models/ModelsPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { Sidebar } from './features/shell/Sidebar'
 import { useGlobalShortcuts } from './features/shell/use-global-shortcuts'
+import { useModelRefresh } from './features/shell/use-model-refresh'
 import { useThemeSync } from './features/shell/use-theme-sync'
 import { useApp } from './store/store-context'
 
@@ -13,6 +14,7 @@ import { useApp } from './store/store-context'
 export function App() {
   useThemeSync()
   useGlobalShortcuts()
+  useModelRefresh()
   const page = useApp((state) => state.page)
   const booted = useApp((state) => state.booted)
   return (

@@ -88,6 +88,7 @@ export function createCore(deps: CoreDeps): Core {
         status.setHost(current.host, (signal) => current.client.version({ signal }))
         if (started) void current.startCleanup()
       },
+      onDefaultModelChange: () => watch.refreshIfWatched(),
     }),
     ...modelHandlers({ connection: () => connection, settings, watch }),
     ...conversationHandlers(history, async () => {

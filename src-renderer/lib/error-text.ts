@@ -10,6 +10,12 @@ const SENTENCES: Record<ErrorCode, string> = {
   STREAM_INTERRUPTED: 'The connection to Ollama dropped before the reply was finished.',
   MALFORMED_RESPONSE: 'Ollama sent an answer ollmchat could not read.',
   NOT_APPLICABLE: 'This option does not apply to this model.',
+  PROMPT_TOO_LONG:
+    'The message is longer than the context this model runs with. Shorten it, or raise the context on the Models page.',
+  OUT_OF_MEMORY:
+    'Ollama could not load the model at this context: there is not enough memory. Try a shorter context.',
+  CANNOT_CHAT: 'This model cannot chat (it only makes embeddings). Pick a chat model.',
+  SIGN_IN_REQUIRED: 'This cloud model needs you to sign in to ollama.com first.',
   CANCELLED: 'Stopped.',
   NOT_FOUND: 'That conversation or message no longer exists.',
   BUSY: 'This conversation is still answering. Wait for the reply to finish, or stop it first.',
@@ -17,22 +23,38 @@ const SENTENCES: Record<ErrorCode, string> = {
   INTERNAL: 'Something went wrong inside ollmchat.',
 }
 
-// For these codes main writes a sentence about the exact case (which limit, which field, which conversation),
-// which beats the generic line; for Ollama's failures the generic line plus Ollama's own text in `detail`
-// reads better.
+// For these codes main writes a sentence about the exact case (which limit, how many tokens, which memory,
+// which conversation), which beats the generic line; for Ollama's failures the generic line plus Ollama's own
+// text in `detail` reads better.
 const SPECIFIC_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'INVALID_INPUT',
   'INVALID_NUM_CTX',
   'NOT_APPLICABLE',
+  'PROMPT_TOO_LONG',
+  'OUT_OF_MEMORY',
+  'CANNOT_CHAT',
+  'SIGN_IN_REQUIRED',
   'NOT_FOUND',
   'BUSY',
   'INTERNAL',
 ])
 
+/** True for a message that is raw JSON (an Ollama error body passed through), which nobody should have to read. */
+function isRawJson(text: string): boolean {
+  if (!/^[[{"]/.test(text)) return false
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** The sentence shown for a failure. Every error the UI displays goes through here. */
 export function errorText(error: AppError): string {
   const generic = SENTENCES[error.code] ?? SENTENCES.INTERNAL
-  if (SPECIFIC_MESSAGE.has(error.code) && error.message.trim() !== '') return error.message.trim()
+  const specific = error.message.trim()
+  if (SPECIFIC_MESSAGE.has(error.code) && specific !== '' && !isRawJson(specific)) return specific
   return generic
 }
 

@@ -7,6 +7,7 @@ import { createModelsSlice } from './models-slice'
 import { createSearchSlice } from './search-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createStatusSlice } from './status-slice'
+import { createSummarySlice } from './summary-slice'
 import type { AppState, AppStore } from './types'
 import { createUiSlice } from './ui-slice'
 
@@ -19,6 +20,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createConversationsSlice(bridge)(...args),
     ...createMessagesSlice(bridge)(...args),
     ...createChatSlice(bridge)(...args),
+    ...createSummarySlice(bridge)(...args),
     ...createSearchSlice(bridge)(...args),
     ...createUiSlice(bridge)(...args),
   }))

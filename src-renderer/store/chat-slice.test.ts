@@ -6,6 +6,7 @@ import { makeConversation, makeMessage, makeModel } from '../test-support/fixtur
 import { createStoreHarness, type StoreHarness } from '../test-support/store-harness'
 import { bootApp } from './boot'
 import { selectInflightFor } from './chat-slice'
+import { selectActiveModelName } from './conversations-slice'
 
 const C1 = makeConversation({ id: 'c1', model: 'llama3:latest', updatedAt: '2026-08-01T10:00:00.000Z' })
 
@@ -15,7 +16,7 @@ function turnOf(assistant: ChatMessage, userMessage: ChatMessage | null, notices
 
 async function withOpenConversation(messages: ChatMessage[]): Promise<StoreHarness> {
   const harness = createStoreHarness()
-  harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })] }))
+  harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
   harness.fake.handle('chats:list', () => ok({ conversations: [C1] }))
   harness.fake.handle('chats:get', () => ok({ conversation: C1, messages }))
   await bootApp(harness.store)
@@ -32,16 +33,17 @@ describe('sending from the new-chat draft', () => {
   it('creates the conversation, streams the reply frame by frame and stores the final turn', async () => {
     const harness = createStoreHarness()
     const { fake, store } = harness
-    fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })] }))
+    fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
     fake.handle('chats:create', () => ok(C1))
     const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
     fake.handle('chat:send', () => reply.promise)
     await bootApp(store)
-    expect(store.getState().draft.model).toBe('llama3:latest')
+    expect(selectActiveModelName(store.getState())).toBe('llama3:latest')
 
     const sending = store.getState().send('  Hi  ')
     await waitForCall(() => fake.callsTo('chat:send').length)
-    expect(fake.callsTo('chats:create')).toEqual([{ model: 'llama3:latest' }])
+    // The draft still follows the core's default, so the core picks the model (its rule lives there only).
+    expect(fake.callsTo('chats:create')).toEqual([{ model: null }])
     const { requestId } = fake.callsTo('chat:send')[0]!
     expect(fake.callsTo('chat:send')[0]).toMatchObject({ conversationId: 'c1', text: 'Hi' })
     expect(selectInflightFor('c1')(store.getState())?.pendingText).toBe('Hi')
@@ -220,7 +222,7 @@ describe('ordering and edits', () => {
   it('moves a conversation to the top and shows its new title as soon as a turn starts in it', async () => {
     const harness = createStoreHarness()
     const newer = makeConversation({ id: 'c2', updatedAt: '2026-08-01T12:00:00.000Z' })
-    harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })] }))
+    harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
     harness.fake.handle('chats:list', () => ok({ conversations: [newer, C1] }))
     harness.fake.handle('chats:get', () => ok({ conversation: C1, messages: [] }))
     harness.fake.handle('chat:send', () => new Promise(() => undefined))

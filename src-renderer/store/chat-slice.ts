@@ -2,6 +2,7 @@ import type { EventMap } from '../../src-shared/ipc/contract'
 import type { AppError, Result } from '../../src-shared/ipc/result'
 import type { ChatPhase, ChatTurn } from '../../src-shared/types'
 import { newRequestId } from '../lib/request-id'
+import { selectActiveModelName } from './conversations-slice'
 import { withDeltas, withNotice, withProgress, withStarted, withTurn, type DeltaBatch } from './chat-events'
 import { omitKey } from './message-list'
 import { safeCall } from './safe-call'
@@ -100,7 +101,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
       if (trimmed === '') return false
       let conversationId = get().activeConversationId
       if (conversationId === null) {
-        if (get().draft.model === null) return false
+        if (selectActiveModelName(get()) === null) return false
         set((state) => ({ turnErrors: omitKey(state.turnErrors, '') }))
         const created = await get().createFromDraft()
         if (!created.ok) {

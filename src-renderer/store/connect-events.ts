@@ -1,5 +1,6 @@
 import type { Bridge } from '../../src-shared/ipc/bridge'
 import { createDeltaBatcher, type Schedule } from './delta-batcher'
+import { isSummaryRequest } from './summary-slice'
 import type { AppStore } from './types'
 
 const nextFrame: Schedule = (callback) => {
@@ -18,12 +19,18 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
       batcher.flush()
       store.getState().applyStarted(event)
     }),
-    bridge.on('chat:progress', (event) => store.getState().applyProgress(event)),
+    bridge.on('chat:progress', (event) => {
+      // A summary's progress (phase `summarizing`, or whatever it waits for first) belongs to its own slice.
+      const state = store.getState()
+      if (isSummaryRequest(event.requestId)(state)) state.applySummaryProgress(event)
+      else state.applyProgress(event)
+    }),
     bridge.on('chat:delta', (event) => batcher.push(event)),
     bridge.on('chat:notice', (event) => {
       batcher.flush()
       store.getState().applyNotice(event)
     }),
+    bridge.on('models:changed', (listing) => store.getState().applyModelListing(listing)),
     bridge.on('settings:theme', (event) => store.getState().applyThemeEvent(event.theme)),
   ]
   return () => {

@@ -5,6 +5,7 @@ import { deferred } from '../test-support/fake-bridge'
 import { makeConversation, makeMessage, makeModel } from '../test-support/fixtures'
 import { createStoreHarness } from '../test-support/store-harness'
 import { bootApp } from './boot'
+import { selectActiveModelName } from './conversations-slice'
 
 const older = makeConversation({ id: 'old', title: 'Older', updatedAt: '2026-07-01T00:00:00.000Z' })
 const newer = makeConversation({ id: 'new', title: 'Newer', updatedAt: '2026-07-02T00:00:00.000Z' })
@@ -36,12 +37,11 @@ describe('start-up', () => {
   it('opens a new-chat draft with the default model when there is no last conversation', async () => {
     const harness = harnessWithTwo()
     harness.fake.handle('models:list', () =>
-      ok({ models: [makeModel({ name: 'llama3:latest' }), makeModel({ name: 'qwen3:8b' })] }),
+      ok({ models: [makeModel({ name: 'llama3:latest' }), makeModel({ name: 'qwen3:8b' })], defaultModel: 'qwen3:8b' }),
     )
-    harness.fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, defaultModel: 'qwen3:8b' }))
     await bootApp(harness.store)
     expect(harness.store.getState().activeConversationId).toBeNull()
-    expect(harness.store.getState().draft.model).toBe('qwen3:8b')
+    expect(selectActiveModelName(harness.store.getState())).toBe('qwen3:8b')
   })
 })
 

@@ -1,12 +1,15 @@
 import type { AppError, Result } from '../../src-shared/ipc/result'
 import type { ConversationSummary } from '../../src-shared/types'
-import { pickDefaultModel } from './models-slice'
 import { omitKey, upsertConversation } from './message-list'
 import { safeCall } from './safe-call'
 import type { AppState, LoadState, SliceCreator } from './types'
 
 /** A new chat before its first message: it exists on the server only once something is sent. */
 export interface Draft {
+  /**
+   * The model the person picked for this chat; `null` follows the core's default (`defaultModel`), which the
+   * core then applies itself when the chat is created, so the rule for the default lives in one place.
+   */
   model: string | null
   systemPrompt: string
 }
@@ -22,8 +25,6 @@ export interface ConversationsSlice {
   loadConversations: () => Promise<void>
   openConversation: (conversationId: string, options?: { highlightMessageId?: string }) => Promise<void>
   startNewChat: () => void
-  /** Gives the draft the default model once models are known. */
-  ensureDraftModel: () => void
   /** Turns the draft into a real conversation (on the first send). */
   createFromDraft: () => Promise<Result<ConversationSummary>>
   renameConversation: (conversationId: string, title: string) => Promise<AppError | null>
@@ -67,22 +68,12 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
     },
 
     startNewChat() {
-      set((state) => ({
-        activeConversationId: null,
-        page: 'chat',
-        highlightMessageId: null,
-        draft: { model: pickDefaultModel(state), systemPrompt: '' },
-      }))
-    },
-
-    ensureDraftModel() {
-      const state = get()
-      if (state.activeConversationId === null && state.draft.model === null) {
-        set({ draft: { ...state.draft, model: pickDefaultModel(state) } })
-      }
+      const draft: Draft = { model: null, systemPrompt: '' }
+      set({ activeConversationId: null, page: 'chat', highlightMessageId: null, draft })
     },
 
     async createFromDraft() {
+      // `model: null` when the draft still follows the default: the core picks it at this moment.
       const { draft } = get()
       const input = draft.systemPrompt.trim() === '' ? { model: draft.model } : { model: draft.model, systemPrompt: draft.systemPrompt }
       const result = await safeCall(bridge, 'chats:create', input)
@@ -156,6 +147,8 @@ export const selectActiveConversation = (state: AppState): ConversationSummary |
     ? undefined
     : state.conversations.find((candidate) => candidate.id === state.activeConversationId)
 
-/** The model the open conversation (or the draft) will use. */
+/** The model the open conversation (or the draft: the picked one, else the core's default) will use. */
 export const selectActiveModelName = (state: AppState): string | null =>
-  state.activeConversationId === null ? state.draft.model : (selectActiveConversation(state)?.model ?? null)
+  state.activeConversationId === null
+    ? (state.draft.model ?? state.defaultModel)
+    : (selectActiveConversation(state)?.model ?? null)

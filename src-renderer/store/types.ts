@@ -7,6 +7,7 @@ import type { ModelsSlice } from './models-slice'
 import type { SearchSlice } from './search-slice'
 import type { SettingsSlice } from './settings-slice'
 import type { StatusSlice } from './status-slice'
+import type { SummarySlice } from './summary-slice'
 import type { UiSlice } from './ui-slice'
 
 /** The whole renderer state: plain data plus the actions that change it. */
@@ -16,6 +17,7 @@ export type AppState = StatusSlice &
   ConversationsSlice &
   MessagesSlice &
   ChatSlice &
+  SummarySlice &
   SearchSlice &
   UiSlice
 

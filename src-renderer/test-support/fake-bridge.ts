@@ -19,7 +19,7 @@ export interface FakeBridge {
   listenerCount: (event: EventName) => number
 }
 
-/** Starts with a reachable Ollama, default settings and no models or conversations. */
+/** Starts with a reachable Ollama, default settings and no models or conversations; a refresh changes nothing. */
 export function createFakeBridge(): FakeBridge {
   const handlers: Handlers = {
     'app:getInfo': () => ok({ version: '0.1.0', mode: 'desktop', simulatedOllama: false, dataDir: '/tmp/ollmchat' }),
@@ -27,7 +27,8 @@ export function createFakeBridge(): FakeBridge {
     'ollama:checkNow': () => ok(makeStatus('reachable')),
     'settings:get': () => ok(DEFAULT_SETTINGS),
     'settings:update': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
-    'models:list': () => ok({ models: [] }),
+    'models:list': () => ok({ models: [], defaultModel: null }),
+    'models:refresh': () => ok({ changed: false }),
     'chats:list': () => ok({ conversations: [] }),
   }
   const calls: Array<{ channel: Channel; input: unknown }> = []

@@ -1,4 +1,4 @@
-import type { ChatMessage, ConversationSummary, ModelInfo, OllamaStatus } from '../../src-shared/types'
+import type { ChatMessage, ContextReport, ConversationSummary, ModelInfo, OllamaStatus } from '../../src-shared/types'
 
 const T0 = '2026-08-01T10:00:00.000Z'
 
@@ -15,6 +15,9 @@ export function makeModel(overrides: Partial<ModelInfo> & { name: string }): Mod
     modelNumCtx: null,
     customNumCtx: null,
     runningContext: null,
+    runningMemory: null,
+    automaticContext: null,
+    canChat: true,
     isCloud: false,
     capabilities: ['completion'],
     ...overrides,
@@ -46,6 +49,8 @@ export function makeMessage(
     numCtx: null,
     error: null,
     stats: null,
+    context: null,
+    notice: null,
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
@@ -59,5 +64,21 @@ export function makeStatus(state: OllamaStatus['state'], host = 'http://127.0.0.
     version: state === 'reachable' ? '0.32.15' : null,
     error: state === 'unreachable' ? { code: 'OLLAMA_UNREACHABLE', message: 'Nothing answered.' } : null,
     checkedAt: T0,
+  }
+}
+
+/** What a reply really ran with; the defaults describe an 8K context by Ollama's choice, nothing dropped. */
+export function makeContext(overrides: Partial<ContextReport> = {}): ContextReport {
+  return {
+    asked: null,
+    source: 'ollama-default',
+    effective: 8192,
+    promptTokens: 2104,
+    replyTokens: 312,
+    truncated: false,
+    droppedMessages: 0,
+    messageCut: false,
+    lengthLimited: false,
+    ...overrides,
   }
 }

@@ -16,7 +16,7 @@ export interface Settings {
   /** The Ollama address chosen in the app; `null` means `OLLAMA_HOST`, else `http://127.0.0.1:11434`. */
   ollamaHost: string | null
   theme: ThemePreference
-  /** The model new conversations start with; `null` picks the first installed one. */
+  /** The model new conversations start with when it is installed and can chat; `null` picks the first that can. */
   defaultModel: string | null
   /** The conversation to reopen at start. */
   lastConversationId: string | null

@@ -13,6 +13,8 @@ export function appHandlers(deps: {
   status: OllamaStatusMonitor
   events: CoreEvents
   onHostChange(host: string | null): void
+  /** The Settings default model changed: the windows' new-chat default follows. */
+  onDefaultModelChange(): void
 }): Pick<Handlers, AppChannels> {
   return {
     'app:getInfo': async () => deps.info,
@@ -23,6 +25,7 @@ export function appHandlers(deps: {
       const before = deps.settings.get()
       const after = deps.settings.update(patch)
       if (after.ollamaHost !== before.ollamaHost) deps.onHostChange(after.ollamaHost)
+      if (after.defaultModel !== before.defaultModel) deps.onDefaultModelChange()
       if (after.theme !== before.theme) deps.events.emit('settings:theme', { theme: after.theme })
       return after
     },

@@ -89,6 +89,13 @@ describe('the default model', () => {
     expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('llama3:latest')
   })
 
+  it('follows a new Settings default in every watching window', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3', 'qwen3:8b'] } })
+    unwrap(await h.core.dispatch('models:refresh', {}))
+    unwrap(await h.core.dispatch('settings:update', { defaultModel: 'qwen3:8b' }))
+    await h.waitFor(() => h.eventsNamed('models:changed').at(-1)?.defaultModel === 'qwen3:8b')
+  })
+
   it('is none, without failing, when Ollama cannot be asked', async () => {
     h = await startCoreHarness()
     await h.sim.faults.down()

@@ -5,6 +5,7 @@ import { IconButton } from '../../components/IconButton'
 import { Markdown } from '../../lib/markdown/Markdown'
 import type { InflightTurn } from '../../store/chat-slice'
 import { useApp } from '../../store/store-context'
+import { ReplyContextTags } from './ReplyContextTags'
 import { ReplyMeta } from './ReplyMeta'
 import { ReplyStatus } from './ReplyStatus'
 import { ThinkingBlock } from './ThinkingBlock'
@@ -40,6 +41,7 @@ export function AssistantMessage({
       )}
       {message.content !== '' && <Markdown text={message.content} streaming={streaming} />}
       <ReplyStatus message={message} turn={turn} onRetry={retry} />
+      {!streaming && message.context && <ReplyContextTags context={message.context} />}
       {!streaming && (
         <div className="msg__actions msg__actions--reply">
           {message.content !== '' && <CopyButton text={message.content} label="Copy reply" />}

@@ -23,7 +23,7 @@ const models = [
 
 async function openChat(messages: ChatMessage[] = []) {
   const fake = createFakeBridge()
-  fake.handle('models:list', () => ok({ models }))
+  fake.handle('models:list', () => ok({ models, defaultModel: 'llama3:latest' }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
   fake.handle('chats:list', () => ok({ conversations: [conversation] }))
   fake.handle('chats:get', () => ok({ conversation, messages }))
@@ -172,7 +172,7 @@ it('gives back the typed text when nothing could be sent', async () => {
 
 it('keeps the text when the first message of a new chat could not be sent', async () => {
   const fake = createFakeBridge()
-  fake.handle('models:list', () => ok({ models }))
+  fake.handle('models:list', () => ok({ models, defaultModel: 'llama3:latest' }))
   fake.handle('chats:create', () => ok(conversation))
   fake.handle('chats:get', () => ok({ conversation, messages: [] }))
   fake.handle('chat:send', () => fail('OLLAMA_UNREACHABLE', 'down'))
@@ -197,7 +197,7 @@ it('starts each conversation at its newest message, even after the reader scroll
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(100)
   const other = makeConversation({ id: 'c2', title: 'Other', model: 'llama3:latest' })
   const fake = createFakeBridge()
-  fake.handle('models:list', () => ok({ models }))
+  fake.handle('models:list', () => ok({ models, defaultModel: 'llama3:latest' }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
   fake.handle('chats:list', () => ok({ conversations: [conversation, other] }))
   fake.handle('chats:get', ({ conversationId }) =>

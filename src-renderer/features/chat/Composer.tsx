@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { selectActiveTurnError, selectInflightFor } from '../../store/chat-slice'
 import { selectActiveModelName } from '../../store/conversations-slice'
 import { useApp, useAppStore } from '../../store/store-context'
+import { ContextMeter } from './ContextMeter'
 
 const MAX_HEIGHT_PX = 280
 
@@ -54,6 +55,7 @@ export function Composer() {
   return (
     <div className="composer-wrap">
       {turnError && <ErrorNotice error={turnError} onDismiss={() => dismissError(activeId ?? '')} />}
+      <ContextMeter />
       <form
         className="composer"
         onSubmit={(event) => {

@@ -1,8 +1,8 @@
-import { Info } from 'lucide-react'
 import { memo } from 'react'
 import type { ChatMessage } from '../../../src-shared/types'
 import type { InflightTurn } from '../../store/chat-slice'
 import { AssistantMessage } from './AssistantMessage'
+import { NoticeMessage } from './NoticeMessage'
 import { UserMessage } from './UserMessage'
 
 export interface MessageItemProps {
@@ -15,19 +15,15 @@ export interface MessageItemProps {
   /** How many messages follow this one (an edit replaces them). */
   laterCount: number
   highlighted: boolean
+  /** The conversation's latest truncation notice: the one that offers its fixes. */
+  offersActions: boolean
 }
 
 /** One entry of the conversation: a user message, a reply, or a notice from the app. */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const { message, highlighted } = props
-  const highlight = highlighted ? ' msg--highlighted' : ''
   if (message.role === 'notice') {
-    return (
-      <li className={`msg msg--notice${highlight}`} data-message-id={message.id}>
-        <Info size={14} aria-hidden />
-        <span>{message.content}</span>
-      </li>
-    )
+    return <NoticeMessage message={message} highlighted={highlighted} offersActions={props.offersActions} />
   }
   if (message.role === 'user') {
     return <UserMessage message={message} busy={props.busy} laterCount={props.laterCount} highlighted={highlighted} />

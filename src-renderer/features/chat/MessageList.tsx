@@ -1,5 +1,7 @@
-import { useEffect } from 'react'
+import { Fragment, useEffect, useMemo } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { firstSeenMessageId, latestContext } from '../../lib/latest-context'
+import { displayModelName } from '../../lib/model-names'
 import { selectInflightFor } from '../../store/chat-slice'
 import { selectActiveMessages } from '../../store/messages-slice'
 import { useApp } from '../../store/store-context'
@@ -33,6 +35,9 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   }, [highlightId, status, clearHighlight, ref])
 
   const lastAssistantId = messages.findLast((message) => message.role === 'assistant')?.id
+  const latestTruncationId = messages.findLast((message) => message.notice?.kind === 'context-truncated')?.id
+  const latest = useMemo(() => latestContext(messages), [messages])
+  const firstSeenId = firstSeenMessageId(messages, latest)
   const busy = turn !== undefined
 
   return (
@@ -46,15 +51,22 @@ export function MessageList({ conversationId }: { conversationId: string }) {
       )}
       <ol className="messages__list">
         {messages.map((message, index) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            turn={turn?.assistantMessageId === message.id ? turn : undefined}
-            isLastReply={message.id === lastAssistantId}
-            busy={busy}
-            laterCount={messages.length - index - 1}
-            highlighted={message.id === highlightId}
-          />
+          <Fragment key={message.id}>
+            {message.id === firstSeenId && latest && (
+              <li className="seen-divider">
+                <span>{displayModelName(latest.reply.model ?? 'The model')} no longer sees the messages above</span>
+              </li>
+            )}
+            <MessageItem
+              message={message}
+              turn={turn?.assistantMessageId === message.id ? turn : undefined}
+              isLastReply={message.id === lastAssistantId}
+              busy={busy}
+              laterCount={messages.length - index - 1}
+              highlighted={message.id === highlightId}
+              offersActions={message.id === latestTruncationId}
+            />
+          </Fragment>
         ))}
         {turn && turn.assistantMessageId === null && <PendingTurn turn={turn} />}
       </ol>

@@ -1,22 +1,27 @@
+import { useMemo } from 'react'
 import { contextSourceText, effectiveContext } from '../../lib/context-label'
 import { errorText } from '../../lib/error-text'
 import { isTempModelName } from '../../lib/model-names'
 import { selectInflightFor } from '../../store/chat-slice'
 import { selectActiveModelName } from '../../store/conversations-slice'
+import { chatModels } from '../../store/models-slice'
 import { useApp } from '../../store/store-context'
 
 /**
- * The conversation's model: installed models only (never `ollmchat-temp/…`), each with the context it
- * will run with ("16K · custom", "8K", "auto"). A model that is no longer installed stays visible as such.
+ * The conversation's model: installed models that can chat only (never `ollmchat-temp/…`, never an embedding
+ * model), each with the context it will run with ("16K · custom", "8K", "32K · chosen by Ollama", "auto"). A
+ * model that is no longer installed, or cannot chat, stays visible as such.
  */
 export function ModelPicker() {
   const models = useApp((state) => state.models)
+  const choices = useMemo(() => chatModels(models), [models])
   const current = useApp(selectActiveModelName)
   const busy = useApp((state) => selectInflightFor(state.activeConversationId)(state) !== undefined)
   const setActiveModel = useApp((state) => state.setActiveModel)
   const pushToast = useApp((state) => state.pushToast)
-  const currentModel = models.find((model) => model.name === current)
+  const currentModel = choices.find((model) => model.name === current)
   const missing = current !== null && !currentModel && !isTempModelName(current)
+  const missingWhy = models.some((model) => model.name === current) ? 'cannot chat' : 'not installed'
   const context = currentModel ? effectiveContext(currentModel) : null
 
   const change = (name: string) => {
@@ -34,20 +39,20 @@ export function ModelPicker() {
         id="model-picker"
         className="select"
         value={currentModel || missing ? (current ?? '') : ''}
-        disabled={busy || models.length === 0}
+        disabled={busy || choices.length === 0}
         onChange={(event) => change(event.target.value)}
       >
         {!currentModel && !missing && (
           <option value="" disabled>
-            {models.length === 0 ? 'No models' : 'Pick a model'}
+            {choices.length === 0 ? 'No chat models' : 'Pick a model'}
           </option>
         )}
         {missing && (
           <option value={current} disabled>
-            {current} (not installed)
+            {`${current} (${missingWhy})`}
           </option>
         )}
-        {models.map((model) => (
+        {choices.map((model) => (
           <option key={model.name} value={model.name}>
             {`${model.name} — ${effectiveContext(model).label}`}
           </option>

@@ -3,11 +3,15 @@ import { memo } from 'react'
 import { formatBytes, formatContext } from '../../../src-shared/format'
 import type { ModelInfo } from '../../../src-shared/types'
 import { contextSourceText, effectiveContext } from '../../lib/context-label'
+import { cpuPercent, runningMemoryText } from '../../lib/memory-text'
 import { NumCtxField } from './NumCtxField'
 
-/** One installed model: what it is, the context it runs with and where that comes from, and the setting. */
+/**
+ * One installed model: what it is, the context it runs with and where that comes from, what it takes in memory
+ * when loaded, and the setting. A model that cannot chat (an embedding model) says so and has no context setting.
+ */
 export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }) {
-  const context = effectiveContext(model)
+  const embedding = model.capabilities.includes('embedding')
   const facts: Array<[string, string]> = [
     ['Family', model.family ?? '—'],
     ['Parameters', model.parameterSize ?? '—'],
@@ -24,6 +28,7 @@ export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }
             <Cloud size={12} aria-hidden /> Cloud
           </span>
         )}
+        {!model.canChat && <span className="tag tag--quiet">{embedding ? 'Embedding model' : 'Cannot chat'}</span>}
         {model.runningContext !== null && (
           <span className="tag tag--live">running with {formatContext(model.runningContext)}</span>
         )}
@@ -36,11 +41,37 @@ export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }
           </div>
         ))}
       </dl>
+      {model.canChat ? (
+        <ChatContext model={model} />
+      ) : (
+        <p className="model-card__context">{cannotChatText(embedding)}</p>
+      )}
+    </li>
+  )
+})
+
+function cannotChatText(embedding: boolean): string {
+  return embedding
+    ? 'This model makes embeddings (lists of numbers that search tools compare) and cannot chat, so ' +
+        'conversations do not offer it.'
+    : 'Ollama lists no chat ability for this model, so conversations do not offer it.'
+}
+
+/** The context a chat model runs with, its memory when loaded, and the setting. */
+function ChatContext({ model }: { model: ModelInfo }) {
+  const context = effectiveContext(model)
+  return (
+    <>
       <p className="model-card__context">
         Context for new messages: <strong>{context.label}</strong>
         <span className="muted"> — {contextSourceText(context)}</span>
       </p>
+      {model.runningMemory !== null && (
+        <p className={`memory-line${cpuPercent(model.runningMemory) > 0 ? ' memory-line--slow' : ''}`}>
+          {runningMemoryText(model.runningMemory)}
+        </p>
+      )}
       <NumCtxField model={model} />
-    </li>
+    </>
   )
-})
+}

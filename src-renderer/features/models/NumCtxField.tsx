@@ -1,13 +1,17 @@
 import { useId, useState, type FormEvent } from 'react'
 import { formatContext } from '../../../src-shared/format'
-import { checkNumCtx, MIN_NUM_CTX, numCtxStepsFor, parseNumCtxInput } from '../../../src-shared/limits'
+import { checkNumCtx, minNumCtxFor, numCtxStepsFor, parseNumCtxInput } from '../../../src-shared/limits'
 import type { ModelInfo } from '../../../src-shared/types'
+import { lowersAutomaticContext } from '../../lib/context-label'
 import { errorText } from '../../lib/error-text'
 import { useApp } from '../../store/store-context'
+import { ContextAdvice } from './ContextAdvice'
 
 /**
- * The per-model `num_ctx` input: accepts `16384`, `16,384` or `16K`, offers the usual steps up to what the
- * model was trained for, shows a refusal inline and never sends an invalid value. Disabled for cloud models.
+ * The per-model `num_ctx` input: accepts `16384`, `16,384` or `16K`, offers the usual steps from the model's
+ * floor (2K for vision models) up to what it was trained for, shows a refusal inline and never sends an
+ * invalid value. While a valid value is typed it says what it would cost in memory and whether it is less
+ * than Ollama would choose. Disabled for cloud models.
  */
 export function NumCtxField({ model }: { model: ModelInfo }) {
   const id = useId()
@@ -16,9 +20,16 @@ export function NumCtxField({ model }: { model: ModelInfo }) {
   const [saved, setSaved] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const setNumCtx = useApp((state) => state.setNumCtx)
-  const steps = numCtxStepsFor(model.trainedContext)
+  const minimum = minNumCtxFor(model.capabilities)
+  const steps = numCtxStepsFor(model.trainedContext).filter((step) => step >= minimum)
   const helpId = `${id}-help`
   const errorId = `${id}-error`
+  const warningId = `${id}-warning`
+  const check = checkNumCtx(parseNumCtxInput(value), model.trainedContext, minimum)
+  const typed = check.ok && !model.isCloud ? check.value : null
+  const describedBy = [error !== null && errorId, lowersAutomaticContext(model, typed) && warningId, helpId]
+    .filter(Boolean)
+    .join(' ')
   const upTo = model.trainedContext !== null ? `up to ${formatContext(model.trainedContext)}` : 'or more'
 
   const save = async (numCtx: number | null) => {
@@ -39,7 +50,6 @@ export function NumCtxField({ model }: { model: ModelInfo }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const check = checkNumCtx(parseNumCtxInput(value), model.trainedContext)
     if (!check.ok) {
       setError(check.message)
       setSaved(null)
@@ -63,7 +73,7 @@ export function NumCtxField({ model }: { model: ModelInfo }) {
           placeholder={model.isCloud ? 'Not available' : 'e.g. 16K'}
           aria-label={`Context length for ${model.name}`}
           aria-invalid={error !== null}
-          aria-describedby={error !== null ? `${errorId} ${helpId}` : helpId}
+          aria-describedby={describedBy}
           disabled={model.isCloud || saving}
           value={value}
           onChange={(event) => {
@@ -91,13 +101,14 @@ export function NumCtxField({ model }: { model: ModelInfo }) {
       <p id={helpId} className="field-help">
         {model.isCloud
           ? 'Cloud models run on ollama.com and choose their own context length.'
-          : `From ${formatContext(MIN_NUM_CTX)} ${upTo} tokens, e.g. ${steps.slice(0, 4).map(formatContext).join(', ')}. Longer contexts use more memory.`}
+          : `From ${formatContext(minimum)} ${upTo} tokens, e.g. ${steps.slice(0, 4).map(formatContext).join(', ')}. Longer contexts use more memory.`}
       </p>
       {error !== null && (
         <p id={errorId} className="field-error" role="alert">
           {error}
         </p>
       )}
+      <ContextAdvice model={model} numCtx={typed} warningId={warningId} />
       {saved !== null && (
         <p className="field-ok" role="status">
           {saved}

@@ -1,11 +1,15 @@
+import { useMemo } from 'react'
+import { chatModels } from '../../store/models-slice'
 import { useApp } from '../../store/store-context'
 
-/** The model new conversations start with. */
+/** The model new conversations start with: only models that can chat are offered. */
 export function DefaultModelSetting() {
   const models = useApp((state) => state.models)
+  const choices = useMemo(() => chatModels(models), [models])
   const current = useApp((state) => state.settings.defaultModel)
   const update = useApp((state) => state.updateSettings)
-  const missing = current !== null && !models.some((model) => model.name === current)
+  const missing = current !== null && !choices.some((model) => model.name === current)
+  const missingWhy = models.some((model) => model.name === current) ? 'cannot chat' : 'not installed'
   return (
     <div className="setting">
       <label className="setting__label" htmlFor="setting-default-model">
@@ -21,9 +25,9 @@ export function DefaultModelSetting() {
         value={current ?? ''}
         onChange={(event) => void update({ defaultModel: event.target.value === '' ? null : event.target.value })}
       >
-        <option value="">The first installed model</option>
-        {missing && <option value={current}>{current} (not installed)</option>}
-        {models.map((model) => (
+        <option value="">The first installed model that can chat</option>
+        {missing && <option value={current}>{`${current} (${missingWhy})`}</option>}
+        {choices.map((model) => (
           <option key={model.name} value={model.name}>
             {model.name}
           </option>
