@@ -6,7 +6,7 @@ import { firstSeenMessageId, latestContext } from './latest-context'
 import { memoryEstimateText, runningMemoryText } from './memory-text'
 import { displayModelName } from './model-names'
 import { ollamaLinkUrl } from './ollama-link'
-import { formatTokens } from './token-count'
+import { formatTokenCount } from '../../src-shared/format'
 
 describe('effectiveContext for Ollama’s own choice', () => {
   it('says what Ollama chose for this model when ollmchat has seen it', () => {
@@ -118,7 +118,7 @@ describe('what the model still sees', () => {
 })
 
 it('formats token counts and model names for sentences', () => {
-  expect([812, 2416, 8192, 150_000].map(formatTokens)).toEqual(['812', '2.4K', '8K', '146K'])
+  expect([812, 2416, 8192, 150_000].map(formatTokenCount)).toEqual(['812', '2.4K', '8K', '146K'])
   expect(displayModelName('llama3:latest')).toBe('llama3')
   expect(displayModelName('qwen3:8b')).toBe('qwen3:8b')
 })

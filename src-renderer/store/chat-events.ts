@@ -2,7 +2,6 @@ import type { EventMap } from '../../src-shared/ipc/contract'
 import type { ChatMessage, ChatTurn } from '../../src-shared/types'
 import {
   findMessage,
-  insertBefore,
   truncateAt,
   upToLastUserMessage,
   upsertConversation,
@@ -95,13 +94,11 @@ function toStreamingPhase(inflight: AppState['inflight'], batch: DeltaBatch): Ap
   return next ?? inflight
 }
 
-/** `chat:notice`: shown just above the reply it is about while that reply streams. */
+/** `chat:notice`: in the order main stores it, after the reply it is about, so it reads the same after a reload. */
 export function withNotice(state: AppState, event: EventMap['chat:notice']): Patch {
   const list = state.messagesByConversation[event.conversationId]
   if (list === undefined) return {}
-  const streaming = list.findLast((message) => message.role === 'assistant' && message.status === 'streaming')
-  const next = streaming ? insertBefore(list, event.message, streaming.id) : upsertMessage(list, event.message)
-  return { messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: next } }
+  return { messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: upsertMessage(list, event.message) } }
 }
 
 /** A finished turn as main saved it: the final reply replaces the streamed copy. */
@@ -111,12 +108,9 @@ export function withTurn(state: AppState, turn: ChatTurn, now: number): Patch {
   const patch: Patch = { conversations: upsertConversation(state.conversations, turn.conversation) }
   if (list !== undefined) {
     if (turn.userMessage) list = upsertMessage(list, turn.userMessage)
-    for (const notice of turn.notices) {
-      list = list.some((message) => message.id === notice.id)
-        ? upsertMessage(list, notice)
-        : insertBefore(list, notice, turn.assistantMessage.id)
-    }
     list = upsertMessage(list, turn.assistantMessage)
+    // Stored after the reply they are about, so they read the same live and after a reload.
+    for (const notice of turn.notices) list = upsertMessage(list, notice)
     patch.messagesByConversation = { ...state.messagesByConversation, [conversationId]: list }
   }
   const time = state.thinkingTimes[turn.assistantMessage.id]

@@ -68,7 +68,8 @@ describe('sending from the new-chat draft', () => {
 
     const notice = makeMessage({ id: 'n1', conversationId: 'c1', role: 'notice', content: 'Fell back to the base model.' })
     fake.emit('chat:notice', { requestId, conversationId: 'c1', message: notice })
-    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'n1', 'a1'])
+    // Where main stores it: after the reply, so the live view and a reloaded one agree.
+    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a1', 'n1'])
 
     reply.resolve(ok(turnOf({ ...streaming, content: 'Hello!', status: 'complete' }, user, [notice])))
     expect(await sending).toBe(true)
@@ -76,8 +77,8 @@ describe('sending from the new-chat draft', () => {
     expect(state.inflight).toEqual({})
     expect(state.messagesByConversation.c1?.map((m) => `${m.id}:${m.status}:${m.content}`)).toEqual([
       'u1:complete:Hi',
-      'n1:complete:Fell back to the base model.',
       'a1:complete:Hello!',
+      'n1:complete:Fell back to the base model.',
     ])
     expect(state.conversations[0]?.updatedAt).toBe('2026-08-02T00:00:00.000Z')
     expect(fake.callsTo('settings:update')).toContainEqual({ lastConversationId: 'c1' })

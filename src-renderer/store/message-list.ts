@@ -9,14 +9,6 @@ export function upsertMessage(list: readonly ChatMessage[], message: ChatMessage
   return next
 }
 
-/** Inserts `message` just before the message `beforeId` (appends when it is absent); drops an older copy. */
-export function insertBefore(list: readonly ChatMessage[], message: ChatMessage, beforeId: string): ChatMessage[] {
-  const rest = list.filter((candidate) => candidate.id !== message.id)
-  const index = rest.findIndex((candidate) => candidate.id === beforeId)
-  if (index < 0) return [...rest, message]
-  return [...rest.slice(0, index), message, ...rest.slice(index)]
-}
-
 /** Drops the message `messageId` and everything after it (an edit replaces the rest of the conversation). */
 export function truncateAt(list: readonly ChatMessage[], messageId: string): ChatMessage[] {
   const index = list.findIndex((candidate) => candidate.id === messageId)

@@ -47,7 +47,8 @@ describe('explainLimitFailure', () => {
     const failure = explainLimitFailure(limitErrorFor(400, EXCEED, 'llama3:latest'), facts())
     expect(failure?.message).toBe('Your message and the system prompt are about 9.2K tokens; llama3 runs with 8K here. Raise its context (up to 128K) or shorten the message.')
     expect(failure?.action).toEqual({ kind: 'set-num-ctx', model: 'llama3:latest', numCtx: 16384, label: 'Use 16K for llama3' })
-    expect(failure?.detail).toBe(EXCEED)
+    // Ollama's words, without llama-server's JSON around them.
+    expect(failure?.detail).toBe('request (9412 tokens) exceeds the available context size (8192 tokens), try increasing it')
   })
 
   it('says to shorten the message when the model was trained for no more', () => {

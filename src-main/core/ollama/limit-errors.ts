@@ -74,8 +74,11 @@ const OUT_OF_MEMORY_TEXTS = [
 const PROMPT_TOO_LONG_RENDERED = 'the prompt is longer than the context length'
 const AVAILABLE_CONTEXT = /request \((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/
 
-/** Reads llama-server's exceed-context JSON (possibly nested as a string in Ollama's `error`); `null` otherwise. */
-function readExceedContext(message: string): { promptTokens: number | null; contextTokens: number | null } | null {
+/**
+ * Reads llama-server's exceed-context JSON (possibly nested as a string in Ollama's `error`); `null` otherwise.
+ * `text` is its readable sentence, so raw JSON never reaches the window, not even as a detail.
+ */
+function readExceedContext(message: string): { promptTokens: number | null; contextTokens: number | null; text: string } | null {
   let inner: unknown
   try {
     inner = JSON.parse(message)
@@ -89,10 +92,11 @@ function readExceedContext(message: string): { promptTokens: number | null; cont
     return {
       promptTokens: typeof prompt === 'number' && prompt > 0 ? prompt : null,
       contextTokens: typeof ctx === 'number' && ctx > 0 ? ctx : null,
+      text: typeof error.message === 'string' && error.message !== '' ? error.message : message,
     }
   }
   const match = AVAILABLE_CONTEXT.exec(message)
-  return match === null ? null : { promptTokens: Number(match[1]), contextTokens: Number(match[2]) }
+  return match === null ? null : { promptTokens: Number(match[1]), contextTokens: Number(match[2]), text: message }
 }
 
 /**
@@ -103,7 +107,7 @@ export function limitErrorFor(status: number, message: string, model: string | u
   const lower = message.toLowerCase()
   if (status === 400) {
     const exceed = readExceedContext(message)
-    if (exceed !== null) return new ContextOverflowError(exceed.promptTokens, exceed.contextTokens, message)
+    if (exceed !== null) return new ContextOverflowError(exceed.promptTokens, exceed.contextTokens, exceed.text)
     if (lower.startsWith(PROMPT_TOO_LONG_RENDERED)) return new ContextOverflowError(null, null, message)
     if (model !== undefined && lower.endsWith('does not support chat')) return new CannotChatError(model, message)
   }

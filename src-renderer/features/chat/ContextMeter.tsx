@@ -1,9 +1,8 @@
 import { useMemo } from 'react'
-import { formatContext } from '../../../src-shared/format'
+import { formatContext, formatTokenCount } from '../../../src-shared/format'
 import { latestContext, type LatestContext } from '../../lib/latest-context'
 import { cpuPercent } from '../../lib/memory-text'
 import { displayModelName } from '../../lib/model-names'
-import { formatTokens } from '../../lib/token-count'
 import { selectActiveModelName } from '../../store/conversations-slice'
 import { selectActiveMessages } from '../../store/messages-slice'
 import { selectModel } from '../../store/models-slice'
@@ -50,14 +49,14 @@ function ContextUsage({ latest, fallbackModel }: { latest: LatestContext; fallba
   if (effective === null || effective <= 0) {
     return (
       <>
-        <p className="context-meter__note">{formatTokens(used)} tokens used</p>
+        <p className="context-meter__note">{formatTokenCount(used)} tokens used</p>
         {lostStart}
       </>
     )
   }
   const percent = Math.min(100, Math.round((used / effective) * 100))
   const full = percent >= FULL_WARNING_PERCENT
-  const amount = `${formatTokens(used)} of ${formatContext(effective)} tokens`
+  const amount = `${formatTokenCount(used)} of ${formatContext(effective)} tokens`
   return (
     <>
       <div className={`context-meter__row${full ? ' context-meter__row--full' : ''}`}>

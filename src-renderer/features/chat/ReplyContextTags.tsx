@@ -1,6 +1,5 @@
 import { Scissors } from 'lucide-react'
 import type { ContextReport } from '../../../src-shared/types'
-import { countOf } from '../../lib/token-count'
 
 /**
  * What the reply could not see or say, in words that stay visible (not only on hover): Ollama dropped the
@@ -26,6 +25,7 @@ export function ReplyContextTags({ context }: { context: ContextReport }) {
 
 function truncationText(context: ContextReport): string {
   if (context.messageCut) return 'only saw the end of your message'
-  if (context.droppedMessages > 0) return `didn’t see the first ${countOf(context.droppedMessages, 'message')}`
+  if (context.droppedMessages === 1) return 'didn’t see the first message'
+  if (context.droppedMessages > 1) return `didn’t see the first ${context.droppedMessages.toLocaleString('en-US')} messages`
   return 'didn’t see the start of the conversation'
 }
