@@ -93,7 +93,7 @@ export async function continueFromSummary(deps: ReplyDeps, input: { requestId: s
     history.appendMessage({
       conversationId: created.id,
       role: 'notice',
-      content: `Continued from “${conversation.title}”. ${name} starts with this summary of it, kept in this chat's system prompt:\n\n${summary}`,
+      content: `${name} starts this chat with a summary of “${conversation.title}”, kept in its system prompt:\n\n${summary}`,
       status: 'complete',
       notice: { kind: 'continued-from', conversationId: conversation.id, title: conversation.title },
     })

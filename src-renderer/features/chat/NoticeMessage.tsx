@@ -20,7 +20,10 @@ export function NoticeMessage({
 }) {
   const notice = message.notice
   return (
-    <li className={`msg msg--notice${highlighted ? ' msg--highlighted' : ''}`} data-message-id={message.id}>
+    <li
+      className={`msg msg--notice${notice?.kind === 'continued-from' ? ' msg--notice-summary' : ''}${highlighted ? ' msg--highlighted' : ''}`}
+      data-message-id={message.id}
+    >
       <p className="notice__text">
         <Info size={14} aria-hidden />
         <span>{message.content}</span>
