@@ -34,6 +34,8 @@ async function startSimulator(): Promise<OllamaSim> {
       { name: 'qwen3:8b', family: 'qwen3', parameterSize: '8.2B', quantization: 'Q4_K_M', contextLength: 40960, sizeBytes: 5_225_388_164, capabilities: ['completion', 'thinking'] },
       { name: 'gemma3:4b', family: 'gemma3', parameterSize: '4.3B', quantization: 'Q4_K_M', contextLength: 131072, sizeBytes: 3_338_801_804, parameters: { num_ctx: 8192 } },
       { name: 'mistral:7b', family: 'llama', parameterSize: '7.2B', quantization: 'Q4_0', contextLength: 32768, sizeBytes: 4_113_301_824 },
+      // An embedding model: the Models page marks it, and no picker offers it for chat.
+      'nomic-embed-text',
     ],
   })
   // Leftovers of an earlier run: the start-up clean-up deletes them (watch the log).

@@ -81,8 +81,10 @@ test('npm run demo: a simulated Ollama with models, labelled as simulated, and a
     await page.goto(url)
     await expect(page.getByText('Simulated Ollama')).toBeVisible()
     const picker = page.getByRole('combobox', { name: 'Model' })
+    // Four chat models; the demo's embedding model is not offered.
     await expect(picker.getByRole('option')).toHaveCount(4)
     await expect(picker).not.toContainText('ollmchat-temp')
+    await expect(picker).not.toContainText('nomic-embed-text')
     await page.getByRole('textbox', { name: 'Message' }).fill('Hello there')
     await page.getByRole('textbox', { name: 'Message' }).press('Enter')
     await expect(page.getByRole('region', { name: 'Messages' }).locator('li[aria-busy="false"]').last()).not.toBeEmpty({ timeout: 20_000 })
