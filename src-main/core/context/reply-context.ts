@@ -39,7 +39,7 @@ export class ReplyContext {
     if (source === 'ollama-default' && effective !== null) this.deps.facts.noteAutomatic(sent.baseModel, effective, trained)
     const promptTokens = outcome.stats?.promptTokens ?? null
     const parts = promptParts(sent.entries)
-    const finding = findTruncation(parts, estimatePrompt(parts), promptTokens)
+    const finding = findTruncation(parts, estimatePrompt(parts), promptTokens, effective)
     return {
       asked: sent.asked,
       source,

@@ -70,7 +70,7 @@ function play(seed: number, numCtx: number, turns: number, ollama: ReturnType<ty
     const entries = promptEntries('You are terse.', history)
     const parts = promptParts(entries)
     const outcome = ollama(entries.map((e) => e.message), numCtx)
-    const found = findTruncation(parts, estimatePrompt(parts), outcome.promptTokens)
+    const found = findTruncation(parts, estimatePrompt(parts), outcome.promptTokens, numCtx)
     findings.push({ truth: outcome.dropped, found })
     const reply = words(rand, 30 + Math.floor(rand() * 150))
     const replyTokens = ollama.replyTokens(reply)
@@ -104,8 +104,8 @@ describe('estimatePrompt', () => {
 describe('findTruncation', () => {
   it('reports nothing when the report is missing or matches what was sent', () => {
     const parts: PromptPart[] = [{ role: 'user', chars: 400, knownTokens: null, anchorPromptTokens: null }]
-    expect(findTruncation(parts, estimatePrompt(parts), null).truncated).toBe(false)
-    expect(findTruncation(parts, estimatePrompt(parts), 104).truncated).toBe(false)
+    expect(findTruncation(parts, estimatePrompt(parts), null, 4096).truncated).toBe(false)
+    expect(findTruncation(parts, estimatePrompt(parts), 104, 4096).truncated).toBe(false)
   })
 
   it('says the last message was cut when even dropping every earlier one cannot explain the report', () => {
@@ -113,7 +113,20 @@ describe('findTruncation', () => {
       { role: 'system', chars: 2000, knownTokens: null, anchorPromptTokens: null },
       { role: 'user', chars: 60_000, knownTokens: null, anchorPromptTokens: null },
     ]
-    expect(findTruncation(parts, estimatePrompt(parts), 4_000)).toEqual({ truncated: true, droppedMessages: 0, messageCut: true })
+    expect(findTruncation(parts, estimatePrompt(parts), 4_000, 4096)).toEqual({ truncated: true, droppedMessages: 0, messageCut: true })
+  })
+
+  it('counts a report that fills the context while less arrived than was sent, even within the noise', () => {
+    // No anchor yet: the estimate is rough (uncertainty of several hundred tokens).
+    const parts: PromptPart[] = [
+      { role: 'user', chars: 4000, knownTokens: null, anchorPromptTokens: null },
+      { role: 'assistant', chars: 2000, knownTokens: null, anchorPromptTokens: null },
+      { role: 'user', chars: 2200, knownTokens: null, anchorPromptTokens: null },
+    ]
+    const estimate = estimatePrompt(parts)
+    const reported = Math.round(estimate.expected - estimate.uncertainty / 2)
+    expect(findTruncation(parts, estimate, reported, 8192).truncated).toBe(false)
+    expect(findTruncation(parts, estimate, reported, reported + 20)).toMatchObject({ truncated: true, droppedMessages: 1 })
   })
 
   it.each([
