@@ -1,10 +1,9 @@
 import { ExternalLink } from 'lucide-react'
 import { useState } from 'react'
-import { formatContext } from '../../src-shared/format'
+import { formatContext, shortModelName } from '../../src-shared/format'
 import type { ErrorAction as Action } from '../../src-shared/ipc/result'
 import { errorText } from '../lib/error-text'
-import { displayModelName } from '../lib/model-names'
-import { ollamaLinkUrl } from '../lib/ollama-link'
+import { safeOllamaLink } from '../../src-shared/links'
 import { useApp } from '../store/store-context'
 
 /**
@@ -13,14 +12,14 @@ import { useApp } from '../store/store-context'
  */
 export function offeredAction(action: Action | undefined): Action | null {
   if (action === undefined) return null
-  if (action.kind === 'open-link' && ollamaLinkUrl(action.url) === null) return null
+  if (action.kind === 'open-link' && safeOllamaLink(action.url) === null) return null
   return action
 }
 
 /** The one-click fix main offered with a failure (see `offeredAction`): another context, or a sign-in page. */
 export function ErrorAction({ action }: { action: Action }) {
   if (action.kind === 'set-num-ctx') return <SetNumCtxAction action={action} />
-  const url = ollamaLinkUrl(action.url)
+  const url = safeOllamaLink(action.url)
   if (url === null) return null
   return (
     <a className="button" href={url} target="_blank" rel="noreferrer noopener">
@@ -45,7 +44,7 @@ function SetNumCtxAction({ action }: { action: Extract<Action, { kind: 'set-num-
   if (state.step === 'done') {
     return (
       <p className="error-notice__result">
-        Done: {displayModelName(action.model)} uses {formatContext(action.numCtx)} from your next message.
+        Done: {shortModelName(action.model)} uses {formatContext(action.numCtx)} from your next message.
       </p>
     )
   }

@@ -4,9 +4,8 @@ import { AUTO_CONTEXT_EXPLANATION, contextSourceText, effectiveContext, lowersAu
 import { errorText } from './error-text'
 import { firstSeenMessageId, latestContext } from './latest-context'
 import { memoryEstimateText, runningMemoryText } from './memory-text'
-import { displayModelName } from './model-names'
-import { ollamaLinkUrl } from './ollama-link'
-import { formatTokenCount } from '../../src-shared/format'
+import { safeOllamaLink } from '../../src-shared/links'
+import { formatTokenCount, shortModelName } from '../../src-shared/format'
 
 describe('effectiveContext for Ollama’s own choice', () => {
   it('says what Ollama chose for this model when ollmchat has seen it', () => {
@@ -82,7 +81,7 @@ describe('errorText for the context and cloud failures', () => {
   })
 })
 
-describe('ollamaLinkUrl', () => {
+describe('safeOllamaLink', () => {
   it.each([
     ['https://ollama.com/connect?name=x', 'https://ollama.com/connect?name=x'],
     ['https://www.ollama.com/signin', 'https://www.ollama.com/signin'],
@@ -93,7 +92,7 @@ describe('ollamaLinkUrl', () => {
     ['javascript:alert(1)', null],
     ['not a url', null],
   ])('%s → %s', (url, expected) => {
-    expect(ollamaLinkUrl(url)).toBe(expected)
+    expect(safeOllamaLink(url)).toBe(expected)
   })
 })
 
@@ -119,6 +118,6 @@ describe('what the model still sees', () => {
 
 it('formats token counts and model names for sentences', () => {
   expect([812, 2416, 8192, 150_000].map(formatTokenCount)).toEqual(['812', '2.4K', '8K', '146K'])
-  expect(displayModelName('llama3:latest')).toBe('llama3')
-  expect(displayModelName('qwen3:8b')).toBe('qwen3:8b')
+  expect(shortModelName('llama3:latest')).toBe('llama3')
+  expect(shortModelName('qwen3:8b')).toBe('qwen3:8b')
 })

@@ -13,8 +13,3 @@ export function isTempModelName(name: string): boolean {
 export function visibleModels(models: readonly ModelInfo[]): ModelInfo[] {
   return models.filter((model) => !isTempModelName(model.name))
 }
-
-/** A model's name for sentences: `llama3:latest` reads as `llama3`; any other tag stays (`qwen3:8b`). */
-export function displayModelName(name: string): string {
-  return name.replace(/:latest$/i, '')
-}

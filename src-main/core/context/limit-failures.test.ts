@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readKvShape } from '../ollama/show-model-info'
 import { CannotChatError, ContextOverflowError, limitErrorFor, OutOfMemoryError, SignInRequiredError } from '../ollama/limit-errors'
-import { explainLimitFailure, safeOllamaLink, type LimitFailureFacts } from './limit-failures'
+import { safeOllamaLink } from '../../../src-shared/links'
+import { explainLimitFailure, type LimitFailureFacts } from './limit-failures'
 
 // The exact texts Ollama sends (ollama-api-notes §18, from the Go source at fb30760).
 const EXCEED = '{"error":{"code":400,"message":"request (9412 tokens) exceeds the available context size (8192 tokens), try increasing it","type":"exceed_context_size_error","n_prompt_tokens":9412,"n_ctx":8192}}'
@@ -76,5 +77,6 @@ describe('explainLimitFailure', () => {
     expect(safeOllamaLink('http://ollama.com/x')).toBeNull()
     expect(safeOllamaLink('https://ollama.com.evil.example/x')).toBeNull()
     expect(safeOllamaLink('javascript:alert(1)')).toBeNull()
+    expect(safeOllamaLink('https://user:pw@ollama.com/x')).toBeNull()
   })
 })

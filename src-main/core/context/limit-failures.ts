@@ -1,6 +1,7 @@
 import { aContext, formatBytes, formatContext, formatTokenCount, shortModelName } from '../../../src-shared/format'
 import type { ErrorAction } from '../../../src-shared/ipc/result'
 import { numCtxStepsFor } from '../../../src-shared/limits'
+import { safeOllamaLink } from '../../../src-shared/links'
 import { AppFailure } from '../app-failure'
 import { ContextOverflowError, OutOfMemoryError, SignInRequiredError } from '../ollama/limit-errors'
 import { estimateMemory, largestStepWithin, type MemoryModel } from './memory-estimate'
@@ -26,18 +27,6 @@ export interface LimitFailureFacts {
 const REPLY_ROOM = 1.25
 
 const setNumCtx = (model: string, numCtx: number, label: string): ErrorAction => ({ kind: 'set-num-ctx', model, numCtx, label })
-
-/** `https://ollama.com/…` (or a subdomain) only: the link comes from Ollama's answer, so it is checked before use. */
-export function safeOllamaLink(url: string | null): string | null {
-  if (url === null) return null
-  try {
-    const parsed = new URL(url)
-    const host = parsed.hostname.toLowerCase()
-    return parsed.protocol === 'https:' && (host === 'ollama.com' || host.endsWith('.ollama.com')) ? parsed.href : null
-  } catch {
-    return null
-  }
-}
 
 function promptTooLong(error: ContextOverflowError, facts: LimitFailureFacts): AppFailure {
   const name = shortModelName(facts.model)

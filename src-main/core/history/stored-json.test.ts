@@ -23,6 +23,8 @@ describe('stored JSON columns', () => {
     expect(readNotice(JSON.stringify({ kind: 'party' }))).toBeNull()
     expect(readNotice(JSON.stringify({ kind: 'continued-from', conversationId: 3 }))).toBeNull()
     expect(readError(JSON.stringify({ code: 'PROMPT_TOO_LONG', message: 'x', action: { kind: 'run-script', label: 'x' } }))).toEqual({ code: 'PROMPT_TOO_LONG', message: 'x' })
+    // A stored link is checked again: only https pages of ollama.com survive.
+    expect(readError(JSON.stringify({ code: 'SIGN_IN_REQUIRED', message: 'x', action: { kind: 'open-link', url: 'https://evil.example/', label: 'x' } }))).toEqual({ code: 'SIGN_IN_REQUIRED', message: 'x' })
   })
 
   it('reads an error code this version does not know as INTERNAL rather than passing it on', () => {

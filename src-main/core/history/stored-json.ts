@@ -1,4 +1,5 @@
 import { ERROR_CODES, type AppError, type ErrorAction, type ErrorCode } from '../../../src-shared/ipc/result'
+import { safeOllamaLink } from '../../../src-shared/links'
 import type { ContextReport, ContextSource, NoticeInfo, ReplyStats } from '../../../src-shared/types'
 import { isRecord } from '../guards'
 
@@ -27,7 +28,8 @@ function readAction(value: unknown): ErrorAction | undefined {
   if (value.kind === 'set-num-ctx' && typeof value.model === 'string' && isCount(value.numCtx) && value.numCtx > 0) {
     return { kind: 'set-num-ctx', model: value.model, numCtx: value.numCtx, label: value.label }
   }
-  if (value.kind === 'open-link' && typeof value.url === 'string') return { kind: 'open-link', url: value.url, label: value.label }
+  const url = value.kind === 'open-link' && typeof value.url === 'string' ? safeOllamaLink(value.url) : null
+  if (url !== null) return { kind: 'open-link', url, label: value.label }
   return undefined
 }
 

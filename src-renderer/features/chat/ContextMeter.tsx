@@ -1,8 +1,7 @@
 import { useMemo } from 'react'
-import { formatContext, formatTokenCount } from '../../../src-shared/format'
+import { formatContext, formatTokenCount, shortModelName } from '../../../src-shared/format'
 import { latestContext, type LatestContext } from '../../lib/latest-context'
 import { cpuPercent } from '../../lib/memory-text'
-import { displayModelName } from '../../lib/model-names'
 import { selectActiveModelName } from '../../store/conversations-slice'
 import { selectActiveMessages } from '../../store/messages-slice'
 import { selectModel } from '../../store/models-slice'
@@ -28,7 +27,7 @@ export function ContextMeter() {
       {latest !== null && <ContextUsage latest={latest} fallbackModel={modelName} />}
       {onCpu > 0 && modelName !== null && (
         <p className="context-meter__note context-meter__note--warn">
-          {onCpu} % of {displayModelName(modelName)} runs on the CPU at this context (slower)
+          {onCpu} % of {shortModelName(modelName)} runs on the CPU at this context (slower)
         </p>
       )}
     </div>
@@ -37,7 +36,7 @@ export function ContextMeter() {
 
 function ContextUsage({ latest, fallbackModel }: { latest: LatestContext; fallbackModel: string | null }) {
   const { promptTokens, replyTokens, effective, truncated } = latest.context
-  const name = displayModelName(latest.reply.model ?? fallbackModel ?? 'The model')
+  const name = shortModelName(latest.reply.model ?? fallbackModel ?? 'The model')
   const known = promptTokens !== null || replyTokens !== null
   const used = (promptTokens ?? 0) + (replyTokens ?? 0)
   const lostStart = truncated && (

@@ -1,13 +1,13 @@
 import { Fragment, useEffect, useMemo } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { firstSeenMessageId, latestContext } from '../../lib/latest-context'
-import { displayModelName } from '../../lib/model-names'
 import { selectInflightFor } from '../../store/chat-slice'
 import { selectActiveMessages } from '../../store/messages-slice'
 import { useApp } from '../../store/store-context'
 import { MessageItem } from './MessageItem'
 import { PendingTurn } from './PendingTurn'
 import { useStickToBottom } from './use-stick-to-bottom'
+import { shortModelName } from '../../../src-shared/format'
 
 const HIGHLIGHT_MS = 2600
 
@@ -54,7 +54,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
           <Fragment key={message.id}>
             {message.id === firstSeenId && latest && (
               <li className="seen-divider">
-                <span>{displayModelName(latest.reply.model ?? 'The model')} no longer sees the messages above</span>
+                <span>{shortModelName(latest.reply.model ?? 'The model')} no longer sees the messages above</span>
               </li>
             )}
             <MessageItem

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import { formatContext } from '../../../src-shared/format'
+import { formatContext, shortModelName } from '../../../src-shared/format'
 import type { AppError } from '../../../src-shared/ipc/result'
 import type { NoticeInfo } from '../../../src-shared/types'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { errorText } from '../../lib/error-text'
-import { displayModelName } from '../../lib/model-names'
 import { selectModel } from '../../store/models-slice'
 import { useApp } from '../../store/store-context'
 import { ProgressLine } from './ProgressLine'
@@ -44,7 +43,7 @@ function RaiseContext({ notice }: { notice: TruncatedNotice }) {
   if (raisedTo !== null) {
     return (
       <p className="notice-actions__done" ref={doneRef} tabIndex={-1}>
-        Context raised to {formatContext(raisedTo)} for {displayModelName(notice.model)}: used from your next message.
+        Context raised to {formatContext(raisedTo)} for {shortModelName(notice.model)}: used from your next message.
       </p>
     )
   }

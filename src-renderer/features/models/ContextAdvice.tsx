@@ -1,8 +1,7 @@
-import { formatContext } from '../../../src-shared/format'
+import { formatContext, shortModelName } from '../../../src-shared/format'
 import type { ModelInfo } from '../../../src-shared/types'
 import { lowersAutomaticContext } from '../../lib/context-label'
 import { memoryEstimateText } from '../../lib/memory-text'
-import { displayModelName } from '../../lib/model-names'
 import { useMemoryEstimate } from './use-memory-estimate'
 
 /**
@@ -25,7 +24,7 @@ export function ContextAdvice({
     <>
       {automatic !== null && numCtx !== null && lowersAutomaticContext(model, numCtx) && (
         <p id={warningId} className="field-warning">
-          Ollama would {automatic.basis === 'inferred' ? 'likely ' : ''}run {displayModelName(model.name)} with{' '}
+          Ollama would {automatic.basis === 'inferred' ? 'likely ' : ''}run {shortModelName(model.name)} with{' '}
           {formatContext(automatic.tokens)} on its own: {formatContext(numCtx)} lowers it.
         </p>
       )}
