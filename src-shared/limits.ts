@@ -73,3 +73,6 @@ export function numCtxStepsFor(trainedContext: number | null): number[] {
   }
   return steps
 }
+
+/** The longest system prompt a conversation keeps (the window's field, main's check and a summary's system prompt). */
+export const MAX_SYSTEM_PROMPT_CHARS = 20_000

@@ -11,7 +11,6 @@ import { modelHandlers } from './handlers/model-handlers'
 import { openHistoryStore } from './history/history-store'
 import { createDispatcher, type Handlers } from './ipc/dispatch'
 import { createModelsWatch } from './models/models-watch'
-import { messageOf } from './guards'
 import { createConsoleLogger } from './log'
 import { modelKey } from './ollama/model-name'
 import { createSettingsService } from './settings/settings-service'
@@ -91,14 +90,7 @@ export function createCore(deps: CoreDeps): Core {
       onDefaultModelChange: () => watch.refreshIfWatched(),
     }),
     ...modelHandlers({ connection: () => connection, settings, watch }),
-    ...conversationHandlers(history, async () => {
-      try {
-        return (await watch.listing()).defaultModel
-      } catch (error) {
-        log.info('no default model for a new conversation: Ollama could not be asked', { error: messageOf(error) })
-        return null
-      }
-    }),
+    ...conversationHandlers(history, () => watch.defaultModel()),
     ...chatHandlers(chat),
   }
 

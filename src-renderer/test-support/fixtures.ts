@@ -79,6 +79,7 @@ export function makeContext(overrides: Partial<ContextReport> = {}): ContextRepo
     droppedMessages: 0,
     messageCut: false,
     lengthLimited: false,
+    systemPromptChars: 0,
     ...overrides,
   }
 }

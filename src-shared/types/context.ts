@@ -25,6 +25,11 @@ export interface ContextReport {
   messageCut: boolean
   /** The reply stopped at its length limit (`done_reason: "length"`), not because it was finished. */
   lengthLimited: boolean
+  /**
+   * The length of the system prompt this reply was sent with (`null` when not recorded). Its token counts describe
+   * that prompt: a later estimate relies on them only while the system prompt (and the model) are still the same.
+   */
+  systemPromptChars: number | null
 }
 
 /** Structured facts of a notice, so the window can offer its actions (the text alone is for people). */

@@ -2,7 +2,7 @@ import type { AppError } from '../../../src-shared/ipc/result'
 import type { ChatMessage, ChatTurn, ContextReport, ConversationSummary, MessageStatus, NoticeInfo, ReplyStats } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { ReplyContext, SentReply } from '../context/reply-context'
-import { memoryModelOf } from '../context/reply-context'
+import { lastMessageTokens, memoryModelOf } from '../context/reply-context'
 import { truncationNotice } from '../context/truncation-notice'
 import type { ContextFacts } from '../context/context-facts'
 import type { CoreEvents } from '../events'
@@ -100,8 +100,8 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
       onWaiting: () => progress('waiting-for-model', `Waiting for ${shortModelName(model)}…`),
       onFirstToken: () => progress('streaming', `${shortModelName(model)} is answering…`) })
   } catch (caught) {
-    // The reply's own signal may be aborted by now; what Ollama says about the failure is read without it.
-    const explained = sent === undefined ? caught : await replyContext.explainFailure(caught, sent, new AbortController().signal)
+    // The reply's own signal may be aborted by now: what Ollama says about a limit is read without it (bounded).
+    const explained = sent === undefined ? caught : await replyContext.explainFailure(caught, sent)
     error = toAppError(explained, log, 'chat reply')
     status = error.code === 'CANCELLED' ? 'cancelled' : 'error'
     if (status === 'error') {
@@ -112,28 +112,30 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     plan?.release()
     buffer.flush()
   }
-  // A reply that reached Ollama gets its context report, read after the reply ended (never before its first token).
-  const context = sent === undefined || (status === 'error' && buffer.isEmpty)
-    ? null
-    : await replyContext.report(sent, outcome, new AbortController().signal)
   const saved = history.updateMessage(assistant.id, {
     content: buffer.content,
     thinking: buffer.thinking,
     status,
     error: status === 'error' ? error : null,
     stats: outcome.stats,
-    context,
   })
   const updatedConversation = history.getConversation(conversation.id)
   if (!saved || !updatedConversation) throw new AppFailure('NOT_FOUND', 'This conversation was deleted while the reply was running.')
-  if (context !== null) await noteTruncation({ model, context, conversationId: conversation.id, history, replyContext, facts, addNotice })
+  let final = saved
+  // A reply that reached Ollama gets its context report, read once it is saved: never before its first token, and
+  // never holding up the saving of what the user already saw.
+  if (sent !== undefined && (status === 'complete' || !buffer.isEmpty)) {
+    const context = await replyContext.report(sent, outcome)
+    final = history.updateMessage(assistant.id, { context }) ?? saved
+    await noteTruncation({ sent, context, conversationId: conversation.id, history, replyContext, facts, addNotice })
+  }
   deps.afterReply?.()
-  return { conversation: history.getConversation(conversation.id) ?? updatedConversation, userMessage: request.userMessage, assistantMessage: saved, notices }
+  return { conversation: history.getConversation(conversation.id) ?? updatedConversation, userMessage: request.userMessage, assistantMessage: final, notices }
 }
 
 /** Adds the truncation notice when the reply was truncated and the conversation has not been told yet. */
 async function noteTruncation(input: {
-  model: string
+  sent: SentReply
   context: ContextReport
   conversationId: string
   history: HistoryStore
@@ -142,13 +144,16 @@ async function noteTruncation(input: {
   addNotice(text: string, info: NoticeInfo): void
 }): Promise<void> {
   if (!input.context.truncated) return
-  const details = await input.replyContext.details(input.model, new AbortController().signal)
+  const { sent } = input
+  const details = await input.replyContext.details(sent.baseModel)
   const draft = truncationNotice({
-    model: input.model,
+    model: sent.baseModel,
     report: input.context,
     history: input.history.listMessages(input.conversationId),
     memory: memoryModelOf(details),
     facts: input.facts,
+    hasSystemPrompt: sent.entries.some((entry) => entry.message.role === 'system'),
+    lastMessageTokens: lastMessageTokens(sent),
   })
   if (draft !== null) input.addNotice(draft.content, draft.notice)
 }

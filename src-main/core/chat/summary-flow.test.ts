@@ -7,10 +7,14 @@ import { summaryParts } from './summary-flow'
 
 describe('summaryParts', () => {
   const entry = (content: string): PromptEntry => ({ message: { role: 'user', content }, source: null })
-  it('keeps the order, puts at least one message in a part, and splits where the budget ends', () => {
+  it('keeps the order, splits where the budget ends, and cuts a message longer than a part into pieces', () => {
     const entries = [entry('a'.repeat(400)), entry('b'.repeat(400)), entry('c'.repeat(400)), entry('d'.repeat(4000))]
     const parts = summaryParts(entries, 250)
-    expect(parts.map((part) => part.map((e) => e.message.content[0]).join(''))).toEqual(['ab', 'c', 'd'])
+    expect(parts.slice(0, 3).map((part) => part.map((e) => e.message.content[0]).join(''))).toEqual(['ab', 'c', 'd'])
+    // The long message is cut into pieces no longer than a part, which together are the whole of it, in order.
+    expect(parts.length).toBeGreaterThan(3)
+    expect(parts.slice(2).flat().map((e) => e.message.content).join('')).toBe('d'.repeat(4000))
+    for (const part of parts.slice(2)) expect(part.reduce((sum, e) => sum + e.message.content.length, 0)).toBeLessThanOrEqual(250 * 4)
     expect(summaryParts(entries, 100_000)).toHaveLength(1)
   })
 })
@@ -87,6 +91,41 @@ describe('chats:continueFromSummary', () => {
     unwrap(await h.core.dispatch('chat:cancel', { requestId: 'sum' }))
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
     expect(unwrap(await h.core.dispatch('chats:list', {})).conversations).toHaveLength(before)
+  })
+
+  it('creates nothing and says why when Ollama fails on a later part, or the stream drops', async () => {
+    summaries.length = 0
+    h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply } })
+    unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 2048 }))
+    const original = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    await fill(original.id, 8, 150)
+    const before = unwrap(await h.core.dispatch('chats:list', {})).conversations.length
+
+    const chatsSoFar = h.sim.requestsTo('/api/chat').length
+    const failing = h.core.dispatch('chats:continueFromSummary', { requestId: 's1', conversationId: original.id })
+    await h.waitFor(() => h.sim.requestsTo('/api/chat').length > chatsSoFar)
+    h.sim.faults.failNext('/api/chat', 500, 'model runner has unexpectedly stopped')
+    expect(await failing).toMatchObject({ ok: false, error: { code: 'OLLAMA_ERROR' } })
+
+    h.sim.faults.dropStreamAfter(2)
+    expect(await h.core.dispatch('chats:continueFromSummary', { requestId: 's2', conversationId: original.id })).toMatchObject({ ok: false, error: { code: 'STREAM_INTERRUPTED' } })
+    expect(unwrap(await h.core.dispatch('chats:list', {})).conversations).toHaveLength(before)
+    // The conversation is free again afterwards.
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'after', conversationId: original.id, text: 'still here' }))
+  })
+
+  it('keeps each request within the context and the summary within the system prompt limit', async () => {
+    summaries.length = 0
+    h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply } })
+    unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 2048 }))
+    const original = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest', systemPrompt: 's'.repeat(19_990) }))
+    // One message far longer than the context: it is summarised in pieces, never sent whole.
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'big', conversationId: original.id, text: 'word '.repeat(4000) }))
+    const created = unwrap(await h.core.dispatch('chats:continueFromSummary', { requestId: 's', conversationId: original.id }))
+    const bodies = h.sim.requestsTo('/api/chat').slice(-summaries.length).map((r) => r.body as { options?: { num_predict?: number } })
+    expect(summaries.length).toBeGreaterThan(2)
+    for (const body of bodies) expect(body.options?.num_predict).toBe(512)
+    expect(created.systemPrompt.length).toBeLessThanOrEqual(20_000)
   })
 
   it('refuses an empty conversation', async () => {

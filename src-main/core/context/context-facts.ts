@@ -73,8 +73,9 @@ export class ContextFacts {
   /** Ollama chose `tokens` for `model` on its own; `trained` is the model's trained length, when known. */
   noteAutomatic(model: string, tokens: number, trained: number | null): void {
     this.automaticByModel.set(modelKey(model), tokens)
-    // Below the trained length the choice was not clamped: it is the host's default (a tier or OLLAMA_CONTEXT_LENGTH).
-    if (trained !== null && tokens < trained) this.hostAutomatic = tokens
+    // Below the trained length the choice was not clamped: it is the host's default (a tier or OLLAMA_CONTEXT_LENGTH),
+    // unless an out-of-memory load stepped it down, which only ever lowers it: the largest such choice is the best bet.
+    if (trained !== null && tokens < trained) this.hostAutomatic = Math.max(this.hostAutomatic ?? 0, tokens)
   }
 
   /** What Ollama runs `model` with when nobody sets `num_ctx`: seen for this model, or the host default capped. */

@@ -68,7 +68,7 @@ describe('context report of a reply', () => {
     expect(turn.assistantMessage.context).toMatchObject({ asked: null, source: 'model', effective: 2048 })
   })
 
-  it('keeps the report of a stopped reply (no numbers from Ollama) and of one without a runner in /api/ps', async () => {
+  it('saves a stopped reply without waiting on Ollama, and gives a stopped-before-any-text reply no report', async () => {
     h = await startCoreHarness({ sim: { tokenDelayMs: 20 } })
     h.sim.setReply('one two three four five six seven eight nine ten eleven twelve')
     const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
@@ -78,5 +78,43 @@ describe('context report of a reply', () => {
     const turn = unwrap(await pending)
     expect(turn.assistantMessage.status).toBe('cancelled')
     expect(turn.assistantMessage.context).toMatchObject({ promptTokens: null, replyTokens: null, truncated: false })
+
+    h.sim.faults.stallNext('/api/chat')
+    const early = h.core.dispatch('chat:send', { requestId: 'early', conversationId: conversation.id, text: 'again' })
+    await h.waitFor(() => h.eventsNamed('chat:progress').some((p) => p.requestId === 'early'))
+    h.sim.clearRequests()
+    unwrap(await h.core.dispatch('chat:cancel', { requestId: 'early' }))
+    expect(unwrap(await early).assistantMessage).toMatchObject({ status: 'cancelled', context: null })
+    expect(h.sim.requestsTo('/api/ps')).toHaveLength(0)
+  })
+
+  it.each([
+    ['answers 500', (h: CoreHarness) => h.sim.faults.failNext('/api/ps', 500, 'scheduler busy')],
+    ['answers garbage', (h: CoreHarness) => h.sim.faults.malformedNext('/api/ps')],
+    ['never answers', (h: CoreHarness) => h.sim.faults.stallNext('/api/ps')],
+  ])('saves the reply with an unknown context when /api/ps %s after it', async (_what, fault) => {
+    h = await startCoreHarness()
+    h.sim.setReply('fine')
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    fault(h)
+    const started = Date.now()
+    const turn = await send(conversation.id, 'hi')
+    expect(Date.now() - started).toBeLessThan(4_000)
+    expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'fine', context: { effective: null, truncated: false } })
+    expect(h.log.lines.filter((line) => line.level === 'error')).toEqual([])
+  })
+
+  it('raises no false alarm after the model changes or the system prompt is edited', async () => {
+    h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }, { name: 'qwen3:8b' }] } })
+    h.sim.setReply('A short answer that says very little at all.')
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest', systemPrompt: 'x'.repeat(3000) }))
+    for (let i = 0; i < 6; i++) await send(conversation.id, `Message ${i}: ${'lorem ipsum dolor sit amet. '.repeat(20)}`)
+    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, systemPrompt: 'Be brief.' }))
+    const edited = await send(conversation.id, 'after the edit')
+    expect(edited.assistantMessage.context?.truncated).toBe(false)
+    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'qwen3:8b' }))
+    const switched = await send(conversation.id, 'after the switch')
+    expect(switched.assistantMessage.context?.truncated).toBe(false)
+    expect([edited, switched].flatMap((turn) => turn.notices)).toEqual([])
   })
 })

@@ -34,6 +34,8 @@ describe('limitErrorFor (Ollama texts pinned)', () => {
     expect(limitErrorFor(500, OOM, 'llama3:latest')).toBeInstanceOf(OutOfMemoryError)
     expect(limitErrorFor(400, '"all-minilm:latest" does not support chat', 'all-minilm:latest')).toBeInstanceOf(CannotChatError)
     expect(limitErrorFor(401, 'unauthorized', 'gpt-oss:120b-cloud')).toBeInstanceOf(SignInRequiredError)
+    // A 401 from a proxy in front of a local model is not about ollama.com.
+    expect(limitErrorFor(401, 'Unauthorized', 'llama3:latest')).toBeNull()
   })
 
   it('leaves every other error alone', () => {

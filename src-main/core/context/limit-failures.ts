@@ -1,10 +1,10 @@
 import { aContext, formatBytes, formatContext, formatTokenCount, shortModelName } from '../../../src-shared/format'
 import type { ErrorAction } from '../../../src-shared/ipc/result'
-import { numCtxStepsFor } from '../../../src-shared/limits'
 import { safeOllamaLink } from '../../../src-shared/links'
 import { AppFailure } from '../app-failure'
 import { ContextOverflowError, OutOfMemoryError, SignInRequiredError } from '../ollama/limit-errors'
 import { estimateMemory, largestStepWithin, type MemoryModel } from './memory-estimate'
+import { contextThatHolds } from './raise-target'
 
 /** What is known when a reply fails at a limit, to say it with the numbers that matter. */
 export interface LimitFailureFacts {
@@ -23,9 +23,6 @@ export interface LimitFailureFacts {
   minimum: number
 }
 
-/** Room for the reply on top of the prompt when suggesting a context (Ollama reserves none). */
-const REPLY_ROOM = 1.25
-
 const setNumCtx = (model: string, numCtx: number, label: string): ErrorAction => ({ kind: 'set-num-ctx', model, numCtx, label })
 
 function promptTooLong(error: ContextOverflowError, facts: LimitFailureFacts): AppFailure {
@@ -35,7 +32,7 @@ function promptTooLong(error: ContextOverflowError, facts: LimitFailureFacts): A
   const trained = facts.memory?.trainedContext ?? null
   const about = `Your message and the system prompt are about ${formatTokenCount(tokens)} tokens`
   const here = runsWith === null ? `more than ${name} runs with here` : `${name} runs with ${formatContext(runsWith)} here`
-  const fit = numCtxStepsFor(trained).find((step) => step >= tokens * REPLY_ROOM && step >= facts.minimum) ?? null
+  const fit = contextThatHolds(Math.max(tokens, facts.minimum), trained)
   if (fit === null || (runsWith !== null && fit <= runsWith)) {
     const most = trained === null ? '' : ` (${formatContext(trained)} is the most it was trained for)`
     return new AppFailure('PROMPT_TOO_LONG', `${about}: ${here}${most}. Shorten the message, or pick a model with a longer context.`, error.ollamaMessage)

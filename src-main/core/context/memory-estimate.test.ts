@@ -25,14 +25,21 @@ describe('estimateMemory (f16 KV cache = 2 × layers × KV heads × head size ×
     expect(estimate?.gpuBytes).toBe(24 * GiB)
   })
 
-  it('gemma3 4B at 128K: 2 × 34 × 4 × 256 × 131072 × 2 bytes = 17 GiB', () => {
-    const estimate = estimateMemory({ weightsBytes: 3_338_787_520, kvShape: shapeOf(GEMMA3_4B), trainedContext: 131072 }, 131072, null)
-    expect(estimate?.kvCacheBytes).toBe(17 * GiB)
+  it('llama3.2 3B at 32K: 2 × 28 × 8 × 128 × 32768 × 2 bytes = 3.5 GiB (head size = 3072 / 24)', () => {
+    const shape = shapeOf({ 'general.architecture': 'llama', 'llama.block_count': 28, 'llama.attention.head_count': 24, 'llama.attention.head_count_kv': 8, 'llama.embedding_length': 3072 })
+    expect(estimateMemory({ weightsBytes: 2_019_377_376, kvShape: shape, trainedContext: 131072 }, 32768, null)?.kvCacheBytes).toBe(3.5 * GiB)
   })
 
-  it('gpt-oss 20B at 16K: 2 × 24 × 8 × 64 × 16384 × 2 bytes = 768 MiB', () => {
-    const estimate = estimateMemory({ weightsBytes: 13_780_160_256, kvShape: shapeOf(GPT_OSS_20B), trainedContext: 131072 }, 16384, null)
-    expect(estimate?.kvCacheBytes).toBe(768 * 1024 ** 2)
+  it('qwen2.5 7B at 32K: 2 × 28 × 4 × 128 × 32768 × 2 bytes = 1.75 GiB (head size = 3584 / 28)', () => {
+    const shape = shapeOf({ 'general.architecture': 'qwen2', 'qwen2.block_count': 28, 'qwen2.attention.head_count': 28, 'qwen2.attention.head_count_kv': 4, 'qwen2.embedding_length': 3584 })
+    expect(estimateMemory({ weightsBytes: 4_683_087_519, kvShape: shape, trainedContext: 32768 }, 32768, null)?.kvCacheBytes).toBe(1.75 * GiB)
+  })
+
+  it('gives no estimate for sliding-window models (gemma3, gpt-oss), whose cache a full-context formula overstates', () => {
+    expect(shapeOf({ ...GEMMA3_4B, 'gemma3.attention.sliding_window': 1024 })).toBeNull()
+    expect(shapeOf({ ...GPT_OSS_20B, 'gptoss.attention.sliding_window': 128 })).toBeNull()
+    // Without the key (an older conversion) the full-context formula applies: 2 × 34 × 4 × 256 × 131072 × 2 bytes.
+    expect(estimateMemory({ weightsBytes: 3_338_787_520, kvShape: shapeOf(GEMMA3_4B), trainedContext: 131072 }, 131072, null)?.kvCacheBytes).toBe(17 * GiB)
   })
 
   it('caps the context at the trained length, as Ollama does at load', () => {
@@ -41,7 +48,10 @@ describe('estimateMemory (f16 KV cache = 2 × layers × KV heads × head size ×
   })
 
   it('has no estimate when the shape is unknown (a per-layer head count comes as null without verbose)', () => {
-    expect(shapeOf({ ...LLAMA3_8B, 'llama.attention.head_count_kv': null, 'llama.attention.head_count': null })).toBeNull()
+    expect(shapeOf({ ...LLAMA3_8B, 'llama.attention.head_count_kv': null })).toBeNull()
+    // Absent altogether (older GGUFs), the KV heads are the attention heads.
+    const { 'llama.attention.head_count_kv': _omitted, ...mha } = LLAMA3_8B
+    expect(shapeOf(mha)).toMatchObject({ headCountKv: 32 })
     expect(estimateMemory({ weightsBytes: 1, kvShape: null, trainedContext: null }, 8192, null)).toBeNull()
   })
 })

@@ -39,18 +39,30 @@ export interface PromptEstimate {
   perPart: number[]
 }
 
-/** The parts of a prompt, with what earlier replies reported about themselves. */
-export function promptParts(entries: readonly PromptEntry[]): PromptPart[] {
+/** What the prompt is being sent to now, so earlier replies' counts are trusted only when they still apply. */
+export interface PromptBasis {
+  /** The conversation's model as Ollama lists it. */
+  model: string
+  systemPromptChars: number
+}
+
+/**
+ * The parts of a prompt, with what earlier replies reported about themselves. A reply's counts are in its model's
+ * tokens and include the system prompt it was sent with: they are used only when both are still the same (another
+ * tokenizer, or an edited system prompt, would make an exact count wrong, and a wrong count looks like truncation).
+ */
+export function promptParts(entries: readonly PromptEntry[], basis: PromptBasis | null): PromptPart[] {
   return entries.map(({ message, source }) => {
-    const reply = source?.role === 'assistant' ? source : null
+    const reply = source?.role === 'assistant' && basis !== null && source.model === basis.model ? source : null
     const replyTokens = reply?.stats?.replyTokens
     const report = reply?.context ?? null
+    const samePrompt = report !== null && report.systemPromptChars === basis?.systemPromptChars
     return {
       role: message.role,
       chars: message.content.length,
       // Thinking counts in eval_count but is not sent back, so such a reply is estimated from its text instead.
       knownTokens: reply !== null && reply.thinking === '' && reply.status === 'complete' && replyTokens !== undefined ? replyTokens : null,
-      anchorPromptTokens: report !== null && !report.truncated && report.promptTokens !== null ? report.promptTokens : null,
+      anchorPromptTokens: samePrompt && !report.truncated && report.promptTokens !== null ? report.promptTokens : null,
     }
   })
 }

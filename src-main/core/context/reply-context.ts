@@ -3,14 +3,14 @@ import type { ContextReport, ContextSource, ReplyStats } from '../../../src-shar
 import type { PromptEntry } from '../chat/conversation-text'
 import { messageOf } from '../guards'
 import type { Logger } from '../log'
-import type { ModelCatalog, ModelDetails } from '../models/model-catalog'
+import { capabilitiesOf, trainedContextOf, type ModelCatalog, type ModelDetails } from '../models/model-catalog'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
-import { OutOfMemoryError } from '../ollama/limit-errors'
+import { isLimitError, OutOfMemoryError, SignInRequiredError } from '../ollama/limit-errors'
 import { ContextFacts, type RunnerFacts, type ServedBy } from './context-facts'
 import { explainLimitFailure } from './limit-failures'
 import { estimateMemory, type MemoryModel } from './memory-estimate'
-import { estimatePrompt, promptParts } from './prompt-estimate'
+import { estimatePrompt, promptParts, type PromptBasis } from './prompt-estimate'
 import { findTruncation } from './truncation'
 
 /** One reply as sent: to which model, with which context, and the prompt. */
@@ -20,10 +20,21 @@ export interface SentReply extends ServedBy {
   entries: readonly PromptEntry[]
 }
 
+/** How long the reads after a reply may take: the reply is saved already, its report should not keep it waiting. */
+const AFTER_REPLY_TIMEOUT_MS = 2_000
+
+/** The length of the system prompt among the entries (0 without one). */
+const systemPromptChars = (entries: readonly PromptEntry[]): number =>
+  entries.find((entry) => entry.message.role === 'system')?.message.content.length ?? 0
+
+/** What a reply's prompt was sent to: its model and system prompt (earlier counts apply only to the same). */
+const basisOf = (sent: SentReply): PromptBasis => ({ model: sent.baseModel, systemPromptChars: systemPromptChars(sent.entries) })
+
 /**
  * Works out what context a reply really had, after it ended (never before its first token: a warm turn still sends
  * Ollama exactly one request before the reply starts). The runner is learnt from one `/api/ps` the first time and
- * remembered (`ContextFacts`); the model's details come from the catalog's caches.
+ * remembered (`ContextFacts`); the model's details come from the catalog's caches. Every read here is bounded by
+ * `AFTER_REPLY_TIMEOUT_MS` and fails soft (an unknown number, logged): the reply itself is already saved.
  */
 export class ReplyContext {
   constructor(
@@ -31,14 +42,17 @@ export class ReplyContext {
   ) {}
 
   /** The report saved with a reply that ended (complete, stopped or failed after text). */
-  async report(sent: SentReply, outcome: { stats: ReplyStats | null; doneReason: string | null }, signal: AbortSignal): Promise<ContextReport> {
+  async report(sent: SentReply, outcome: { stats: ReplyStats | null; doneReason: string | null }): Promise<ContextReport> {
+    const signal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS)
     const [runner, details] = await Promise.all([this.runner(sent, signal), this.details(sent.baseModel, signal)])
     const source: ContextSource = sent.asked !== null ? 'custom' : details?.shown?.numCtx != null ? 'model' : 'ollama-default'
     const effective = runner?.contextLength ?? null
-    const trained = details?.shown?.trainedContext ?? details?.listed.contextLength ?? null
-    if (source === 'ollama-default' && effective !== null) this.deps.facts.noteAutomatic(sent.baseModel, effective, trained)
+    if (source === 'ollama-default' && effective !== null && details !== null) {
+      this.deps.facts.noteAutomatic(sent.baseModel, effective, trainedContextOf(details.listed, details.shown))
+    }
     const promptTokens = outcome.stats?.promptTokens ?? null
-    const parts = promptParts(sent.entries)
+    const basis = basisOf(sent)
+    const parts = promptParts(sent.entries, basis)
     const finding = findTruncation(parts, estimatePrompt(parts), promptTokens, effective)
     return {
       asked: sent.asked,
@@ -48,6 +62,7 @@ export class ReplyContext {
       replyTokens: outcome.stats?.replyTokens ?? null,
       ...finding,
       lengthLimited: outcome.doneReason === 'length',
+      systemPromptChars: basis.systemPromptChars,
     }
   }
 
@@ -55,32 +70,32 @@ export class ReplyContext {
    * A failure at one of the limits in words, with the numbers and a one-click fix (`explainLimitFailure`); any other
    * failure comes back as it was. An out-of-memory load is remembered, so no larger context is offered later.
    */
-  async explainFailure(error: unknown, sent: SentReply, signal: AbortSignal): Promise<unknown> {
-    if (!(error instanceof Error) || !['PROMPT_TOO_LONG', 'OUT_OF_MEMORY', 'SIGN_IN_REQUIRED'].includes((error as { code?: string }).code ?? '')) {
-      return error
-    }
-    const [runner, details] = await Promise.all([this.runner(sent, signal), this.details(sent.baseModel, signal)])
+  async explainFailure(error: unknown, sent: SentReply): Promise<unknown> {
+    if (!isLimitError(error)) return error
+    const signal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS)
+    // A sign-in is about a cloud model: no local runner or weights to read about (and its /api/show may 401 too).
+    const local = !(error instanceof SignInRequiredError)
+    const [runner, details] = local ? await Promise.all([this.runner(sent, signal), this.details(sent.baseModel, signal)]) : [null, null]
     const memory = memoryModelOf(details)
     const tried = sent.asked ?? runner?.contextLength ?? null
     if (error instanceof OutOfMemoryError && memory !== null && tried !== null) {
       const needed = estimateMemory(memory, tried, null)
       if (needed !== null) this.deps.facts.noteOutOfMemory(needed.totalBytes)
     }
-    const lastOnly = sent.entries.filter((entry, index) => entry.message.role === 'system' || index === sent.entries.length - 1)
     const explained = explainLimitFailure(error, {
       model: sent.baseModel,
       asked: sent.asked,
       effective: runner?.contextLength ?? null,
       memory,
-      lastMessageTokens: Math.round(estimatePrompt(promptParts(lastOnly)).expected),
+      lastMessageTokens: lastMessageTokens(sent),
       largestLoadedBytes: this.deps.facts.largestLoadedBytes(),
-      minimum: minNumCtxFor(details?.listed.capabilities ?? []),
+      minimum: minNumCtxFor(details === null ? [] : capabilitiesOf(details.listed, details.shown)),
     })
     return explained ?? error
   }
 
   /** The model's details for sentences and estimates; `null` when Ollama cannot say (logged, never thrown). */
-  async details(model: string, signal: AbortSignal): Promise<ModelDetails | null> {
+  async details(model: string, signal: AbortSignal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS)): Promise<ModelDetails | null> {
     try {
       return await this.deps.catalog.details(model, { signal })
     } catch (error) {
@@ -107,12 +122,18 @@ export class ReplyContext {
   }
 }
 
+/** The estimated tokens of the system prompt and the last message: what Ollama can never drop to make room. */
+export function lastMessageTokens(sent: SentReply): number {
+  const kept = sent.entries.filter((entry, index) => entry.message.role === 'system' || index === sent.entries.length - 1)
+  return Math.round(estimatePrompt(promptParts(kept, basisOf(sent))).expected)
+}
+
 /** Weights, KV shape and trained length of a model, or `null` without its details. */
 export function memoryModelOf(details: ModelDetails | null): MemoryModel | null {
   if (details === null) return null
   return {
     weightsBytes: details.listed.sizeBytes,
     kvShape: details.shown?.kvShape ?? null,
-    trainedContext: details.shown?.trainedContext ?? details.listed.contextLength,
+    trainedContext: trainedContextOf(details.listed, details.shown),
   }
 }

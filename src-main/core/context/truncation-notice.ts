@@ -25,18 +25,25 @@ export function truncationNotice(input: {
   history: readonly ChatMessage[]
   memory: MemoryModel | null
   facts: ContextFacts
+  hasSystemPrompt: boolean
+  /** What the system prompt and the last message need on their own (a cut message needs at least that). */
+  lastMessageTokens: number
 }): NoticeDraft | null {
   const { model, report, history } = input
   if (!report.truncated) return null
   const effective = report.effective
+  // An unknown context on either side counts as the same one: saying it twice would be noise.
   const already = history.some(
-    (message) => message.notice?.kind === 'context-truncated' && message.notice.effective === effective && message.notice.model === model,
+    (message) =>
+      message.notice?.kind === 'context-truncated' &&
+      message.notice.model === model &&
+      (message.notice.effective === effective || message.notice.effective === null || effective === null),
   )
   if (already) return null
   const name = shortModelName(model)
   const context = effective === null ? 'the context it runs with' : aContext(effective)
   const content = report.messageCut
-    ? `Your message is too long for ${name}'s ${effective === null ? 'context' : `${formatContext(effective)} context`}: Ollama kept only its end, so ${name} did not see the start of it or the system prompt.`
+    ? `Your message is too long for ${name}'s ${effective === null ? 'context' : `${formatContext(effective)} context`}: Ollama kept only its end, so ${name} did not see the start of it${input.hasSystemPrompt ? ' or the system prompt' : ''}.`
     : `${name} no longer sees ${firstMessages(report.droppedMessages)} of this chat: it runs with ${context}.`
   const current = effective ?? report.asked
   const target = current === null
@@ -46,6 +53,8 @@ export function truncationNotice(input: {
         kvShape: input.memory?.kvShape ?? null,
         trainedContext: input.memory?.trainedContext ?? null,
         outOfMemoryFloor: input.facts.outOfMemoryFloor(),
+        // A cut message needs room for all of itself; dropped history only the next step.
+        neededTokens: report.messageCut ? input.lastMessageTokens : 0,
       })
   return {
     content,

@@ -68,7 +68,7 @@ function play(seed: number, numCtx: number, turns: number, ollama: ReturnType<ty
   for (let turn = 0; turn < turns; turn++) {
     history.push(message('user', words(rand, 20 + Math.floor(rand() * 120))))
     const entries = promptEntries('You are terse.', history)
-    const parts = promptParts(entries)
+    const parts = promptParts(entries, { model: 'llama3:latest', systemPromptChars: 'You are terse.'.length })
     const outcome = ollama(entries.map((e) => e.message), numCtx)
     const found = findTruncation(parts, estimatePrompt(parts), outcome.promptTokens, numCtx)
     findings.push({ truth: outcome.dropped, found })
@@ -77,6 +77,7 @@ function play(seed: number, numCtx: number, turns: number, ollama: ReturnType<ty
     const context: ContextReport = {
       asked: numCtx, source: 'custom', effective: numCtx, promptTokens: outcome.promptTokens, replyTokens,
       truncated: found.truncated, droppedMessages: found.droppedMessages, messageCut: found.messageCut, lengthLimited: false,
+      systemPromptChars: 'You are terse.'.length,
     }
     history.push(message('assistant', reply, { stats: { promptTokens: outcome.promptTokens, replyTokens }, context }))
   }

@@ -75,7 +75,7 @@ describe('migrate', () => {
     old.close()
     const store = openHistoryStore({ file })
     const reply = store.appendMessage({ conversationId: 'c1', role: 'assistant', content: 'ok', status: 'complete' })
-    const report = { asked: 4096, source: 'custom' as const, effective: 4096, promptTokens: 4000, replyTokens: 20, truncated: true, droppedMessages: 3, messageCut: false, lengthLimited: false }
+    const report = { asked: 4096, source: 'custom' as const, effective: 4096, promptTokens: 4000, replyTokens: 20, truncated: true, droppedMessages: 3, messageCut: false, lengthLimited: false, systemPromptChars: 12 }
     expect(store.updateMessage(reply.id, { context: report })?.context).toEqual(report)
     const notice = store.appendMessage({ conversationId: 'c1', role: 'notice', content: 'n', status: 'complete', notice: { kind: 'context-setting' } })
     expect(store.getMessage(notice.id)?.notice).toEqual({ kind: 'context-setting' })

@@ -4,7 +4,7 @@ import { contextToJson, errorToJson, noticeToJson, readContext, readError, readN
 
 const report: ContextReport = {
   asked: 8192, source: 'custom', effective: 8192, promptTokens: 8001, replyTokens: 120,
-  truncated: true, droppedMessages: 12, messageCut: false, lengthLimited: true,
+  truncated: true, droppedMessages: 12, messageCut: false, lengthLimited: true, systemPromptChars: 12,
 }
 
 describe('stored JSON columns', () => {

@@ -88,6 +88,7 @@ export function readContext(text: string | null): ContextReport | null {
     droppedMessages: countOrNull(value.droppedMessages) ?? 0,
     messageCut: value.messageCut === true,
     lengthLimited: value.lengthLimited === true,
+    systemPromptChars: countOrNull(value.systemPromptChars),
   }
 }
 

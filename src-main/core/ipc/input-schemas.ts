@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
-import { MAX_NUM_CTX } from '../../../src-shared/limits'
+import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS } from '../../../src-shared/limits'
 import { THEMES } from '../../../src-shared/types'
 
 const none = z.strictObject({})
@@ -16,7 +16,7 @@ const messageText = z
   .max(200_000, 'is longer than 200,000 characters')
   .refine((text) => text.trim().length > 0, 'is empty')
 const title = z.string().trim().min(1).max(200)
-const systemPrompt = z.string().max(20_000)
+const systemPrompt = z.string().max(MAX_SYSTEM_PROMPT_CHARS)
 const theme = z.enum(THEMES)
 
 export const inputSchemas = {

@@ -81,12 +81,16 @@ describe('model catalog', () => {
     expect(sim.requestsTo('/api/show').map((r) => (r.body as { model: string }).model)).toEqual(['llama3:latest'])
   })
 
-  it('survives a failing /api/ps, leaving running contexts empty', async () => {
+  it('survives a failing /api/ps: empty running contexts at first, the last known ones afterwards', async () => {
     sim.load('llama3', { numCtx: 2048 })
     sim.faults.failNext('/api/ps', 500, 'scheduler busy')
     const models = await catalog.list()
     expect(models.every((m) => m.runningContext === null)).toBe(true)
     expect(log.lines.some((l) => l.message === 'could not read the running models')).toBe(true)
+    expect((await catalog.list()).find((m) => m.name === 'llama3:latest')?.runningContext).toBe(2048)
+    // One failed read later does not make the loaded model look unloaded (no flicker in every window).
+    sim.faults.malformedNext('/api/ps')
+    expect((await catalog.list()).find((m) => m.name === 'llama3:latest')?.runningContext).toBe(2048)
   })
 
   it('reports the running context of a loaded model, or of a loaded temporary model of it', async () => {

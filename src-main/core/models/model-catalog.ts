@@ -62,6 +62,14 @@ function runnerOf(model: ListedModel, running: RunningModel[], listing: ListedMo
 /** Ollama's `completion` capability; an older Ollama that lists no capabilities is given the benefit of the doubt. */
 export const canChat = (capabilities: readonly string[]): boolean => capabilities.length === 0 || capabilities.includes('completion')
 
+/** The capabilities of a model: `/api/tags` lists them since Ollama 0.30, `/api/show` before. */
+export const capabilitiesOf = (listed: ListedModel, shown: ShownModel | null): string[] =>
+  listed.capabilities.length > 0 ? listed.capabilities : (shown?.capabilities ?? [])
+
+/** The trained context: `/api/show`'s `model_info`, else `/api/tags`' `details.context_length` (Ollama 0.30+). */
+export const trainedContextOf = (listed: ListedModel, shown: ShownModel | null): number | null =>
+  shown?.trainedContext ?? listed.contextLength
+
 function toModelInfo(
   model: ListedModel,
   shown: ShownModel | null,
@@ -69,8 +77,8 @@ function toModelInfo(
   custom: number | null,
   facts: ContextFacts,
 ): ModelInfo {
-  const capabilities = model.capabilities.length > 0 ? model.capabilities : (shown?.capabilities ?? [])
-  const trainedContext = shown?.trainedContext ?? model.contextLength
+  const capabilities = capabilitiesOf(model, shown)
+  const trainedContext = trainedContextOf(model, shown)
   const modelNumCtx = shown?.numCtx ?? null
   const isCloud = model.isRemote || isCloudModelName(model.name)
   return {
@@ -106,6 +114,8 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
   const concurrency = deps.showConcurrency ?? 4
   /** The latest complete listing, so `details` usually needs no request. */
   let lastListing: ListedModel[] = []
+  /** The latest `/api/ps` answer, kept through a failed read. */
+  let lastRunning: RunningModel[] = []
 
   const shownFor = async (model: ListedModel, opts: CallOptions | undefined): Promise<ShownModel | null> => {
     const cached = shownByDigest.get(model.digest)
@@ -123,12 +133,17 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
 
   const list = async (opts?: CallOptions): Promise<ModelInfo[]> => {
     const listing = await client.listAll(opts)
-    const running = await client.running(opts).catch((error: unknown) => {
+    let running: RunningModel[]
+    try {
+      running = await client.running(opts)
+      lastRunning = running
+      deps.facts.observe(running)
+    } catch (error) {
       if (isGlobalFailure(error)) throw error
+      // One failed read says nothing about what is loaded: keep the last answer rather than show every model unloaded.
       log.warn('could not read the running models', { error: messageOf(error) })
-      return [] as RunningModel[]
-    })
-    deps.facts.observe(running)
+      running = lastRunning
+    }
     lastListing = listing
     const models = listing.filter((m) => !isTempModelName(m.name))
     const shown = await mapBounded(models, concurrency, (m) => shownFor(m, opts))

@@ -39,6 +39,16 @@ describe('models:refresh and models:changed', () => {
     expect(h.eventsNamed('models:changed')).toHaveLength(2)
   })
 
+  it('answers a refresh with Ollama down with an error, and announces nothing', async () => {
+    h = await startCoreHarness()
+    unwrap(await h.core.dispatch('models:list', {}))
+    await h.sim.faults.down()
+    expect(await h.core.dispatch('models:refresh', {})).toMatchObject({ ok: false, error: { code: 'OLLAMA_UNREACHABLE' } })
+    await h.sim.faults.up()
+    expect(unwrap(await h.core.dispatch('models:refresh', {}))).toEqual({ changed: false })
+    expect(h.eventsNamed('models:changed')).toHaveLength(0)
+  })
+
   it('follows a model being loaded and unloaded ("running with" is never stale after a refresh)', async () => {
     h = await startCoreHarness()
     unwrap(await h.core.dispatch('models:list', {}))
@@ -96,10 +106,23 @@ describe('the default model', () => {
     await h.waitFor(() => h.eventsNamed('models:changed').at(-1)?.defaultModel === 'qwen3:8b')
   })
 
-  it('is none, without failing, when Ollama cannot be asked', async () => {
-    h = await startCoreHarness()
+  it('is the last known default (else the Settings default, else none) when Ollama cannot be asked', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3', 'qwen3:8b'] } })
     await h.sim.faults.down()
     expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBeNull()
+    unwrap(await h.core.dispatch('settings:update', { defaultModel: 'qwen3:8b' }))
+    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('qwen3:8b')
+  })
+
+  it('needs no request to Ollama while a recent listing is known', async () => {
+    h = await startCoreHarness()
+    unwrap(await h.core.dispatch('models:list', {}))
+    h.sim.clearRequests()
+    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('llama3:latest')
+    expect(h.sim.requests).toEqual([])
+    // Known from before Ollama went down.
+    await h.sim.faults.down()
+    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('llama3:latest')
   })
 
   it('refuses a context for an embedding model', async () => {

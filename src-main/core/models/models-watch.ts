@@ -32,7 +32,16 @@ export interface ModelsWatch {
   refresh(): Promise<{ changed: boolean }>
   /** After a reply: reads the list again if a window is watching (one asked within `WATCH_LEASE_MS`), else nothing. */
   refreshIfWatched(): void
+  /**
+   * The model a new conversation starts with, without a request when a listing of the last `FRESH_MS` is known (a
+   * watching window keeps one fresh, so creating a chat adds nothing before its first reply). When Ollama cannot be
+   * asked: the last known choice, else the Settings default, else `null`.
+   */
+  defaultModel(): Promise<string | null>
 }
+
+/** A listing this recent still answers "which model is the default" without asking Ollama again. */
+export const FRESH_MS = 30_000
 
 /** A window refreshes every few seconds while visible; one silent for this long is hidden, closed or gone. */
 export const WATCH_LEASE_MS = 15_000
@@ -46,12 +55,21 @@ export function createModelsWatch(deps: {
 }): ModelsWatch {
   const now = deps.now ?? Date.now
   let lastSeen: string | null = null
+  let latest: { listing: ModelListing; at: number } | null = null
   let watchedAt = Number.NEGATIVE_INFINITY
   let running: Promise<{ listing: ModelListing; changed: boolean }> | null = null
+  // Reads may overlap (a window's list, another's refresh): only a read newer than the last one applied may announce
+  // its listing, so an older answer arriving late never takes the windows back in time.
+  let issued = 0
+  let applied = 0
 
   const read = async (opts?: CallOptions) => {
+    const sequence = ++issued
     const models = await deps.catalog().list(opts)
     const listing: ModelListing = { models, defaultModel: chooseDefaultModel(models, deps.preferredModel()) }
+    if (sequence < applied) return { listing, changed: false }
+    applied = sequence
+    latest = { listing, at: now() }
     const fingerprint = JSON.stringify(listing)
     // The first read only sets the baseline: the window that asked has the list already.
     const changed = lastSeen !== null && fingerprint !== lastSeen
@@ -78,6 +96,15 @@ export function createModelsWatch(deps: {
     refreshIfWatched() {
       if (now() - watchedAt > WATCH_LEASE_MS) return
       shared().catch((error: unknown) => deps.log.info('could not re-read the models after a reply', { error: messageOf(error) }))
+    },
+    async defaultModel() {
+      if (latest !== null && now() - latest.at <= FRESH_MS) return chooseDefaultModel(latest.listing.models, deps.preferredModel())
+      try {
+        return (await shared()).listing.defaultModel
+      } catch (error) {
+        deps.log.info('Ollama could not be asked for the models; a new conversation starts with the last known default', { error: messageOf(error) })
+        return latest?.listing.defaultModel ?? deps.preferredModel()
+      }
     },
   }
 }

@@ -35,6 +35,15 @@ export interface CallOptions {
 
 const DEFAULT_TIMEOUT_MS = 15_000
 
+/** `options` of a chat request: only what the caller set, so a model's own parameters apply otherwise. */
+function optionsOf(req: ChatRequestIn): { options?: { num_ctx?: number; num_predict?: number } } {
+  const options = {
+    ...(req.numCtx === undefined ? {} : { num_ctx: req.numCtx }),
+    ...(req.numPredict === undefined ? {} : { num_predict: req.numPredict }),
+  }
+  return Object.keys(options).length === 0 ? {} : { options }
+}
+
 /**
  * The one wrapper around the official `ollama` package. Guarantees: every method throws only the typed errors of
  * `./errors` (or a bug); every call has its own cancellation, effective before headers arrive; short calls
@@ -140,7 +149,7 @@ export class OllamaClient {
         model: req.model,
         messages: req.messages.map((m) => (m.thinking ? { role: m.role, content: m.content, thinking: m.thinking } : { role: m.role, content: m.content })),
         stream: true,
-        ...(req.numCtx === undefined ? {} : { options: { num_ctx: req.numCtx } }),
+        ...optionsOf(req),
         ...(req.think === undefined ? {} : { think: req.think }),
       })
       for await (const line of stream) {

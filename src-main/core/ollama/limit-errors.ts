@@ -1,5 +1,6 @@
 import { isRecord } from '../guards'
 import { OllamaEdgeError } from './errors'
+import { isCloudModelName } from './model-name'
 
 /**
  * The failures Ollama reports when a model meets a limit: the context, memory, capabilities, the cloud sign-in.
@@ -112,6 +113,11 @@ export function limitErrorFor(status: number, message: string, model: string | u
     if (model !== undefined && lower.endsWith('does not support chat')) return new CannotChatError(model, message)
   }
   if (status === 500 && OUT_OF_MEMORY_TEXTS.some((text) => lower.includes(text))) return new OutOfMemoryError(message)
-  if (status === 401) return new SignInRequiredError(null)
+  // Only a cloud model's 401 is about ollama.com; one from a proxy in front of Ollama is an ordinary HTTP error.
+  if (status === 401 && model !== undefined && isCloudModelName(model)) return new SignInRequiredError(null)
   return null
 }
+
+/** The failures `explainLimitFailure` puts in words: a context too small, memory, a cloud sign-in. */
+export const isLimitError = (error: unknown): error is ContextOverflowError | OutOfMemoryError | SignInRequiredError =>
+  error instanceof ContextOverflowError || error instanceof OutOfMemoryError || error instanceof SignInRequiredError

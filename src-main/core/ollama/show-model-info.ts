@@ -17,16 +17,22 @@ const positiveInt = (value: unknown): number | null =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null
 
 /**
- * The KV cache shape from `model_info`, or `null` when a field is missing. Ollama sends GGUF arrays as `null` unless
- * `verbose` (a per-layer `head_count_kv` of some models), so such a model has no shape here: an estimate from a guess
- * would look as precise as a real one.
+ * The KV cache shape from `model_info`, or `null` when it cannot be told exactly:
+ * - a field is missing, or sent as `null` — Ollama sends GGUF arrays as `null` unless `verbose` (`server/routes.go`
+ *   `GetModelInfo`), which is how a per-layer `head_count_kv` arrives; falling back to `head_count` there would
+ *   overstate the cache several times over, so only a `head_count_kv` absent altogether means "as many as heads";
+ * - the model uses sliding-window attention (`attention.sliding_window`, Gemma 2/3, gpt-oss): most of its layers
+ *   keep only a window, so a full-context estimate would be far too high.
+ * An estimate from a guess would look as precise as a real one; none is better.
  */
 export function readKvShape(info: Record<string, unknown>, architecture: string | null): KvShape | null {
   if (architecture === null) return null
-  const field = (name: string) => positiveInt(info[`${architecture}.${name}`])
+  const key = (name: string) => `${architecture}.${name}`
+  const field = (name: string) => positiveInt(info[key(name)])
+  if (key('attention.sliding_window') in info) return null
   const blockCount = field('block_count')
   const headCount = field('attention.head_count')
-  const headCountKv = field('attention.head_count_kv') ?? headCount
+  const headCountKv = key('attention.head_count_kv') in info ? field('attention.head_count_kv') : headCount
   const embedding = field('embedding_length')
   const keyLength = field('attention.key_length') ?? (embedding !== null && headCount !== null ? embedding / headCount : null)
   if (blockCount === null || headCountKv === null || keyLength === null || !Number.isInteger(keyLength)) return null

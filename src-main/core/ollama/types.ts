@@ -75,6 +75,8 @@ export interface ChatRequestIn {
   messages: ChatMessageIn[]
   /** Sent as `options.num_ctx`. */
   numCtx?: number
+  /** Sent as `options.num_predict`: the most tokens the reply may have. */
+  numPredict?: number
   think?: boolean
 }
 
