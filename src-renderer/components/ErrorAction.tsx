@@ -18,7 +18,12 @@ export function offeredAction(action: Action | undefined): Action | null {
 
 /** The one-click fix main offered with a failure (see `offeredAction`): another context, or a sign-in page. */
 export function ErrorAction({ action }: { action: Action }) {
-  if (action.kind === 'set-num-ctx') return <SetNumCtxAction action={action} />
+  if (action.kind === 'set-num-ctx') {
+    // Keyed by what it sets, so a slot that goes on to show another failure (the composer's, when another
+    // conversation opens) does not keep saying "Done" for a fix nobody ran; the same fix (say, after the
+    // messages reloaded) stays done, because it is.
+    return <SetNumCtxAction key={`${action.model} ${action.numCtx}`} action={action} />
+  }
   const url = safeOllamaLink(action.url)
   if (url === null) return null
   return (

@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fail, ok, type AppError } from '../../src-shared/ipc/result'
-import { makeMessage, makeModel } from '../test-support/fixtures'
+import { fail, ok, type AppError, type Result } from '../../src-shared/ipc/result'
+import { makeConversation, makeMessage, makeModel } from '../test-support/fixtures'
 import { renderOpenChat } from '../test-support/open-chat'
 
 afterEach(cleanup)
@@ -77,6 +77,46 @@ it('never shows a raw JSON body as the error', async () => {
   const alert = screen.getByRole('alert')
   expect(alert.textContent).toContain('Ollama could not load the model at this context: there is not enough memory.')
   expect(alert.textContent).not.toContain('{"error"')
+})
+
+it('never shows a raw JSON body as the detail line either', async () => {
+  const body = '{"error":"llama runner process has terminated: exit status 2"}'
+  await withFailedReply({ code: 'OLLAMA_ERROR', message: 'Ollama answered with an error.', detail: body })
+  const alert = screen.getByRole('alert')
+  expect(alert.textContent).toContain('Ollama answered with an error.')
+  expect(alert.textContent).not.toContain('{"error"')
+  expect(alert.querySelector('.error-notice__detail')).toBeNull()
+})
+
+it('offers the fix of the failure it now shows, not "Done" from the one it showed before', async () => {
+  const trip = makeConversation({ id: 'c1', title: 'Trip', model: 'llama3:latest' })
+  const notes = makeConversation({ id: 'c2', title: 'Notes', model: 'llama3:latest' })
+  const app = await renderOpenChat({ conversation: trip, others: [notes] })
+  app.fake.handle('models:setNumCtx', ({ model, numCtx }) => ok({ model: makeModel({ name: model, customNumCtx: numCtx }) }))
+  /** Sends in the open conversation; main refuses it as too long and offers `label`. Returns that button. */
+  const sendFailing = async (numCtx: number, label: string) => {
+    const action = { kind: 'set-num-ctx' as const, model: 'llama3:latest', numCtx, label }
+    app.fake.handle('chat:send', (): Result<never> => ({
+      ok: false,
+      error: { code: 'PROMPT_TOO_LONG', message: 'Your message is too long for llama3.', action },
+    }))
+    await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'A very long paste{Enter}')
+    return within(await screen.findByRole('alert')).findByRole('button', { name: label })
+  }
+  const open = async (title: string) => {
+    const nav = screen.getByRole('navigation', { name: 'Conversations' })
+    await app.user.click(within(nav).getByRole('button', { name: title }))
+  }
+
+  await sendFailing(32768, 'Use 32K for llama3')
+  await open('Notes')
+  await app.user.click(await sendFailing(16384, 'Use 16K for llama3'))
+  expect(await screen.findByText('Done: llama3 uses 16K from your next message.')).toBeTruthy()
+
+  await open('Trip')
+  const alert = await screen.findByRole('alert')
+  expect(within(alert).getByRole('button', { name: 'Use 32K for llama3' })).toBeTruthy()
+  expect(within(alert).queryByText(/^Done:/)).toBeNull()
 })
 
 it('shows main’s sentence when a send is refused because the model cannot chat', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeContext, makeMessage, makeModel } from '../test-support/fixtures'
 import { AUTO_CONTEXT_EXPLANATION, contextSourceText, effectiveContext, lowersAutomaticContext } from './context-label'
-import { errorText } from './error-text'
+import { errorDetail, errorText } from './error-text'
 import { firstSeenMessageId, latestContext } from './latest-context'
 import { memoryEstimateText, runningMemoryText } from './memory-text'
 import { safeOllamaLink } from '../../src-shared/links'
@@ -76,6 +76,15 @@ describe('errorText for the context and cloud failures', () => {
     expect(text).toBe('Ollama could not load the model at this context: there is not enough memory. Try a shorter context.')
   })
 
+  it('shows no raw JSON body as the detail either, and keeps a detail in words', () => {
+    const body = '{"error":"model requires more system memory (9.1 GiB)"}'
+    expect(errorDetail({ code: 'OLLAMA_ERROR', message: 'x', detail: body })).toBeNull()
+    expect(errorDetail({ code: 'OLLAMA_ERROR', message: 'x', detail: ` ${body}\n` })).toBeNull()
+    expect(errorDetail({ code: 'OLLAMA_ERROR', message: 'x', detail: ' model runner has unexpectedly stopped ' })).toBe(
+      'model runner has unexpectedly stopped',
+    )
+  })
+
   it('has its own sentence when main sent none', () => {
     expect(errorText({ code: 'SIGN_IN_REQUIRED', message: '' })).toBe('This cloud model needs you to sign in to ollama.com first.')
   })
@@ -99,15 +108,27 @@ describe('safeOllamaLink', () => {
 describe('what the model still sees', () => {
   const c = 'c1'
   const messages = [
-    makeMessage({ id: 'u1', conversationId: c, role: 'user' }),
-    makeMessage({ id: 'a1', conversationId: c, role: 'assistant' }),
-    makeMessage({ id: 'n1', conversationId: c, role: 'notice' }),
-    makeMessage({ id: 'u2', conversationId: c, role: 'user' }),
-    makeMessage({ id: 'a2', conversationId: c, role: 'assistant', context: makeContext({ truncated: true, droppedMessages: 2 }) }),
+    makeMessage({ id: 'u1', conversationId: c, role: 'user', content: 'Hi' }),
+    makeMessage({ id: 'a1', conversationId: c, role: 'assistant', content: 'Hello' }),
+    makeMessage({ id: 'n1', conversationId: c, role: 'notice', content: 'llama3 no longer sees the start' }),
+    makeMessage({ id: 'u2', conversationId: c, role: 'user', content: 'And?' }),
+    makeMessage({
+      id: 'a2',
+      conversationId: c,
+      role: 'assistant',
+      content: 'So.',
+      context: makeContext({ truncated: true, droppedMessages: 2 }),
+    }),
   ]
 
   it('finds the first message after the dropped ones, not counting notices', () => {
     expect(firstSeenMessageId(messages, latestContext(messages))).toBe('u2')
+  })
+
+  it('does not count a reply without text: main never sends one to the model', () => {
+    const failed = makeMessage({ id: 'a0', conversationId: c, role: 'assistant', status: 'error', content: '' })
+    const withFailed = [messages[0]!, failed, ...messages.slice(1)]
+    expect(firstSeenMessageId(withFailed, latestContext(withFailed))).toBe('u2')
   })
 
   it('has no boundary when the latest report dropped nothing', () => {

@@ -50,12 +50,20 @@ function isRawJson(text: string): boolean {
   }
 }
 
+/**
+ * Text from main fit to show a person, trimmed; `null` when there is none or it is raw JSON. Main turns Ollama's
+ * error bodies into words, so this is a last defence, and it guards the sentence and the detail line alike.
+ */
+function readable(text: string | undefined): string | null {
+  const trimmed = text?.trim() ?? ''
+  return trimmed === '' || isRawJson(trimmed) ? null : trimmed
+}
+
 /** The sentence shown for a failure. Every error the UI displays goes through here. */
 export function errorText(error: AppError): string {
-  const generic = SENTENCES[error.code] ?? SENTENCES.INTERNAL
-  const specific = error.message.trim()
-  if (SPECIFIC_MESSAGE.has(error.code) && specific !== '' && !isRawJson(specific)) return specific
-  return generic
+  const specific = readable(error.message)
+  if (SPECIFIC_MESSAGE.has(error.code) && specific !== null) return specific
+  return SENTENCES[error.code] ?? SENTENCES.INTERNAL
 }
 
 /**
@@ -63,6 +71,5 @@ export function errorText(error: AppError): string {
  * message is either shown by `errorText` or replaced by its generic sentence, never repeated under it.
  */
 export function errorDetail(error: AppError): string | null {
-  const detail = error.detail?.trim()
-  return detail ? detail : null
+  return readable(error.detail)
 }

@@ -1,4 +1,5 @@
 import type { ChatMessage, ContextReport } from '../../src-shared/types'
+import { isSentToModel } from '../../src-shared/prompt-rule'
 
 /** The newest reply that says what context it really had, with that report. */
 export interface LatestContext {
@@ -19,15 +20,14 @@ export function latestContext(messages: readonly ChatMessage[]): LatestContext |
 }
 
 /**
- * The id of the first message the model still saw: the one after the `droppedMessages` user and assistant
- * messages the latest report says Ollama dropped (notices are never sent, so they do not count); `null` when
- * nothing was dropped.
+ * The id of the first message the model still saw: the one after the `droppedMessages` sent messages (see
+ * `isSentToModel`) the latest report says Ollama dropped; `null` when nothing was dropped.
  */
 export function firstSeenMessageId(messages: readonly ChatMessage[], latest: LatestContext | null): string | null {
   if (latest === null || !latest.context.truncated || latest.context.droppedMessages <= 0) return null
   let dropped = 0
   for (const message of messages) {
-    if (message.role === 'notice') continue
+    if (!isSentToModel(message)) continue
     if (dropped === latest.context.droppedMessages) return message.id
     dropped += 1
   }

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../../src-shared/types'
 import { DEFAULT_TITLE } from '../history/history-store'
 import type { ChatMessageIn } from '../ollama/client'
+import { isSentToModel } from '../../../src-shared/prompt-rule'
 
 const TITLE_LIMIT = 60
 
@@ -26,18 +27,15 @@ export interface PromptEntry {
 }
 
 /**
- * What Ollama is sent for a reply: the system prompt, then every earlier user message and every reply that has
- * text (stopped and failed replies included: their text is what the user saw). Notices are the app speaking and
- * are never sent. Each entry keeps its stored message, so what Ollama reports can be matched against what was sent.
+ * What Ollama is sent for a reply: the system prompt, then every earlier message `isSentToModel` accepts. Each entry
+ * keeps its stored message, so what Ollama reports can be matched against what was sent.
  */
 export function promptEntries(systemPrompt: string, history: readonly ChatMessage[]): PromptEntry[] {
   const entries: PromptEntry[] = []
   if (systemPrompt.trim().length > 0) entries.push({ message: { role: 'system', content: systemPrompt }, source: null })
   for (const message of history) {
-    if (message.role === 'user') entries.push({ message: { role: 'user', content: message.content }, source: message })
-    else if (message.role === 'assistant' && message.content.length > 0) {
-      entries.push({ message: { role: 'assistant', content: message.content }, source: message })
-    }
+    if (!isSentToModel(message)) continue
+    entries.push({ message: { role: message.role === 'user' ? 'user' : 'assistant', content: message.content }, source: message })
   }
   return entries
 }

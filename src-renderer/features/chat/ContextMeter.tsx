@@ -3,7 +3,7 @@ import { formatContext, formatTokenCount, shortModelName } from '../../../src-sh
 import { latestContext, type LatestContext } from '../../lib/latest-context'
 import { cpuPercent } from '../../lib/memory-text'
 import { selectActiveModelName } from '../../store/conversations-slice'
-import { selectActiveMessages } from '../../store/messages-slice'
+import { useActiveMessagesOutline } from '../../store/messages-outline'
 import { selectModel } from '../../store/models-slice'
 import { useApp } from '../../store/store-context'
 
@@ -16,7 +16,9 @@ const FULL_WARNING_PERCENT = 80
  * that part of the model runs on the CPU when it does. Hidden for an empty conversation.
  */
 export function ContextMeter() {
-  const messages = useApp(selectActiveMessages)
+  // The outline, not the messages: the meter then stays as it is while a reply streams, instead of searching
+  // for the latest report again on every frame.
+  const messages = useActiveMessagesOutline()
   const modelName = useApp(selectActiveModelName)
   const model = useApp(selectModel(modelName))
   const latest = useMemo(() => latestContext(messages), [messages])

@@ -127,3 +127,21 @@ it('draws a line before the first message the model still sees', async () => {
   expect(items[divider - 1]).toContain('Answer a1')
   expect(items[divider + 1]).toContain('Still seen')
 })
+
+it('counts only what main sends to the model when it places that line: a reply without text is never sent', async () => {
+  await renderOpenChat({
+    messages: [
+      user('u1', 'Oldest'),
+      reply('a1', { status: 'error', content: '', error: { code: 'OLLAMA_UNREACHABLE', message: '' } }),
+      user('u2', 'Asked again'),
+      reply('a2'),
+      user('u3', 'Still seen'),
+      reply('a3', { context: makeContext({ truncated: true, droppedMessages: 3 }) }),
+    ],
+  })
+  const list = screen.getByRole('region', { name: 'Messages' }).querySelector('ol')!
+  const items = [...list.children].map((item) => item.textContent ?? '')
+  const divider = items.indexOf('llama3 no longer sees the messages above')
+  expect(items[divider - 1]).toContain('Answer a2')
+  expect(items[divider + 1]).toContain('Still seen')
+})

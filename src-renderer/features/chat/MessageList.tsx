@@ -1,9 +1,10 @@
 import { Fragment, useEffect, useMemo } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { firstSeenMessageId, latestContext } from '../../lib/latest-context'
 import { selectInflightFor } from '../../store/chat-slice'
+import { useActiveMessagesOutline } from '../../store/messages-outline'
 import { selectActiveMessages } from '../../store/messages-slice'
 import { useApp } from '../../store/store-context'
+import { listLandmarks } from './list-landmarks'
 import { MessageItem } from './MessageItem'
 import { PendingTurn } from './PendingTurn'
 import { useStickToBottom } from './use-stick-to-bottom'
@@ -14,6 +15,7 @@ const HIGHLIGHT_MS = 2600
 /** The messages of the open conversation; follows a streaming reply and scrolls to a searched message. */
 export function MessageList({ conversationId }: { conversationId: string }) {
   const messages = useApp(selectActiveMessages)
+  const outline = useActiveMessagesOutline()
   const status = useApp((state) => state.messagesStatus[conversationId])
   const loadError = useApp((state) => state.messagesError[conversationId] ?? null)
   const turn = useApp(selectInflightFor(conversationId))
@@ -34,10 +36,9 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     return () => clearTimeout(timer)
   }, [highlightId, status, clearHighlight, ref])
 
-  const lastAssistantId = messages.findLast((message) => message.role === 'assistant')?.id
-  const latestTruncationId = messages.findLast((message) => message.notice?.kind === 'context-truncated')?.id
-  const latest = useMemo(() => latestContext(messages), [messages])
-  const firstSeenId = firstSeenMessageId(messages, latest)
+  // From the outline, which stays the same while a reply streams: found again when the list changes, not per frame.
+  const landmarks = useMemo(() => listLandmarks(outline), [outline])
+  const { lastReplyId, latestTruncationNoticeId, latest, firstSeenId } = landmarks
   const busy = turn !== undefined
 
   return (
@@ -60,11 +61,11 @@ export function MessageList({ conversationId }: { conversationId: string }) {
             <MessageItem
               message={message}
               turn={turn?.assistantMessageId === message.id ? turn : undefined}
-              isLastReply={message.id === lastAssistantId}
+              isLastReply={message.id === lastReplyId}
               busy={busy}
               laterCount={messages.length - index - 1}
               highlighted={message.id === highlightId}
-              offersActions={message.id === latestTruncationId}
+              offersActions={message.id === latestTruncationNoticeId}
             />
           </Fragment>
         ))}
