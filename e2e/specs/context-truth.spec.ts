@@ -72,7 +72,7 @@ test('a message too long for the context is refused in words with the numbers, a
   sim.setReply('Read it all.')
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 2048 })
   await page.reload()
-  const long = `Please read this: ${'lorem ipsum dolor sit amet '.repeat(440)}`
+  const long = `Please read this: ${'lorem ipsum dolor sit amet '.repeat(600)}`
   await composer(page).fill(long)
   await composer(page).press('Enter')
   const sentence = 'Your message and the system prompt are about 2.9K tokens; llama3 runs with 2K here. Raise its context (up to 8K) or shorten the message.'

@@ -95,7 +95,8 @@ describe('chats:continueFromSummary', () => {
 
   it('creates nothing and says why when Ollama fails on a later part, or the stream drops', async () => {
     summaries.length = 0
-    h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply } })
+    // Slow tokens, so the fault is set while the first part is still being written.
+    h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply, tokenDelayMs: 15 } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 2048 }))
     const original = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
     await fill(original.id, 8, 150)
@@ -106,6 +107,7 @@ describe('chats:continueFromSummary', () => {
     await h.waitFor(() => h.sim.requestsTo('/api/chat').length > chatsSoFar)
     h.sim.faults.failNext('/api/chat', 500, 'model runner has unexpectedly stopped')
     expect(await failing).toMatchObject({ ok: false, error: { code: 'OLLAMA_ERROR' } })
+    expect(summaries.length).toBe(1)
 
     h.sim.faults.dropStreamAfter(2)
     expect(await h.core.dispatch('chats:continueFromSummary', { requestId: 's2', conversationId: original.id })).toMatchObject({ ok: false, error: { code: 'STREAM_INTERRUPTED' } })

@@ -42,7 +42,8 @@ export function modelHandlers(deps: {
       const memory = memoryModelOf(details)
       const estimate = memory === null ? null : estimateMemory(memory, numCtx, facts.gpuBytes())
       if (estimate === null) {
-        throw new AppFailure('NOT_APPLICABLE', `Ollama does not say how ${details.listed.name} is built, so ollmchat cannot estimate its memory.`)
+        // No shape: fields missing, a per-layer KV head count, or sliding-window attention (`readKvShape`).
+        throw new AppFailure('NOT_APPLICABLE', `ollmchat cannot estimate the memory of ${details.listed.name}: what Ollama tells about its context cache is not enough for an honest number.`)
       }
       return estimate
     },

@@ -152,6 +152,14 @@ describe('models:estimateMemory', () => {
     expect(estimate.weightsBytes).toBe(h.sim.getModel('llama3')?.size)
   })
 
+  it('gives no estimate, in words, for a sliding-window model whose cache the formula would overstate', async () => {
+    h = await startCoreHarness({ sim: { models: ['gemma3:4b'] } })
+    expect(await h.core.dispatch('models:estimateMemory', { model: 'gemma3:4b', numCtx: 8192 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_APPLICABLE', message: 'ollmchat cannot estimate the memory of gemma3:4b: what Ollama tells about its context cache is not enough for an honest number.' },
+    })
+  })
+
   it('refuses clearly for a cloud model and for a model that is not installed', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3', 'gpt-oss:120b-cloud'] } })
     expect(await h.core.dispatch('models:estimateMemory', { model: 'gpt-oss:120b-cloud', numCtx: 8192 })).toMatchObject({ ok: false, error: { code: 'NOT_APPLICABLE' } })

@@ -7,9 +7,12 @@ const QWEN_STOP = ['<|im_start|>', '<|im_end|>']
 // gave them; the others from those configs: DeepSeek-V2-Lite 27 layers, 16 heads, 2048 wide, keys 128 + 64 rope,
 // values 128; gpt-oss-120b 36 layers; all-MiniLM-L6 6×12×384; nomic-embed-text 12×12×768; bge-m3 24×16×1024).
 // Keys and values have the same size everywhere except DeepSeek-V2 (its GGUF without MLA: key 192, value 128).
+// Sliding windows (`<arch>.attention.sliding_window`, which Ollama's converters copy from config.json's
+// `sliding_window`: `convert/convert_gemma3.go` and `convert/convert_gptoss.go` `KV`): google/gemma-3-4b-it's
+// config.json has `text_config.sliding_window` 1024; openai/gpt-oss-20b's and -120b's have `sliding_window` 128.
 const LLAMA3_8B: SimArchitecture = { blockCount: 32, headCount: 32, headCountKv: 8, embeddingLength: 4096 }
 const QWEN3_8B: SimArchitecture = { blockCount: 36, headCount: 32, headCountKv: 8, embeddingLength: 4096, keyLength: 128, valueLength: 128 }
-const GPT_OSS = { headCount: 64, headCountKv: 8, embeddingLength: 2880, keyLength: 64, valueLength: 64 }
+const GPT_OSS = { headCount: 64, headCountKv: 8, embeddingLength: 2880, keyLength: 64, valueLength: 64, slidingWindow: 128 }
 
 /**
  * Realistic specs for names tests and the CLI use without spelling every field. Keys are display names.
@@ -55,7 +58,9 @@ export const CATALOG: Record<string, Omit<SimModelSpec, 'name'>> = {
     family: 'gemma3', parameterSize: '4.3B', quantization: 'Q4_K_M', contextLength: 131072, sizeBytes: 3_338_787_520,
     parameters: { stop: ['<end_of_turn>'], temperature: 1, top_k: 64, top_p: 0.95 },
     capabilities: ['completion', 'vision'],
-    architecture: { blockCount: 34, headCount: 8, headCountKv: 4, embeddingLength: 2560, keyLength: 256, valueLength: 256 },
+    architecture: {
+      blockCount: 34, headCount: 8, headCountKv: 4, embeddingLength: 2560, keyLength: 256, valueLength: 256, slidingWindow: 1024,
+    },
   },
   'mistral:7b': {
     family: 'llama', parameterSize: '7.2B', quantization: 'Q4_K_M', contextLength: 32768, sizeBytes: 4_372_809_600,

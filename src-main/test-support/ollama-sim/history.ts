@@ -1,5 +1,5 @@
 import type { StoredModel } from './manifest'
-import { promptTokens } from './tokens'
+import { messageTokens } from './tokens'
 import type { SimMessage } from './types'
 
 /**
@@ -15,8 +15,8 @@ export function withModelSystem(model: StoredModel, messages: readonly SimMessag
  * History truncation (`truncate`, default true), as `server/routes.go` `truncateNativeChatMessages` (native path)
  * and `server/prompt.go` `chatPrompt` (rendered path) both do it: drop messages from the front, one at a time,
  * keeping every system message among the dropped ones and always the last message, until the rendered prompt's
- * token count is ≤ `numCtx`. Nothing is reserved for the reply. Images would add 768 tokens each for models with a
- * projector; the simulator passes no images, so they are not counted.
+ * token count (`tokens.ts`, the simulator's one tokenizer) is ≤ `numCtx`. Nothing is reserved for the reply. Images
+ * would add 768 tokens each for models with a projector; the simulator passes no images, so they are not counted.
  *
  * One difference between the two: the native path does not truncate at all when `numCtx` ≤ 0 (a request
  * `num_ctx` of 0, raised to 4 only for the runner), while `chatPrompt` then keeps just the last message and the
@@ -25,9 +25,17 @@ export function withModelSystem(model: StoredModel, messages: readonly SimMessag
 export function truncateHistory(messages: readonly SimMessage[], numCtx: number, path: 'native' | 'rendered'): SimMessage[] {
   if (path === 'native' && (numCtx <= 0 || messages.length <= 1)) return [...messages]
   const last = messages.length - 1
+  // Each message is tokenized once: the kept system messages before `start`, plus everything from `start` on.
+  const counts = messages.map(messageTokens)
+  let keptSystem = 0
+  let rest = counts.reduce((sum, count) => sum + count, 0)
   for (let start = 0; start <= last; start++) {
-    const candidate = [...messages.slice(0, start).filter((m) => m.role === 'system'), ...messages.slice(start)]
-    if (promptTokens(candidate) <= numCtx || start === last) return candidate
+    if (keptSystem + rest <= numCtx || start === last) {
+      return [...messages.slice(0, start).filter((m) => m.role === 'system'), ...messages.slice(start)]
+    }
+    const count = counts[start] ?? 0
+    rest -= count
+    if (messages[start]?.role === 'system') keptSystem += count
   }
   return []
 }

@@ -17,9 +17,26 @@ async function start(options: SimOptions): Promise<OllamaSim> {
 }
 const chat = (s: OllamaSim, model: string, extra: Record<string, unknown> = {}) =>
   post(s, '/api/chat', { model, messages: [{ role: 'user', content: 'hi' }], stream: false, think: false, ...extra })
-const show = async (s: OllamaSim, model: string) => ((await post(s, '/api/show', { model })).json as { model_info: Record<string, unknown> }).model_info
+const show = async (s: OllamaSim, model: string, verbose?: boolean) =>
+  ((await post(s, '/api/show', { model, verbose })).json as { model_info: Record<string, unknown> }).model_info
 
 const LLAMA3_WEIGHTS = 4_661_211_808
+
+// A hybrid model with a per-layer `head_count_kv`, shaped like LFM2 1.2B / LFM2.5 1.2B (Ollama's `lfm2.5-thinking`):
+// LiquidAI/LFM2-1.2B's config.json has 16 layers, 32 heads, 8 KV heads, hidden size 2048 and attention only in
+// layers 2, 5, 8, 10, 12 and 14 (short convolutions elsewhere); `convert/convert_lfm2.go` `KV` writes
+// `attention.head_count_kv` as one count per layer, 0 for a convolution layer, and key/value lengths of 2048 / 32.
+// A test spec only: the library model's size and quantization were not checked.
+const LFM2_KV_HEADS = [0, 0, 8, 0, 0, 8, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0]
+const LFM2 = {
+  name: 'hybrid-lfm2',
+  family: 'lfm2',
+  parameterSize: '1.2B',
+  quantization: 'Q4_K_M',
+  contextLength: 128000,
+  sizeBytes: 730_000_000,
+  architecture: { blockCount: 16, headCount: 32, headCountKv: 8, embeddingLength: 2048, keyLength: 64, valueLength: 64, headCountKvPerLayer: LFM2_KV_HEADS },
+}
 // f16 KV cache of Llama 3 8B: 2 (K, V) × 32 layers × 8 KV heads × 128 × 2 bytes per token.
 const llama3Kv = (numCtx: number) => 2 * 32 * 8 * 128 * numCtx * 2
 
@@ -44,6 +61,26 @@ describe('/api/show model_info', () => {
     expect(await show(s, 'gpt-oss:20b')).toMatchObject({ 'gptoss.block_count': 24, 'gptoss.attention.head_count': 64, 'gptoss.embedding_length': 2880 })
     expect(await show(s, 'all-minilm')).toMatchObject({ 'bert.block_count': 6, 'bert.embedding_length': 384, 'bert.context_length': 512 })
   })
+
+  it('reports attention.sliding_window for the models whose GGUF has one (Gemma 3: 1024, gpt-oss: 128)', async () => {
+    const s = await start({ models: ['llama3', 'qwen3:8b', 'gemma3:4b', 'gpt-oss:20b'] })
+    expect(await show(s, 'gemma3:4b')).toMatchObject({ 'gemma3.attention.sliding_window': 1024 })
+    expect(await show(s, 'gpt-oss:20b')).toMatchObject({ 'gptoss.attention.sliding_window': 128 })
+    expect(await show(s, 'llama3')).not.toHaveProperty(['llama.attention.sliding_window'])
+    expect(await show(s, 'qwen3:8b')).not.toHaveProperty(['qwen3.attention.sliding_window'])
+  })
+
+  it('sends a per-layer head_count_kv as null, and as the array only when verbose', async () => {
+    const s = await start({ models: [LFM2, 'llama3'] })
+    const info = await show(s, 'hybrid-lfm2')
+    expect(info).toHaveProperty(['lfm2.attention.head_count_kv'], null)
+    expect(info).toMatchObject({ 'lfm2.block_count': 16, 'lfm2.attention.head_count': 32, 'lfm2.attention.key_length': 64 })
+    expect((await show(s, 'hybrid-lfm2', true))['lfm2.attention.head_count_kv']).toEqual(LFM2_KV_HEADS)
+    expect((await show(s, 'hybrid-lfm2', false))['lfm2.attention.head_count_kv']).toBeNull()
+    // Scalar keys stay numbers either way.
+    expect((await show(s, 'hybrid-lfm2', true))['lfm2.attention.head_count']).toBe(32)
+    expect((await show(s, 'llama3', true))['llama.attention.head_count_kv']).toBe(8)
+  })
 })
 
 describe('/api/ps size and size_vram', () => {
@@ -63,6 +100,23 @@ describe('/api/ps size and size_vram', () => {
     const [entry] = await ps(s)
     expect(entry?.context_length).toBe(40960)
     expect(entry?.size).toBe(5_225_373_760 + 2 * 36 * 8 * 128 * 40960 * 2 + 512 * MiB)
+  })
+
+  it('sizes the KV cache of a per-layer head_count_kv by its sum (6 attention layers of 8, not 16 × 8)', async () => {
+    const s = await start({ models: [LFM2] })
+    await chat(s, 'hybrid-lfm2')
+    const [entry] = await ps(s)
+    expect(entry?.context_length).toBe(4096)
+    // 48 KV heads × (64 + 64) × 4096 × 2 bytes = 48 MiB; the compute graph is a quarter of the weights.
+    expect(entry?.size).toBe(730_000_000 + 48 * 128 * 4096 * 2 + 730_000_000 / 4)
+  })
+
+  it('ignores the sliding window when sizing the cache: every layer of gemma3:4b holds the whole context', async () => {
+    const s = await start({ models: ['gemma3:4b'] })
+    await chat(s, 'gemma3:4b')
+    const [entry] = await ps(s)
+    expect(entry?.context_length).toBe(4096)
+    expect(entry?.size).toBe(3_338_787_520 + 2 * 34 * 4 * 256 * 4096 * 2 + 512 * MiB)
   })
 
   it('puts only whole layers that fit on the GPU when the runner is larger than the VRAM', async () => {

@@ -13,14 +13,27 @@ export function headDims(arch: SimArchitecture): { key: number; value: number } 
 }
 
 /**
+ * KV heads summed over the layers: block_count × head_count_kv, or the sum of a per-layer `head_count_kv` (layers
+ * with 0 heads hold no K/V — `fs/ggml/ggml.go` `GraphSize` sizes each layer by its own `headsKVArr[i]` the same way
+ * and treats a layer without KV heads as recurrent).
+ */
+export function kvHeadsTotal(arch: SimArchitecture): number {
+  if (arch.headCountKvPerLayer === undefined) return arch.blockCount * arch.headCountKv
+  return arch.headCountKvPerLayer.reduce((sum, heads) => sum + heads, 0)
+}
+
+/**
  * f16 KV cache (the default OLLAMA_KV_CACHE_TYPE) for one sequence: K and V for every layer and KV head, 2 bytes
  * per element — 2 × block_count × head_count_kv × head_dim × num_ctx × 2 when keys and values have the same size
  * (`llm/llama_server.go` `PredictServerVRAM`; llama.cpp sizes K by `key_length` and V by `value_length`, which the
- * sum below does). Sliding-window layers (Gemma 3, gpt-oss) and OLLAMA_NUM_PARALLEL > 1 are not modelled.
+ * sum below does), with a per-layer `head_count_kv` summed over the layers ({@link kvHeadsTotal}). Not modelled: the
+ * smaller cache of sliding-window layers — a model's `slidingWindow` (Gemma 3, gpt-oss) is reported by `/api/show`
+ * but ignored here, every layer is sized for the whole context — the small fixed state of recurrent/convolution
+ * layers, and OLLAMA_NUM_PARALLEL > 1.
  */
 export function kvCacheBytes(arch: SimArchitecture, numCtx: number): number {
   const { key, value } = headDims(arch)
-  return arch.blockCount * arch.headCountKv * (key + value) * numCtx * 2
+  return kvHeadsTotal(arch) * (key + value) * numCtx * 2
 }
 
 /**
@@ -42,9 +55,10 @@ export interface Footprint {
 
 /**
  * What a runner of `model` with `numCtx` occupies. When it does not fit in VRAM, llama-server's `--fit` keeps the
- * compute graph and as many whole layers (weights + their KV cache) as fit on the GPU and spills the rest to the
- * CPU. Each runner is sized alone: the simulator does not make runners compete for VRAM (real Ollama would evict
- * idle runners before a load that does not fit, `server/sched.go` `processPending`).
+ * compute graph and as many whole layers (weights + their KV cache, taken as equal: with a per-layer
+ * `head_count_kv` the cache is spread evenly too) as fit on the GPU and spills the rest to the CPU. Each runner is
+ * sized alone: the simulator does not make runners compete for VRAM (real Ollama would evict idle runners before a
+ * load that does not fit, `server/sched.go` `processPending`).
  */
 export function footprint(model: StoredModel, numCtx: number, gpuMemoryBytes: number): Footprint {
   const layered = model.sizeBytes + kvCacheBytes(model.architecture, numCtx)

@@ -6,14 +6,17 @@ import { promptTokens } from './tokens'
 const msg = (role: string, chars: number, fill = 'x') => ({ role, content: fill.repeat(chars) })
 
 describe('truncateHistory', () => {
-  // system 6 tokens, then five messages of 24 tokens: 126 in all.
+  // system 5 + 2 tokens (8 letters: pieces of 6 and 2), then five messages of 5 + 14 tokens (80 letters): 102 in all.
   const history = [msg('system', 8), msg('user', 80, 'a'), msg('assistant', 80, 'b'), msg('user', 80, 'c'), msg('assistant', 80, 'd'), msg('user', 80, 'e')]
 
   it('drops from the front, keeping the system messages, until the prompt fits', () => {
-    const kept = truncateHistory(history, 64, 'native')
+    expect(promptTokens(history)).toBe(102)
+    const kept = truncateHistory(history, 60, 'native')
     expect(kept.map((m) => m.content[0])).toEqual(['x', 'd', 'e'])
-    expect(promptTokens(kept)).toBe(54)
-    expect(truncateHistory(history, 126, 'rendered')).toEqual(history)
+    expect(promptTokens(kept)).toBe(45)
+    // 64 is exactly enough for the system message and the last three.
+    expect(truncateHistory(history, 64, 'native').map((m) => m.content[0])).toEqual(['x', 'c', 'd', 'e'])
+    expect(truncateHistory(history, 102, 'rendered')).toEqual(history)
   })
 
   it('keeps a system message found in the middle and always the last message', () => {
@@ -28,14 +31,21 @@ describe('truncateHistory', () => {
 })
 
 describe('keepHeadAndTail', () => {
-  it('keeps the characters of the kept tokens and drops messages left without any', () => {
-    const messages = [msg('system', 17, 's'), { role: 'user', content: `${'a'.repeat(280)}${'b'.repeat(120)}` }]
-    expect(keepHeadAndTail(messages, 0, 4, 30)).toEqual([{ role: 'user', content: 'b'.repeat(120) }])
+  it('keeps the text of the kept pieces and drops messages left without any', () => {
+    // system: 5 + 3 tokens; user: 5 + 40 pieces of 'a', '.', 30 pieces of 'b' — 84 tokens, of which the last 30
+    // are exactly the b's.
+    const messages = [msg('system', 17, 's'), { role: 'user', content: `${'a'.repeat(240)}.${'b'.repeat(180)}` }]
+    expect(promptTokens(messages)).toBe(84)
+    expect(keepHeadAndTail(messages, 0, 4, 30)).toEqual([{ role: 'user', content: 'b'.repeat(180) }])
+    // One more token reaches back to the '.'.
+    expect(keepHeadAndTail(messages, 0, 4, 31)).toEqual([{ role: 'user', content: `.${'b'.repeat(180)}` }])
   })
 
   it('keeps the start of a message when num_keep reaches into it', () => {
-    const seen = keepHeadAndTail([{ role: 'user', content: `${'h'.repeat(8)}${'m'.repeat(392)}${'t'.repeat(8)}` }], 1, 1 + 4 + 2, 2)
-    expect(seen).toEqual([{ role: 'user', content: 'hhhhhhhhtttttttt' }])
+    // BOS, 5 template tokens, 'keep' ' this', 100 × ' middle', ' and' ' the' ' end'.
+    const content = `keep this ${'middle '.repeat(100)}and the end`
+    const seen = keepHeadAndTail([{ role: 'user', content }], 1, 1 + 5 + 2, 3)
+    expect(seen).toEqual([{ role: 'user', content: 'keep this and the end' }])
   })
 })
 

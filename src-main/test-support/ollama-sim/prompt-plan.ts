@@ -2,7 +2,7 @@ import { contextShiftPromptLimit } from './context-window'
 import { truncateHistory } from './history'
 import type { StoredModel } from './manifest'
 import type { Runner } from './runners'
-import { CHARS_PER_TOKEN, contentTokens, promptTokens, TEMPLATE_TOKENS_PER_MESSAGE, tokenizerAddsBos } from './tokens'
+import { promptTokens, TEMPLATE_TOKENS_PER_MESSAGE, tokenizerAddsBos, tokenPieces } from './tokens'
 import type { SimMessage } from './types'
 
 /** What a chat or generate request puts in front of the runner. */
@@ -91,10 +91,10 @@ function completionPrompt(input: PromptInput, kept: SimMessage[], numCtx: number
 
 /**
  * The messages as the model sees them after a context-shift cut that keeps the first `head` and the last `tail`
- * tokens. An approximation over the simulated token layout (`tokens.ts`: BOS, then per message its template
- * tokens and its content, 4 characters a token): a message keeps the characters of its kept content tokens, and
- * disappears when none are kept — so with the default `num_keep` of 4 the system prompt and the start of a long
- * message are simply gone, as the model would experience it.
+ * tokens, laid out as `tokens.ts` counts a prompt: BOS, then per message its template tokens and its content's
+ * pieces. A message keeps the text of its kept pieces, and disappears when none are kept — so with the default
+ * `num_keep` of 4 the system prompt and the start of a long message are simply gone, as the model would experience
+ * it.
  */
 export function keepHeadAndTail(messages: readonly SimMessage[], bos: number, head: number, tail: number): SimMessage[] {
   const total = bos + promptTokens(messages)
@@ -104,14 +104,11 @@ export function keepHeadAndTail(messages: readonly SimMessage[], bos: number, he
   let offset = bos
   for (const message of messages) {
     const contentStart = offset + TEMPLATE_TOKENS_PER_MESSAGE
-    const count = contentTokens(message.content)
-    offset = contentStart + count
-    const headEnd = clamp(head - contentStart, count)
-    const keptFrom = clamp(tailStart - contentStart, count)
-    const content =
-      headEnd >= keptFrom
-        ? message.content
-        : message.content.slice(0, headEnd * CHARS_PER_TOKEN) + message.content.slice(keptFrom * CHARS_PER_TOKEN)
+    const pieces = tokenPieces(message.content)
+    offset = contentStart + pieces.length
+    const headEnd = clamp(head - contentStart, pieces.length)
+    const keptFrom = clamp(tailStart - contentStart, pieces.length)
+    const content = headEnd >= keptFrom ? message.content : [...pieces.slice(0, headEnd), ...pieces.slice(keptFrom)].join('')
     const headerKept = contentStart - TEMPLATE_TOKENS_PER_MESSAGE < head || contentStart > tailStart
     if (content !== '' || (message.content === '' && headerKept)) seen.push({ role: message.role, content })
   }

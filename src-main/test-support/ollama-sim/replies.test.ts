@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { defaultReply, defaultThinking, lastUserText, tokenize } from './replies'
+import { defaultReply, defaultThinking, lastUserText } from './replies'
 import { promptTokens } from './tokens'
 
 const ask = (content: string) => ({ model: 'm', messages: [{ role: 'user', content }] })
-
-describe('tokenize', () => {
-  it('splits into word-ish tokens that join back to the text', () => {
-    const text = 'Hello  world,\n\n```js\nx = 1\n```\n'
-    const tokens = tokenize(text)
-    expect(tokens.join('')).toBe(text)
-    expect(tokens.length).toBeGreaterThan(4)
-    expect(tokens[0]).toBe('Hello')
-    expect(tokens[1]).toBe('  world,')
-  })
-
-  it('returns no tokens for empty text', () => {
-    expect(tokenize('')).toEqual([])
-  })
-})
 
 describe('defaultReply', () => {
   it('is deterministic and mentions the topic', () => {

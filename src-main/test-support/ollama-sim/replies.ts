@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { SimChatRequest } from './types'
 
-/**
- * Splits text into word-ish streaming tokens (leading whitespace attached), so joining the tokens gives the
- * text back exactly.
- */
-export function tokenize(text: string): string[] {
-  return text.match(/\s*\S+|\s+$/g) ?? []
-}
-
 function pick<T>(items: readonly T[], seed: number): T {
   const item = items[seed % items.length]
   if (item === undefined) throw new Error('pick from an empty list')

@@ -32,12 +32,24 @@ export interface SimModelSpec {
 export interface SimArchitecture {
   blockCount: number
   headCount: number
+  /** `attention.head_count_kv` as one number; ignored when {@link headCountKvPerLayer} is set. */
   headCountKv: number
   embeddingLength: number
   /** Per-head key size; default embeddingLength / headCount. */
   keyLength?: number
   /** Per-head value size; default keyLength (or embeddingLength / headCount). */
   valueLength?: number
+  /**
+   * `attention.sliding_window` (tokens), for models whose GGUF has it (Gemma 3, gpt-oss). Only reported by
+   * `/api/show`: the simulated KV cache is sized as if every layer attended to the whole context.
+   */
+  slidingWindow?: number
+  /**
+   * `attention.head_count_kv` as a per-layer array, one entry per block, 0 for a layer without attention (the
+   * convolution/recurrent layers of hybrid models such as LFM2). `/api/show` sends it as `null` unless `verbose`,
+   * and the KV cache is sized by its sum.
+   */
+  headCountKvPerLayer?: number[]
 }
 
 /** Whether this Ollama is signed in to ollama.com, signed out, or has cloud models turned off (OLLAMA_NO_CLOUD). */

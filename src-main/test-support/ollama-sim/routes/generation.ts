@@ -4,9 +4,10 @@ import { delay, NdjsonStream, sendError, sendJson } from '../http'
 import type { Exchange } from '../http'
 import type { StoredModel } from '../manifest'
 import { numPredictOption } from '../options'
-import { defaultReply, defaultThinking, tokenize } from '../replies'
+import { defaultReply, defaultThinking } from '../replies'
 import type { Runner } from '../runners'
 import type { SimState } from '../state'
+import { tokenPieces } from '../tokens'
 import type { SimChatRequest } from '../types'
 
 /** One chat or generate request, admitted, scheduled and with its prompt decided, ready to stream. */
@@ -67,12 +68,14 @@ function generationBudget(job: GenerationJob): number {
 }
 
 /**
- * The reply as tokens, cut at the budget. `done_reason` is "length" when the budget cut it and "stop" otherwise
- * (`llm/llama_server.go` `Chat`: finish_reason "length" → `DoneReasonLength`; `Completion`: stop_type "limit").
+ * The reply as tokens — the tokenizer's pieces (`tokens.ts`), one streamed chunk each, as llama-server streams one
+ * chunk per generated token — cut at the budget; so `eval_count` counts the reply as it will count inside a later
+ * prompt. `done_reason` is "length" when the budget cut it and "stop" otherwise (`llm/llama_server.go` `Chat`:
+ * finish_reason "length" → `DoneReasonLength`; `Completion`: stop_type "limit").
  */
 function tokensFor(state: SimState, job: GenerationJob): { tokens: Token[]; truncated: boolean } {
-  const thinking = job.thinking ? tokenize(defaultThinking(job.request)).map((text) => ({ text, thinking: true })) : []
-  const content = tokenize(replyText(state, job)).map((text) => ({ text, thinking: false }))
+  const thinking = job.thinking ? tokenPieces(defaultThinking(job.request)).map((text) => ({ text, thinking: true })) : []
+  const content = tokenPieces(replyText(state, job)).map((text) => ({ text, thinking: false }))
   const all = [...thinking, ...content]
   const budget = generationBudget(job)
   return all.length > budget ? { tokens: all.slice(0, budget), truncated: true } : { tokens: all, truncated: false }

@@ -46,8 +46,18 @@ function modelfileOf(model: StoredModel): string {
 }
 
 /**
+ * A GGUF array as `/api/show` sends it: `server/routes.go` `getModelData` decodes the GGUF with a `maxArraySize` of
+ * 0 unless the request is `verbose` (then -1, every array), `fs/ggml/gguf.go` `newArray` keeps no values for an
+ * array longer than that, and `(*array[T]).MarshalJSON` marshals those nil values as `null`.
+ */
+function ggufArray<T>(values: readonly T[], verbose: boolean): readonly T[] | null {
+  return verbose || values.length === 0 ? values : null
+}
+
+/**
  * `model_info`, the GGUF key/values (`server/routes.go` `GetModelInfo`): the attention shape under
- * `<arch>.` — `attention.key_length`/`value_length` only when the model's GGUF has them.
+ * `<arch>.` — `attention.key_length`/`value_length` and `attention.sliding_window` only when the model's GGUF has
+ * them, and `attention.head_count_kv` as an array (so `null` without `verbose`) for a per-layer count.
  */
 function modelInfoOf(model: StoredModel, verbose: boolean): Record<string, unknown> {
   const arch = model.family
@@ -59,9 +69,11 @@ function modelInfoOf(model: StoredModel, verbose: boolean): Record<string, unkno
     'general.parameter_count': parameterCount(model.parameterSize),
     'general.quantization_version': 2,
     [`${arch}.attention.head_count`]: shape.headCount,
-    [`${arch}.attention.head_count_kv`]: shape.headCountKv,
+    [`${arch}.attention.head_count_kv`]:
+      shape.headCountKvPerLayer === undefined ? shape.headCountKv : ggufArray(shape.headCountKvPerLayer, verbose),
     ...(shape.keyLength === undefined ? {} : { [`${arch}.attention.key_length`]: shape.keyLength }),
     ...(shape.valueLength === undefined ? {} : { [`${arch}.attention.value_length`]: shape.valueLength }),
+    ...(shape.slidingWindow === undefined ? {} : { [`${arch}.attention.sliding_window`]: shape.slidingWindow }),
     [`${arch}.block_count`]: shape.blockCount,
     [`${arch}.context_length`]: model.contextLength,
     [`${arch}.embedding_length`]: shape.embeddingLength,
@@ -69,11 +81,11 @@ function modelInfoOf(model: StoredModel, verbose: boolean): Record<string, unkno
     [`${arch}.rope.freq_base`]: 500000,
     'tokenizer.ggml.bos_token_id': 128000,
     'tokenizer.ggml.eos_token_id': 128009,
-    'tokenizer.ggml.merges': verbose ? ['Ġ Ġ', 'Ġ t', 'i n'] : null,
+    'tokenizer.ggml.merges': ggufArray(['Ġ Ġ', 'Ġ t', 'i n'], verbose),
     'tokenizer.ggml.model': 'gpt2',
     'tokenizer.ggml.pre': 'llama-bpe',
-    'tokenizer.ggml.token_type': verbose ? [1, 1, 1] : null,
-    'tokenizer.ggml.tokens': verbose ? ['!', '"', '#'] : null,
+    'tokenizer.ggml.token_type': ggufArray([1, 1, 1], verbose),
+    'tokenizer.ggml.tokens': ggufArray(['!', '"', '#'], verbose),
   }
   // Go marshals map keys sorted.
   return Object.fromEntries(Object.entries(info).sort(([a], [b]) => (a < b ? -1 : 1)))
