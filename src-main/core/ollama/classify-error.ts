@@ -8,6 +8,7 @@ import {
   OllamaUnreachableError,
   StreamInterruptedError,
 } from './errors'
+import { isRecord } from '../guards'
 import { limitErrorFor } from './limit-errors'
 
 /** Where a failure happened, so `toOllamaError` can fill in the host and model. */
@@ -56,6 +57,21 @@ function classifyFetchFailure(e: TypeError, context: ErrorContext): OllamaEdgeEr
  * (`terminated`) or a stream without its final line becomes `StreamInterruptedError`; JSON and schema failures
  * become `MalformedResponseError`. Anything unrecognised is returned as is (an `Error`), so it is reported as a bug.
  */
+/**
+ * Ollama relays llama-server's own error body as its `error` text (`llm/llama_server.go` `statusErrorMessage`):
+ * `{"error":{"code":500,"message":"…"}}`. The sentence inside is what a person can read; anything else is kept.
+ */
+export function readableRunnerMessage(message: string): string {
+  if (!message.trimStart().startsWith('{')) return message
+  try {
+    const parsed: unknown = JSON.parse(message)
+    const inner = isRecord(parsed) && isRecord(parsed.error) ? parsed.error.message : undefined
+    return typeof inner === 'string' && inner.trim() !== '' ? inner : message
+  } catch {
+    return message
+  }
+}
+
 export function toOllamaError(e: unknown, context: ErrorContext): Error {
   if (e instanceof OllamaEdgeError) return e
   const name = errorName(e)
@@ -67,7 +83,7 @@ export function toOllamaError(e: unknown, context: ErrorContext): Error {
     const message = typeof text === 'string' && text !== '' ? text : e instanceof Error ? e.message : 'unknown error'
     // A 404 on a call about no model (version, tags, ps) means the host is not Ollama or the path is wrong.
     if (status === 404 && context.model !== undefined) return new ModelNotFoundError(context.model, message)
-    if (typeof status === 'number') return limitErrorFor(status, message, context.model) ?? new OllamaHttpError(status, message)
+    if (typeof status === 'number') return limitErrorFor(status, message, context.model) ?? new OllamaHttpError(status, readableRunnerMessage(message))
   }
   if (e instanceof TypeError) {
     if (e.message === 'terminated') return new StreamInterruptedError('the connection was closed mid-answer', e)

@@ -37,6 +37,12 @@ describe('toOllamaError', () => {
     expect(toOllamaError(typed, { host })).toBe(typed)
   })
 
+  it('shows the sentence inside llama-server\'s JSON error body instead of the JSON', () => {
+    const relayed = toOllamaError(responseError('{"error":{"code":500,"message":"failed to decode batch"}}', 500), { host, model: 'x' })
+    expect(relayed).toMatchObject({ code: 'OLLAMA_ERROR', ollamaMessage: 'failed to decode batch' })
+    expect(toOllamaError(responseError('{"not":"llama"}', 500), { host })).toMatchObject({ ollamaMessage: '{"not":"llama"}' })
+  })
+
   it('maps ResponseError by status: 404 about a model → ModelNotFoundError, else OllamaHttpError', () => {
     const notFound = toOllamaError(responseError("model 'x' not found", 404), { host, model: 'x' })
     expect(notFound).toBeInstanceOf(ModelNotFoundError)
