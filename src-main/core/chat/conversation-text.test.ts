@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { ChatMessage } from '../../../src-shared/types'
+import { storedMessage } from '../../test-support/stored-message'
 import { promptMessages, titleFromMessage } from './conversation-text'
 
-const message = (role: ChatMessage['role'], content: string, status: ChatMessage['status'] = 'complete'): ChatMessage => ({
-  id: `${role}-${content}`,
-  conversationId: 'c',
-  role,
-  content,
-  thinking: '',
-  status,
-  model: null,
-  servedBy: null,
-  numCtx: null,
-  error: null,
-  stats: null,
-  context: null,
-  notice: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-})
+const message = (role: ChatMessage['role'], content: string, status: ChatMessage['status'] = 'complete'): ChatMessage =>
+  storedMessage({ role, content, status, model: null })
 
 describe('titleFromMessage', () => {
   it('uses the first line with whitespace collapsed', () => {

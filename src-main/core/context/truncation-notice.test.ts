@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ChatMessage, ContextReport, NoticeInfo } from '../../../src-shared/types'
+import { storedMessage } from '../../test-support/stored-message'
 import { readKvShape } from '../ollama/show-model-info'
 import { ContextFacts } from './context-facts'
 import { truncationNotice } from './truncation-notice'
@@ -9,10 +10,7 @@ const report = (overrides: Partial<ContextReport> = {}): ContextReport => ({
   asked: 8192, source: 'custom', effective: 8192, promptTokens: 8100, replyTokens: 50, truncated: true,
   droppedMessages: 12, messageCut: false, lengthLimited: false, systemPromptChars: 0, ...overrides,
 })
-const notice = (info: NoticeInfo): ChatMessage => ({
-  id: 'n', conversationId: 'c', role: 'notice', content: '', thinking: '', status: 'complete', model: null, servedBy: null,
-  numCtx: null, error: null, stats: null, context: null, notice: info, createdAt: '', updatedAt: '',
-})
+const notice = (info: NoticeInfo): ChatMessage => storedMessage({ role: 'notice', content: '', notice: info })
 const llama3 = {
   weightsBytes: 4.5 * GiB,
   kvShape: readKvShape({ 'llama.block_count': 32, 'llama.attention.head_count': 32, 'llama.attention.head_count_kv': 8, 'llama.embedding_length': 4096 }, 'llama'),

@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { ChatMessage, ContextReport } from '../../../src-shared/types'
+import { storedMessage } from '../../test-support/stored-message'
 import { promptEntries } from '../chat/conversation-text'
 import { DEFAULT_TOKENS_PER_CHAR, estimatePrompt, promptParts, type PromptPart } from './prompt-estimate'
 import { findTruncation } from './truncation'
 
 let nextId = 0
-function message(role: 'user' | 'assistant', content: string, extra: Partial<ChatMessage> = {}): ChatMessage {
-  nextId++
-  return {
-    id: `m${nextId}`,
-    conversationId: 'c',
-    role,
-    content,
-    thinking: '',
-    status: 'complete',
-    model: role === 'assistant' ? 'llama3:latest' : null,
-    servedBy: null,
-    numCtx: null,
-    error: null,
-    stats: null,
-    context: null,
-    notice: null,
-    createdAt: '2026-12-06T00:00:00.000Z',
-    updatedAt: '2026-12-06T00:00:00.000Z',
-    ...extra,
-  }
-}
+const message = (role: 'user' | 'assistant', content: string, extra: Partial<ChatMessage> = {}): ChatMessage =>
+  storedMessage({ id: `m${++nextId}`, role, content, ...extra })
 
 /**
  * A stand-in for Ollama: its own tokenizer (deliberately not the estimate's 4 characters per token), a hidden

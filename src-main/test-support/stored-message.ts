@@ -1,0 +1,21 @@
+import type { ChatMessage } from '../../src-shared/types'
+
+/** A stored message as the history returns it, for unit tests; override what the test is about. */
+export function storedMessage(overrides: Partial<ChatMessage> & Pick<ChatMessage, 'role' | 'content'>): ChatMessage {
+  return {
+    id: `${overrides.role}-${overrides.content.slice(0, 20)}`,
+    conversationId: 'c',
+    thinking: '',
+    status: 'complete',
+    model: overrides.role === 'assistant' ? 'llama3:latest' : null,
+    servedBy: null,
+    numCtx: null,
+    error: null,
+    stats: null,
+    context: null,
+    notice: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  }
+}
