@@ -76,3 +76,9 @@ export function numCtxStepsFor(trainedContext: number | null): number[] {
 
 /** The longest system prompt a conversation keeps (the window's field, main's check and a summary's system prompt). */
 export const MAX_SYSTEM_PROMPT_CHARS = 20_000
+
+/** The temporary-model limit per host the Settings page accepts (the default is 8). */
+export const TEMP_MODEL_LIMIT_RANGE = { min: 1, max: 64 } as const
+
+/** The oldest Ollama ollmchat can derive temporary models on: `/api/create` with `from` + `parameters` (0.5.5). */
+export const MIN_OLLAMA_VERSION = '0.5.5'

@@ -33,6 +33,7 @@ export function makeConversation(overrides: Partial<ConversationSummary> & { id:
     updatedAt: T0,
     messageCount: 0,
     preview: '',
+    lastHost: null,
     ...overrides,
   }
 }
@@ -63,6 +64,7 @@ export function makeStatus(state: OllamaStatus['state'], host = 'http://127.0.0.
     host,
     version: state === 'reachable' ? '0.32.15' : null,
     error: state === 'unreachable' ? { code: 'OLLAMA_UNREACHABLE', message: 'Nothing answered.' } : null,
+    tooOld: null,
     checkedAt: T0,
   }
 }

@@ -9,9 +9,15 @@ import type {
   ChatPhase,
   ChatTurn,
   ConversationSummary,
+  HostStatus,
   MemoryEstimate,
+  ModelDetailsInfo,
   ModelInfo,
   ModelListing,
+  PullOutcome,
+  PullProgress,
+  TempCleanupReport,
+  TempModelInfo,
   OllamaStatus,
   SearchHit,
   Settings,
@@ -44,6 +50,44 @@ export interface RequestMap {
   'models:refresh': { in: None; out: { changed: boolean } }
   /** The memory a model would need at a context length (weights plus f16 KV cache), from `/api/show`. */
   'models:estimateMemory': { in: { model: string; numCtx: number }; out: MemoryEstimate }
+  /**
+   * Pulls a model by name (progress as `models:pullProgress` for `requestId`); resolves when the pull ends. An invalid
+   * name is refused before anything is sent. Several pulls may run at once.
+   */
+  'models:pull': { in: { requestId: string; model: string }; out: PullOutcome }
+  /** Stops a pull; Ollama keeps the layers it has, so the next pull of that model resumes. */
+  'models:cancelPull': { in: { requestId: string }; out: { cancelled: boolean } }
+  /** The pulls running now with their latest progress (for a window opened or reloaded meanwhile). */
+  'models:activePulls': { in: None; out: { pulls: PullProgress[] } }
+  /**
+   * Deletes a model and, for a base, the temporary models made from it (each unloaded first when loaded). Refused
+   * while a reply uses it. Resolves with every name deleted.
+   */
+  'models:delete': { in: { model: string }; out: { deleted: string[] } }
+  /** Frees the memory a loaded model holds now (`keep_alive: 0`). */
+  'models:unload': { in: { model: string }; out: { unloaded: boolean } }
+  /** Template, parameters, system prompt, licence and the rest of `/api/show`, for the details panel. */
+  'models:details': { in: { model: string }; out: ModelDetailsInfo }
+
+  /** Every `ollmchat-temp/` model on the current host, with its base, context, use and staleness. */
+  'tempModels:list': { in: None; out: { tempModels: TempModelInfo[] } }
+  /** The start-up clean-up, now: deletes the unused ones and says why each other one was kept. */
+  'tempModels:cleanup': { in: None; out: TempCleanupReport }
+  /** Unloads and deletes every temporary model on the current host, except those a reply is using right now. */
+  'tempModels:removeAll': { in: None; out: TempCleanupReport }
+
+  /**
+   * Adds (without `id`) or changes a host. `headers` replaces its extra headers (values go to the platform's secret
+   * storage and never come back); omitted, they stay as they are. Resolves with the settings after the change.
+   */
+  'hosts:save': {
+    in: { id?: string; url: string; name?: string | null; headers?: Record<string, string> }
+    out: Settings
+  }
+  /** Forgets a host (and its headers); the active host falls back to `OLLAMA_HOST` or the default. */
+  'hosts:remove': { in: { id: string }; out: Settings }
+  /** Asks every known host (and the default) for its version now. */
+  'hosts:check': { in: None; out: { hosts: HostStatus[] } }
 
   'settings:get': { in: None; out: Settings }
   'settings:update': { in: SettingsPatch; out: Settings }
@@ -110,6 +154,10 @@ export interface EventMap {
   'chat:notice': { requestId: string; conversationId: string; message: ChatMessage }
   /** Installed or loaded models changed (a pull, a removal, a load or unload, a new setting): the new list. */
   'models:changed': ModelListing
+  /** One progress line of a running pull. */
+  'models:pullProgress': PullProgress
+  /** ollmchat created a temporary model (sent only when the Settings ask to be told). */
+  'tempModels:created': { name: string; baseModel: string; numCtx: number }
   /** The theme the settings now ask for (so every window follows a change). */
   'settings:theme': { theme: ThemePreference }
 }
@@ -128,6 +176,18 @@ const channelNames: Record<Channel, true> = {
   'models:setNumCtx': true,
   'models:refresh': true,
   'models:estimateMemory': true,
+  'models:pull': true,
+  'models:cancelPull': true,
+  'models:activePulls': true,
+  'models:delete': true,
+  'models:unload': true,
+  'models:details': true,
+  'tempModels:list': true,
+  'tempModels:cleanup': true,
+  'tempModels:removeAll': true,
+  'hosts:save': true,
+  'hosts:remove': true,
+  'hosts:check': true,
   'settings:get': true,
   'settings:update': true,
   'chats:list': true,
@@ -150,6 +210,8 @@ const eventNames: Record<EventName, true> = {
   'chat:delta': true,
   'chat:notice': true,
   'models:changed': true,
+  'models:pullProgress': true,
+  'tempModels:created': true,
   'settings:theme': true,
 }
 

@@ -18,6 +18,8 @@ export interface OllamaStatus {
   /** Ollama's version when reachable. */
   version: string | null
   error: AppError | null
+  /** Why this Ollama is too old for ollmchat (the version it needs, and for what), or `null`. */
+  tooOld: string | null
   /** ISO time of the last check. */
   checkedAt: string
 }

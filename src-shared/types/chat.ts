@@ -55,6 +55,8 @@ export interface ConversationSummary {
   messageCount: number
   /** The start of the last message, for the list. */
   preview: string
+  /** The Ollama host (address) of the conversation's latest reply, or `null` before any. */
+  lastHost: string | null
 }
 
 /** A piece of a search snippet; `match` marks the words that matched. Plain text, never HTML. */

@@ -1,6 +1,8 @@
 export type * from './app'
 export type * from './chat'
 export type * from './context'
+export type * from './hosts'
+export type * from './manage'
 export type * from './models'
 export type * from './settings'
 export { DEFAULT_SETTINGS, isTheme, THEMES } from './settings'

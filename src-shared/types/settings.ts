@@ -1,3 +1,4 @@
+import type { HostEntry } from './hosts'
 import type { ModelOptions } from './models'
 
 /** Every theme choice a person can make. */
@@ -20,8 +21,16 @@ export interface Settings {
   defaultModel: string | null
   /** The conversation to reopen at start. */
   lastConversationId: string | null
-  /** Per-model options keyed by the model's canonical name (lower case, full form). */
+  /** Per-model options of the active host, keyed by the model's canonical name (lower case, full form). */
   modelOptions: Record<string, ModelOptions>
+  /** Every Ollama host the user added; `ollamaHost` is the active one's address. */
+  hosts: HostEntry[]
+  /** The active host, or `null` for `OLLAMA_HOST` (else `http://127.0.0.1:11434`). */
+  activeHostId: string | null
+  /** At most this many temporary models per host; the least recently used unused one goes first. */
+  tempModelLimit: number
+  /** Say in the window when ollmchat creates a temporary model. */
+  notifyTempModelCreated: boolean
 }
 
 /** The settings the renderer may change through `settings:update`. */
@@ -30,6 +39,10 @@ export interface SettingsPatch {
   theme?: ThemePreference
   defaultModel?: string | null
   lastConversationId?: string | null
+  /** Switches to a host of `hosts` (`null`: `OLLAMA_HOST` or the default). */
+  activeHostId?: string | null
+  tempModelLimit?: number
+  notifyTempModelCreated?: boolean
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,4 +51,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultModel: null,
   lastConversationId: null,
   modelOptions: {},
+  hosts: [],
+  activeHostId: null,
+  tempModelLimit: 8,
+  notifyTempModelCreated: false,
 }
