@@ -1,16 +1,22 @@
 import { join } from 'node:path'
 import type { AppInfo } from '../../src-shared/types'
 import { createChatService } from './chat/chat-service'
-import { openConnection, type OllamaConnection } from './connection'
+import { createHostConnections } from './host-connections'
+import { createIdleCleanup, type IdleCleanup } from './idle-cleanup'
 import { DEFAULT_TIMING, type Core, type CoreDeps } from './core-types'
 import { createCoreEvents } from './events'
 import { appHandlers } from './handlers/app-handlers'
 import { chatHandlers } from './handlers/chat-handlers'
 import { conversationHandlers } from './handlers/conversation-handlers'
+import { hostHandlers } from './handlers/host-handlers'
+import { manageHandlers } from './handlers/manage-handlers'
 import { modelHandlers } from './handlers/model-handlers'
 import { openHistoryStore } from './history/history-store'
 import { createDispatcher, type Handlers } from './ipc/dispatch'
 import { createModelsWatch } from './models/models-watch'
+import { createPullService } from './models/pull-service'
+import { resolveOllamaHost } from './ollama/host'
+import { createFileSecretStore, PLAIN_CODEC } from './settings/secret-file'
 import { createConsoleLogger } from './log'
 import { modelKey } from './ollama/model-name'
 import { createSettingsService } from './settings/settings-service'
@@ -37,59 +43,85 @@ export function createCore(deps: CoreDeps): Core {
   if (interrupted > 0) log.warn('replies interrupted by the previous run were marked as such', { count: interrupted })
   history.purgeDeleted(new Date(Date.now() - PURGE_DELETED_AFTER_MS))
 
-  const connect = (hostSetting: string | null): OllamaConnection =>
-    openConnection({ hostSetting, env, registry: settings.tempModels, numCtxLookup: () => settings.numCtxLookup(), log })
-  let connection = connect(settings.get().ollamaHost)
-  /** Connections a host change replaced: replies that began on them may still use their clients until `stop`. */
-  const retired: OllamaConnection[] = []
-  let started = false
+  const secrets = deps.secrets ?? createFileSecretStore(join(deps.dataDir, 'secrets.json'), PLAIN_CODEC, log)
+  settings.migrateLegacy(
+    (hostSetting) => resolveOllamaHost(hostSetting, env),
+    (records) => {
+      for (const record of records) history.tempModels.forHost(record.host).set(record)
+      log.info('moved the temporary-model records from the settings into the history database', { count: records.length })
+    },
+  )
+
+  const hosts = createHostConnections({
+    settings,
+    secrets,
+    registry: history.tempModels,
+    env,
+    log,
+    onTempModelCreated(ref) {
+      if (settings.get(hosts.current().host).notifyTempModelCreated) {
+        events.emit('tempModels:created', { name: ref.path, baseModel: ref.baseModel, numCtx: ref.numCtx })
+      }
+    },
+    onChange(current) {
+      status.setHost(current.host, (signal) => current.client.version({ signal }))
+    },
+  })
+  const connection = () => hosts.current()
 
   const status = createOllamaStatusMonitor({
-    host: connection.host,
-    probe: (signal) => connection.client.version({ signal }),
+    host: connection().host,
+    probe: (signal) => connection().client.version({ signal }),
     timing: { whileDownMs: timing.statusWhileDownMs, whileUpMs: timing.statusWhileUpMs },
     log,
     onChange: (next) => events.emit('ollama:status', next),
   })
 
   const watch = createModelsWatch({
-    catalog: () => connection.catalog,
-    preferredModel: () => settings.get().defaultModel,
+    catalog: () => connection().catalog,
+    preferredModel: () => settings.get(connection().host).defaultModel,
     events,
     log,
   })
 
+  // eslint-disable-next-line prefer-const -- the chat service and the idle clean-up refer to each other
+  let idle: IdleCleanup | undefined
   const chat = createChatService({
     history,
-    connection: () => connection,
-    numCtxFor: (model) => settings.getNumCtx(model),
+    connection,
+    numCtxFor: (model) => settings.getNumCtx(connection().host, model),
     events,
     log,
     onOllamaError: (error, host) => status.reportFailure(error, host),
-    afterReply: () => watch.refreshIfWatched(),
+    afterReply: () => {
+      watch.refreshIfWatched()
+      idle?.touch()
+    },
     timing: { deltaIntervalMs: timing.deltaIntervalMs, checkpointIntervalMs: timing.checkpointIntervalMs },
   })
+  idle = createIdleCleanup({
+    idleMs: timing.idleCleanupMs,
+    isBusy: () => chat.activeCount() > 0,
+    cleanup: () => connection().tempModels.cleanupUnusedTempModels(),
+    log,
+  })
+  const pulls = createPullService({ events, log, onPulled: () => void watch.refresh().catch(() => undefined) })
 
   const info: AppInfo = { version: deps.version, mode: deps.mode, simulatedOllama: deps.simulatedOllama ?? false, dataDir: deps.dataDir }
+  let started = false
   const handlers: Handlers = {
     ...appHandlers({
       info,
       settings,
       status,
       events,
-      onHostChange: (hostSetting) => {
-        // The old clean-up stops; the old client stays open for replies still running on it (its idle sockets
-        // close by keep-alive, and `stop` closes it for good).
-        connection.dispose()
-        retired.push(connection)
-        connection = connect(hostSetting)
-        const current = connection
-        status.setHost(current.host, (signal) => current.client.version({ signal }))
-        if (started) void current.startCleanup()
-      },
+      currentHost: () => connection().host,
+      onHostChange: () => hosts.reconnect(),
       onDefaultModelChange: () => watch.refreshIfWatched(),
     }),
-    ...modelHandlers({ connection: () => connection, settings, watch }),
+    ...modelHandlers({ connection, settings, watch }),
+    ...manageHandlers({ connection, pulls, chat, watch }),
+    ...hostHandlers({ settings, secrets, env, currentHost: () => connection().host, onActiveHostChange: () => hosts.reconnect(), log }),
     ...conversationHandlers(history, () => watch.defaultModel()),
     ...chatHandlers(chat),
   }
@@ -101,14 +133,15 @@ export function createCore(deps: CoreDeps): Core {
       if (started) return
       started = true
       status.start()
-      void connection.startCleanup()
+      hosts.startCleanups()
+      idle?.touch()
     },
     async stop() {
-      const all = [...retired, connection]
-      for (const each of all) each.dispose()
       status.stop()
+      idle?.stop()
+      pulls.cancelAll()
       await chat.cancelAll()
-      await Promise.all(all.map((each) => each.client.close({ graceMs: timing.shutdownGraceMs })))
+      await hosts.stop(timing.shutdownGraceMs)
       history.close()
     },
   }

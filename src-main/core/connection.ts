@@ -2,7 +2,9 @@ import { ContextFacts } from './context/context-facts'
 import { ReplyContext } from './context/reply-context'
 import type { Logger } from './log'
 import { createModelCatalog, type ModelCatalog } from './models/model-catalog'
-import { TempModelManager, type CleanupReport } from './models/temp-model-manager'
+import { createTempModelHousekeeping, type TempModelHousekeeping } from './models/temp-model-housekeeping'
+import { TempModelManager, type CleanupReport, type TempModelRef } from './models/temp-model-manager'
+import { messageOf } from './guards'
 import type { TempModelRegistry } from './models/temp-model-registry'
 import { OllamaClient } from './ollama/client'
 import { describeHostSource } from './ollama/host'
@@ -17,6 +19,8 @@ export interface OllamaConnection {
   readonly facts: ContextFacts
   /** Works out the context each reply on this host really had. */
   readonly replyContext: ReplyContext
+  /** The temporary models of this host, managed in the open (list, remove, limit). */
+  readonly housekeeping: TempModelHousekeeping
   /**
    * Starts the start-up clean-up of unused temporary models on this host, waiting for Ollama if it is down. It
    * never throws; it resolves with what it did (an empty report once disposed).
@@ -33,10 +37,16 @@ export interface OllamaConnection {
 export interface ConnectionOptions {
   /** The app's host setting; `null` falls back to `OLLAMA_HOST`, then Ollama's default. */
   hostSetting: string | null
+  /** Extra headers for this host (from the secret store); never logged. */
+  headers?: Record<string, string>
   env: Record<string, string | undefined>
   registry: TempModelRegistry
-  /** The user's `num_ctx` settings as they are now, read once per model listing. */
-  numCtxLookup: () => (model: string) => number | null
+  /** The user's `num_ctx` settings for this host (its address) as they are now, read once per model listing. */
+  numCtxLookup: (host: string) => (model: string) => number | null
+  /** How many temporary models may exist on the host. */
+  tempModelLimit(): number
+  /** A temporary model was created on the host (for the optional notification). */
+  onTempModelCreated?(ref: TempModelRef): void
   log: Logger
 }
 
@@ -48,12 +58,22 @@ export function openConnection(options: ConnectionOptions): OllamaConnection {
   const { log } = options
   const source = describeHostSource(options.hostSetting, options.env)
   if (source.warning !== null) log.warn(source.warning, { host: source.url, source: source.source })
-  const client = new OllamaClient({ host: options.hostSetting, env: options.env })
-  const tempModels = new TempModelManager(client, { registry: options.registry, log })
+  const client = new OllamaClient({ host: options.hostSetting, env: options.env, ...(options.headers === undefined ? {} : { headers: options.headers }) })
+  const tempModels = new TempModelManager(client, {
+    registry: options.registry,
+    log,
+    onCreated(ref) {
+      options.onTempModelCreated?.(ref)
+      // Off the reply's path: the new model is held by the reply that asked for it, so the limit never removes it.
+      void housekeeping.enforceLimit().catch((error: unknown) => log.warn('could not apply the limit on temporary models', { error: messageOf(error) }))
+    },
+  })
+  const housekeeping = createTempModelHousekeeping({ client, manager: tempModels, limit: () => options.tempModelLimit(), log })
   const facts = new ContextFacts()
-  const catalog = createModelCatalog({ client, customNumCtx: options.numCtxLookup, facts, log })
+  const catalog = createModelCatalog({ client, customNumCtx: () => options.numCtxLookup(client.host), facts, log })
   const lifetime = new AbortController()
   return {
+    housekeeping,
     host: client.host,
     client,
     tempModels,

@@ -2,6 +2,7 @@ import type { Channel, Out } from '../../src-shared/ipc/contract'
 import type { Result } from '../../src-shared/ipc/result'
 import type { CoreEvents } from './events'
 import type { Logger } from './log'
+import type { SecretStore } from './settings/secret-file'
 
 /** The key-value interface settings live behind: electron-store in the app, `conf` on a file elsewhere. */
 export interface KeyValueStore {
@@ -25,6 +26,11 @@ export interface CoreDeps {
   log?: Logger
   /** Path of a better-sqlite3 binary built for Electron's ABI, when it is not the one in node_modules. */
   sqliteNativeBinding?: string
+  /**
+   * Where host header values are kept: the desktop app encrypts them with the OS keychain (Electron `safeStorage`);
+   * default: `secrets.json` in `dataDir`, readable only by the user, unencrypted.
+   */
+  secrets?: SecretStore
   /** Overrides for the intervals below (tests shorten them). */
   timing?: Partial<CoreTiming>
 }
@@ -41,6 +47,8 @@ export interface CoreTiming {
   statusWhileUpMs: number
   /** At stop, how long calls to Ollama still in flight may take before their connections are destroyed. */
   shutdownGraceMs: number
+  /** Unused temporary models are cleaned up after the app has been idle this long. */
+  idleCleanupMs: number
 }
 
 export const DEFAULT_TIMING: CoreTiming = {
@@ -49,6 +57,7 @@ export const DEFAULT_TIMING: CoreTiming = {
   statusWhileDownMs: 2_000,
   statusWhileUpMs: 15_000,
   shutdownGraceMs: 2_000,
+  idleCleanupMs: 10 * 60_000,
 }
 
 /** The running core as both shells use it. */

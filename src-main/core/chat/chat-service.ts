@@ -26,6 +26,10 @@ export interface ChatService {
   cancel(requestId: string): boolean
   /** Stops every reply and waits until each has saved its partial text. */
   cancelAll(): Promise<void>
+  /** The models of the conversations answering right now (replies and summaries), as the conversations name them. */
+  busyModels(): string[]
+  /** How many replies and summaries are running. */
+  activeCount(): number
 }
 
 export function createChatService(deps: ReplyDeps): ChatService {
@@ -115,5 +119,13 @@ export function createChatService(deps: ReplyDeps): ChatService {
       for (const reply of replies) reply.controller.abort()
       await Promise.all(replies.map((reply) => reply.finished))
     },
+
+    busyModels: () =>
+      [...active.values()].flatMap((reply) => {
+        const model = history.getConversation(reply.conversationId)?.model
+        return model === null || model === undefined ? [] : [model]
+      }),
+
+    activeCount: () => active.size,
   }
 }

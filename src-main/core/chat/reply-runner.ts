@@ -93,6 +93,7 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal, onPreparing: (text) => progress('preparing-model', text) })
     if (plan.notice !== null) addNotice(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
+    history.setLastHost(conversation.id, client.host)
     const earlier = history.listMessages(conversation.id).filter((message) => message.id !== assistant.id)
     const entries = promptEntries(conversation.systemPrompt, earlier)
     sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }

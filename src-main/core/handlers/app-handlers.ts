@@ -12,7 +12,10 @@ export function appHandlers(deps: {
   settings: SettingsService
   status: OllamaStatusMonitor
   events: CoreEvents
-  onHostChange(host: string | null): void
+  /** The address of the host in use now (per-model options belong to it). */
+  currentHost(): string
+  /** The active host changed (another one chosen, or its address set). */
+  onHostChange(): void
   /** The Settings default model changed: the windows' new-chat default follows. */
   onDefaultModelChange(): void
 }): Pick<Handlers, AppChannels> {
@@ -20,11 +23,11 @@ export function appHandlers(deps: {
     'app:getInfo': async () => deps.info,
     'ollama:getStatus': async () => deps.status.current(),
     'ollama:checkNow': () => deps.status.checkNow(),
-    'settings:get': async () => deps.settings.get(),
+    'settings:get': async () => deps.settings.get(deps.currentHost()),
     'settings:update': async (patch) => {
-      const before = deps.settings.get()
-      const after = deps.settings.update(patch)
-      if (after.ollamaHost !== before.ollamaHost) deps.onHostChange(after.ollamaHost)
+      const before = deps.settings.get(deps.currentHost())
+      const after = deps.settings.update(patch, deps.currentHost())
+      if (after.ollamaHost !== before.ollamaHost || after.activeHostId !== before.activeHostId) deps.onHostChange()
       if (after.defaultModel !== before.defaultModel) deps.onDefaultModelChange()
       if (after.theme !== before.theme) deps.events.emit('settings:theme', { theme: after.theme })
       return after

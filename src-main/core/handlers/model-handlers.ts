@@ -32,7 +32,7 @@ export function modelHandlers(deps: {
         const check = checkNumCtx(numCtx, info.trainedContext, minNumCtxFor(info.capabilities))
         if (!check.ok) throw new AppFailure('INVALID_NUM_CTX', check.message)
       }
-      deps.settings.setNumCtx(info.name, numCtx)
+      deps.settings.setNumCtx(deps.connection().host, info.name, numCtx)
       return { model: { ...info, customNumCtx: numCtx } }
     },
     'models:estimateMemory': async ({ model, numCtx }) => {

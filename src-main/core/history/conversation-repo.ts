@@ -33,6 +33,8 @@ export interface ConversationRepo {
   purgeDeleted(olderThan: string): number
   /** Marks activity: the conversation moves to the top of the list. */
   touch(id: string, at: string): void
+  /** Records the Ollama host a reply of the conversation ran on. */
+  setLastHost(id: string, host: string): void
 }
 
 const blankToDefault = (title: string | undefined) => (title === undefined || title.trim() === '' ? DEFAULT_TITLE : title.trim())
@@ -63,6 +65,7 @@ export function createConversationRepo(context: HistoryContext): ConversationRep
   const restoreStatement = db.prepare('UPDATE conversations SET deleted_at = NULL WHERE id = ?')
   const purgeStatement = db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?')
   const touchStatement = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?')
+  const lastHostStatement = db.prepare('UPDATE conversations SET last_host = ? WHERE id = ? AND last_host IS NOT ?')
 
   const get = (id: string) => {
     const row = getStatement.get(id)
@@ -107,6 +110,9 @@ export function createConversationRepo(context: HistoryContext): ConversationRep
     purgeDeleted: (olderThan) => purgeStatement.run(olderThan).changes,
     touch(id, at) {
       touchStatement.run(at, id)
+    },
+    setLastHost(id, host) {
+      lastHostStatement.run(host, id, host)
     },
   }
 }

@@ -5,6 +5,8 @@ import { openDatabase, type HistoryContext } from './database'
 import { createMessageRepo, type MessagePatch, type NewMessage } from './message-repo'
 import { migrate } from './migrations'
 import { createSearch } from './search'
+import { createTempModelTable } from './temp-model-table'
+import type { TempModelRegistry } from '../models/temp-model-registry'
 
 export type { MessagePatch, NewMessage } from './message-repo'
 export { DEFAULT_TITLE } from './conversation-repo'
@@ -52,6 +54,10 @@ export interface HistoryStore {
   search(query: string, limit?: number): SearchHit[]
   /** For start-up: every `streaming` message becomes `interrupted` (the app died mid-reply). Returns how many. */
   markInterrupted(): number
+  /** Records the Ollama host (address) a reply of the conversation ran on. */
+  setLastHost(conversationId: string, host: string): void
+  /** The temporary models ollmchat made, per Ollama host (machine state, kept here rather than in the settings). */
+  readonly tempModels: TempModelRegistry
   close(): void
 }
 
@@ -98,6 +104,8 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     deleteMessagesFrom: (conversationId, messageId, options) => messages.deleteFrom(conversationId, messageId, options),
     search: (query, limit) => search(query, limit),
     markInterrupted: () => messages.markInterrupted(),
+    setLastHost: (conversationId, host) => conversations.setLastHost(conversationId, host),
+    tempModels: createTempModelTable(db),
     close() {
       if (db.open) db.close()
     },

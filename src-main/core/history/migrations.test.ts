@@ -93,7 +93,7 @@ describe('migrate', () => {
     const before = readFileSync(file)
 
     expect(() => openHistoryStore({ file })).toThrow(HistoryVersionError)
-    expect(() => openHistoryStore({ file })).toThrow(/newer version of ollmchat \(schema 7; this version knows up to 3\)/)
+    expect(() => openHistoryStore({ file })).toThrow(/newer version of ollmchat \(schema 7; this version knows up to 4\)/)
     expect(versionOf(file)).toBe(7)
     expect(readFileSync(file).equals(before)).toBe(true)
   })
@@ -114,8 +114,8 @@ describe('migrate', () => {
 
   it('applies nothing twice and rejects a list with gaps', () => {
     const db = openDatabase({ file: ':memory:' })
-    expect(migrate(db)).toEqual({ from: 0, to: 3 })
-    expect(migrate(db)).toEqual({ from: 3, to: 3 })
+    expect(migrate(db)).toEqual({ from: 0, to: 4 })
+    expect(migrate(db)).toEqual({ from: 4, to: 4 })
     const gap: Migration[] = [{ version: 2, description: 'skips one', up: () => {} }]
     expect(() => migrate(db, gap)).toThrow(/has version 2, expected 1/)
     db.close()

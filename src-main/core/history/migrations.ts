@@ -127,8 +127,32 @@ const contextReports: Migration = {
   },
 }
 
+// Temporary-model records are machine state, not settings: they move here from settings.json (the core imports the
+// old entries once). The key is the host and the model path in lower case, as Ollama compares names.
+const hostsAndTempModels: Migration = {
+  version: 4,
+  description: 'the host of each conversation\'s latest reply, and the temporary models ollmchat made',
+  up(db) {
+    db.exec(`
+      ALTER TABLE conversations ADD COLUMN last_host TEXT;
+
+      CREATE TABLE temp_models (
+        host TEXT NOT NULL,
+        path_key TEXT NOT NULL,
+        path TEXT NOT NULL,
+        base_model TEXT NOT NULL,
+        base_digest TEXT NOT NULL,
+        num_ctx INTEGER NOT NULL CHECK (num_ctx > 0),
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        PRIMARY KEY (host, path_key)
+      ) WITHOUT ROWID;
+    `)
+  },
+}
+
 /** The schema's history, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [coreTables, searchIndex, contextReports]
+export const MIGRATIONS: readonly Migration[] = [coreTables, searchIndex, contextReports, hostsAndTempModels]
 
 function checkOrder(migrations: readonly Migration[]): number {
   migrations.forEach((migration, index) => {

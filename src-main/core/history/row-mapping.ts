@@ -11,6 +11,7 @@ export interface ConversationRow {
   updated_at: string
   message_count: number
   preview: string
+  last_host: string | null
 }
 
 /** A message as stored; `error`, `stats`, `context` and `notice` are JSON text (see `stored-json.ts`). */
@@ -37,7 +38,7 @@ export const MESSAGE_COLUMNS =
   'id, conversation_id, role, content, thinking, status, model, served_by, num_ctx, error, stats, context, notice, created_at, updated_at'
 
 /** Summary columns for a query over `conversations c`; the preview is the last non-empty chat text. */
-export const CONVERSATION_COLUMNS = `c.id, c.title, c.model, c.system_prompt, c.created_at, c.updated_at,
+export const CONVERSATION_COLUMNS = `c.id, c.title, c.model, c.system_prompt, c.created_at, c.updated_at, c.last_host,
   (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
   coalesce((SELECT substr(m.content, 1, 400) FROM messages m
     WHERE m.conversation_id = c.id AND m.role <> 'notice' AND m.content <> ''
@@ -62,6 +63,7 @@ export function toConversationSummary(row: ConversationRow): ConversationSummary
     updatedAt: row.updated_at,
     messageCount: row.message_count,
     preview: toPreview(row.preview),
+    lastHost: row.last_host,
   }
 }
 

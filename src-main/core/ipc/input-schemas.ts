@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
-import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS } from '../../../src-shared/limits'
+import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { THEMES } from '../../../src-shared/types'
 
 const none = z.strictObject({})
@@ -27,12 +27,32 @@ export const inputSchemas = {
   'models:setNumCtx': z.strictObject({ model: modelName, numCtx: z.number().nullable() }),
   'models:refresh': none,
   'models:estimateMemory': z.strictObject({ model: modelName, numCtx: z.int().min(1).max(MAX_NUM_CTX) }),
+  'models:pull': z.strictObject({ requestId: id, model: modelName }),
+  'models:cancelPull': z.strictObject({ requestId: id }),
+  'models:activePulls': none,
+  'models:delete': z.strictObject({ model: modelName }),
+  'models:unload': z.strictObject({ model: modelName }),
+  'models:details': z.strictObject({ model: modelName }),
+  'tempModels:list': none,
+  'tempModels:cleanup': none,
+  'tempModels:removeAll': none,
+  'hosts:save': z.strictObject({
+    id: id.exactOptional(),
+    url: z.string().trim().min(1).max(500),
+    name: z.string().max(200).nullable().exactOptional(),
+    headers: z.record(z.string().max(200), z.string().max(10_000)).refine((headers) => Object.keys(headers).length <= 20, 'has more than 20 headers').exactOptional(),
+  }),
+  'hosts:remove': z.strictObject({ id }),
+  'hosts:check': none,
   'settings:get': none,
   'settings:update': z.strictObject({
     ollamaHost: z.string().trim().max(500).nullable().exactOptional(),
     theme: theme.exactOptional(),
     defaultModel: modelName.nullable().exactOptional(),
     lastConversationId: id.nullable().exactOptional(),
+    activeHostId: id.nullable().exactOptional(),
+    tempModelLimit: z.int().min(TEMP_MODEL_LIMIT_RANGE.min).max(TEMP_MODEL_LIMIT_RANGE.max).exactOptional(),
+    notifyTempModelCreated: z.boolean().exactOptional(),
   }),
   'chats:list': none,
   'chats:create': z.strictObject({ model: modelName.nullable(), systemPrompt: systemPrompt.exactOptional() }),

@@ -15,7 +15,7 @@ import type { ListedModel } from '../ollama/types'
 import { SingleFlight, type FlightControl } from './single-flight'
 import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
 import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
-import { createMemoryTempModelRegistry, type HostTempModelRegistry, type TempModelRegistry } from './temp-model-registry'
+import { createMemoryTempModelRegistry, type HostTempModelRegistry, type TempModelRecord, type TempModelRegistry } from './temp-model-registry'
 import { AcquireCounter, tempInUseReason } from './temp-model-usage'
 
 export type { CleanupReport } from './temp-model-cleanup'
@@ -39,6 +39,9 @@ export interface TempModelManagerOptions {
   cleanupConcurrency?: number
   /** Waits between clean-up attempts while Ollama is unreachable; the last repeats. */
   retryDelaysMs?: number[]
+  /** Told after each temporary model this manager created (the notification, the limit on how many there are). */
+  onCreated?(ref: TempModelRef): void
+  now?: () => Date
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000]
@@ -58,6 +61,8 @@ export class TempModelManager {
   private baseDigests: Map<string, string> | null = null
   private readonly trainedByDigest = new Map<string, number | null>()
   private activeCleanup: Promise<unknown> | null = null
+  private readonly onCreated: (ref: TempModelRef) => void
+  private readonly now: () => Date
 
   constructor(
     private readonly client: OllamaClient,
@@ -67,6 +72,8 @@ export class TempModelManager {
     this.log = options.log ?? silentLogger
     this.concurrency = options.cleanupConcurrency ?? 4
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+    this.onCreated = (ref) => options.onCreated?.(ref)
+    this.now = options.now ?? (() => new Date())
     client.onListing((models) => this.learn(models))
   }
 
@@ -161,9 +168,23 @@ export class TempModelManager {
     return retryWhileUnreachable(() => this.cleanupUnusedTempModels(opts), this.retryDelaysMs, this.log, opts.signal)
   }
 
-  /** A chat of this app uses `tempPath` right now; clean-up keeps it until the returned release is called. */
+  /**
+   * A chat of this app uses `tempPath` right now; clean-up keeps it until the returned release is called. The use is
+   * recorded (`lastUsedAt`), which decides which temporary model goes first when there are too many.
+   */
   acquire(tempPath: string): () => void {
+    this.registry.touch(tempPath, this.now().toISOString())
     return this.users.acquire(tempPath)
+  }
+
+  /** A chat of this app holds it, or a create for it is running: nothing may delete it now. */
+  isHeld(name: string): boolean {
+    return this.users.has(name) || this.inFlight.has(modelKey(name))
+  }
+
+  /** What this app remembers about the temporary models on its host. */
+  records(): TempModelRecord[] {
+    return this.registry.all()
   }
 
   /** Forgets that `tempPath` exists (e.g. a chat got 404), so the next `createTempModel` creates it again. */
@@ -200,8 +221,14 @@ export class TempModelManager {
     this.log.info('creating temporary model', { path, from: base.name, numCtx })
     await this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal })
     await this.verify(path, numCtx, signal)
-    this.registry.set({ path, baseModel: base.name, baseDigest: base.digest, numCtx, createdAt: new Date().toISOString() })
-    return { path, baseModel: base.name, numCtx, created: true }
+    this.registry.set({ path, baseModel: base.name, baseDigest: base.digest, numCtx, createdAt: this.now().toISOString() })
+    const ref = { path, baseModel: base.name, numCtx, created: true }
+    try {
+      this.onCreated(ref)
+    } catch (error) {
+      this.log.error('a listener of new temporary models failed', { error: messageOf(error) })
+    }
+    return ref
   }
 
   /** The base's trained context from `/api/show`, cached per digest; unknown (null) when show fails softly. */

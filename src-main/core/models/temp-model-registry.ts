@@ -19,6 +19,8 @@ export interface TempModelRecord {
   numCtx: number
   /** ISO time of creation. */
   createdAt: string
+  /** ISO time a reply of this app last used it; absent until one did (and in older records). */
+  lastUsedAt?: string | null
 }
 
 /** One host's records. Paths compare case-insensitively, as Ollama compares model names. */
@@ -29,12 +31,16 @@ export interface HostTempModelRegistry {
   set(record: Omit<TempModelRecord, 'host'>): void
   delete(path: string): void
   all(): TempModelRecord[]
+  /** Records that a reply used `path` at `at` (nothing when there is no record). */
+  touch(path: string, at: string): void
 }
 
 /** Where the records of every host live: the settings store in the app, memory in tests. */
 export interface TempModelRegistry {
   /** The records of `host`; the view never reads, changes or deletes another host's records. */
   forHost(host: string): HostTempModelRegistry
+  /** Every host that has records (for the start-up clean-up of each). */
+  hosts(): string[]
 }
 
 /** The storage under a registry: every record under `tempModelRecordKey(record.host, record.path)`. */
@@ -92,8 +98,15 @@ export function createTempModelRegistry(storage: TempModelRecordStorage): TempMo
           storage.write(Object.fromEntries(Object.entries(records).filter(([candidate]) => candidate !== key)))
         },
         all: () => Object.values(storage.read()).filter((record) => record.host === host).map(copy),
+        touch(path, at) {
+          const records = storage.read()
+          const key = tempModelRecordKey(host, path)
+          const record = records[key]
+          if (record !== undefined) storage.write({ ...records, [key]: { ...record, lastUsedAt: at } })
+        },
       }
     },
+    hosts: () => [...new Set(Object.values(storage.read()).map((record) => record.host))],
   }
 }
 

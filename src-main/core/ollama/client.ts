@@ -1,7 +1,7 @@
 import { Ollama } from 'ollama/browser'
 import type { Agent } from 'undici'
 import { toOllamaError } from './classify-error'
-import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError } from './errors'
+import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
 import { resolveOllamaHost } from './host'
 import { agentFetch, callFetch, createOllamaAgent, type FetchFn } from './http'
 import { InFlightCalls } from './in-flight'
@@ -12,10 +12,11 @@ import type {
   CreateRequestIn,
   ListedModel,
   OllamaClientOptions,
+  PullLine,
   RunningModel,
   ShownModel,
 } from './types'
-import { readChatLine, readPs, readShow, readTags, readVersion } from './wire'
+import { readChatLine, readPs, readPullLine, readShow, readTags, readVersion } from './wire'
 
 export type {
   ChatChunk,
@@ -24,6 +25,7 @@ export type {
   CreateRequestIn,
   ListedModel,
   OllamaClientOptions,
+  PullLine,
   RunningModel,
   ShownModel,
 } from './types'
@@ -60,6 +62,7 @@ export class OllamaClient {
   private readonly baseFetch: FetchFn
   private readonly agent: Agent | null
   private readonly timeoutMs: number
+  private readonly headers: Record<string, string>
   private readonly listingListeners = new Set<(models: ListedModel[]) => void>()
   private readonly calls = new InFlightCalls()
   private closing: Promise<void> | null = null
@@ -69,6 +72,7 @@ export class OllamaClient {
     this.agent = options.fetch === undefined ? createOllamaAgent() : null
     this.baseFetch = options.fetch ?? agentFetch(this.agent as Agent)
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.headers = { ...options.headers }
   }
 
   /** Ollama's version string, e.g. `0.32.15`. */
@@ -165,6 +169,43 @@ export class OllamaClient {
     }
   }
 
+  /**
+   * Pulls a model (`/api/pull`, streamed), telling `onLine` every progress line; resolves after Ollama's final
+   * `success`. An `{"error"}` line becomes `OllamaStreamError` with Ollama's text. Cancellable through `opts.signal`:
+   * Ollama keeps the layers downloaded so far, so pulling again resumes.
+   */
+  async pull(model: string, opts: CallOptions & { onLine(line: PullLine): void }): Promise<void> {
+    const own = new AbortController()
+    const signal = opts.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal])
+    const end = this.calls.begin()
+    try {
+      if (opts.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
+      const stream = await this.instance(signal, true).pull({ model, stream: true })
+      let finished = false
+      for await (const raw of stream) {
+        const line = readPullLine(raw)
+        opts.onLine(line)
+        if (line.status === 'success') finished = true
+      }
+      if (!finished) throw new StreamInterruptedError('the pull ended without its final line')
+    } catch (error) {
+      throw this.classify(error, opts.signal, undefined, { host: this.host, model, inStream: true })
+    } finally {
+      own.abort()
+      end()
+    }
+  }
+
+  /**
+   * Frees the memory of a loaded model now: `/api/chat` with no messages and `keep_alive: 0` (the runner is shared by
+   * a base and the temporary models made from it, so it is unloaded whichever of their names is given). `true` when
+   * Ollama answered `done_reason: "unload"`.
+   */
+  async unload(model: string, opts?: CallOptions): Promise<boolean> {
+    const answer = await this.short(opts, { model }, (ollama) => ollama.chat({ model, messages: [], keep_alive: 0, stream: false }))
+    return (answer as { done_reason?: unknown }).done_reason === 'unload'
+  }
+
   /** Calls `listener` with every successful raw listing (temporary models included). Returns the unsubscribe. */
   onListing(listener: (models: ListedModel[]) => void): () => void {
     this.listingListeners.add(listener)
@@ -191,7 +232,7 @@ export class OllamaClient {
   }
 
   private instance(signal: AbortSignal | undefined, ndjson: boolean): Ollama {
-    return new Ollama({ host: this.host, fetch: callFetch(this.baseFetch, { signal, ndjson }) })
+    return new Ollama({ host: this.host, fetch: callFetch(this.baseFetch, { signal, ndjson }), headers: this.headers })
   }
 
   private short<T>(opts: CallOptions | undefined, about: { model?: string }, run: (ollama: Ollama) => Promise<T>): Promise<T> {

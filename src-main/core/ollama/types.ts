@@ -11,6 +11,8 @@ export interface OllamaClientOptions {
   fetch?: typeof fetch
   /** Limit for list/show/ps/delete/version (default 15 s; 0 = none). Never applied to chat or create. */
   requestTimeoutMs?: number
+  /** Extra headers sent with every request (e.g. `Authorization` for an Ollama behind a proxy). Never logged. */
+  headers?: Record<string, string>
 }
 
 /** One entry of `/api/tags`, in camelCase, with absent fields as `null`/empty. */
@@ -51,6 +53,17 @@ export interface ShownModel {
   family: string | null
   parameterSize: string | null
   quantization: string | null
+  /** The texts and details the details panel shows, as Ollama sent them (empty when absent). */
+  text: {
+    template: string
+    /** The `parameters` text, one `key value` line each. */
+    parameters: string
+    system: string
+    license: string
+    format: string | null
+    parentModel: string | null
+    modifiedAt: string | null
+  }
 }
 
 /** One runner of `/api/ps` (named after the model that loaded it). */
@@ -90,4 +103,12 @@ export interface CreateRequestIn {
   model: string
   from: string
   parameters: Record<string, unknown>
+}
+
+/** One progress line of `/api/pull`. */
+export interface PullLine {
+  status: string
+  digest: string | null
+  total: number | null
+  completed: number | null
 }

@@ -3,7 +3,7 @@ import type { ReplyStats } from '../../../src-shared/types'
 import { MalformedResponseError } from './errors'
 import { readKvShape, readWeightsBlob } from './show-model-info'
 import { numCtxOf, parseShowParameters } from './show-parameters'
-import type { ChatChunk, ListedModel, RunningModel, ShownModel } from './types'
+import type { ChatChunk, ListedModel, PullLine, RunningModel, ShownModel } from './types'
 
 /**
  * The shapes the app relies on in Ollama's answers, checked with zod so a wrong answer becomes
@@ -59,14 +59,25 @@ const runningSchema = z.intersection(
 const psSchema = z.object({ models: z.array(runningSchema).nullable() })
 
 const showSchema = z.object({
+  license: text,
   modelfile: text,
   parameters: text,
+  template: text,
+  system: text,
+  modified_at: text,
   model_info: z.record(z.string(), z.unknown()).nullish(),
   capabilities: z.array(z.string()).nullish(),
   details: detailsSchema,
 })
 
 const versionSchema = z.object({ version: z.string() })
+
+const pullLineSchema = z.object({
+  status: z.string(),
+  digest: text,
+  total: count,
+  completed: count,
+})
 
 const chatLineSchema = z.object({
   message: z.object({ content: text, thinking: text }).nullish(),
@@ -142,6 +153,15 @@ export function readShow(body: unknown): ShownModel {
     family: show.details?.family || null,
     parameterSize: show.details?.parameter_size || null,
     quantization: show.details?.quantization_level || null,
+    text: {
+      template: show.template ?? '',
+      parameters: show.parameters ?? '',
+      system: show.system ?? '',
+      license: show.license ?? '',
+      format: show.details?.format || null,
+      parentModel: show.details?.parent_model || null,
+      modifiedAt: show.modified_at || null,
+    },
   }
 }
 
@@ -169,4 +189,15 @@ export function readChatLine(body: unknown): ChatChunk {
   const thinking = line.message?.thinking ?? ''
   if (line.done !== true) return { done: false, content, thinking }
   return { done: true, content, thinking, doneReason: line.done_reason || null, stats: statsOf(line) }
+}
+
+/** One line of a streamed `/api/pull`: Ollama's status text and, for a layer, its digest and byte counts. */
+export function readPullLine(body: unknown): PullLine {
+  const line = parse(pullLineSchema, body, '/api/pull line')
+  return {
+    status: line.status,
+    digest: line.digest || null,
+    total: typeof line.total === 'number' ? line.total : null,
+    completed: typeof line.completed === 'number' ? line.completed : null,
+  }
 }

@@ -65,7 +65,7 @@ describe('openFileSettingsStore', () => {
     expect(repairs).toEqual([])
     expect(store.get('fontSize')).toBe(14)
     expect(store.get('modelOptions')).toEqual({ a: { numCtx: 4096, temperature: 0.2 } })
-    expect(store.get('ollamaHost')).toBeNull()
+    expect(store.get('activeHostId')).toBeNull()
   })
 })
 

@@ -1,5 +1,6 @@
 import type { Schema } from 'conf'
-import { THEMES, type ModelOptions, type ThemePreference } from '../../../src-shared/types'
+import { TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import { DEFAULT_SETTINGS, THEMES, type HostEntry, type ModelOptions, type ThemePreference } from '../../../src-shared/types'
 import type { TempModelRecord } from '../models/temp-model-registry'
 
 /** The window's last geometry, restored at the next start. */
@@ -16,40 +17,68 @@ export interface WindowState {
  * `Record<string, unknown>`). `window` is absent until the window has been closed once.
  */
 export type StoredSettings = {
-  ollamaHost: string | null
   theme: ThemePreference
   defaultModel: string | null
   lastConversationId: string | null
-  /** Keyed by the canonical model name (see `createSettingsService`'s `modelKey`). */
-  modelOptions: Record<string, ModelOptions>
+  /** The Ollama hosts the user added (header values are in the secret store, not here). */
+  hosts: HostEntry[]
+  /** One of `hosts`, or `null` for `OLLAMA_HOST` (else the default). */
+  activeHostId: string | null
+  /** Per host address, then per canonical model name (see `createSettingsService`'s `modelKey`). */
+  hostModelOptions: Record<string, Record<string, ModelOptions>>
+  tempModelLimit: number
+  notifyTempModelCreated: boolean
   window?: WindowState
+  /** Older versions' single host; moved into `hosts` at the first start of this one. */
+  ollamaHost?: string | null
+  /** Older versions' options without a host; moved into `hostModelOptions`. */
+  modelOptions?: Record<string, ModelOptions>
   /**
-   * Keyed by `<host> <path in lower case>` (`tempModelRecordKey`). Entries without `host`, written before records
-   * knew their host, still pass the schema (so the file is not judged broken) but the registry ignores them.
+   * Older versions' temporary-model records, keyed by `<host> <path in lower case>`; imported into the history
+   * database. Entries without `host` still pass the schema (so the file is not judged broken) but are ignored.
    */
-  tempModels: Record<string, TempModelRecord>
+  tempModels?: Record<string, TempModelRecord>
 }
 
 /** The settings file's name without extension: `settings.json` in the app's data folder. */
 export const SETTINGS_FILE_NAME = 'settings'
 
 /** Keys whose value is a map of independent entries: when the file is repaired, entries are kept one by one. */
-export const SETTINGS_MAP_KEYS: ReadonlySet<string> = new Set(['modelOptions', 'tempModels'])
+export const SETTINGS_MAP_KEYS: ReadonlySet<string> = new Set(['modelOptions', 'tempModels', 'hostModelOptions'])
 
 const nullableString = { type: ['string', 'null'] } as const
 const positiveInteger = { type: 'integer', minimum: 1 } as const
 
 // Objects accept unknown properties on purpose: a settings file written by a newer ollmchat (with new options)
 // must not be judged invalid, and partly discarded, by an older one.
+const modelOptionsSchema = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { numCtx: positiveInteger } },
+} as const
+
 export const SETTINGS_SCHEMA: Schema<StoredSettings> = {
   ollamaHost: nullableString,
+  hosts: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', minLength: 1 },
+        url: { type: 'string', minLength: 1 },
+        name: nullableString,
+        headerNames: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['id', 'url', 'name', 'headerNames'],
+    },
+  },
+  activeHostId: nullableString,
+  hostModelOptions: { type: 'object', additionalProperties: modelOptionsSchema },
+  tempModelLimit: { type: 'integer', minimum: TEMP_MODEL_LIMIT_RANGE.min, maximum: TEMP_MODEL_LIMIT_RANGE.max },
+  notifyTempModelCreated: { type: 'boolean' },
   theme: { type: 'string', enum: [...THEMES] },
   defaultModel: nullableString,
   lastConversationId: nullableString,
-  modelOptions: {
-    type: 'object',
-    additionalProperties: { type: 'object', properties: { numCtx: positiveInteger } },
-  },
+  modelOptions: modelOptionsSchema,
   window: {
     type: 'object',
     properties: {
@@ -80,12 +109,14 @@ export const SETTINGS_SCHEMA: Schema<StoredSettings> = {
 
 /** What a new settings file starts with. */
 export const SETTINGS_DEFAULTS: Readonly<StoredSettings> = Object.freeze({
-  ollamaHost: null,
   theme: 'system',
   defaultModel: null,
   lastConversationId: null,
-  modelOptions: Object.freeze({}),
-  tempModels: Object.freeze({}),
+  hosts: Object.freeze([]) as unknown as HostEntry[],
+  activeHostId: null,
+  hostModelOptions: Object.freeze({}),
+  tempModelLimit: DEFAULT_SETTINGS.tempModelLimit,
+  notifyTempModelCreated: DEFAULT_SETTINGS.notifyTempModelCreated,
 })
 
 /**

@@ -28,6 +28,10 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
+/** The host the per-model options in these tests belong to. */
+const H = 'http://127.0.0.1:11434'
+const optionsInFile = () => (fileJson().hostModelOptions as Record<string, unknown>)[H]
+
 const failureCode = (run: () => unknown) => {
   try {
     run()
@@ -39,127 +43,137 @@ const failureCode = (run: () => unknown) => {
 
 describe('get and update', () => {
   it('starts from the defaults', () => {
-    expect(service.get()).toEqual(DEFAULT_SETTINGS)
+    expect(service.get(H)).toEqual(DEFAULT_SETTINGS)
   })
 
   it('stores each setting and reads it back after reopening', () => {
-    const updated = service.update({ ollamaHost: 'localhost', theme: 'dark', defaultModel: ' llama3:latest ', lastConversationId: 'c-1' })
-    const expected: Settings = { ...DEFAULT_SETTINGS, ollamaHost: 'http://localhost:11434', theme: 'dark', defaultModel: 'llama3:latest', lastConversationId: 'c-1' }
+    const updated = service.update({ ollamaHost: 'localhost', theme: 'dark', defaultModel: ' llama3:latest ', lastConversationId: 'c-1', tempModelLimit: 3, notifyTempModelCreated: true }, H)
+    const host = { id: updated.activeHostId ?? '', url: 'http://localhost:11434', name: null, headerNames: [] }
+    const expected: Settings = {
+      ...DEFAULT_SETTINGS, ollamaHost: 'http://localhost:11434', theme: 'dark', defaultModel: 'llama3:latest', lastConversationId: 'c-1',
+      hosts: [host], activeHostId: host.id, tempModelLimit: 3, notifyTempModelCreated: true,
+    }
     expect(updated).toEqual(expected)
-    expect(open().get()).toEqual(expected)
+    expect(open().get(H)).toEqual(expected)
   })
 
   it('treats empty text and null as "not set"', () => {
-    service.update({ ollamaHost: 'http://10.0.0.2:11434', defaultModel: 'a', lastConversationId: 'b' })
-    expect(service.update({ ollamaHost: '  ', defaultModel: '', lastConversationId: null })).toMatchObject({
+    service.update({ ollamaHost: 'http://10.0.0.2:11434', defaultModel: 'a', lastConversationId: 'b' }, H)
+    expect(service.update({ ollamaHost: '  ', defaultModel: '', lastConversationId: null }, H)).toMatchObject({
       ollamaHost: null, defaultModel: null, lastConversationId: null,
     })
   })
 
   it('validates the whole patch before writing any of it', () => {
-    expect(failureCode(() => service.update({ theme: 'dark', ollamaHost: 'ftp://x' }))).toMatch(/^INVALID_INPUT: .*http:\/\/ or https:\/\//)
-    expect(failureCode(() => service.update({ theme: 'blue' as 'dark' }))).toBe('INVALID_INPUT: theme must be "system", "light" or "dark".')
-    expect(failureCode(() => service.update({ defaultModel: 3 as unknown as string }))).toBe('INVALID_INPUT: defaultModel must be text or null.')
-    expect(failureCode(() => service.update({ modelOptions: {} } as never))).toBe('INVALID_INPUT: "modelOptions" is not a setting that can be changed here.')
-    expect(failureCode(() => service.update(null as never))).toBe('INVALID_INPUT: Settings must be an object.')
-    expect(service.get()).toEqual(DEFAULT_SETTINGS)
+    expect(failureCode(() => service.update({ theme: 'dark', ollamaHost: 'ftp://x' }, H))).toMatch(/^INVALID_INPUT: .*http:\/\/ or https:\/\//)
+    expect(failureCode(() => service.update({ theme: 'blue' as 'dark' }, H))).toBe('INVALID_INPUT: theme must be "system", "light" or "dark".')
+    expect(failureCode(() => service.update({ defaultModel: 3 as unknown as string }, H))).toBe('INVALID_INPUT: defaultModel must be text or null.')
+    expect(failureCode(() => service.update({ modelOptions: {} } as never, H))).toBe('INVALID_INPUT: "modelOptions" is not a setting that can be changed here.')
+    expect(failureCode(() => service.update(null as never, H))).toBe('INVALID_INPUT: Settings must be an object.')
+    expect(failureCode(() => service.update({ tempModelLimit: 0 }, H))).toBe('INVALID_INPUT: The limit of temporary models must be a whole number from 1 to 64.')
+    expect(failureCode(() => service.update({ activeHostId: 'nope' }, H))).toBe('INVALID_INPUT: That host is no longer in the list.')
+    expect(service.get(H)).toEqual(DEFAULT_SETTINGS)
   })
 
   it('falls back to defaults for values of the wrong type in the store', () => {
-    const values = new Map<string, unknown>([['theme', 'sepia'], ['ollamaHost', 5], ['modelOptions', { a: { numCtx: 'big' }, b: { numCtx: 2048 }, c: null }]])
+    const values = new Map<string, unknown>([['theme', 'sepia'], ['hosts', 5], ['tempModelLimit', 1000], ['hostModelOptions', { [H]: { a: { numCtx: 'big' }, b: { numCtx: 2048 }, c: null } }]])
     const memory: KeyValueStore = { get: (key) => values.get(key), set: (key, value) => void values.set(key, value), delete: (key) => void values.delete(key) }
     const loose = createSettingsService(memory, { modelKey })
-    expect(loose.get()).toEqual({ ...DEFAULT_SETTINGS, modelOptions: { b: { numCtx: 2048 } } })
-    expect(loose.getNumCtx('a')).toBeNull()
+    expect(loose.get(H)).toEqual({ ...DEFAULT_SETTINGS, modelOptions: { b: { numCtx: 2048 } } })
+    expect(loose.getNumCtx(H, 'a')).toBeNull()
   })
 })
 
 describe('per-model options', () => {
   it('shares one option between spellings of a model name', () => {
-    service.setNumCtx('Llama3', 16384)
-    expect(service.getNumCtx('llama3:latest')).toBe(16384)
-    expect(service.getNumCtx('LLAMA3:Latest')).toBe(16384)
-    expect(service.getNumCtx('llama3:8b')).toBeNull()
-    expect(service.get().modelOptions).toEqual({ 'llama3:latest': { numCtx: 16384 } })
-    expect(open().getNumCtx('llama3')).toBe(16384)
+    service.setNumCtx(H, 'Llama3', 16384)
+    expect(service.getNumCtx(H, 'llama3:latest')).toBe(16384)
+    expect(service.getNumCtx(H, 'LLAMA3:Latest')).toBe(16384)
+    expect(service.getNumCtx(H, 'llama3:8b')).toBeNull()
+    expect(service.get(H).modelOptions).toEqual({ 'llama3:latest': { numCtx: 16384 } })
+    expect(open().getNumCtx(H, 'llama3')).toBe(16384)
   })
 
   it('keeps models with dots in their names apart', () => {
-    service.setNumCtx('llama3.2', 4096)
-    service.setNumCtx('llama3', 8192)
-    expect(fileJson().modelOptions).toEqual({ 'llama3.2:latest': { numCtx: 4096 }, 'llama3:latest': { numCtx: 8192 } })
+    service.setNumCtx(H, 'llama3.2', 4096)
+    service.setNumCtx(H, 'llama3', 8192)
+    expect(optionsInFile()).toEqual({ 'llama3.2:latest': { numCtx: 4096 }, 'llama3:latest': { numCtx: 8192 } })
   })
 
   it('resets to the default with null, removing the entry but keeping other option fields', () => {
-    service.setNumCtx('a', 2048)
-    service.setNumCtx('b', 4096)
-    service.setNumCtx('a', null)
-    expect(service.getNumCtx('a')).toBeNull()
-    expect(fileJson().modelOptions).toEqual({ 'b:latest': { numCtx: 4096 } })
+    service.setNumCtx(H, 'a', 2048)
+    service.setNumCtx(H, 'b', 4096)
+    service.setNumCtx(H, 'a', null)
+    expect(service.getNumCtx(H, 'a')).toBeNull()
+    expect(optionsInFile()).toEqual({ 'b:latest': { numCtx: 4096 } })
 
     const store = openFileSettingsStore(dir, { log: silentLogger })
-    store.set('modelOptions', { 'c:latest': { numCtx: 1024, temperature: 0.3 } })
-    service.setNumCtx('c', null)
-    expect(fileJson().modelOptions).toEqual({ 'c:latest': { temperature: 0.3 } })
-    service.setNumCtx('c', 512)
-    expect(fileJson().modelOptions).toEqual({ 'c:latest': { temperature: 0.3, numCtx: 512 } })
+    store.set('hostModelOptions', { [H]: { 'c:latest': { numCtx: 1024, temperature: 0.3 } } })
+    service.setNumCtx(H, 'c', null)
+    expect(optionsInFile()).toEqual({ 'c:latest': { temperature: 0.3 } })
+    service.setNumCtx(H, 'c', 512)
+    expect(optionsInFile()).toEqual({ 'c:latest': { temperature: 0.3, numCtx: 512 } })
   })
 
   it('refuses what is not a positive whole number, without range checks', () => {
     for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '4096' as unknown as number]) {
-      expect(failureCode(() => service.setNumCtx('a', bad))).toBe('INVALID_NUM_CTX: The context length must be a positive whole number of tokens.')
+      expect(failureCode(() => service.setNumCtx(H, 'a', bad))).toBe('INVALID_NUM_CTX: The context length must be a positive whole number of tokens.')
     }
-    expect(failureCode(() => service.setNumCtx('  ', 4096))).toBe('INVALID_INPUT: A model name is required.')
-    service.setNumCtx('a', 3)
-    expect(service.getNumCtx('a')).toBe(3)
+    expect(failureCode(() => service.setNumCtx(H, '  ', 4096))).toBe('INVALID_INPUT: A model name is required.')
+    service.setNumCtx(H, 'a', 3)
+    expect(service.getNumCtx(H, 'a')).toBe(3)
   })
 })
 
-describe('temporary model registry', () => {
-  const host = 'http://127.0.0.1:11434'
-  const record = { path: 'ollmchat-temp/Llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'sha256:abc', numCtx: 8192, createdAt: '2025-01-01T00:00:00.000Z' }
-  const onHost = (settings: SettingsService, at = host) => settings.tempModels.forHost(at)
-
-  it('persists records across reopen, with case-insensitive paths', () => {
-    onHost(service).set(record)
-    onHost(service).set({ ...record, path: 'ollmchat-temp/qwen3-oc4096', numCtx: 4096 })
-    const reopened = onHost(open())
-    expect(reopened.get('OLLMCHAT-TEMP/llama3-OC8192')).toEqual({ ...record, host })
-    expect(reopened.all().map((r) => r.numCtx).sort()).toEqual([4096, 8192])
-    reopened.delete('ollmchat-temp/LLAMA3-oc8192')
-    reopened.delete('ollmchat-temp/unknown')
-    expect(onHost(open()).all().map((r) => r.path)).toEqual(['ollmchat-temp/qwen3-oc4096'])
-  })
-
-  it('replaces a record with the same path, returns copies, and refuses incomplete ones', () => {
-    onHost(service).set(record)
-    onHost(service).set({ ...record, baseDigest: 'sha256:new' })
-    const fetched = onHost(service).get(record.path)
-    expect(fetched?.baseDigest).toBe('sha256:new')
-    if (fetched) fetched.numCtx = 1
-    expect(onHost(service).get(record.path)?.numCtx).toBe(8192)
-    expect(onHost(service).all()).toHaveLength(1)
-    expect(() => onHost(service).set({ ...record, numCtx: 0 })).toThrow(TypeError)
-  })
-
-  it('keeps each host to its own records: another host neither sees nor deletes them', () => {
+describe('per-host options', () => {
+  it('keeps the options of one host from another', () => {
     const other = 'http://192.168.1.20:11434'
-    onHost(service).set(record)
-    expect(onHost(service, other).get(record.path)).toBeUndefined()
-    expect(onHost(service, other).all()).toEqual([])
-    onHost(service, other).set({ ...record, baseDigest: 'sha256:other' })
-    onHost(service, other).delete(record.path)
-    expect(onHost(open()).get(record.path)).toEqual({ ...record, host })
-    expect(onHost(open(), other).all()).toEqual([])
+    service.setNumCtx(H, 'llama3', 8192)
+    service.setNumCtx(other, 'llama3', 2048)
+    expect(service.getNumCtx(H, 'llama3')).toBe(8192)
+    expect(service.getNumCtx(other, 'llama3')).toBe(2048)
+    expect(service.get(other).modelOptions).toEqual({ 'llama3:latest': { numCtx: 2048 } })
+  })
+})
+
+describe('hosts', () => {
+  it('adds, names, changes, activates and removes hosts; an address is listed once', () => {
+    const work = service.saveHost({ url: '192.168.1.20', name: ' Work GPU ', headerNames: ['Authorization'] })
+    expect(work).toMatchObject({ url: 'http://192.168.1.20:11434', name: 'Work GPU', headerNames: ['Authorization'] })
+    expect(failureCode(() => service.saveHost({ url: 'http://192.168.1.20:11434' }))).toBe('INVALID_INPUT: http://192.168.1.20:11434 is already in the list.')
+    expect(failureCode(() => service.saveHost({ url: 'ftp://x' }))).toMatch(/^INVALID_INPUT: /)
+    expect(service.saveHost({ id: work.id, url: '192.168.1.21' })).toMatchObject({ id: work.id, url: 'http://192.168.1.21:11434', name: 'Work GPU', headerNames: ['Authorization'] })
+    expect(service.update({ activeHostId: work.id }, H)).toMatchObject({ activeHostId: work.id, ollamaHost: 'http://192.168.1.21:11434' })
+    expect(open().activeHost()?.id).toBe(work.id)
+    expect(service.removeHost(work.id)).toBe(true)
+    expect(service.get(H)).toMatchObject({ hosts: [], activeHostId: null, ollamaHost: null })
+    expect(service.removeHost(work.id)).toBe(false)
   })
 
-  it('ignores records written before records knew their host, and drops them at the next write', () => {
+  it('makes a typed address the active host, reusing a listed one', () => {
+    const listed = service.saveHost({ url: '10.0.0.2', name: 'Lab' })
+    expect(service.update({ ollamaHost: 'http://10.0.0.2:11434' }, H)).toMatchObject({ activeHostId: listed.id, hosts: [listed] })
+    expect(service.update({ ollamaHost: null }, H)).toMatchObject({ activeHostId: null, hosts: [listed] })
+  })
+
+  it('moves what older versions stored: the single host, options without a host, temporary-model records', () => {
     const store = openFileSettingsStore(dir, { log: silentLogger })
-    store.set('tempModels', { [record.path.toLowerCase()]: record })
-    expect(onHost(service).get(record.path)).toBeUndefined()
-    expect(onHost(service).all()).toEqual([])
-    onHost(service).set({ ...record, path: 'ollmchat-temp/qwen3-oc4096' })
-    expect(Object.keys(fileJson().tempModels as object)).toEqual([`${host} ollmchat-temp/qwen3-oc4096`])
+    const record = { host: H, path: 'ollmchat-temp/llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'd', numCtx: 8192, createdAt: 'x' }
+    store.set('ollamaHost', 'http://10.0.0.9:11434')
+    store.set('modelOptions', { 'llama3:latest': { numCtx: 4096 } })
+    // An entry from before records knew their host is not imported.
+    store.set('tempModels', { [`${H} ${record.path}`]: record, old: { ...record, host: undefined } })
+    const imported: unknown[] = []
+    const migrated = open()
+    migrated.migrateLegacy((hostSetting) => hostSetting ?? H, (records) => imported.push(...records))
+    expect(migrated.get(H)).toMatchObject({ ollamaHost: 'http://10.0.0.9:11434', hosts: [{ url: 'http://10.0.0.9:11434' }] })
+    expect(migrated.getNumCtx('http://10.0.0.9:11434', 'llama3')).toBe(4096)
+    expect(imported).toEqual([record])
+    expect(fileJson()).not.toHaveProperty('tempModels')
+    expect(fileJson()).not.toHaveProperty('modelOptions')
+    // Once: a second start changes nothing.
+    open().migrateLegacy(() => H, (records) => imported.push(...records))
+    expect(imported).toHaveLength(1)
   })
 })
 
@@ -178,28 +192,28 @@ describe('reading the store', () => {
   it('reads the model options once per lookup, however many models it is asked about', () => {
     const { store, reads } = countingStore()
     const counted = createSettingsService(store, { modelKey })
-    counted.setNumCtx('a', 2048)
+    counted.setNumCtx(H, 'a', 2048)
     reads.length = 0
-    const numCtxOf = counted.numCtxLookup()
+    const numCtxOf = counted.numCtxLookup(H)
     expect(['a', 'A:latest', 'b', 'c'].map(numCtxOf)).toEqual([2048, 2048, null, null])
-    expect(reads).toEqual(['modelOptions'])
+    expect(reads).toEqual(['hostModelOptions'])
   })
 
   it('reads each setting once per update and returns the merged result', () => {
     const { store, reads } = countingStore()
     const counted = createSettingsService(store, { modelKey })
-    expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
-    expect(reads.sort()).toEqual(['defaultModel', 'lastConversationId', 'modelOptions', 'ollamaHost', 'theme'])
-    expect(counted.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
+    expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
+    expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'tempModelLimit', 'theme']))
+    expect(counted.get(H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
   })
 })
 
 describe('a corrupt file under the service', () => {
   it('keeps working with what could be saved from the file', () => {
-    service.update({ theme: 'dark', defaultModel: 'qwen3:8b' })
-    service.setNumCtx('llama3', 8192)
+    service.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)
+    service.setNumCtx(H, 'llama3', 8192)
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...fileJson(), theme: 42 }))
-    expect(service.get()).toEqual({ ...DEFAULT_SETTINGS, defaultModel: 'qwen3:8b', modelOptions: { 'llama3:latest': { numCtx: 8192 } } })
-    expect(open().get().defaultModel).toBe('qwen3:8b')
+    expect(service.get(H)).toEqual({ ...DEFAULT_SETTINGS, defaultModel: 'qwen3:8b', modelOptions: { 'llama3:latest': { numCtx: 8192 } } })
+    expect(open().get(H).defaultModel).toBe('qwen3:8b')
   })
 })

@@ -1,30 +1,47 @@
-import { DEFAULT_SETTINGS, isTheme, THEMES, type ModelOptions, type Settings, type SettingsPatch } from '../../../src-shared/types'
+import { TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import { DEFAULT_SETTINGS, isTheme, THEMES, type HostEntry, type ModelOptions, type Settings, type SettingsPatch } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { KeyValueStore } from '../core-types'
 import { isRecord } from '../guards'
-import type { TempModelRegistry } from '../models/temp-model-registry'
+import type { TempModelRecord } from '../models/temp-model-registry'
 import { checkHostSetting } from '../ollama/host-setting'
-import { createStoredTempModelRegistry } from './stored-temp-models'
+import { readActiveHost, readHosts, removeHost, saveHost } from './host-list'
+import { readLegacyTempModels } from './stored-temp-models'
 
-/** The app's settings over a `KeyValueStore`: validated writes, defaults for anything missing or malformed. */
+/**
+ * The app's settings over a `KeyValueStore`: validated writes, defaults for anything missing or malformed. Per-model
+ * options belong to an Ollama host (the same name on two hosts may be two different models), so those methods take
+ * the host's address (`OllamaClient.host`).
+ */
 export interface SettingsService {
-  get(): Settings
+  /** The settings, with the per-model options of `host`. */
+  get(host: string): Settings
   /**
-   * Validates the whole patch before writing any of it; throws `INVALID_INPUT` naming the problem. The host
-   * is stored normalized (`localhost` → `http://localhost:11434`); an empty host or model means `null`. Returns
-   * the settings after the change.
+   * Validates the whole patch before writing any of it; throws `INVALID_INPUT` naming the problem. An `ollamaHost`
+   * (stored normalized, `localhost` → `http://localhost:11434`) becomes the active host, added to the list when new;
+   * an empty one means `OLLAMA_HOST` or the default. An empty model means `null`. Returns the settings after it.
    */
-  update(patch: SettingsPatch): Settings
-  getNumCtx(model: string): number | null
+  update(patch: SettingsPatch, host: string): Settings
+  getNumCtx(host: string, model: string): number | null
   /**
-   * The `num_ctx` of every model as stored right now, read once: for a listing, which asks about every model
-   * (any spelling of a name finds its option, as with `getNumCtx`).
+   * The `num_ctx` of every model of `host` as stored right now, read once: for a listing, which asks about every
+   * model (any spelling of a name finds its option, as with `getNumCtx`).
    */
-  numCtxLookup(): (model: string) => number | null
+  numCtxLookup(host: string): (model: string) => number | null
   /** `null` removes the option ("reset to default"); throws `INVALID_NUM_CTX` unless a positive integer. */
-  setNumCtx(model: string, numCtx: number | null): void
-  /** Persisted under `tempModels`, per Ollama host. */
-  readonly tempModels: TempModelRegistry
+  setNumCtx(host: string, model: string, numCtx: number | null): void
+  /** The active host entry, or `null` for `OLLAMA_HOST`/the default. */
+  activeHost(): HostEntry | null
+  hosts(): HostEntry[]
+  /** Adds or changes a host (see `host-list.ts` `saveHost`). */
+  saveHost(input: { id?: string; url: string; name?: string | null; headerNames?: string[] }): HostEntry
+  removeHost(id: string): boolean
+  /**
+   * Moves what older versions kept elsewhere, once: a single `ollamaHost` becomes a host entry, options without a
+   * host go to `currentHost` (the host they were set for), and temporary-model records (now machine state, kept in
+   * the history database) are handed to `importTempModels` and removed from the settings.
+   */
+  migrateLegacy(currentHost: (hostSetting: string | null) => string, importTempModels: (records: TempModelRecord[]) => void): void
 }
 
 /** Inputs of `createSettingsService`. */
@@ -33,7 +50,9 @@ export interface SettingsServiceOptions {
   modelKey: (model: string) => string
 }
 
-const PATCH_KEYS: ReadonlySet<string> = new Set(['ollamaHost', 'theme', 'defaultModel', 'lastConversationId'])
+const PATCH_KEYS: ReadonlySet<string> = new Set([
+  'ollamaHost', 'theme', 'defaultModel', 'lastConversationId', 'activeHostId', 'tempModelLimit', 'notifyTempModelCreated',
+])
 
 const isPositiveInteger = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0
 const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : null)
@@ -48,8 +67,8 @@ function readModelOptions(value: unknown): Record<string, ModelOptions> {
   )
 }
 
-/** Checks a patch and returns it normalized, as the values to store. */
-function normalizePatch(patch: SettingsPatch): Partial<Settings> {
+/** Checks a patch and returns it normalized, as the values to store (`ollamaHost` as a checked address). */
+function normalizePatch(patch: SettingsPatch, hosts: readonly HostEntry[]): Partial<Settings> {
   if (!isRecord(patch)) throw invalid('Settings must be an object.')
   const unknown = Object.keys(patch).find((key) => !PATCH_KEYS.has(key))
   if (unknown !== undefined) throw invalid(`"${unknown}" is not a setting that can be changed here.`)
@@ -74,54 +93,119 @@ function normalizePatch(patch: SettingsPatch): Partial<Settings> {
   }
   if ('defaultModel' in patch) result.defaultModel = text('defaultModel', patch.defaultModel)
   if ('lastConversationId' in patch) result.lastConversationId = text('lastConversationId', patch.lastConversationId)
+  if ('activeHostId' in patch) {
+    const id = patch.activeHostId ?? null
+    if (id !== null && (typeof id !== 'string' || !hosts.some((host) => host.id === id))) throw invalid('That host is no longer in the list.')
+    result.activeHostId = id
+  }
+  if ('tempModelLimit' in patch) {
+    const limit = patch.tempModelLimit
+    const { min, max } = TEMP_MODEL_LIMIT_RANGE
+    if (!Number.isInteger(limit) || (limit as number) < min || (limit as number) > max) {
+      throw invalid(`The limit of temporary models must be a whole number from ${min} to ${max}.`)
+    }
+    result.tempModelLimit = limit as number
+  }
+  if ('notifyTempModelCreated' in patch) {
+    if (typeof patch.notifyTempModelCreated !== 'boolean') throw invalid('notifyTempModelCreated must be true or false.')
+    result.notifyTempModelCreated = patch.notifyTempModelCreated
+  }
   return result
 }
 
+/** Options keyed by host address, then by model key; read entry by entry (a damaged entry reads as absent). */
+function readHostOptions(value: unknown): Record<string, Record<string, ModelOptions>> {
+  if (!isRecord(value)) return {}
+  return Object.fromEntries(Object.entries(value).map(([host, options]) => [host, readModelOptions(options)]))
+}
+
+const readLimit = (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= TEMP_MODEL_LIMIT_RANGE.min && (value as number) <= TEMP_MODEL_LIMIT_RANGE.max
+    ? (value as number)
+    : DEFAULT_SETTINGS.tempModelLimit
+
 /** Builds the settings service; every read goes to the store, so a second service over it stays in step. */
 export function createSettingsService(store: KeyValueStore, options: SettingsServiceOptions): SettingsService {
-  const get = (): Settings => {
+  const optionsOf = (host: string) => readHostOptions(store.get('hostModelOptions'))[host] ?? {}
+  const get = (host: string): Settings => {
     const theme = store.get('theme')
+    const active = readActiveHost(store)
+    const notify = store.get('notifyTempModelCreated')
     return {
-      ollamaHost: stringOrNull(store.get('ollamaHost')),
+      ollamaHost: active?.url ?? null,
       theme: isTheme(theme) ? theme : DEFAULT_SETTINGS.theme,
       defaultModel: stringOrNull(store.get('defaultModel')),
       lastConversationId: stringOrNull(store.get('lastConversationId')),
-      modelOptions: readModelOptions(store.get('modelOptions')),
+      modelOptions: optionsOf(host),
+      hosts: readHosts(store),
+      activeHostId: active?.id ?? null,
+      tempModelLimit: readLimit(store.get('tempModelLimit')),
+      notifyTempModelCreated: typeof notify === 'boolean' ? notify : DEFAULT_SETTINGS.notifyTempModelCreated,
     }
   }
-  const numCtxLookup = () => {
-    const all = readModelOptions(store.get('modelOptions'))
+  const numCtxLookup = (host: string) => {
+    const all = optionsOf(host)
     return (model: string) => all[options.modelKey(model)]?.numCtx ?? null
+  }
+  /** Makes the host at `url` the active one, adding it to the list when it is new. */
+  const activate = (url: string | null) => {
+    if (url === null) return store.set('activeHostId', null)
+    const known = readHosts(store).find((host) => host.url === url)
+    store.set('activeHostId', (known ?? saveHost(store, { url })).id)
   }
 
   return {
     get,
-    update(patch) {
-      const changes = normalizePatch(patch)
-      const current = get()
-      for (const [key, value] of Object.entries(changes)) {
+    update(patch, host) {
+      const changes = normalizePatch(patch, readHosts(store))
+      const { ollamaHost, ...rest } = changes
+      const current = get(host)
+      for (const [key, value] of Object.entries(rest)) {
         if (current[key as keyof Settings] !== value) store.set(key, value)
       }
-      return { ...current, ...changes }
+      if ('ollamaHost' in changes && ollamaHost !== current.ollamaHost) activate(ollamaHost ?? null)
+      return get(host)
     },
-    getNumCtx: (model) => numCtxLookup()(model),
+    getNumCtx: (host, model) => numCtxLookup(host)(model),
     numCtxLookup,
-    setNumCtx(model, numCtx) {
+    setNumCtx(host, model, numCtx) {
       if (model.trim() === '') throw invalid('A model name is required.')
       if (numCtx !== null && !isPositiveInteger(numCtx)) {
         throw new AppFailure('INVALID_NUM_CTX', 'The context length must be a positive whole number of tokens.')
       }
       const key = options.modelKey(model)
-      const stored = store.get('modelOptions')
-      const all = isRecord(stored) ? stored : {}
+      const stored = store.get('hostModelOptions')
+      const byHost = isRecord(stored) ? stored : {}
+      const all = isRecord(byHost[host]) ? byHost[host] : {}
       const entry = isRecord(all[key]) ? all[key] : {}
       if ((entry.numCtx ?? null) === numCtx) return
       // Other (newer) per-model options in the entry are kept; an entry left empty is removed.
-      const { numCtx: _previous, ...rest } = entry
-      const next = numCtx === null ? rest : { ...rest, numCtx }
-      const others = Object.entries(all).filter(([candidate]) => candidate !== key)
-      store.set('modelOptions', Object.fromEntries(Object.keys(next).length === 0 ? others : [...others, [key, next]]))
+      const { numCtx: _previous, ...others } = entry
+      const next = numCtx === null ? others : { ...others, numCtx }
+      const models = Object.entries(all).filter(([candidate]) => candidate !== key)
+      store.set('hostModelOptions', { ...byHost, [host]: Object.fromEntries(Object.keys(next).length === 0 ? models : [...models, [key, next]]) })
     },
-    tempModels: createStoredTempModelRegistry(store),
+    activeHost: () => readActiveHost(store),
+    hosts: () => readHosts(store),
+    saveHost: (input) => saveHost(store, input),
+    removeHost: (id) => removeHost(store, id),
+    migrateLegacy(currentHost, importTempModels) {
+      const legacyHost = store.get('ollamaHost')
+      if (typeof legacyHost === 'string' && legacyHost.trim() !== '' && readHosts(store).length === 0) {
+        const checked = checkHostSetting(legacyHost)
+        if (checked.ok) activate(checked.value)
+      }
+      store.delete('ollamaHost')
+      const flat = readModelOptions(store.get('modelOptions'))
+      if (Object.keys(flat).length > 0) {
+        const host = currentHost(readActiveHost(store)?.url ?? null)
+        const byHost = readHostOptions(store.get('hostModelOptions'))
+        store.set('hostModelOptions', { ...byHost, [host]: { ...flat, ...(byHost[host] ?? {}) } })
+      }
+      store.delete('modelOptions')
+      const records = readLegacyTempModels(store)
+      if (records.length > 0) importTempModels(records)
+      store.delete('tempModels')
+    },
   }
 }

@@ -1,0 +1,90 @@
+import { openConnection, type OllamaConnection } from './connection'
+import { messageOf } from './guards'
+import type { Logger } from './log'
+import type { TempModelRef } from './models/temp-model-manager'
+import { TempModelManager } from './models/temp-model-manager'
+import type { TempModelRegistry } from './models/temp-model-registry'
+import { OllamaClient } from './ollama/client'
+import type { SecretStore } from './settings/secret-file'
+import type { SettingsService } from './settings/settings-service'
+
+/** The connection to the active Ollama host, and the start-up clean-ups of every host ollmchat made models on. */
+export interface HostConnections {
+  current(): OllamaConnection
+  /** Connects to the host the settings name now (after a switch, or a change of its address or headers). */
+  reconnect(): void
+  /**
+   * Starts the start-up clean-up on the active host and on every other host with temporary-model records, each when
+   * that host is reachable. Never waits for any of them.
+   */
+  startCleanups(): void
+  /** Ends the clean-ups and closes every client (calls in flight get `graceMs`). */
+  stop(graceMs: number): Promise<void>
+}
+
+export function createHostConnections(deps: {
+  settings: SettingsService
+  secrets: SecretStore
+  registry: TempModelRegistry
+  env: Record<string, string | undefined>
+  log: Logger
+  onTempModelCreated(ref: TempModelRef): void
+  /** The active connection changed (the status watch follows). */
+  onChange(connection: OllamaConnection): void
+}): HostConnections {
+  const { settings, secrets, log } = deps
+  const connect = (): OllamaConnection => {
+    const active = settings.activeHost()
+    return openConnection({
+      hostSetting: active?.url ?? null,
+      headers: active === null ? {} : secrets.read(active.id),
+      env: deps.env,
+      registry: deps.registry,
+      numCtxLookup: (host) => settings.numCtxLookup(host),
+      tempModelLimit: () => settings.get(connection.host).tempModelLimit,
+      onTempModelCreated: (ref) => deps.onTempModelCreated(ref),
+      log,
+    })
+  }
+  let connection = connect()
+  /** Connections a host change replaced: replies that began on them may still use their clients until `stop`. */
+  const retired: OllamaConnection[] = []
+  /** Clients opened only to clean up other hosts, with what ends their clean-up. */
+  const others: { client: OllamaClient; lifetime: AbortController }[] = []
+  let started = false
+
+  /** The clean-up of a host that is not the active one: its own client (with its headers), nothing else. */
+  const cleanUpElsewhere = (host: string) => {
+    const entry = settings.hosts().find((candidate) => candidate.url === host)
+    const client = new OllamaClient({ host, env: deps.env, headers: entry === undefined ? {} : secrets.read(entry.id) })
+    const lifetime = new AbortController()
+    others.push({ client, lifetime })
+    const manager = new TempModelManager(client, { registry: deps.registry, log })
+    manager.cleanupWhenReachable({ signal: lifetime.signal }).catch((error: unknown) => log.error('clean-up of another host failed', { host, error: messageOf(error) }))
+  }
+
+  return {
+    current: () => connection,
+    reconnect() {
+      // The old clean-up stops; the old client stays open for replies still running on it (its idle sockets close by
+      // keep-alive, and `stop` closes it for good).
+      connection.dispose()
+      retired.push(connection)
+      connection = connect()
+      deps.onChange(connection)
+      if (started) void connection.startCleanup()
+    },
+    startCleanups() {
+      if (started) return
+      started = true
+      void connection.startCleanup()
+      for (const host of deps.registry.hosts()) if (host !== connection.host) cleanUpElsewhere(host)
+    },
+    async stop(graceMs) {
+      const all = [...retired, connection]
+      for (const each of all) each.dispose()
+      for (const other of others) other.lifetime.abort()
+      await Promise.all([...all.map((each) => each.client.close({ graceMs })), ...others.map((other) => other.client.close({ graceMs }))])
+    },
+  }
+}

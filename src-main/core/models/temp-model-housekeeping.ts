@@ -1,0 +1,139 @@
+import type { TempCleanupReport, TempModelInfo } from '../../../src-shared/types'
+import { messageOf } from '../guards'
+import type { Logger } from '../log'
+import type { OllamaClient } from '../ollama/client'
+import { CancelledError } from '../ollama/errors'
+import { isTempModelName, sameModel } from '../ollama/model-name'
+import type { ListedModel, RunningModel } from '../ollama/types'
+import type { TempModelManager } from './temp-model-manager'
+import { tempModelNumCtx } from './temp-model-naming'
+import type { TempModelRecord } from './temp-model-registry'
+import { findStaleTempModels } from './temp-model-staleness'
+import { tempInUseReason } from './temp-model-usage'
+
+/**
+ * Managing the temporary models of one host in the open: listing them with what is known about each, the clean-up on
+ * demand, removing all of them, the limit on how many may exist, and deleting those of a base. Nothing here ever
+ * deletes a temporary model a reply of this app holds.
+ */
+export interface TempModelHousekeeping {
+  list(): Promise<TempModelInfo[]>
+  /** Unloads (when loaded) and deletes every temporary model on the host but those a reply holds. */
+  removeAll(): Promise<TempCleanupReport>
+  /** Unloads (when loaded) and deletes the temporary models made from `base`; refuses none (callers check holds). */
+  removeThoseOf(base: string): Promise<string[]>
+  /**
+   * Keeps at most `limit()` temporary models: the least recently used that is neither held nor loaded goes first.
+   * Returns the names it deleted.
+   */
+  enforceLimit(): Promise<string[]>
+}
+
+interface TempFacts {
+  entry: ListedModel
+  record: TempModelRecord | undefined
+  base: string | null
+  numCtx: number | null
+  loaded: string | null
+}
+
+export function createTempModelHousekeeping(deps: {
+  client: OllamaClient
+  manager: TempModelManager
+  limit(): number
+  log: Logger
+}): TempModelHousekeeping {
+  const { client, manager, log } = deps
+
+  /** Every temporary model listed on the host, with its record, base, context and whether a runner holds it. */
+  const survey = async (): Promise<{ temps: TempFacts[]; listing: ListedModel[]; running: RunningModel[] }> => {
+    const listing = await client.listAll()
+    const entries = listing.filter((m) => isTempModelName(m.name))
+    const running = entries.length === 0 ? [] : await client.running()
+    const records = manager.records()
+    const temps = entries.map((entry) => {
+      const record = records.find((r) => sameModel(r.path, entry.name))
+      const base = entry.parentModel !== '' ? entry.parentModel : (record?.baseModel ?? null)
+      const numCtx = tempModelNumCtx(entry.name) ?? record?.numCtx ?? null
+      const loaded = tempInUseReason({ name: entry.name, digest: entry.digest, parentModel: base, numCtx }, running, listing)
+      return { entry, record, base, numCtx, loaded }
+    })
+    return { temps, listing, running }
+  }
+
+  /** Unloads a loaded temporary model (its runner, shared with the base) and deletes it. */
+  const unloadAndDelete = async (temp: TempFacts): Promise<void> => {
+    if (temp.loaded !== null) await client.unload(temp.entry.name).catch(() => false)
+    await client.delete(temp.entry.name)
+    manager.invalidate(temp.entry.name)
+  }
+
+  const lastUse = (temp: TempFacts) => temp.record?.lastUsedAt ?? temp.record?.createdAt ?? temp.entry.modifiedAt
+
+  return {
+    async list() {
+      const { temps, listing } = await survey()
+      const stale = await findStaleTempModels({ client, listing, recordFor: (name) => temps.find((t) => t.entry.name === name)?.record, log })
+      return temps.map((temp) => ({
+        name: temp.entry.name,
+        baseModel: temp.base,
+        numCtx: temp.numCtx,
+        createdAt: temp.record?.createdAt ?? null,
+        lastUsedAt: temp.record?.lastUsedAt ?? null,
+        loaded: temp.loaded !== null,
+        inUse: manager.isHeld(temp.entry.name),
+        stale: stale.get(temp.entry.name)?.reason ?? null,
+        sizeBytes: temp.entry.sizeBytes,
+      }))
+    },
+    async removeAll() {
+      const { temps } = await survey()
+      const report: TempCleanupReport = { deleted: [], kept: [], failed: [], freedBytes: 0 }
+      for (const temp of temps) {
+        if (manager.isHeld(temp.entry.name)) {
+          report.kept.push({ name: temp.entry.name, reason: 'a chat in ollmchat is using it' })
+          continue
+        }
+        try {
+          await unloadAndDelete(temp)
+          report.deleted.push(temp.entry.name)
+        } catch (error) {
+          if (error instanceof CancelledError) throw error
+          report.failed.push({ name: temp.entry.name, error: messageOf(error) })
+        }
+      }
+      log.info('removed all temporary models', { deleted: report.deleted, kept: report.kept.map((k) => k.name), failed: report.failed.map((f) => f.name) })
+      return report
+    },
+    async removeThoseOf(base) {
+      const { temps } = await survey()
+      const deleted: string[] = []
+      for (const temp of temps.filter((t) => t.base !== null && sameModel(t.base, base))) {
+        await unloadAndDelete(temp)
+        deleted.push(temp.entry.name)
+      }
+      return deleted
+    },
+    async enforceLimit() {
+      const { temps } = await survey()
+      const excess = temps.length - deps.limit()
+      if (excess <= 0) return []
+      const candidates = temps
+        .filter((temp) => temp.loaded === null && !manager.isHeld(temp.entry.name))
+        .sort((a, b) => (lastUse(a) < lastUse(b) ? -1 : lastUse(a) > lastUse(b) ? 1 : 0))
+        .slice(0, excess)
+      const deleted: string[] = []
+      for (const temp of candidates) {
+        try {
+          await client.delete(temp.entry.name)
+          manager.invalidate(temp.entry.name)
+          deleted.push(temp.entry.name)
+        } catch (error) {
+          log.warn('could not remove a temporary model over the limit', { name: temp.entry.name, error: messageOf(error) })
+        }
+      }
+      if (deleted.length > 0) log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
+      return deleted
+    },
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto'
+import type { HostEntry } from '../../../src-shared/types'
+import { AppFailure } from '../app-failure'
+import type { KeyValueStore } from '../core-types'
+import { isRecord } from '../guards'
+import { checkHostSetting } from '../ollama/host-setting'
+
+/**
+ * The Ollama hosts a person added, and which one is active, in the settings store (`hosts`, `activeHostId`). Header
+ * values are not here: they live in the secret store, and only their names are kept with the host.
+ */
+
+/** HTTP header names as RFC 9110 allows them; values may not hold line breaks (they would split the request). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/
+const MAX_HEADER_VALUE = 8_000
+/** Headers ollmchat itself sets (or a fetch refuses to send): a host's own list may not override them. */
+const RESERVED_HEADERS: ReadonlySet<string> = new Set(['content-type', 'content-length', 'host', 'accept', 'user-agent', 'connection'])
+
+const isHostEntry = (value: unknown): value is HostEntry =>
+  isRecord(value) &&
+  typeof value.id === 'string' &&
+  value.id !== '' &&
+  typeof value.url === 'string' &&
+  (value.name === null || typeof value.name === 'string') &&
+  Array.isArray(value.headerNames) &&
+  value.headerNames.every((name) => typeof name === 'string')
+
+/** The stored hosts; entries that are not complete are left out (and dropped at the next write). */
+export function readHosts(store: KeyValueStore): HostEntry[] {
+  const value = store.get('hosts')
+  return Array.isArray(value) ? value.filter(isHostEntry).map((host) => ({ ...host, headerNames: [...host.headerNames] })) : []
+}
+
+/** The active host, or `null` for `OLLAMA_HOST` (else Ollama's default). */
+export function readActiveHost(store: KeyValueStore): HostEntry | null {
+  const id = store.get('activeHostId')
+  return typeof id === 'string' ? (readHosts(store).find((host) => host.id === id) ?? null) : null
+}
+
+/** Checks extra headers typed by a person; throws `INVALID_INPUT` naming the first problem. */
+export function checkHeaders(headers: Record<string, string>): Record<string, string> {
+  const checked: Record<string, string> = {}
+  for (const [rawName, rawValue] of Object.entries(headers)) {
+    const name = rawName.trim()
+    const value = rawValue.trim()
+    if (!HEADER_NAME.test(name)) throw new AppFailure('INVALID_INPUT', `"${name}" is not a valid header name.`)
+    if (RESERVED_HEADERS.has(name.toLowerCase())) throw new AppFailure('INVALID_INPUT', `The ${name} header is set by ollmchat itself.`)
+    if (/[\r\n\0]/.test(value) || value.length > MAX_HEADER_VALUE) {
+      throw new AppFailure('INVALID_INPUT', `The value of the ${name} header cannot contain line breaks or be longer than ${MAX_HEADER_VALUE.toLocaleString('en-US')} characters.`)
+    }
+    checked[name] = value
+  }
+  return checked
+}
+
+/** A host's address as stored: checked with the Settings page's rules, normalised. */
+export function checkHostUrl(url: string): string {
+  const checked = checkHostSetting(url)
+  if (!checked.ok) throw new AppFailure('INVALID_INPUT', checked.message)
+  return checked.value
+}
+
+/**
+ * Adds a host (no `id`) or changes one; `headerNames` replaces the stored names when given. Two hosts may not share
+ * an address. Returns the entry as stored.
+ */
+export function saveHost(store: KeyValueStore, input: { id?: string; url: string; name?: string | null; headerNames?: string[] }): HostEntry {
+  const hosts = readHosts(store)
+  const url = checkHostUrl(input.url)
+  const existing = input.id === undefined ? undefined : hosts.find((host) => host.id === input.id)
+  if (input.id !== undefined && existing === undefined) throw new AppFailure('NOT_FOUND', 'That host is no longer in the list.')
+  if (hosts.some((host) => host.url === url && host.id !== existing?.id)) {
+    throw new AppFailure('INVALID_INPUT', `${url} is already in the list.`)
+  }
+  const name = input.name === undefined ? (existing?.name ?? null) : input.name === null || input.name.trim() === '' ? null : input.name.trim().slice(0, 80)
+  const entry: HostEntry = { id: existing?.id ?? randomUUID(), url, name, headerNames: input.headerNames ?? existing?.headerNames ?? [] }
+  store.set('hosts', existing === undefined ? [...hosts, entry] : hosts.map((host) => (host.id === entry.id ? entry : host)))
+  return entry
+}
+
+/** Forgets a host; when it was the active one, the default becomes active. `false` when there was no such host. */
+export function removeHost(store: KeyValueStore, id: string): boolean {
+  const hosts = readHosts(store)
+  if (!hosts.some((host) => host.id === id)) return false
+  store.set('hosts', hosts.filter((host) => host.id !== id))
+  if (store.get('activeHostId') === id) store.set('activeHostId', null)
+  return true
+}
