@@ -104,6 +104,12 @@ export const shell = { openExternal: () => Promise.resolve(), openPath: () => Pr
 export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' }
 export const dialog = { showErrorBox: (title, content) => console.error(`[fake dialog] ${title}: ${content}`) }
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] }
-export default { app, BrowserWindow, ipcMain, shell, nativeTheme, dialog, screen }
+// Reverses the bytes: enough to show the stored secret is not the text it came from.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => Buffer.from([...Buffer.from(text)].reverse()),
+  decryptString: (data) => Buffer.from([...data].reverse()).toString(),
+}
+export default { app, BrowserWindow, ipcMain, shell, nativeTheme, dialog, screen, safeStorage }
 
 globalThis.__fakeElectron = { app, windows, handlers, quits, userData }

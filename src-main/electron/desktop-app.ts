@@ -2,7 +2,9 @@
  * The desktop app's lifecycle with every Electron object injected, so it runs under unit tests with stand-ins:
  * single instance, core start-up that never delays the window, IPC per window, bounded shutdown.
  */
+import { join } from 'node:path'
 import type { Core, CoreDeps, KeyValueStore } from '../core/core-types'
+import { createFileSecretStore, type SecretCodec } from '../core/settings/secret-file'
 import type { Logger } from '../core/log'
 import { isTheme, type ThemePreference } from '../../src-shared/types'
 import type {
@@ -43,6 +45,8 @@ export interface DesktopAppDeps {
   processEvents?: { on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown }
   /** Path of the Electron-ABI better-sqlite3 binary, when running unpackaged. */
   sqliteNativeBinding?: string | undefined
+  /** How host header values are protected on disk (the OS keychain); asked once the app is ready. */
+  createSecretCodec?: () => SecretCodec
   stopTimeoutMs?: number
 }
 
@@ -176,6 +180,9 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
         version: app.getVersion(),
         log,
         ...(deps.sqliteNativeBinding ? { sqliteNativeBinding: deps.sqliteNativeBinding } : {}),
+        ...(deps.createSecretCodec
+          ? { secrets: createFileSecretStore(join(app.getPath('userData'), 'secrets.json'), deps.createSecretCodec(), log) }
+          : {}),
       })
     } catch (error) {
       log.error('the app could not start', { error: describeError(error) })

@@ -1,11 +1,12 @@
 /** The Electron entry: wires the real Electron objects into `startDesktopApp`; all logic lives there. */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, screen, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, safeStorage, screen, shell } from 'electron'
 import { createCore } from '../core'
 import { createConsoleLogger } from '../core/log'
 import { startDesktopApp } from './desktop-app'
 import { sqliteBindingForElectron } from './native-sqlite'
+import { safeStorageCodec } from './secret-codec'
 import { createSettingsStore } from './settings-store'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -31,4 +32,5 @@ startDesktopApp({
   platform: process.platform,
   processEvents: process,
   sqliteNativeBinding: sqliteBindingForElectron({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), log }),
+  createSecretCodec: () => safeStorageCodec(safeStorage, log),
 })
