@@ -11,10 +11,13 @@ import { ErrorAction, offeredAction } from './ErrorAction'
 export function ErrorNotice({
   error,
   onDismiss,
+  messageFirst = false,
   children,
 }: {
   error: AppError
   onDismiss?: () => void
+  /** Shows main's sentence whatever the code (see `errorText`). */
+  messageFirst?: boolean
   children?: ReactNode
 }) {
   const detail = errorDetail(error)
@@ -23,7 +26,7 @@ export function ErrorNotice({
     <div className="error-notice" role="alert">
       <TriangleExclamationPoint size={16} aria-hidden className="error-notice__icon" />
       <div className="error-notice__body">
-        <p>{errorText(error)}</p>
+        <p>{errorText(error, { messageFirst })}</p>
         {detail !== null && <p className="error-notice__detail">{detail}</p>}
         {(children !== undefined || action !== null) && (
           <div className="error-notice__actions">

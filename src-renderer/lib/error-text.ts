@@ -59,10 +59,14 @@ function readable(text: string | undefined): string | null {
   return trimmed === '' || isRawJson(trimmed) ? null : trimmed
 }
 
-/** The sentence shown for a failure. Every error the UI displays goes through here. */
-export function errorText(error: AppError): string {
+/**
+ * The sentence shown for a failure. Every error the UI displays goes through here. `messageFirst` is for
+ * operations whose generic sentences are written for chats (a pull, a delete): main's own sentence about the
+ * case beats "pick another model", whatever the code.
+ */
+export function errorText(error: AppError, options: { messageFirst?: boolean } = {}): string {
   const specific = readable(error.message)
-  if (SPECIFIC_MESSAGE.has(error.code) && specific !== null) return specific
+  if ((options.messageFirst === true || SPECIFIC_MESSAGE.has(error.code)) && specific !== null) return specific
   return SENTENCES[error.code] ?? SENTENCES.INTERNAL
 }
 

@@ -13,3 +13,15 @@ export function isTempModelName(name: string): boolean {
 export function visibleModels(models: readonly ModelInfo[]): ModelInfo[] {
   return models.filter((model) => !isTempModelName(model.name))
 }
+
+/** `llama3` and `llama3:latest` are one model to Ollama; so are names that differ only in letter case. */
+export function canonicalModelName(name: string): string {
+  const trimmed = name.trim().toLowerCase()
+  const lastSegment = trimmed.slice(trimmed.lastIndexOf('/') + 1)
+  return lastSegment.includes(':') ? trimmed : `${trimmed}:latest`
+}
+
+/** True when two names mean the same model (`llama3` = `llama3:latest`). */
+export function sameModelName(a: string, b: string): boolean {
+  return canonicalModelName(a) === canonicalModelName(b)
+}

@@ -2,12 +2,16 @@ import { createStore } from 'zustand/vanilla'
 import type { Bridge } from '../../src-shared/ipc/bridge'
 import { createChatSlice } from './chat-slice'
 import { createConversationsSlice } from './conversations-slice'
+import { createHostsSlice } from './hosts-slice'
 import { createMessagesSlice } from './messages-slice'
+import { createModelActionsSlice } from './model-actions-slice'
 import { createModelsSlice } from './models-slice'
+import { createPullsSlice } from './pulls-slice'
 import { createSearchSlice } from './search-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createStatusSlice } from './status-slice'
 import { createSummarySlice } from './summary-slice'
+import { createTempModelsSlice } from './temp-models-slice'
 import type { AppState, AppStore } from './types'
 import { createUiSlice } from './ui-slice'
 
@@ -17,6 +21,10 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createStatusSlice(bridge)(...args),
     ...createSettingsSlice(bridge)(...args),
     ...createModelsSlice(bridge)(...args),
+    ...createModelActionsSlice(bridge)(...args),
+    ...createPullsSlice(bridge)(...args),
+    ...createTempModelsSlice(bridge)(...args),
+    ...createHostsSlice(bridge)(...args),
     ...createConversationsSlice(bridge)(...args),
     ...createMessagesSlice(bridge)(...args),
     ...createChatSlice(bridge)(...args),

@@ -12,6 +12,7 @@ export async function bootApp(store: AppStore): Promise<void> {
     state.loadSettings(),
     state.loadModels(),
     state.loadConversations(),
+    state.restorePulls(),
   ])
   const { settings, conversations } = store.getState()
   const last = settings.lastConversationId

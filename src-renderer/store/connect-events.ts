@@ -1,4 +1,5 @@
 import type { Bridge } from '../../src-shared/ipc/bridge'
+import { tempModelCreatedText } from '../lib/temp-model-text'
 import { createDeltaBatcher, type Schedule } from './delta-batcher'
 import { isSummaryRequest } from './summary-slice'
 import type { AppStore } from './types'
@@ -30,7 +31,20 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
       batcher.flush()
       store.getState().applyNotice(event)
     }),
-    bridge.on('models:changed', (listing) => store.getState().applyModelListing(listing)),
+    bridge.on('models:changed', (listing) => {
+      const state = store.getState()
+      state.applyModelListing(listing)
+      // A pull, a delete or an unload changes the temporary models too (and may end another window's pull).
+      void state.refreshTempModelsIfShown()
+      void state.reconcilePulls()
+    }),
+    bridge.on('models:pullProgress', (progress) => store.getState().applyPullProgress(progress)),
+    bridge.on('tempModels:created', (event) => {
+      const state = store.getState()
+      // Main sends it only when the Settings ask; checked here too, so a setting just turned off is obeyed.
+      if (state.settings.notifyTempModelCreated) state.pushToast({ text: tempModelCreatedText(event), action: null })
+      void state.refreshTempModelsIfShown()
+    }),
     bridge.on('settings:theme', (event) => store.getState().applyThemeEvent(event.theme)),
   ]
   return () => {

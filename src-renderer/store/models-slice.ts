@@ -32,7 +32,7 @@ export interface ModelsSlice {
   estimateMemory: (model: string, numCtx: number) => Promise<Result<MemoryEstimate>>
 }
 
-export const createModelsSlice: SliceCreator<ModelsSlice> = (bridge) => (set) => {
+export const createModelsSlice: SliceCreator<ModelsSlice> = (bridge) => (set, get) => {
   let refreshing = false
   const listingPatch = (listing: ModelListing) => ({
     // Main lists no temporary model; filtering here as well keeps one out of every picker if that ever slips.
@@ -65,6 +65,8 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (bridge) => (set) =>
       refreshing = true
       try {
         await safeCall(bridge, 'models:refresh', {})
+        // The same beat tells whether a pull another window started has ended (see `reconcilePulls`).
+        await get().reconcilePulls()
       } finally {
         refreshing = false
       }

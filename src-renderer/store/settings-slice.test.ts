@@ -47,3 +47,35 @@ describe('settings', () => {
     expect(fake.listenerCount('chat:delta')).toBe(0)
   })
 })
+
+describe('changing host', () => {
+  it('takes every host-linked key from main’s answer, and no other', async () => {
+    const harness = createStoreHarness()
+    await bootApp(harness.store)
+    const work = { id: 'h1', url: 'http://192.168.1.20:11434', name: null, headerNames: [] }
+    const other = { id: 'h2', url: 'http://10.0.0.5:11434', name: 'Lab', headerNames: [] }
+    harness.fake.handle('settings:update', () =>
+      ok({
+        ...DEFAULT_SETTINGS,
+        theme: 'dark',
+        ollamaHost: work.url,
+        activeHostId: 'h1',
+        hosts: [work],
+        modelOptions: { 'qwen3:8b': { numCtx: 8192 } },
+      }),
+    )
+    await harness.store.getState().updateSettings({ ollamaHost: '192.168.1.20:11434' })
+    expect(harness.store.getState().settings).toMatchObject({
+      ollamaHost: work.url,
+      activeHostId: 'h1',
+      hosts: [work],
+      modelOptions: { 'qwen3:8b': { numCtx: 8192 } },
+      theme: 'system',
+    })
+    // A switch shows the new host's address before main answers.
+    harness.store.setState({ settings: { ...harness.store.getState().settings, hosts: [work, other] } })
+    harness.fake.handle('settings:update', () => new Promise(() => undefined))
+    void harness.store.getState().updateSettings({ activeHostId: 'h2' })
+    expect(harness.store.getState().settings.ollamaHost).toBe(other.url)
+  })
+})

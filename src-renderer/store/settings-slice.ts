@@ -10,12 +10,35 @@ export interface SettingsSlice {
   loadSettings: () => Promise<void>
   /**
    * Applies the patch at once, then takes main's saved values for the patch's keys (or reverts them if main
-   * refuses); other keys are left alone, so concurrent saves do not undo each other. Resolves with the
-   * refusal or `null`.
+   * refuses); other keys are left alone, so concurrent saves do not undo each other. A change of host takes
+   * every host-linked key (see `HOST_LINKED_KEYS`). Resolves with the refusal or `null`.
    */
   updateSettings: (patch: SettingsPatch) => Promise<AppError | null>
+  /** Takes main's answer for `keys` (a host added or removed: main's whole answer about hosts). */
+  takeSettings: (source: Settings, keys: ReadonlyArray<keyof Settings>) => void
   /** Another window (or main) changed the theme. */
   applyThemeEvent: (theme: ThemePreference) => void
+}
+
+/**
+ * Keys that change together when the host changes: the active host's address, which host is active, the host
+ * list (patching `ollamaHost` may add one) and the per-model options, which belong to the active host.
+ */
+export const HOST_LINKED_KEYS: ReadonlyArray<keyof Settings> = ['ollamaHost', 'activeHostId', 'hosts', 'modelOptions']
+
+/** The keys whose saved values a patch changes, host-linked ones all together. */
+function keysChangedBy(patch: SettingsPatch): Array<keyof Settings> {
+  const keys = Object.keys(patch) as Array<keyof Settings>
+  return keys.some((key) => HOST_LINKED_KEYS.includes(key)) ? [...new Set([...keys, ...HOST_LINKED_KEYS])] : keys
+}
+
+/** What the settings read like before main answers: a host switch shows the new host's address at once. */
+function optimistic(before: Settings, patch: SettingsPatch): Settings {
+  const next = { ...before, ...patch }
+  if (patch.activeHostId !== undefined && patch.ollamaHost === undefined) {
+    next.ollamaHost = before.hosts.find((host) => host.id === patch.activeHostId)?.url ?? null
+  }
+  return next
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (bridge) => (set, get) => ({
@@ -30,15 +53,17 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (bridge) => (set
 
   async updateSettings(patch) {
     const before = get().settings
-    set({ settings: { ...before, ...patch } })
+    set({ settings: optimistic(before, patch) })
     const result = await safeCall(bridge, 'settings:update', patch)
     // Either way only this patch's keys are touched: main answered before it saw a save still in flight,
     // and taking its whole answer would undo that save on screen.
-    const keys = Object.keys(patch) as Array<keyof SettingsPatch>
-    const source: Settings = result.ok ? result.value : before
+    get().takeSettings(result.ok ? result.value : before, keysChangedBy(patch))
+    return result.ok ? null : result.error
+  },
+
+  takeSettings(source, keys) {
     const update = Object.fromEntries(keys.map((key) => [key, source[key]]))
     set((state) => ({ settings: { ...state.settings, ...update } }))
-    return result.ok ? null : result.error
   },
 
   applyThemeEvent(theme) {

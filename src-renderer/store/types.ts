@@ -2,18 +2,26 @@ import type { StateCreator, StoreApi } from 'zustand/vanilla'
 import type { Bridge } from '../../src-shared/ipc/bridge'
 import type { ChatSlice } from './chat-slice'
 import type { ConversationsSlice } from './conversations-slice'
+import type { HostsSlice } from './hosts-slice'
 import type { MessagesSlice } from './messages-slice'
+import type { ModelActionsSlice } from './model-actions-slice'
 import type { ModelsSlice } from './models-slice'
+import type { PullsSlice } from './pulls-slice'
 import type { SearchSlice } from './search-slice'
 import type { SettingsSlice } from './settings-slice'
 import type { StatusSlice } from './status-slice'
 import type { SummarySlice } from './summary-slice'
+import type { TempModelsSlice } from './temp-models-slice'
 import type { UiSlice } from './ui-slice'
 
 /** The whole renderer state: plain data plus the actions that change it. */
 export type AppState = StatusSlice &
   SettingsSlice &
   ModelsSlice &
+  ModelActionsSlice &
+  PullsSlice &
+  TempModelsSlice &
+  HostsSlice &
   ConversationsSlice &
   MessagesSlice &
   ChatSlice &

@@ -19,7 +19,10 @@ export interface FakeBridge {
   listenerCount: (event: EventName) => number
 }
 
-/** Starts with a reachable Ollama, default settings and no models or conversations; a refresh changes nothing. */
+/**
+ * Starts with a reachable Ollama, default settings and no models, conversations, pulls, temporary models or
+ * hosts; a refresh changes nothing.
+ */
 export function createFakeBridge(): FakeBridge {
   const handlers: Handlers = {
     'app:getInfo': () => ok({ version: '0.1.0', mode: 'desktop', simulatedOllama: false, dataDir: '/tmp/ollmchat' }),
@@ -30,6 +33,9 @@ export function createFakeBridge(): FakeBridge {
     'models:list': () => ok({ models: [], defaultModel: null }),
     'models:refresh': () => ok({ changed: false }),
     'chats:list': () => ok({ conversations: [] }),
+    'models:activePulls': () => ok({ pulls: [] }),
+    'tempModels:list': () => ok({ tempModels: [] }),
+    'hosts:check': () => ok({ hosts: [] }),
   }
   const calls: Array<{ channel: Channel; input: unknown }> = []
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()

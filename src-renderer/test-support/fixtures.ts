@@ -1,4 +1,4 @@
-import type { ChatMessage, ContextReport, ConversationSummary, ModelInfo, OllamaStatus } from '../../src-shared/types'
+import type { ChatMessage, ContextReport, ConversationSummary, ModelInfo, OllamaStatus, TempModelInfo } from '../../src-shared/types'
 
 const T0 = '2026-08-01T10:00:00.000Z'
 
@@ -82,6 +82,21 @@ export function makeContext(overrides: Partial<ContextReport> = {}): ContextRepo
     messageCut: false,
     lengthLimited: false,
     systemPromptChars: 0,
+    ...overrides,
+  }
+}
+
+/** A temporary model ollmchat made; unused, not loaded, not stale unless overridden. */
+export function makeTempModel(overrides: Partial<TempModelInfo> & { name: string }): TempModelInfo {
+  return {
+    baseModel: 'llama3:latest',
+    numCtx: 16384,
+    createdAt: T0,
+    lastUsedAt: null,
+    loaded: false,
+    inUse: false,
+    stale: null,
+    sizeBytes: 4_700_000_000,
     ...overrides,
   }
 }

@@ -1,12 +1,16 @@
-import { Pencil, Trash2 } from 'lucide-react'
-import { memo, useState } from 'react'
+import { Pencil, Server, Trash2 } from 'lucide-react'
+import { memo, useId, useState } from 'react'
 import type { ConversationSummary } from '../../../src-shared/types'
 import { IconButton } from '../../components/IconButton'
 import { errorText } from '../../lib/error-text'
 import { useApp } from '../../store/store-context'
+import { selectOtherHostOf } from './other-host'
 import { RenameField } from './RenameField'
 
-/** One conversation in the sidebar: opens on click; rename inline; delete (with Undo in a toast). */
+/**
+ * One conversation in the sidebar: opens on click; rename inline; delete (with Undo in a toast). A small server
+ * icon marks one whose latest reply came from another host than the one in use.
+ */
 export const ConversationItem = memo(function ConversationItem({
   conversation,
   active,
@@ -15,6 +19,8 @@ export const ConversationItem = memo(function ConversationItem({
   active: boolean
 }) {
   const [renaming, setRenaming] = useState(false)
+  const hostHintId = useId()
+  const otherHost = useApp(selectOtherHostOf(conversation.lastHost))
   const open = useApp((state) => state.openConversation)
   const rename = useApp((state) => state.renameConversation)
   const remove = useApp((state) => state.deleteConversation)
@@ -45,12 +51,21 @@ export const ConversationItem = memo(function ConversationItem({
         type="button"
         className="conv-item__open"
         aria-current={active ? 'true' : undefined}
+        aria-describedby={otherHost !== null ? hostHintId : undefined}
         title={conversation.preview || title}
         onClick={() => void open(conversation.id)}
         onDoubleClick={() => setRenaming(true)}
       >
         {title}
       </button>
+      {otherHost !== null && (
+        <span className="conv-item__host" title={`Last used on ${otherHost}`}>
+          <Server size={12} aria-hidden />
+          <span id={hostHintId} className="visually-hidden">
+            Last used on {otherHost}
+          </span>
+        </span>
+      )}
       <span className="conv-item__actions">
         <IconButton label={`Rename “${title}”`} className="icon-button--small" onClick={() => setRenaming(true)}>
           <Pencil size={14} aria-hidden />

@@ -3,12 +3,14 @@ import { memo } from 'react'
 import { formatBytes, formatContext } from '../../../src-shared/format'
 import type { ModelInfo } from '../../../src-shared/types'
 import { contextSourceText, effectiveContext } from '../../lib/context-label'
-import { cpuPercent, runningMemoryText } from '../../lib/memory-text'
+import { LoadedLine } from './LoadedLine'
+import { ModelCardActions } from './ModelCardActions'
 import { NumCtxField } from './NumCtxField'
 
 /**
  * One installed model: what it is, the context it runs with and where that comes from, what it takes in memory
- * when loaded, and the setting. A model that cannot chat (an embedding model) says so and has no context setting.
+ * when loaded (with Unload), the setting, and its details and Delete. A model that cannot chat (an embedding
+ * model) says so and has no context setting.
  */
 export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }) {
   const embedding = model.capabilities.includes('embedding')
@@ -32,6 +34,7 @@ export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }
         {model.runningContext !== null && (
           <span className="tag tag--live">running with {formatContext(model.runningContext)}</span>
         )}
+        <ModelCardActions model={model} />
       </div>
       <dl className="model-card__facts">
         {facts.map(([label, value]) => (
@@ -41,6 +44,7 @@ export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }
           </div>
         ))}
       </dl>
+      <LoadedLine model={model} />
       {model.canChat ? (
         <ChatContext model={model} />
       ) : (
@@ -57,7 +61,7 @@ function cannotChatText(embedding: boolean): string {
     : 'Ollama lists no chat ability for this model, so conversations do not offer it.'
 }
 
-/** The context a chat model runs with, its memory when loaded, and the setting. */
+/** The context a chat model runs with and the setting. */
 function ChatContext({ model }: { model: ModelInfo }) {
   const context = effectiveContext(model)
   return (
@@ -66,11 +70,6 @@ function ChatContext({ model }: { model: ModelInfo }) {
         Context for new messages: <strong>{context.label}</strong>
         <span className="muted"> — {contextSourceText(context)}</span>
       </p>
-      {model.runningMemory !== null && (
-        <p className={`memory-line${cpuPercent(model.runningMemory) > 0 ? ' memory-line--slow' : ''}`}>
-          {runningMemoryText(model.runningMemory)}
-        </p>
-      )}
       <NumCtxField model={model} />
     </>
   )

@@ -1,6 +1,7 @@
 import { useApp } from '../../store/store-context'
 import { DefaultModelSetting } from './DefaultModelSetting'
-import { HostSetting } from './HostSetting'
+import { HostsSetting } from './HostsSetting'
+import { TempModelSettings } from './TempModelSettings'
 import { ThemeSetting } from './ThemeSetting'
 
 /** App settings, each with one line saying what it does. */
@@ -17,9 +18,10 @@ export function SettingsPage() {
       </header>
       {loaded && (
         <div className="settings">
-          <HostSetting />
+          <HostsSetting />
           <ThemeSetting />
           <DefaultModelSetting />
+          <TempModelSettings />
         </div>
       )}
       {appInfo && (

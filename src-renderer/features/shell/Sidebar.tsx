@@ -6,10 +6,14 @@ import { useApp } from '../../store/store-context'
 import { ConversationList } from '../conversations/ConversationList'
 import { SearchBox } from '../conversations/SearchBox'
 import { SearchResults } from '../conversations/SearchResults'
+import { PullIndicator } from '../pulls/PullIndicator'
 import { ConnectionLine } from './ConnectionLine'
 import { PageNav } from './PageNav'
 
-/** The left column: brand, new chat, search, the conversations (or search hits) and the page switch. */
+/**
+ * The left column: brand, new chat, search, the conversations (or search hits), running pulls, the connection
+ * and the page switch.
+ */
 export function Sidebar() {
   const startNewChat = useApp((state) => state.startNewChat)
   const searching = useApp((state) => state.search.query.trim() !== '')
@@ -24,6 +28,7 @@ export function Sidebar() {
       <SimulatedBadge />
       <SearchBox />
       <div className="sidebar__list">{searching ? <SearchResults /> : <ConversationList />}</div>
+      <PullIndicator />
       <ConnectionLine />
       <PageNav />
     </aside>

@@ -1,0 +1,108 @@
+import type { AppError } from '../../src-shared/ipc/result'
+import type { PullProgress } from '../../src-shared/types'
+
+/**
+ * Where a pull stands. `refused`: the core refused it before sending anything, an invalid name or a model already
+ * being pulled (shown by the field, not in Downloads). `stopped`: a pull this window did not start ended without a word on how (see `reconcilePulls`).
+ */
+export type PullPhase = 'running' | 'cancelling' | 'cancelled' | 'done' | 'failed' | 'refused' | 'stopped'
+
+/** Bytes received by a moment, for the speed over the last few seconds. */
+export interface PullSample {
+  at: number
+  bytes: number
+}
+
+export interface Pull {
+  requestId: string
+  model: string
+  /** Ollama's latest status text, e.g. `pulling 6a0746a1ec1a` (untrusted: shown as plain text). */
+  status: string
+  /** Every layer seen so far, keyed by digest. Layers Ollama has not started yet are unknown. */
+  layers: Record<string, { completed: number; total: number }>
+  /** Ollama moved past the layers (verifying, writing the manifest): the total is final. */
+  layersComplete: boolean
+  /** Bytes received in this window's sight; a resumed layer's bytes already on disk do not count as speed. */
+  received: number
+  samples: PullSample[]
+  phase: PullPhase
+  error: AppError | null
+  /**
+   * This window started it, so its `models:pull` call reports how it ends. Otherwise it was adopted: started
+   * in another window or before a reload, seen through `models:activePulls` or its progress events.
+   */
+  own: boolean
+}
+
+/** The speed is measured over this much of the recent past. */
+export const SPEED_WINDOW_MS = 5000
+
+export function newPull(requestId: string, model: string, own: boolean): Pull {
+  return {
+    requestId,
+    model,
+    status: 'starting',
+    layers: {},
+    layersComplete: false,
+    received: 0,
+    samples: [],
+    phase: 'running',
+    error: null,
+    own,
+  }
+}
+
+/** True while the pull runs (a cancel asked for counts as running until Ollama stops). */
+export const isRunning = (pull: Pull): boolean => pull.phase === 'running' || pull.phase === 'cancelling'
+
+/** One progress line folded into a pull: the layer's bytes, Ollama's status text, a speed sample. */
+export function withPullProgress(pull: Pull, progress: PullProgress, now: number): Pull {
+  const next: Pull = { ...pull, status: progress.status }
+  if (progress.digest !== null && progress.total !== null && progress.total > 0) {
+    const previous = pull.layers[progress.digest]
+    const completed = Math.min(progress.completed ?? 0, progress.total)
+    // A layer seen for the first time may already be partly on disk (a resumed pull): that is no speed.
+    if (previous !== undefined) next.received = pull.received + Math.max(0, completed - previous.completed)
+    next.layers = { ...pull.layers, [progress.digest]: { completed, total: progress.total } }
+    next.samples = [...pull.samples.filter((sample) => sample.at >= now - SPEED_WINDOW_MS), { at: now, bytes: next.received }]
+  } else if (progress.digest === null && Object.keys(pull.layers).length > 0 && !/^pulling manifest/i.test(progress.status)) {
+    next.layersComplete = true
+  }
+  return next
+}
+
+export interface PullTotals {
+  done: number
+  /** The bytes of the layers seen so far; more may come unless `final`. */
+  total: number
+  final: boolean
+  /** 0–100, or `null` before the first layer. */
+  percent: number | null
+}
+
+export function pullTotals(pull: Pull): PullTotals {
+  let done = 0
+  let total = 0
+  for (const layer of Object.values(pull.layers)) {
+    done += layer.completed
+    total += layer.total
+  }
+  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : null
+  return { done, total, final: pull.layersComplete, percent }
+}
+
+/** Bytes per second over the last few seconds, or `null` until there is a second's worth to measure. */
+export function pullSpeed(pull: Pull): number | null {
+  const first = pull.samples[0]
+  const last = pull.samples.at(-1)
+  if (first === undefined || last === undefined || last.at - first.at < 1000) return null
+  return ((last.bytes - first.bytes) * 1000) / (last.at - first.at)
+}
+
+/** Seconds until the layers seen so far are in (a lower bound while more layers may come), or `null`. */
+export function pullSecondsLeft(pull: Pull): number | null {
+  const speed = pullSpeed(pull)
+  const { done, total } = pullTotals(pull)
+  if (speed === null || speed <= 0 || total === 0) return null
+  return Math.max(0, (total - done) / speed)
+}
