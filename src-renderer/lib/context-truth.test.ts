@@ -47,8 +47,8 @@ describe('effectiveContext for Ollama’s own choice', () => {
 
 describe('memory sentences', () => {
   it('says how much of a loaded model runs on the CPU', () => {
-    expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000 })).toBe('Loaded: 5.9 GB, all on the GPU')
-    expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 4_130_000_000 })).toBe(
+    expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt: null })).toBe('Loaded: 5.9 GB, all on the GPU')
+    expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 4_130_000_000, unloadsAt: null })).toBe(
       'Loaded: 5.9 GB — 30 % of this model runs on the CPU at this context (slower)',
     )
   })

@@ -25,6 +25,8 @@ import type {
   ThemePreference,
 } from '../types'
 
+import type { AppError } from './result'
+
 type None = Record<string, never>
 
 /** Request channels: what the renderer may ask main, with the input it sends and the value it gets back. */
@@ -156,6 +158,8 @@ export interface EventMap {
   'models:changed': ModelListing
   /** One progress line of a running pull. */
   'models:pullProgress': PullProgress
+  /** A pull ended, for every window (also those that did not start it): how, and the failure in words. */
+  'models:pullEnded': { requestId: string; model: string; outcome: 'complete' | 'cancelled' | 'failed'; error: AppError | null }
   /** ollmchat created a temporary model (sent only when the Settings ask to be told). */
   'tempModels:created': { name: string; baseModel: string; numCtx: number }
   /** The theme the settings now ask for (so every window follows a change). */
@@ -211,6 +215,7 @@ const eventNames: Record<EventName, true> = {
   'chat:notice': true,
   'models:changed': true,
   'models:pullProgress': true,
+  'models:pullEnded': true,
   'tempModels:created': true,
   'settings:theme': true,
 }

@@ -68,6 +68,11 @@ export interface RunningMemory {
   sizeBytes: number
   /** The part on the GPU; less than `sizeBytes` means layers run on the CPU. */
   vramBytes: number
+  /**
+   * When Ollama will unload it if nothing uses it (`/api/ps` `expires_at`, ISO with offset); `null` when unknown or
+   * kept loaded for good (a negative `keep_alive`, which Ollama shows as a date centuries ahead).
+   */
+  unloadsAt: string | null
 }
 
 /** What Ollama runs a model with when nobody sets `num_ctx`. */

@@ -13,6 +13,7 @@ export interface HostEntry {
 
 /** What `hosts:check` found at one host. */
 export interface HostStatus {
+  /** One of `Settings.hosts`, or `''` for the default (`OLLAMA_HOST`, else `http://127.0.0.1:11434`). */
   hostId: string
   url: string
   state: 'reachable' | 'unreachable'

@@ -64,7 +64,7 @@ export class ContextFacts {
   learn(served: ServedBy, runner: RunningModel): RunnerFacts {
     const facts: RunnerFacts = {
       contextLength: runner.contextLength,
-      memory: { sizeBytes: runner.sizeBytes, vramBytes: runner.sizeVram },
+      memory: { sizeBytes: runner.sizeBytes, vramBytes: runner.sizeVram, unloadsAt: null },
     }
     this.runners.set(keyOf(served), { runnerKey: modelKey(runner.name), facts })
     return facts

@@ -27,10 +27,12 @@ export function appHandlers(deps: {
     'settings:update': async (patch) => {
       const before = deps.settings.get(deps.currentHost())
       const after = deps.settings.update(patch, deps.currentHost())
-      if (after.ollamaHost !== before.ollamaHost || after.activeHostId !== before.activeHostId) deps.onHostChange()
+      const hostChanged = after.ollamaHost !== before.ollamaHost || after.activeHostId !== before.activeHostId
+      if (hostChanged) deps.onHostChange()
       if (after.defaultModel !== before.defaultModel) deps.onDefaultModelChange()
       if (after.theme !== before.theme) deps.events.emit('settings:theme', { theme: after.theme })
-      return after
+      // On another host, the per-model options are that host's.
+      return hostChanged ? deps.settings.get(deps.currentHost()) : after
     },
   }
 }

@@ -59,6 +59,15 @@ function runnerOf(model: ListedModel, running: RunningModel[], listing: ListedMo
   })
 }
 
+/** A year after which `expires_at` means "kept loaded for good" (Ollama writes ~292 years ahead for those). */
+const FOREVER_YEAR = 2200
+
+/** `/api/ps` `expires_at` as the window shows it: `null` when absent, unreadable or "forever". */
+function unloadTimeOf(expiresAt: string): string | null {
+  const time = Date.parse(expiresAt)
+  return Number.isNaN(time) || new Date(time).getUTCFullYear() >= FOREVER_YEAR ? null : expiresAt
+}
+
 /** Ollama's `completion` capability; an older Ollama that lists no capabilities is given the benefit of the doubt. */
 export const canChat = (capabilities: readonly string[]): boolean => capabilities.length === 0 || capabilities.includes('completion')
 
@@ -93,7 +102,7 @@ function toModelInfo(
     modelNumCtx,
     customNumCtx: custom,
     runningContext: runner?.contextLength ?? null,
-    runningMemory: runner === undefined ? null : { sizeBytes: runner.sizeBytes, vramBytes: runner.sizeVram },
+    runningMemory: runner === undefined ? null : { sizeBytes: runner.sizeBytes, vramBytes: runner.sizeVram, unloadsAt: unloadTimeOf(runner.expiresAt) },
     // Only a model without a context of its own ever gets Ollama's automatic one.
     automaticContext: modelNumCtx === null && !isCloud ? facts.automaticContextFor(model.name, trainedContext) : null,
     isCloud,

@@ -3,6 +3,7 @@ import { shortModelName } from '../../../src-shared/format'
 import { AppFailure } from '../app-failure'
 import type { CoreEvents } from '../events'
 import type { Logger } from '../log'
+import { toAppError } from '../ipc/error-mapping'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaStreamError, OllamaUnreachableError } from '../ollama/errors'
 import { parseModelName, sameModel } from '../ollama/model-name'
@@ -81,15 +82,19 @@ export function createPullService(deps: { events: CoreEvents; log: Logger; onPul
           onLine: (line) => send({ requestId, model: name, ...line }, line.status === 'success'),
         })
         deps.log.info('pulled a model', { model: name })
+        deps.events.emit('models:pullEnded', { requestId, model: name, outcome: 'complete', error: null })
         deps.onPulled()
         return { model: name, cancelled: false }
       } catch (error) {
         if (error instanceof CancelledError) {
           send({ ...entry.latest, status: 'cancelled' }, true)
+          deps.events.emit('models:pullEnded', { requestId, model: name, outcome: 'cancelled', error: null })
           return { model: name, cancelled: true }
         }
         if (!(error instanceof OllamaUnreachableError)) deps.log.warn('a pull failed', { model: name, error: error instanceof Error ? error.message : String(error) })
-        throw pullFailure(name, error)
+        const failure = pullFailure(name, error)
+        deps.events.emit('models:pullEnded', { requestId, model: name, outcome: 'failed', error: toAppError(failure, deps.log, 'models:pull') })
+        throw failure
       } finally {
         running.delete(requestId)
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseBytes, parseCliArgs, USAGE } from './cli-args'
+import { parseBytes, parseCliArgs, parseHeader, USAGE } from './cli-args'
 
 describe('parseCliArgs', () => {
   it('defaults to port 11434, the realistic model set, 25 ms tokens and a request log', () => {
@@ -45,6 +45,35 @@ describe('parseCliArgs', () => {
   it('rejects an unknown cloud state and a bad context length', () => {
     expect(() => parseCliArgs(['--cloud', 'maybe'])).toThrow('--cloud needs one of signed-in, signed-out, disabled')
     expect(() => parseCliArgs(['--context-length', '-1'])).toThrow('--context-length needs a non-negative number')
+  })
+
+  it('reads the pull, registry, disk, proxy and version flags', () => {
+    const argv = [
+      '--pull-speed', '50M', '--registry=offline', '--registry-latency', '150', '--disk-free', '10G',
+      '--require-header', 'Authorization: Bearer x=y', '--require-header=X-Api-Key:k1', '--ollama-version', '0.5.4',
+    ]
+    expect(parseCliArgs(argv)).toMatchObject({
+      pullBytesPerSecond: 50 * 1024 ** 2,
+      registryStatus: 'offline',
+      registryLatencyMs: 150,
+      diskFreeBytes: 10 * 1024 ** 3,
+      requiredHeaders: { Authorization: 'Bearer x=y', 'X-Api-Key': 'k1' },
+      version: '0.5.4',
+    })
+    for (const flag of ['--pull-speed', '--registry', '--registry-latency', '--disk-free', '--require-header', '--ollama-version']) {
+      expect(USAGE).toContain(flag)
+    }
+  })
+
+  it('rejects a bad registry state, header or speed without echoing a header value', () => {
+    expect(() => parseCliArgs(['--registry', 'flaky'])).toThrow('--registry needs one of online, offline')
+    expect(() => parseCliArgs(['--pull-speed', 'fast'])).toThrow('--pull-speed needs a size in bytes')
+    expect(() => parseCliArgs(['--ollama-version', ' '])).toThrow('--ollama-version needs a value')
+    for (const bad of ['no-colon-secret', ': secret', 'Bad Name: secret']) {
+      expect(() => parseHeader('--require-header', bad)).toThrow("--require-header needs 'Name: value'")
+      expect(() => parseHeader('--require-header', bad)).not.toThrow(/secret/)
+    }
+    expect(parseHeader('--require-header', 'Authorization:   Basic dXNlcjpwdw==  ')).toEqual(['Authorization', 'Basic dXNlcjpwdw=='])
   })
 
   it('accepts an empty model list', () => {

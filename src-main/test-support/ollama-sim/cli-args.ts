@@ -1,5 +1,5 @@
 import { CLI_DEFAULT_MODELS } from './catalog'
-import type { SimCloudAuth, SimOptions } from './types'
+import type { SimCloudAuth, SimOptions, SimRegistryStatus } from './types'
 
 /** CLI usage text. */
 export const USAGE = `Usage: npm run fake-ollama -- [options]
@@ -14,6 +14,16 @@ export const USAGE = `Usage: npm run fake-ollama -- [options]
   --context-length <n>
                       OLLAMA_CONTEXT_LENGTH (default 0 = automatic: 4096/32768/262144 by VRAM)
   --cloud <state>     signed-in | signed-out | disabled (default signed-in)
+  --ollama-version <v>
+                      version to report and behave as (default 0.32.15; below 0.5.5 /api/create refuses 'from')
+  --pull-speed <size> pull download speed per second, same units (default 2 GB/s = 2000000000)
+  --registry <state>  online | offline (default online; offline pulls fail with Go's DNS error)
+  --registry-latency <ms>
+                      registry round trip before a manifest answer and before a blob's bytes flow (default 0)
+  --disk-free <size>  free disk space for downloads, same units (default unlimited)
+  --require-header 'Name: value'
+                      act as an authenticating proxy: 401 Unauthorized without this exact header (repeatable;
+                      not Ollama behaviour; values are never logged)
   --help              show this help`
 
 function numberFlag(flag: string, value: string | undefined): number {
@@ -37,6 +47,27 @@ function cloudFlag(flag: string, value: string | undefined): SimCloudAuth {
   const state = CLOUD_STATES.find((s) => s === value)
   if (state === undefined) throw new Error(`${flag} needs one of ${CLOUD_STATES.join(', ')}`)
   return state
+}
+
+const REGISTRY_STATES: readonly SimRegistryStatus[] = ['online', 'offline']
+
+function registryFlag(flag: string, value: string | undefined): SimRegistryStatus {
+  const state = REGISTRY_STATES.find((s) => s === value)
+  if (state === undefined) throw new Error(`${flag} needs one of ${REGISTRY_STATES.join(', ')}`)
+  return state
+}
+
+/** `Name: value` as curl's `-H` takes it; the name must be an HTTP token. */
+export function parseHeader(flag: string, value: string | undefined): [string, string] {
+  const colon = (value ?? '').indexOf(':')
+  const name = (value ?? '').slice(0, Math.max(0, colon)).trim()
+  if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new Error(`${flag} needs 'Name: value', e.g. 'Authorization: Bearer token'`)
+  return [name, (value ?? '').slice(colon + 1).trim()]
+}
+
+function textFlag(flag: string, value: string | undefined): string {
+  if (value === undefined || value.trim() === '') throw new Error(`${flag} needs a value`)
+  return value.trim()
 }
 
 /** Parses CLI flags (`--flag value` or `--flag=value`) into simulator options; throws with a message on bad input. */
@@ -83,6 +114,26 @@ export function parseCliArgs(argv: string[]): SimOptions | 'help' {
       case '--cloud':
         options.cloudAuth = cloudFlag(flag, value())
         break
+      case '--ollama-version':
+        options.version = textFlag(flag, value())
+        break
+      case '--pull-speed':
+        options.pullBytesPerSecond = parseBytes(flag, value())
+        break
+      case '--registry':
+        options.registryStatus = registryFlag(flag, value())
+        break
+      case '--registry-latency':
+        options.registryLatencyMs = numberFlag(flag, value())
+        break
+      case '--disk-free':
+        options.diskFreeBytes = parseBytes(flag, value())
+        break
+      case '--require-header': {
+        const [name, headerValue] = parseHeader(flag, value())
+        options.requiredHeaders = { ...options.requiredHeaders, [name]: headerValue }
+        break
+      }
       default:
         throw new Error(`unknown option ${arg}`)
     }

@@ -68,6 +68,23 @@ describe('cli', () => {
     expect(await exitOf(proc)).toBe(0)
   })
 
+  it('serves behind the stand-in proxy and offline, naming the header but never printing its value', async () => {
+    const args = ['--port', '0', '--models', 'llama3', '--registry', 'offline', '--require-header', 'Authorization: Bearer hush-hush']
+    const { proc, output, waitFor } = start(args)
+    const [, url] = await waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)\n/)
+    await waitFor(/registry offline; pulls at 2000 MB\/s; disk free unlimited\n/)
+    await waitFor(/requiring: Authorization\n/)
+    expect((await fetch(`${url}/api/tags`)).status).toBe(401)
+    const headers = { Authorization: 'Bearer hush-hush' }
+    const pull = await fetch(`${url}/api/pull`, { method: 'POST', headers, body: JSON.stringify({ model: 'qwen3:8b', stream: false }) })
+    expect(pull.status).toBe(500)
+    expect(((await pull.json()) as { error: string }).error).toContain('dial tcp: lookup registry.ollama.ai: no such host')
+    await waitFor(/POST\s+\/api\/pull/)
+    proc.kill('SIGTERM')
+    expect(await exitOf(proc)).toBe(0)
+    expect(output()).not.toContain('hush-hush')
+  })
+
   it('exits 2 with usage on a bad flag', async () => {
     const { proc, output } = start(['--nope'])
     expect(await exitOf(proc)).toBe(2)

@@ -7,7 +7,8 @@ import { post, tags } from './test-helpers'
 let sim: OllamaSim
 
 beforeEach(async () => {
-  sim = await startOllamaSim({ models: ['llama3', 'qwen3:8b'], registry: ['llama3', 'llama3.2:3b', 'qwen3:8b'] })
+  // Pulls here are about what create does around them, not about their pace: a fast link keeps the tests quick.
+  sim = await startOllamaSim({ models: ['llama3', 'qwen3:8b'], registry: ['llama3', 'llama3.2:3b', 'qwen3:8b'], pullBytesPerSecond: 50e9 })
 })
 afterEach(async () => {
   await sim.close()
@@ -16,7 +17,7 @@ afterEach(async () => {
 const statuses = (lines: Record<string, unknown>[]) => lines.map((line) => line.status)
 
 describe('POST /api/create from a local model', () => {
-  it('streams one line per layer, writing manifest and success', async () => {
+  it('streams one line per layer (weights, template, license, params), writing manifest and success', async () => {
     const answer = await post(sim, '/api/create', { model: 'ollmchat-temp/llama3-a:ctx8192', from: 'llama3:latest', parameters: { num_ctx: 8192 } })
     expect(answer.status).toBe(200)
     expect(answer.contentType).toBe('application/x-ndjson')
@@ -24,8 +25,9 @@ describe('POST /api/create from a local model', () => {
     const weights = sim.getModel('llama3')?.weightsDigest ?? ''
     expect(lines[0]).toBe(`using existing layer ${weights}`)
     expect(lines[1]).toMatch(/^using existing layer sha256:[0-9a-f]{64}$/)
-    expect(lines[2]).toMatch(/^creating new layer sha256:[0-9a-f]{64}$/)
-    expect(lines.slice(3)).toEqual(['writing manifest', 'success'])
+    expect(lines[2]).toMatch(/^using existing layer sha256:[0-9a-f]{64}$/)
+    expect(lines[3]).toMatch(/^creating new layer sha256:[0-9a-f]{64}$/)
+    expect(lines.slice(4)).toEqual(['writing manifest', 'success'])
     expect(sim.hasModel('ollmchat-temp/llama3-a:ctx8192')).toBe(true)
   })
 

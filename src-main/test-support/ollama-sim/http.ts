@@ -18,6 +18,19 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * Resolves when the client goes away before the response is complete (Go: the request context is cancelled);
+ * never when the response finishes normally.
+ */
+export function whenClientLeaves(ex: Exchange): Promise<void> {
+  return new Promise((resolve) => {
+    if (ex.aborted()) return resolve()
+    ex.res.once('close', () => {
+      if (!ex.res.writableFinished) resolve()
+    })
+  })
+}
+
 /** Resolves after `ms`; with 0 it still yields to the event loop so socket events (client aborts) get seen. */
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)))

@@ -1,11 +1,12 @@
+import { blobsOf } from './blob-files'
 import { acquireRunner } from './loader'
 import { displayName, nameKey, parseValidName } from './names'
 import { manifestDigest } from './manifest'
 import { modelFromSpec, toRecord, weightsDigestOf } from './model-store'
 import { formatExpiry } from './runners'
 import { SimServer } from './server'
-import { createState } from './state'
-import type { OllamaSim, RecordedRequest, SimEnvironment, SimFaults, SimOptions } from './types'
+import { applyConfiguration, createState, deleteModel } from './state'
+import type { OllamaSim, RecordedRequest, SimFaults, SimOptions } from './types'
 
 export type {
   OllamaSim,
@@ -13,6 +14,7 @@ export type {
   SimArchitecture,
   SimChatRequest,
   SimCloudAuth,
+  SimConditions,
   SimEnvironment,
   SimFaults,
   SimLoadedModel,
@@ -20,6 +22,7 @@ export type {
   SimModelRecord,
   SimModelSpec,
   SimOptions,
+  SimRegistryStatus,
   SimReply,
 } from './types'
 export { CLI_DEFAULT_MODELS, DEFAULT_REGISTRY } from './catalog'
@@ -28,8 +31,8 @@ export { CLI_DEFAULT_MODELS, DEFAULT_REGISTRY } from './catalog'
  * Starts an Ollama (v0.32.x) look-alike on a real socket. It serves `/`, `/api/version`, `/api/tags`,
  * `/api/ps`, `/api/show`, `/api/create`, `/api/pull`, `/api/copy`, `/api/delete`, `/api/chat` and
  * `/api/generate` with Ollama's quirks — including what it does at the limits of the context window
- * (`prompt-plan.ts`), of memory (`loader.ts`, `memory.ts`) and of a model's capabilities — records every
- * request, and can inject faults.
+ * (`prompt-plan.ts`), of memory (`loader.ts`, `memory.ts`) and of a model's capabilities, and how pulls download,
+ * resume and fail (`routes/pull.ts`, `blob-download.ts`) — records every request, and can inject faults.
  */
 export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSim> {
   const state = createState(options)
@@ -73,6 +76,7 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
     async close() {
       if (closed) return
       closed = true
+      for (const download of state.downloads.values()) download.cancel()
       await server.stop()
     },
     addModel(spec) {
@@ -80,7 +84,7 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
     },
     removeModel(name) {
       const model = find(name)
-      return model !== undefined && state.store.remove(model)
+      return model !== undefined && deleteModel(state, model)
     },
     hasModel: (name) => find(name) !== undefined,
     listModelNames: () => state.store.list().map((model) => displayName(model.name)),
@@ -92,6 +96,7 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
       const model = find(name)
       if (model === undefined) throw new Error(`ollama-sim: cannot re-pull missing model ${JSON.stringify(name)}`)
       const before = manifestDigest(model)
+      const blobsBefore = blobsOf(model)
       const key = nameKey(model.name)
       const weights = (state.revisions.get(key)?.weights ?? 0) + (opts.newWeights === true ? 1 : 0)
       model.revision++
@@ -100,13 +105,21 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
       if (opts.newWeights === true) model.weightsDigest = weightsDigestOf(model.name, model.family, model.sizeBytes, weights)
       state.revisions.set(key, { manifest: model.revision, weights })
       state.store.put(model)
+      // As a real pull ends: blobs only the old manifest used are removed (`deleteUnusedLayers`).
+      state.blobs.removeUnreferenced(blobsBefore)
       if (manifestDigest(model) === before) throw new Error('ollama-sim: re-pull did not change the digest')
     },
-    configure(patch) {
-      const defined = Object.entries(patch).filter(([, value]) => value !== undefined)
-      Object.assign(state.env, Object.fromEntries(defined) as Partial<SimEnvironment>)
-      state.scheduler.unloadAll()
+    publish(name, opts = {}) {
+      const parsed = parseValidName(name.trim())
+      const key = parsed === undefined ? '' : nameKey(parsed)
+      if (!state.registry.has(key)) throw new Error(`ollama-sim: ${JSON.stringify(name)} is not on the simulated registry`)
+      const revision = state.revisions.get(key) ?? { manifest: 0, weights: 0 }
+      state.revisions.set(key, { manifest: revision.manifest + 1, weights: revision.weights + (opts.newWeights === true ? 1 : 0) })
     },
+    configure: (patch) => applyConfiguration(state, patch),
+    partialBytes: (digest) => state.blobs.partialBytes(digest),
+    hasBlob: (digest) => state.blobs.has(digest),
+    diskFreeBytes: () => state.blobs.freeBytes,
     load(name, opts = {}) {
       const model = find(name)
       if (model === undefined) throw new Error(`ollama-sim: cannot load missing model ${JSON.stringify(name)}`)

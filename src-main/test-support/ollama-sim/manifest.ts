@@ -19,6 +19,8 @@ export interface StoredModel {
   parentModel: string
   template: string
   system: string
+  /** One text per license layer. */
+  license: string[]
   remote: boolean
   /** `sha256:…`; shared by every model derived from the same weights. */
   weightsDigest: string
@@ -60,7 +62,10 @@ function blob(mediaType: string, content: string, from: string): Layer {
   return layer
 }
 
-/** The layers of the model in manifest order (weights, template, system, params); cloud stubs have none. */
+/**
+ * The layers of the model in manifest order (weights, template, system, licenses, params — the order of the
+ * registry's manifests, e.g. llama3.1's model, template, license, params); cloud stubs have none.
+ */
 export function layersOf(model: StoredModel): Layer[] {
   if (model.remote) return []
   const from = model.parentModel
@@ -68,6 +73,7 @@ export function layersOf(model: StoredModel): Layer[] {
   if (from !== '') weights.from = from
   const layers = [weights, blob('application/vnd.ollama.image.template', model.template, from)]
   if (model.system !== '') layers.push(blob('application/vnd.ollama.image.system', model.system, from))
+  for (const text of model.license) layers.push(blob('application/vnd.ollama.image.license', text, from))
   if (Object.keys(model.parameters).length > 0) {
     layers.push(blob('application/vnd.ollama.image.params', JSON.stringify(model.parameters), ''))
   }

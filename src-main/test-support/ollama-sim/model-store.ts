@@ -1,4 +1,5 @@
 import { CATALOG, templateFor } from './catalog'
+import { licenseFor } from './licenses'
 import { configOf, layersOf, manifestDigest, sha256, totalSize } from './manifest'
 import type { StoredModel } from './manifest'
 import { displayName, fullName, isCloudName, nameKey, parseValidName } from './names'
@@ -8,6 +9,14 @@ import { goLocalTime } from './go-format'
 import { DEFAULT_ARCHITECTURE } from './memory'
 
 const PARTS = ['host', 'namespace', 'model', 'tag'] as const
+
+/** What an `/api/create` request changes in the model it derives from. */
+export interface DeriveOverrides {
+  parameters?: Record<string, unknown>
+  template?: string
+  system?: string
+  license?: string[]
+}
 
 /** `server/routes.go` `shouldUseHarmony`: the gpt-oss family (whose simulated template has the harmony tags). */
 const HARMONY_FAMILIES = ['gptoss', 'gpt-oss']
@@ -20,7 +29,9 @@ export function modelFromSpec(input: string | SimModelSpec, revision = 0, weight
   const spec = typeof input === 'string' ? { name: input } : input
   const name = parseValidName(spec.name.trim())
   if (name === undefined) throw new Error(`ollama-sim: invalid model name ${JSON.stringify(spec.name)}`)
-  const known = CATALOG[displayName(name).toLowerCase()] ?? {}
+  const catalogKey = displayName(name).toLowerCase()
+  const known = CATALOG[catalogKey] ?? {}
+  const license = spec.license ?? licenseFor(catalogKey)
   const family = spec.family ?? known.family ?? 'llama'
   const sizeBytes = spec.sizeBytes ?? known.sizeBytes ?? 4_661_211_808
   const model: StoredModel = {
@@ -38,6 +49,7 @@ export function modelFromSpec(input: string | SimModelSpec, revision = 0, weight
     parentModel: '',
     template: templateFor(family),
     system: '',
+    license: typeof license === 'string' ? [license] : [...license],
     remote: isCloudName(name),
     weightsDigest: weightsDigestOf(name, family, sizeBytes, weightsRevision),
     revision,
@@ -119,8 +131,11 @@ export class ModelStore {
     return false
   }
 
-  /** A model derived from `base` (same weights), with `parameters` merged over the base's. */
-  derive(base: StoredModel, target: ModelName, overrides: { parameters?: Record<string, unknown>; template?: string; system?: string }): StoredModel {
+  /**
+   * A model derived from `base` (same weights), with `parameters` merged over the base's and the request's licenses
+   * added after the inherited ones (`server/create.go` `setLicense` appends a layer).
+   */
+  derive(base: StoredModel, target: ModelName, overrides: DeriveOverrides): StoredModel {
     return {
       ...base,
       name: target,
@@ -129,6 +144,7 @@ export class ModelStore {
       parentModel: displayName(base.name),
       template: overrides.template ?? base.template,
       system: overrides.system ?? base.system,
+      license: [...base.license, ...(overrides.license ?? [])],
       modifiedNs: 0n,
     }
   }
@@ -155,6 +171,7 @@ export function toRecord(model: StoredModel): SimModelRecord {
     weightsDigest: model.weightsDigest,
     template: model.template,
     system: model.system,
+    license: [...model.license],
     remote: model.remote,
     modifiedAt: formatNs(model.modifiedNs),
   }

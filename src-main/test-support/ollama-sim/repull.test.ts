@@ -6,7 +6,7 @@ import { post, ps, tags } from './test-helpers'
 let sim: OllamaSim
 
 beforeEach(async () => {
-  sim = await startOllamaSim({ models: ['llama3'], reply: 'ok' })
+  sim = await startOllamaSim({ models: ['llama3'], reply: 'ok', pullBytesPerSecond: 50e9 })
   await post(sim, '/api/create', { model: 'ollmchat-temp/llama3:ctx4096', from: 'llama3', parameters: { num_ctx: 4096 }, stream: false })
 })
 afterEach(async () => {

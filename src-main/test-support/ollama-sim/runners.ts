@@ -104,12 +104,22 @@ export class Scheduler {
     else runner.expiresAtMs = this.nowMs() + runner.keepAliveMs
   }
 
-  /**
-   * Unloads the runner serving this model, whoever loaded it: `keep_alive: 0` with no messages, or a reload whose
-   * load failed (Ollama expires the old runner before loading the new one).
-   */
+  /** Unloads the runner serving this model, whoever loaded it: a reload whose load failed (Ollama expires the old one first). */
   unloadFor(model: StoredModel): boolean {
     return this.runners.delete(this.keyFor(model))
+  }
+
+  /**
+   * `server/sched.go` `expireRunner` (`keep_alive: 0` with no messages or prompt): the runner serving this model,
+   * whatever name loaded it, expires now — unloaded at once when idle, else as soon as its last request finishes
+   * (its session duration becomes 0); meanwhile `/api/ps` shows it expiring now.
+   */
+  expire(model: StoredModel): void {
+    const runner = this.runners.get(this.keyFor(model))
+    if (runner === undefined) return
+    runner.keepAliveMs = 0
+    runner.expiresAtMs = this.nowMs()
+    if (runner.refs === 0) this.runners.delete(runner.key)
   }
 
   unloadAll(): void {

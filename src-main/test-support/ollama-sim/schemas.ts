@@ -115,6 +115,14 @@ export const createRequest: GoStruct = {
   },
 }
 
+/** `api.CreateRequest` until v0.5.4: a Modelfile (or a path to one); `from`, `parameters` and the rest are unknown. */
+export const legacyCreateRequest: GoStruct = {
+  kind: 'struct',
+  name: 'CreateRequest',
+  type: 'api.CreateRequest',
+  fields: { model: goString, modelfile: goString, stream: goBool, quantize: goString, name: goString, path: goString, quantization: goString },
+}
+
 /** `api.ShowRequest`. */
 export const showRequest: GoStruct = {
   kind: 'struct',
@@ -187,6 +195,15 @@ export interface CreateBody {
   template?: string
   system?: string
   parameters?: Record<string, unknown>
+  license?: unknown
+  stream?: boolean
+}
+/** `api.CreateRequest` of Ollama 0.5.4 and before. */
+export interface LegacyCreateBody {
+  model?: string
+  name?: string
+  modelfile?: string
+  path?: string
   stream?: boolean
 }
 export interface ShowBody {

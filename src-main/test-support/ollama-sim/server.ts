@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { delay, readBody, sendError, sendText } from './http'
 import type { Exchange } from './http'
+import { failedHeaders, recordedHeaders, sendProxyUnauthorized } from './proxy-auth'
 import { isAllowedOrigin, ROUTES } from './router'
 import type { SimState } from './state'
 import type { RecordedRequest } from './types'
@@ -48,12 +49,19 @@ async function handle(state: SimState, hooks: ServerHooks, req: IncomingMessage,
   const method = req.method ?? 'GET'
   const path = new URL(req.url ?? '/', 'http://sim').pathname
   let aborted = false
+  // Header values never reach the log (they may be credentials); at most the names the proxy refused.
+  let note = ''
   res.on('close', () => {
     aborted = !res.writableFinished
-    hooks.log(`${res.statusCode} | ${String(Date.now() - started).padStart(5)}ms | ${method.padEnd(6)} ${path}${aborted ? ' (client gone)' : ''}`)
+    hooks.log(`${res.statusCode} | ${String(Date.now() - started).padStart(5)}ms | ${method.padEnd(6)} ${path}${note}${aborted ? ' (client gone)' : ''}`)
   })
   const bodyText = await readBody(req)
-  hooks.record({ method, path, body: parseBody(bodyText), at: state.now() })
+  hooks.record({ method, path, headers: recordedHeaders(req.headers), body: parseBody(bodyText), at: state.now() })
+  const refused = failedHeaders(state.requiredHeaders, req.headers)
+  if (refused.length > 0) {
+    note = ` (proxy: no or wrong ${refused.join(', ')})`
+    return sendProxyUnauthorized(res, state.requiredHeaders)
+  }
   if (applyCors(req, res) === 'done') return
   if (state.faults.latencyMs > 0) await delay(state.faults.latencyMs)
   const fault = state.faults.takePreRoute(path)

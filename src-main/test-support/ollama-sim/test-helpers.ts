@@ -89,3 +89,49 @@ export function contentOf(lines: Record<string, unknown>[]): string {
 export function thinkingOf(lines: Record<string, unknown>[]): string {
   return lines.map((line) => ((line.message as { thinking?: string } | undefined)?.thinking ?? '')).join('')
 }
+
+/** NDJSON lines as they arrived, with the time each came (`performance.now()`). */
+export interface TimedLines {
+  lines: Record<string, unknown>[]
+  times: number[]
+  /** True when `until` stopped the request before the stream ended. */
+  aborted: boolean
+}
+
+/**
+ * POSTs and reads the NDJSON answer line by line as it streams; when `until` returns true for a line the request is
+ * aborted there, as a client that cancels (the server sees the connection close).
+ */
+export async function streamUntil(
+  sim: OllamaSim,
+  path: string,
+  body: unknown,
+  until: (line: Record<string, unknown>, lines: Record<string, unknown>[]) => boolean = () => false,
+): Promise<TimedLines> {
+  const controller = new AbortController()
+  const response = await fetch(`${sim.url}${path}`, { method: 'POST', body: JSON.stringify(body), signal: controller.signal })
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader()
+  const out: TimedLines = { lines: [], times: [], aborted: false }
+  if (reader === undefined) return out
+  const decoder = new TextDecoder()
+  let buffer = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return out
+    buffer += decoder.decode(value, { stream: true })
+    let newline = buffer.indexOf('\n')
+    while (newline >= 0) {
+      const line = JSON.parse(buffer.slice(0, newline)) as Record<string, unknown>
+      buffer = buffer.slice(newline + 1)
+      out.lines.push(line)
+      out.times.push(performance.now())
+      if (until(line, out.lines)) {
+        out.aborted = true
+        controller.abort()
+        await reader.cancel().catch(() => {})
+        return out
+      }
+      newline = buffer.indexOf('\n')
+    }
+  }
+}

@@ -1,56 +1,6 @@
-/** A model to install or to offer on the simulated registry. Omitted fields take realistic defaults. */
-export interface SimModelSpec {
-  /** Any valid Ollama name: 'llama3', 'llama3:8b', 'user/m', 'hf.co/u/r:Q4_K_M', 'gpt-oss:120b-cloud'. */
-  name: string
-  /** Default 'llama'; also used as `general.architecture`. */
-  family?: string
-  /** Default '8.0B'. */
-  parameterSize?: string
-  /** Default 'Q4_0'. */
-  quantization?: string
-  /** Trained context (`<arch>.context_length`), default 8192. */
-  contextLength?: number
-  /** Weights size, default about 4.7e9. */
-  sizeBytes?: number
-  /** Baked parameters, e.g. `{ num_ctx: 4096, stop: ['<|eot_id|>'] }`. */
-  parameters?: Record<string, unknown>
-  /** Default ['completion']; include 'thinking' for reasoning models. */
-  capabilities?: string[]
-  /** Default 'gguf'. */
-  format?: 'gguf' | 'safetensors'
-  /**
-   * How Ollama builds the chat prompt (`server/routes.go` `chatModeForModel`): 'native' hands the messages to
-   * llama-server's GGUF chat template; 'rendered' renders them in Ollama (Go template, renderer, harmony) and sends
-   * a plain completion. Default 'native'; 'rendered' for the gpt-oss family (`shouldUseHarmony`).
-   */
-  chatPath?: 'native' | 'rendered'
-  /** Attention shape (`/api/show` `model_info`, KV cache size); default: Llama 3 8B's. */
-  architecture?: SimArchitecture
-}
+import type { SimModelRecord, SimLoadedModel, SimModelSpec } from './model-types'
 
-/** The GGUF attention keys `<arch>.block_count`, `<arch>.attention.*` and `<arch>.embedding_length`. */
-export interface SimArchitecture {
-  blockCount: number
-  headCount: number
-  /** `attention.head_count_kv` as one number; ignored when {@link headCountKvPerLayer} is set. */
-  headCountKv: number
-  embeddingLength: number
-  /** Per-head key size; default embeddingLength / headCount. */
-  keyLength?: number
-  /** Per-head value size; default keyLength (or embeddingLength / headCount). */
-  valueLength?: number
-  /**
-   * `attention.sliding_window` (tokens), for models whose GGUF has it (Gemma 3, gpt-oss). Only reported by
-   * `/api/show`: the simulated KV cache is sized as if every layer attended to the whole context.
-   */
-  slidingWindow?: number
-  /**
-   * `attention.head_count_kv` as a per-layer array, one entry per block, 0 for a layer without attention (the
-   * convolution/recurrent layers of hybrid models such as LFM2). `/api/show` sends it as `null` unless `verbose`,
-   * and the KV cache is sized by its sum.
-   */
-  headCountKvPerLayer?: number[]
-}
+export type { SimArchitecture, SimLoadedModel, SimModelRecord, SimModelSpec } from './model-types'
 
 /** Whether this Ollama is signed in to ollama.com, signed out, or has cloud models turned off (OLLAMA_NO_CLOUD). */
 export type SimCloudAuth = 'signed-in' | 'signed-out' | 'disabled'
@@ -68,6 +18,39 @@ export interface SimEnvironment {
   contextLengthEnv: number
   /** Default 'signed-in'. */
   cloudAuth: SimCloudAuth
+}
+
+/** Whether Ollama can reach its registry (`registry.ollama.ai`, or the host a model name gives). */
+export type SimRegistryStatus = 'online' | 'offline'
+
+/**
+ * What around Ollama can change while it runs, without a restart: the registry's reachability and latency, the
+ * download speed, the free disk space and the authenticating proxy in front of it. Set at start ({@link SimOptions}) or at any time
+ * ({@link OllamaSim.configure}); changing them unloads nothing.
+ */
+export interface SimConditions {
+  /** 'offline': a pull fails at its manifest request with Go's DNS error (`pull-errors.ts`). Default 'online'. */
+  registryStatus: SimRegistryStatus
+  /** Download speed of pulls in bytes per second, the whole link (a blob's parts share it). Default 2 GB/s. */
+  pullBytesPerSecond: number
+  /**
+   * How long the registry (and the CDN behind it) takes to answer: a pull's manifest request waits this long, and
+   * a blob download moves no bytes for this long (its redirect and range requests), so its first progress lines
+   * carry no `completed`. Default 0.
+   */
+  registryLatencyMs: number
+  /**
+   * Free bytes on the disk that holds the models; default `Infinity`. Downloads use it up, deleted blobs give it
+   * back; a download that fills it fails with `write <blob>-partial: no space left on device` (`blob-download.ts`).
+   * Ollama checks no free space before a pull: the write fails when the disk is full.
+   */
+  diskFreeBytes: number
+  /**
+   * Not Ollama: a stand-in for an authenticating reverse proxy (nginx, Caddy) in front of it. Every request that
+   * lacks one of these headers with exactly this value (names case-insensitive) gets 401 `Unauthorized` as plain
+   * text before Ollama sees it. Default `{}` (no proxy).
+   */
+  requiredHeaders: Record<string, string>
 }
 
 /** One chat message as the simulator passes it around (role lower-cased, as Ollama does). */
@@ -100,7 +83,10 @@ export interface SimOptions {
   models?: (string | SimModelSpec)[]
   /** What an implicit or explicit pull can fetch; default: a few common models. */
   registry?: (string | SimModelSpec)[]
-  /** Default '0.32.15'. */
+  /**
+   * Default '0.32.15'. Below 0.5.5, `/api/create` answers as those versions did (no `from`; `create-legacy.ts`);
+   * '0.0.0' (a development build) counts as current.
+   */
   version?: string
   /** Default 5 minutes (OLLAMA_KEEP_ALIVE). */
   keepAliveMs?: number
@@ -112,7 +98,17 @@ export interface SimOptions {
   contextLengthEnv?: number
   /** Default 'signed-in'. */
   cloudAuth?: SimCloudAuth
-  /** Delay between streamed tokens (and pull progress lines), default 0. */
+  /** See {@link SimConditions.registryStatus}. */
+  registryStatus?: SimRegistryStatus
+  /** See {@link SimConditions.pullBytesPerSecond}. */
+  pullBytesPerSecond?: number
+  /** See {@link SimConditions.registryLatencyMs}. */
+  registryLatencyMs?: number
+  /** See {@link SimConditions.diskFreeBytes}. */
+  diskFreeBytes?: number
+  /** See {@link SimConditions.requiredHeaders}. */
+  requiredHeaders?: Record<string, string>
+  /** Delay between streamed tokens, default 0. */
   tokenDelayMs?: number
   /** Delay when a runner (re)loads, default 0. */
   loadDelayMs?: number
@@ -129,53 +125,12 @@ export interface RecordedRequest {
   method: string
   /** Path without the query string. */
   path: string
+  /** Request headers as Node received them: lower-case names, repeated ones joined with ', '. */
+  headers: Record<string, string>
   /** Parsed JSON body; the raw text when it is not JSON; undefined when empty. */
   body: unknown
   /** `now()` when the request arrived. */
   at: number
-}
-
-/** A snapshot of one installed model. */
-export interface SimModelRecord {
-  /** Display form, as `/api/tags` shows it (`llama3:latest`). */
-  name: string
-  /** Every part in stored case: `registry.ollama.ai/library/llama3:latest`. */
-  canonical: string
-  /** 64 hex, sha256 of the manifest JSON. */
-  digest: string
-  parameters: Record<string, unknown>
-  /** Display name of the `from` model for derived models; '' otherwise. */
-  parentModel: string
-  family: string
-  parameterSize: string
-  quantization: string
-  contextLength: number
-  /** Weights size in bytes. */
-  sizeBytes: number
-  /** `/api/tags` size: all layers plus the config blob. */
-  size: number
-  capabilities: string[]
-  format: 'gguf' | 'safetensors'
-  /** See {@link SimModelSpec.chatPath}. */
-  chatPath: 'native' | 'rendered'
-  /** What `/api/show` `model_info` reports and the KV cache is sized by. */
-  architecture: SimArchitecture
-  /** `sha256:…` of the weights blob; derived models share their base's (until it is re-pulled with new weights). */
-  weightsDigest: string
-  template: string
-  system: string
-  /** A cloud stub (tag `cloud` or `…-cloud`): listed and chattable, no local runner, num_ctx ignored. */
-  remote: boolean
-  /** `/api/tags` `modified_at` string. */
-  modifiedAt: string
-}
-
-/** One loaded runner as `/api/ps` would list it. */
-export interface SimLoadedModel {
-  name: string
-  contextLength: number
-  /** `/api/ps` `expires_at` string (server-local time). */
-  expiresAt: string
 }
 
 /** Failure injection. Every one-shot fault applies to the next matching request only. */
@@ -219,10 +174,26 @@ export interface OllamaSim {
    */
   repull(name: string, opts?: { newWeights?: boolean }): void
   /**
-   * Changes the hardware, OLLAMA_CONTEXT_LENGTH or cloud sign-in, as if Ollama were restarted with them (real
-   * Ollama reads the VRAM tier at start-up): every runner is unloaded.
+   * The registry publishes a new revision of `name` (a new manifest; with `newWeights` new weights too). Installed
+   * copies stay as they are until pulled again; that pull downloads what changed and ends with `removing unused
+   * layers`. Throws when `name` is not on the simulated registry.
    */
-  configure(patch: Partial<SimEnvironment>): void
+  publish(name: string, opts?: { newWeights?: boolean }): void
+  /**
+   * Changes the hardware, OLLAMA_CONTEXT_LENGTH or cloud sign-in, as if Ollama were restarted with them (real
+   * Ollama reads the VRAM tier at start-up): every runner is unloaded. Changing only {@link SimConditions} (the
+   * registry, its latency, download speed, free disk, proxy) unloads nothing and applies to downloads under way at once.
+   */
+  configure(patch: Partial<SimEnvironment> & Partial<SimConditions>): void
+  /**
+   * Bytes of the blob `digest` (`sha256:…`) that stopped pulls left in its `-partial` file, as saved when they
+   * stopped; a later pull of a model with that blob resumes there. 0 when there is none.
+   */
+  partialBytes(digest: string): number
+  /** True when the blob `digest` is in the models directory (referenced by a manifest, or downloaded by a pull). */
+  hasBlob(digest: string): boolean
+  /** Free disk bytes now ({@link SimConditions.diskFreeBytes} less what downloads used, plus what deletes freed). */
+  diskFreeBytes(): number
   /**
    * As if a request loaded it (for `/api/ps`), with the same context and memory rules; throws the load's
    * out-of-memory error when it does not fit.

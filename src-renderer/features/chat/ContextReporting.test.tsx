@@ -98,13 +98,13 @@ describe('the context meter', () => {
   })
 
   it('says how much of the conversation’s model runs on the CPU', async () => {
-    const llama = makeModel({ name: 'llama3:latest', runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000 } })
+    const llama = makeModel({ name: 'llama3:latest', runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null } })
     await renderOpenChat({ models: [llama], messages: [user('u1'), reply('a1')] })
     expect(screen.getByText('30 % of llama3 runs on the CPU at this context (slower)')).toBeTruthy()
   })
 
   it('is not there for an empty conversation', async () => {
-    const llama = makeModel({ name: 'llama3:latest', runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000 } })
+    const llama = makeModel({ name: 'llama3:latest', runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null } })
     await renderOpenChat({ models: [llama] })
     expect(screen.queryByRole('meter')).toBeNull()
     expect(screen.queryByText(/runs on the CPU/)).toBeNull()

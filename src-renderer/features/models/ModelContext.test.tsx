@@ -131,8 +131,8 @@ describe('memory', () => {
 
   it('shows a loaded model’s real memory and how much runs on the CPU', async () => {
     await modelsPage([
-      makeModel({ name: 'llama3:latest', runningContext: 8192, runningMemory: { sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000 } }),
-      makeModel({ name: 'qwen3:8b', runningContext: 32768, runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000 } }),
+      makeModel({ name: 'llama3:latest', runningContext: 8192, runningMemory: { sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt: null } }),
+      makeModel({ name: 'qwen3:8b', runningContext: 32768, runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null } }),
     ])
     expect(card('llama3:latest').getByText('Loaded: 5.9 GB, all on the GPU')).toBeTruthy()
     expect(card('qwen3:8b').getByText('Loaded: 10.0 GB — 30 % of this model runs on the CPU at this context (slower)')).toBeTruthy()

@@ -86,7 +86,7 @@ describe('a loaded model', () => {
   const loaded = makeModel({
     name: 'llama3:latest',
     runningContext: 8192,
-    runningMemory: { sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000 },
+    runningMemory: { sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt: null },
   })
 
   it('says what it holds and unloads on request', async () => {

@@ -75,8 +75,9 @@ async function proceed(state: SimState, ex: Exchange, body: Common, model: Store
   const started = process.hrtime.bigint()
   const job = { kind: body.kind, modelSent: body.model ?? '' }
   const keepAliveMs = keepAliveOf(body)
+  // `ChatHandler`/`GenerateHandler`: no messages (no prompt) and `keep_alive: 0` expire the runner (`expireRunner`).
   if (empty && keepAliveMs === 0) {
-    state.scheduler.unloadFor(model)
+    state.scheduler.expire(model)
     return sendJson(ex.res, 200, loadReply(state, job, 'unload'))
   }
   const thinkRequested = body.think !== undefined && body.think !== false

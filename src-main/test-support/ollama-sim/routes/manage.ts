@@ -4,9 +4,13 @@ import { sendEmpty, sendError } from '../http'
 import { parseValidName, stripSourceSuffix } from '../names'
 import { copyRequest, deleteRequest } from '../schemas'
 import type { CopyBody, DeleteBody } from '../schemas'
+import { deleteModel } from '../state'
 import type { Handler } from './types'
 
-/** `DELETE /api/delete`: removes the manifest only; a loaded runner keeps running. */
+/**
+ * `DELETE /api/delete` (`server/routes.go` `DeleteHandler`): removes the manifest and the blobs nothing else uses;
+ * a loaded runner keeps running (the handler never calls the scheduler).
+ */
 export const deleteHandler: Handler = (state, ex) => {
   const decoded = decodeBody<DeleteBody>(deleteRequest, ex.bodyText)
   if ('error' in decoded) return sendError(ex.res, 400, decoded.error)
@@ -16,7 +20,7 @@ export const deleteHandler: Handler = (state, ex) => {
   if (name === undefined) return sendError(ex.res, 400, `name ${goQuote(raw)} is invalid`)
   const model = state.store.resolve(name)
   if (model === undefined) return sendError(ex.res, 404, `model '${raw}' not found`)
-  state.store.remove(model)
+  deleteModel(state, model)
   sendEmpty(ex.res)
 }
 
@@ -36,6 +40,7 @@ export const copyHandler: Handler = (state, ex) => {
     ...model,
     name: state.store.canonicalize(dst),
     capabilities: [...model.capabilities],
+    license: [...model.license],
     architecture: structuredClone(model.architecture),
     parameters: structuredClone(model.parameters),
   })
