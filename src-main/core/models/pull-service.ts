@@ -61,7 +61,7 @@ export function createPullService(deps: { events: CoreEvents; log: Logger; onPul
       }
       if (running.has(requestId)) throw new AppFailure('BUSY', 'That pull is already running.')
       for (const pull of running.values()) {
-        if (sameModel(pull.model, name)) throw new AppFailure('BUSY', `${shortModelName(name)} is already being pulled.`)
+        if (sameModel(pull.model, name)) throw new AppFailure('BUSY', `${shortModelName(pull.model)} is already being pulled.`)
       }
       const controller = new AbortController()
       const entry: RunningPull = { model: name, controller, latest: { requestId, model: name, status: 'starting', completed: null, total: null, digest: null } }

@@ -1,0 +1,66 @@
+// Pulling models through the core against the simulator (real sockets): progress, several at once, cancel and
+// resume, and every failure in words.
+import { afterEach, describe, expect, it } from 'vitest'
+import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
+
+describe('pulling models', () => {
+  let h: CoreHarness
+  afterEach(() => h.close())
+
+  it('streams progress for every window, ends the pull in every window, and lists the model at once', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3'], pullBytesPerSecond: 4e9 } })
+    unwrap(await h.core.dispatch('models:list', {}))
+    const outcome = unwrap(await h.core.dispatch('models:pull', { requestId: 'p1', model: 'llama3.2:1b' }))
+    expect(outcome).toEqual({ model: 'llama3.2:1b', cancelled: false })
+    const progress = h.eventsNamed('models:pullProgress').filter((p) => p.requestId === 'p1')
+    expect(progress[0]).toMatchObject({ model: 'llama3.2:1b', status: 'pulling manifest', digest: null })
+    expect(progress.some((p) => p.digest !== null && p.total !== null && p.completed !== null)).toBe(true)
+    expect(progress.at(-1)?.status).toBe('success')
+    expect(h.eventsNamed('models:pullEnded')).toEqual([{ requestId: 'p1', model: 'llama3.2:1b', outcome: 'complete', error: null }])
+    await h.waitFor(() => h.eventsNamed('models:changed').some((e) => e.models.some((m) => m.name === 'llama3.2:1b')))
+    expect(unwrap(await h.core.dispatch('models:activePulls', {}))).toEqual({ pulls: [] })
+  })
+
+  it('runs several pulls at once, lists them while they run, refuses the same model twice', async () => {
+    h = await startCoreHarness({ sim: { models: [], pullBytesPerSecond: 1e9 } })
+    const first = h.core.dispatch('models:pull', { requestId: 'a', model: 'llama3.2:1b' })
+    const second = h.core.dispatch('models:pull', { requestId: 'b', model: 'llama3.2:3b' })
+    await h.waitFor(() => new Set(h.eventsNamed('models:pullProgress').map((p) => p.requestId)).size === 2)
+    expect(unwrap(await h.core.dispatch('models:activePulls', {})).pulls.map((p) => p.requestId).sort()).toEqual(['a', 'b'])
+    expect(await h.core.dispatch('models:pull', { requestId: 'c', model: 'Llama3.2:1B' })).toMatchObject({ ok: false, error: { code: 'BUSY', message: 'llama3.2:1b is already being pulled.' } })
+    expect(unwrap(await first).cancelled).toBe(false)
+    expect(unwrap(await second).cancelled).toBe(false)
+    expect(h.sim.listModelNames().sort()).toEqual(['llama3.2:1b', 'llama3.2:3b'])
+  })
+
+  it('stops a pull on cancel, and the next pull resumes from the bytes Ollama kept', async () => {
+    h = await startCoreHarness({ sim: { models: [], pullBytesPerSecond: 400e6 } })
+    const pending = h.core.dispatch('models:pull', { requestId: 'slow', model: 'llama3.2:3b' })
+    await h.waitFor(() => h.eventsNamed('models:pullProgress').some((p) => (p.completed ?? 0) > 50e6))
+    expect(unwrap(await h.core.dispatch('models:cancelPull', { requestId: 'slow' }))).toEqual({ cancelled: true })
+    expect(unwrap(await pending)).toEqual({ model: 'llama3.2:3b', cancelled: true })
+    expect(h.eventsNamed('models:pullEnded').at(-1)).toMatchObject({ requestId: 'slow', outcome: 'cancelled' })
+    expect(h.sim.hasModel('llama3.2:3b')).toBe(false)
+    expect(unwrap(await h.core.dispatch('models:cancelPull', { requestId: 'slow' }))).toEqual({ cancelled: false })
+
+    h.sim.configure({ pullBytesPerSecond: 4e9, registryLatencyMs: 20 })
+    const before = h.eventsNamed('models:pullProgress').length
+    unwrap(await h.core.dispatch('models:pull', { requestId: 'again', model: 'llama3.2:3b' }))
+    const firstLayerLine = h.eventsNamed('models:pullProgress').slice(before).find((p) => p.digest !== null && p.completed !== null)
+    expect(firstLayerLine?.completed).toBeGreaterThan(50e6)
+    expect(h.sim.hasModel('llama3.2:3b')).toBe(true)
+  })
+
+  it.each([
+    ['an invalid name, before anything is sent', 'bad name!', {}, 'INVALID_INPUT', /^"bad name!" is not a model name Ollama accepts/],
+    ['an unknown model', 'no-such-model:7b', {}, 'MODEL_NOT_FOUND', /^The Ollama library has no model "no-such-model:7b"\. Check the name/],
+    ['no network', 'llama3.2:1b', { registryStatus: 'offline' as const }, 'OLLAMA_ERROR', /^Ollama could not reach the model library \(registry\.ollama\.ai\) to pull llama3\.2:1b\./],
+    ['a full disk', 'llama3.2:1b', { diskFreeBytes: 100e6 }, 'OLLAMA_ERROR', /^There is not enough free disk space for llama3\.2:1b on the computer Ollama runs on\.$/],
+  ])('says it in words: %s', async (_what, model, conditions, code, message) => {
+    h = await startCoreHarness({ sim: { models: [], ...conditions } })
+    const result = await h.core.dispatch('models:pull', { requestId: 'x', model })
+    expect(result).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) as unknown } })
+    if (code === 'INVALID_INPUT') expect(h.sim.requestsTo('/api/pull')).toEqual([])
+    else expect(h.eventsNamed('models:pullEnded')).toMatchObject([{ requestId: 'x', outcome: 'failed', error: { code } }])
+  })
+})
