@@ -19,7 +19,9 @@ export function PullForm({ showWhere = false }: { showWhere?: boolean }) {
   const [startedId, setStartedId] = useState<string | null>(null)
   const started = useApp(selectPull(startedId))
   const setPage = useApp((state) => state.setPage)
-  const refusal = started?.phase === 'refused' && started.error ? `“${started.model}”: ${errorText(started.error)}` : null
+  // Away from Downloads (the empty state), a pull that failed is said here too, where the person started it.
+  const failedHere = started?.phase === 'refused' || (showWhere && started?.phase === 'failed')
+  const refusal = failedHere && started?.error ? `“${started.model}”: ${errorText(started.error, { messageFirst: true })}` : null
   const message = problem ?? refusal
   const errorId = `${id}-error`
 
