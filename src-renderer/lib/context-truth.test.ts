@@ -3,7 +3,7 @@ import { makeContext, makeMessage, makeModel } from '../test-support/fixtures'
 import { AUTO_CONTEXT_EXPLANATION, contextSourceText, effectiveContext, lowersAutomaticContext } from './context-label'
 import { errorDetail, errorText } from './error-text'
 import { firstSeenMessageId, latestContext } from './latest-context'
-import { memoryEstimateText, runningMemoryText } from './memory-text'
+import { memoryEstimateText, runningMemoryText, unloadTimeText } from './memory-text'
 import { safeOllamaLink } from '../../src-shared/links'
 import { formatTokenCount, shortModelName } from '../../src-shared/format'
 
@@ -51,6 +51,19 @@ describe('memory sentences', () => {
     expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 4_130_000_000, unloadsAt: null })).toBe(
       'Loaded: 5.9 GB — 30 % of this model runs on the CPU at this context (slower)',
     )
+  })
+
+  it('says when a loaded model unloads, from a time with its offset', () => {
+    const now = Date.parse('2026-08-03T12:00:00Z')
+    expect(unloadTimeText('2026-08-03T14:04:00+02:00', now)).toBe('unloads in 4 min')
+    expect(unloadTimeText('2026-08-03T12:00:20Z', now)).toBe('unloads in less than a minute')
+    expect(unloadTimeText('2026-08-03T14:00:00Z', now)).toBe('unloads in 2 h')
+    // Past its time: Ollama unloads it once the reply using it ends.
+    expect(unloadTimeText('2026-08-03T11:59:00Z', now)).toBe('unloads when idle')
+    expect(unloadTimeText('2026-08-03T12:00:00Z', now)).toBe('unloads when idle')
+    // Unknown, or kept for good: nothing to say.
+    expect(unloadTimeText(null, now)).toBeNull()
+    expect(unloadTimeText('soon', now)).toBeNull()
   })
 
   it('adds up an estimate and says when it would not fit on the GPU', () => {

@@ -3,7 +3,7 @@ import { parseHeaderLines } from './header-lines'
 import { hostAddress, otherHostLabel, sameHost } from './host-names'
 import { sameModelName } from './model-names'
 import { checkPullName } from './pull-name'
-import { formatDuration, relativeTime } from './relative-time'
+import { formatDuration, relativeTime, timeAheadText } from './relative-time'
 
 describe('checkPullName', () => {
   it.each(['llama3.2:3b', 'qwen3', 'hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M', 'localhost:5000/team/model:v1'])(
@@ -71,6 +71,18 @@ describe('times', () => {
     [3900, '1 h 5 min'],
     [7200, '2 h'],
   ])('%i seconds read %j', (seconds, text) => expect(formatDuration(seconds)).toBe(text))
+
+  it.each([
+    [59_999, 'in less than a minute'],
+    [60_000, 'in 1 min'],
+    // Rounded: just after a reply, a 5-minute keep-alive still reads 5, not 4.
+    [4 * 60_000 + 58_000, 'in 5 min'],
+    [4 * 60_000 + 20_000, 'in 4 min'],
+    [59 * 60_000 + 40_000, 'in 1 h'],
+    [100 * 60_000, 'in 2 h'],
+    [47 * 3_600_000, 'in 47 h'],
+    [72 * 3_600_000, 'in 3 days'],
+  ])('%i ms ahead read %j', (ms, text) => expect(timeAheadText(ms)).toBe(text))
 })
 
 it('treats llama3 and llama3:latest as one model', () => {

@@ -1,5 +1,6 @@
 import { formatBytes, formatContext } from '../../src-shared/format'
 import type { MemoryEstimate, RunningMemory } from '../../src-shared/types'
+import { timeAheadText } from './relative-time'
 
 /** The share of a loaded model that runs on the CPU, in whole percent (0 when it all fits on the GPU). */
 export function cpuPercent(memory: RunningMemory): number {
@@ -16,6 +17,18 @@ export function runningMemoryText(memory: RunningMemory): string {
   const onCpu = cpuPercent(memory)
   if (onCpu === 0) return `Loaded: ${size}, all on the GPU`
   return `Loaded: ${size} — ${onCpu} % of this model runs on the CPU at this context (slower)`
+}
+
+/**
+ * When a loaded model leaves memory if nothing uses it (Ollama's keep-alive): "unloads in 4 min". A time already past
+ * means Ollama unloads it as soon as the reply using it ends: "unloads when idle". `null` when Ollama did not say or
+ * keeps it loaded for good: the two look alike, and neither is worth a word.
+ */
+export function unloadTimeText(unloadsAt: string | null, now: number): string | null {
+  if (unloadsAt === null) return null
+  const at = Date.parse(unloadsAt)
+  if (Number.isNaN(at)) return null
+  return at <= now ? 'unloads when idle' : `unloads ${timeAheadText(at - now)}`
 }
 
 /**

@@ -25,3 +25,16 @@ export function formatDuration(seconds: number): string {
   const rest = minutes % 60
   return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`
 }
+
+/**
+ * A span still to come, in its largest whole unit: "in less than a minute", "in 4 min", "in 2 h", "in 3 days".
+ * Rounded rather than cut down, so a model kept loaded for 5 minutes says "in 5 min" just after its reply.
+ */
+export function timeAheadText(ms: number): string {
+  if (ms < MINUTE) return 'in less than a minute'
+  const minutes = Math.round(ms / MINUTE)
+  if (minutes < 60) return `in ${minutes} min`
+  const hours = Math.round(ms / HOUR)
+  if (hours < 48) return `in ${hours} h`
+  return `in ${Math.round(ms / DAY)} days`
+}

@@ -34,11 +34,13 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
     bridge.on('models:changed', (listing) => {
       const state = store.getState()
       state.applyModelListing(listing)
-      // A pull, a delete or an unload changes the temporary models too (and may end another window's pull).
+      // A pull, a delete or an unload changes the temporary models too. Also a moment to notice a pull whose end
+      // this window missed (see `reconcilePulls`).
       void state.refreshTempModelsIfShown()
       void state.reconcilePulls()
     }),
     bridge.on('models:pullProgress', (progress) => store.getState().applyPullProgress(progress)),
+    bridge.on('models:pullEnded', (event) => store.getState().applyPullEnded(event)),
     bridge.on('tempModels:created', (event) => {
       const state = store.getState()
       // Main sends it only when the Settings ask; checked here too, so a setting just turned off is obeyed.

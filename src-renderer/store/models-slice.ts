@@ -65,7 +65,7 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (bridge) => (set, ge
       refreshing = true
       try {
         await safeCall(bridge, 'models:refresh', {})
-        // The same beat tells whether a pull another window started has ended (see `reconcilePulls`).
+        // The same beat notices a pull whose `models:pullEnded` this window missed (see `reconcilePulls`).
         await get().reconcilePulls()
       } finally {
         refreshing = false

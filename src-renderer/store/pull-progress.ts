@@ -1,11 +1,23 @@
+import type { EventMap } from '../../src-shared/ipc/contract'
 import type { AppError } from '../../src-shared/ipc/result'
 import type { PullProgress } from '../../src-shared/types'
 
 /**
  * Where a pull stands. `refused`: the core refused it before sending anything, an invalid name or a model already
- * being pulled (shown by the field, not in Downloads). `stopped`: a pull this window did not start ended without a word on how (see `reconcilePulls`).
+ * being pulled (shown by the field, not in Downloads). `stopped`: a pull this window did not start is gone from the
+ * core's running pulls, but this window missed the `models:pullEnded` that says how it ended (see `reconcilePulls`).
  */
 export type PullPhase = 'running' | 'cancelling' | 'cancelled' | 'done' | 'failed' | 'refused' | 'stopped'
+
+/** What main tells every window when a pull ends. */
+export type PullEnded = EventMap['models:pullEnded']
+
+/** The phase each outcome of `models:pullEnded` leaves a pull in. */
+export const PHASE_OF_OUTCOME = {
+  complete: 'done',
+  cancelled: 'cancelled',
+  failed: 'failed',
+} as const satisfies Record<PullEnded['outcome'], PullPhase>
 
 /** Bytes received by a moment, for the speed over the last few seconds. */
 export interface PullSample {
@@ -54,6 +66,12 @@ export function newPull(requestId: string, model: string, own: boolean): Pull {
 
 /** True while the pull runs (a cancel asked for counts as running until Ollama stops). */
 export const isRunning = (pull: Pull): boolean => pull.phase === 'running' || pull.phase === 'cancelling'
+
+/**
+ * True while how the pull ended is still to be learnt: it runs, or it ended without this window hearing how
+ * (`stopped`), which a late `models:pullEnded` may still put right. Once known, an outcome does not change.
+ */
+export const awaitsOutcome = (pull: Pull): boolean => isRunning(pull) || pull.phase === 'stopped'
 
 /** One progress line folded into a pull: the layer's bytes, Ollama's status text, a speed sample. */
 export function withPullProgress(pull: Pull, progress: PullProgress, now: number): Pull {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ok, type Result } from '../../src-shared/ipc/result'
+import { fail, ok, type Result } from '../../src-shared/ipc/result'
 import type { PullOutcome, PullProgress } from '../../src-shared/types'
 import { deferred } from '../test-support/fake-bridge'
 import { makeModel } from '../test-support/fixtures'
@@ -49,21 +49,71 @@ describe('a pull’s numbers', () => {
   })
 })
 
+const phases = (harness: ReturnType<typeof createStoreHarness>) =>
+  harness.store.getState().pulls.map((pull) => [pull.requestId, pull.phase, pull.error?.message ?? null])
+
 describe('the pulls in the store', () => {
-  it('adopt a pull another window started from its progress, and end it on Ollama’s last line', async () => {
+  it('adopt a pull another window started from its progress, and end it as models:pullEnded says, not on a status', async () => {
     const harness = createStoreHarness()
     await bootApp(harness.store)
     harness.fake.emit('models:pullProgress', line({ digest: 'sha256:a', completed: 1, total: 2 }))
     expect(harness.store.getState().pulls.map((pull) => [pull.model, pull.own, pull.phase])).toEqual([['mistral:7b', false, 'running']])
+    // Ollama's last line is no end: only the event says how the pull ended.
     harness.fake.emit('models:pullProgress', line({ status: 'success' }))
-    expect(harness.store.getState().pulls[0]?.phase).toBe('done')
-    // The core's own last line of a cancelled pull.
-    harness.fake.emit('models:pullProgress', line({ requestId: 'r2', model: 'qwen3:8b', status: 'pulling manifest' }))
-    harness.fake.emit('models:pullProgress', line({ requestId: 'r2', model: 'qwen3:8b', status: 'cancelled' }))
-    expect(harness.store.getState().pulls[1]?.phase).toBe('cancelled')
+    expect(harness.store.getState().pulls[0]?.phase).toBe('running')
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'complete', error: null })
+    for (const requestId of ['r2', 'r3']) harness.fake.emit('models:pullProgress', line({ requestId, model: 'qwen3:8b' }))
+    harness.fake.emit('models:pullEnded', { requestId: 'r2', model: 'qwen3:8b', outcome: 'cancelled', error: null })
+    const error = { code: 'OLLAMA_ERROR' as const, message: 'There is not enough free disk space for qwen3:8b.' }
+    harness.fake.emit('models:pullEnded', { requestId: 'r3', model: 'qwen3:8b', outcome: 'failed', error })
+    expect(phases(harness)).toEqual([
+      ['r1', 'done', null],
+      ['r2', 'cancelled', null],
+      ['r3', 'failed', error.message],
+    ])
   })
 
-  it('end an adopted pull that no longer runs: done when the model is installed, else stopped', async () => {
+  it('show how a pull ended that ended before this window saw it, and a late activePulls answer does not revive it', async () => {
+    const harness = createStoreHarness()
+    const active = deferred<Result<{ pulls: PullProgress[] }>>()
+    harness.fake.handle('models:activePulls', () => active.promise)
+    const booted = bootApp(harness.store)
+    const error = { code: 'MODEL_NOT_FOUND' as const, message: 'The Ollama library has no model "mistral:7b".' }
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'failed', error })
+    active.resolve(ok({ pulls: [line({ requestId: 'r1' })] }))
+    await booted
+    expect(phases(harness)).toEqual([['r1', 'failed', error.message]])
+    // Dismissed here, a repeated event does not bring it back.
+    harness.store.getState().dismissPull('r1')
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'failed', error })
+    expect(harness.store.getState().pulls).toEqual([])
+  })
+
+  it('take the first word on a pull started here: the event, or its models:pull answer, whichever comes first', async () => {
+    const harness = createStoreHarness()
+    const answer = deferred<Result<PullOutcome>>()
+    harness.fake.handle('models:pull', () => answer.promise)
+    const requestId = harness.store.getState().startPull('llama3.2:3b')
+    harness.fake.emit('models:pullEnded', { requestId, model: 'llama3.2:3b', outcome: 'cancelled', error: null })
+    expect(harness.store.getState().pulls[0]?.phase).toBe('cancelled')
+    // E.g. browser mode's server went away after sending the event: the answer that follows changes nothing.
+    answer.resolve(fail('INTERNAL', 'The ollmchat server is not answering. Is it still running?'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(phases(harness)).toEqual([[requestId, 'cancelled', null]])
+  })
+
+  it('keep a cancelled adopted pull cancelling until the event says it stopped', async () => {
+    const harness = createStoreHarness()
+    harness.fake.handle('models:activePulls', () => ok({ pulls: [line({ requestId: 'r1' })] }))
+    harness.fake.handle('models:cancelPull', () => ok({ cancelled: true }))
+    await bootApp(harness.store)
+    await harness.store.getState().cancelPull('r1')
+    expect(harness.store.getState().pulls[0]?.phase).toBe('cancelling')
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'cancelled', error: null })
+    expect(harness.store.getState().pulls[0]?.phase).toBe('cancelled')
+  })
+
+  it('mark an adopted pull gone from activePulls without an event as stopped, until a late event says how it ended', async () => {
     const harness = createStoreHarness()
     harness.fake.handle('models:activePulls', () =>
       ok({ pulls: [line({ requestId: 'r1' }), line({ requestId: 'r2', model: 'qwen3:8b' })] }),
@@ -71,10 +121,11 @@ describe('the pulls in the store', () => {
     await bootApp(harness.store)
     expect(harness.store.getState().pulls).toHaveLength(2)
     harness.fake.handle('models:activePulls', () => ok({ pulls: [] }))
+    // Installed now, yet still `stopped`: it may have been a re-pull that was cancelled.
     harness.fake.emit('models:changed', { models: [makeModel({ name: 'mistral:7b' })], defaultModel: 'mistral:7b' })
-    await vi.waitFor(() =>
-      expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['done', 'stopped']),
-    )
+    await vi.waitFor(() => expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['stopped', 'stopped']))
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'complete', error: null })
+    expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['done', 'stopped'])
   })
 
   it('let a finished pull say so for a moment, then drop it; late progress does not bring it back', async () => {

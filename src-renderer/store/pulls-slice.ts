@@ -1,18 +1,30 @@
-import type { Result } from '../../src-shared/ipc/result'
+import type { AppError, Result } from '../../src-shared/ipc/result'
 import type { PullOutcome, PullProgress } from '../../src-shared/types'
 import { sameModelName } from '../lib/model-names'
 import { newRequestId } from '../lib/request-id'
-import { isRunning, newPull, withPullProgress, type Pull, type PullPhase } from './pull-progress'
+import {
+  awaitsOutcome,
+  isRunning,
+  newPull,
+  PHASE_OF_OUTCOME,
+  withPullProgress,
+  type Pull,
+  type PullEnded,
+  type PullPhase,
+} from './pull-progress'
 import { safeCall } from './safe-call'
 import type { AppState, SliceCreator } from './types'
 
 /** How long a finished pull says so before it leaves the Downloads list. */
 export const FINISHED_PULL_MS = 5000
 
+/** Shown should main ever report a failed pull without its error: a failure must still say something. */
+const UNEXPLAINED_FAILURE: AppError = { code: 'INTERNAL', message: 'The pull failed, and ollmchat was not told why.' }
+
 /**
- * Every pull this window knows of, in the order they started, fed by `models:pullProgress`. Kept in the store
- * (not in a page), so pulls go on showing across page switches; `restorePulls` finds those started before a
- * reload or in another window.
+ * Every pull this window knows of, in the order they started, fed by `models:pullProgress` and ended by
+ * `models:pullEnded` (which every window hears, whoever started the pull). Kept in the store (not in a page), so
+ * pulls go on showing across page switches; `restorePulls` finds those started before a reload or in another window.
  */
 export interface PullsSlice {
   pulls: Pull[]
@@ -23,25 +35,38 @@ export interface PullsSlice {
   retryPull: (requestId: string) => string
   dismissPull: (requestId: string) => void
   applyPullProgress: (progress: PullProgress) => void
-  /** At start: the pulls already running (`models:activePulls`). Quiet when the core cannot say. */
+  /** How a pull ended (`models:pullEnded`), wherever it was started. */
+  applyPullEnded: (event: PullEnded) => void
+  /**
+   * At start: the pulls already running (`models:activePulls`), e.g. after a reload mid-pull; their end then comes
+   * as `models:pullEnded` like any other. Quiet when the core cannot say.
+   */
   restorePulls: () => Promise<void>
   /**
-   * Ends adopted pulls that no longer run: their `models:pull` answer goes to whoever started them, so this
-   * window learns of their end only by their absence from `models:activePulls`.
+   * The fallback for a missed `models:pullEnded`. Electron delivers every event, but browser mode loses those sent
+   * while its event stream reconnects (and a restarted server ends its pulls without a word), which would leave an
+   * adopted pull running forever. One gone from `models:activePulls` is marked `stopped`: ended, outcome unknown.
+   * Pulls started here need no fallback: their `models:pull` answer says how they ended.
    */
   reconcilePulls: () => Promise<void>
 }
 
 export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get) => {
-  // Late progress for a pull that has ended must not bring it back as a new, adopted one.
+  // Late progress (or a late `models:activePulls` answer) for a pull that has ended or been dismissed must not bring
+  // it back as a new, adopted one.
   const ended = new Set<string>()
+
+  const find = (requestId: string) => get().pulls.find((pull) => pull.requestId === requestId)
 
   const update = (requestId: string, change: (pull: Pull) => Pull) =>
     set((state) => ({ pulls: state.pulls.map((pull) => (pull.requestId === requestId ? change(pull) : pull)) }))
 
+  // A pull started here hears its end twice (the event and its `models:pull` answer): the first word counts.
   const end = (requestId: string, phase: PullPhase, error: Pull['error'] = null) => {
     ended.add(requestId)
-    update(requestId, (pull) => ({ ...pull, phase, error }))
+    const pull = find(requestId)
+    if (pull === undefined || !awaitsOutcome(pull)) return
+    update(requestId, (current) => ({ ...current, phase, error }))
     if (phase === 'done') setTimeout(() => get().dismissPull(requestId), FINISHED_PULL_MS)
   }
 
@@ -50,7 +75,8 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
     const { error } = result
     if (error.code === 'CANCELLED') return end(requestId, 'cancelled')
     // Refused before anything was sent (not a model name, or already being pulled): the field says so, in words.
-    const pull = get().pulls.find((candidate) => candidate.requestId === requestId)
+    // Main sends no `models:pullEnded` for a refusal, as the pull never began.
+    const pull = find(requestId)
     const nothingArrived = pull !== undefined && Object.keys(pull.layers).length === 0
     const refusal = error.code === 'INVALID_INPUT' || error.code === 'BUSY'
     end(requestId, refusal && nothingArrived ? 'refused' : 'failed', error)
@@ -72,19 +98,15 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
     async cancelPull(requestId) {
       update(requestId, (pull) => ({ ...pull, phase: 'cancelling' }))
       const result = await safeCall(bridge, 'models:cancelPull', { requestId })
-      const pull = get().pulls.find((candidate) => candidate.requestId === requestId)
-      if (pull?.phase !== 'cancelling') return
-      if (!result.ok) {
-        update(requestId, (current) => ({ ...current, phase: 'running' }))
-        get().pushToast({ text: `The pull of ${pull.model} could not be cancelled: ${result.error.message}`, action: null })
-        return
-      }
-      // The one who started it hears "cancelled" from `models:pull`; an adopted pull has nobody waiting for that.
-      if (!pull.own) end(requestId, 'cancelled')
+      const pull = find(requestId)
+      // Cancelled: it stays `cancelling` until `models:pullEnded` says it stopped (or finished first).
+      if (result.ok || pull?.phase !== 'cancelling') return
+      update(requestId, (current) => ({ ...current, phase: 'running' }))
+      get().pushToast({ text: `The pull of ${pull.model} could not be cancelled: ${result.error.message}`, action: null })
     },
 
     retryPull(requestId) {
-      const pull = get().pulls.find((candidate) => candidate.requestId === requestId)
+      const pull = find(requestId)
       get().dismissPull(requestId)
       return pull ? get().startPull(pull.model) : requestId
     },
@@ -100,13 +122,16 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
       const known = get().pulls.some((pull) => pull.requestId === progress.requestId)
       if (!known) return adopt(progress, now)
       update(progress.requestId, (pull) => withPullProgress(pull, progress, now))
-      // The last line of a pull (Ollama's `success`, or the core's `cancelled`) ends a pull nobody here waits for;
-      // whoever started it hears the end from `models:pull` instead.
-      const pull = get().pulls.find((candidate) => candidate.requestId === progress.requestId)
-      const last = progress.status.trim().toLowerCase()
-      if (pull && !pull.own && (last === 'success' || last === 'cancelled')) {
-        end(progress.requestId, last === 'success' ? 'done' : 'cancelled')
+    },
+
+    applyPullEnded({ requestId, model, outcome, error }) {
+      // Not seen here yet (it failed before its first progress line, or ended while this window's
+      // `models:activePulls` answer was on its way): it still shows how it ended. Dismissed here, it stays gone.
+      if (find(requestId) === undefined) {
+        if (ended.has(requestId)) return
+        set((state) => ({ pulls: [...state.pulls, newPull(requestId, model, false)] }))
       }
+      end(requestId, PHASE_OF_OUTCOME[outcome], outcome === 'failed' ? (error ?? UNEXPLAINED_FAILURE) : null)
     },
 
     async restorePulls() {
@@ -121,10 +146,9 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
       const result = await safeCall(bridge, 'models:activePulls', {})
       if (!result.ok) return
       const running = new Set(result.value.pulls.map((progress) => progress.requestId))
+      // Not `done` just because the model is installed: a cancelled re-pull of an installed model would say so too.
       for (const pull of adopted) {
-        if (running.has(pull.requestId)) continue
-        const installed = get().models.some((model) => sameModelName(model.name, pull.model))
-        end(pull.requestId, installed ? 'done' : 'stopped')
+        if (!running.has(pull.requestId)) end(pull.requestId, 'stopped')
       }
     },
   }

@@ -4,10 +4,11 @@ import type { ModelInfo } from '../../../src-shared/types'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { cpuPercent, runningMemoryText } from '../../lib/memory-text'
 import { useApp } from '../../store/store-context'
+import { UnloadTime } from './UnloadTime'
 
 /**
- * What a loaded model holds right now (its context shows in the card's "running with" tag), with Unload, which
- * frees that memory at once instead of when Ollama's keep-alive runs out. Nothing for a model not loaded.
+ * What a loaded model holds right now (its context shows in the card's "running with" tag) and when Ollama's
+ * keep-alive runs out, with Unload, which frees that memory at once instead. Nothing for a model not loaded.
  */
 export function LoadedLine({ model }: { model: ModelInfo }) {
   const unload = useApp((state) => state.unloadModel)
@@ -28,6 +29,9 @@ export function LoadedLine({ model }: { model: ModelInfo }) {
       <div className="loaded-line__row">
         <p className={`memory-line${slow ? ' memory-line--slow' : ''}`}>
           {memory !== null ? runningMemoryText(memory) : 'Loaded in Ollama right now'}
+          {memory !== null && memory.unloadsAt !== null && (
+            <UnloadTime key={memory.unloadsAt} unloadsAt={memory.unloadsAt} />
+          )}
         </p>
         <button
           type="button"

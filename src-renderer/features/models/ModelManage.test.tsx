@@ -1,12 +1,15 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok, type Result } from '../../../src-shared/ipc/result'
 import type { ModelDetailsInfo, ModelInfo, TempModelInfo } from '../../../src-shared/types'
 import { createFakeBridge, deferred } from '../../test-support/fake-bridge'
 import { makeModel, makeTempModel } from '../../test-support/fixtures'
 import { renderApp } from '../../test-support/render-app'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
 
 const llama = makeModel({ name: 'llama3:latest', sizeBytes: 4_700_000_000 })
 const temps = [
@@ -93,12 +96,44 @@ describe('a loaded model', () => {
     const app = await modelsPage([loaded, makeModel({ name: 'qwen3:8b' })])
     app.fake.handle('models:unload', () => ok({ unloaded: true }))
     expect(card('llama3:latest').getByText('running with 8K')).toBeTruthy()
-    expect(card('llama3:latest').getByText('Loaded: 5.9 GB, all on the GPU')).toBeTruthy()
+    // No unload time from Ollama (or kept loaded for good): the line says nothing about one.
+    expect(card('llama3:latest').getByText(/^Loaded:/).textContent).toBe('Loaded: 5.9 GB, all on the GPU')
     expect(card('qwen3:8b').queryByRole('button', { name: /^Unload/ })).toBeNull()
     await app.user.click(card('llama3:latest').getByRole('button', { name: 'Unload llama3:latest' }))
     expect(app.fake.callsTo('models:unload')).toEqual([{ model: 'llama3:latest' }])
     app.emit('models:changed', { models: [{ ...loaded, runningContext: null, runningMemory: null }], defaultModel: null })
     expect(card('llama3:latest').queryByText(/^Loaded:/)).toBeNull()
+  })
+
+  it('says when it unloads if nothing uses it, kept current by a minute’s tick', async () => {
+    const start = Date.parse('2026-08-03T12:00:00Z')
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: start })
+    const memory = (unloadsAt: string | null) => ({ sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt })
+    const app = await modelsPage([
+      { ...loaded, runningMemory: memory('2026-08-03T14:04:00+02:00') },
+      makeModel({ name: 'qwen3:8b', runningContext: 4096, runningMemory: { ...memory('2026-08-03T14:00:00Z'), vramBytes: 4_130_000_000 } }),
+    ])
+    const line = (name: string) => card(name).getByText(/^Loaded:/).textContent
+    const passTime = (ms: number) =>
+      act(() => {
+        vi.advanceTimersByTime(ms)
+      })
+    expect(line('llama3:latest')).toBe('Loaded: 5.9 GB, all on the GPU — unloads in 4 min')
+    expect(line('qwen3:8b')).toBe('Loaded: 5.9 GB — 30 % of this model runs on the CPU at this context (slower) — unloads in 2 h')
+
+    passTime(3 * 60_000)
+    expect(line('llama3:latest')).toBe('Loaded: 5.9 GB, all on the GPU — unloads in 1 min')
+    // Between ticks nothing is redrawn: 30 s left still reads as the last tick said.
+    passTime(30_000)
+    expect(line('llama3:latest')).toBe('Loaded: 5.9 GB, all on the GPU — unloads in 1 min')
+    passTime(30_000)
+    expect(line('llama3:latest')).toBe('Loaded: 5.9 GB, all on the GPU — unloads when idle')
+
+    // Used again between ticks: the new time reads from the clock now, not from the last tick 30 s ago.
+    passTime(30_000)
+    const models = [{ ...loaded, runningMemory: memory('2026-08-03T12:09:30Z') }]
+    app.emit('models:changed', { models, defaultModel: 'llama3:latest' })
+    expect(line('llama3:latest')).toBe('Loaded: 5.9 GB, all on the GPU — unloads in 5 min')
   })
 
   it('shows why an unload failed', async () => {

@@ -181,7 +181,44 @@ describe('pulls started before a reload or in another window', () => {
     await app.user.click(screen.getByRole('button', { name: 'Pulling mistral:7b… 25 %' }))
     await app.user.click(download('mistral:7b').getByRole('button', { name: 'Cancel' }))
     expect(fake.callsTo('models:cancelPull')).toEqual([{ requestId: 'r1' }])
-    expect(await screen.findByText('Cancelled — pulling it again resumes where it stopped.')).toBeTruthy()
+    // Cancelling until main says the pull stopped.
+    expect(download('mistral:7b').getByRole('button', { name: 'Cancelling…' })).toBeTruthy()
+    app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'cancelled', error: null })
+    expect(screen.getByText('Cancelled — pulling it again resumes where it stopped.')).toBeTruthy()
+  })
+
+  describe('end as main says, in every window', () => {
+    async function pullElsewhere(): Promise<AppHarness> {
+      const app = await modelsPage(createFakeBridge())
+      app.emit('models:pullProgress', progress({ requestId: 'r1', model: 'mistral:7b', status: 'success' }))
+      // Ollama's last line alone ends nothing: the pull runs until `models:pullEnded`.
+      expect(download('mistral:7b').getByRole('progressbar', { name: 'Pulling mistral:7b' })).toBeTruthy()
+      return app
+    }
+
+    it('complete', async () => {
+      const app = await pullElsewhere()
+      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'complete', error: null })
+      expect(download('mistral:7b').getByText('Pulled mistral:7b.')).toBeTruthy()
+      expect(download('mistral:7b').queryByRole('progressbar')).toBeNull()
+    })
+
+    it('cancelled, with the way to resume', async () => {
+      const app = await pullElsewhere()
+      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'cancelled', error: null })
+      expect(download('mistral:7b').getByText('Cancelled — pulling it again resumes where it stopped.')).toBeTruthy()
+      await app.user.click(download('mistral:7b').getByRole('button', { name: 'Pull again' }))
+      expect(app.fake.callsTo('models:pull').map((call) => call.model)).toEqual(['mistral:7b'])
+    })
+
+    it('failed, in main’s words, with Retry', async () => {
+      const app = await pullElsewhere()
+      const error = { code: 'OLLAMA_ERROR' as const, message: 'There is not enough free disk space for mistral:7b.', detail: 'no space left on device' }
+      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'failed', error })
+      const alert = download('mistral:7b').getByRole('alert')
+      expect(alert.textContent).toContain('There is not enough free disk space for mistral:7b.')
+      expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy()
+    })
   })
 })
 

@@ -49,8 +49,8 @@ export const PullRow = memo(function PullRow({ pull }: { pull: Pull }) {
       {pull.phase === 'cancelled' && <p className="pull__note">Cancelled — pulling it again resumes where it stopped.</p>}
       {pull.phase === 'stopped' && (
         <p className="pull__note">
-          This pull ended outside this window, and ollmchat cannot tell whether it finished. Pulling it again resumes
-          where it stopped.
+          This pull ended while this window was out of touch with ollmchat, so whether it finished is unknown. Pulling
+          it again resumes where it stopped.
         </p>
       )}
       {pull.phase === 'failed' && pull.error && (
