@@ -88,5 +88,7 @@ describe('times', () => {
 it('treats llama3 and llama3:latest as one model', () => {
   expect(sameModelName('llama3', 'LLAMA3:latest')).toBe(true)
   expect(sameModelName('llama3', 'llama3:8b')).toBe(false)
-  expect(sameModelName('localhost:5000/m', 'localhost:5000/m:latest')).toBe(true)
+  expect(sameModelName('localhost:5000/team/m', 'localhost:5000/team/m:latest')).toBe(true)
+  // Two parts make the first a namespace, and Ollama refuses `localhost:5000` as one: no defaults are filled in.
+  expect(sameModelName('localhost:5000/m', 'localhost:5000/m:latest')).toBe(false)
 })
