@@ -4,7 +4,9 @@ import type { Logger } from './log'
 import type { TempModelRef } from './models/temp-model-manager'
 import { TempModelManager } from './models/temp-model-manager'
 import type { TempModelRegistry } from './models/temp-model-registry'
+import { TempModelHolds } from './models/temp-model-usage'
 import { OllamaClient } from './ollama/client'
+import { resolveOllamaHost } from './ollama/host'
 import type { SecretStore } from './settings/secret-file'
 import type { SettingsService } from './settings/settings-service'
 
@@ -14,8 +16,8 @@ export interface HostConnections {
   /** Connects to the host the settings name now (after a switch, or a change of its address or headers). */
   reconnect(): void
   /**
-   * Starts the start-up clean-up on the active host and on every other host with temporary-model records, each when
-   * that host is reachable. Never waits for any of them.
+   * Starts the start-up clean-up on the active host and on every other host in the list (or the default one) with
+   * temporary-model records, each when that host is reachable. Never waits for any of them.
    */
   startCleanups(): void
   /** Ends the clean-ups and closes every client (calls in flight get `graceMs`). */
@@ -33,6 +35,9 @@ export function createHostConnections(deps: {
   onChange(connection: OllamaConnection): void
 }): HostConnections {
   const { settings, secrets, log } = deps
+  // One set of holds for every manager: a reply still running on a retired connection, or a model the active
+  // connection is creating, is kept from the clean-up another manager of the same host runs.
+  const holds = new TempModelHolds()
   const connect = (): OllamaConnection => {
     const active = settings.activeHost()
     return openConnection({
@@ -40,6 +45,7 @@ export function createHostConnections(deps: {
       headers: active === null ? {} : secrets.read(active.id),
       env: deps.env,
       registry: deps.registry,
+      holds,
       numCtxLookup: (host) => settings.numCtxLookup(host),
       tempModelLimit: () => settings.get(connection.host).tempModelLimit,
       onTempModelCreated: (ref) => deps.onTempModelCreated(ref),
@@ -50,7 +56,7 @@ export function createHostConnections(deps: {
   /** Connections a host change replaced: replies that began on them may still use their clients until `stop`. */
   const retired: OllamaConnection[] = []
   /** Clients opened only to clean up other hosts, with what ends their clean-up. */
-  const others: { client: OllamaClient; lifetime: AbortController }[] = []
+  const others: { host: string; client: OllamaClient; lifetime: AbortController }[] = []
   let started = false
 
   /** The clean-up of a host that is not the active one: its own client (with its headers), nothing else. */
@@ -58,8 +64,8 @@ export function createHostConnections(deps: {
     const entry = settings.hosts().find((candidate) => candidate.url === host)
     const client = new OllamaClient({ host, env: deps.env, headers: entry === undefined ? {} : secrets.read(entry.id) })
     const lifetime = new AbortController()
-    others.push({ client, lifetime })
-    const manager = new TempModelManager(client, { registry: deps.registry, log })
+    others.push({ host, client, lifetime })
+    const manager = new TempModelManager(client, { registry: deps.registry, holds, log })
     manager.cleanupWhenReachable({ signal: lifetime.signal }).catch((error: unknown) => log.error('clean-up of another host failed', { host, error: messageOf(error) }))
   }
 
@@ -71,6 +77,8 @@ export function createHostConnections(deps: {
       connection.dispose()
       retired.push(connection)
       connection = connect()
+      // The new connection's own clean-up takes over from one begun while this host was not the active one.
+      for (const other of others) if (other.host === connection.host) other.lifetime.abort()
       deps.onChange(connection)
       if (started) void connection.startCleanup()
     },
@@ -78,7 +86,13 @@ export function createHostConnections(deps: {
       if (started) return
       started = true
       void connection.startCleanup()
-      for (const host of deps.registry.hosts()) if (host !== connection.host) cleanUpElsewhere(host)
+      // Only hosts the person still has (or the default): a removed host's address may now be someone else's server.
+      const known = new Set([null, ...settings.hosts().map((host) => host.url)].map((url) => resolveOllamaHost(url, deps.env)))
+      for (const host of deps.registry.hosts()) {
+        if (host === connection.host) continue
+        if (known.has(host)) cleanUpElsewhere(host)
+        else log.info('not cleaning up temporary models on a host that is no longer in the list', { host })
+      }
     },
     async stop(graceMs) {
       const all = [...retired, connection]

@@ -7,6 +7,9 @@ import { continueFromSummary } from './summary-flow'
 
 interface ActiveReply {
   conversationId: string
+  /** The model and host the reply runs on, as they were when it began (a later switch does not move it). */
+  model: string
+  host: string
   controller: AbortController
   finished: Promise<unknown>
 }
@@ -26,8 +29,8 @@ export interface ChatService {
   cancel(requestId: string): boolean
   /** Stops every reply and waits until each has saved its partial text. */
   cancelAll(): Promise<void>
-  /** The models of the conversations answering right now (replies and summaries), as the conversations name them. */
-  busyModels(): string[]
+  /** The models answering on `host` right now (replies and summaries), as their conversations named them then. */
+  busyModels(host: string): string[]
   /** How many replies and summaries are running. */
   activeCount(): number
 }
@@ -51,10 +54,17 @@ export function createChatService(deps: ReplyDeps): ChatService {
   }
 
   // Called synchronously after `conversationOrFail` (no await in between), so its checks still hold here.
-  const track = async <T>(requestId: string, conversationId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const track = async <T>(requestId: string, conversation: ConversationSummary, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController()
+    const host = deps.connection().client.host
     const finished = run(controller.signal)
-    active.set(requestId, { conversationId, controller, finished: finished.catch(() => undefined) })
+    active.set(requestId, {
+      conversationId: conversation.id,
+      model: conversation.model ?? '',
+      host,
+      controller,
+      finished: finished.catch(() => undefined),
+    })
     try {
       return await finished
     } finally {
@@ -76,7 +86,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
       const titled = isFirst && conversation.title === DEFAULT_TITLE
         ? (history.updateConversation(conversationId, { title: titleFromMessage(text) }) ?? conversation)
         : conversation
-      return await track(requestId, conversationId, (signal) =>
+      return await track(requestId, titled, (signal) =>
         runReply(deps, { requestId, conversation: titled, userMessage, signal }))
     },
 
@@ -85,7 +95,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
       const lastUser = history.listMessages(conversationId).findLast((message) => message.role === 'user')
       if (!lastUser) throw new AppFailure('INVALID_INPUT', 'There is no reply to regenerate yet.')
       dropAfter(conversationId, lastUser)
-      return await track(requestId, conversationId, (signal) =>
+      return await track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: null, signal }))
     },
 
@@ -98,13 +108,13 @@ export function createChatService(deps: ReplyDeps): ChatService {
       const edited = history.updateMessage(messageId, { content: text })
       if (!edited) throw new AppFailure('NOT_FOUND', 'That message can no longer be edited.')
       dropAfter(conversationId, edited)
-      return await track(requestId, conversationId, (signal) =>
+      return await track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: edited, signal }))
     },
 
     async continueFromSummary({ requestId, conversationId }) {
       const conversation = conversationOrFail(requestId, conversationId)
-      return await track(requestId, conversationId, (signal) => continueFromSummary(deps, { requestId, conversation, signal }))
+      return await track(requestId, conversation, (signal) => continueFromSummary(deps, { requestId, conversation, signal }))
     },
 
     cancel(requestId) {
@@ -120,11 +130,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
       await Promise.all(replies.map((reply) => reply.finished))
     },
 
-    busyModels: () =>
-      [...active.values()].flatMap((reply) => {
-        const model = history.getConversation(reply.conversationId)?.model
-        return model === null || model === undefined ? [] : [model]
-      }),
+    busyModels: (host) => [...active.values()].filter((reply) => reply.host === host).map((reply) => reply.model),
 
     activeCount: () => active.size,
   }

@@ -93,7 +93,6 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal, onPreparing: (text) => progress('preparing-model', text) })
     if (plan.notice !== null) addNotice(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
-    history.setLastHost(conversation.id, client.host)
     const earlier = history.listMessages(conversation.id).filter((message) => message.id !== assistant.id)
     const entries = promptEntries(conversation.systemPrompt, earlier)
     sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
@@ -120,6 +119,8 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     error: status === 'error' ? error : null,
     stats: outcome.stats,
   })
+  // Written with the reply rather than before its first token; a reply that never reached Ollama used no host.
+  if (sent !== undefined) history.setLastHost(conversation.id, client.host)
   const updatedConversation = history.getConversation(conversation.id)
   if (!saved || !updatedConversation) throw new AppFailure('NOT_FOUND', 'This conversation was deleted while the reply was running.')
   let final = saved

@@ -25,7 +25,7 @@ export function manageHandlers(deps: {
   const announce = () => void deps.watch.refresh().catch(() => undefined)
   /** A model a reply is using now may not go away under it. */
   const refuseWhileBusy = (model: string, doing: string) => {
-    if (deps.chat.busyModels().some((busy) => sameModel(busy, model))) {
+    if (deps.chat.busyModels(deps.connection().host).some((busy) => sameModel(busy, model))) {
       throw new AppFailure('BUSY', `${shortModelName(model)} is answering in a conversation right now: stop that reply (or wait for it) before you ${doing} it.`)
     }
   }
@@ -50,9 +50,11 @@ export function manageHandlers(deps: {
       const { catalog, client } = deps.connection()
       const info = await catalog.get(model)
       refuseWhileBusy(info.name, 'unload')
-      const unloaded = await client.unload(info.name)
+      // Ollama answers `done_reason: "unload"` whether or not a runner was there (routes.go ChatHandler), so whether
+      // something was unloaded is what the listing just said; the request is sent anyway, in case it loaded since.
+      await client.unload(info.name)
       announce()
-      return { unloaded }
+      return { unloaded: info.runningContext !== null }
     },
     'models:details': async ({ model }) => {
       const { listed, shown } = await deps.connection().catalog.details(model)

@@ -4,6 +4,7 @@ import type { Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
 import { isTempModelName } from '../ollama/model-name'
+import type { ListedModel } from '../ollama/types'
 import { formatBytes } from '../../../src-shared/format'
 import { mapBounded } from './bounded'
 import { findStaleTempModels, freedBytes } from './temp-model-staleness'
@@ -34,6 +35,16 @@ export interface CleanupDeps {
   recordFor(name: string): TempModelRecord | undefined
   /** The model is gone: drop what the app remembers about it. */
   forget(name: string): void
+  /**
+   * Keeps every current (not stale) temporary model used since this time, so the next chat with it needs no create
+   * (the clean-up while the app is open); absent at start-up, which removes every unused one.
+   */
+  keepUsedSince?: Date
+}
+
+/** When a temporary model was last used: by a reply of this app, else when it was made, else as Ollama dates it. */
+function lastUseOf(record: TempModelRecord | undefined, listedAt: string): number {
+  return Date.parse(record?.lastUsedAt ?? record?.createdAt ?? listedAt)
 }
 
 /**
@@ -56,22 +67,20 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
   const running = await client.running({ signal })
   const stale = await findStaleTempModels({ client, listing, recordFor: (name) => deps.recordFor(name), log, signal })
   const candidates: string[] = []
-  for (const temp of temps) {
+  /** Why a temporary model stays, or `null` when it may go. A stale one goes unless a chat holds it. */
+  const keepReason = (temp: ListedModel): string | null => {
+    if (deps.isAcquired(temp.name)) return 'a chat in ollmchat is using it'
+    if (stale.has(temp.name)) return null
     const record = deps.recordFor(temp.name)
-    const reason = deps.isAcquired(temp.name)
-      ? 'a chat in ollmchat is using it'
-      : stale.has(temp.name)
-        ? null
-        : tempInUseReason(
-          {
-            name: temp.name,
-            digest: temp.digest,
-            parentModel: temp.parentModel !== '' ? temp.parentModel : (record?.baseModel ?? null),
-            numCtx: tempModelNumCtx(temp.name) ?? record?.numCtx ?? null,
-          },
-          running,
-          listing,
-        )
+    if (deps.keepUsedSince !== undefined && lastUseOf(record, temp.modifiedAt) >= deps.keepUsedSince.getTime()) {
+      return 'used recently; kept for the next chat'
+    }
+    const parentModel = temp.parentModel !== '' ? temp.parentModel : (record?.baseModel ?? null)
+    const numCtx = tempModelNumCtx(temp.name) ?? record?.numCtx ?? null
+    return tempInUseReason({ name: temp.name, digest: temp.digest, parentModel, numCtx }, running, listing)
+  }
+  for (const temp of temps) {
+    const reason = keepReason(temp)
     if (reason === null) candidates.push(temp.name)
     else report.kept.push({ name: temp.name, reason })
   }

@@ -68,7 +68,39 @@ export function createTempModelHousekeeping(deps: {
     manager.invalidate(temp.entry.name)
   }
 
-  const lastUse = (temp: TempFacts) => temp.record?.lastUsedAt ?? temp.record?.createdAt ?? temp.entry.modifiedAt
+  /** When it was last used, as a number to sort by; a time that does not parse sorts first (it goes first). */
+  const lastUse = (temp: TempFacts): number => {
+    const time = Date.parse(temp.record?.lastUsedAt ?? temp.record?.createdAt ?? temp.entry.modifiedAt)
+    return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
+  }
+  /** One `enforceLimit` at a time, so the second counts what the first left rather than deleting the same excess again. */
+  let limitRun: Promise<unknown> = Promise.resolve()
+
+  const enforceLimitNow = async (): Promise<string[]> => {
+    const { temps } = await survey()
+    const excess = temps.length - deps.limit()
+    if (excess <= 0) return []
+    const candidates = temps
+      .filter((temp) => temp.loaded === null && !manager.isHeld(temp.entry.name))
+      .sort((a, b) => lastUse(a) - lastUse(b))
+    return manager.exclusive(async () => {
+      const deleted: string[] = []
+      for (const temp of candidates) {
+        if (deleted.length === excess) break
+        // A reply may have taken it since the survey.
+        if (manager.isHeld(temp.entry.name)) continue
+        try {
+          await client.delete(temp.entry.name)
+          manager.invalidate(temp.entry.name)
+          deleted.push(temp.entry.name)
+        } catch (error) {
+          log.warn('could not remove a temporary model over the limit', { name: temp.entry.name, error: messageOf(error) })
+        }
+      }
+      if (deleted.length > 0) log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
+      return deleted
+    })
+  }
 
   return {
     async list() {
@@ -86,7 +118,7 @@ export function createTempModelHousekeeping(deps: {
         sizeBytes: temp.entry.sizeBytes,
       }))
     },
-    async removeAll() {
+    removeAll: () => manager.exclusive(async () => {
       const { temps } = await survey()
       const report: TempCleanupReport = { deleted: [], kept: [], failed: [], freedBytes: 0 }
       for (const temp of temps) {
@@ -104,8 +136,8 @@ export function createTempModelHousekeeping(deps: {
       }
       log.info('removed all temporary models', { deleted: report.deleted, kept: report.kept.map((k) => k.name), failed: report.failed.map((f) => f.name) })
       return report
-    },
-    async removeThoseOf(base) {
+    }),
+    removeThoseOf: (base) => manager.exclusive(async () => {
       const { temps } = await survey()
       const deleted: string[] = []
       for (const temp of temps.filter((t) => t.base !== null && sameModel(t.base, base))) {
@@ -113,27 +145,11 @@ export function createTempModelHousekeeping(deps: {
         deleted.push(temp.entry.name)
       }
       return deleted
-    },
-    async enforceLimit() {
-      const { temps } = await survey()
-      const excess = temps.length - deps.limit()
-      if (excess <= 0) return []
-      const candidates = temps
-        .filter((temp) => temp.loaded === null && !manager.isHeld(temp.entry.name))
-        .sort((a, b) => (lastUse(a) < lastUse(b) ? -1 : lastUse(a) > lastUse(b) ? 1 : 0))
-        .slice(0, excess)
-      const deleted: string[] = []
-      for (const temp of candidates) {
-        try {
-          await client.delete(temp.entry.name)
-          manager.invalidate(temp.entry.name)
-          deleted.push(temp.entry.name)
-        } catch (error) {
-          log.warn('could not remove a temporary model over the limit', { name: temp.entry.name, error: messageOf(error) })
-        }
-      }
-      if (deleted.length > 0) log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
-      return deleted
+    }),
+    enforceLimit() {
+      const run = limitRun.catch(() => undefined).then(enforceLimitNow)
+      limitRun = run
+      return run
     },
   }
 }

@@ -16,7 +16,7 @@ import { SingleFlight, type FlightControl } from './single-flight'
 import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
 import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
 import { createMemoryTempModelRegistry, type HostTempModelRegistry, type TempModelRecord, type TempModelRegistry } from './temp-model-registry'
-import { AcquireCounter, tempInUseReason } from './temp-model-usage'
+import { TempModelHolds, tempInUseReason, type AcquireCounter } from './temp-model-usage'
 
 export type { CleanupReport } from './temp-model-cleanup'
 
@@ -39,6 +39,11 @@ export interface TempModelManagerOptions {
   cleanupConcurrency?: number
   /** Waits between clean-up attempts while Ollama is unreachable; the last repeats. */
   retryDelaysMs?: number[]
+  /**
+   * The holds of every manager of the app, so a hold taken through another manager of the same host (a retired
+   * connection, the clean-up of a host that is not active) counts here too. Each manager has its own by default.
+   */
+  holds?: TempModelHolds
   /** Told after each temporary model this manager created (the notification, the limit on how many there are). */
   onCreated?(ref: TempModelRef): void
   now?: () => Date
@@ -56,11 +61,13 @@ export class TempModelManager {
   private readonly concurrency: number
   private readonly retryDelaysMs: number[]
   private readonly inFlight = new SingleFlight<TempModelRef>()
-  private readonly users = new AcquireCounter()
+  /** The holds on this host's temporary models: replies using them, and creates running (of any manager). */
+  private readonly users: AcquireCounter
   /** Canonical base name → digest, from the latest complete listing; `null` until the first one. */
   private baseDigests: Map<string, string> | null = null
   private readonly trainedByDigest = new Map<string, number | null>()
-  private activeCleanup: Promise<unknown> | null = null
+  /** The last of the deleting passes (`exclusive`), which run one after another; `null` when none runs. */
+  private activeCleanup: Promise<void> | null = null
   private readonly onCreated: (ref: TempModelRef) => void
   private readonly now: () => Date
 
@@ -69,6 +76,7 @@ export class TempModelManager {
     options: TempModelManagerOptions = {},
   ) {
     this.registry = (options.registry ?? createMemoryTempModelRegistry()).forHost(client.host)
+    this.users = (options.holds ?? new TempModelHolds()).forHost(client.host)
     this.log = options.log ?? silentLogger
     this.concurrency = options.cleanupConcurrency ?? 4
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
@@ -142,9 +150,12 @@ export class TempModelManager {
     return tempInUseReason(facts, running, listing) !== null
   }
 
-  /** One clean-up pass now (see `cleanupPass`); throws when Ollama cannot be listed. */
-  cleanupUnusedTempModels(opts: { signal?: AbortSignal } = {}): Promise<CleanupReport> {
-    const pass = cleanupPass(
+  /**
+   * One clean-up pass now (see `cleanupPass`); throws when Ollama cannot be listed. `keepUsedSince` keeps current
+   * temporary models used since then (the clean-up while the app is open).
+   */
+  cleanupUnusedTempModels(opts: { signal?: AbortSignal; keepUsedSince?: Date } = {}): Promise<CleanupReport> {
+    return this.exclusive(() => cleanupPass(
       {
         client: this.client,
         log: this.log,
@@ -153,14 +164,26 @@ export class TempModelManager {
         isCreating: (name) => this.inFlight.has(modelKey(name)),
         recordFor: (name) => this.registry.all().find((r) => sameModel(r.path, name)),
         forget: (name) => this.invalidate(name),
+        ...(opts.keepUsedSince === undefined ? {} : { keepUsedSince: opts.keepUsedSince }),
       },
       opts.signal,
+    ))
+  }
+
+  /**
+   * Runs `work`, which deletes temporary models, after every such work begun before it, and makes `createTempModel`
+   * wait until it is done: a model is never handed to a chat while a pass may be deleting it. `work` must still skip
+   * what `isHeld` names at the moment it deletes.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = (this.activeCleanup ?? Promise.resolve()).then(work)
+    // Settles either way, so nobody waiting on it (or nobody at all) sees the failure; `run` carries it to the caller.
+    const tracked: Promise<void> = run.then(
+      () => this.endExclusive(tracked),
+      () => this.endExclusive(tracked),
     )
-    const tracked = pass.finally(() => {
-      if (this.activeCleanup === tracked) this.activeCleanup = null
-    })
     this.activeCleanup = tracked
-    return tracked
+    return run
   }
 
   /** The start-up clean-up: retries with back-off while Ollama is unreachable. Never throws. */
@@ -168,13 +191,24 @@ export class TempModelManager {
     return retryWhileUnreachable(() => this.cleanupUnusedTempModels(opts), this.retryDelaysMs, this.log, opts.signal)
   }
 
+  private endExclusive(tracked: Promise<void>): void {
+    if (this.activeCleanup === tracked) this.activeCleanup = null
+  }
+
   /**
-   * A chat of this app uses `tempPath` right now; clean-up keeps it until the returned release is called. The use is
-   * recorded (`lastUsedAt`), which decides which temporary model goes first when there are too many.
+   * A chat of this app uses `tempPath` right now; clean-up keeps it until the returned release is called. The release
+   * records the use (`lastUsedAt`, which decides which temporary model goes first when there are too many), after the
+   * reply rather than before its first token.
    */
   acquire(tempPath: string): () => void {
-    this.registry.touch(tempPath, this.now().toISOString())
-    return this.users.acquire(tempPath)
+    const release = this.users.acquire(tempPath)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      release()
+      this.registry.touch(tempPath, this.now().toISOString())
+    }
   }
 
   /** A chat of this app holds it, or a create for it is running: nothing may delete it now. */
@@ -219,9 +253,16 @@ export class TempModelManager {
     if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
     control.started()
     this.log.info('creating temporary model', { path, from: base.name, numCtx })
-    await this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal })
-    await this.verify(path, numCtx, signal)
-    this.registry.set({ path, baseModel: base.name, baseDigest: base.digest, numCtx, createdAt: this.now().toISOString() })
+    // Held while it is made, so the clean-up of another manager of this host leaves it alone too.
+    const creating = this.users.acquire(path)
+    try {
+      await this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal })
+      await this.verify(path, numCtx, signal)
+    } finally {
+      creating()
+    }
+    const createdAt = this.now().toISOString()
+    this.registry.set({ path, baseModel: base.name, baseDigest: base.digest, numCtx, createdAt, lastUsedAt: createdAt })
     const ref = { path, baseModel: base.name, numCtx, created: true }
     try {
       this.onCreated(ref)

@@ -79,8 +79,9 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
       for (const download of state.downloads.values()) download.cancel()
       await server.stop()
     },
-    addModel(spec) {
-      state.store.put(modelFromSpec(spec))
+    addModel(spec, opts = {}) {
+      const ageNs = BigInt(Math.round((opts.ageMs ?? 0) * 1_000_000))
+      state.store.put(modelFromSpec(spec), ageNs > 0n ? state.store.stamp() - ageNs : undefined)
     },
     removeModel(name) {
       const model = find(name)

@@ -161,7 +161,11 @@ export interface OllamaSim {
   readonly url: string
   readonly port: number
   close(): Promise<void>
-  addModel(spec: string | SimModelSpec): void
+  /**
+   * Installs a model as if pulled or created now, or `ageMs` ago (its manifest's mtime, which `/api/tags` reports as
+   * `modified_at`: Ollama's `server/routes.go` ListHandler reports the manifest file's ModTime).
+   */
+  addModel(spec: string | SimModelSpec, opts?: { ageMs?: number }): void
   removeModel(name: string): boolean
   /** Case-insensitive, default parts filled. */
   hasModel(name: string): boolean
