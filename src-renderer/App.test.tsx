@@ -43,7 +43,7 @@ describe('when Ollama cannot be reached', () => {
 
 it('labels a simulated Ollama in the window', async () => {
   const fake = createFakeBridge()
-  fake.handle('app:getInfo', () => ok({ version: '0.1.0', mode: 'browser', simulatedOllama: true, dataDir: '/d' }))
+  fake.handle('app:getInfo', () => ok({ version: '0.1.0', mode: 'browser', simulatedOllama: true, dataDir: '/d', secretsEncrypted: false }))
   await renderApp(fake)
   expect(screen.getByText('Simulated Ollama')).toBeTruthy()
 })

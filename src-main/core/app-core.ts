@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { AppInfo } from '../../src-shared/types'
 import { createChatService } from './chat/chat-service'
+import { messageOf } from './guards'
 import { createHostConnections } from './host-connections'
 import { createIdleCleanup, type IdleCleanup } from './idle-cleanup'
 import { DEFAULT_TIMING, type Core, type CoreDeps } from './core-types'
@@ -19,11 +20,14 @@ import { resolveOllamaHost } from './ollama/host'
 import { createFileSecretStore, PLAIN_CODEC } from './settings/secret-file'
 import { createConsoleLogger } from './log'
 import { modelKey } from './ollama/model-name'
+import { announcingSettings } from './settings/announce-settings'
 import { createSettingsService } from './settings/settings-service'
 import { createOllamaStatusMonitor } from './status/ollama-status'
 
 /** Soft-deleted conversations older than this are purged at start (the undo toast lasts seconds). */
 const PURGE_DELETED_AFTER_MS = 10 * 60 * 1000
+/** The clean-up while the app is open keeps a temporary model used within this long; the start-up one does not. */
+const KEEP_WHILE_OPEN_MS = 24 * 60 * 60 * 1000
 
 /**
  * The composition root: builds every service from injected dependencies and returns the `Core` both shells
@@ -34,7 +38,7 @@ export function createCore(deps: CoreDeps): Core {
   const timing = { ...DEFAULT_TIMING, ...deps.timing }
   const env = deps.env ?? process.env
   const events = createCoreEvents(log)
-  const settings = createSettingsService(deps.settings, { modelKey })
+  const settings = createSettingsService(deps.settings, { modelKey, log })
   const historyOptions = { file: join(deps.dataDir, 'history.sqlite') }
   const history = openHistoryStore(
     deps.sqliteNativeBinding === undefined ? historyOptions : { ...historyOptions, nativeBinding: deps.sqliteNativeBinding },
@@ -102,12 +106,13 @@ export function createCore(deps: CoreDeps): Core {
   idle = createIdleCleanup({
     idleMs: timing.idleCleanupMs,
     isBusy: () => chat.activeCount() > 0,
-    cleanup: () => connection().tempModels.cleanupUnusedTempModels(),
+    // Only what has gone unused for a day (or is stale): a model used this morning would cost its next chat a create.
+    cleanup: () => connection().tempModels.cleanupUnusedTempModels({ keepUsedSince: new Date(Date.now() - KEEP_WHILE_OPEN_MS) }),
     log,
   })
   const pulls = createPullService({ events, log, onPulled: () => void watch.refresh().catch(() => undefined) })
 
-  const info: AppInfo = { version: deps.version, mode: deps.mode, simulatedOllama: deps.simulatedOllama ?? false, dataDir: deps.dataDir }
+  const info: AppInfo = { version: deps.version, mode: deps.mode, simulatedOllama: deps.simulatedOllama ?? false, dataDir: deps.dataDir, secretsEncrypted: secrets.encrypts }
   let started = false
   const handlers: Handlers = {
     ...appHandlers({
@@ -118,6 +123,8 @@ export function createCore(deps: CoreDeps): Core {
       currentHost: () => connection().host,
       onHostChange: () => hosts.reconnect(),
       onDefaultModelChange: () => watch.refreshIfWatched(),
+      onTempModelLimitLowered: () =>
+        void connection().housekeeping.enforceLimit().catch((error: unknown) => log.warn('could not apply the new limit on temporary models', { error: messageOf(error) })),
     }),
     ...modelHandlers({ connection, settings, watch }),
     ...manageHandlers({ connection, pulls, chat, watch }),
@@ -127,7 +134,7 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   return {
-    dispatch: createDispatcher(handlers, log),
+    dispatch: createDispatcher(announcingSettings(handlers, (settings) => events.emit('settings:changed', { settings })), log),
     events,
     start() {
       if (started) return

@@ -1,6 +1,6 @@
 // Several Ollama hosts through the core: two simulators on real sockets, switching, per-host options and temporary
 // models, headers that never come back, the start-up clean-up on every host, and hosts too old for ollmchat.
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startOllamaSim, type OllamaSim } from '../test-support/ollama-sim'
@@ -25,6 +25,8 @@ describe('several Ollama hosts', () => {
     expect((await send(conversation.id)).conversation.lastHost).toBe(h.sim.url)
 
     const saved = unwrap(await h.core.dispatch('hosts:save', { url: other.url, name: 'Second' }))
+    // Every window hears of the new host, with the settings the request answered.
+    expect(h.eventsNamed('settings:changed').at(-1)).toEqual({ settings: saved })
     const second = saved.hosts.find((host) => host.url === other.url)
     expect(second).toMatchObject({ name: 'Second', headerNames: [] })
     const switched = unwrap(await h.core.dispatch('settings:update', { activeHostId: second?.id ?? null }))
@@ -65,6 +67,52 @@ describe('several Ollama hosts', () => {
     expect(readFileSync(join(h.dataDir, 'secrets.json'), 'utf8')).not.toContain(id)
     expect(await h.core.dispatch('hosts:save', { url: other.url, headers: { 'Bad Name': 'x' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await h.core.dispatch('hosts:save', { url: other.url, headers: { Authorization: 'a\r\nX-Evil: 1' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('drops the headers of a host whose address changes, and keeps them while it does not', async () => {
+    h = await startCoreHarness()
+    other = await startOllamaSim({ models: ['llama3'] })
+    const secrets = () => readFileSync(join(h.dataDir, 'secrets.json'), 'utf8')
+    const id = unwrap(await h.core.dispatch('hosts:save', { url: other.url, headers: { Authorization: 'Bearer s3cret' } })).hosts[0]?.id ?? ''
+
+    // The same address spelled otherwise, and a new name: the headers stay.
+    const renamed = unwrap(await h.core.dispatch('hosts:save', { id, url: `${other.url}/`, name: 'Lab' }))
+    expect(renamed.hosts[0]).toMatchObject({ name: 'Lab', url: other.url, headerNames: ['Authorization'] })
+    expect(secrets()).toContain('s3cret')
+
+    // Another server: the credentials meant for the first one are forgotten, and never sent to it.
+    const moved = unwrap(await h.core.dispatch('hosts:save', { id, url: h.sim.url }))
+    expect(moved.hosts[0]).toMatchObject({ url: h.sim.url, headerNames: [] })
+    expect(secrets()).not.toContain('s3cret')
+    unwrap(await h.core.dispatch('hosts:check', {}))
+    expect(h.sim.requests.some((request) => request.headers?.['authorization'] !== undefined)).toBe(false)
+
+    // New headers given with the new address are kept.
+    const back = unwrap(await h.core.dispatch('hosts:save', { id, url: other.url, headers: { 'X-Team': 'blue' } }))
+    expect(back.hosts[0]).toMatchObject({ url: other.url, headerNames: ['X-Team'] })
+  })
+
+  it('leaves no header names in the settings when their values could not be stored', async () => {
+    h = await startCoreHarness()
+    other = await startOllamaSim({ models: ['llama3'] })
+    const id = unwrap(await h.core.dispatch('hosts:save', { url: other.url, name: 'Lab', headers: { 'X-Old': 'o' } })).hosts[0]?.id ?? ''
+    // A folder where the secret store writes its temporary file: every write of it fails.
+    const blocker = join(h.dataDir, 'secrets.json.tmp')
+    mkdirSync(blocker)
+
+    const added = await h.core.dispatch('hosts:save', { url: h.sim.url, headers: { Authorization: 'Bearer s3cret' } })
+    expect(added).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    const edited = await h.core.dispatch('hosts:save', { id, url: other.url, name: 'Renamed', headers: { Authorization: 'Bearer s3cret' } })
+    expect(edited).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    // An address change would have dropped the old headers: the old address stays with them instead.
+    expect(await h.core.dispatch('hosts:save', { id, url: h.sim.url })).toMatchObject({ ok: false })
+    expect(unwrap(await h.core.dispatch('settings:get', {})).hosts).toEqual([{ id, url: other.url, name: 'Lab', headerNames: ['X-Old'] }])
+    const failures = h.log.lines.filter((line) => line.message === 'unexpected failure in hosts:save')
+    expect(failures.map((line) => line.fields?.['error'])).toEqual(Array(3).fill(expect.stringMatching(/could not be stored, so the host was left as it was/)))
+
+    rmSync(blocker, { recursive: true })
+    expect(existsSync(join(h.dataDir, 'secrets.json'))).toBe(true)
+    expect(readFileSync(join(h.dataDir, 'secrets.json'), 'utf8')).not.toContain('s3cret')
   })
 
   it('names a host too old to derive temporary models, with the reason', async () => {

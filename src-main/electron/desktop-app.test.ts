@@ -6,6 +6,7 @@ import { createFakeCore, createMemoryStore, fakeCreateCore, type FakeCoreOptions
 import { createFakeBrowserWindowClass, FakeEmitter, preventableEvent } from '../test-support/fake-electron'
 import { FakeApp, FakeIpcMain, FakeShell } from '../test-support/fake-electron-app'
 import { STOP_TIMEOUT_MS, startDesktopApp, type DesktopAppDeps } from './desktop-app'
+import { safeStorageCodec } from './secret-codec'
 import { WINDOW_BACKGROUND } from './window'
 
 interface SetupOptions {
@@ -14,6 +15,7 @@ interface SetupOptions {
   lock?: boolean
   platform?: NodeJS.Platform
   store?: Record<string, unknown>
+  createSecretCodec?: DesktopAppDeps['createSecretCodec']
 }
 
 function setup(options: SetupOptions = {}) {
@@ -52,6 +54,7 @@ function setup(options: SetupOptions = {}) {
     platform: options.platform ?? 'linux',
     processEvents,
     sqliteNativeBinding: '/app/node_modules/.ollmchat/electron-sqlite/better-sqlite3/build/Release/better_sqlite3.node',
+    ...(options.createSecretCodec ? { createSecretCodec: options.createSecretCodec } : {}),
   })
   const start = async () => {
     app.becomeReady()
@@ -82,6 +85,15 @@ describe('startDesktopApp: start-up', () => {
       settings: store,
       sqliteNativeBinding: expect.stringContaining('electron-sqlite') as unknown,
     })
+  })
+
+  it('gives the core a secret store that says whether the keychain really encrypts (not Linux basic_text)', async () => {
+    for (const [backend, encrypts] of [['gnome_libsecret', true], ['basic_text', false]] as const) {
+      const safe = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => backend, encryptString: (text: string) => Buffer.from(text), decryptString: String }
+      const { createCore, log, start } = setup({ createSecretCodec: () => safeStorageCodec(safe, log) })
+      await start()
+      expect(createCore.calls[0]?.secrets?.encrypts).toBe(encrypts)
+    }
   })
 
   it('starts the core before creating the window, and opens the window while Ollama is still pending', async () => {

@@ -1,24 +1,18 @@
-export type HeaderLinesCheck = { ok: true; headers: Record<string, string> } | { ok: false; message: string }
+import { checkHeaderList, type HeadersCheck } from '../../src-shared/header-rule'
 
-// RFC 9110's token: what a header name may contain.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-
-/** Reads extra headers typed as `Name: value`, one per line; blank lines are skipped. */
-export function parseHeaderLines(text: string): HeaderLinesCheck {
-  const headers: Record<string, string> = {}
-  const lines = text.split(/\r?\n/)
-  for (const [index, line] of lines.entries()) {
+/**
+ * Reads extra headers typed as `Name: value`, one per line; blank lines are skipped. What a header may be is the
+ * shared rule main applies too, so the form refuses exactly what saving would.
+ */
+export function parseHeaderLines(text: string): HeadersCheck {
+  const entries: [string, string][] = []
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '') continue
     const colon = line.indexOf(':')
-    const name = colon === -1 ? '' : line.slice(0, colon).trim()
-    const value = colon === -1 ? '' : line.slice(colon + 1).trim()
-    if (!HEADER_NAME.test(name) || value === '') {
+    if (colon === -1 || line.slice(0, colon).trim() === '') {
       return { ok: false, message: `Line ${index + 1} is not a header: write it as “Name: value”, e.g. “Authorization: Bearer …”.` }
     }
-    if (Object.keys(headers).some((known) => known.toLowerCase() === name.toLowerCase())) {
-      return { ok: false, message: `The header “${name}” is there twice.` }
-    }
-    headers[name] = value
+    entries.push([line.slice(0, colon), line.slice(colon + 1)])
   }
-  return { ok: true, headers }
+  return checkHeaderList(entries)
 }

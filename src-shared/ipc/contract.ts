@@ -59,7 +59,10 @@ export interface RequestMap {
   'models:pull': { in: { requestId: string; model: string }; out: PullOutcome }
   /** Stops a pull; Ollama keeps the layers it has, so the next pull of that model resumes. */
   'models:cancelPull': { in: { requestId: string }; out: { cancelled: boolean } }
-  /** The pulls running now with their latest progress (for a window opened or reloaded meanwhile). */
+  /**
+   * The pulls running now, for a window opened or reloaded meanwhile: per pull, the latest line of each layer in the
+   * order they started, then its latest line, so the window adds up the same totals as one that watched throughout.
+   */
   'models:activePulls': { in: None; out: { pulls: PullProgress[] } }
   /**
    * Deletes a model and, for a base, the temporary models made from it (each unloaded first when loaded). Refused
@@ -164,6 +167,11 @@ export interface EventMap {
   'tempModels:created': { name: string; baseModel: string; numCtx: number }
   /** The theme the settings now ask for (so every window follows a change). */
   'settings:theme': { theme: ThemePreference }
+  /**
+   * The settings after a change made in any window (`settings:update`, `hosts:save`, `hosts:remove`), so every window
+   * follows a host switch, a new host or a new limit. The same value the request answered.
+   */
+  'settings:changed': { settings: Settings }
 }
 
 export type Channel = keyof RequestMap
@@ -218,6 +226,7 @@ const eventNames: Record<EventName, true> = {
   'models:pullEnded': true,
   'tempModels:created': true,
   'settings:theme': true,
+  'settings:changed': true,
 }
 
 /** Every request channel, in contract order. */

@@ -8,6 +8,8 @@ export interface AppInfo {
   /** True when the Ollama peer is the repo's simulator (`npm run demo`): the window says so. */
   simulatedOllama: boolean
   dataDir: string
+  /** True when host header values are encrypted with the system keychain; false when only the file's mode guards them. */
+  secretsEncrypted: boolean
 }
 
 /** Whether Ollama answers at the configured host; pushed as `ollama:status` whenever it changes. */

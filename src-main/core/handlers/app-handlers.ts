@@ -18,6 +18,8 @@ export function appHandlers(deps: {
   onHostChange(): void
   /** The Settings default model changed: the windows' new-chat default follows. */
   onDefaultModelChange(): void
+  /** Fewer temporary models may exist now: the extra ones go (least recently used first). */
+  onTempModelLimitLowered(): void
 }): Pick<Handlers, AppChannels> {
   return {
     'app:getInfo': async () => deps.info,
@@ -30,6 +32,7 @@ export function appHandlers(deps: {
       const hostChanged = after.ollamaHost !== before.ollamaHost || after.activeHostId !== before.activeHostId
       if (hostChanged) deps.onHostChange()
       if (after.defaultModel !== before.defaultModel) deps.onDefaultModelChange()
+      if (after.tempModelLimit < before.tempModelLimit) deps.onTempModelLimitLowered()
       if (after.theme !== before.theme) deps.events.emit('settings:theme', { theme: after.theme })
       // On another host, the per-model options are that host's.
       return hostChanged ? deps.settings.get(deps.currentHost()) : after

@@ -1,10 +1,11 @@
 import type { HostStatus } from '../../../src-shared/types'
 import { tooOldReason } from '../../../src-shared/versions'
+import { messageOf } from '../guards'
 import type { Handlers } from '../ipc/dispatch'
 import { toAppError } from '../ipc/error-mapping'
 import type { Logger } from '../log'
 import { OllamaClient } from '../ollama/client'
-import { checkHeaders } from '../settings/host-list'
+import { checkHeaders, checkHostUrl } from '../settings/host-list'
 import type { SecretStore } from '../settings/secret-file'
 import type { SettingsService } from '../settings/settings-service'
 
@@ -29,11 +30,24 @@ export function hostHandlers(deps: {
   const { settings, secrets } = deps
   return {
     'hosts:save': async ({ id, url, name, headers }) => {
-      const checked = headers === undefined ? undefined : checkHeaders(headers)
       const before = settings.activeHost()
-      const entry = settings.saveHost({ ...(id === undefined ? {} : { id }), url, ...(name === undefined ? {} : { name }), ...(checked === undefined ? {} : { headerNames: Object.keys(checked) }) })
-      if (checked !== undefined) secrets.write(entry.id, checked)
-      if (before?.id === entry.id && (before.url !== entry.url || checked !== undefined)) deps.onActiveHostChange()
+      const previous = id === undefined ? undefined : settings.hosts().find((host) => host.id === id)
+      // Headers given replace the stored ones. Without any, a host whose address changes loses its headers: they
+      // were meant for the server at the old address, and its credentials must never be sent to another one.
+      const stored = headers !== undefined ? checkHeaders(headers) : previous !== undefined && checkHostUrl(url) !== previous.url ? {} : undefined
+      const entry = settings.saveHost({ ...(id === undefined ? {} : { id }), url, ...(name === undefined ? {} : { name }), ...(stored === undefined ? {} : { headerNames: Object.keys(stored) }) })
+      if (stored !== undefined) {
+        try {
+          secrets.write(entry.id, stored)
+        } catch (error) {
+          // The entry was saved first (a new host gets its id there): undo it, so the settings never name headers
+          // that were not stored, nor pair a new address with the old address's headers.
+          if (previous === undefined) settings.removeHost(entry.id)
+          else settings.saveHost(previous)
+          throw new Error(`the headers of host ${entry.id} could not be stored, so the host was left as it was: ${messageOf(error)}`, { cause: error })
+        }
+      }
+      if (before?.id === entry.id && (before.url !== entry.url || stored !== undefined)) deps.onActiveHostChange()
       return settings.get(deps.currentHost())
     },
     'hosts:remove': async ({ id }) => {

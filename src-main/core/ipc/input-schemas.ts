@@ -4,6 +4,7 @@
  * output check below makes a schema that disagrees with the contract one too.
  */
 import { z } from 'zod'
+import { MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from '../../../src-shared/header-rule'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
 import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { THEMES } from '../../../src-shared/types'
@@ -40,7 +41,11 @@ export const inputSchemas = {
     id: id.exactOptional(),
     url: z.string().trim().min(1).max(500),
     name: z.string().max(200).nullable().exactOptional(),
-    headers: z.record(z.string().max(200), z.string().max(10_000)).refine((headers) => Object.keys(headers).length <= 20, 'has more than 20 headers').exactOptional(),
+    // Bounds only; `checkHeaders` applies the whole header rule with a sentence naming the problem.
+    headers: z
+      .record(z.string().max(MAX_HEADER_NAME_LENGTH), z.string().max(MAX_HEADER_VALUE_LENGTH))
+      .refine((headers) => Object.keys(headers).length <= MAX_HEADERS, `has more than ${MAX_HEADERS} headers`)
+      .exactOptional(),
   }),
   'hosts:remove': z.strictObject({ id }),
   'hosts:check': none,

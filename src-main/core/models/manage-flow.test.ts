@@ -49,6 +49,7 @@ describe('managing models', () => {
     h.sim.load('llama3', { numCtx: 4096 })
     expect(unwrap(await h.core.dispatch('models:unload', { model: 'llama3' }))).toEqual({ unloaded: true })
     expect(h.sim.loaded()).toEqual([])
+    expect(unwrap(await h.core.dispatch('models:unload', { model: 'llama3' }))).toEqual({ unloaded: false })
     expect(await h.core.dispatch('models:unload', { model: 'nope' })).toMatchObject({ ok: false, error: { code: 'MODEL_NOT_FOUND' } })
     expect(await h.core.dispatch('models:delete', { model: 'ollmchat-temp/llama3-oc4096' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
@@ -63,6 +64,8 @@ describe('managing models', () => {
     expect(unwrap(await h.core.dispatch('models:details', { model: 'derived' }))).toMatchObject({ system: 'Be brief.', parentModel: 'llama3:latest' })
   })
 })
+
+const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000
 
 describe('temporary models in the open', () => {
   let h: CoreHarness
@@ -115,6 +118,22 @@ describe('temporary models in the open', () => {
     expect(temps.some((n) => n.includes('oc8192'))).toBe(true)
   })
 
+  it('applies a lowered limit at once, and every window hears the new settings', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'ok' } })
+    await chat('llama3:latest', 2048)
+    await chat('llama3:latest', 4096)
+    await chat('llama3:latest', 8192)
+    h.sim.unloadAll()
+    const settings = unwrap(await h.core.dispatch('settings:update', { tempModelLimit: 1 }))
+    expect(h.eventsNamed('settings:changed').at(-1)).toEqual({ settings })
+    await h.waitFor(() => h.sim.listModelNames().filter((n) => n.startsWith('ollmchat-temp/')).length === 1, 5_000)
+    expect(h.sim.listModelNames().filter((n) => n.startsWith('ollmchat-temp/'))).toEqual(['ollmchat-temp/llama3-oc8192:latest'])
+    // A refused change is not announced.
+    const announced = h.eventsNamed('settings:changed').length
+    expect(await h.core.dispatch('settings:update', { tempModelLimit: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(h.eventsNamed('settings:changed')).toHaveLength(announced)
+  })
+
   it('tells the windows when one is created, only when the settings ask', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'ok' } })
     await chat('llama3:latest', 4096)
@@ -124,13 +143,30 @@ describe('temporary models in the open', () => {
     expect(h.eventsNamed('tempModels:created')).toEqual([{ name: 'ollmchat-temp/llama3-oc2048', baseModel: 'llama3:latest', numCtx: 2048 }])
   })
 
-  it('cleans up unused ones while the app is idle, never one in use', async () => {
+  it('cleans up, while the app is idle, what went unused for a day; never one in use or used recently', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'ok' }, timing: { idleCleanupMs: 150 } })
+    // Added once the start-up clean-up (which removes every unused one) is done, before the chat whose end starts
+    // the idle time.
+    await h.waitFor(() => h.log.lines.some((line) => line.message === 'no temporary models to clean up'))
+    h.sim.addModel('ollmchat-temp/leftover-oc2048', { ageMs: TWO_DAYS_MS })
+    h.sim.addModel('ollmchat-temp/other-client-oc1024')
     await chat('llama3:latest', 4096)
-    h.sim.addModel('ollmchat-temp/leftover-oc2048')
-    // The chat's runner is loaded (in use): it stays; the leftover goes.
-    await h.waitFor(() => !h.sim.hasModel('ollmchat-temp/leftover-oc2048'), 3_000)
+    // The chat's model is loaded and was just used: it stays; so does the one made a moment ago; the old leftover goes.
+    await h.waitFor(() => h.log.lines.some((line) => line.message === 'cleaned up unused temporary models while idle'), 3_000)
+    expect(h.sim.hasModel('ollmchat-temp/leftover-oc2048')).toBe(false)
     expect(h.sim.hasModel('ollmchat-temp/llama3-oc4096')).toBe(true)
-    expect(h.log.lines.some((line) => line.message === 'cleaned up unused temporary models while idle')).toBe(true)
+    expect(h.sim.hasModel('ollmchat-temp/other-client-oc1024')).toBe(true)
+  })
+
+  it('puts the idle clean-up off while a reply is running', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'a long answer '.repeat(40), tokenDelayMs: 20 }, timing: { idleCleanupMs: 100 } })
+    const reply = chat('llama3:latest', 4096)
+    await h.waitFor(() => h.eventsNamed('chat:delta').length > 0, 5_000)
+    h.sim.addModel('ollmchat-temp/leftover-oc2048', { ageMs: TWO_DAYS_MS })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Idle time has passed, but a reply runs: nothing was cleaned up yet.
+    expect(h.sim.hasModel('ollmchat-temp/leftover-oc2048')).toBe(true)
+    await reply
+    await h.waitFor(() => !h.sim.hasModel('ollmchat-temp/leftover-oc2048'), 3_000)
   })
 })

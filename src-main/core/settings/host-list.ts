@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { checkHeaderList } from '../../../src-shared/header-rule'
 import type { HostEntry } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { KeyValueStore } from '../core-types'
@@ -9,12 +10,6 @@ import { checkHostSetting } from '../ollama/host-setting'
  * The Ollama hosts a person added, and which one is active, in the settings store (`hosts`, `activeHostId`). Header
  * values are not here: they live in the secret store, and only their names are kept with the host.
  */
-
-/** HTTP header names as RFC 9110 allows them; values may not hold line breaks (they would split the request). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/
-const MAX_HEADER_VALUE = 8_000
-/** Headers ollmchat itself sets (or a fetch refuses to send): a host's own list may not override them. */
-const RESERVED_HEADERS: ReadonlySet<string> = new Set(['content-type', 'content-length', 'host', 'accept', 'user-agent', 'connection'])
 
 const isHostEntry = (value: unknown): value is HostEntry =>
   isRecord(value) &&
@@ -37,20 +32,11 @@ export function readActiveHost(store: KeyValueStore): HostEntry | null {
   return typeof id === 'string' ? (readHosts(store).find((host) => host.id === id) ?? null) : null
 }
 
-/** Checks extra headers typed by a person; throws `INVALID_INPUT` naming the first problem. */
+/** Checks extra headers typed by a person (`header-rule.ts`); throws `INVALID_INPUT` naming the first problem. */
 export function checkHeaders(headers: Record<string, string>): Record<string, string> {
-  const checked: Record<string, string> = {}
-  for (const [rawName, rawValue] of Object.entries(headers)) {
-    const name = rawName.trim()
-    const value = rawValue.trim()
-    if (!HEADER_NAME.test(name)) throw new AppFailure('INVALID_INPUT', `"${name}" is not a valid header name.`)
-    if (RESERVED_HEADERS.has(name.toLowerCase())) throw new AppFailure('INVALID_INPUT', `The ${name} header is set by ollmchat itself.`)
-    if (/[\r\n\0]/.test(value) || value.length > MAX_HEADER_VALUE) {
-      throw new AppFailure('INVALID_INPUT', `The value of the ${name} header cannot contain line breaks or be longer than ${MAX_HEADER_VALUE.toLocaleString('en-US')} characters.`)
-    }
-    checked[name] = value
-  }
-  return checked
+  const checked = checkHeaderList(Object.entries(headers))
+  if (!checked.ok) throw new AppFailure('INVALID_INPUT', checked.message)
+  return checked.headers
 }
 
 /** A host's address as stored: checked with the Settings page's rules, normalised. */

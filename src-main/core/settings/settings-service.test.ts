@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { silentLogger } from '../log'
+import { createMemoryLogger, silentLogger } from '../log'
 import type { Settings } from '../../../src-shared/types'
 import { DEFAULT_SETTINGS } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
@@ -19,7 +19,7 @@ const modelKey = (model: string) => {
 let dir: string
 let service: SettingsService
 const open = (options: Partial<Parameters<typeof createSettingsService>[1]> = {}) =>
-  createSettingsService(openFileSettingsStore(dir, { log: silentLogger }), { modelKey, ...options })
+  createSettingsService(openFileSettingsStore(dir, { log: silentLogger }), { modelKey, log: silentLogger, ...options })
 const fileJson = () => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
 
 beforeEach(() => {
@@ -78,7 +78,7 @@ describe('get and update', () => {
   it('falls back to defaults for values of the wrong type in the store', () => {
     const values = new Map<string, unknown>([['theme', 'sepia'], ['hosts', 5], ['tempModelLimit', 1000], ['hostModelOptions', { [H]: { a: { numCtx: 'big' }, b: { numCtx: 2048 }, c: null } }]])
     const memory: KeyValueStore = { get: (key) => values.get(key), set: (key, value) => void values.set(key, value), delete: (key) => void values.delete(key) }
-    const loose = createSettingsService(memory, { modelKey })
+    const loose = createSettingsService(memory, { modelKey, log: silentLogger })
     expect(loose.get(H)).toEqual({ ...DEFAULT_SETTINGS, modelOptions: { b: { numCtx: 2048 } } })
     expect(loose.getNumCtx(H, 'a')).toBeNull()
   })
@@ -175,6 +175,18 @@ describe('hosts', () => {
     open().migrateLegacy(() => H, (records) => imported.push(...records))
     expect(imported).toHaveLength(1)
   })
+
+  it('says so in the log when the single host of an older version is not an address, and uses the default', () => {
+    openFileSettingsStore(dir, { log: silentLogger }).set('ollamaHost', 'http://host:99999')
+    const log = createMemoryLogger()
+    const migrated = open({ log })
+    migrated.migrateLegacy(() => H, () => {})
+    expect(migrated.get(H)).toMatchObject({ ollamaHost: null, hosts: [], activeHostId: null })
+    expect(fileJson()).not.toHaveProperty('ollamaHost')
+    expect(log.lines).toEqual([
+      { level: 'warn', message: expect.stringMatching(/older version is not a valid address/) as unknown, fields: { reason: expect.stringMatching(/port from 1 to 65535/) as unknown } },
+    ])
+  })
 })
 
 describe('reading the store', () => {
@@ -191,7 +203,7 @@ describe('reading the store', () => {
 
   it('reads the model options once per lookup, however many models it is asked about', () => {
     const { store, reads } = countingStore()
-    const counted = createSettingsService(store, { modelKey })
+    const counted = createSettingsService(store, { modelKey, log: silentLogger })
     counted.setNumCtx(H, 'a', 2048)
     reads.length = 0
     const numCtxOf = counted.numCtxLookup(H)
@@ -201,7 +213,7 @@ describe('reading the store', () => {
 
   it('reads each setting once per update and returns the merged result', () => {
     const { store, reads } = countingStore()
-    const counted = createSettingsService(store, { modelKey })
+    const counted = createSettingsService(store, { modelKey, log: silentLogger })
     expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
     expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'tempModelLimit', 'theme']))
     expect(counted.get(H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, isTheme, THEMES, type HostEntry, type ModelOptions, t
 import { AppFailure } from '../app-failure'
 import type { KeyValueStore } from '../core-types'
 import { isRecord } from '../guards'
+import type { Logger } from '../log'
 import type { TempModelRecord } from '../models/temp-model-registry'
 import { checkHostSetting } from '../ollama/host-setting'
 import { readActiveHost, readHosts, removeHost, saveHost } from './host-list'
@@ -48,6 +49,8 @@ export interface SettingsService {
 export interface SettingsServiceOptions {
   /** Maps a model name to its storage key, so every spelling of one model shares its options. */
   modelKey: (model: string) => string
+  /** Where a setting that is dropped (a legacy host that is not an address) is reported. */
+  log: Logger
 }
 
 const PATCH_KEYS: ReadonlySet<string> = new Set([
@@ -193,7 +196,10 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       const legacyHost = store.get('ollamaHost')
       if (typeof legacyHost === 'string' && legacyHost.trim() !== '' && readHosts(store).length === 0) {
         const checked = checkHostSetting(legacyHost)
+        // Said rather than dropped silently: the person may wonder why another host answers. The reason quotes the
+        // value except when it held a password.
         if (checked.ok) activate(checked.value)
+        else options.log.warn('the Ollama host set by an older version is not a valid address and was dropped; OLLAMA_HOST or the default is used', { reason: checked.message })
       }
       store.delete('ollamaHost')
       const flat = readModelOptions(store.get('modelOptions'))

@@ -14,6 +14,8 @@ import { useApp } from '../../store/store-context'
 export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => void }) {
   const id = useId()
   const saveHost = useApp((state) => state.saveHost)
+  // Until main has said otherwise, no encryption is claimed.
+  const encrypted = useApp((state) => state.appInfo?.secretsEncrypted === true)
   const [url, setUrl] = useState(host?.url ?? '')
   const [name, setName] = useState(host?.name ?? '')
   const [headers, setHeaders] = useState('')
@@ -85,8 +87,10 @@ export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => voi
         }}
       />
       <p id={`${id}-headers-help`} className="field-help">
-        One “Name: value” per line, for an Ollama behind a proxy. Values are kept in your system’s secret storage and
-        never shown again.
+        One “Name: value” per line, for an Ollama behind a proxy.{' '}
+        {encrypted
+          ? 'Values are encrypted with your system’s keychain and never shown again.'
+          : 'Values are kept in a file only your user account can read (not encrypted), and never shown again.'}
         {saved.length > 0 && ' Leave this untouched to keep the saved ones; what you type replaces them.'}
       </p>
       {saved.length > 0 && !headersTouched && (

@@ -12,8 +12,9 @@ const work: HostEntry = { id: 'h1', url: 'http://192.168.1.20:11434', name: 'Wor
 const lab: HostEntry = { id: 'h2', url: 'http://10.0.0.5:11434', name: null, headerNames: [] }
 
 /** The Settings page over a core that keeps its hosts the way main does (the active one's address in `ollamaHost`). */
-async function settingsPage(hosts: HostEntry[] = [work, lab]) {
+async function settingsPage(hosts: HostEntry[] = [work, lab], secretsEncrypted = true) {
   const fake = createFakeBridge()
+  fake.handle('app:getInfo', () => ok({ version: '0.1.0', mode: 'desktop', simulatedOllama: false, dataDir: '/d', secretsEncrypted }))
   let settings: Settings = { ...DEFAULT_SETTINGS, hosts }
   const withActive = (next: Settings): Settings => ({
     ...next,
@@ -96,6 +97,16 @@ describe('the host list', () => {
     ])
     expect(await hostGroup().findByRole('radio', { name: 'Lab (10.1.1.1:11434)' })).toBeTruthy()
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a host' }))
+  })
+
+  it('says whether header values are encrypted, as main reports it', async () => {
+    for (const [encrypted, wording] of [[true, /encrypted with your system’s keychain/], [false, /a file only your user account can read \(not encrypted\)/]] as const) {
+      const { app } = await settingsPage([], encrypted)
+      await app.user.click(screen.getByRole('button', { name: 'Add a host' }))
+      const headers = screen.getByRole('textbox', { name: 'Extra headers (optional)' })
+      expect(document.getElementById(headers.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(wording)
+      cleanup()
+    }
   })
 
   it('shows the core’s refusal of an address', async () => {
