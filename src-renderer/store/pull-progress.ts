@@ -98,6 +98,15 @@ export interface PullTotals {
   percent: number | null
 }
 
+/**
+ * No byte is on its way: Ollama moved past the layers (verifying, writing the manifest, success), or every layer
+ * seen so far is complete (the next one, if any, has not started).
+ */
+export function pullLayersDone(pull: Pull): boolean {
+  const layers = Object.values(pull.layers)
+  return pull.layersComplete || (layers.length > 0 && layers.every((layer) => layer.completed >= layer.total))
+}
+
 export function pullTotals(pull: Pull): PullTotals {
   let done = 0
   let total = 0
@@ -105,12 +114,19 @@ export function pullTotals(pull: Pull): PullTotals {
     done += layer.completed
     total += layer.total
   }
+  // Ollama sends no last line when a layer finishes (`blobDownload.Wait` just returns), so the last one seen is
+  // usually short of its total; once Ollama has moved past the layers, every one of them is in.
+  if (pull.layersComplete) done = total
   const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : null
   return { done, total, final: pull.layersComplete, percent }
 }
 
-/** Bytes per second over the last few seconds, or `null` until there is a second's worth to measure. */
+/**
+ * Bytes per second over the last few seconds, or `null` until there is a second's worth to measure, and once the
+ * layers are done: nothing flows then (verifying a big model takes a while), and the last speed would be stale.
+ */
 export function pullSpeed(pull: Pull): number | null {
+  if (pullLayersDone(pull)) return null
   const first = pull.samples[0]
   const last = pull.samples.at(-1)
   if (first === undefined || last === undefined || last.at - first.at < 1000) return null

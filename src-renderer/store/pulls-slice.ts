@@ -39,7 +39,9 @@ export interface PullsSlice {
   applyPullEnded: (event: PullEnded) => void
   /**
    * At start: the pulls already running (`models:activePulls`), e.g. after a reload mid-pull; their end then comes
-   * as `models:pullEnded` like any other. Quiet when the core cannot say.
+   * as `models:pullEnded` like any other. Quiet when the core cannot say. The answer holds, per pull, the latest
+   * line of each layer and then its latest line: applied in order, they give the totals and status a window that
+   * watched from the start shows.
    */
   restorePulls: () => Promise<void>
   /**

@@ -26,7 +26,8 @@ describe('pulling models', () => {
     const first = h.core.dispatch('models:pull', { requestId: 'a', model: 'llama3.2:1b' })
     const second = h.core.dispatch('models:pull', { requestId: 'b', model: 'llama3.2:3b' })
     await h.waitFor(() => new Set(h.eventsNamed('models:pullProgress').map((p) => p.requestId)).size === 2)
-    expect(unwrap(await h.core.dispatch('models:activePulls', {})).pulls.map((p) => p.requestId).sort()).toEqual(['a', 'b'])
+    const listed = unwrap(await h.core.dispatch('models:activePulls', {})).pulls.map((p) => p.requestId)
+    expect([...new Set(listed)].sort()).toEqual(['a', 'b'])
     expect(await h.core.dispatch('models:pull', { requestId: 'c', model: 'Llama3.2:1B' })).toMatchObject({ ok: false, error: { code: 'BUSY', message: 'llama3.2:1b is already being pulled.' } })
     expect(unwrap(await first).cancelled).toBe(false)
     expect(unwrap(await second).cancelled).toBe(false)
@@ -46,6 +47,43 @@ describe('pulling models', () => {
     h.sim.configure({ pullBytesPerSecond: 4e9, registryLatencyMs: 20 })
     const before = h.eventsNamed('models:pullProgress').length
     unwrap(await h.core.dispatch('models:pull', { requestId: 'again', model: 'llama3.2:3b' }))
+    const firstLayerLine = h.eventsNamed('models:pullProgress').slice(before).find((p) => p.digest !== null && p.completed !== null)
+    expect(firstLayerLine?.completed).toBeGreaterThan(50e6)
+    expect(h.sim.hasModel('llama3.2:3b')).toBe(true)
+  })
+
+  it('tells a window opened mid-pull the last line sent about every layer, and the status now', async () => {
+    // The registry's latency keeps each small layer running long enough to ask in the middle of it.
+    h = await startCoreHarness({ sim: { models: [], pullBytesPerSecond: 4e9, registryLatencyMs: 150 } })
+    const pending = h.core.dispatch('models:pull', { requestId: 'p', model: 'llama3.2:1b' })
+    const layerLines = () => h.eventsNamed('models:pullProgress').filter((p) => p.digest !== null)
+    await h.waitFor(() => new Set(layerLines().map((p) => p.digest)).size >= 2)
+    const sent = layerLines()
+    const { pulls } = unwrap(await h.core.dispatch('models:activePulls', {}))
+    const weights = sent[0]?.digest
+    // The weights are done: what a reloaded window gets about them is exactly the last line the others got.
+    expect(pulls.find((p) => p.digest === weights)).toEqual(sent.filter((p) => p.digest === weights).at(-1))
+    // One line per layer seen (every layer the others saw), then the latest: the same sum of bytes as theirs.
+    expect(pulls.map((p) => p.digest)).toEqual(expect.arrayContaining([...new Set(sent.map((p) => p.digest))]))
+    expect(new Set(pulls.map((p) => p.digest)).size).toBe(pulls.length)
+    unwrap(await pending)
+  })
+
+  it('fails a pull whose connection drops mid-stream (Ollama stopped), never completes it, and resumes later', async () => {
+    h = await startCoreHarness({ sim: { models: [], pullBytesPerSecond: 400e6 } })
+    const pending = h.core.dispatch('models:pull', { requestId: 'cut', model: 'llama3.2:3b' })
+    await h.waitFor(() => h.eventsNamed('models:pullProgress').some((p) => (p.completed ?? 0) > 50e6))
+    // `down` closes every open connection, as a server that dies mid-response does.
+    await h.sim.faults.down()
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'STREAM_INTERRUPTED', message: expect.stringMatching(/before the pull of llama3\.2:3b finished/) as unknown } })
+    expect(h.eventsNamed('models:pullEnded')).toMatchObject([{ requestId: 'cut', outcome: 'failed', error: { code: 'STREAM_INTERRUPTED' } }])
+    expect(h.eventsNamed('models:pullProgress').some((p) => p.status === 'success')).toBe(false)
+    expect(h.sim.hasModel('llama3.2:3b')).toBe(false)
+
+    await h.sim.faults.up()
+    h.sim.configure({ pullBytesPerSecond: 4e9, registryLatencyMs: 20 })
+    const before = h.eventsNamed('models:pullProgress').length
+    expect(unwrap(await h.core.dispatch('models:pull', { requestId: 'again', model: 'llama3.2:3b' })).cancelled).toBe(false)
     const firstLayerLine = h.eventsNamed('models:pullProgress').slice(before).find((p) => p.digest !== null && p.completed !== null)
     expect(firstLayerLine?.completed).toBeGreaterThan(50e6)
     expect(h.sim.hasModel('llama3.2:3b')).toBe(true)
