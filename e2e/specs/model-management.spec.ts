@@ -38,16 +38,21 @@ test.describe('with no models yet', () => {
     const download = page.getByRole('listitem', { name: 'Download of llama3.2:1b' })
     await expect(download.getByText(/MB\/s/)).toBeVisible()
     await captureAll(page, testInfo, 'pull-progress')
+    // What the bar showed before the cancel; Ollama keeps at least that much in its partial files.
+    const shownBeforeCancel = Number(await bar.getAttribute('aria-valuenow'))
     await download.getByRole('button', { name: 'Cancel' }).click()
     await expect(download.getByText('Cancelled — pulling it again resumes where it stopped.')).toBeVisible()
     expect(sim.hasModel('llama3.2:1b')).toBe(false)
 
-    sim.configure({ pullBytesPerSecond: 4e9 })
+    // No byte can arrive now, so whatever the resumed pull shows was already on disk: it starts there, not at 0.
+    sim.configure({ pullBytesPerSecond: 0 })
     await download.getByRole('button', { name: 'Pull again' }).click()
+    await expect
+      .poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? -1), { message: 'resumed at the bytes kept' })
+      .toBeGreaterThanOrEqual(shownBeforeCancel)
+    expect(sim.requestsTo('/api/pull')).toHaveLength(2)
+    sim.configure({ pullBytesPerSecond: 4e9 })
     await expect(page.getByText('Pulled llama3.2:1b.')).toBeVisible()
-    // Ollama kept the partial layers: the second pull did not start from zero.
-    const restarted = sim.requestsTo('/api/pull').length
-    expect(restarted).toBe(2)
     await expect(page.getByRole('listitem', { name: 'llama3.2:1b', exact: true })).toBeVisible()
     await goToPage(page, 'Chats')
     await expect(modelPicker(page)).toContainText('llama3.2:1b')
@@ -110,7 +115,13 @@ test('the temporary models panel lists them, cleans up the unused ones and remov
 
 test('adds a second host in Settings, switches to it, and says where a conversation last ran', async ({ app, sim }, testInfo) => {
   const { page } = app
-  const second = await startOllamaSim({ models: ['qwen3:8b'], reply: 'from the second host', requiredHeaders: { Authorization: 'Bearer s3cret' } })
+  // Another version than the first host's, so a check that asked the wrong host shows.
+  const second = await startOllamaSim({
+    models: ['qwen3:8b'],
+    version: '0.30.1',
+    reply: 'from the second host',
+    requiredHeaders: { Authorization: 'Bearer s3cret' },
+  })
   try {
     sim.setReply('from the first host')
     await chat(page, 'On the first host')
@@ -125,7 +136,10 @@ test('adds a second host in Settings, switches to it, and says where a conversat
     await expect(page.getByText('s3cret')).toHaveCount(0)
     await page.getByRole('radio', { name: /Second box/ }).check()
     await page.getByRole('button', { name: 'Check hosts' }).click()
-    await expect(page.getByText(/Second box.*reachable.*0\.32\.15|0\.32\.15/).first()).toBeVisible()
+    const answered = page.getByRole('list', { name: 'What each host answered' }).getByRole('listitem')
+    // Reachable only with its header, and its own version: the check asked the second host itself.
+    await expect(answered.filter({ hasText: /^Second box:/ })).toHaveText('Second box: reachable, Ollama 0.30.1')
+    await expect(answered.filter({ hasText: /^Default \(/ })).toHaveText(/: reachable, Ollama 0\.32\.15$/)
     await captureAll(page, testInfo, 'settings-hosts')
     await goToPage(page, 'Chats')
     await expect(chatTitle(page)).toBeVisible()

@@ -23,13 +23,15 @@ export function ConfirmDialog({
   onConfirm: () => Promise<AppError | null>
   onClose: () => void
   /** See `Dialog`: where focus goes when what opened the dialog is gone once it is done. */
-  fallbackFocusId?: string
+  fallbackFocusId?: string | undefined
   children: ReactNode
 }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
 
-  const confirm = async () => {
+  const confirm = async (button: HTMLButtonElement) => {
+    // The button is disabled next, which would drop the focus to the page (where Esc is the window's): keep it in.
+    button.closest<HTMLElement>('[role="dialog"]')?.focus()
     setBusy(true)
     setError(null)
     const failure = await onConfirm()
@@ -37,17 +39,26 @@ export function ConfirmDialog({
     if (failure) setError(failure)
     else onClose()
   }
+  // While the action runs, nothing closes the dialog: its outcome (a refusal in words) would have nowhere to show.
+  const close = () => {
+    if (!busy) onClose()
+  }
 
   return (
-    <Dialog title={title} onClose={onClose} fallbackFocusId={fallbackFocusId}>
+    <Dialog title={title} onClose={close} fallbackFocusId={fallbackFocusId}>
       <div className="dialog__body">{children}</div>
       {/* Main's own sentence: the generic ones are written for chats. */}
       {error && <ErrorNotice error={error} messageFirst />}
       <div className="dialog__actions">
-        <button type="button" className="button button--ghost" data-autofocus onClick={onClose}>
+        <button type="button" className="button button--ghost" data-autofocus disabled={busy} onClick={close}>
           Cancel
         </button>
-        <button type="button" className="button button--danger" disabled={busy} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={busy}
+          onClick={(event) => void confirm(event.currentTarget)}
+        >
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>

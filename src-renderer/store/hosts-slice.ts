@@ -1,3 +1,4 @@
+import { followHostChange } from './follow-host-change'
 import type { AppError } from '../../src-shared/ipc/result'
 import type { HostStatus, Settings } from '../../src-shared/types'
 import { safeCall } from './safe-call'
@@ -31,9 +32,7 @@ export const createHostsSlice: SliceCreator<HostsSlice> = (bridge) => (set, get)
    */
   const afterHostChange = async (before: string | null) => {
     if (get().settings.ollamaHost === before) return
-    void get().loadModels()
-    void get().refreshTempModelsIfShown()
-    await get().checkOllamaNow()
+    await followHostChange(get())
   }
 
   /** Takes main's answer about hosts (never the other keys, which a save in flight may be changing). */

@@ -1,3 +1,4 @@
+import { followHostChange } from './follow-host-change'
 import type { AppError } from '../../src-shared/ipc/result'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, type ThemePreference } from '../../src-shared/types'
 import { safeCall } from './safe-call'
@@ -18,6 +19,11 @@ export interface SettingsSlice {
   takeSettings: (source: Settings, keys: ReadonlyArray<keyof Settings>) => void
   /** Another window (or main) changed the theme. */
   applyThemeEvent: (theme: ThemePreference) => void
+  /**
+   * Main's settings after a change from any window. Keys this window is still saving keep what it shows (their
+   * answer settles them); a new active host is then checked and listed as after a switch made here.
+   */
+  applySettingsEvent: (settings: Settings) => Promise<void>
 }
 
 /**
@@ -41,32 +47,67 @@ function optimistic(before: Settings, patch: SettingsPatch): Settings {
   return next
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = (bridge) => (set, get) => ({
-  settings: DEFAULT_SETTINGS,
-  settingsLoaded: false,
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (bridge) => (set, get) => {
+  /**
+   * How many of this window's saves in flight change each key. An event may tell of a state from before such a
+   * save (another window's earlier change, or this save's own echo racing its answer), so it leaves those keys to
+   * the answer rather than flick the person's change back.
+   */
+  const saving = new Map<keyof Settings, number>()
+  const hold = (keys: ReadonlyArray<keyof Settings>, by: 1 | -1) => {
+    for (const key of keys) {
+      const count = (saving.get(key) ?? 0) + by
+      if (count > 0) saving.set(key, count)
+      else saving.delete(key)
+    }
+  }
+  /** The latest event's settings and how many events came, for a refused save (see `updateSettings`). */
+  let heard: { settings: Settings; count: number } | null = null
 
-  async loadSettings() {
-    const result = await safeCall(bridge, 'settings:get', {})
-    if (result.ok) set({ settings: result.value, settingsLoaded: true })
-    else set({ settingsLoaded: true })
-  },
+  return {
+    settings: DEFAULT_SETTINGS,
+    settingsLoaded: false,
 
-  async updateSettings(patch) {
-    const before = get().settings
-    set({ settings: optimistic(before, patch) })
-    const result = await safeCall(bridge, 'settings:update', patch)
-    // Either way only this patch's keys are touched: main answered before it saw a save still in flight,
-    // and taking its whole answer would undo that save on screen.
-    get().takeSettings(result.ok ? result.value : before, keysChangedBy(patch))
-    return result.ok ? null : result.error
-  },
+    async loadSettings() {
+      const result = await safeCall(bridge, 'settings:get', {})
+      if (result.ok) set({ settings: result.value, settingsLoaded: true })
+      else set({ settingsLoaded: true })
+    },
 
-  takeSettings(source, keys) {
-    const update = Object.fromEntries(keys.map((key) => [key, source[key]]))
-    set((state) => ({ settings: { ...state.settings, ...update } }))
-  },
+    async updateSettings(patch) {
+      const before = get().settings
+      const keys = keysChangedBy(patch)
+      const heardBefore = heard?.count ?? 0
+      hold(keys, 1)
+      set({ settings: optimistic(before, patch) })
+      const result = await safeCall(bridge, 'settings:update', patch)
+      hold(keys, -1)
+      // A refusal changed nothing in main: the keys go back to what it last said, `before` unless an event (another
+      // window's change, which this window held back) came while this save was in flight.
+      const unchanged = heard !== null && heard.count > heardBefore ? heard.settings : before
+      // Either way only this patch's keys are touched: main answered before it saw a save still in flight,
+      // and taking its whole answer would undo that save on screen.
+      get().takeSettings(result.ok ? result.value : unchanged, keys)
+      return result.ok ? null : result.error
+    },
 
-  applyThemeEvent(theme) {
-    set((state) => ({ settings: { ...state.settings, theme } }))
-  },
-})
+    takeSettings(source, keys) {
+      const update = Object.fromEntries(keys.map((key) => [key, source[key]]))
+      set((state) => ({ settings: { ...state.settings, ...update } }))
+    },
+
+    applyThemeEvent(theme) {
+      set((state) => ({ settings: { ...state.settings, theme } }))
+    },
+
+    async applySettingsEvent(settings) {
+      heard = { settings, count: (heard?.count ?? 0) + 1 }
+      const before = get().settings
+      const shown = Object.fromEntries([...saving.keys()].map((key) => [key, before[key]]))
+      const next = { ...settings, ...shown }
+      set({ settings: next })
+      if (next.activeHostId === before.activeHostId && next.ollamaHost === before.ollamaHost) return
+      await followHostChange(get())
+    },
+  }
+}

@@ -6,6 +6,19 @@ import { useApp } from '../../store/store-context'
 
 /** The id of a host's radio button, where focus returns after editing it. */
 export const hostRadioId = (hostId: string): string => `host-radio-${hostId}`
+/** The id of the Default host's radio (host ids are UUIDs, so it never meets one). */
+export const DEFAULT_HOST_RADIO_ID = 'host-radio-default'
+
+/**
+ * Where focus goes once a removed host's row is gone: the radio of the added host still in use, else a neighbour's
+ * (the next, else the previous), else the Default one, so the person stays in the list.
+ */
+function focusAfterRemoving(hostId: string, hosts: readonly HostEntry[], activeId: string | null): string {
+  if (activeId !== null && activeId !== hostId) return hostRadioId(activeId)
+  const index = hosts.findIndex((host) => host.id === hostId)
+  const neighbour = hosts[index + 1] ?? hosts[index - 1]
+  return neighbour === undefined ? DEFAULT_HOST_RADIO_ID : hostRadioId(neighbour.id)
+}
 
 /**
  * One added host: a radio to use it, its address and the names of its extra headers (values never come back from
@@ -25,7 +38,10 @@ export function HostRow({
   onEdit: () => void
 }) {
   const remove = useApp((state) => state.removeHost)
-  const [confirming, setConfirming] = useState(false)
+  const hosts = useApp((state) => state.settings.hosts)
+  const activeId = useApp((state) => state.settings.activeHostId)
+  // Chosen when the dialog opens and kept: `Dialog` reads it once per opening.
+  const [confirming, setConfirming] = useState<{ fallbackFocusId: string } | null>(null)
   const label = host.name?.trim() || hostAddress(host.url)
   return (
     <li className="host">
@@ -57,7 +73,7 @@ export function HostRow({
           type="button"
           className="button button--ghost button--small"
           aria-label={`Remove ${label}`}
-          onClick={() => setConfirming(true)}
+          onClick={() => setConfirming({ fallbackFocusId: focusAfterRemoving(host.id, hosts, activeId) })}
         >
           Remove
         </button>
@@ -68,7 +84,8 @@ export function HostRow({
           confirmLabel="Remove"
           busyLabel="Removing…"
           onConfirm={() => remove(host.id)}
-          onClose={() => setConfirming(false)}
+          onClose={() => setConfirming(null)}
+          fallbackFocusId={confirming.fallbackFocusId}
         >
           <p>
             ollmchat forgets its address{host.headerNames.length > 0 ? ' and its headers' : ''}. Conversations stay.

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApp } from '../../store/store-context'
 import { HostChecks } from './HostChecks'
 import { HostForm } from './HostForm'
-import { HostRow, hostRadioId } from './HostRow'
+import { DEFAULT_HOST_RADIO_ID, HostRow, hostRadioId } from './HostRow'
 
 /**
  * The Ollama hosts ollmchat knows, one of them in use: the default (`OLLAMA_HOST` or 127.0.0.1:11434) and those
@@ -47,6 +47,7 @@ export function HostsSetting() {
         <li className="host">
           <label className="host__choice">
             <input
+              id={DEFAULT_HOST_RADIO_ID}
               type="radio"
               name="active-host"
               checked={activeId === null}
