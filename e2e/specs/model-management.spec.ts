@@ -131,6 +131,9 @@ test('adds a second host in Settings, switches to it, and says where a conversat
     await form.getByLabel('Address').fill(second.url)
     await form.getByLabel('Name (optional)').fill('Second box')
     await form.getByLabel(/Extra headers/).fill('Authorization: Bearer s3cret')
+    // Browser mode has no keychain: the form says the values are kept in a file, not encrypted.
+    await expect(form.getByText(/kept in a file only your user account can read \(not encrypted\)/)).toBeVisible()
+    await captureAll(page, testInfo, 'host-form')
     await form.getByRole('button', { name: 'Add host' }).click()
     await expect(page.getByText('Authorization: ••••')).toBeVisible()
     await expect(page.getByText('s3cret')).toHaveCount(0)
