@@ -6,7 +6,7 @@ import { createTempModelHousekeeping, type TempModelHousekeeping } from './model
 import { TempModelManager, type CleanupReport, type TempModelRef } from './models/temp-model-manager'
 import { messageOf } from './guards'
 import type { TempModelRegistry } from './models/temp-model-registry'
-import type { TempModelHolds } from './models/temp-model-usage'
+import type { TempModelGuards } from './models/temp-model-guard'
 import { OllamaClient } from './ollama/client'
 import { describeHostSource } from './ollama/host'
 
@@ -42,8 +42,8 @@ export interface ConnectionOptions {
   headers?: Record<string, string>
   env: Record<string, string | undefined>
   registry: TempModelRegistry
-  /** The holds shared by every manager of the app (see `TempModelHolds`). */
-  holds?: TempModelHolds
+  /** The holds and deleting passes shared by every manager of the app (see `TempModelGuards`). */
+  guards?: TempModelGuards
   /** The user's `num_ctx` settings for this host (its address) as they are now, read once per model listing. */
   numCtxLookup: (host: string) => (model: string) => number | null
   /** How many temporary models may exist on the host. */
@@ -64,7 +64,7 @@ export function openConnection(options: ConnectionOptions): OllamaConnection {
   const client = new OllamaClient({ host: options.hostSetting, env: options.env, ...(options.headers === undefined ? {} : { headers: options.headers }) })
   const tempModels = new TempModelManager(client, {
     registry: options.registry,
-    ...(options.holds === undefined ? {} : { holds: options.holds }),
+    ...(options.guards === undefined ? {} : { guards: options.guards }),
     log,
     onCreated(ref) {
       options.onTempModelCreated?.(ref)

@@ -4,7 +4,7 @@ import type { Logger } from './log'
 import type { TempModelRef } from './models/temp-model-manager'
 import { TempModelManager } from './models/temp-model-manager'
 import type { TempModelRegistry } from './models/temp-model-registry'
-import { TempModelHolds } from './models/temp-model-usage'
+import { TempModelGuards } from './models/temp-model-guard'
 import { OllamaClient } from './ollama/client'
 import { resolveOllamaHost } from './ollama/host'
 import type { SecretStore } from './settings/secret-file'
@@ -35,9 +35,10 @@ export function createHostConnections(deps: {
   onChange(connection: OllamaConnection): void
 }): HostConnections {
   const { settings, secrets, log } = deps
-  // One set of holds for every manager: a reply still running on a retired connection, or a model the active
-  // connection is creating, is kept from the clean-up another manager of the same host runs.
-  const holds = new TempModelHolds()
+  // One guard per host for every manager: a reply still running on a retired connection, or a model the active
+  // connection is creating, is kept from the clean-up another manager of the same host runs, and no manager hands
+  // out a model while another one's pass on that host may be deleting it.
+  const guards = new TempModelGuards()
   const connect = (): OllamaConnection => {
     const active = settings.activeHost()
     return openConnection({
@@ -45,7 +46,7 @@ export function createHostConnections(deps: {
       headers: active === null ? {} : secrets.read(active.id),
       env: deps.env,
       registry: deps.registry,
-      holds,
+      guards,
       numCtxLookup: (host) => settings.numCtxLookup(host),
       tempModelLimit: () => settings.get(connection.host).tempModelLimit,
       onTempModelCreated: (ref) => deps.onTempModelCreated(ref),
@@ -65,7 +66,7 @@ export function createHostConnections(deps: {
     const client = new OllamaClient({ host, env: deps.env, headers: entry === undefined ? {} : secrets.read(entry.id) })
     const lifetime = new AbortController()
     others.push({ host, client, lifetime })
-    const manager = new TempModelManager(client, { registry: deps.registry, holds, log })
+    const manager = new TempModelManager(client, { registry: deps.registry, guards, log })
     manager.cleanupWhenReachable({ signal: lifetime.signal }).catch((error: unknown) => log.error('clean-up of another host failed', { host, error: messageOf(error) }))
   }
 

@@ -42,6 +42,25 @@ describe('several Ollama hosts', () => {
     expect((await send(conversation.id)).assistantMessage.servedBy).toBe('ollmchat-temp/llama3-oc4096')
   })
 
+  it('refuses to delete a model only on the host where a reply is using it', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'slow words '.repeat(100), tokenDelayMs: 20 } })
+    other = await startOllamaSim({ models: ['llama3'] })
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const reply = h.core.dispatch('chat:send', { requestId: 'busy-reply', conversationId: conversation.id, text: 'hi' })
+    await h.waitFor(() => h.eventsNamed('chat:delta').length > 0)
+    const id = unwrap(await h.core.dispatch('hosts:save', { url: other.url })).hosts[0]?.id ?? ''
+
+    // On the other host the same name is another model, which nothing uses.
+    unwrap(await h.core.dispatch('settings:update', { activeHostId: id }))
+    expect(unwrap(await h.core.dispatch('models:delete', { model: 'llama3' }))).toEqual({ deleted: ['llama3:latest'] })
+    // Back on the first host, the reply still runs there: its model stays.
+    unwrap(await h.core.dispatch('settings:update', { activeHostId: null }))
+    expect(await h.core.dispatch('models:delete', { model: 'llama3' })).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    expect(h.sim.hasModel('llama3')).toBe(true)
+    unwrap(await h.core.dispatch('chat:cancel', { requestId: 'busy-reply' }))
+    await reply
+  })
+
   it('sends a host its headers, keeps their values out of every answer, and forgets them with the host', async () => {
     h = await startCoreHarness()
     other = await startOllamaSim({ models: ['llama3'], requiredHeaders: { Authorization: 'Bearer s3cret' } })

@@ -36,13 +36,11 @@ export function manageHandlers(deps: {
     'models:activePulls': async () => ({ pulls: deps.pulls.active() }),
     'models:delete': async ({ model }) => {
       if (isTempModelName(model)) throw new AppFailure('INVALID_INPUT', 'Temporary models are removed from the Temporary models panel.')
-      const { catalog, client, housekeeping } = deps.connection()
+      const { catalog, housekeeping } = deps.connection()
       const info = await catalog.get(model)
       refuseWhileBusy(info.name, 'delete')
-      // Its temporary models first: they keep the base's weights on disk, and would be left without a base.
-      const temps = await housekeeping.removeThoseOf(info.name)
-      if (info.runningContext !== null) await client.unload(info.name).catch(() => false)
-      await client.delete(info.name)
+      // Asked again inside the pass: a reply may have begun while the pass waited for its turn.
+      const temps = await housekeeping.deleteBase(info.name, { baseLoaded: info.runningContext !== null, stillFree: () => refuseWhileBusy(info.name, 'delete') })
       announce()
       return { deleted: [info.name, ...temps] }
     },

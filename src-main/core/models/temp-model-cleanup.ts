@@ -95,7 +95,11 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
       report.deleted.push(name)
       if (!existed) log.info('temporary model was already gone', { name })
     } catch (error) {
-      if (error instanceof CancelledError) throw error
+      if (error instanceof CancelledError) {
+        // The delete may have reached Ollama before the stop: a record kept now would hand out a model that is gone.
+        deps.forget(name)
+        throw error
+      }
       report.failed.push({ name, error: messageOf(error) })
     }
   })

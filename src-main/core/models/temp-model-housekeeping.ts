@@ -20,8 +20,12 @@ export interface TempModelHousekeeping {
   list(): Promise<TempModelInfo[]>
   /** Unloads (when loaded) and deletes every temporary model on the host but those a reply holds. */
   removeAll(): Promise<TempCleanupReport>
-  /** Unloads (when loaded) and deletes the temporary models made from `base`; refuses none (callers check holds). */
-  removeThoseOf(base: string): Promise<string[]>
+  /**
+   * Deletes the installed model `base` and the temporary models made from it (each unloaded first when loaded), as one
+   * deleting pass, so no chat is handed one of them meanwhile. `stillFree` runs first inside the pass and throws to
+   * refuse (a reply that began while the pass waited its turn). Returns the temporary models deleted.
+   */
+  deleteBase(base: string, opts: { baseLoaded: boolean; stillFree(): void }): Promise<string[]>
   /**
    * Keeps at most `limit()` temporary models: the least recently used that is neither held nor loaded goes first.
    * Returns the names it deleted.
@@ -73,9 +77,8 @@ export function createTempModelHousekeeping(deps: {
     const time = Date.parse(temp.record?.lastUsedAt ?? temp.record?.createdAt ?? temp.entry.modifiedAt)
     return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
   }
-  /** One `enforceLimit` at a time, so the second counts what the first left rather than deleting the same excess again. */
-  let limitRun: Promise<unknown> = Promise.resolve()
 
+  // Run as a deleting pass, so it counts what a pass queued ahead of it left.
   const enforceLimitNow = async (): Promise<string[]> => {
     const { temps } = await survey()
     const excess = temps.length - deps.limit()
@@ -83,23 +86,21 @@ export function createTempModelHousekeeping(deps: {
     const candidates = temps
       .filter((temp) => temp.loaded === null && !manager.isHeld(temp.entry.name))
       .sort((a, b) => lastUse(a) - lastUse(b))
-    return manager.exclusive(async () => {
-      const deleted: string[] = []
-      for (const temp of candidates) {
-        if (deleted.length === excess) break
-        // A reply may have taken it since the survey.
-        if (manager.isHeld(temp.entry.name)) continue
-        try {
-          await client.delete(temp.entry.name)
-          manager.invalidate(temp.entry.name)
-          deleted.push(temp.entry.name)
-        } catch (error) {
-          log.warn('could not remove a temporary model over the limit', { name: temp.entry.name, error: messageOf(error) })
-        }
+    const deleted: string[] = []
+    for (const temp of candidates) {
+      if (deleted.length === excess) break
+      // A reply may have taken it since the survey.
+      if (manager.isHeld(temp.entry.name)) continue
+      try {
+        await client.delete(temp.entry.name)
+        manager.invalidate(temp.entry.name)
+        deleted.push(temp.entry.name)
+      } catch (error) {
+        log.warn('could not remove a temporary model over the limit', { name: temp.entry.name, error: messageOf(error) })
       }
-      if (deleted.length > 0) log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
-      return deleted
-    })
+    }
+    if (deleted.length > 0) log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
+    return deleted
   }
 
   return {
@@ -137,19 +138,19 @@ export function createTempModelHousekeeping(deps: {
       log.info('removed all temporary models', { deleted: report.deleted, kept: report.kept.map((k) => k.name), failed: report.failed.map((f) => f.name) })
       return report
     }),
-    removeThoseOf: (base) => manager.exclusive(async () => {
+    deleteBase: (base, opts) => manager.exclusive(async () => {
+      opts.stillFree()
       const { temps } = await survey()
       const deleted: string[] = []
+      // Its temporary models first: they keep the base's weights on disk, and would be left without a base.
       for (const temp of temps.filter((t) => t.base !== null && sameModel(t.base, base))) {
         await unloadAndDelete(temp)
         deleted.push(temp.entry.name)
       }
+      if (opts.baseLoaded) await client.unload(base).catch(() => false)
+      await client.delete(base)
       return deleted
     }),
-    enforceLimit() {
-      const run = limitRun.catch(() => undefined).then(enforceLimitNow)
-      limitRun = run
-      return run
-    },
+    enforceLimit: () => manager.exclusive(enforceLimitNow),
   }
 }

@@ -5,7 +5,6 @@ import type { OllamaClient } from '../ollama/client'
 import {
   CancelledError,
   InvalidNumCtxError,
-  MalformedResponseError,
   ModelNotFoundError,
   NotApplicableError,
   OllamaUnreachableError,
@@ -15,8 +14,10 @@ import type { ListedModel } from '../ollama/types'
 import { SingleFlight, type FlightControl } from './single-flight'
 import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
 import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
+import { verifyCreated } from './temp-model-verify'
 import { createMemoryTempModelRegistry, type HostTempModelRegistry, type TempModelRecord, type TempModelRegistry } from './temp-model-registry'
-import { TempModelHolds, tempInUseReason, type AcquireCounter } from './temp-model-usage'
+import { TempModelGuards, type HostTempModelGuard } from './temp-model-guard'
+import { tempInUseReason, type AcquireCounter } from './temp-model-usage'
 
 export type { CleanupReport } from './temp-model-cleanup'
 
@@ -40,10 +41,11 @@ export interface TempModelManagerOptions {
   /** Waits between clean-up attempts while Ollama is unreachable; the last repeats. */
   retryDelaysMs?: number[]
   /**
-   * The holds of every manager of the app, so a hold taken through another manager of the same host (a retired
-   * connection, the clean-up of a host that is not active) counts here too. Each manager has its own by default.
+   * The holds and deleting passes of every host, shared by every manager of the app: a hold taken, or a pass run,
+   * through another manager of the same host (a retired connection, the clean-up of a host that is not active)
+   * counts here too. Each manager has its own by default.
    */
-  holds?: TempModelHolds
+  guards?: TempModelGuards
   /** Told after each temporary model this manager created (the notification, the limit on how many there are). */
   onCreated?(ref: TempModelRef): void
   now?: () => Date
@@ -61,13 +63,13 @@ export class TempModelManager {
   private readonly concurrency: number
   private readonly retryDelaysMs: number[]
   private readonly inFlight = new SingleFlight<TempModelRef>()
+  /** This host's holds and deleting passes, shared with every other manager of the host. */
+  private readonly guard: HostTempModelGuard
   /** The holds on this host's temporary models: replies using them, and creates running (of any manager). */
   private readonly users: AcquireCounter
   /** Canonical base name → digest, from the latest complete listing; `null` until the first one. */
   private baseDigests: Map<string, string> | null = null
   private readonly trainedByDigest = new Map<string, number | null>()
-  /** The last of the deleting passes (`exclusive`), which run one after another; `null` when none runs. */
-  private activeCleanup: Promise<void> | null = null
   private readonly onCreated: (ref: TempModelRef) => void
   private readonly now: () => Date
 
@@ -76,7 +78,8 @@ export class TempModelManager {
     options: TempModelManagerOptions = {},
   ) {
     this.registry = (options.registry ?? createMemoryTempModelRegistry()).forHost(client.host)
-    this.users = (options.holds ?? new TempModelHolds()).forHost(client.host)
+    this.guard = (options.guards ?? new TempModelGuards()).forHost(client.host)
+    this.users = this.guard.holds
     this.log = options.log ?? silentLogger
     this.concurrency = options.cleanupConcurrency ?? 4
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
@@ -116,7 +119,7 @@ export class TempModelManager {
     if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
     const path = getTempModelPath(getTempModelName(baseModel, numCtx))
     if (opts.signal?.aborted === true) throw new CancelledError(opts.signal.reason)
-    if (this.activeCleanup !== null) await this.activeCleanup.catch(() => undefined)
+    await this.guard.waitForPasses(opts.signal)
     const known = this.registry.get(path)
     if (known !== undefined && this.stillValid(known.baseModel, known.baseDigest)) {
       return { path, baseModel: known.baseModel, numCtx, created: false }
@@ -170,29 +173,14 @@ export class TempModelManager {
     ))
   }
 
-  /**
-   * Runs `work`, which deletes temporary models, after every such work begun before it, and makes `createTempModel`
-   * wait until it is done: a model is never handed to a chat while a pass may be deleting it. `work` must still skip
-   * what `isHeld` names at the moment it deletes.
-   */
+  /** See `HostTempModelGuard.exclusive`: deleting passes of this host, one at a time, with no model handed out meanwhile. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = (this.activeCleanup ?? Promise.resolve()).then(work)
-    // Settles either way, so nobody waiting on it (or nobody at all) sees the failure; `run` carries it to the caller.
-    const tracked: Promise<void> = run.then(
-      () => this.endExclusive(tracked),
-      () => this.endExclusive(tracked),
-    )
-    this.activeCleanup = tracked
-    return run
+    return this.guard.exclusive(work)
   }
 
   /** The start-up clean-up: retries with back-off while Ollama is unreachable. Never throws. */
   cleanupWhenReachable(opts: { signal?: AbortSignal } = {}): Promise<CleanupReport> {
     return retryWhileUnreachable(() => this.cleanupUnusedTempModels(opts), this.retryDelaysMs, this.log, opts.signal)
-  }
-
-  private endExclusive(tracked: Promise<void>): void {
-    if (this.activeCleanup === tracked) this.activeCleanup = null
   }
 
   /**
@@ -257,7 +245,7 @@ export class TempModelManager {
     const creating = this.users.acquire(path)
     try {
       await this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal })
-      await this.verify(path, numCtx, signal)
+      await verifyCreated(this.client, path, numCtx, signal)
     } finally {
       creating()
     }
@@ -286,21 +274,6 @@ export class TempModelManager {
         error: messageOf(error),
       })
       return null
-    }
-  }
-
-  private async verify(path: string, numCtx: number, signal: AbortSignal): Promise<void> {
-    let shown
-    try {
-      shown = await this.client.show(path, { signal })
-    } catch (error) {
-      if (error instanceof ModelNotFoundError) {
-        throw new MalformedResponseError('the temporary model is missing right after Ollama reported it created', path)
-      }
-      throw error
-    }
-    if (shown.numCtx !== numCtx) {
-      throw new MalformedResponseError('the temporary model does not have the context length it was created with', `${path}: ${String(shown.numCtx)}`)
     }
   }
 }

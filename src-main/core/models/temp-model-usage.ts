@@ -82,21 +82,3 @@ export class AcquireCounter {
     return this.counts.has(modelKey(name))
   }
 }
-
-/**
- * The holds on temporary models per host, shared by every manager of the app. A host can have more than one manager at
- * once (the active connection, one a host switch retired while its reply still runs, the start-up clean-up of a host
- * that is not active); a hold taken through any of them keeps the model from every clean-up on that host.
- */
-export class TempModelHolds {
-  private readonly byHost = new Map<string, AcquireCounter>()
-
-  forHost(host: string): AcquireCounter {
-    let counter = this.byHost.get(host)
-    if (counter === undefined) {
-      counter = new AcquireCounter()
-      this.byHost.set(host, counter)
-    }
-    return counter
-  }
-}
