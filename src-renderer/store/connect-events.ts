@@ -48,7 +48,7 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
       void state.refreshTempModelsIfShown()
     }),
     bridge.on('settings:theme', (event) => store.getState().applyThemeEvent(event.theme)),
-    bridge.on('settings:changed', (event) => void store.getState().applySettingsEvent(event.settings)),
+    bridge.on('settings:changed', (event) => store.getState().applySettingsEvent(event.settings)),
   ]
   return () => {
     batcher.stop()

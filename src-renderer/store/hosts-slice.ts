@@ -5,7 +5,10 @@ import { safeCall } from './safe-call'
 import { HOST_LINKED_KEYS } from './settings-slice'
 import type { AppState, LoadState, SliceCreator } from './types'
 
-/** What a host form sends: `headers` only when the person edited them (omitted, main keeps the old ones). */
+/**
+ * What a host form sends: `headers` only when the person edited them. Omitted, main keeps the old ones, unless the
+ * address changed: they were meant for the old server, so main drops them.
+ */
 export interface HostInput {
   id?: string
   url: string
@@ -18,7 +21,10 @@ export interface HostsSlice {
   hostChecks: HostStatus[]
   hostChecksStatus: LoadState
   hostChecksError: AppError | null
-  /** Makes a host active (`null`: `OLLAMA_HOST` or the default) and checks it at once. */
+  /**
+   * Makes a host active (`null`: `OLLAMA_HOST` or the default) and checks it at once; resolves once main took the
+   * switch, while the check goes on (shown as the status).
+   */
   switchHost: (hostId: string | null) => Promise<AppError | null>
   saveHost: (input: HostInput) => Promise<AppError | null>
   removeHost: (hostId: string) => Promise<AppError | null>
@@ -28,18 +34,19 @@ export interface HostsSlice {
 export const createHostsSlice: SliceCreator<HostsSlice> = (bridge) => (set, get) => {
   /**
    * After anything that may change the active host: its status, its models and its temporary models, asked for at
-   * once rather than left to the next refresh (another host's list must not stay on screen as this one's).
+   * once rather than left to the next refresh (another host's list must not stay on screen as this one's). Not
+   * awaited (see `followHostChange`): a switch, save or removal is done once main answered, and a dialog or the
+   * radios waiting on it must not stay locked while an unreachable host takes its time to say so.
    */
-  const afterHostChange = async (before: string | null) => {
-    if (get().settings.ollamaHost === before) return
-    await followHostChange(get())
+  const afterHostChange = (before: string | null) => {
+    if (get().settings.ollamaHost !== before) followHostChange(get())
   }
 
   /** Takes main's answer about hosts (never the other keys, which a save in flight may be changing). */
-  const takeHosts = async (settings: Settings) => {
+  const takeHosts = (settings: Settings) => {
     const before = get().settings.ollamaHost
     get().takeSettings(settings, HOST_LINKED_KEYS)
-    await afterHostChange(before)
+    afterHostChange(before)
   }
 
   return {
@@ -52,21 +59,21 @@ export const createHostsSlice: SliceCreator<HostsSlice> = (bridge) => (set, get)
       const before = get().settings.ollamaHost
       const failure = await get().updateSettings({ activeHostId: hostId })
       if (failure) return failure
-      await afterHostChange(before)
+      afterHostChange(before)
       return null
     },
 
     async saveHost(input) {
       const result = await safeCall(bridge, 'hosts:save', input)
       if (!result.ok) return result.error
-      await takeHosts(result.value)
+      takeHosts(result.value)
       return null
     },
 
     async removeHost(hostId) {
       const result = await safeCall(bridge, 'hosts:remove', { id: hostId })
       if (!result.ok) return result.error
-      await takeHosts(result.value)
+      takeHosts(result.value)
       return null
     },
 

@@ -1,6 +1,7 @@
 import type { EventMap } from '../../src-shared/ipc/contract'
 import type { AppError } from '../../src-shared/ipc/result'
 import type { PullProgress } from '../../src-shared/types'
+import { sameHost } from '../lib/host-names'
 
 /**
  * Where a pull stands. `refused`: the core refused it before sending anything, an invalid name or a model already
@@ -28,6 +29,12 @@ export interface PullSample {
 export interface Pull {
   requestId: string
   model: string
+  /**
+   * The Ollama it runs on, as main names it (`PullProgress.host`): main runs one pull of a model per host, so the
+   * same model may be pulling on two. A pull started here has the host in use then until main's first word;
+   * `null` when that was not known yet.
+   */
+  host: string | null
   /** Ollama's latest status text, e.g. `pulling 6a0746a1ec1a` (untrusted: shown as plain text). */
   status: string
   /** Every layer seen so far, keyed by digest. Layers Ollama has not started yet are unknown. */
@@ -49,10 +56,11 @@ export interface Pull {
 /** The speed is measured over this much of the recent past. */
 export const SPEED_WINDOW_MS = 5000
 
-export function newPull(requestId: string, model: string, own: boolean): Pull {
+export function newPull(requestId: string, model: string, own: boolean, host: string | null): Pull {
   return {
     requestId,
     model,
+    host,
     status: 'starting',
     layers: {},
     layersComplete: false,
@@ -73,9 +81,15 @@ export const isRunning = (pull: Pull): boolean => pull.phase === 'running' || pu
  */
 export const awaitsOutcome = (pull: Pull): boolean => isRunning(pull) || pull.phase === 'stopped'
 
-/** One progress line folded into a pull: the layer's bytes, Ollama's status text, a speed sample. */
+/**
+ * True when the pull runs on `host` (the host in use). Either one not known yet counts as the same: that only
+ * withholds a label, or a second pull main would refuse anyway if it were a clash.
+ */
+export const pullOnHost = (pull: Pull, host: string | null): boolean => pull.host === null || host === null || sameHost(pull.host, host)
+
+/** One progress line folded into a pull: its host, the layer's bytes, Ollama's status text, a speed sample. */
 export function withPullProgress(pull: Pull, progress: PullProgress, now: number): Pull {
-  const next: Pull = { ...pull, status: progress.status }
+  const next: Pull = { ...pull, host: progress.host, status: progress.status }
   if (progress.digest !== null && progress.total !== null && progress.total > 0) {
     const previous = pull.layers[progress.digest]
     const completed = Math.min(progress.completed ?? 0, progress.total)

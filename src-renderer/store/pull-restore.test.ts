@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest'
 import { ok } from '../../src-shared/ipc/result'
 import type { PullProgress } from '../../src-shared/types'
+import { LOCAL_HOST } from '../test-support/fixtures'
 import { createStoreHarness } from '../test-support/store-harness'
 import { bootApp } from './boot'
 import { pullTotals } from './pull-progress'
 
 const line = (status: string, layer?: { digest: string; completed: number; total: number }): PullProgress => ({
-  requestId: 'r1', model: 'mistral:7b', status, completed: layer?.completed ?? null, total: layer?.total ?? null, digest: layer?.digest ?? null,
+  requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, status, completed: layer?.completed ?? null, total: layer?.total ?? null, digest: layer?.digest ?? null,
 })
 const a = (completed: number) => line('pulling aaa', { digest: 'sha256:aaa', completed, total: 4000 })
 const b = (completed: number) => line('pulling bbb', { digest: 'sha256:bbb', completed, total: 100 })

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok, type Result } from '../../src-shared/ipc/result'
 import type { PullOutcome, PullProgress } from '../../src-shared/types'
 import { deferred } from '../test-support/fake-bridge'
-import { makeModel } from '../test-support/fixtures'
+import { LOCAL_HOST, makeModel } from '../test-support/fixtures'
 import { createStoreHarness } from '../test-support/store-harness'
 import { bootApp } from './boot'
 import { newPull, pullSpeed, pullTotals, withPullProgress } from './pull-progress'
-import { FINISHED_PULL_MS } from './pulls-slice'
+import { FINISHED_PULL_MS, selectRunningPullOf } from './pulls-slice'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -15,6 +15,7 @@ afterEach(() => {
 const line = (over: Partial<PullProgress>): PullProgress => ({
   requestId: 'r1',
   model: 'mistral:7b',
+  host: LOCAL_HOST,
   status: 'pulling abc',
   completed: null,
   total: null,
@@ -24,7 +25,7 @@ const line = (over: Partial<PullProgress>): PullProgress => ({
 
 describe('a pull’s numbers', () => {
   it('sums the layers seen, keyed by digest, and knows the total only once Ollama moves past the layers', () => {
-    let pull = newPull('r1', 'mistral:7b', true)
+    let pull = newPull('r1', 'mistral:7b', true, LOCAL_HOST)
     pull = withPullProgress(pull, line({ status: 'pulling manifest' }), 0)
     expect(pullTotals(pull)).toEqual({ done: 0, total: 0, final: false, percent: null })
     pull = withPullProgress(pull, line({ digest: 'sha256:a', completed: 100, total: 400 }), 1)
@@ -36,7 +37,7 @@ describe('a pull’s numbers', () => {
   })
 
   it('measures speed over the last few seconds, not counting a resumed layer’s bytes already on disk', () => {
-    let pull = newPull('r1', 'mistral:7b', true)
+    let pull = newPull('r1', 'mistral:7b', true, LOCAL_HOST)
     // Resumed: 3 GB were there before; the first line about the layer is no download speed.
     pull = withPullProgress(pull, line({ digest: 'sha256:a', completed: 3e9, total: 4e9 }), 0)
     expect(pullSpeed(pull)).toBeNull()
@@ -61,11 +62,11 @@ describe('the pulls in the store', () => {
     // Ollama's last line is no end: only the event says how the pull ended.
     harness.fake.emit('models:pullProgress', line({ status: 'success' }))
     expect(harness.store.getState().pulls[0]?.phase).toBe('running')
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'complete', error: null })
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'complete', error: null })
     for (const requestId of ['r2', 'r3']) harness.fake.emit('models:pullProgress', line({ requestId, model: 'qwen3:8b' }))
-    harness.fake.emit('models:pullEnded', { requestId: 'r2', model: 'qwen3:8b', outcome: 'cancelled', error: null })
+    harness.fake.emit('models:pullEnded', { requestId: 'r2', model: 'qwen3:8b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
     const error = { code: 'OLLAMA_ERROR' as const, message: 'There is not enough free disk space for qwen3:8b.' }
-    harness.fake.emit('models:pullEnded', { requestId: 'r3', model: 'qwen3:8b', outcome: 'failed', error })
+    harness.fake.emit('models:pullEnded', { requestId: 'r3', model: 'qwen3:8b', host: LOCAL_HOST, outcome: 'failed', error })
     expect(phases(harness)).toEqual([
       ['r1', 'done', null],
       ['r2', 'cancelled', null],
@@ -79,13 +80,13 @@ describe('the pulls in the store', () => {
     harness.fake.handle('models:activePulls', () => active.promise)
     const booted = bootApp(harness.store)
     const error = { code: 'MODEL_NOT_FOUND' as const, message: 'The Ollama library has no model "mistral:7b".' }
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'failed', error })
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'failed', error })
     active.resolve(ok({ pulls: [line({ requestId: 'r1' })] }))
     await booted
     expect(phases(harness)).toEqual([['r1', 'failed', error.message]])
     // Dismissed here, a repeated event does not bring it back.
     harness.store.getState().dismissPull('r1')
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'failed', error })
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'failed', error })
     expect(harness.store.getState().pulls).toEqual([])
   })
 
@@ -94,7 +95,7 @@ describe('the pulls in the store', () => {
     const answer = deferred<Result<PullOutcome>>()
     harness.fake.handle('models:pull', () => answer.promise)
     const requestId = harness.store.getState().startPull('llama3.2:3b')
-    harness.fake.emit('models:pullEnded', { requestId, model: 'llama3.2:3b', outcome: 'cancelled', error: null })
+    harness.fake.emit('models:pullEnded', { requestId, model: 'llama3.2:3b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
     expect(harness.store.getState().pulls[0]?.phase).toBe('cancelled')
     // E.g. browser mode's server went away after sending the event: the answer that follows changes nothing.
     answer.resolve(fail('INTERNAL', 'The ollmchat server is not answering. Is it still running?'))
@@ -109,7 +110,7 @@ describe('the pulls in the store', () => {
     await bootApp(harness.store)
     await harness.store.getState().cancelPull('r1')
     expect(harness.store.getState().pulls[0]?.phase).toBe('cancelling')
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'cancelled', error: null })
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
     expect(harness.store.getState().pulls[0]?.phase).toBe('cancelled')
   })
 
@@ -124,8 +125,25 @@ describe('the pulls in the store', () => {
     // Installed now, yet still `stopped`: it may have been a re-pull that was cancelled.
     harness.fake.emit('models:changed', { models: [makeModel({ name: 'mistral:7b' })], defaultModel: 'mistral:7b' })
     await vi.waitFor(() => expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['stopped', 'stopped']))
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'complete', error: null })
+    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'complete', error: null })
     expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['done', 'stopped'])
+  })
+
+  it('know the host each pull runs on, and count only those on the host in use as running there', async () => {
+    const harness = createStoreHarness()
+    await bootApp(harness.store)
+    const other = 'http://192.168.1.20:11434'
+    harness.fake.handle('models:pull', () => new Promise<never>(() => {}))
+    // Started here: the host in use, until main's first line says.
+    const requestId = harness.store.getState().startPull('llama3.2:3b')
+    expect(harness.store.getState().pulls[0]?.host).toBe(LOCAL_HOST)
+    harness.fake.emit('models:pullProgress', line({ requestId, model: 'llama3.2:3b', host: other }))
+    harness.fake.emit('models:pullEnded', { requestId: 'r2', model: 'qwen3:8b', host: other, outcome: 'cancelled', error: null })
+    expect(harness.store.getState().pulls.map((pull) => [pull.requestId, pull.host])).toEqual([[requestId, other], ['r2', other]])
+    // Running on another host: the same model may be pulled on this one (main runs one pull per model and host).
+    expect(selectRunningPullOf('llama3.2:3b')(harness.store.getState())).toBeUndefined()
+    harness.store.setState({ settings: { ...harness.store.getState().settings, ollamaHost: `${other}/` } })
+    expect(selectRunningPullOf('llama3.2:3b')(harness.store.getState())?.requestId).toBe(requestId)
   })
 
   it('let a finished pull say so for a moment, then drop it; late progress does not bring it back', async () => {

@@ -1,12 +1,15 @@
 import type { AppError, Result } from '../../src-shared/ipc/result'
 import type { PullOutcome, PullProgress } from '../../src-shared/types'
+import { otherHostLabel } from '../lib/host-names'
 import { sameModelName } from '../lib/model-names'
 import { newRequestId } from '../lib/request-id'
+import { selectActiveHostAddress } from './hosts-slice'
 import {
   awaitsOutcome,
   isRunning,
   newPull,
   PHASE_OF_OUTCOME,
+  pullOnHost,
   withPullProgress,
   type Pull,
   type PullEnded,
@@ -85,14 +88,15 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
   }
 
   const adopt = (progress: PullProgress, now: number) =>
-    set((state) => ({ pulls: [...state.pulls, withPullProgress(newPull(progress.requestId, progress.model, false), progress, now)] }))
+    set((state) => ({ pulls: [...state.pulls, withPullProgress(newPull(progress.requestId, progress.model, false, progress.host), progress, now)] }))
 
   return {
     pulls: [],
 
     startPull(model) {
       const requestId = newRequestId()
-      set((state) => ({ pulls: [...state.pulls, newPull(requestId, model, true)] }))
+      // Main pulls on the host in use, which is what this window thinks it is; main's first line says for sure.
+      set((state) => ({ pulls: [...state.pulls, newPull(requestId, model, true, selectActiveHostAddress(state))] }))
       void safeCall(bridge, 'models:pull', { requestId, model }).then((result) => finish(requestId, result))
       return requestId
     },
@@ -126,12 +130,15 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
       update(progress.requestId, (pull) => withPullProgress(pull, progress, now))
     },
 
-    applyPullEnded({ requestId, model, outcome, error }) {
+    applyPullEnded({ requestId, model, host, outcome, error }) {
       // Not seen here yet (it failed before its first progress line, or ended while this window's
       // `models:activePulls` answer was on its way): it still shows how it ended. Dismissed here, it stays gone.
       if (find(requestId) === undefined) {
         if (ended.has(requestId)) return
-        set((state) => ({ pulls: [...state.pulls, newPull(requestId, model, false)] }))
+        set((state) => ({ pulls: [...state.pulls, newPull(requestId, model, false, host)] }))
+      } else {
+        // One started here that ended before its first line had only this window's guess of its host.
+        update(requestId, (pull) => ({ ...pull, host }))
       }
       end(requestId, PHASE_OF_OUTCOME[outcome], outcome === 'failed' ? (error ?? UNEXPLAINED_FAILURE) : null)
     },
@@ -162,11 +169,22 @@ export const runningPulls = (pulls: readonly Pull[]): Pull[] => pulls.filter(isR
 /** What the Downloads list shows: every pull but one the core refused before it began (the field says why). */
 export const listedPulls = (pulls: readonly Pull[]): Pull[] => pulls.filter((pull) => pull.phase !== 'refused')
 
-/** The running pull of a model, if any (a second pull of it is refused by the field). */
+/**
+ * The running pull of a model on the host in use, if any: a second pull of it there is refused by the field. One
+ * on another host does not count, as main pulls a model on each host on its own.
+ */
 export const selectRunningPullOf =
   (model: string) =>
-  (state: AppState): Pull | undefined =>
-    state.pulls.find((pull) => isRunning(pull) && sameModelName(pull.model, model))
+  (state: AppState): Pull | undefined => {
+    const host = selectActiveHostAddress(state)
+    return state.pulls.find((pull) => isRunning(pull) && sameModelName(pull.model, model) && pullOnHost(pull, host))
+  }
+
+/** The host a pull runs on (its name, else its address) when that is not the host in use, else `null`. */
+export const selectPullElsewhere =
+  (pull: Pull) =>
+  (state: AppState): string | null =>
+    otherHostLabel(pull.host, selectActiveHostAddress(state), state.settings.hosts)
 
 /** A pull by its request id. */
 export const selectPull =

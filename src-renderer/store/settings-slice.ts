@@ -23,7 +23,7 @@ export interface SettingsSlice {
    * Main's settings after a change from any window. Keys this window is still saving keep what it shows (their
    * answer settles them); a new active host is then checked and listed as after a switch made here.
    */
-  applySettingsEvent: (settings: Settings) => Promise<void>
+  applySettingsEvent: (settings: Settings) => void
 }
 
 /**
@@ -100,14 +100,14 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (bridge) => (set
       set((state) => ({ settings: { ...state.settings, theme } }))
     },
 
-    async applySettingsEvent(settings) {
+    applySettingsEvent(settings) {
       heard = { settings, count: (heard?.count ?? 0) + 1 }
       const before = get().settings
       const shown = Object.fromEntries([...saving.keys()].map((key) => [key, before[key]]))
       const next = { ...settings, ...shown }
       set({ settings: next })
       if (next.activeHostId === before.activeHostId && next.ollamaHost === before.ollamaHost) return
-      await followHostChange(get())
+      followHostChange(get())
     },
   }
 }

@@ -58,7 +58,10 @@ export function makeMessage(
   }
 }
 
-export function makeStatus(state: OllamaStatus['state'], host = 'http://127.0.0.1:11434'): OllamaStatus {
+/** The host the fake bridge's Ollama answers at (no host chosen in the settings): the one in use unless a test says. */
+export const LOCAL_HOST = 'http://127.0.0.1:11434'
+
+export function makeStatus(state: OllamaStatus['state'], host = LOCAL_HOST): OllamaStatus {
   return {
     state,
     host,

@@ -161,8 +161,11 @@ export interface EventMap {
   'models:changed': ModelListing
   /** One progress line of a running pull. */
   'models:pullProgress': PullProgress
-  /** A pull ended, for every window (also those that did not start it): how, and the failure in words. */
-  'models:pullEnded': { requestId: string; model: string; outcome: 'complete' | 'cancelled' | 'failed'; error: AppError | null }
+  /**
+   * A pull ended, for every window (also those that did not start it): on which Ollama (as `PullProgress.host`),
+   * how, and the failure in words.
+   */
+  'models:pullEnded': { requestId: string; model: string; host: string; outcome: 'complete' | 'cancelled' | 'failed'; error: AppError | null }
   /** ollmchat created a temporary model (sent only when the Settings ask to be told). */
   'tempModels:created': { name: string; baseModel: string; numCtx: number }
   /** The theme the settings now ask for (so every window follows a change). */

@@ -7,6 +7,11 @@
 export interface PullProgress {
   requestId: string
   model: string
+  /**
+   * The Ollama the pull runs on (`scheme://host:port`, as the client reached it): the same model may be pulled on
+   * two hosts at once, and a window must tell them apart.
+   */
+  host: string
   /** Ollama's own status text, e.g. `pulling manifest`, `pulling 6a0746a1ec1a`, `verifying sha256 digest`. */
   status: string
   /** Bytes of the layer `digest` done so far, when the line is about a layer. */

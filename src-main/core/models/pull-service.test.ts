@@ -97,7 +97,7 @@ describe('the pull service', () => {
     expect(s.pulls.active()).toEqual([])
   })
 
-  it('refuses a second pull of a model on the same host only', async () => {
+  it('refuses a second pull of a model on the same host only, and says which host each line and end is about', async () => {
     const s = service()
     const hostA = scriptedClient('http://a.local:11434')
     const hostB = scriptedClient('http://b.local:11434')
@@ -107,9 +107,15 @@ describe('the pull service', () => {
     await expect(s.pulls.pull({ requestId: 'c', model: 'Llama3:latest' }, hostA.client)).rejects.toMatchObject({
       code: 'BUSY', message: 'llama3 is already being pulled.',
     })
+    hostA.line(0, 'pulling manifest')
+    hostB.line(0, 'pulling manifest')
+    const hosts = (lines: { requestId: string; host: string }[]) => lines.map((line) => [line.requestId, line.host])
+    expect(hosts(s.progress())).toEqual([['a', 'http://a.local:11434'], ['b', 'http://b.local:11434']])
+    expect(hosts(s.pulls.active())).toEqual([['a', 'http://a.local:11434'], ['b', 'http://b.local:11434']])
     hostA.end()
     hostB.end()
     expect(await Promise.all([onA, onB])).toEqual([{ model: 'llama3', cancelled: false }, { model: 'llama3', cancelled: false }])
+    expect(hosts(s.ended())).toEqual([['a', 'http://a.local:11434'], ['b', 'http://b.local:11434']])
   })
 
   it('fails a pull whose stream ended without Ollama’s success, after the line held back, and never completes it', async () => {
@@ -122,7 +128,7 @@ describe('the pull service', () => {
     await expect(pending).rejects.toMatchObject({ code: 'STREAM_INTERRUPTED' })
     expect(shown(s.progress())).toEqual(['aaa 10', 'aaa 30'])
     expect(s.ended()).toEqual([{
-      requestId: 'p', model: 'llama3', outcome: 'failed',
+      requestId: 'p', model: 'llama3', host: 'http://127.0.0.1:11434', outcome: 'failed',
       error: {
         code: 'STREAM_INTERRUPTED',
         message: 'The connection to Ollama broke off before the pull of llama3 finished. Pulling it again resumes where it stopped.',

@@ -110,12 +110,13 @@ export function createPullService(deps: { events: CoreEvents; log: Logger; onPul
         throw new AppFailure('INVALID_INPUT', `"${name}" is not a model name Ollama accepts (e.g. llama3.2:3b or hf.co/user/repo:Q4_K_M).`)
       }
       if (running.has(requestId)) throw new AppFailure('BUSY', 'That pull is already running.')
+      const { host } = client
       for (const pull of running.values()) {
-        if (pull.host === client.host && sameModel(pull.model, name)) throw new AppFailure('BUSY', `${shortModelName(pull.model)} is already being pulled.`)
+        if (pull.host === host && sameModel(pull.model, name)) throw new AppFailure('BUSY', `${shortModelName(pull.model)} is already being pulled.`)
       }
       const controller = new AbortController()
-      const latest: PullProgress = { requestId, model: name, status: 'starting', completed: null, total: null, digest: null }
-      const entry: RunningPull = { model: name, host: client.host, controller, layers: new Map(), latest }
+      const latest: PullProgress = { requestId, model: name, host, status: 'starting', completed: null, total: null, digest: null }
+      const entry: RunningPull = { model: name, host, controller, layers: new Map(), latest }
       running.set(requestId, entry)
       const gate = progressGate((progress) => deps.events.emit('models:pullProgress', progress))
       const receive = (progress: PullProgress) => {
@@ -124,24 +125,24 @@ export function createPullService(deps: { events: CoreEvents; log: Logger; onPul
         gate.line(progress)
       }
       try {
-        await client.pull(name, { signal: controller.signal, onLine: (line) => receive({ requestId, model: name, ...line }) })
-        deps.log.info('pulled a model', { model: name, host: client.host })
-        deps.events.emit('models:pullEnded', { requestId, model: name, outcome: 'complete', error: null })
+        await client.pull(name, { signal: controller.signal, onLine: (line) => receive({ requestId, model: name, host, ...line }) })
+        deps.log.info('pulled a model', { model: name, host })
+        deps.events.emit('models:pullEnded', { requestId, model: name, host, outcome: 'complete', error: null })
         deps.onPulled()
         return { model: name, cancelled: false }
       } catch (error) {
         gate.flush()
         if (error instanceof CancelledError) {
           receive({ ...entry.latest, status: 'cancelled' })
-          deps.events.emit('models:pullEnded', { requestId, model: name, outcome: 'cancelled', error: null })
+          deps.events.emit('models:pullEnded', { requestId, model: name, host, outcome: 'cancelled', error: null })
           return { model: name, cancelled: true }
         }
         const failure = pullFailure(name, error)
         // Logged once: an expected failure here; a bug (INTERNAL) by the IPC dispatcher, with its stack, when it
         // maps the failure thrown below, so the event's copy is mapped without logging.
         const appError = toAppError(failure, silentLogger, 'models:pull')
-        if (appError.code !== 'INTERNAL') deps.log.warn('a pull failed', { model: name, host: client.host, code: appError.code, detail: appError.detail ?? appError.message })
-        deps.events.emit('models:pullEnded', { requestId, model: name, outcome: 'failed', error: appError })
+        if (appError.code !== 'INTERNAL') deps.log.warn('a pull failed', { model: name, host, code: appError.code, detail: appError.detail ?? appError.message })
+        deps.events.emit('models:pullEnded', { requestId, model: name, host, outcome: 'failed', error: appError })
         throw failure
       } finally {
         running.delete(requestId)

@@ -1,9 +1,9 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok, type Result } from '../../../src-shared/ipc/result'
-import type { PullOutcome, PullProgress } from '../../../src-shared/types'
+import { DEFAULT_SETTINGS, type PullOutcome, type PullProgress } from '../../../src-shared/types'
 import { createFakeBridge, deferred, type FakeBridge } from '../../test-support/fake-bridge'
-import { makeModel } from '../../test-support/fixtures'
+import { LOCAL_HOST, makeModel } from '../../test-support/fixtures'
 import { renderApp, type AppHarness } from '../../test-support/render-app'
 
 afterEach(() => {
@@ -33,6 +33,7 @@ const pullField = () => screen.getByRole('textbox', { name: 'Pull a model' })
 const download = (model: string) => within(screen.getByRole('listitem', { name: `Download of ${model}` }))
 const progress = (over: Partial<PullProgress> & { requestId: string }): PullProgress => ({
   model: 'llama3.2:3b',
+  host: LOCAL_HOST,
   status: 'pulling manifest',
   completed: null,
   total: null,
@@ -184,7 +185,7 @@ describe('pulls started before a reload or in another window', () => {
     expect(fake.callsTo('models:cancelPull')).toEqual([{ requestId: 'r1' }])
     // Cancelling until main says the pull stopped.
     expect(download('mistral:7b').getByRole('button', { name: 'Cancelling…' })).toBeTruthy()
-    app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'cancelled', error: null })
+    app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
     expect(screen.getByText('Cancelled — pulling it again resumes where it stopped.')).toBeTruthy()
   })
 
@@ -199,14 +200,14 @@ describe('pulls started before a reload or in another window', () => {
 
     it('complete', async () => {
       const app = await pullElsewhere()
-      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'complete', error: null })
+      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'complete', error: null })
       expect(download('mistral:7b').getByText('Pulled mistral:7b.')).toBeTruthy()
       expect(download('mistral:7b').queryByRole('progressbar')).toBeNull()
     })
 
     it('cancelled, with the way to resume', async () => {
       const app = await pullElsewhere()
-      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'cancelled', error: null })
+      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
       expect(download('mistral:7b').getByText('Cancelled — pulling it again resumes where it stopped.')).toBeTruthy()
       await app.user.click(download('mistral:7b').getByRole('button', { name: 'Pull again' }))
       expect(app.fake.callsTo('models:pull').map((call) => call.model)).toEqual(['mistral:7b'])
@@ -215,11 +216,38 @@ describe('pulls started before a reload or in another window', () => {
     it('failed, in main’s words, with Retry', async () => {
       const app = await pullElsewhere()
       const error = { code: 'OLLAMA_ERROR' as const, message: 'There is not enough free disk space for mistral:7b.', detail: 'no space left on device' }
-      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', outcome: 'failed', error })
+      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'failed', error })
       const alert = download('mistral:7b').getByRole('alert')
       expect(alert.textContent).toContain('There is not enough free disk space for mistral:7b.')
       expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy()
     })
+  })
+})
+
+describe('a pull on another host than the one in use', () => {
+  it('says which host in Downloads and the sidebar, leaves the model free to pull here, and offers no Retry', async () => {
+    const { fake } = pullingBridge()
+    const other = 'http://192.168.1.20:11434'
+    fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, hosts: [{ id: 'h1', url: other, name: 'Work GPU', headerNames: [] }] }))
+    const app = await renderApp(fake)
+    app.emit('models:pullProgress', progress({ requestId: 'r1', model: 'mistral:7b', host: other, digest: 'sha256:abc', completed: 1e9, total: 4e9 }))
+    await app.user.click(screen.getByRole('button', { name: 'Pulling mistral:7b on Work GPU… 25 %' }))
+    const there = download('mistral:7b on Work GPU')
+    expect(there.getByText('on Work GPU')).toBeTruthy()
+    expect(there.getByRole('progressbar', { name: 'Pulling mistral:7b on Work GPU' })).toBeTruthy()
+    // Main runs one pull of a model per host: this host's is not refused for the other's.
+    await app.user.type(pullField(), 'mistral:7b{Enter}')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(fake.callsTo('models:pull').map((call) => call.model)).toEqual(['mistral:7b'])
+    const region = within(screen.getByRole('region', { name: 'Downloads' }))
+    expect(region.getAllByRole('listitem').map((item) => item.getAttribute('aria-label'))).toEqual([
+      'Download of mistral:7b on Work GPU',
+      'Download of mistral:7b',
+    ])
+    // Retrying here would pull on the host in use, starting over rather than resuming there.
+    const error = { code: 'OLLAMA_ERROR' as const, message: 'There is not enough free disk space for mistral:7b.' }
+    app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: other, outcome: 'failed', error })
+    expect(within(there.getByRole('alert')).queryByRole('button', { name: 'Retry' })).toBeNull()
   })
 })
 

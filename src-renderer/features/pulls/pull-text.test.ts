@@ -3,16 +3,17 @@
 import { describe, expect, it } from 'vitest'
 import type { PullProgress } from '../../../src-shared/types'
 import { newPull, pullLayersDone, pullSecondsLeft, pullSpeed, pullTotals, withPullProgress, type Pull } from '../../store/pull-progress'
+import { LOCAL_HOST } from '../../test-support/fixtures'
 import { pullNumbersText } from './pull-text'
 
 const line = (over: Partial<PullProgress>): PullProgress => ({
-  requestId: 'r1', model: 'mistral:7b', status: 'pulling aaa', completed: null, total: null, digest: null, ...over,
+  requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, status: 'pulling aaa', completed: null, total: null, digest: null, ...over,
 })
 const big = (completed: number, at: number) => [line({ digest: 'sha256:aaa', completed, total: 4e9 }), at] as const
 const small = (completed: number, at: number) => [line({ status: 'pulling bbb', digest: 'sha256:bbb', completed, total: 1e6 }), at] as const
 
 const fold = (steps: (readonly [PullProgress, number])[]): Pull =>
-  steps.reduce((pull, [progress, at]) => withPullProgress(pull, progress, at), newPull('r1', 'mistral:7b', true))
+  steps.reduce((pull, [progress, at]) => withPullProgress(pull, progress, at), newPull('r1', 'mistral:7b', true, LOCAL_HOST))
 
 describe('a pull’s bar and numbers', () => {
   it('show the speed and time left while bytes flow', () => {

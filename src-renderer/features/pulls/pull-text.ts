@@ -28,12 +28,15 @@ export function pullNumbersText(pull: Pull): string {
   return [percent === null ? '' : `${percent} %`, pullAmountText(pull), pullPaceText(pull)].filter(Boolean).join(' · ')
 }
 
-/** The sidebar's line: "Pulling llama3.2:3b… 45 %", "Pulling 2 models…". */
-export function pullIndicatorText(running: readonly Pull[]): string {
+/**
+ * The sidebar's line: "Pulling llama3.2:3b… 45 %", "Pulling llama3.2:3b on Work GPU…" (`elsewhere`: the host of a
+ * lone pull when not the one in use), "Pulling 2 models…".
+ */
+export function pullIndicatorText(running: readonly Pull[], elsewhere: string | null = null): string {
   const [only] = running
   if (running.length === 1 && only !== undefined) {
     const { percent } = pullTotals(only)
-    return `Pulling ${only.model}…${percent === null ? '' : ` ${percent} %`}`
+    return `Pulling ${only.model}${elsewhere === null ? '' : ` on ${elsewhere}`}…${percent === null ? '' : ` ${percent} %`}`
   }
   return `Pulling ${running.length} models…`
 }

@@ -3,13 +3,14 @@ import type { AppError } from '../../../src-shared/ipc/result'
 import type { HostEntry } from '../../../src-shared/types'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { parseHeaderLines } from '../../lib/header-lines'
+import { sameHost } from '../../lib/host-names'
 import type { HostInput } from '../../store/hosts-slice'
 import { useApp } from '../../store/store-context'
 
 /**
  * Adds a host, or edits one (`host`). Header values never come back from main, so the headers field starts empty:
- * left untouched, the saved headers stay (nothing is sent for them); typed in, they replace the saved ones.
- * Main checks the address and says what is wrong with it.
+ * left untouched, the saved headers stay (nothing is sent for them) unless the address changes, as main never sends
+ * them to another server; typed in, they replace the saved ones. Main checks the address and says what is wrong.
  */
 export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => void }) {
   const id = useId()
@@ -25,6 +26,9 @@ export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => voi
   const [busy, setBusy] = useState(false)
   const saved = host?.headerNames ?? []
   const problemId = `${id}-problem`
+  // Loosely compared (main normalises the address, so e.g. a trailing slash is no new address).
+  const dropsSaved = host !== undefined && saved.length > 0 && !headersTouched && url.trim() !== '' && !sameHost(url, host.url)
+  const dropsId = `${id}-headers-drop`
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -80,7 +84,7 @@ export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => voi
         value={headers}
         spellCheck={false}
         placeholder={saved.length > 0 ? `Unchanged: ${saved.join(', ')}` : 'Authorization: Bearer …'}
-        aria-describedby={`${id}-headers-help`}
+        aria-describedby={[`${id}-headers-help`, dropsSaved && dropsId].filter(Boolean).join(' ')}
         onChange={(event) => {
           setHeaders(event.target.value)
           setHeadersTouched(true)
@@ -91,8 +95,14 @@ export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => voi
         {encrypted
           ? 'Values are encrypted with your system’s keychain and never shown again.'
           : 'Values are kept in a file only your user account can read (not encrypted), and never shown again.'}
-        {saved.length > 0 && ' Leave this untouched to keep the saved ones; what you type replaces them.'}
+        {saved.length > 0 && !dropsSaved && ' Leave this untouched to keep the saved ones; what you type replaces them.'}
       </p>
+      {dropsSaved && (
+        <p id={dropsId} className="field-help" role="status">
+          A new address drops the saved headers ({saved.join(', ')}): they were meant for the old one. Type them again
+          to keep them.
+        </p>
+      )}
       {saved.length > 0 && !headersTouched && (
         <button type="button" className="button button--ghost button--small" onClick={() => setHeadersTouched(true)}>
           Remove the saved headers

@@ -141,6 +141,29 @@ describe('the host list', () => {
     expect(fake.callsTo('hosts:save')[2]).toEqual({ id: 'h1', url: work.url, name: 'Big GPU', headers: {} })
   })
 
+  it('says a new address drops the saved headers while they are left untouched', async () => {
+    const { app } = await settingsPage()
+    await app.user.click(hostGroup().getByRole('button', { name: 'Edit Work GPU' }))
+    const address = screen.getByRole('textbox', { name: 'Address' })
+    const headers = screen.getByRole('textbox', { name: 'Extra headers (optional)' })
+    const note = () => screen.queryByText(/^A new address drops the saved headers/)
+    // The same address as main keeps it: a trailing slash or capitals are no new address.
+    await app.user.type(address, '/')
+    expect(note()).toBeNull()
+    await app.user.clear(address)
+    await app.user.type(address, 'HTTP://192.168.1.20:11434')
+    expect(note()).toBeNull()
+    await app.user.clear(address)
+    await app.user.type(address, 'http://192.168.1.21:11434')
+    expect(note()?.textContent).toBe(
+      'A new address drops the saved headers (Authorization): they were meant for the old one. Type them again to keep them.',
+    )
+    expect(headers.getAttribute('aria-describedby')?.split(' ')).toContain(note()?.id)
+    expect(document.getElementById(headers.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent).not.toMatch(/Leave this untouched/)
+    await app.user.type(headers, 'Authorization: Bearer new')
+    expect(note()).toBeNull()
+  })
+
   it('removes a host after asking', async () => {
     const { app, fake } = await settingsPage()
     await app.user.click(hostGroup().getByRole('button', { name: 'Remove Work GPU' }))
@@ -149,6 +172,20 @@ describe('the host list', () => {
     await app.user.click(dialog.getByRole('button', { name: 'Remove' }))
     expect(fake.callsTo('hosts:remove')).toEqual([{ id: 'h1' }])
     await waitFor(() => expect(hostGroup().queryByRole('radio', { name: /Work GPU/ })).toBeNull())
+  })
+
+  it('waits for main, not for the new host’s check: a switch frees the radios, a removal closes its dialog', async () => {
+    const { app, fake } = await settingsPage()
+    // An unreachable host takes up to 5 s to say so; here its check never ends.
+    fake.handle('ollama:checkNow', () => new Promise<never>(() => {}))
+    await app.user.click(hostGroup().getByRole('radio', { name: 'Work GPU (192.168.1.20:11434)' }))
+    await waitFor(() => expect(hostGroup().getByRole('radio', { name: /^Default/ })).toHaveProperty('disabled', false))
+    expect(fake.callsTo('ollama:checkNow')).toHaveLength(1)
+    await app.user.click(hostGroup().getByRole('button', { name: 'Remove Work GPU' }))
+    await app.user.click(within(screen.getByRole('dialog', { name: 'Remove Work GPU?' })).getByRole('button', { name: 'Remove' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    // The default took over, and its check was asked for all the same.
+    expect(fake.callsTo('ollama:checkNow')).toHaveLength(2)
   })
 
   it('checks every host and says what each answered, a too-old Ollama with the reason', async () => {

@@ -21,6 +21,7 @@ export function HostsSetting() {
   const [error, setError] = useState<AppError | null>(null)
   const addButton = useRef<HTMLButtonElement>(null)
 
+  // Busy while main takes the switch; the new host's check goes on after, shown by "In use" below.
   const choose = async (hostId: string | null) => {
     setBusy(true)
     setError(await switchHost(hostId))
