@@ -1,29 +1,11 @@
 // What ollmchat tells you about context, seen in the window: the meter, the notice when Ollama drops history (with
 // both of its actions), a message too long for the context, the number Ollama really chose, memory on the Models
 // page, and models that cannot chat. Screenshots in light and dark at 1280 and 800 px land in test-results/.
-import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from '../fixtures/app'
+import { captureAll } from '../fixtures/screenshots'
 import { chat, chatTitle, composer, goToPage, lastReply, messageRegion, modelPicker } from '../fixtures/chat-page'
 
 const GiB = 1024 ** 3
-
-/** Light and dark, wide and narrow: the pictures a person would see. */
-async function captureAll(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const width of [1280, 800]) {
-    await page.setViewportSize({ width, height: 800 })
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      await page.evaluate(async () => {
-        await document.fonts.ready
-      })
-      const path = testInfo.outputPath(`${name}-${colorScheme}-${width}.png`)
-      await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
-      await testInfo.attach(`${name}-${colorScheme}-${width}`, { path, contentType: 'image/png' })
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 const fact = (i: number) => `Fact ${i}: ${'the quick brown fox jumps over the lazy dog and keeps running. '.repeat(16)}`
 

@@ -1,27 +1,10 @@
 // Managing models through the window, against the simulator: pull (progress, cancel, resume, failure), delete with
 // what goes with it, the temporary models panel, and several hosts in Settings. Screenshots in light and dark at
 // 1280 and 800 px land in test-results/.
-import type { Page, TestInfo } from '@playwright/test'
 import { startOllamaSim } from '../../src-main/test-support/ollama-sim'
 import { expect, test } from '../fixtures/app'
+import { captureAll } from '../fixtures/screenshots'
 import { chat, chatTitle, goToPage, modelPicker } from '../fixtures/chat-page'
-
-async function captureAll(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const width of [1280, 800]) {
-    await page.setViewportSize({ width, height: 800 })
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      await page.evaluate(async () => {
-        await document.fonts.ready
-      })
-      const path = testInfo.outputPath(`${name}-${colorScheme}-${width}.png`)
-      await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
-      await testInfo.attach(`${name}-${colorScheme}-${width}`, { path, contentType: 'image/png' })
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test.describe('with no models yet', () => {
   test.use({ simOptions: { models: [], pullBytesPerSecond: 150e6, tokenDelayMs: 5 } })

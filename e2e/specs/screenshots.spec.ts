@@ -1,7 +1,7 @@
-import type { Page, TestInfo } from '@playwright/test'
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '../fixtures/app'
+import { capture } from '../fixtures/screenshots'
 import { chat, goToPage, lastReply, modelPicker } from '../fixtures/chat-page'
 
 // `UPDATE_README_SCREENSHOT=1 npx playwright test screenshots` refreshes the picture the README shows.
@@ -18,18 +18,6 @@ const SHOWCASE_REPLY = [
   'To see what a loaded model really uses:',
   '```bash\nollama ps\n```',
 ].join('\n\n')
-
-/** Saves a screenshot among the test's outputs and attaches it to the report. */
-async function capture(page: Page, testInfo: TestInfo, name: string): Promise<string> {
-  // KaTeX and the UI font must be in place, or the picture shows fallback glyphs.
-  await page.evaluate(async () => {
-    await document.fonts.ready
-  })
-  const path = testInfo.outputPath(`${name}.png`)
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
-  return path
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`screenshots of the chat view and the Models page (${colorScheme})`, async ({ app, sim }, testInfo) => {

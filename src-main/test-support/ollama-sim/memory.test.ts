@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startOllamaSim } from './index'
-import type { OllamaSim, SimOptions } from './index'
-import { post, ps } from './test-helpers'
+import { describe, expect, it } from 'vitest'
+import type { OllamaSim } from './index'
+import { post, ps, simPerTest } from './test-helpers'
 
 const GiB = 1024 ** 3
 const MiB = 1024 ** 2
-let sim: OllamaSim | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
-
-async function start(options: SimOptions): Promise<OllamaSim> {
-  sim = await startOllamaSim({ reply: 'ok', ...options })
-  return sim
-}
+const start = simPerTest({ reply: 'ok' })
 const chat = (s: OllamaSim, model: string, extra: Record<string, unknown> = {}) =>
   post(s, '/api/chat', { model, messages: [{ role: 'user', content: 'hi' }], stream: false, think: false, ...extra })
 const show = async (s: OllamaSim, model: string, verbose?: boolean) =>

@@ -1,19 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startOllamaSim } from './index'
-import type { OllamaSim, SimOptions } from './index'
-import { post, streamUntil } from './test-helpers'
+import { describe, expect, it } from 'vitest'
+import { post, streamUntil, simPerTest } from './test-helpers'
 
-let sim: OllamaSim | undefined
 const MB = 1000 * 1000
-
-async function start(options: SimOptions): Promise<OllamaSim> {
-  sim = await startOllamaSim(options)
-  return sim
-}
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const start = simPerTest()
 
 const DNS_FAILURE =
   'pull model manifest: Get "https://registry.ollama.ai/v2/library/llama3.2/manifests/3b": dial tcp: lookup registry.ollama.ai: no such host'

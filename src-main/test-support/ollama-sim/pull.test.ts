@@ -1,20 +1,9 @@
 import { Ollama } from 'ollama'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startOllamaSim } from './index'
-import type { OllamaSim, SimOptions } from './index'
-import { post, streamUntil, tags } from './test-helpers'
+import { describe, expect, it } from 'vitest'
+import { post, streamUntil, tags, simPerTest } from './test-helpers'
 
-let sim: OllamaSim | undefined
 const MB = 1000 * 1000
-
-async function start(options: SimOptions): Promise<OllamaSim> {
-  sim = await startOllamaSim(options)
-  return sim
-}
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const start = simPerTest()
 
 const TAIL = [{ status: 'verifying sha256 digest' }, { status: 'writing manifest' }, { status: 'success' }]
 const linesOf = (lines: Record<string, unknown>[], digest: string | undefined) => lines.filter((l) => l.digest === digest)

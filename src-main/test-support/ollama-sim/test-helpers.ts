@@ -1,4 +1,6 @@
-import type { OllamaSim } from './types'
+import { afterEach } from 'vitest'
+import { startOllamaSim } from './index'
+import type { OllamaSim, SimOptions } from './types'
 
 /** A parsed HTTP answer for assertions. */
 export interface Answer {
@@ -133,5 +135,21 @@ export async function streamUntil(
       }
       newline = buffer.indexOf('\n')
     }
+  }
+}
+
+/**
+ * One simulator per test, closed after each (call at the top of a test file): returns the function that starts it,
+ * with `defaults` under the test's own options.
+ */
+export function simPerTest(defaults: SimOptions = {}): (options?: SimOptions) => Promise<OllamaSim> {
+  let sim: OllamaSim | undefined
+  afterEach(async () => {
+    await sim?.close()
+    sim = undefined
+  })
+  return async (options = {}) => {
+    sim = await startOllamaSim({ ...defaults, ...options })
+    return sim
   }
 }

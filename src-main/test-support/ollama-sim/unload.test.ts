@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { startOllamaSim } from './index'
+import { describe, expect, it, vi } from 'vitest'
 import type { OllamaSim, SimOptions } from './index'
-import { call, fakeClock, post, ps, streamUntil } from './test-helpers'
+import { call, fakeClock, post, ps, streamUntil, simPerTest } from './test-helpers'
 
-let sim: OllamaSim | undefined
+const startSim = simPerTest()
 
 async function start(options: SimOptions): Promise<OllamaSim> {
-  sim = await startOllamaSim(options)
+  const sim = await startSim(options)
   await post(sim, '/api/create', { model: 'ollmchat-temp/llama3:ctx4096', from: 'llama3', parameters: { num_ctx: 4096 }, stream: false })
   return sim
 }
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 const TEMP = 'ollmchat-temp/llama3:ctx4096'
 const load = (s: OllamaSim, model: string) => post(s, '/api/chat', { model, messages: [], options: { num_ctx: 4096 } })

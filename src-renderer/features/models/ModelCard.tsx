@@ -6,6 +6,7 @@ import { contextSourceText, effectiveContext } from '../../lib/context-label'
 import { LoadedLine } from './LoadedLine'
 import { ModelCardActions } from './ModelCardActions'
 import { NumCtxField } from './NumCtxField'
+import { FactList, type Fact } from '../../components/FactList'
 
 /**
  * One installed model: what it is, the context it runs with and where that comes from, what it takes in memory
@@ -14,7 +15,7 @@ import { NumCtxField } from './NumCtxField'
  */
 export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }) {
   const embedding = model.capabilities.includes('embedding')
-  const facts: Array<[string, string]> = [
+  const facts: Fact[] = [
     ['Family', model.family ?? '—'],
     ['Parameters', model.parameterSize ?? '—'],
     ['Quantisation', model.quantization ?? '—'],
@@ -36,14 +37,7 @@ export const ModelCard = memo(function ModelCard({ model }: { model: ModelInfo }
         )}
         <ModelCardActions model={model} />
       </div>
-      <dl className="model-card__facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="model-card__facts" />
       <LoadedLine model={model} />
       {model.canChat ? (
         <ChatContext model={model} />

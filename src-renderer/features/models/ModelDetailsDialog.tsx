@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApp } from '../../store/store-context'
 import { DetailsBlock } from './DetailsBlock'
+import { FactList, type Fact } from '../../components/FactList'
 
 /** Everything `/api/show` says about a model: its facts, then template, parameters, system prompt and licence. */
 export function ModelDetailsDialog({ model, onClose }: { model: string; onClose: () => void }) {
@@ -50,7 +51,7 @@ export function ModelDetailsDialog({ model, onClose }: { model: string; onClose:
 }
 
 function DetailsContent({ details }: { details: ModelDetailsInfo }) {
-  const facts: Array<[string, string]> = [
+  const facts: Fact[] = [
     ['Family', details.family ?? '—'],
     ['Parameter size', details.parameterSize ?? '—'],
     ['Quantisation', details.quantization ?? '—'],
@@ -60,14 +61,7 @@ function DetailsContent({ details }: { details: ModelDetailsInfo }) {
   if (details.parentModel) facts.push(['Made from', details.parentModel])
   return (
     <>
-      <dl className="details-facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="details-facts" />
       <DetailsBlock title="Template" text={details.template} empty="No template: Ollama sends the prompt as it is." />
       <DetailsBlock title="Parameters" text={details.parameters} empty="No stored parameters." />
       <DetailsBlock title="System prompt" text={details.system} empty="No built-in system prompt." />

@@ -11,30 +11,25 @@ export function CleanupReport({ report }: { report: TempCleanupReport }) {
           ? 'Nothing was deleted.'
           : `Deleted ${count} temporary model${count === 1 ? '' : 's'}, freeing about ${formatBytes(report.freedBytes)}: ${report.deleted.join(', ')}.`}
       </p>
-      {report.kept.length > 0 && (
-        <>
-          <p className="cleanup-report__label">Kept:</p>
-          <ul className="cleanup-report__list">
-            {report.kept.map((kept) => (
-              <li key={kept.name}>
-                <span className="cleanup-report__name">{kept.name}</span> — {kept.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {report.failed.length > 0 && (
-        <>
-          <p className="cleanup-report__label">Could not delete:</p>
-          <ul className="cleanup-report__list">
-            {report.failed.map((failed) => (
-              <li key={failed.name}>
-                <span className="cleanup-report__name">{failed.name}</span> — {failed.error}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <NamedList label="Kept:" items={report.kept.map((kept) => [kept.name, kept.reason])} />
+      <NamedList label="Could not delete:" items={report.failed.map((failed) => [failed.name, failed.error])} />
     </div>
+  )
+}
+
+/** Models with why, under a label; nothing at all when there are none. */
+function NamedList({ label, items }: { label: string; items: ReadonlyArray<readonly [name: string, why: string]> }) {
+  if (items.length === 0) return null
+  return (
+    <>
+      <p className="cleanup-report__label">{label}</p>
+      <ul className="cleanup-report__list">
+        {items.map(([name, why]) => (
+          <li key={name}>
+            <span className="cleanup-report__name">{name}</span> — {why}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

@@ -2,10 +2,11 @@ import { memo } from 'react'
 import { formatBytes, formatContext, shortModelName } from '../../../src-shared/format'
 import type { TempModelInfo } from '../../../src-shared/types'
 import { relativeTime } from '../../lib/relative-time'
+import { FactList, type Fact } from '../../components/FactList'
 
 /** One temporary model: its name, base, context, when it was made and last used, its state, and its size. */
 export const TempModelRow = memo(function TempModelRow({ temp, now }: { temp: TempModelInfo; now: number }) {
-  const facts: Array<[string, string]> = [
+  const facts: Fact[] = [
     ['Made from', temp.baseModel !== null ? shortModelName(temp.baseModel) : 'unknown'],
     ['Context', temp.numCtx !== null ? formatContext(temp.numCtx) : 'unknown'],
     ['Created', relativeTime(temp.createdAt, now)],
@@ -21,14 +22,7 @@ export const TempModelRow = memo(function TempModelRow({ temp, now }: { temp: Te
         {temp.stale !== null && <span className="tag tag--warning">Stale</span>}
       </div>
       {temp.stale !== null && <p className="temp-model__stale">Stale: {temp.stale}</p>}
-      <dl className="temp-model__facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="facts--compact temp-model__facts" />
     </li>
   )
 })
