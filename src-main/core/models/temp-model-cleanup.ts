@@ -3,14 +3,17 @@ import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
-import { isTempModelName } from '../ollama/model-name'
+import { isTempModelName, modelKey } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
 import { formatBytes } from '../../../src-shared/format'
+import { AdaptiveConcurrency, type ConcurrencyBounds } from './adaptive-concurrency'
 import { mapBounded } from './bounded'
+import { ListingIndex } from './listing-index'
 import { findStaleTempModels, freedBytes } from './temp-model-staleness'
 import type { TempModelRecord } from './temp-model-registry'
 import { tempModelNumCtx } from './temp-model-naming'
-import { tempInUseReason } from './temp-model-usage'
+import { RunnerUsage } from './temp-model-usage'
+import { sampleForLog, timeSlicer } from './time-slice'
 
 /** What a clean-up did. Names are as Ollama listed them. */
 export interface CleanupReport {
@@ -27,14 +30,16 @@ export interface CleanupReport {
 export interface CleanupDeps {
   client: OllamaClient
   log: Logger
-  concurrency: number
+  /** Deletes in flight: adapted to their round trips within these bounds (`AdaptiveConcurrency`). */
+  concurrency: ConcurrencyBounds
   /** A chat of this app holds it right now. */
   isAcquired(name: string): boolean
   /** A create for it is in flight. */
   isCreating(name: string): boolean
-  recordFor(name: string): TempModelRecord | undefined
-  /** The model is gone: drop what the app remembers about it. */
-  forget(name: string): void
+  /** What the app remembers about the temporary models of this host: read once per pass. */
+  records(): readonly TempModelRecord[]
+  /** The model is gone: drop the record stored under exactly this path. */
+  forget(recordPath: string): void
   /**
    * Keeps every current (not stale) temporary model used since this time, so the next chat with it needs no create
    * (the clean-up while the app is open); absent at start-up, which removes every unused one.
@@ -47,13 +52,29 @@ function lastUseOf(record: TempModelRecord | undefined, listedAt: string): numbe
   return Date.parse(record?.lastUsedAt ?? record?.createdAt ?? listedAt)
 }
 
+/** The records by `modelKey`, in the registry's order (one model may have records under two spellings). */
+function indexRecords(records: readonly TempModelRecord[]): Map<string, TempModelRecord[]> {
+  const byKey = new Map<string, TempModelRecord[]>()
+  for (const record of records) {
+    const key = modelKey(record.path)
+    const same = byKey.get(key)
+    if (same === undefined) byKey.set(key, [record])
+    else same.push(record)
+  }
+  return byKey
+}
+
 /**
  * One clean-up pass: lists every temporary model (whoever made it), reads `/api/ps` once (only if there is any),
- * keeps those in use (see `tempInUseReason`) or held by a chat of this app, and deletes the rest with bounded
- * concurrency. A stale one (its base removed, or pulled again with other weights: `findStaleTempModels`) goes even
- * when Ollama has it loaded, unless a chat of this app holds it. Only names `isTempModelName` accepts are ever
- * deleted. The hold is checked again right before each delete, so a chat that starts during the pass keeps its
- * model. Throws when listing or `/api/ps` fails.
+ * keeps those in use (see `tempInUseReason`) or held by a chat of this app, and deletes the rest with a concurrency
+ * that adapts to the deletes' round trips. A stale one (its base removed, or pulled again with other weights:
+ * `findStaleTempModels`) goes even when Ollama has it loaded, unless a chat of this app holds it. Only names
+ * `isTempModelName` accepts are ever deleted. The hold is checked again right before each delete, so a chat that
+ * starts during the pass keeps its model. Throws when listing or `/api/ps` fails.
+ *
+ * Linear in the number of models: the listing, `/api/ps` and the records are indexed once per pass and each name
+ * is parsed once; the deciding loop gives the event loop a turn every few milliseconds (`timeSlicer`), so the
+ * window keeps being served while thousands of models are looked at.
  */
 export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Promise<CleanupReport> {
   const { client, log } = deps
@@ -65,50 +86,65 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
     return report
   }
   const running = await client.running({ signal })
-  const stale = await findStaleTempModels({ client, listing, recordFor: (name) => deps.recordFor(name), log, signal })
-  const candidates: string[] = []
+  const records = indexRecords(deps.records())
+  const recordFor = (name: string) => records.get(modelKey(name))?.[0]
+  const stale = await findStaleTempModels({ client, listing, recordFor, log, signal, concurrency: deps.concurrency.initial })
+  const usage = new RunnerUsage(running, new ListingIndex(listing))
   /** Why a temporary model stays, or `null` when it may go. A stale one goes unless a chat holds it. */
   const keepReason = (temp: ListedModel): string | null => {
     if (deps.isAcquired(temp.name)) return 'a chat in ollmchat is using it'
     if (stale.has(temp.name)) return null
-    const record = deps.recordFor(temp.name)
+    const record = recordFor(temp.name)
     if (deps.keepUsedSince !== undefined && lastUseOf(record, temp.modifiedAt) >= deps.keepUsedSince.getTime()) {
       return 'used recently; kept for the next chat'
     }
     const parentModel = temp.parentModel !== '' ? temp.parentModel : (record?.baseModel ?? null)
     const numCtx = tempModelNumCtx(temp.name) ?? record?.numCtx ?? null
-    return tempInUseReason({ name: temp.name, digest: temp.digest, parentModel, numCtx }, running, listing)
+    return usage.inUseReason({ name: temp.name, digest: temp.digest, parentModel, numCtx })
   }
+  const candidates: string[] = []
+  const pause = timeSlicer()
   for (const temp of temps) {
     const reason = keepReason(temp)
     if (reason === null) candidates.push(temp.name)
     else report.kept.push({ name: temp.name, reason })
+    await pause()
   }
-  await mapBounded(candidates, deps.concurrency, async (name) => {
+  /** Drops every record of the model, whichever spelling it was stored under. */
+  const forget = (name: string) => {
+    for (const record of records.get(modelKey(name)) ?? []) deps.forget(record.path)
+  }
+  const concurrency = new AdaptiveConcurrency(deps.concurrency)
+  await mapBounded(candidates, () => concurrency.limit, async (name) => {
     if (deps.isAcquired(name) || deps.isCreating(name)) {
       report.kept.push({ name, reason: 'a chat in ollmchat started using it during the clean-up' })
       return
     }
+    const sent = performance.now()
     try {
       const existed = await client.delete(name, { signal })
-      deps.forget(name)
+      concurrency.record(performance.now() - sent)
+      forget(name)
       report.deleted.push(name)
       if (!existed) log.info('temporary model was already gone', { name })
     } catch (error) {
       if (error instanceof CancelledError) {
         // The delete may have reached Ollama before the stop: a record kept now would hand out a model that is gone.
-        deps.forget(name)
+        forget(name)
         throw error
       }
+      concurrency.record(performance.now() - sent, true)
       report.failed.push({ name, error: messageOf(error) })
     }
   })
   report.freedBytes = freedBytes(report.deleted, stale)
+  // Thousands of names would make one enormous line: counts, and the first few of each list.
   log.info('cleaned up temporary models', {
-    deleted: report.deleted.map((name) => (stale.has(name) ? `${name}: ${stale.get(name)?.reason}` : name)),
+    counts: { deleted: report.deleted.length, kept: report.kept.length, failed: report.failed.length },
+    deleted: sampleForLog(report.deleted.map((name) => (stale.has(name) ? `${name}: ${stale.get(name)?.reason}` : name))),
     freed: formatBytes(report.freedBytes),
-    kept: report.kept.map((k) => `${k.name}: ${k.reason}`),
-    failed: report.failed.map((f) => `${f.name}: ${f.error}`),
+    kept: sampleForLog(report.kept.map((k) => `${k.name}: ${k.reason}`)),
+    failed: sampleForLog(report.failed.map((f) => `${f.name}: ${f.error}`)),
   })
   return report
 }

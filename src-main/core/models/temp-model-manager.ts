@@ -11,6 +11,7 @@ import {
 } from '../ollama/errors'
 import { isTempModelName, modelKey, parseModelName, sameModel } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
+import { DELETE_CONCURRENCY, type ConcurrencyBounds } from './adaptive-concurrency'
 import { SingleFlight, type FlightControl } from './single-flight'
 import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
 import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
@@ -36,8 +37,11 @@ export interface TempModelManagerOptions {
   /** Where records are kept; the manager only uses those of its client's host (`registry.forHost(client.host)`). */
   registry?: TempModelRegistry
   log?: Logger
-  /** Deletes in flight at once during clean-up (default 4). */
-  cleanupConcurrency?: number
+  /**
+   * Deletes in flight during clean-up: bounds for the adaptive limit (default `DELETE_CONCURRENCY`: 1 to 16,
+   * starting at 4), or a number for a fixed one.
+   */
+  cleanupConcurrency?: number | ConcurrencyBounds
   /** Waits between clean-up attempts while Ollama is unreachable; the last repeats. */
   retryDelaysMs?: number[]
   /**
@@ -60,7 +64,7 @@ const DEFAULT_RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000]
 export class TempModelManager {
   private readonly registry: HostTempModelRegistry
   private readonly log: Logger
-  private readonly concurrency: number
+  private readonly concurrency: ConcurrencyBounds
   private readonly retryDelaysMs: number[]
   private readonly inFlight = new SingleFlight<TempModelRef>()
   /** This host's holds and deleting passes, shared with every other manager of the host. */
@@ -81,7 +85,8 @@ export class TempModelManager {
     this.guard = (options.guards ?? new TempModelGuards()).forHost(client.host)
     this.users = this.guard.holds
     this.log = options.log ?? silentLogger
-    this.concurrency = options.cleanupConcurrency ?? 4
+    const concurrency = options.cleanupConcurrency ?? DELETE_CONCURRENCY
+    this.concurrency = typeof concurrency === 'number' ? { floor: concurrency, ceiling: concurrency, initial: concurrency } : concurrency
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
     this.onCreated = (ref) => options.onCreated?.(ref)
     this.now = options.now ?? (() => new Date())
@@ -165,8 +170,8 @@ export class TempModelManager {
         concurrency: this.concurrency,
         isAcquired: (name) => this.users.has(name),
         isCreating: (name) => this.inFlight.has(modelKey(name)),
-        recordFor: (name) => this.registry.all().find((r) => sameModel(r.path, name)),
-        forget: (name) => this.invalidate(name),
+        records: () => this.registry.all(),
+        forget: (recordPath) => this.registry.delete(recordPath),
         ...(opts.keepUsedSince === undefined ? {} : { keepUsedSince: opts.keepUsedSince }),
       },
       opts.signal,

@@ -2,8 +2,10 @@ import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
-import { isTempModelName, modelKey, sameModel } from '../ollama/model-name'
+import { isTempModelName, modelKey } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
+import { mapBounded } from './bounded'
+import { ListingIndex } from './listing-index'
 import type { TempModelRecord } from './temp-model-registry'
 
 /** Why a temporary model no longer serves its purpose, and the weights it keeps on disk. */
@@ -28,31 +30,37 @@ export async function findStaleTempModels(input: {
   recordFor(name: string): TempModelRecord | undefined
   log: Logger
   signal?: AbortSignal | undefined
+  /** `/api/show` calls in flight at once (default 4): one per temporary model whose record cannot vouch for it. */
+  concurrency?: number
 }): Promise<Map<string, Staleness>> {
   const { client, listing, signal } = input
   const stale = new Map<string, Staleness>()
-  const bases = listing.filter((m) => !isTempModelName(m.name))
+  const bases = new ListingIndex(listing.filter((m) => !isTempModelName(m.name)))
   const blobOf = new Map<string, Promise<string | null>>()
   const weightsBlob = (name: string) => {
     const key = modelKey(name)
     let blob = blobOf.get(key)
     if (blob === undefined) {
       blob = client.show(name, { signal }).then((shown) => shown.weightsBlob)
+      // Settled here too, so a rejection nobody awaits yet (another model's turn) is never reported as unhandled.
+      blob.catch(() => {})
       blobOf.set(key, blob)
     }
     return blob
   }
-  for (const temp of listing.filter((m) => isTempModelName(m.name))) {
+  const temps = listing.filter((m) => isTempModelName(m.name))
+  await mapBounded(temps, input.concurrency ?? 4, async (temp) => {
     const record = input.recordFor(temp.name)
     const parent = temp.parentModel !== '' ? temp.parentModel : (record?.baseModel ?? null)
-    if (parent === null) continue
-    const base = bases.find((m) => sameModel(m.name, parent))
+    if (parent === null) return
+    const base = bases.byName(parent)
+    // The record vouches for the temporary model: no request (the usual case, so a pass over thousands sends none).
+    if (base !== undefined && record !== undefined && record.baseDigest === base.digest) return
     try {
       if (base === undefined) {
         stale.set(temp.name, { reason: `its base ${parent} was removed`, weightsBlob: await weightsBlob(temp.name), sizeBytes: temp.sizeBytes })
-        continue
+        return
       }
-      if (record !== undefined && record.baseDigest === base.digest) continue
       const [own, current] = await Promise.all([weightsBlob(temp.name), weightsBlob(base.name)])
       if (own !== null && current !== null && own !== current) {
         stale.set(temp.name, { reason: `its base ${base.name} was pulled again with other weights`, weightsBlob: own, sizeBytes: temp.sizeBytes })
@@ -61,8 +69,9 @@ export async function findStaleTempModels(input: {
       if (error instanceof CancelledError || error instanceof OllamaUnreachableError) throw error
       input.log.warn('could not compare a temporary model with its base; keeping it', { name: temp.name, error: messageOf(error) })
     }
-  }
-  return stale
+  })
+  // In listing order, as the sequential version filled it (reports and logs list them in that order).
+  return new Map(temps.filter((temp) => stale.has(temp.name)).map((temp) => [temp.name, stale.get(temp.name) as Staleness]))
 }
 
 /**
@@ -71,14 +80,14 @@ export async function findStaleTempModels(input: {
  */
 export function freedBytes(deleted: readonly string[], stale: ReadonlyMap<string, Staleness>): number {
   const gone = new Set(deleted.map(modelKey))
-  const kept = [...stale].filter(([name]) => !gone.has(modelKey(name))).map(([, info]) => info.weightsBlob)
+  const kept = new Set([...stale].filter(([name]) => !gone.has(modelKey(name))).map(([, info]) => info.weightsBlob))
   const counted = new Set<string>()
   let total = 0
   for (const name of deleted) {
     const info = stale.get(name)
     if (info === undefined) continue
     const blob = info.weightsBlob ?? `unknown:${name}`
-    if (counted.has(blob) || kept.includes(blob)) continue
+    if (counted.has(blob) || kept.has(blob)) continue
     counted.add(blob)
     total += info.sizeBytes
   }

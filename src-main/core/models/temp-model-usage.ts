@@ -1,5 +1,6 @@
-import { isTempModelName, modelKey, parseModelName, sameModel } from '../ollama/model-name'
+import { isTempModelName, modelKey, parseModelName } from '../ollama/model-name'
 import type { ListedModel, RunningModel } from '../ollama/types'
+import { ListingIndex } from './listing-index'
 
 /** What is known about one temporary model when deciding whether it may be deleted. */
 export interface TempModelFacts {
@@ -25,26 +26,63 @@ export interface TempModelFacts {
  *    `context_length` equal to the temp model's `num_ctx`, or either number is unknown (older servers, names of
  *    other clients) — in doubt, keep: a kept temp model costs a few kilobytes and goes at a later start-up,
  *    while deleting one a chat uses breaks that chat with a 404.
+ *
+ * For one model; a pass over many builds one `RunnerUsage` and asks it for each.
  */
 export function tempInUseReason(temp: TempModelFacts, running: readonly RunningModel[], listing: readonly ListedModel[] | null): string | null {
-  for (const runner of running) {
-    if (sameModel(runner.name, temp.name) || (temp.digest !== null && temp.digest !== '' && runner.digest === temp.digest)) {
-      return `loaded in Ollama as ${runner.name}`
-    }
+  return new RunnerUsage(running, listing === null ? null : new ListingIndex(listing)).inUseReason(temp)
+}
+
+/** One runner with its name parsed once and the key of the base it runs (`null` when unknown). */
+interface IndexedRunner {
+  runner: RunningModel
+  position: number
+  baseKey: string | null
+}
+
+/**
+ * `/api/ps` indexed once (with the listing, to tell what base a temporary model's runner runs), so the rules of
+ * `tempInUseReason` cost a few map lookups per temporary model instead of a scan of the runners and the listing.
+ */
+export class RunnerUsage {
+  private readonly firstByKey = new Map<string, IndexedRunner>()
+  private readonly firstByDigest = new Map<string, IndexedRunner>()
+  /** Base key → its runners, in `/api/ps` order. */
+  private readonly byBaseKey = new Map<string, IndexedRunner[]>()
+
+  constructor(running: readonly RunningModel[], listing: ListingIndex | null) {
+    running.forEach((runner, position) => {
+      const runnerBase = isTempModelName(runner.name) ? (listing?.parentOf(runner) ?? null) : runner.name
+      const indexed: IndexedRunner = { runner, position, baseKey: runnerBase === null ? null : modelKey(runnerBase) }
+      const key = modelKey(runner.name)
+      if (!this.firstByKey.has(key)) this.firstByKey.set(key, indexed)
+      if (!this.firstByDigest.has(runner.digest)) this.firstByDigest.set(runner.digest, indexed)
+      if (indexed.baseKey !== null) {
+        const sameBase = this.byBaseKey.get(indexed.baseKey)
+        if (sameBase === undefined) this.byBaseKey.set(indexed.baseKey, [indexed])
+        else sameBase.push(indexed)
+      }
+    })
   }
-  const parent = temp.parentModel
-  if (parent === null || parent === '' || parseModelName(parent) === null) return null
-  for (const runner of running) {
-    const runnerBase = isTempModelName(runner.name) ? parentOfRunner(runner, listing ?? []) : runner.name
-    if (runnerBase === null || !sameModel(runnerBase, parent)) continue
-    if (temp.numCtx === null || runner.contextLength === null) {
-      return `its base ${parent} is loaded (as ${runner.name}) and the context lengths cannot be compared`
+
+  /** See `tempInUseReason`. */
+  inUseReason(temp: TempModelFacts): string | null {
+    const byName = this.firstByKey.get(modelKey(temp.name))
+    const byDigest = temp.digest !== null && temp.digest !== '' ? this.firstByDigest.get(temp.digest) : undefined
+    const own = byName === undefined ? byDigest : byDigest === undefined || byName.position < byDigest.position ? byName : byDigest
+    if (own !== undefined) return `loaded in Ollama as ${own.runner.name}`
+    const parent = temp.parentModel
+    if (parent === null || parent === '' || parseModelName(parent) === null) return null
+    for (const { runner } of this.byBaseKey.get(modelKey(parent)) ?? []) {
+      if (temp.numCtx === null || runner.contextLength === null) {
+        return `its base ${parent} is loaded (as ${runner.name}) and the context lengths cannot be compared`
+      }
+      if (runner.contextLength === temp.numCtx) {
+        return `its base ${parent} is loaded (as ${runner.name}) with the same context, which the temporary model shares`
+      }
     }
-    if (runner.contextLength === temp.numCtx) {
-      return `its base ${parent} is loaded (as ${runner.name}) with the same context, which the temporary model shares`
-    }
+    return null
   }
-  return null
 }
 
 /**
@@ -52,8 +90,7 @@ export function tempInUseReason(temp: TempModelFacts, running: readonly RunningM
  * with the runner's digest or name); `null` when the listing does not know the model or it has no parent.
  */
 export function parentOfRunner(runner: RunningModel, listing: readonly ListedModel[]): string | null {
-  const entry = listing.find((m) => m.digest === runner.digest || sameModel(m.name, runner.name))
-  return entry !== undefined && entry.parentModel !== '' ? entry.parentModel : null
+  return new ListingIndex(listing).parentOf(runner)
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Agent } from 'undici'
 import { toOllamaError } from './classify-error'
 import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
 import { resolveOllamaHost } from './host'
+import { retryOnFreshConnection } from './fresh-connection'
 import { agentFetch, callFetch, createOllamaAgent, type FetchFn } from './http'
 import { InFlightCalls } from './in-flight'
 import { isTempModelName } from './model-name'
@@ -123,10 +124,14 @@ export class OllamaClient {
     }
   }
 
-  /** Deletes a model; `false` when it was already gone (404), which callers treat as success. */
+  /**
+   * Deletes a model; `false` when it was already gone (404), which callers treat as success. A connection that
+   * closed under the request is retried once on a fresh one (`retryOnFreshConnection`).
+   */
   async delete(model: string, opts?: CallOptions): Promise<boolean> {
     try {
-      await this.short(opts, { model }, (ollama) => ollama.delete({ model }))
+      const send = (fetch?: FetchFn) => this.call(opts, { model }, this.timeoutMs, (ollama) => ollama.delete({ model }), fetch)
+      await retryOnFreshConnection(send, this.agent !== null)
       return true
     } catch (error) {
       if (error instanceof ModelNotFoundError) return false
@@ -231,8 +236,8 @@ export class OllamaClient {
     await this.agent.destroy()
   }
 
-  private instance(signal: AbortSignal | undefined, ndjson: boolean): Ollama {
-    return new Ollama({ host: this.host, fetch: callFetch(this.baseFetch, { signal, ndjson }), headers: this.headers })
+  private instance(signal: AbortSignal | undefined, ndjson: boolean, base: FetchFn = this.baseFetch): Ollama {
+    return new Ollama({ host: this.host, fetch: callFetch(base, { signal, ndjson }), headers: this.headers })
   }
 
   private short<T>(opts: CallOptions | undefined, about: { model?: string }, run: (ollama: Ollama) => Promise<T>): Promise<T> {
@@ -244,6 +249,7 @@ export class OllamaClient {
     about: { model?: string },
     timeoutMs: number,
     run: (ollama: Ollama) => Promise<T>,
+    base?: FetchFn,
   ): Promise<T> {
     const context = { host: this.host, ...about }
     if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
@@ -252,7 +258,7 @@ export class OllamaClient {
     const signal = signals.length === 0 ? undefined : AbortSignal.any(signals)
     const end = this.calls.begin()
     try {
-      return await run(this.instance(signal, false))
+      return await run(this.instance(signal, false, base))
     } catch (error) {
       throw this.classify(error, opts?.signal, timeout, context)
     } finally {

@@ -10,6 +10,7 @@ export type StreamFault = { kind: 'error-line'; after: number; message: string }
 
 /** What the server should do to a request before routing it. */
 export type PreRouteFault =
+  | { kind: 'drop-connection' }
   | { kind: 'stall' }
   | { kind: 'fail'; status: number; message: string }
   | { kind: 'malformed'; body: string }
@@ -20,6 +21,7 @@ export class FaultState {
   private readonly fails = new Map<string, FailFault>()
   private readonly malformed = new Map<string, string>()
   private readonly stalls = new Map<string, number>()
+  private readonly drops = new Map<string, number>()
   private streamFault: StreamFault | undefined
 
   failNext(path: string, status: number, message: string, times = 1): void {
@@ -34,6 +36,11 @@ export class FaultState {
     this.stalls.set(path, (this.stalls.get(path) ?? 0) + 1)
   }
 
+  /** Transport fault, not Ollama behaviour: see `SimFaults.dropConnectionNext`. */
+  dropConnectionNext(path: string, times = 1): void {
+    this.drops.set(path, (this.drops.get(path) ?? 0) + times)
+  }
+
   setStreamFault(fault: StreamFault): void {
     this.streamFault = fault
   }
@@ -45,8 +52,14 @@ export class FaultState {
     return fault
   }
 
-  /** Takes the fault for a request on `path`: a stall first, then a failure, then garbage. */
+  /** Takes the fault for a request on `path`: a dropped connection first, then a stall, a failure, garbage. */
   takePreRoute(path: string): PreRouteFault | undefined {
+    const drops = this.drops.get(path) ?? 0
+    if (drops > 0) {
+      if (drops === 1) this.drops.delete(path)
+      else this.drops.set(path, drops - 1)
+      return { kind: 'drop-connection' }
+    }
     const stalls = this.stalls.get(path) ?? 0
     if (stalls > 0) {
       if (stalls === 1) this.stalls.delete(path)
@@ -72,6 +85,7 @@ export class FaultState {
     this.fails.clear()
     this.malformed.clear()
     this.stalls.clear()
+    this.drops.clear()
     this.streamFault = undefined
   }
 }

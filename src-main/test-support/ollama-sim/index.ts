@@ -62,6 +62,7 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
     dropStreamAfter: (tokens) => state.faults.setStreamFault({ kind: 'drop', after: tokens }),
     malformedNext: (path, body) => state.faults.malformedNext(path, body),
     stallNext: (path) => state.faults.stallNext(path),
+    dropConnectionNext: (path, times) => state.faults.dropConnectionNext(path, times),
     reset: () => state.faults.reset(),
   }
 

@@ -1,6 +1,7 @@
 import { CATALOG, templateFor } from './catalog'
 import { licenseFor } from './licenses'
-import { configOf, layersOf, manifestDigest, sha256, totalSize } from './manifest'
+import { blobsOf } from './blob-files'
+import { manifestDigest, sha256, totalSize } from './manifest'
 import type { StoredModel } from './manifest'
 import { displayName, fullName, isCloudName, nameKey, parseValidName } from './names'
 import type { ModelName } from './names'
@@ -65,12 +66,28 @@ export function weightsDigestOf(name: ModelName, family: string, sizeBytes: numb
   return `sha256:${sha256(`weights:${nameKey(name)}:${family}:${sizeBytes}${weightsRevision > 0 ? `:${weightsRevision}` : ''}`)}`
 }
 
+type Part = (typeof PARTS)[number]
+
+/** The digests of every blob a manifest references (its layers and its config), each once. */
+const blobDigestsOf = (model: StoredModel): string[] => [...new Set(blobsOf(model).map((blob) => blob.digest))]
+
 /**
  * The installed models, keyed by exact stored name (so, as on Linux, two names differing only in case can
  * coexist after a case-mismatched implicit pull). Lookups follow Ollama's `getExistingName`.
+ *
+ * Kept indexed so a simulator with thousands of models answers in constant time per lookup, delete and blob
+ * check (the benchmarks must measure the client, not the simulator): the casings of each name part, and how many
+ * manifests reference each blob. The blobs of a manifest are read when it is `put`, so a stored model changed in
+ * place (a re-pull) must be `put` again, as `repull` does.
  */
 export class ModelStore {
   private readonly models = new Map<string, StoredModel>()
+  /** Per part: lower-case value → (full name → that name's exact value), in the order the names were stored. */
+  private readonly casings = new Map<Part, Map<string, Map<string, string>>>(PARTS.map((part) => [part, new Map()]))
+  /** Blob digest → how many stored manifests reference it. */
+  private readonly blobRefs = new Map<string, number>()
+  /** Full name → the blob digests its manifest referenced when it was stored. */
+  private readonly blobsByName = new Map<string, string[]>()
   private lastNs = 0n
 
   constructor(private readonly nowMs: () => number) {}
@@ -85,20 +102,22 @@ export class ModelStore {
   /** Writes a manifest (overwriting the same exact name) and refreshes its mtime unless one is given. */
   put(model: StoredModel, modifiedNs?: bigint): StoredModel {
     model.modifiedNs = modifiedNs ?? this.stamp()
-    this.models.set(fullName(model.name), model)
+    const key = fullName(model.name)
+    if (this.models.has(key)) this.countBlobs(key, -1)
+    else this.indexParts(key, model.name, +1)
+    this.models.set(key, model)
+    this.blobsByName.set(key, blobDigestsOf(model))
+    this.countBlobs(key, +1)
     return model
   }
 
-  /** `getExistingName`: each part takes the casing of any stored name's matching part. */
+  /** `getExistingName`: each part takes the casing of any stored name's matching part (the first stored). */
   canonicalize(name: ModelName): ModelName {
     const out = { ...name }
     for (const part of PARTS) {
-      for (const model of this.models.values()) {
-        if (model.name[part].toLowerCase() === name[part].toLowerCase()) {
-          out[part] = model.name[part]
-          break
-        }
-      }
+      const stored = this.casings.get(part)?.get(name[part].toLowerCase())
+      const first = stored?.values().next()
+      if (first !== undefined && first.done !== true) out[part] = first.value
     }
     return out
   }
@@ -114,7 +133,13 @@ export class ModelStore {
   }
 
   remove(model: StoredModel): boolean {
-    return this.models.delete(fullName(model.name))
+    const key = fullName(model.name)
+    const stored = this.models.get(key)
+    if (stored === undefined) return false
+    this.countBlobs(key, -1)
+    this.blobsByName.delete(key)
+    this.indexParts(key, stored.name, -1)
+    return this.models.delete(key)
   }
 
   /** Newest `modified_at` first. */
@@ -124,11 +149,30 @@ export class ModelStore {
 
   /** True when any stored manifest references the blob (so a create or pull reuses it). */
   hasBlob(digest: string): boolean {
-    for (const model of this.models.values()) {
-      if (configOf(model).digest === digest) return true
-      if (layersOf(model).some((layer) => layer.digest === digest)) return true
+    return (this.blobRefs.get(digest) ?? 0) > 0
+  }
+
+  private indexParts(key: string, name: ModelName, change: 1 | -1): void {
+    for (const part of PARTS) {
+      const byLower = this.casings.get(part) as Map<string, Map<string, string>>
+      const lower = name[part].toLowerCase()
+      let stored = byLower.get(lower)
+      if (change > 0) {
+        if (stored === undefined) byLower.set(lower, (stored = new Map<string, string>()))
+        stored.set(key, name[part])
+      } else if (stored !== undefined) {
+        stored.delete(key)
+        if (stored.size === 0) byLower.delete(lower)
+      }
     }
-    return false
+  }
+
+  private countBlobs(key: string, change: 1 | -1): void {
+    for (const digest of this.blobsByName.get(key) ?? []) {
+      const count = (this.blobRefs.get(digest) ?? 0) + change
+      if (count > 0) this.blobRefs.set(digest, count)
+      else this.blobRefs.delete(digest)
+    }
   }
 
   /**

@@ -65,6 +65,12 @@ async function handle(state: SimState, hooks: ServerHooks, req: IncomingMessage,
   if (applyCors(req, res) === 'done') return
   if (state.faults.latencyMs > 0) await delay(state.faults.latencyMs)
   const fault = state.faults.takePreRoute(path)
+  if (fault?.kind === 'drop-connection') {
+    // Transport fault: the socket goes away with no response, as a keep-alive connection the peer closed does.
+    note = ' (fault: connection dropped)'
+    req.socket.destroy()
+    return
+  }
   if (fault?.kind === 'stall') return
   if (fault?.kind === 'fail') return sendError(res, fault.status, fault.message)
   if (fault?.kind === 'malformed') {

@@ -151,6 +151,12 @@ export interface SimFaults {
   malformedNext(path: string, body?: string): void
   /** Next request on `path` never answers until the client aborts. */
   stallNext(path: string): void
+  /**
+   * Transport fault, not Ollama behaviour: the next `times` (default 1) requests to `path` are read, then their
+   * connection is destroyed with no response and before routing (the model is not touched), as when a keep-alive
+   * connection was closed by the peer. undici reports `other side closed` (`UND_ERR_SOCKET`) or `ECONNRESET`.
+   */
+  dropConnectionNext(path: string, times?: number): void
   /** Clears every pending fault and the latency. */
   reset(): void
 }

@@ -1,0 +1,80 @@
+// A delete whose connection closes under it: retried once on a connection of its own, never more.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { OllamaClient } from './client'
+import { OllamaUnreachableError } from './errors'
+import { isDroppedConnection, retryOnFreshConnection } from './fresh-connection'
+import type { FetchFn } from './http'
+
+let sim: OllamaSim
+let client: OllamaClient
+const TEMP = 'ollmchat-temp/llama3-oc4096'
+
+beforeEach(async () => {
+  sim = await startOllamaSim({ models: ['llama3'] })
+  client = new OllamaClient({ host: sim.url })
+  await client.create({ model: TEMP, from: 'llama3', parameters: { num_ctx: 4096 } })
+  // A pooled keep-alive connection now exists; the dropped delete goes out on it.
+  await client.listAll()
+  sim.clearRequests()
+})
+
+afterEach(async () => {
+  await client.close()
+  await sim.close()
+})
+
+describe('delete on a dropped connection', () => {
+  it('is sent once more and succeeds when the connection closed before Ollama answered', async () => {
+    sim.faults.dropConnectionNext('/api/delete')
+    expect(await client.delete(TEMP)).toBe(true)
+    expect(sim.hasModel(TEMP)).toBe(false)
+    expect(sim.requestsTo('/api/delete')).toHaveLength(2)
+  })
+
+  it('fails as unreachable after the second drop, without trying a third time', async () => {
+    sim.faults.dropConnectionNext('/api/delete', 2)
+    const error = await client.delete(TEMP).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(OllamaUnreachableError)
+    expect(isDroppedConnection(error)).toBe(true)
+    expect(sim.requestsTo('/api/delete')).toHaveLength(2)
+    expect(sim.hasModel(TEMP)).toBe(true)
+  })
+
+  it('does not retry when Ollama answered (a 500 is not a dropped connection)', async () => {
+    sim.faults.failNext('/api/delete', 500, 'disk full')
+    await expect(client.delete(TEMP)).rejects.toThrow()
+    expect(sim.requestsTo('/api/delete')).toHaveLength(1)
+  })
+})
+
+describe('retryOnFreshConnection', () => {
+  const dropped = () => new OllamaUnreachableError('http://127.0.0.1:1', 'UND_ERR_SOCKET')
+
+  it('sends the retry through a fetch of its own, not the pooled one', async () => {
+    const fetches: (FetchFn | undefined)[] = []
+    const result = await retryOnFreshConnection(async (fetch) => {
+      fetches.push(fetch)
+      if (fetches.length === 1) throw dropped()
+      return 'ok'
+    }, true)
+    expect(result).toBe('ok')
+    expect(fetches[0]).toBeUndefined()
+    expect(typeof fetches[1]).toBe('function')
+  })
+
+  it('leaves refused connections, other failures and clients without a pool alone', async () => {
+    let calls = 0
+    const refused = () => {
+      calls++
+      return Promise.reject(new OllamaUnreachableError('http://127.0.0.1:1', 'ECONNREFUSED'))
+    }
+    await expect(retryOnFreshConnection(refused, true)).rejects.toThrow(OllamaUnreachableError)
+    const droppedWithoutPool = () => {
+      calls++
+      return Promise.reject(dropped())
+    }
+    await expect(retryOnFreshConnection(droppedWithoutPool, false)).rejects.toThrow(OllamaUnreachableError)
+    expect(calls).toBe(2)
+  })
+})
