@@ -15,7 +15,8 @@ export default defineConfig({
     build: {
       outDir: at('out/main'),
       externalizeDeps: true,
-      lib: { entry: { main: at('src-main/electron/main.ts') }, formats: ['es'] },
+      // The search worker is its own entry: main starts it as out/main/search-worker.js (search-thread.ts).
+      lib: { entry: { main: at('src-main/electron/main.ts'), 'search-worker': at('src-main/core/history/search-worker.ts') }, formats: ['es'] },
       rolldownOptions: { output: { entryFileNames: '[name].js' } },
     },
   },

@@ -114,7 +114,7 @@ describe('search', () => {
       ],
       createdAt: '2026-07-01T00:00:00.000Z',
     }
-    harness.fake.handle('chats:search', () => ok({ hits: [hit] }))
+    harness.fake.handle('chats:search', () => ok({ hits: [hit], hasMore: false }))
     await bootApp(harness.store)
     await harness.store.getState().runSearch(' hi ')
     expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'hi', limit: 30 }])
@@ -125,14 +125,46 @@ describe('search', () => {
 
   it('ignores an older answer that arrives after a newer search', async () => {
     const harness = harnessWithTwo()
-    const slow = deferred<ReturnType<typeof ok<{ hits: never[] }>>>()
-    harness.fake.handle('chats:search', ({ query }) => (query === 'slow' ? slow.promise : ok({ hits: [] })))
+    const slow = deferred<ReturnType<typeof ok<{ hits: never[]; hasMore: boolean }>>>()
+    harness.fake.handle('chats:search', ({ query }) => (query === 'slow' ? slow.promise : ok({ hits: [], hasMore: false })))
     await bootApp(harness.store)
     const first = harness.store.getState().runSearch('slow')
     await harness.store.getState().runSearch('fast')
-    slow.resolve(ok({ hits: [] }))
+    slow.resolve(ok({ hits: [], hasMore: false }))
     await first
     expect(harness.store.getState().search.query).toBe('fast')
+  })
+
+  it('does not send a query shorter than two characters, and clears instead', async () => {
+    const harness = harnessWithTwo()
+    harness.fake.handle('chats:search', () => ok({ hits: [], hasMore: false }))
+    await bootApp(harness.store)
+    await harness.store.getState().runSearch('c')
+    await harness.store.getState().runSearch('  é  ')
+    expect(harness.fake.callsTo('chats:search')).toEqual([])
+    expect(harness.store.getState().search).toMatchObject({ status: 'idle', query: '', hits: [] })
+    await harness.store.getState().runSearch('cl')
+    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'cl', limit: 30 }])
+  })
+
+  it('loads the next page after the hits it has, and appends it', async () => {
+    const harness = harnessWithTwo()
+    const hitNumber = (n: number) => ({
+      conversationId: 'old', conversationTitle: 'Older', messageId: `m${n}`, role: 'user' as const,
+      snippet: [{ text: `hit ${n}`, match: false }], createdAt: '2026-07-01T00:00:00.000Z',
+    })
+    harness.fake.handle('chats:search', ({ offset = 0 }) =>
+      ok({ hits: Array.from({ length: offset === 0 ? 30 : 5 }, (_, i) => hitNumber(offset + i)), hasMore: offset === 0 }))
+    await bootApp(harness.store)
+    await harness.store.getState().runSearch('llama')
+    expect(harness.store.getState().search).toMatchObject({ status: 'ready', hasMore: true })
+    await harness.store.getState().loadMoreResults()
+    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'llama', limit: 30 }, { query: 'llama', limit: 30, offset: 30 }])
+    const { search } = harness.store.getState()
+    expect(search.hits.map((hit) => hit.messageId)).toEqual(Array.from({ length: 35 }, (_, i) => `m${i}`))
+    expect(search).toMatchObject({ hasMore: false, loadingMore: false })
+    await harness.store.getState().loadMoreResults()
+    expect(harness.fake.callsTo('chats:search')).toHaveLength(2)
   })
 
   it('opens a hit and asks for its message to be highlighted', async () => {

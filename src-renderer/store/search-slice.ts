@@ -1,4 +1,5 @@
 import type { AppError } from '../../src-shared/ipc/result'
+import { isSearchableQuery, SEARCH_PAGE_SIZE } from '../../src-shared/search'
 import type { SearchHit } from '../../src-shared/types'
 import { safeCall } from './safe-call'
 import type { LoadState, SliceCreator } from './types'
@@ -8,6 +9,10 @@ export interface SearchState {
   query: string
   status: LoadState
   hits: SearchHit[]
+  /** More hits exist beyond those shown: the window offers to load them. */
+  hasMore: boolean
+  /** A further page is being fetched (the hits so far stay on screen, as they do when that fails: see `error`). */
+  loadingMore: boolean
   error: AppError | null
   /** Counts searches so an older answer that arrives late cannot replace a newer one. */
   sequence: number
@@ -15,32 +20,46 @@ export interface SearchState {
 
 export interface SearchSlice {
   search: SearchState
+  /** Searches from the first page; a query too short to search (see `isSearchableQuery`) clears instead. */
   runSearch: (query: string) => Promise<void>
+  /** Appends the next page of the current search. */
+  loadMoreResults: () => Promise<void>
   clearSearch: () => void
 }
 
-/** How many hits one search shows. */
-export const SEARCH_LIMIT = 30
-
-const EMPTY: SearchState = { query: '', status: 'idle', hits: [], error: null, sequence: 0 }
+const EMPTY: SearchState = { query: '', status: 'idle', hits: [], hasMore: false, loadingMore: false, error: null, sequence: 0 }
 
 export const createSearchSlice: SliceCreator<SearchSlice> = (bridge) => (set, get) => ({
   search: EMPTY,
 
   async runSearch(query) {
     const sequence = get().search.sequence + 1
-    if (query.trim() === '') {
+    if (!isSearchableQuery(query)) {
       set({ search: { ...EMPTY, sequence } })
       return
     }
-    set((state) => ({ search: { ...state.search, query, status: 'loading', sequence } }))
-    const result = await safeCall(bridge, 'chats:search', { query: query.trim(), limit: SEARCH_LIMIT })
+    set((state) => ({ search: { ...state.search, query, status: 'loading', loadingMore: false, sequence } }))
+    const result = await safeCall(bridge, 'chats:search', { query: query.trim(), limit: SEARCH_PAGE_SIZE })
     if (get().search.sequence !== sequence) return
     set({
       search: result.ok
-        ? { query, status: 'ready', hits: result.value.hits, error: null, sequence }
-        : { query, status: 'error', hits: [], error: result.error, sequence },
+        ? { ...EMPTY, query, status: 'ready', hits: result.value.hits, hasMore: result.value.hasMore, sequence }
+        : { ...EMPTY, query, status: 'error', error: result.error, sequence },
     })
+  },
+
+  async loadMoreResults() {
+    const current = get().search
+    if (current.status !== 'ready' || !current.hasMore || current.loadingMore) return
+    const sequence = current.sequence + 1
+    set({ search: { ...current, loadingMore: true, sequence } })
+    const result = await safeCall(bridge, 'chats:search', { query: current.query.trim(), limit: SEARCH_PAGE_SIZE, offset: current.hits.length })
+    if (get().search.sequence !== sequence) return
+    set((state) => ({
+      search: result.ok
+        ? { ...state.search, hits: [...state.search.hits, ...result.value.hits], hasMore: result.value.hasMore, loadingMore: false }
+        : { ...state.search, loadingMore: false, error: result.error },
+    }))
   },
 
   clearSearch() {

@@ -19,7 +19,7 @@ import type {
   TempCleanupReport,
   TempModelInfo,
   OllamaStatus,
-  SearchHit,
+  SearchPage,
   Settings,
   SettingsPatch,
   ThemePreference,
@@ -112,8 +112,8 @@ export interface RequestMap {
   /** Moves a conversation out of the list; `chats:restore` brings it back (the undo of the toast). */
   'chats:delete': { in: { conversationId: string }; out: { deleted: boolean } }
   'chats:restore': { in: { conversationId: string }; out: ConversationSummary }
-  /** Full-text search over every message of every conversation. */
-  'chats:search': { in: { query: string; limit?: number }; out: { hits: SearchHit[] } }
+  /** Full-text search over every message of every conversation, one page at a time (`offset` + `hasMore`). */
+  'chats:search': { in: { query: string; limit?: number; offset?: number }; out: SearchPage }
 
   /**
    * Sends a user message and streams the reply (`chat:started`, `chat:progress`, `chat:delta`, `chat:notice`

@@ -74,6 +74,12 @@ export interface SearchHit {
   createdAt: string
 }
 
+/** One page of search results; `hasMore` says whether asking again at `offset + hits.length` finds more. */
+export interface SearchPage {
+  hits: SearchHit[]
+  hasMore: boolean
+}
+
 /** What a finished turn (send, regenerate, edit) leaves in the conversation. */
 export interface ChatTurn {
   conversation: ConversationSummary

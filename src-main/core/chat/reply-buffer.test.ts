@@ -19,19 +19,49 @@ describe('ReplyBuffer', () => {
     return { buffer, deltas, checkpoints }
   }
 
-  it('coalesces tokens that arrive within one interval into one delta', () => {
+  it('sends the first token at once, before any timer runs', () => {
+    const { buffer, deltas } = make()
+    buffer.append('Hel', '')
+    expect(deltas).toEqual([['Hel', '']])
+  })
+
+  it('coalesces the tokens that follow within one interval into one delta', () => {
     const { buffer, deltas } = make()
     buffer.append('Hel', '')
     buffer.append('lo', '')
     buffer.append(' world', '')
-    expect(deltas).toEqual([])
-    vi.advanceTimersByTime(30)
-    expect(deltas).toEqual([['Hello world', '']])
+    expect(deltas).toEqual([['Hel', '']])
+    vi.advanceTimersByTime(29)
+    expect(deltas).toEqual([['Hel', '']])
+    vi.advanceTimersByTime(1)
+    expect(deltas).toEqual([['Hel', ''], ['lo world', '']])
     buffer.append('!', 'hmm')
+    expect(deltas).toHaveLength(2)
     vi.advanceTimersByTime(30)
-    expect(deltas).toEqual([['Hello world', ''], ['!', 'hmm']])
+    expect(deltas).toEqual([['Hel', ''], ['lo world', ''], ['!', 'hmm']])
     expect(buffer.content).toBe('Hello world!')
     expect(buffer.thinking).toBe('hmm')
+  })
+
+  it('sends at most one delta per interval while tokens keep coming', () => {
+    const { buffer, deltas } = make()
+    for (let ms = 0; ms < 300; ms++) {
+      buffer.append('x', '')
+      vi.advanceTimersByTime(1)
+    }
+    // One at once, then one at the end of each of the ten 30 ms intervals.
+    expect(deltas).toHaveLength(11)
+    expect(deltas.map(([content]) => content).join('')).toBe('x'.repeat(300))
+  })
+
+  it('sends the first token after a quiet interval at once again', () => {
+    const { buffer, deltas } = make()
+    buffer.append('a', '')
+    vi.advanceTimersByTime(30)
+    // The interval after "a" ended with nothing pending: the buffer is quiet.
+    vi.advanceTimersByTime(500)
+    buffer.append('', 'thinking again')
+    expect(deltas).toEqual([['a', ''], ['', 'thinking again']])
   })
 
   it('checkpoints the whole text at most one interval after it arrived, even if the stream stalls', () => {
@@ -95,6 +125,7 @@ describe('ReplyBuffer', () => {
     vi.advanceTimersByTime(500)
     expect(checkpoints).toEqual(['first second'])
     buffer.append(' third', '')
+    buffer.append(' fourth', '')
     windowGone = true
     expect(() => buffer.flush()).not.toThrow()
     expect(log.lines).toHaveLength(3)

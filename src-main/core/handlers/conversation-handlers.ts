@@ -5,8 +5,6 @@ import type { Handlers } from '../ipc/dispatch'
 type ConversationChannels =
   | 'chats:list' | 'chats:create' | 'chats:get' | 'chats:update' | 'chats:delete' | 'chats:restore' | 'chats:search'
 
-const SEARCH_LIMIT = 30
-
 /** Unknown or deleted conversations are an expected failure, not a bug. */
 function found<T>(value: T | null): T {
   if (value === null) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
@@ -31,6 +29,6 @@ export function conversationHandlers(history: HistoryStore, defaultModel: () => 
     'chats:update': async ({ conversationId, ...patch }) => found(history.updateConversation(conversationId, patch)),
     'chats:delete': async ({ conversationId }) => ({ deleted: history.deleteConversation(conversationId) }),
     'chats:restore': async ({ conversationId }) => found(history.restoreConversation(conversationId)),
-    'chats:search': async ({ query, limit }) => ({ hits: history.search(query, limit ?? SEARCH_LIMIT) }),
+    'chats:search': async (request) => history.search(request),
   }
 }

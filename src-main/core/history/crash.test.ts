@@ -64,7 +64,7 @@ describe('crash safety', () => {
 
     expect(store.markInterrupted()).toBe(1)
     expect(store.getMessage(replyId)).toMatchObject({ status: 'interrupted', content: storyAfter(savedCheckpoints) })
-    expect(store.search(`w${lastCheckpoint}`).map((hit) => hit.messageId)).toContain(replyId)
+    expect((await store.search({ query: `w${lastCheckpoint}` })).hits.map((hit) => hit.messageId)).toContain(replyId)
     const [conversation] = store.listConversations()
     expect(conversation).toMatchObject({ title: 'Crash test', messageCount: 2 })
     store.close()

@@ -223,7 +223,7 @@ describe('messages', () => {
 })
 
 describe('files', () => {
-  it('keeps everything across close and reopen, and close is idempotent', () => {
+  it('keeps everything across close and reopen, and close is idempotent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ollmchat-history-'))
     try {
       const file = join(dir, 'nested', 'history.sqlite')
@@ -235,7 +235,7 @@ describe('files', () => {
 
       const second = openHistoryStore({ file })
       expect(second.listConversations()).toMatchObject([{ id: 'id-1', title: 'Kept', messageCount: 1, preview: 'still here' }])
-      expect(second.search('still').map((hit) => hit.messageId)).toEqual(['id-2'])
+      expect((await second.search({ query: 'still' })).hits.map((hit) => hit.messageId)).toEqual(['id-2'])
       second.close()
     } finally {
       rmSync(dir, { recursive: true, force: true })

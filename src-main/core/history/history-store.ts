@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { ChatMessage, ConversationSummary, SearchHit } from '../../../src-shared/types'
+import type { ChatMessage, ConversationSummary, SearchPage } from '../../../src-shared/types'
 import { createConversationRepo } from './conversation-repo'
 import { openDatabase, type HistoryContext } from './database'
 import { createMessageRepo, type MessagePatch, type NewMessage } from './message-repo'
 import { migrate } from './migrations'
-import { createSearch } from './search'
+import { createSearch, type SearchRequest } from './search'
+import { SearchThread } from './search-thread'
 import { createTempModelTable } from './temp-model-table'
 import type { TempModelRegistry } from '../models/temp-model-registry'
 
@@ -48,10 +49,13 @@ export interface HistoryStore {
   /** Drops every message after `messageId` (and it, if `inclusive`); 0 when it is not in that conversation. */
   deleteMessagesFrom(conversationId: string, messageId: string, options: { inclusive: boolean }): number
   /**
-   * Full-text search over message text and conversation titles (prefix match on every word, bm25 ranked).
-   * Any input is safe; one without letters or digits finds nothing. `limit` defaults to 20, at most 100.
+   * Full-text search over message text and conversation titles (prefix match on every word; bm25 ranked when few
+   * messages match, else newest first), one page at a time (`limit` defaults to 30, at most 100; `offset`).
+   * Any input is safe; one shorter than two characters, or without letters or digits, finds nothing. A file's
+   * history is searched on a worker thread with its own read-only connection, so a search never holds up main;
+   * it rejects with `SearchFailedError` when that thread fails. An in-memory history is searched in place.
    */
-  search(query: string, limit?: number): SearchHit[]
+  search(request: SearchRequest): Promise<SearchPage>
   /** For start-up: every `streaming` message becomes `interrupted` (the app died mid-reply). Returns how many. */
   markInterrupted(): number
   /** Records the Ollama host (address) a reply of the conversation ran on. */
@@ -87,7 +91,9 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
   const context: HistoryContext = { db, now: () => now().toISOString(), newId: options.newId ?? randomUUID }
   const conversations = createConversationRepo(context)
   const messages = createMessageRepo(context, conversations)
-  const search = createSearch(db)
+  // A second connection cannot see a private in-memory database: that one (tests) is searched in place.
+  const thread = options.file === ':memory:' ? undefined : new SearchThread({ file: options.file, ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }) })
+  const searchInPlace = createSearch(db)
 
   return {
     listConversations: () => conversations.list(),
@@ -102,11 +108,12 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     appendMessage: (input) => messages.append(input),
     updateMessage: (id, patch) => messages.update(id, patch),
     deleteMessagesFrom: (conversationId, messageId, options) => messages.deleteFrom(conversationId, messageId, options),
-    search: (query, limit) => search(query, limit),
+    search: async (request) => (thread === undefined ? searchInPlace(request) : thread.search(request)),
     markInterrupted: () => messages.markInterrupted(),
     setLastHost: (conversationId, host) => conversations.setLastHost(conversationId, host),
     tempModels: createTempModelTable(db),
     close() {
+      thread?.close()
       if (db.open) db.close()
     },
   }

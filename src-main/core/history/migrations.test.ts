@@ -47,7 +47,7 @@ describe('migrate', () => {
     expect(versionOf(file)).toBe(MIGRATIONS.length)
   })
 
-  it('upgrades a version-1 file and keeps its data, which becomes searchable', () => {
+  it('upgrades a version-1 file and keeps its data, which becomes searchable', async () => {
     const old = openDatabase({ file })
     expect(migrate(old, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 })
     old.prepare(`INSERT INTO conversations (id, title, model, system_prompt, created_at, updated_at)
@@ -62,8 +62,8 @@ describe('migrate', () => {
     expect(store.listConversations()).toMatchObject([{ id: 'c1', title: 'Old chat', systemPrompt: 'Be kind.', messageCount: 2, preview: 'an old answer' }])
     // Replies saved before context reports existed read as having none.
     expect(store.getMessage('m2')).toMatchObject({ content: 'an old answer', stats: { replyTokens: 3 }, status: 'streaming', context: null, notice: null })
-    expect(store.search('zebra').map((hit) => hit.messageId)).toEqual(['m1'])
-    expect(store.search('chat').map((hit) => hit.messageId)).toEqual(['m1'])
+    expect((await store.search({ query: 'zebra' })).hits.map((hit) => hit.messageId)).toEqual(['m1'])
+    expect((await store.search({ query: 'chat' })).hits.map((hit) => hit.messageId)).toEqual(['m1'])
     expect(store.markInterrupted()).toBe(1)
     store.close()
   })

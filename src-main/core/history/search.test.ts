@@ -26,6 +26,14 @@ describe('toMatchQuery', () => {
     expect(toMatchQuery('" * ( ) - ^ :')).toBeNull()
   })
 
+  it('searches nothing for a query under two characters, and drops one-letter words beside longer ones', () => {
+    expect(toMatchQuery('c')).toBeNull()
+    expect(toMatchQuery(' é ')).toBeNull()
+    expect(toMatchQuery('co')).toBe('"co"*')
+    expect(toMatchQuery('c language')).toBe('"language"*')
+    expect(toMatchQuery('a b')).toBe('"a"* "b"*')
+  })
+
   it('bounds the number and length of terms', () => {
     const query = toMatchQuery(`${'x'.repeat(500)} ${Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ')}`) ?? ''
     expect(query.split(' ')).toHaveLength(16)
@@ -57,6 +65,8 @@ describe('search', () => {
   })
   afterEach(() => store.close())
 
+  const find = async (query: string, limit?: number): Promise<SearchHit[]> => (await store.search(limit === undefined ? { query } : { query, limit })).hits
+
   const chat = (title: string, ...contents: string[]) => {
     const conversation = store.createConversation({ model: 'llama3:latest', title })
     const messages = contents.map((content, index) =>
@@ -65,9 +75,9 @@ describe('search', () => {
     return { conversation, messages }
   }
 
-  it('finds messages by word prefix and marks the matches in the snippet', () => {
+  it('finds messages by word prefix and marks the matches in the snippet', async () => {
     const { conversation, messages } = chat('Dinner', 'How do I cook spaghetti carbonara?', 'Fry the guanciale, then mix eggs and pecorino.')
-    const hits = store.search('carbo')
+    const hits = await find('carbo')
     expect(hits).toEqual([
       {
         conversationId: conversation.id,
@@ -82,100 +92,126 @@ describe('search', () => {
         createdAt: messages[0]?.createdAt,
       },
     ])
-    expect(marked(store.search('guan pec')[0])).toEqual(['guanciale', 'pecorino'])
+    expect(marked((await find('guan pec'))[0])).toEqual(['guanciale', 'pecorino'])
   })
 
-  it('requires every word and ignores case and diacritics', () => {
+  it('requires every word and ignores case and diacritics', async () => {
     chat('Drinks', 'Un café au lait, s’il vous plaît', 'Tea with milk')
-    expect(store.search('CAFE lait').map(text)).toEqual(['Un café au lait, s’il vous plaît'])
-    expect(store.search('café')).toHaveLength(1)
-    expect(store.search('cafe tea')).toEqual([])
+    expect((await find('CAFE lait')).map(text)).toEqual(['Un café au lait, s’il vous plaît'])
+    expect(await find('café')).toHaveLength(1)
+    expect(await find('cafe tea')).toEqual([])
   })
 
-  it('ranks the closer match first (bm25)', () => {
+  it('ranks the closer match first (bm25)', async () => {
     chat('A', 'llama llama llama, the llama is a llama', 'unrelated words about alpacas and other animals in the field')
     chat('B', 'a long message that mentions llama once among many many other words about farms and fields')
-    const hits = store.search('llama')
+    const hits = await find('llama')
     expect(hits).toHaveLength(2)
     expect(hits[0]?.conversationTitle).toBe('A')
   })
 
-  it('cuts long messages around the match', () => {
+  it('cuts long messages around the match', async () => {
     const long = `${'filler '.repeat(200)}needle ${'padding '.repeat(200)}`
     chat('Long', long)
-    const snippet = text(store.search('needle')[0])
+    const snippet = text((await find('needle'))[0])
     expect(snippet.length).toBeLessThan(200)
     expect(snippet.startsWith('…')).toBe(true)
     expect(snippet.endsWith('…')).toBe(true)
   })
 
-  it('never throws on hostile input', () => {
+  it('never throws on hostile input', async () => {
     chat('Quotes', 'She said "hello" AND(then) left: NEAR the door*')
     const hostile = ['"', '""', '"hello', 'AND(', 'AND', 'OR NOT', 'NEAR(a b, 2)', '*', 'title:x', '{content}: x', '^x', 'a-b', "'; DROP TABLE messages; --", '\u0000', '\uE000', '(((', 'x'.repeat(5000)]
-    for (const query of hostile) expect(() => store.search(query)).not.toThrow()
-    expect(store.search('"hello')).toHaveLength(1)
-    expect(store.search('AND(then)')).toHaveLength(1)
-    expect(store.search('NEAR')).toHaveLength(1)
-    expect(store.search('')).toEqual([])
-    expect(store.search('" ( *')).toEqual([])
+    for (const query of hostile) await expect(find(query)).resolves.toBeInstanceOf(Array)
+    expect(await find('"hello')).toHaveLength(1)
+    expect(await find('AND(then)')).toHaveLength(1)
+    expect(await find('NEAR')).toHaveLength(1)
+    expect(await find('')).toEqual([])
+    expect(await find('" ( *')).toEqual([])
     expect(store.listConversations()).toHaveLength(1)
   })
 
-  it('matches conversation titles once per conversation', () => {
+  it('matches conversation titles once per conversation', async () => {
     const { conversation, messages } = chat('Holiday planning', 'Where should we go?', 'Somewhere warm.', 'And cheap?')
     chat('Other', 'nothing relevant')
-    const hits = store.search('holiday')
+    const hits = await find('holiday')
     expect(hits).toHaveLength(1)
     expect(hits[0]).toMatchObject({ conversationId: conversation.id, messageId: messages[0]?.id, conversationTitle: 'Holiday planning' })
     expect(marked(hits[0])).toEqual([])
-    expect(store.search('holiday warm').map((hit) => hit.messageId)).toEqual([messages[1]?.id])
+    expect((await find('holiday warm')).map((hit) => hit.messageId)).toEqual([messages[1]?.id])
   })
 
-  it('gives no title-only hit for a conversation that also matches in its messages', () => {
+  it('gives no title-only hit for a conversation that also matches in its messages', async () => {
     const { messages } = chat('Recipes', 'Hello', 'Noted.', 'Send me recipes for soup')
-    const hits = store.search('recipes')
+    const hits = await find('recipes')
     expect(hits.map((hit) => hit.messageId)).toEqual([messages[2]?.id])
     expect(marked(hits[0])).toEqual(['recipes'])
   })
 
-  it('skips soft-deleted conversations and finds them again after restore', () => {
+  it('skips soft-deleted conversations and finds them again after restore', async () => {
     const { conversation } = chat('Secret', 'the password is swordfish')
     store.deleteConversation(conversation.id)
-    expect(store.search('swordfish')).toEqual([])
-    expect(store.search('secret')).toEqual([])
+    expect(await find('swordfish')).toEqual([])
+    expect(await find('secret')).toEqual([])
     store.restoreConversation(conversation.id)
-    expect(store.search('swordfish')).toHaveLength(1)
+    expect(await find('swordfish')).toHaveLength(1)
   })
 
-  it('honours the limit', () => {
-    for (let i = 0; i < 30; i += 1) chat(`Chat ${i}`, `apple number ${i}`)
-    expect(store.search('apple')).toHaveLength(20)
-    expect(store.search('apple', 5)).toHaveLength(5)
-    expect(store.search('apple', 0)).toHaveLength(1)
-    expect(store.search('apple', 1000)).toHaveLength(30)
+  it('honours the limit', async () => {
+    for (let i = 0; i < 40; i += 1) chat(`Chat ${i}`, `apple number ${i}`)
+    expect(await find('apple')).toHaveLength(30)
+    expect(await find('apple', 5)).toHaveLength(5)
+    expect(await find('apple', 0)).toHaveLength(1)
+    expect(await find('apple', 1000)).toHaveLength(40)
   })
 
-  it('stays in sync with updates, deletes, renames and purges', () => {
+  it('pages through hits without gaps or repeats, whether ranked or newest first', async () => {
+    const collect = async (query: string) => {
+      const seen: string[] = []
+      for (let offset = 0; ; offset += 7) {
+        const page = await store.search({ query, limit: 7, offset })
+        seen.push(...page.hits.map((hit) => hit.messageId))
+        if (!page.hasMore) return seen
+      }
+    }
+    for (let i = 0; i < 20; i += 1) chat(`Few ${i}`, `pear ${i}`)
+    const pears = await collect('pear')
+    expect(new Set(pears).size).toBe(20)
+    // Past 2,000 matching messages hits come newest first; a title-only conversation takes its place by age.
+    const first = chat('Plum pie', 'no fruit named here')
+    for (let i = 0; i < 1_100; i += 1) chat(`Many ${i}`, `plum ${i}`, `more plum ${i}`)
+    const gone = chat('Deleted', 'plum hidden')
+    store.deleteConversation(gone.conversation.id)
+    const last = chat('Latest', 'the newest plum')
+    const plums = await collect('plum')
+    expect(plums).toHaveLength(2_202)
+    expect(new Set(plums).size).toBe(2_202)
+    expect(plums[0]).toBe(last.messages[0]?.id)
+    expect(plums.at(-1)).toBe(first.messages[0]?.id)
+    expect((await store.search({ query: 'plum', limit: 100, offset: 2_150 })).hits.map((hit) => hit.messageId)).toEqual(plums.slice(2_150))
+  })
+
+  it('stays in sync with updates, deletes, renames and purges', async () => {
     const { conversation, messages } = chat('Garden', 'tomatoes need sun', 'and water')
     const reply = messages[1]?.id ?? ''
     store.updateMessage(reply, { content: 'and compost' })
-    expect(store.search('water')).toEqual([])
-    expect(store.search('compost').map((hit) => hit.messageId)).toEqual([reply])
+    expect(await find('water')).toEqual([])
+    expect((await find('compost')).map((hit) => hit.messageId)).toEqual([reply])
 
     store.updateMessage(reply, { status: 'complete' })
-    expect(store.search('compost')).toHaveLength(1)
+    expect(await find('compost')).toHaveLength(1)
 
     store.updateConversation(conversation.id, { title: 'Vegetables' })
-    expect(store.search('garden')).toEqual([])
-    expect(store.search('vegetables')).toHaveLength(1)
+    expect(await find('garden')).toEqual([])
+    expect(await find('vegetables')).toHaveLength(1)
 
     store.deleteMessagesFrom(conversation.id, reply, { inclusive: true })
-    expect(store.search('compost')).toEqual([])
-    expect(store.search('tomatoes')).toHaveLength(1)
+    expect(await find('compost')).toEqual([])
+    expect(await find('tomatoes')).toHaveLength(1)
 
     store.deleteConversation(conversation.id)
     store.purgeDeleted(new Date('2100-01-01T00:00:00.000Z'))
-    expect(store.search('tomatoes')).toEqual([])
+    expect(await find('tomatoes')).toEqual([])
   })
 })
 

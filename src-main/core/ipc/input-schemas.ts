@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from '../../../src-shared/header-rule'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
 import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE } from '../../../src-shared/search'
 import { THEMES } from '../../../src-shared/types'
 
 const none = z.strictObject({})
@@ -70,7 +71,11 @@ export const inputSchemas = {
   }),
   'chats:delete': z.strictObject({ conversationId: id }),
   'chats:restore': z.strictObject({ conversationId: id }),
-  'chats:search': z.strictObject({ query: z.string().max(500), limit: z.int().min(1).max(100).exactOptional() }),
+  'chats:search': z.strictObject({
+    query: z.string().max(500),
+    limit: z.int().min(1).max(MAX_SEARCH_PAGE_SIZE).exactOptional(),
+    offset: z.int().min(0).max(MAX_SEARCH_OFFSET).exactOptional(),
+  }),
   'chats:continueFromSummary': z.strictObject({ requestId: id, conversationId: id }),
   'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText }),
   'chat:regenerate': z.strictObject({ requestId: id, conversationId: id }),

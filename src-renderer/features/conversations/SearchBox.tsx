@@ -1,19 +1,23 @@
 import { Search, X } from 'lucide-react'
 import { useEffect, useState } from 'react'
+import { isSearchableQuery } from '../../../src-shared/search'
 import { shortcutLabel } from '../../lib/platform'
 import { useApp } from '../../store/store-context'
 import { SEARCH_INPUT_ID } from '../shell/use-global-shortcuts'
 
 const DEBOUNCE_MS = 200
 
-/** The search field over all conversations (Ctrl/Cmd+K); searches as you type, Esc clears. */
+/**
+ * The search field over all conversations (Ctrl/Cmd+K); searches as you type from the second character (one letter
+ * matches nearly everything, and the list stays as it is until then), Esc clears.
+ */
 export function SearchBox() {
   const [value, setValue] = useState('')
   const runSearch = useApp((state) => state.runSearch)
   const clearSearch = useApp((state) => state.clearSearch)
 
   useEffect(() => {
-    if (value.trim() === '') {
+    if (!isSearchableQuery(value)) {
       clearSearch()
       return
     }

@@ -2,10 +2,14 @@ import type { SearchHit } from '../../../src-shared/types'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApp } from '../../store/store-context'
 
-/** Search hits with the matched words highlighted; a click opens the conversation at that message. */
+/**
+ * Search hits with the matched words highlighted; a click opens the conversation at that message. When there are
+ * more than one page holds, a button below the list loads the next page.
+ */
 export function SearchResults() {
   const search = useApp((state) => state.search)
   const open = useApp((state) => state.openConversation)
+  const loadMore = useApp((state) => state.loadMoreResults)
 
   if (search.status === 'error' && search.error) return <ErrorNotice error={search.error} />
   if (search.hits.length === 0) {
@@ -18,7 +22,7 @@ export function SearchResults() {
   return (
     <nav aria-label="Search results">
       <p className="conv-group__label" role="status">
-        {search.hits.length === 1 ? '1 message' : `${search.hits.length} messages`}
+        {countLabel(search.hits.length, search.hasMore)}
       </p>
       <ul className="search-hits">
         {search.hits.map((hit) => (
@@ -34,8 +38,19 @@ export function SearchResults() {
           </li>
         ))}
       </ul>
+      {search.error && <ErrorNotice error={search.error} />}
+      {search.hasMore && (
+        <button type="button" className="button button--ghost button--small" disabled={search.loadingMore} onClick={() => void loadMore()}>
+          {search.loadingMore ? 'Loading more…' : 'Show more results'}
+        </button>
+      )}
     </nav>
   )
+}
+
+const countLabel = (count: number, hasMore: boolean) => {
+  const messages = count === 1 ? '1 message' : `${count} messages`
+  return hasMore ? `First ${messages}` : messages
 }
 
 function Snippet({ hit }: { hit: SearchHit }) {

@@ -78,7 +78,7 @@ describe('search', () => {
 
   it('highlights the matched words and opens the hit at its message', async () => {
     const { fake, app } = await sidebar()
-    fake.handle('chats:search', () => ok({ hits: [hit] }))
+    fake.handle('chats:search', () => ok({ hits: [hit], hasMore: false }))
     await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'borrow')
     const results = await screen.findByRole('navigation', { name: 'Search results' })
     await waitFor(() => expect(fake.callsTo('chats:search')).toEqual([{ query: 'borrow', limit: 30 }]))
@@ -90,9 +90,36 @@ describe('search', () => {
     })
   })
 
+  it('sends nothing for one character and keeps the conversation list', async () => {
+    const { fake, app } = await sidebar()
+    fake.handle('chats:search', () => ok({ hits: [hit], hasMore: false }))
+    await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'b')
+    // Longer than the search box's debounce: a search for "b" would have been sent by now.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(fake.callsTo('chats:search')).toEqual([])
+    expect(screen.getByRole('navigation', { name: 'Conversations' })).toBeTruthy()
+  })
+
+  it('offers more results when there are more, and loads them from the keyboard', async () => {
+    const { fake, app } = await sidebar()
+    const numbered = (n: number): SearchHit => ({ ...hit, messageId: `rust-${n}`, snippet: [{ text: `hit ${n}`, match: false }] })
+    fake.handle('chats:search', ({ offset = 0 }) =>
+      ok({ hits: Array.from({ length: offset === 0 ? 30 : 2 }, (_, i) => numbered(offset + i)), hasMore: offset === 0 }))
+    await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'borrow')
+    const results = await screen.findByRole('navigation', { name: 'Search results' })
+    const more = await within(results).findByRole('button', { name: 'Show more results' })
+    expect(within(results).getByRole('status').textContent).toBe('First 30 messages')
+    more.focus()
+    await app.user.keyboard('{Enter}')
+    await waitFor(() => expect(within(results).getByRole('status').textContent).toBe('32 messages'))
+    expect(fake.callsTo('chats:search')).toEqual([{ query: 'borrow', limit: 30 }, { query: 'borrow', limit: 30, offset: 30 }])
+    expect(within(results).getByText('hit 31')).toBeTruthy()
+    expect(within(results).queryByRole('button', { name: 'Show more results' })).toBeNull()
+  })
+
   it('says when nothing matches, and Esc clears the search', async () => {
     const { fake, app } = await sidebar()
-    fake.handle('chats:search', () => ok({ hits: [] }))
+    fake.handle('chats:search', () => ok({ hits: [], hasMore: false }))
     const box = screen.getByRole('searchbox', { name: 'Search all conversations' })
     await app.user.type(box, 'zebra')
     expect(await screen.findByText('No messages match “zebra”.')).toBeTruthy()

@@ -1,0 +1,46 @@
+import { isSearchableQuery, MIN_SEARCH_LENGTH } from '../../../src-shared/search'
+
+const MAX_TERMS = 16
+const MAX_TERM_LENGTH = 64
+
+/**
+ * The words of a query worth searching for: those with a letter or digit, at most 16, each at most 64 characters.
+ * One-character words are dropped when a longer word is there: such a prefix matches most of the history and
+ * makes FTS5 read the whole index (the prefix index starts at two characters), while the longer word narrows
+ * the search anyway. A query shorter than `MIN_SEARCH_LENGTH` in all is not searched at all.
+ */
+export function searchTerms(input: string): string[] {
+  if (!isSearchableQuery(input)) return []
+  const words = input.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).map((word) => Array.from(word).slice(0, MAX_TERM_LENGTH).join(''))
+  const long = words.filter((word) => Array.from(word).length >= MIN_SEARCH_LENGTH)
+  return (long.length > 0 ? long : words.length > 1 ? words : []).slice(0, MAX_TERMS)
+}
+
+const quoted = (term: string) => `"${term.replaceAll('"', '""')}"*`
+
+/**
+ * Turns what a person typed into a safe FTS5 query: every word becomes a quoted prefix term (`"foo"* "bar"*`,
+ * all required), so FTS5 syntax in the input (`"`, `AND(`, `NEAR`, `col:`) is searched for as text instead of
+ * being parsed. Returns `null` when nothing searchable is left (too short, only punctuation).
+ */
+export function toMatchQuery(input: string): string | null {
+  const terms = searchTerms(input)
+  return terms.length === 0 ? null : terms.map(quoted).join(' ')
+}
+
+/** The FTS5 queries one search runs, all built from the same terms. */
+export interface MatchQueries {
+  /** Every term, in the text or the title. */
+  all: string
+  /** Every term, and at least one of them in the message text: the rows that are hits in their own right. */
+  inContent: string
+  /** Every term in the title and none in the text: rows that match only through their conversation's title. */
+  titleOnly: string
+}
+
+export function matchQueries(input: string): MatchQueries | null {
+  const all = toMatchQuery(input)
+  if (all === null) return null
+  const any = all.split(' ').join(' OR ')
+  return { all, inContent: `(${all}) AND content : (${any})`, titleOnly: `title : (${all}) NOT content : (${any})` }
+}
