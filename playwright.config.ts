@@ -3,7 +3,7 @@
 import { defineConfig } from '@playwright/test'
 
 // Chromium's background connections are refused by the closed network here; these flags keep it quiet and fast.
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -1,12 +1,30 @@
 import type { ChatMessage, ConversationSummary } from '../../src-shared/types'
 
-/** Replaces the message with the same id, or appends it. */
+/**
+ * Replaces the message with the same id, or appends it. A message equal to the one held keeps the held object,
+ * so a turn's end (which brings main's copies of messages the list already has) re-renders only what changed.
+ */
 export function upsertMessage(list: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   const index = list.findIndex((candidate) => candidate.id === message.id)
   if (index < 0) return [...list, message]
+  const held = list[index]
+  if (held !== undefined && sameMessage(held, message)) return [...list]
   const next = [...list]
   next[index] = message
   return next
+}
+
+/** Field by field; the small objects among the fields (stats, context, notice, error) by their JSON. */
+export function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
+  if (a === b) return true
+  const keys = Object.keys(a) as Array<keyof ChatMessage>
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => {
+    const left = a[key]
+    const right = b[key]
+    if (left === right) return true
+    return typeof left === 'object' && typeof right === 'object' && JSON.stringify(left) === JSON.stringify(right)
+  })
 }
 
 /** Drops the message `messageId` and everything after it (an edit replaces the rest of the conversation). */

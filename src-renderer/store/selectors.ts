@@ -1,3 +1,5 @@
+import type { ChatMessage } from '../../src-shared/types'
+import { selectInflightFor } from './chat-slice'
 import type { AppState } from './types'
 
 /**
@@ -9,3 +11,27 @@ export const selectShowOfflineScreen = (state: AppState): boolean =>
   state.activeConversationId === null &&
   state.models.length === 0 &&
   state.ollama?.state === 'unreachable'
+
+/** A reply is in progress in the conversation (editing and regenerating wait for it). */
+export const selectIsAnswering =
+  (conversationId: string) =>
+  (state: AppState): boolean =>
+    selectInflightFor(conversationId)(state) !== undefined
+
+/** How many messages follow `messageId` in its conversation (an edit replaces them); 0 when it is not loaded. */
+export const selectLaterCount =
+  (conversationId: string, messageId: string) =>
+  (state: AppState): number => {
+    const list = state.messagesByConversation[conversationId] ?? []
+    const index = list.findLastIndex((message) => message.id === messageId)
+    return index < 0 ? 0 : list.length - index - 1
+  }
+
+/**
+ * The store's current copy of a message, looked up from the end (a streaming reply is the last or nearly):
+ * what a streaming reply renders, since the list itself hands out an outline that lags behind its text.
+ */
+export const selectLiveMessage =
+  (conversationId: string, messageId: string) =>
+  (state: AppState): ChatMessage | undefined =>
+    state.messagesByConversation[conversationId]?.findLast((message) => message.id === messageId)

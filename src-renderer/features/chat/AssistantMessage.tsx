@@ -4,6 +4,7 @@ import { CopyButton } from '../../components/CopyButton'
 import { IconButton } from '../../components/IconButton'
 import { Markdown } from '../../lib/markdown/Markdown'
 import type { InflightTurn } from '../../store/chat-slice'
+import { selectIsAnswering, selectLiveMessage } from '../../store/selectors'
 import { useApp } from '../../store/store-context'
 import { ReplyContextTags } from './ReplyContextTags'
 import { ReplyMeta } from './ReplyMeta'
@@ -12,22 +13,26 @@ import { ThinkingBlock } from './ThinkingBlock'
 
 /** A model's reply: folded thinking, the Markdown answer, its status and actions. */
 export function AssistantMessage({
-  message,
+  message: listed,
   turn,
   isLastReply,
-  busy,
   highlighted,
 }: {
   message: ChatMessage
   turn: InflightTurn | undefined
   isLastReply: boolean
-  busy: boolean
   highlighted: boolean
 }) {
+  // The list hands out a copy that lags behind a streaming reply's text (so the list does not re-render per
+  // frame); a streaming reply reads its own text from the store, and only it re-renders as the text grows.
+  const live = useApp((state) => (listed.status === 'streaming' ? selectLiveMessage(listed.conversationId, listed.id)(state) : undefined))
+  const message = live ?? listed
   const regenerate = useApp((state) => state.regenerate)
   const thinkingTime = useApp((state) => state.thinkingTimes[message.id])
+  // Only the last reply asks whether the conversation is answering: a turn's start and end re-render it alone.
+  const answering = useApp((state) => isLastReply && selectIsAnswering(message.conversationId)(state))
   const streaming = message.status === 'streaming'
-  const canRegenerate = isLastReply && !busy && !streaming
+  const canRegenerate = isLastReply && !answering && !streaming
   const retry = canRegenerate ? () => void regenerate(message.conversationId) : undefined
 
   return (

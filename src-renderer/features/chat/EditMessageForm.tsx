@@ -1,20 +1,16 @@
 import { useState } from 'react'
 import type { ChatMessage } from '../../../src-shared/types'
+import { selectLaterCount } from '../../store/selectors'
 import { useApp } from '../../store/store-context'
 
 /**
  * Rewrites a sent message and answers again from there. When messages follow it, a second step says
  * how many will be replaced before anything is sent.
  */
-export function EditMessageForm({
-  message,
-  laterCount,
-  onClose,
-}: {
-  message: ChatMessage
-  laterCount: number
-  onClose: () => void
-}) {
+export function EditMessageForm({ message, onClose }: { message: ChatMessage; onClose: () => void }) {
+  // Read here, while the form is open, rather than passed to every message: that count changes for each of them
+  // whenever a message is added.
+  const laterCount = useApp(selectLaterCount(message.conversationId, message.id))
   const [value, setValue] = useState(message.content)
   const [confirming, setConfirming] = useState(false)
   const editAndResend = useApp((state) => state.editAndResend)

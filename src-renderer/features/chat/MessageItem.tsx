@@ -5,15 +5,18 @@ import { AssistantMessage } from './AssistantMessage'
 import { NoticeMessage } from './NoticeMessage'
 import { UserMessage } from './UserMessage'
 
+/**
+ * Every prop is about this message alone, so a change elsewhere in the conversation (a turn starting or ending,
+ * a message added) leaves it alone; what concerns all messages (whether the conversation is answering, how many
+ * messages follow) is read by the few parts that need it, when they are on screen.
+ */
 export interface MessageItemProps {
+  /** From the list's outline: a streaming reply's text may lag; `AssistantMessage` reads its own. */
   message: ChatMessage
   /** The reply in progress when this is its message. */
   turn: InflightTurn | undefined
+  /** The conversation's last reply: the one that offers Regenerate. */
   isLastReply: boolean
-  /** A reply is in progress in this conversation (editing and regenerating wait). */
-  busy: boolean
-  /** How many messages follow this one (an edit replaces them). */
-  laterCount: number
   highlighted: boolean
   /** The conversation's latest truncation notice: the one that offers its fixes. */
   offersActions: boolean
@@ -25,16 +28,6 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   if (message.role === 'notice') {
     return <NoticeMessage message={message} highlighted={highlighted} offersActions={props.offersActions} />
   }
-  if (message.role === 'user') {
-    return <UserMessage message={message} busy={props.busy} laterCount={props.laterCount} highlighted={highlighted} />
-  }
-  return (
-    <AssistantMessage
-      message={message}
-      turn={props.turn}
-      isLastReply={props.isLastReply}
-      busy={props.busy}
-      highlighted={highlighted}
-    />
-  )
+  if (message.role === 'user') return <UserMessage message={message} highlighted={highlighted} />
+  return <AssistantMessage message={message} turn={props.turn} isLastReply={props.isLastReply} highlighted={highlighted} />
 })

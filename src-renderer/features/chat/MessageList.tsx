@@ -1,48 +1,71 @@
-import { Fragment, useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { selectInflightFor } from '../../store/chat-slice'
 import { useActiveMessagesOutline } from '../../store/messages-outline'
-import { selectActiveMessages } from '../../store/messages-slice'
 import { useApp } from '../../store/store-context'
 import { listLandmarks } from './list-landmarks'
+import { messageRows, rowIndexById } from './message-rows'
 import { MessageItem } from './MessageItem'
+import { MessagePlaceholder } from './MessagePlaceholder'
 import { PendingTurn } from './PendingTurn'
+import { createRowHeights, estimateRowHeight } from './row-heights'
+import { useRenderWindow } from './use-render-window'
+import { useSearchJump } from './use-search-jump'
 import { useStickToBottom } from './use-stick-to-bottom'
-import { shortModelName } from '../../../src-shared/format'
 
-const HIGHLIGHT_MS = 2600
-
-/** The messages of the open conversation; follows a streaming reply and scrolls to a searched message. */
+/**
+ * The messages of the open conversation; follows a streaming reply and scrolls to a searched message. Only the
+ * rows on and near the screen are rendered in full (see `useRenderWindow`); the list itself reads the messages'
+ * outline, which stays the same while a reply streams, so a streamed frame re-renders the streaming reply alone.
+ */
 export function MessageList({ conversationId }: { conversationId: string }) {
-  const messages = useApp(selectActiveMessages)
   const outline = useActiveMessagesOutline()
   const status = useApp((state) => state.messagesStatus[conversationId])
   const loadError = useApp((state) => state.messagesError[conversationId] ?? null)
   const turn = useApp(selectInflightFor(conversationId))
-  const highlightId = useApp((state) => state.highlightMessageId)
-  const clearHighlight = useApp((state) => state.clearHighlight)
   const reload = useApp((state) => state.loadMessages)
-  const { ref, onScroll } = useStickToBottom(messages)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
+  const [heights] = useState(createRowHeights)
 
-  useEffect(() => {
-    if (highlightId === null || status !== 'ready') return
-    const target = [...(ref.current?.querySelectorAll<HTMLElement>('[data-message-id]') ?? [])].find(
-      (element) => element.dataset.messageId === highlightId,
-    )
-    if (target && typeof target.scrollIntoView === 'function') {
-      target.scrollIntoView({ block: 'center', behavior: 'smooth' })
-    }
-    const timer = setTimeout(clearHighlight, HIGHLIGHT_MS)
-    return () => clearTimeout(timer)
-  }, [highlightId, status, clearHighlight, ref])
-
-  // From the outline, which stays the same while a reply streams: found again when the list changes, not per frame.
+  // Found again when the list changes, not per frame.
   const landmarks = useMemo(() => listLandmarks(outline), [outline])
-  const { lastReplyId, latestTruncationNoticeId, latest, firstSeenId } = landmarks
-  const busy = turn !== undefined
+  const rows = useMemo(() => messageRows(outline, landmarks), [outline, landmarks])
+  const indexes = useMemo(() => rowIndexById(rows), [rows])
+
+  // Declared first: its layout effect puts a new list at the bottom before the window measures where the screen is.
+  const stick = useStickToBottom(scrollRef, listRef, rows)
+  const window = useRenderWindow(scrollRef, listRef, rows.length, heights)
+  const highlightId = useSearchJump({
+    ready: status === 'ready',
+    rowIndexOf: (messageId) => indexes.get(messageId),
+    isRendered: (messageId) => {
+      const index = indexes.get(messageId)
+      return index !== undefined && index >= window.range.from && index < window.range.to
+    },
+    reveal: window.reveal,
+    release: stick.release,
+  })
+  // A turn this window started (send, edit, regenerate) brings the reader back to the bottom to watch the reply.
+  const turnId = turn?.requestId
+  const { stick: stickToBottom } = stick
+  useEffect(() => {
+    if (turnId !== undefined) stickToBottom()
+  }, [turnId, stickToBottom])
+  const { lastReplyId, latestTruncationNoticeId } = landmarks
+  const { from, to } = window.range
 
   return (
-    <div className="messages" ref={ref} onScroll={onScroll} aria-label="Messages" role="region">
+    <div
+      className="messages"
+      ref={scrollRef}
+      onScroll={() => {
+        stick.onScroll()
+        window.update()
+      }}
+      aria-label="Messages"
+      role="region"
+    >
       {status === 'error' && loadError && (
         <ErrorNotice error={loadError}>
           <button type="button" className="button" onClick={() => void reload(conversationId)}>
@@ -50,25 +73,30 @@ export function MessageList({ conversationId }: { conversationId: string }) {
           </button>
         </ErrorNotice>
       )}
-      <ol className="messages__list">
-        {messages.map((message, index) => (
-          <Fragment key={message.id}>
-            {message.id === firstSeenId && latest && (
-              <li className="seen-divider">
-                <span>{shortModelName(latest.reply.model ?? 'The model')} no longer sees the messages above</span>
+      <ol className="messages__list" ref={listRef}>
+        {rows.map((row, index) => {
+          if (row.kind === 'divider') {
+            return (
+              <li key={row.key} className="seen-divider">
+                <span>{row.label}</span>
               </li>
-            )}
+            )
+          }
+          const { message } = row
+          if (index < from || index >= to) {
+            return <MessagePlaceholder key={row.key} message={message} height={heights.get(message.id) ?? estimateRowHeight(message)} />
+          }
+          return (
             <MessageItem
+              key={row.key}
               message={message}
               turn={turn?.assistantMessageId === message.id ? turn : undefined}
               isLastReply={message.id === lastReplyId}
-              busy={busy}
-              laterCount={messages.length - index - 1}
               highlighted={message.id === highlightId}
               offersActions={message.id === latestTruncationNoticeId}
             />
-          </Fragment>
-        ))}
+          )
+        })}
         {turn && turn.assistantMessageId === null && <PendingTurn turn={turn} />}
       </ol>
     </div>

@@ -1,0 +1,69 @@
+// A script that runs inside the page before the app (Playwright's addInitScript): self-contained, no imports.
+
+/** What the probes collect in the page. */
+export interface PageProbes {
+  longTasks: Array<{ start: number; duration: number }>
+  /** When the streaming reply's text grew in the DOM: epoch ms and its non-whitespace characters. */
+  textSeen: Array<{ at: number; chars: number }>
+}
+
+declare global {
+  interface Window {
+    __probes: PageProbes
+    /**
+     * Resolves with the time (ms since the page's origin) of the first animation frame that begins after the
+     * message is rendered in full and on screen: by then the frame showing it has been painted.
+     */
+    __timeUntilShown: (messageId: string) => Promise<number>
+    /**
+     * Starts watching the streaming reply (the last `li[aria-busy="true"]`): each time its Markdown text changes,
+     * notes the time and how many non-whitespace characters it shows. A MutationObserver callback runs right
+     * after the DOM changed, in the task that changed it; the frame that paints it follows.
+     */
+    __watchStreamingText: () => void
+  }
+}
+
+/** Installs the probes; records every long task (over 50 ms) from the start. */
+export function installProbes(): void {
+  window.__probes = { longTasks: [], textSeen: [] }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__probes.longTasks.push({ start: entry.startTime, duration: entry.duration })
+  }).observe({ type: 'longtask', buffered: true })
+
+  const region = () => document.querySelector('[role="region"][aria-label="Messages"]')
+
+  window.__timeUntilShown = (messageId) =>
+    new Promise((resolve) => {
+      const check = () => {
+        const element = document.querySelector(`[data-message-id="${messageId}"]`)
+        const view = region()?.getBoundingClientRect()
+        const box = element?.getBoundingClientRect()
+        if (view && box && box.bottom > view.top && box.top < view.bottom) requestAnimationFrame(resolve)
+        else requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })
+
+  window.__watchStreamingText = () => {
+    const root = region()
+    if (!root) throw new Error('no message region')
+    let last = -1
+    new MutationObserver(() => {
+      const replies = root.querySelectorAll('li[aria-busy="true"] .markdown')
+      const reply = replies[replies.length - 1]
+      if (!reply) return
+      const chars = (reply.textContent ?? '').replace(/\s+/g, '').length
+      if (chars !== last) {
+        last = chars
+        window.__probes.textSeen.push({ at: performance.timeOrigin + performance.now(), chars })
+      }
+    }).observe(root, { subtree: true, childList: true, characterData: true })
+  }
+}
+
+/**
+ * `installProbes` as an init script's source. tsx compiles with esbuild's keepNames, which wraps named functions
+ * in a `__name(…)` helper the page does not have; the script brings a stand-in.
+ */
+export const probesScript = (): string => `var __name = (target) => target;\n(${installProbes.toString()})()`

@@ -1,0 +1,45 @@
+/** Rows `from` (inclusive) to `to` (exclusive) of the list, rendered in full; the rest are placeholders. */
+export interface RowRange {
+  from: number
+  to: number
+}
+
+/**
+ * The rows whose boxes reach into the band `top`…`bottom` (viewport coordinates), found by binary search over
+ * the list's children: a few reads of layout (which is clean when a scroll event runs), never one per row.
+ */
+export function rowsWithin(rows: HTMLCollection, count: number, top: number, bottom: number): RowRange {
+  const rect = (index: number) => (rows[index] as Element).getBoundingClientRect()
+  const firstAtOrAfter = (from: number, test: (index: number) => boolean) => {
+    let low = from
+    let high = count
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (test(middle)) high = middle
+      else low = middle + 1
+    }
+    return low
+  }
+  const from = Math.min(firstAtOrAfter(0, (index) => rect(index).bottom > top), count - 1)
+  const to = firstAtOrAfter(from, (index) => rect(index).top >= bottom)
+  return { from, to: Math.max(to, from + 1) }
+}
+
+/** `outer` holds every row of `inner`. */
+export const covers = (outer: RowRange, inner: RowRange): boolean => outer.from <= inner.from && outer.to >= inner.to
+
+/** The smallest range holding both. */
+export const union = (a: RowRange, b: RowRange): RowRange => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) })
+
+/** Rows around `index`, for a jump to a row not rendered yet; the next measurement fills the screen around it. */
+export const around = (index: number, count: number, span: number): RowRange => ({
+  from: Math.max(0, index - span),
+  to: Math.min(count, index + span + 1),
+})
+
+/** Whether the reader has text selected inside `element` (rows holding it must not be swapped out). */
+export function holdsSelection(element: Element): boolean {
+  const selection = element.ownerDocument.getSelection()
+  if (selection === null || selection.isCollapsed || selection.rangeCount === 0) return false
+  return element.contains(selection.anchorNode) || element.contains(selection.focusNode)
+}
