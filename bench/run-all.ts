@@ -1,11 +1,13 @@
+import { cleanupScale } from './cleanup-scale'
 import { historyCheckpoints } from './history-checkpoints'
 import { parseBenchArgs, type Benchmark } from './lib/cli'
 import { machineLine } from './lib/report'
+import { longConversation } from './long-conversation'
 import { search } from './search'
 import { streamFanout } from './stream-fanout'
 import { warmChatOverhead } from './warm-chat-overhead'
 
-const ALL: readonly Benchmark[] = [warmChatOverhead, streamFanout, historyCheckpoints, search]
+const ALL: readonly Benchmark[] = [warmChatOverhead, streamFanout, historyCheckpoints, search, cleanupScale, longConversation]
 
 /**
  * `npm run bench [-- --quick] [-- --rounds N] [names…]`: runs every benchmark (or the named ones) one after the
