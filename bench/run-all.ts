@@ -4,10 +4,11 @@ import { parseBenchArgs, type Benchmark } from './lib/cli'
 import { machineLine } from './lib/report'
 import { longConversation } from './long-conversation'
 import { search } from './search'
+import { startAndBundle } from './start-and-bundle'
 import { streamFanout } from './stream-fanout'
 import { warmChatOverhead } from './warm-chat-overhead'
 
-const ALL: readonly Benchmark[] = [warmChatOverhead, streamFanout, historyCheckpoints, search, cleanupScale, longConversation]
+const ALL: readonly Benchmark[] = [warmChatOverhead, streamFanout, historyCheckpoints, search, cleanupScale, longConversation, startAndBundle]
 
 /**
  * `npm run bench [-- --quick] [-- --rounds N] [names…]`: runs every benchmark (or the named ones) one after the

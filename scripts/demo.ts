@@ -65,7 +65,7 @@ async function startDemo() {
   }
 }
 
-ensureRendererBuilt(root)
+await ensureRendererBuilt(root)
 await runUntilSignalled(startDemo, ({ sim, mode }) => {
   const installed = sim.listModelNames().filter((name) => !name.startsWith('ollmchat-temp/'))
   console.log(`ollmchat demo: a simulated Ollama at ${sim.url} with ${installed.join(', ')}.`)

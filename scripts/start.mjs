@@ -1,6 +1,6 @@
 // `npm start`: the desktop app when this machine has an Electron binary (build with electron-vite unless out/
 // is newer than its sources, then run Electron on the project), otherwise the browser mode (`scripts/serve.mjs`)
-// with the same arguments.
+// with the same arguments, run in this process.
 import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -13,8 +13,10 @@ const args = process.argv.slice(2)
 const require = createRequire(import.meta.url)
 const electron = resolveElectronBinary(() => require('electron'))
 
-function runToExit(command, commandArgs, env) {
-  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env })
+// Electron is its own binary, so the desktop app is the one launch with a child: a SIGTERM sent to this process
+// alone (a process manager) must still reach it. Ctrl+C reaches both from the terminal.
+function runElectronToExit(args) {
+  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit', env: electronEnv(process.env) })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
@@ -32,8 +34,8 @@ function buildDesktop() {
 
 if (electron) {
   if (desktopBuildIsStale(root)) buildDesktop()
-  runToExit(electron, [root, ...args], electronEnv(process.env))
+  runElectronToExit(args)
 } else {
   console.log(BROWSER_FALLBACK_LINE)
-  runToExit(process.execPath, [join(root, 'scripts', 'serve.mjs'), ...args], process.env)
+  await import('./serve.mjs')
 }

@@ -10,8 +10,6 @@ export interface CliProcess {
   exit(code: number): void
   log(line: string): void
   error(line: string): void
-  /** Milliseconds on a monotonic clock. */
-  now(): number
 }
 
 /** Something started that must be stopped before the process ends. */
@@ -19,19 +17,11 @@ export interface Stoppable {
   close(): Promise<void>
 }
 
-/**
- * One Ctrl+C can arrive several times within milliseconds: the terminal signals every process of the foreground
- * group, and npm, scripts/serve.mjs and tsx each pass it on to their child as well. Repeats closer together than
- * this count as the same keypress; a person pressing again takes longer.
- */
-export const SAME_SIGNAL_WITHIN_MS = 500
-
 const realProcess: CliProcess = {
   on: (signal, listener) => process.on(signal, listener),
   exit: (code) => process.exit(code),
   log: (line) => console.log(line),
   error: (line) => console.error(line),
-  now: () => performance.now(),
 }
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -54,9 +44,9 @@ export function portOrExit(value: string | undefined, flag: string, proc: CliPro
 
 /**
  * Runs `start()`, then `announce(handle)`, until SIGINT or SIGTERM. Guarantees: the first signal closes the handle
- * and exits 0 (1 if closing fails), also when it arrives while still starting; a second one (at least
- * `SAME_SIGNAL_WITHIN_MS` later: earlier ones are copies of the first) exits 1 at once, so a stuck shutdown never
- * traps the user; a failed start prints one line and exits 1.
+ * and exits 0 (1 if closing fails), also when it arrives while still starting; a second one exits 1 at once, so a
+ * stuck shutdown never traps the user; a failed start prints one line and exits 1. Each launch is one process that
+ * the terminal signals once per Ctrl+C (scripts/serve.mjs), so every signal is a keypress of its own.
  */
 export async function runUntilSignalled<T extends Stoppable>(
   start: () => Promise<T>,
@@ -64,7 +54,7 @@ export async function runUntilSignalled<T extends Stoppable>(
   proc: CliProcess = realProcess,
 ): Promise<void> {
   let handle: T | undefined
-  let firstSignalAt: number | undefined
+  let signalled = false
   const stop = () => {
     if (!handle) return
     const closing = handle
@@ -78,12 +68,12 @@ export async function runUntilSignalled<T extends Stoppable>(
     )
   }
   const onSignal = () => {
-    if (firstSignalAt === undefined) {
-      firstSignalAt = proc.now()
-      stop()
-    } else if (proc.now() - firstSignalAt >= SAME_SIGNAL_WITHIN_MS) {
+    if (signalled) {
       proc.exit(1)
+      return
     }
+    signalled = true
+    stop()
   }
   proc.on('SIGINT', onSignal)
   proc.on('SIGTERM', onSignal)
@@ -95,6 +85,6 @@ export async function runUntilSignalled<T extends Stoppable>(
     proc.exit(1)
     return
   }
-  if (firstSignalAt !== undefined) stop()
+  if (signalled) stop()
   else announce(handle)
 }

@@ -8,6 +8,9 @@ import { portOrExit, runUntilSignalled } from './cli-runner'
 import { defaultDataDir } from './data-dir'
 import { runBrowserMode } from './run-browser-mode'
 
+// Milliseconds since this process started (Node's performance clock starts with the process), once every module
+// of the server has loaded: what start-up costs before the core does any work of its own.
+const modulesLoadedMs = performance.now()
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const { values } = parseArgs({
   options: {
@@ -24,6 +27,8 @@ const log = createConsoleLogger()
 await runUntilSignalled(
   () => runBrowserMode({ dataDir, rendererDir: values['renderer-dir'], version, log, port }),
   (mode) => {
+    const readyMs = performance.now()
+    log.info('ready', { sinceProcessStartMs: Math.round(readyMs), modulesLoadedMs: Math.round(modulesLoadedMs), coreStartMs: Math.round(readyMs - modulesLoadedMs) })
     console.log(`ollmchat (browser mode) is running. Open this address in your browser:\n\n  ${mode.server.url}\n`)
     console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
   },

@@ -15,6 +15,9 @@ export function CodeBlock({ children, node }: ComponentProps<'pre'> & ExtraProps
   const language = code ? codeLanguage(code) : null
   // The text is gathered from the highlighted tree only when someone copies it.
   const copyCode = () => copy(() => (code ? hastText(code).replace(/\n$/, '') : ''))
+  // Display math whose KaTeX has not arrived yet: its source on its own line, without the code block's bar, so
+  // the formula that replaces it moves what follows as little as possible.
+  if (language === 'math') return <pre className="math-pending">{children}</pre>
 
   return (
     <div className="code-block">

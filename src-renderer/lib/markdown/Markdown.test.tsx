@@ -1,9 +1,12 @@
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Markdown } from './Markdown'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { loadMarkdownRenderer, Markdown } from './Markdown'
 import { safeUrl } from './url-policy'
 
+// These tests check what the real renderer makes of hostile input, not the plain-text stand-in shown while the
+// renderer loads (lazy-loading.test.tsx covers that).
+beforeAll(loadMarkdownRenderer)
 afterEach(cleanup)
 
 describe('Markdown from a model is inert', () => {
@@ -41,10 +44,10 @@ describe('Markdown from a model is inert', () => {
     expect(container.textContent).toContain('<iframe src="https://evil.example"></iframe>')
   })
 
-  it('renders GFM tables and KaTeX math', () => {
+  it('renders GFM tables and KaTeX math (once KaTeX has loaded)', async () => {
     const { container } = render(<Markdown text={'| a | b |\n|---|---|\n| 1 | 2 |\n\nInline $x^2$ math.'} />)
     expect(container.querySelectorAll('table td')).toHaveLength(2)
-    expect(container.querySelector('.katex')).not.toBeNull()
+    await waitFor(() => expect(container.querySelector('.katex')).not.toBeNull())
   })
 })
 
@@ -53,7 +56,7 @@ describe('code blocks', () => {
     const user = userEvent.setup()
     const { container } = render(<Markdown text={'```python\nprint("hi")\n```'} />)
     expect(container.querySelector('.code-block__language')?.textContent).toBe('python')
-    expect(container.querySelector('.hljs-built_in, .hljs-string')).not.toBeNull()
+    await waitFor(() => expect(container.querySelector('.hljs-built_in, .hljs-string')).not.toBeNull())
     await user.click(screen.getByRole('button', { name: 'Copy code' }))
     expect(await navigator.clipboard.readText()).toBe('print("hi")')
     expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy()

@@ -1,48 +1,28 @@
-import 'katex/dist/katex.min.css'
-import { Fragment, memo } from 'react'
-import ReactMarkdown, { type Components } from 'react-markdown'
-import rehypeHighlight from 'rehype-highlight'
-import rehypeKatex from 'rehype-katex'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
-import { CodeBlock } from './CodeBlock'
-import { SafeImage } from './SafeImage'
-import { SafeLink } from './SafeLink'
-import { splitMarkdownBlocks } from './split-blocks'
-import { safeUrl } from './url-policy'
+import { memo, useEffect, useSyncExternalStore } from 'react'
+import { lazyModule } from './lazy-module'
+import './pending.css'
 
-const remarkPlugins = [remarkGfm, remarkMath]
-// KaTeX first, so ```math blocks become formulas before the highlighter sees them.
-const rehypePlugins = [rehypeKatex, rehypeHighlight]
-const components: Components = { a: SafeLink, img: SafeImage, pre: CodeBlock }
+// The Markdown stack (react-markdown, micromark, GFM, math syntax) is a third of the app's JS and the first screen
+// does not need it before a conversation is open. It is asked for as soon as the app starts, in parallel with the
+// first requests to the core, so it has usually arrived before the first message is shown.
+const renderer = lazyModule('the Markdown renderer', () => import('./MarkdownRenderer'))
+void renderer.load()
 
-// Memoised on its text: a block that stopped changing is not parsed again.
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
-      {text}
-    </ReactMarkdown>
-  )
-})
-
-// While a reply streams only its last block grows, so only that block is parsed on each batch. The newline
-// between blocks is the one a whole-text render puts between top-level elements.
-function StreamingBlocks({ text }: { text: string }) {
-  return splitMarkdownBlocks(text).map((block, index) => (
-    <Fragment key={index}>
-      {index > 0 && '\n'}
-      <MarkdownBlock text={block} />
-    </Fragment>
-  ))
-}
+/** Waits for the Markdown renderer; for tests and anything that must not show the plain-text stand-in. */
+export const loadMarkdownRenderer = (): Promise<void> => renderer.load()
 
 /**
- * Renders untrusted Markdown (model output): GFM tables, KaTeX math, highlighted code. Raw HTML is never
- * interpreted (react-markdown shows it as text; rehype-raw is deliberately absent), URLs pass `safeUrl`,
- * and images are never loaded. With `streaming`, the text is rendered block by block so a growing reply
- * costs a parse of its last block per update; without it (a finished text) it is parsed whole, so
- * constructs that span blocks (footnotes, reference links) always end up right.
+ * Renders untrusted Markdown (model output) with `MarkdownRenderer` (see there for what is safe and how streaming
+ * is parsed). Until that module has arrived the text is shown as it is, wrapped, and replaced once it is there.
  */
 export const Markdown = memo(function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
-  return <div className="markdown">{streaming ? <StreamingBlocks text={text} /> : <MarkdownBlock text={text} />}</div>
+  const loaded = useSyncExternalStore(renderer.subscribe, renderer.get)
+  useEffect(() => {
+    if (loaded === undefined) void renderer.load()
+  }, [loaded])
+  return (
+    <div className="markdown">
+      {loaded ? <loaded.MarkdownRenderer text={text} streaming={streaming} /> : <p className="markdown-pending">{text}</p>}
+    </div>
+  )
 })

@@ -1,8 +1,11 @@
 import { cleanup, render } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Markdown } from './Markdown'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { loadPlugins } from './lazy-plugins'
+import { loadMarkdownRenderer, Markdown } from './Markdown'
 import { splitMarkdownBlocks } from './split-blocks'
 
+// Block-by-block rendering is compared with whole-text rendering once everything has loaded, as in a long session.
+beforeAll(() => Promise.all([loadMarkdownRenderer(), loadPlugins({ math: true, code: true })]))
 afterEach(cleanup)
 
 const SAMPLE = [

@@ -1,0 +1,94 @@
+// `npm run serve` and `node scripts/serve.mjs` as a person runs them: one process that prints the address and
+// stops cleanly on the first Ctrl+C or SIGTERM. Linux only (reads /proc to see the process tree).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..')
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** Every process whose parent is `pid`, with its command line. */
+function childrenOf(pid: number): { pid: number; argv: string[] }[] {
+  const children: { pid: number; argv: string[] }[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (parent === pid) children.push({ pid: Number(entry), argv: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean) })
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return children
+}
+
+const descendantsOf = (pid: number): { pid: number; argv: string[] }[] =>
+  childrenOf(pid).flatMap((child) => [child, ...descendantsOf(child.pid)])
+
+const isNode = (argv: string[]) => /(^|\/)node$/.test(argv[0] ?? '')
+
+/** Starts `command` in its own process group (as a terminal runs a foreground job) and waits for the address. */
+async function launch(command: string, args: string[]): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ollmchat-serve-'))
+  dirs.push(dataDir)
+  const child = spawn(command, [...args, '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Nothing listens there: the window would say Ollama is unreachable, which is all this test needs.
+    env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:1' },
+  })
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  await new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (/http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(output)) resolve()
+    }
+    child.stdout?.on('data', read)
+    child.stderr?.on('data', read)
+    void exited.then((code) => reject(new Error(`exited with ${code} before printing an address:\n${output}`)))
+  })
+  return { child, output: () => output, exited }
+}
+
+const processGone = async (pid: number) => {
+  while (existsPid(pid)) await new Promise((resolve) => setTimeout(resolve, 50))
+}
+const existsPid = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe.skipIf(process.platform !== 'linux')('the browser-mode entry', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('runs in one process (no child node process) and exits 0 on %s', async (signal) => {
+    const { child, output, exited } = await launch(process.execPath, ['scripts/serve.mjs'])
+    expect(descendantsOf(child.pid ?? 0).filter((p) => isNode(p.argv))).toEqual([])
+    process.kill(child.pid ?? 0, signal)
+    expect(await exited).toBe(0)
+    expect(output().match(/stopping…/g)).toHaveLength(1)
+  }, 60_000)
+
+  it('under `npm run serve`, one Ctrl+C to the whole terminal job stops the server once and cleanly', async () => {
+    const { child, output } = await launch('npm', ['run', '-s', 'serve', '--'])
+    const servers = descendantsOf(child.pid ?? 0).filter((p) => isNode(p.argv))
+    expect(servers.map((p) => p.argv.slice(1, 2))).toEqual([[join('scripts', 'serve.mjs')]])
+    const server = servers[0]?.pid ?? 0
+    expect(descendantsOf(server).filter((p) => isNode(p.argv))).toEqual([])
+    // What the terminal does on Ctrl+C: SIGINT to every process of the foreground group (npm, its shell, node).
+    process.kill(-(child.pid ?? 0), 'SIGINT')
+    await processGone(server)
+    expect(output().match(/stopping…/g)).toHaveLength(1)
+    expect(output()).not.toContain('stopping failed')
+  }, 60_000)
+})

@@ -1,0 +1,60 @@
+import { Fragment, memo, useEffect, useMemo, useSyncExternalStore } from 'react'
+import ReactMarkdown, { type Components, type Options } from 'react-markdown'
+import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
+import { CodeBlock } from './CodeBlock'
+import { loadPlugins, pluginsFor, subscribeToPlugins } from './lazy-plugins'
+import { markdownNeeds } from './markdown-needs'
+import { SafeImage } from './SafeImage'
+import { SafeLink } from './SafeLink'
+import { splitMarkdownBlocks } from './split-blocks'
+import { safeUrl } from './url-policy'
+
+// remark-math stays in the first page: until KaTeX arrives, math shows as its source in <code> (no `$` signs).
+const remarkPlugins = [remarkGfm, remarkMath]
+const components: Components = { a: SafeLink, img: SafeImage, pre: CodeBlock }
+
+// Memoised on its text and plugins: a block that stopped changing is not parsed again, nor is one whose plugins
+// did not change when a lazily loaded one arrived for another message.
+const ParsedMarkdown = memo(function ParsedMarkdown({ text, rehypePlugins }: { text: string; rehypePlugins: Options['rehypePlugins'] }) {
+  return (
+    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+      {text}
+    </ReactMarkdown>
+  )
+})
+
+/** One block: rendered at once with what is loaded, and again when KaTeX or the highlighter it needs arrives. */
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  const { math, code } = markdownNeeds(text)
+  const needs = useMemo(() => ({ math, code }), [math, code])
+  const rehypePlugins = useSyncExternalStore(subscribeToPlugins, () => pluginsFor(needs))
+  useEffect(() => {
+    if (needs.math || needs.code) void loadPlugins(needs)
+  }, [needs])
+  return <ParsedMarkdown text={text} rehypePlugins={rehypePlugins} />
+})
+
+// While a reply streams only its last block grows, so only that block is parsed on each batch. The newline
+// between blocks is the one a whole-text render puts between top-level elements.
+function StreamingBlocks({ text }: { text: string }) {
+  return splitMarkdownBlocks(text).map((block, index) => (
+    <Fragment key={index}>
+      {index > 0 && '\n'}
+      <MarkdownBlock text={block} />
+    </Fragment>
+  ))
+}
+
+/**
+ * Renders untrusted Markdown (model output): GFM tables, KaTeX math, highlighted code. Raw HTML is never
+ * interpreted (react-markdown shows it as text; rehype-raw is deliberately absent), URLs pass `safeUrl`,
+ * and images are never loaded. With `streaming`, the text is rendered block by block so a growing reply
+ * costs a parse of its last block per update; without it (a finished text) it is parsed whole, so
+ * constructs that span blocks (footnotes, reference links) always end up right. KaTeX and the highlighter are
+ * loaded on first need (lazy-plugins.ts); until then math shows as its source and code unhighlighted. This
+ * module is itself loaded lazily (Markdown.tsx).
+ */
+export function MarkdownRenderer({ text, streaming }: { text: string; streaming: boolean }) {
+  return streaming ? <StreamingBlocks text={text} /> : <MarkdownBlock text={text} />
+}
