@@ -101,7 +101,7 @@ async function run(options: BenchOptions): Promise<void> {
   const queries = queriesFor(corpusWords())
   printHeader({
     title: 'Full-text search over the chat history, and whether it holds up other calls',
-    ours: `HistoryStore.search on its worker thread (read-only connection, FTS5 prefix match, bm25 up to 2,000 matches else newest first, snippets for the page), ${LIMIT} hits + hasMore`,
+    ours: `HistoryStore.search on its worker thread (read-only connection, FTS5 prefix match: a word past the prefix indexes becomes the indexed terms it starts, read lazily; bm25 up to 2,000 matches else newest first, read backwards without rowid ranges; snippets for the page), ${LIMIT} hits + hasMore`,
     baseline: `LIKE '%word%' on every word over the same messages table, on the main thread (read-only better-sqlite3 on the same file), ${LIMIT} hits`,
     setup: [
       `generated history: ${size.conversations.toLocaleString('en')} conversations × ${size.messagesPerConversation} messages, Zipf word frequencies, one SQLite file (WAL)`,

@@ -16,7 +16,20 @@ export function searchTerms(input: string): string[] {
   return (long.length > 0 ? long : words.length > 1 ? words : []).slice(0, MAX_TERMS)
 }
 
-const quoted = (term: string) => `"${term.replaceAll('"', '""')}"*`
+/**
+ * One word of a query as FTS5 matches it: either the typed prefix (`"foo"*`), or the indexed terms it is a prefix
+ * of, each matched exactly (`("foo" OR "food")`), which FTS5 reads lazily and can stop reading at the page, where
+ * a prefix without a prefix index makes it merge every such term's whole list of rows first.
+ */
+export type QueryWord = { prefix: string } | { terms: readonly string[] }
+
+const quote = (text: string) => `"${text.replaceAll('"', '""')}"`
+
+function wordQuery(word: QueryWord): string {
+  if ('prefix' in word) return `${quote(word.prefix)}*`
+  const terms = word.terms.map(quote)
+  return terms.length === 1 ? (terms[0] ?? '') : `(${terms.join(' OR ')})`
+}
 
 /**
  * Turns what a person typed into a safe FTS5 query: every word becomes a quoted prefix term (`"foo"* "bar"*`,
@@ -24,23 +37,23 @@ const quoted = (term: string) => `"${term.replaceAll('"', '""')}"*`
  * being parsed. Returns `null` when nothing searchable is left (too short, only punctuation).
  */
 export function toMatchQuery(input: string): string | null {
-  const terms = searchTerms(input)
-  return terms.length === 0 ? null : terms.map(quoted).join(' ')
+  return matchQueries(searchTerms(input).map((prefix) => ({ prefix })))?.all ?? null
 }
 
-/** The FTS5 queries one search runs, all built from the same terms. */
+/** The FTS5 queries one search runs, all built from the same words. */
 export interface MatchQueries {
-  /** Every term, in the text or the title. */
+  /** Every word, in the text or the title. */
   all: string
-  /** Every term, and at least one of them in the message text: the rows that are hits in their own right. */
+  /** Every word, and at least one of them in the message text: the rows that are hits in their own right. */
   inContent: string
-  /** Every term in the title and none in the text: rows that match only through their conversation's title. */
+  /** Every word in the title and none in the text: rows that match only through their conversation's title. */
   titleOnly: string
 }
 
-export function matchQueries(input: string): MatchQueries | null {
-  const all = toMatchQuery(input)
-  if (all === null) return null
-  const any = all.split(' ').join(' OR ')
+export function matchQueries(words: readonly QueryWord[]): MatchQueries | null {
+  if (words.length === 0) return null
+  const parts = words.map(wordQuery)
+  const all = parts.join(' ')
+  const any = parts.join(' OR ')
   return { all, inContent: `(${all}) AND content : (${any})`, titleOnly: `title : (${all}) NOT content : (${any})` }
 }

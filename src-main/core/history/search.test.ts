@@ -102,6 +102,14 @@ describe('search', () => {
     expect(await find('cafe tea')).toEqual([])
   })
 
+  it('finds every word a long prefix starts, folded as the index folds them, and nothing for a prefix of none', async () => {
+    chat('Drinks', 'Carbonated water', 'Spaghetti carbonara', 'La cafetería', 'Un café crème')
+    expect((await find('CARBON')).map(text).sort()).toEqual(['Carbonated water', 'Spaghetti carbonara'])
+    expect((await find('cafe')).flatMap(marked).sort()).toEqual(['cafetería', 'café'])
+    expect(await find('carbonx')).toEqual([])
+    expect(await find('carbon zzzz')).toEqual([])
+  })
+
   it('ranks the closer match first (bm25)', async () => {
     chat('A', 'llama llama llama, the llama is a llama', 'unrelated words about alpacas and other animals in the field')
     chat('B', 'a long message that mentions llama once among many many other words about farms and fields')

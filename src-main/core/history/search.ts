@@ -1,7 +1,9 @@
 import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../../../src-shared/search'
 import type { MessageRole, SearchPage, SnippetPart } from '../../../src-shared/types'
 import type { HistoryDatabase } from './database'
-import { matchQueries, type MatchQueries } from './search-query'
+import { createPageKeys } from './search-page-keys'
+import { matchQueries, searchTerms } from './search-query'
+import { createWordExpander } from './search-vocabulary'
 
 export { searchTerms, toMatchQuery } from './search-query'
 
@@ -9,14 +11,6 @@ export { searchTerms, toMatchQuery } from './search-query'
 const MATCH_START = '\uE000'
 const MATCH_END = '\uE001'
 const SNIPPET_TOKENS = 16
-/**
- * Up to this many matching messages, hits are ranked by bm25; beyond, newest first. Ranking needs a score for
- * every match, so its cost grows with the match count (a common word: most of the history, near a second over
- * 100,000 messages); newest-first reads the index backwards and stops at the page. When a word is that common,
- * relevance tells the hits apart little anyway, and the latest conversation is the likelier one sought.
- */
-const RANKED_MAX_MATCHES = 2_000
-
 /** What one search asks for; `limit` and `offset` are clamped to sane bounds. */
 export interface SearchRequest {
   query: string
@@ -53,7 +47,6 @@ interface HitRow {
   conversation_title: string
   message_id: string
   role: MessageRole
-  snippet: string
   created_at: string
 }
 
@@ -61,108 +54,62 @@ const clamp = (value: number | undefined, fallback: number, min: number, max: nu
   Math.min(Math.max(Math.trunc(value !== undefined && Number.isFinite(value) ? value : fallback), min), max)
 
 /**
- * Builds the search over the FTS5 index. A message is a hit when it has every word (in its text or its
- * conversation's title) and at least one in its text. A conversation that has every word in its title but none
- * in any message yields one hit, its first message; one that also matches in its messages yields only those.
- * Soft-deleted conversations never appear. Up to `RANKED_MAX_MATCHES` matches, hits are ranked by bm25 (text
- * weighs twice the title); beyond, newest first. Either way, only the page's rows get a snippet (`snippet()` is
- * the costly part), and a page is fetched one row long to tell whether there are more.
+ * Builds the search over the FTS5 index: see `createPageKeys` for what the hits are and their order, and
+ * `createWordExpander` for how the words are matched. Only the page's rows get a snippet (`snippet()` is the costly
+ * part), and a page is fetched one row long to tell whether there are more.
  */
 export function createSearch(db: HistoryDatabase): SearchFunction {
-  const countUpTo = db.prepare<[{ match: string; cap: number }], { n: number }>(
-    'SELECT count(*) AS n FROM (SELECT rowid FROM message_search WHERE message_search MATCH @match LIMIT @cap)',
+  const expandWords = createWordExpander(db)
+  const pageKeys = createPageKeys(db)
+
+  // One backward pass over the matches builds the page's snippets: a lookup per row (rowid = ?) or a rowid range
+  // would make FTS5 seek in each term's row list again, which dominated a search for a common word. The CASE
+  // keeps `snippet()` to the page's rows; the pass stops below the page's oldest row.
+  const snippetsNewestFirst = db.prepare<[{ all: string; keys: string; start: string; end: string }], { pk: number; snippet: string | null }>(
+    `SELECT rowid AS pk,
+       CASE WHEN rowid IN (SELECT value FROM json_each(@keys))
+         THEN snippet(message_search, 0, @start, @end, '…', ${SNIPPET_TOKENS}) END AS snippet
+     FROM message_search WHERE message_search MATCH @all ORDER BY rowid DESC`,
+  )
+  const details = db.prepare<[{ keys: string }], HitRow & { pk: number }>(
+    `SELECT m.pk, m.conversation_id, c.title AS conversation_title, m.id AS message_id, m.role, m.created_at
+     FROM json_each(@keys) k
+     CROSS JOIN messages m ON m.pk = k.value
+     CROSS JOIN conversations c ON c.id = m.conversation_id`,
   )
 
-  // Few matches: score them all. The window functions find, per conversation, whether any message matched in
-  // its text and which is the first title-only one.
-  const ranked = db.prepare<[{ all: string; inContent: string; take: number; skip: number }], { pk: number }>(
-    `WITH content_hits AS (
-       SELECT rowid AS pk FROM message_search WHERE message_search MATCH @inContent
-     ), hits AS (
-       SELECT m.pk, m.conversation_id, m.seq, m.created_at, matched.score, m.pk IN (SELECT pk FROM content_hits) AS in_content
-       FROM (SELECT rowid AS pk, bm25(message_search, 1.0, 0.5) AS score
-             FROM message_search WHERE message_search MATCH @all) AS matched
-       JOIN messages m ON m.pk = matched.pk
-       JOIN conversations c ON c.id = m.conversation_id
-       WHERE c.deleted_at IS NULL
-     ), marked AS (
-       SELECT *, row_number() OVER (PARTITION BY conversation_id, in_content ORDER BY seq) AS nth,
-         max(in_content) OVER (PARTITION BY conversation_id) AS conversation_has_content_hit
-       FROM hits
-     )
-     SELECT pk FROM marked WHERE in_content OR (nth = 1 AND NOT conversation_has_content_hit)
-     ORDER BY score, created_at DESC LIMIT @take OFFSET @skip`,
-  )
-
-  // Many matches: the index read backwards (rowid is the message's insertion order), stopping at the page.
-  const newestContentHits = db.prepare<[{ inContent: string; take: number }], { pk: number }>(
-    `SELECT s.rowid AS pk FROM message_search s
-     CROSS JOIN messages m ON m.pk = s.rowid
-     CROSS JOIN conversations c ON c.id = m.conversation_id
-     WHERE s.message_search MATCH @inContent AND c.deleted_at IS NULL
-     ORDER BY s.rowid DESC LIMIT @take`,
-  )
-  // A conversation matches by title only when every one of its messages is a title-only row. Its hit is its
-  // first message, which has its lowest rowid (messages are only ever appended or cut from the end), so only
-  // rows from `@from` on (the oldest content hit that made the page) can add a hit to the page: the FTS5 range
-  // scan stays short even for a word in half the titles.
-  const newestTitleOnlyHits = db.prepare<[{ titleOnly: string; take: number; from: number }], { pk: number }>(
-    `WITH per_conversation AS (
-       SELECT m.conversation_id, count(*) AS rows, min(m.seq) AS first_seq
-       FROM message_search s CROSS JOIN messages m ON m.pk = s.rowid
-       WHERE s.message_search MATCH @titleOnly AND s.rowid >= @from
-       GROUP BY m.conversation_id
-     )
-     SELECT first.pk FROM per_conversation p
-     JOIN conversations c ON c.id = p.conversation_id AND c.deleted_at IS NULL
-     JOIN messages first ON first.conversation_id = p.conversation_id AND first.seq = p.first_seq
-     WHERE p.rows = (SELECT count(*) FROM messages WHERE conversation_id = p.conversation_id)
-     ORDER BY first.pk DESC LIMIT @take`,
-  )
-
-  // One pass over the page's rowid range builds every snippet: a lookup per row (rowid = ?) would set up each
-  // prefix term's whole doclist again for every row, which dominated a search for a common word.
-  const details = db.prepare<[{ all: string; low: number; high: number; keys: string; start: string; end: string }], HitRow & { pk: number }>(
-    `SELECT s.rowid AS pk, m.conversation_id, c.title AS conversation_title, m.id AS message_id, m.role, m.created_at,
-       snippet(message_search, 0, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet
-     FROM message_search s
-     CROSS JOIN messages m ON m.pk = s.rowid
-     CROSS JOIN conversations c ON c.id = m.conversation_id
-     WHERE s.message_search MATCH @all AND s.rowid BETWEEN @low AND @high
-       AND +s.rowid IN (SELECT value FROM json_each(@keys))`,
-  )
-
-  const pageKeys = (queries: MatchQueries, take: number, skip: number): number[] => {
-    const matches = countUpTo.get({ match: queries.all, cap: RANKED_MAX_MATCHES + 1 })?.n ?? 0
-    if (matches === 0) return []
-    if (matches <= RANKED_MAX_MATCHES) return ranked.all({ all: queries.all, inContent: queries.inContent, take, skip }).map((row) => row.pk)
-    const wanted = take + skip
-    const content = newestContentHits.all({ inContent: queries.inContent, take: wanted }).map((row) => row.pk)
-    const from = content.length === wanted ? (content.at(-1) ?? 0) : 0
-    const titleOnly = newestTitleOnlyHits.all({ titleOnly: queries.titleOnly, take: wanted, from }).map((row) => row.pk)
-    return [...content, ...titleOnly].sort((a, b) => b - a).slice(skip, wanted)
+  const snippetsOf = (all: string, page: readonly number[]): Map<number, string> => {
+    const snippets = new Map<number, string>()
+    const oldest = Math.min(...page)
+    for (const { pk, snippet } of snippetsNewestFirst.iterate({ all, keys: JSON.stringify(page), start: MATCH_START, end: MATCH_END })) {
+      if (snippet !== null) snippets.set(pk, snippet)
+      if (pk <= oldest || snippets.size === page.length) break
+    }
+    return snippets
   }
 
   return (request) => {
-    const queries = matchQueries(request.query)
+    const words = expandWords(searchTerms(request.query))
+    const queries = words === null ? null : matchQueries(words)
     if (queries === null) return { hits: [], hasMore: false }
     const limit = clamp(request.limit, SEARCH_PAGE_SIZE, 1, MAX_SEARCH_PAGE_SIZE)
     const offset = clamp(request.offset, 0, 0, MAX_SEARCH_OFFSET)
     const keys = pageKeys(queries, limit + 1, offset)
     const page = keys.slice(0, limit)
-    const rows = new Map<number, HitRow>()
-    if (page.length > 0) {
-      const range = { low: Math.min(...page), high: Math.max(...page), keys: JSON.stringify(page) }
-      for (const row of details.all({ all: queries.all, ...range, start: MATCH_START, end: MATCH_END })) rows.set(row.pk, row)
-    }
-    const hits = page.flatMap((pk) => rows.get(pk) ?? [])
+    if (page.length === 0) return { hits: [], hasMore: false }
+    const snippets = snippetsOf(queries.all, page)
+    const rows = new Map(details.all({ keys: JSON.stringify(page) }).map((row) => [row.pk, row]))
+    const hits = page.flatMap((pk) => {
+      const row = rows.get(pk)
+      return row === undefined ? [] : [{ row, snippet: snippets.get(pk) ?? '' }]
+    })
     return {
-      hits: hits.map((row) => ({
+      hits: hits.map(({ row, snippet }) => ({
         conversationId: row.conversation_id,
         conversationTitle: row.conversation_title,
         messageId: row.message_id,
         role: row.role,
-        snippet: splitSnippet(row.snippet),
+        snippet: splitSnippet(snippet),
         createdAt: row.created_at,
       })),
       hasMore: keys.length > limit,
