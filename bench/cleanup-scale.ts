@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ollama } from 'ollama'
 import { openDatabase } from '../src-main/core/history/database'
@@ -22,8 +22,8 @@ const LOADED_LISTED = `${LOADED.name}:latest`
 /** The plain script's fixed number of deletes in flight; ours starts there and adapts (1 to 16). */
 const PLAIN_CONCURRENCY = 4
 
-type Metric = 'wallMs' | 'usPerModel' | 'loopMaxMs' | 'loopP99Ms' | 'pingP95Ms' | 'requests' | 'left'
-const METRICS: readonly Metric[] = ['wallMs', 'usPerModel', 'loopMaxMs', 'loopP99Ms', 'pingP95Ms', 'requests', 'left']
+type Metric = 'wallMs' | 'usPerModel' | 'loopMaxMs' | 'loopP99Ms' | 'busyMaxMs' | 'pingP95Ms' | 'requests' | 'left'
+const METRICS: readonly Metric[] = ['wallMs', 'usPerModel', 'loopMaxMs', 'loopP99Ms', 'busyMaxMs', 'pingP95Ms', 'requests', 'left']
 
 interface Scenario {
   label: string
@@ -113,7 +113,7 @@ async function sampleOf(
   setup: Setup,
   scenario: Scenario,
   wallMs: number,
-  measured: { loopMaxMs: number; loopP99Ms: number; pingP95Ms: number },
+  measured: { loopMaxMs: number; loopP99Ms: number; busyMaxMs: number; pingP95Ms: number },
 ): Promise<Sample<Metric>> {
   const requests = await setup.sim.requests()
   const left = await leftBehind(setup.sim)
@@ -122,6 +122,7 @@ async function sampleOf(
     usPerModel: (wallMs * 1000) / scenario.temps,
     loopMaxMs: measured.loopMaxMs,
     loopP99Ms: measured.loopP99Ms,
+    busyMaxMs: measured.busyMaxMs,
     pingP95Ms: measured.pingP95Ms,
     requests,
     left,
@@ -138,19 +139,24 @@ function scenariosFor(options: BenchOptions): Scenario[] {
   ]
 }
 
+/** The 1-minute load average against the number of cores: above 1 per core, processes wait for a CPU. */
+const loadAverage = () => `${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`
+
 const roundsOf = (options: BenchOptions, temps: number) => roundsFor(options, temps >= 5_000 ? 3 : temps >= 1_000 ? 5 : 8, 3)
 
 async function run(options: BenchOptions): Promise<void> {
   const scenarios = scenariosFor(options)
   printHeader({
     title: 'Start-up clean-up of temporary models at scale',
-    ours: 'TempModelManager.cleanupWhenReachable: indexed in-use rules, adaptive deletes (1–16, from 4), records in SQLite',
+    ours: 'TempModelManager.cleanupWhenReachable: listing checked and models indexed in 10 ms slices, indexed in-use rules, adaptive deletes (1–16, from 4), records in SQLite',
     baseline: `plain script with the official ollama client: list, ps, delete every unused temp, ${PLAIN_CONCURRENCY} at a time`,
     setup: [
       'simulator in its own process (its work is not in this process\'s event loop); one temp stays loaded (both keep it)',
       'event loop: monitorEventLoopDelay (1 ms); ping: GET to this process from the simulator\'s process every 5 ms',
+      'on CPU: per gap of a 1 ms timer, the smaller of the gap and the CPU time used in it (a wait for a CPU left out)',
       `scenarios: ${scenarios.map((s) => s.label).join('; ')}`,
       'left: temps still there afterwards (must be 0, except the plain script under dropped connections)',
+      `machine load at the start: ${loadAverage()} (other processes show as event-loop delay on both sides)`,
     ],
   })
   const dir = mkdtempSync(join(tmpdir(), 'ollmchat-bench-cleanup-'))
@@ -189,6 +195,7 @@ async function run(options: BenchOptions): Promise<void> {
         { key: 'usPerModel', label: `${scenario.label}: per temp (µs)` },
         { key: 'loopMaxMs', label: `${scenario.label}: event loop, longest delay (ms)` },
         { key: 'loopP99Ms', label: `${scenario.label}: event loop, p99 delay (ms)` },
+        { key: 'busyMaxMs', label: `${scenario.label}: event loop, longest stretch on CPU (ms)` },
         { key: 'pingP95Ms', label: `${scenario.label}: ping to this process, p95 (ms)` },
         { key: 'requests', label: `${scenario.label}: HTTP requests` },
         { key: 'left', label: `${scenario.label}: temps left behind` },
@@ -201,7 +208,7 @@ async function run(options: BenchOptions): Promise<void> {
     db.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  process.stdout.write(`${renderTable(COMPARISON_HEADERS, rows)}\n`)
+  process.stdout.write(`${renderTable(COMPARISON_HEADERS, rows)}\nmachine load at the end: ${loadAverage()}\n`)
 }
 
 /** The start-up clean-up against a plain list-ps-delete script, from 10 to 5,000 temporary models. */

@@ -2,9 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
 import * as modelName from '../ollama/model-name'
+import { silentLogger } from '../log'
 import { OllamaClient } from '../ollama/client'
+import { DELETE_CONCURRENCY } from './adaptive-concurrency'
+import { cleanupPass } from './temp-model-cleanup'
 import { TempModelManager } from './temp-model-manager'
-import { createMemoryTempModelRegistry } from './temp-model-registry'
+import { createMemoryTempModelRegistry, type TempModelRecord } from './temp-model-registry'
 
 // Every name function counted, so the test can tell how often names are parsed and compared.
 vi.mock('../ollama/model-name', async (importOriginal) => {
@@ -67,5 +70,50 @@ describe('clean-up of many temporary models', () => {
     expect(report.deleted).toHaveLength(30)
     expect(sim.listModelNames().filter((name) => name.startsWith('ollmchat-temp/'))).toEqual(['ollmchat-temp/llama3-oc2048:latest'])
     expect(sim.requestsTo('/api/delete', 'DELETE')).toHaveLength(33)
+  })
+
+  it('gives the event loop a turn after each model in every step that goes over all of them', async () => {
+    const count = 100
+    await installTemps(count)
+    const baseDigest = (await client.listAll()).find((m) => m.name === 'llama3:latest')?.digest ?? ''
+    const records: TempModelRecord[] = Array.from({ length: count }, (_, i) => ({
+      host: client.host,
+      path: `ollmchat-temp/llama3-oc${5000 + i}`,
+      baseModel: 'llama3:latest',
+      baseDigest,
+      numCtx: 5000 + i,
+      createdAt: '2026-05-01T10:00:00.000Z',
+      lastUsedAt: null,
+    }))
+    vi.clearAllMocks()
+    // Names parsed between two turns of the event loop, at most: the work the window's requests could wait behind.
+    // (Not `isTempModelName`, which a temporary model's name passes with a prefix test.)
+    const parses = () => vi.mocked(modelName.modelKey).mock.calls.length + vi.mocked(modelName.parseModelName).mock.calls.length
+    let atLastTurn = 0
+    let mostBetweenTurns = 0
+    let watching = true
+    const turn = () => {
+      const now = parses()
+      mostBetweenTurns = Math.max(mostBetweenTurns, now - atLastTurn)
+      atLastTurn = now
+      if (watching) setImmediate(turn)
+    }
+    setImmediate(turn)
+    const report = await cleanupPass({
+      client,
+      log: silentLogger,
+      concurrency: DELETE_CONCURRENCY,
+      isAcquired: () => false,
+      isCreating: () => false,
+      records: () => records,
+      forget: () => {},
+      // A slice of 0 ms is always used up, so every model is followed by a turn wherever the pass slices.
+      sliceMs: 0,
+    })
+    watching = false
+    expect(report.deleted).toHaveLength(count)
+    // Indexing the records, the staleness check and indexing the listing each parse every name in one go when not
+    // sliced (over 100 parses in a row here); sliced, a turn comes after a few models (staleness checks 4 at once).
+    expect(mostBetweenTurns).toBeLessThan(30)
   })
 })

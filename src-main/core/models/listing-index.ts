@@ -10,12 +10,31 @@ export class ListingIndex {
   private readonly positionByKey = new Map<string, number>()
   private readonly positionByDigest = new Map<string, number>()
 
-  constructor(readonly models: readonly ListedModel[]) {
-    models.forEach((model, position) => {
-      const key = modelKey(model.name)
-      if (!this.positionByKey.has(key)) this.positionByKey.set(key, position)
-      if (!this.positionByDigest.has(model.digest)) this.positionByDigest.set(model.digest, position)
-    })
+  /** `indexNow` is false only for `inSlices`, which adds the models itself. */
+  constructor(
+    readonly models: readonly ListedModel[],
+    indexNow = true,
+  ) {
+    if (indexNow) models.forEach((model, position) => this.add(model, position))
+  }
+
+  /**
+   * The same index, built with `await pause()` after each model (`timeSlicer`): parsing thousands of names in one go
+   * would hold the event loop for tens of milliseconds.
+   */
+  static async inSlices(models: readonly ListedModel[], pause: () => Promise<void>): Promise<ListingIndex> {
+    const index = new ListingIndex(models, false)
+    for (const [position, model] of models.entries()) {
+      index.add(model, position)
+      await pause()
+    }
+    return index
+  }
+
+  private add(model: ListedModel, position: number): void {
+    const key = modelKey(model.name)
+    if (!this.positionByKey.has(key)) this.positionByKey.set(key, position)
+    if (!this.positionByDigest.has(model.digest)) this.positionByDigest.set(model.digest, position)
   }
 
   /** The first listed model Ollama reads as `name` (`sameModel`). */

@@ -5,15 +5,16 @@ import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
 import { isTempModelName, modelKey } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
+import { timeSlicer } from '../time-slice'
 import { formatBytes } from '../../../src-shared/format'
 import { AdaptiveConcurrency, type ConcurrencyBounds } from './adaptive-concurrency'
 import { mapBounded } from './bounded'
 import { ListingIndex } from './listing-index'
+import { sampleForLog } from './log-sample'
 import { findStaleTempModels, freedBytes } from './temp-model-staleness'
 import type { TempModelRecord } from './temp-model-registry'
 import { tempModelNumCtx } from './temp-model-naming'
 import { RunnerUsage } from './temp-model-usage'
-import { sampleForLog, timeSlicer } from './time-slice'
 
 /** What a clean-up did. Names are as Ollama listed them. */
 export interface CleanupReport {
@@ -45,6 +46,8 @@ export interface CleanupDeps {
    * (the clean-up while the app is open); absent at start-up, which removes every unused one.
    */
   keepUsedSince?: Date
+  /** Most work done between two turns of the event loop (`timeSlicer`; default 10 ms). */
+  sliceMs?: number
 }
 
 /** When a temporary model was last used: by a reply of this app, else when it was made, else as Ollama dates it. */
@@ -53,13 +56,14 @@ function lastUseOf(record: TempModelRecord | undefined, listedAt: string): numbe
 }
 
 /** The records by `modelKey`, in the registry's order (one model may have records under two spellings). */
-function indexRecords(records: readonly TempModelRecord[]): Map<string, TempModelRecord[]> {
+async function indexRecords(records: readonly TempModelRecord[], pause: () => Promise<void>): Promise<Map<string, TempModelRecord[]>> {
   const byKey = new Map<string, TempModelRecord[]>()
   for (const record of records) {
     const key = modelKey(record.path)
     const same = byKey.get(key)
     if (same === undefined) byKey.set(key, [record])
     else same.push(record)
+    await pause()
   }
   return byKey
 }
@@ -73,8 +77,9 @@ function indexRecords(records: readonly TempModelRecord[]): Map<string, TempMode
  * starts during the pass keeps its model. Throws when listing or `/api/ps` fails.
  *
  * Linear in the number of models: the listing, `/api/ps` and the records are indexed once per pass and each name
- * is parsed once; the deciding loop gives the event loop a turn every few milliseconds (`timeSlicer`), so the
- * window keeps being served while thousands of models are looked at.
+ * is parsed once. Every loop over the models (reading the listing, indexing, the staleness check, deciding) gives
+ * the event loop a turn every few milliseconds (`timeSlicer`, one budget for the whole pass), so the window keeps
+ * being served while thousands of models are looked at.
  */
 export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Promise<CleanupReport> {
   const { client, log } = deps
@@ -86,10 +91,11 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
     return report
   }
   const running = await client.running({ signal })
-  const records = indexRecords(deps.records())
+  const pause = timeSlicer(deps.sliceMs)
+  const records = await indexRecords(deps.records(), pause)
   const recordFor = (name: string) => records.get(modelKey(name))?.[0]
-  const stale = await findStaleTempModels({ client, listing, recordFor, log, signal, concurrency: deps.concurrency.initial })
-  const usage = new RunnerUsage(running, new ListingIndex(listing))
+  const stale = await findStaleTempModels({ client, listing, recordFor, log, signal, pause, concurrency: deps.concurrency.initial })
+  const usage = new RunnerUsage(running, await ListingIndex.inSlices(listing, pause))
   /** Why a temporary model stays, or `null` when it may go. A stale one goes unless a chat holds it. */
   const keepReason = (temp: ListedModel): string | null => {
     if (deps.isAcquired(temp.name)) return 'a chat in ollmchat is using it'
@@ -103,7 +109,6 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
     return usage.inUseReason({ name: temp.name, digest: temp.digest, parentModel, numCtx })
   }
   const candidates: string[] = []
-  const pause = timeSlicer()
   for (const temp of temps) {
     const reason = keepReason(temp)
     if (reason === null) candidates.push(temp.name)

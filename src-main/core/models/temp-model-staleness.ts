@@ -4,6 +4,7 @@ import type { OllamaClient } from '../ollama/client'
 import { CancelledError, OllamaUnreachableError } from '../ollama/errors'
 import { isTempModelName, modelKey } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
+import { timeSlicer } from '../time-slice'
 import { mapBounded } from './bounded'
 import { ListingIndex } from './listing-index'
 import type { TempModelRecord } from './temp-model-registry'
@@ -32,6 +33,8 @@ export async function findStaleTempModels(input: {
   signal?: AbortSignal | undefined
   /** `/api/show` calls in flight at once (default 4): one per temporary model whose record cannot vouch for it. */
   concurrency?: number
+  /** Awaited after each temporary model, so thousands of them do not hold the event loop (`timeSlicer`). */
+  pause?: () => Promise<void>
 }): Promise<Map<string, Staleness>> {
   const { client, listing, signal } = input
   const stale = new Map<string, Staleness>()
@@ -49,7 +52,10 @@ export async function findStaleTempModels(input: {
     return blob
   }
   const temps = listing.filter((m) => isTempModelName(m.name))
+  const pause = input.pause ?? timeSlicer()
   await mapBounded(temps, input.concurrency ?? 4, async (temp) => {
+    // Most models need no request, so without this the whole map would run as one chain of microtasks.
+    await pause()
     const record = input.recordFor(temp.name)
     const parent = temp.parentModel !== '' ? temp.parentModel : (record?.baseModel ?? null)
     if (parent === null) return

@@ -1,10 +1,10 @@
 import { Ollama } from 'ollama/browser'
-import type { Agent } from 'undici'
 import { toOllamaError } from './classify-error'
 import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
 import { resolveOllamaHost } from './host'
+import { ConnectionPools } from './connection-pools'
 import { retryOnFreshConnection } from './fresh-connection'
-import { agentFetch, callFetch, createOllamaAgent, type FetchFn } from './http'
+import { callFetch, type FetchFn } from './http'
 import { InFlightCalls } from './in-flight'
 import { isTempModelName } from './model-name'
 import type {
@@ -17,7 +17,8 @@ import type {
   RunningModel,
   ShownModel,
 } from './types'
-import { readChatLine, readPs, readPullLine, readShow, readTags, readVersion } from './wire'
+import { readTagsOf } from './read-tags'
+import { readChatLine, readPs, readPullLine, readShow, readVersion } from './wire'
 
 export type {
   ChatChunk,
@@ -61,7 +62,7 @@ export class OllamaClient {
   /** `scheme://host:port[/path]`, always with an explicit port. */
   readonly host: string
   private readonly baseFetch: FetchFn
-  private readonly agent: Agent | null
+  private readonly pools: ConnectionPools | null
   private readonly timeoutMs: number
   private readonly headers: Record<string, string>
   private readonly listingListeners = new Set<(models: ListedModel[]) => void>()
@@ -70,8 +71,8 @@ export class OllamaClient {
 
   constructor(options: OllamaClientOptions = {}) {
     this.host = resolveOllamaHost(options.host, options.env ?? process.env)
-    this.agent = options.fetch === undefined ? createOllamaAgent() : null
-    this.baseFetch = options.fetch ?? agentFetch(this.agent as Agent)
+    this.pools = options.fetch === undefined ? new ConnectionPools() : null
+    this.baseFetch = options.fetch ?? (this.pools as ConnectionPools).fetch
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
     this.headers = { ...options.headers }
   }
@@ -83,7 +84,7 @@ export class OllamaClient {
 
   /** Every model in `/api/tags`, temporary models included, in Ollama's order; tells `onListing` listeners. */
   async listAll(opts?: CallOptions): Promise<ListedModel[]> {
-    const models = await this.short(opts, {}, async (ollama) => readTags(await ollama.list()))
+    const models = await this.short(opts, {}, (ollama) => readTagsOf(ollama.list()))
     for (const listener of this.listingListeners) {
       try {
         listener(models)
@@ -131,7 +132,7 @@ export class OllamaClient {
   async delete(model: string, opts?: CallOptions): Promise<boolean> {
     try {
       const send = (fetch?: FetchFn) => this.call(opts, { model }, this.timeoutMs, (ollama) => ollama.delete({ model }), fetch)
-      await retryOnFreshConnection(send, this.agent !== null)
+      await retryOnFreshConnection(send, this.pools)
       return true
     } catch (error) {
       if (error instanceof ModelNotFoundError) return false
@@ -219,8 +220,8 @@ export class OllamaClient {
 
   /**
    * Closes the connections. Without `graceMs`, calls in flight finish first, however long they take. With it, they
-   * get that long; then every connection is destroyed and calls still running fail (a stalled Ollama cannot hold
-   * up shutdown). Calling it again returns the first call's promise.
+   * get that long; then every connection is destroyed, a retry's own included (`ConnectionPools`), and calls still
+   * running fail (a stalled Ollama cannot hold up shutdown). Calling it again returns the first call's promise.
    */
   close(opts: { graceMs?: number } = {}): Promise<void> {
     this.closing ??= this.shutDown(opts.graceMs)
@@ -228,12 +229,12 @@ export class OllamaClient {
   }
 
   private async shutDown(graceMs: number | undefined): Promise<void> {
-    if (this.agent === null) return
-    if (graceMs === undefined) return this.agent.close()
+    if (this.pools === null) return
+    if (graceMs === undefined) return this.pools.close()
     // undici's Agent forgets its pools once `close()` starts, so a later `destroy()` could no longer reach a
     // stalled request: wait for the calls here instead, then destroy.
     await this.calls.idleWithin(graceMs)
-    await this.agent.destroy()
+    await this.pools.destroy()
   }
 
   private instance(signal: AbortSignal | undefined, ndjson: boolean, base: FetchFn = this.baseFetch): Ollama {

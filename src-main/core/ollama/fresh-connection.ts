@@ -1,5 +1,5 @@
 import { OllamaUnreachableError } from './errors'
-import { agentFetch, createOllamaAgent, type FetchFn } from './http'
+import type { FetchFn } from './http'
 
 /**
  * The reasons (`OllamaUnreachableError.reason`, undici's cause code) that mean the connection closed under the
@@ -14,24 +14,27 @@ export function isDroppedConnection(error: unknown): boolean {
   return error instanceof OllamaUnreachableError && DROPPED_CONNECTION.has(error.reason)
 }
 
+/** Where a retry gets a connection of its own (`ConnectionPools`). */
+export interface FreshConnections {
+  /** False once the client is closing: no new connections then. */
+  readonly open: boolean
+  /** Runs `send` with a `fetch` on a connection pool of its own, closed once `send` settles. */
+  viaFreshPool<T>(send: (fetch: FetchFn) => Promise<T>): Promise<T>
+}
+
 /**
  * Runs `send` on the client's pooled connections and, when the connection dropped under it (`isDroppedConnection`),
- * once more on a connection of its own: a new undici `Agent`, so the retry cannot pick another stale socket from the
- * same pool. Only for idempotent requests (a delete that did reach Ollama answers 404 the second time, which callers
- * read as "already gone"). A second failure is thrown as it is: no loop. `canRetry` is false when the client was
- * given its own `fetch` (tests), where there is no pool to step around.
+ * once more on a connection of its own (`fresh.viaFreshPool`: a new undici `Agent`, so the retry cannot pick another
+ * stale socket from the same pool). Only for idempotent requests (a delete that did reach Ollama answers 404 the
+ * second time, which callers read as "already gone"). A second failure is thrown as it is: no loop. `fresh` is null
+ * when the client was given its own `fetch` (tests), where there is no pool to step around; a client that is closing
+ * opens no new connection, so the first failure stands.
  */
-export async function retryOnFreshConnection<T>(send: (fetch?: FetchFn) => Promise<T>, canRetry: boolean): Promise<T> {
+export async function retryOnFreshConnection<T>(send: (fetch?: FetchFn) => Promise<T>, fresh: FreshConnections | null): Promise<T> {
   try {
     return await send()
   } catch (error) {
-    if (!canRetry || !isDroppedConnection(error)) throw error
-    const agent = createOllamaAgent()
-    try {
-      return await send(agentFetch(agent))
-    } finally {
-      // The one request is over (answered or failed): its socket has no further use.
-      await agent.destroy()
-    }
+    if (fresh === null || !fresh.open || !isDroppedConnection(error)) throw error
+    return fresh.viaFreshPool(send)
   }
 }

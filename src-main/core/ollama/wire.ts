@@ -3,7 +3,7 @@ import type { ReplyStats } from '../../../src-shared/types'
 import { MalformedResponseError } from './errors'
 import { readKvShape, readWeightsBlob } from './show-model-info'
 import { numCtxOf, parseShowParameters } from './show-parameters'
-import type { ChatChunk, ListedModel, PullLine, RunningModel, ShownModel } from './types'
+import type { ChatChunk, PullLine, RunningModel, ShownModel } from './types'
 
 /**
  * The shapes the app relies on in Ollama's answers, checked with zod so a wrong answer becomes
@@ -11,10 +11,10 @@ import type { ChatChunk, ListedModel, PullLine, RunningModel, ShownModel } from 
  * (`omitempty`) or that older servers lack; Go nil slices arrive as `null`.
  */
 
-const text = z.string().nullish()
+export const text = z.string().nullish()
 const count = z.number().nullish()
 
-const detailsSchema = z
+export const detailsSchema = z
   .object({
     parent_model: text,
     format: text,
@@ -26,35 +26,22 @@ const detailsSchema = z
   })
   .nullish()
 
-const namedSchema = z
-  .object({ name: z.string().optional(), model: z.string().optional() })
-  .refine((m) => (m.name ?? m.model ?? '') !== '', { message: 'model entry without a name' })
+/** A listing entry's name: `name`, or `model` on servers that send only that. */
+export const nameOf = (m: { name?: string | undefined; model?: string | undefined }) => m.name || m.model || ''
 
-const listedSchema = z.intersection(
-  namedSchema,
-  z.object({
-    digest: z.string(),
-    size: z.number(),
-    modified_at: z.string(),
-    details: detailsSchema,
-    capabilities: z.array(z.string()).nullish(),
-    remote_model: text,
-    remote_host: text,
-  }),
-)
+/**
+ * The name fields of a listing entry (`/api/tags`, `/api/ps`), spread into one flat object with the other fields
+ * and checked with `.refine(hasName, nameRequired)`. Not a zod intersection of the two parts: that parses every
+ * entry twice and merges the results, several times slower (checking a 5,000-model listing took 25–110 ms, flat
+ * 2–45 ms, measured alone on the 2-core build machine).
+ */
+export const nameFields = { name: z.string().optional(), model: z.string().optional() }
+export const hasName = (m: { name?: string | undefined; model?: string | undefined }) => nameOf(m) !== ''
+export const nameRequired = { message: 'model entry without a name' }
 
-const tagsSchema = z.object({ models: z.array(listedSchema).nullable() })
-
-const runningSchema = z.intersection(
-  namedSchema,
-  z.object({
-    digest: z.string(),
-    size: count,
-    size_vram: count,
-    expires_at: text,
-    context_length: count,
-  }),
-)
+const runningSchema = z
+  .object({ ...nameFields, digest: z.string(), size: count, size_vram: count, expires_at: text, context_length: count })
+  .refine(hasName, nameRequired)
 
 const psSchema = z.object({ models: z.array(runningSchema).nullable() })
 
@@ -89,36 +76,18 @@ const chatLineSchema = z.object({
   eval_duration: count,
 })
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+/**
+ * `value` checked against `schema`, or `MalformedResponseError` naming the first wrong field; `at` is where `value`
+ * sits in the answer, when it is one part of it (`['models', 3]`).
+ */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, what: string, at: readonly (string | number)[] = []): T {
   const result = schema.safeParse(value)
   if (!result.success) {
     const issue = result.error.issues[0]
-    const where = issue === undefined ? '' : `${issue.path.join('.') || '(root)'}: ${issue.message}`
+    const where = issue === undefined ? '' : `${[...at, ...issue.path.map(String)].join('.') || '(root)'}: ${issue.message}`
     throw new MalformedResponseError(`unexpected ${what}`, where)
   }
   return result.data
-}
-
-const nameOf = (m: { name?: string | undefined; model?: string | undefined }) => m.name || m.model || ''
-
-/** `/api/tags` → `ListedModel[]`; throws `MalformedResponseError` on a wrong shape. */
-export function readTags(body: unknown): ListedModel[] {
-  const tags = parse(tagsSchema, body, '/api/tags answer')
-  return (tags.models ?? []).map((m) => ({
-    name: nameOf(m),
-    digest: m.digest,
-    sizeBytes: m.size,
-    modifiedAt: m.modified_at,
-    parentModel: m.details?.parent_model ?? '',
-    format: m.details?.format || null,
-    family: m.details?.family || null,
-    families: m.details?.families ?? [],
-    parameterSize: m.details?.parameter_size || null,
-    quantization: m.details?.quantization_level || null,
-    contextLength: m.details?.context_length || null,
-    capabilities: m.capabilities ?? [],
-    isRemote: Boolean(m.remote_host || m.remote_model),
-  }))
 }
 
 /** `/api/ps` → `RunningModel[]`. */

@@ -1,5 +1,5 @@
 import { Ollama } from 'ollama'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startOllamaSim } from './index'
 import type { OllamaSim } from './index'
 import { call, contentOf, post, tags } from './test-helpers'
@@ -157,12 +157,48 @@ describe('stallNext', () => {
   })
 })
 
+describe('dropConnectionNext (transport fault)', () => {
+  it('closes the connection of the next requests to the path unanswered, before the route runs, then recovers', async () => {
+    await post(sim, '/api/create', { model: 'kept', from: 'llama3', stream: false })
+    sim.faults.dropConnectionNext('/api/delete', 2)
+    expect((await call(sim, 'GET', '/api/tags')).status).toBe(200)
+    for (let i = 0; i < 2; i++) {
+      const error = await call(sim, 'DELETE', '/api/delete', { model: 'kept' }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(TypeError)
+      expect((error as { cause?: { code?: string } }).cause?.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/)
+    }
+    // Read and recorded, but the model was never touched.
+    expect(sim.requestsTo('/api/delete')).toHaveLength(2)
+    expect(sim.hasModel('kept')).toBe(true)
+    expect((await call(sim, 'DELETE', '/api/delete', { model: 'kept' })).status).toBe(200)
+    expect(sim.hasModel('kept')).toBe(false)
+  })
+
+  it('adds up when set twice, and comes before a stall on the same path', async () => {
+    sim.faults.dropConnectionNext('/api/show')
+    sim.faults.dropConnectionNext('/api/show')
+    sim.faults.stallNext('/api/show')
+    const show = (signal: AbortSignal | null = null) => fetch(`${sim.url}/api/show`, { method: 'POST', body: '{"model":"llama3"}', signal })
+    for (let i = 0; i < 2; i++) {
+      const error = await show().catch((e: unknown) => e)
+      expect((error as { cause?: { code?: string } }).cause?.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/)
+    }
+    const controller = new AbortController()
+    const stalled = show(controller.signal).catch((e: unknown) => e)
+    await vi.waitFor(() => expect(sim.requestsTo('/api/show')).toHaveLength(3))
+    controller.abort()
+    expect(((await stalled) as Error).name).toBe('AbortError')
+    expect((await post(sim, '/api/show', { model: 'llama3' })).status).toBe(200)
+  })
+})
+
 describe('reset', () => {
   it('clears every pending fault and the latency', async () => {
     sim.faults.latency(10_000)
     sim.faults.failNext('/api/tags', 500, 'x')
     sim.faults.malformedNext('/api/version')
     sim.faults.stallNext('/')
+    sim.faults.dropConnectionNext('/api/tags')
     sim.faults.errorLineAfter(0, 'x')
     sim.faults.reset()
     expect((await call(sim, 'GET', '/api/tags')).status).toBe(200)
