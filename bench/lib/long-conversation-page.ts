@@ -7,10 +7,15 @@ import type { TokenStamp } from './stamping-proxy'
 export interface OpenSample {
   /** Click on the conversation until the first frame after its newest message is on screen (ms). */
   paintMs: number
+  /** From the end of the response with the conversation's messages (`chats:get`, Resource Timing) until painted: the page's own share of `paintMs`. */
+  arrivalToPaintMs: number
+  /** Click until every message's text is in the page (the runs of placeholders filled in while idle): find-in-page finds anything from then on. */
+  filledMs: number
   domElements: number
   /** V8 heap in use after a forced garbage collection (MB). */
   heapMb: number
-  longestTaskMs: number
+  /** Longest task from the click until the runs were filled. */
+  openLongestTaskMs: number
 }
 
 /** What streaming one reply into the open conversation cost. */
@@ -27,13 +32,22 @@ const longTasksSince = (probes: PageProbes, since: number) => probes.longTasks.f
 /** Opens the conversation titled `title` from the sidebar and measures it (the page is at the app's start). */
 export async function openAndMeasure(page: Page, cdp: CDPSession, title: string, lastMessageId: string): Promise<OpenSample> {
   const since = await page.evaluate(() => performance.now())
-  const paintMs = await page.evaluate(
+  const { paintMs, arrivalToPaintMs, filledMs } = await page.evaluate(
     async ({ title, lastMessageId }) => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Conversations"] button')].find((b) => b.textContent === title)
       if (!button) throw new Error(`no conversation titled ${title} in the sidebar`)
       const start = performance.now()
       button.click()
-      return (await window.__timeUntilShown(lastMessageId)) - start
+      const shown = await window.__timeUntilShown(lastMessageId)
+      const loaded = performance
+        .getEntriesByType('resource')
+        .filter((entry): entry is PerformanceResourceTiming => entry.name.endsWith('/rpc/chats:get') && entry.startTime >= start)
+        .at(-1)
+      return {
+        paintMs: shown - start,
+        arrivalToPaintMs: loaded ? shown - loaded.responseEnd : Number.NaN,
+        filledMs: (await window.__timeUntilFilled()) - start,
+      }
     },
     { title, lastMessageId },
   )
@@ -44,9 +58,11 @@ export async function openAndMeasure(page: Page, cdp: CDPSession, title: string,
   const tasks = longTasksSince(probes, since)
   return {
     paintMs,
+    arrivalToPaintMs,
+    filledMs,
     domElements: await page.evaluate(() => document.getElementsByTagName('*').length),
     heapMb: metric('JSHeapUsedSize') / 1024 / 1024,
-    longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
+    openLongestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
   }
 }
 

@@ -15,6 +15,8 @@ declare global {
      * message is rendered in full and on screen: by then the frame showing it has been painted.
      */
     __timeUntilShown: (messageId: string) => Promise<number>
+    /** Resolves with the time of the first animation frame with no run of placeholders still empty (`.msg-run[data-pending]`). */
+    __timeUntilFilled: () => Promise<number>
     /**
      * Starts watching the streaming reply (the last `li[aria-busy="true"]`): each time its Markdown text changes,
      * notes the time and how many non-whitespace characters it shows. A MutationObserver callback runs right
@@ -40,6 +42,15 @@ export function installProbes(): void {
         const view = region()?.getBoundingClientRect()
         const box = element?.getBoundingClientRect()
         if (view && box && box.bottom > view.top && box.top < view.bottom) requestAnimationFrame(resolve)
+        else requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })
+
+  window.__timeUntilFilled = () =>
+    new Promise((resolve) => {
+      const check = (time: number) => {
+        if (document.querySelector('.msg-run[data-pending]') === null) resolve(time)
         else requestAnimationFrame(check)
       }
       requestAnimationFrame(check)

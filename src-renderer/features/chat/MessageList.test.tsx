@@ -135,9 +135,14 @@ it('jumps to a searched message far up a long conversation: renders it in full a
   const app = await renderOpenChat({ conversation, messages })
   const region = screen.getByRole('region', { name: 'Messages' })
   const full = () => region.querySelectorAll('li[data-message-id]')
-  // Opened at the bottom: only the newest messages in full, the rest as plain-text placeholders (still list items).
-  expect(region.querySelectorAll('ol > li')).toHaveLength(400)
+  const list = region.querySelector('ol.messages__list')
+  // Opened at the bottom: only the newest messages in full; the rest in runs of 64 rows, empty at first (a box of
+  // their height each), then filled with plain-text placeholders while idle (still list items).
   expect(full().length).toBeLessThan(40)
+  expect(list?.children.length, 'the list holds a box per run of rows, not a box per row').toBeLessThan(40)
+  expect(region.querySelectorAll('li.msg-run[data-pending]').length, 'the runs start empty').toBeGreaterThan(0)
+  await waitFor(() => expect(region.querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400))
+  expect(region.querySelectorAll('li.msg-run[data-pending]'), 'every run filled while idle').toHaveLength(0)
   expect(region.querySelector('[data-placeholder-id="m7"]')?.textContent).toBe('Message number 7')
 
   await act(() => app.store.getState().openConversation(c, { highlightMessageId: 'm7' }))

@@ -4,19 +4,22 @@ import { selectInflightFor } from '../../store/chat-slice'
 import { useActiveMessagesOutline } from '../../store/messages-outline'
 import { useApp } from '../../store/store-context'
 import { listLandmarks } from './list-landmarks'
-import { messageRows, rowIndexById } from './message-rows'
+import { messageRows } from './message-rows'
 import { MessageItem } from './MessageItem'
-import { MessagePlaceholder } from './MessagePlaceholder'
+import { MessageRun } from './MessageRun'
 import { PendingTurn } from './PendingTurn'
-import { createRowHeights, estimateRowHeight } from './row-heights'
+import { createRowHeights } from './row-heights'
+import { runCount, type RowRun } from './row-runs'
 import { useRenderWindow } from './use-render-window'
+import { useRunFilling } from './use-run-filling'
 import { useSearchJump } from './use-search-jump'
 import { useStickToBottom } from './use-stick-to-bottom'
 
 /**
  * The messages of the open conversation; follows a streaming reply and scrolls to a searched message. Only the
- * rows on and near the screen are rendered in full (see `useRenderWindow`); the list itself reads the messages'
- * outline, which stays the same while a reply streams, so a streamed frame re-renders the streaming reply alone.
+ * rows on and near the screen are rendered in full (see `useRenderWindow`), the others are runs of plain-text
+ * placeholders (`MessageRun`, filled in while idle: `useRunFilling`); the list itself reads the messages' outline,
+ * which stays the same while a reply streams, so a streamed frame re-renders the streaming reply alone.
  */
 export function MessageList({ conversationId }: { conversationId: string }) {
   const outline = useActiveMessagesOutline()
@@ -31,16 +34,21 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   // Found again when the list changes, not per frame.
   const landmarks = useMemo(() => listLandmarks(outline), [outline])
   const rows = useMemo(() => messageRows(outline, landmarks), [outline, landmarks])
-  const indexes = useMemo(() => rowIndexById(rows), [rows])
+  // Looked up when a search jump needs it, not indexed for every change of the list.
+  const rowIndexOf = (messageId: string) => {
+    const index = rows.findIndex((row) => row.key === messageId)
+    return index < 0 ? undefined : index
+  }
 
   // Declared first: its layout effect puts a new list at the bottom before the window measures where the screen is.
   const stick = useStickToBottom(scrollRef, listRef, rows)
-  const window = useRenderWindow(scrollRef, listRef, rows.length, heights)
+  const window = useRenderWindow(scrollRef, listRef, rows, heights)
+  const filledFrom = useRunFilling(runCount(rows.length))
   const highlightId = useSearchJump({
     ready: status === 'ready',
-    rowIndexOf: (messageId) => indexes.get(messageId),
+    rowIndexOf,
     isRendered: (messageId) => {
-      const index = indexes.get(messageId)
+      const index = rowIndexOf(messageId)
       return index !== undefined && index >= window.range.from && index < window.range.to
     },
     reveal: window.reveal,
@@ -54,6 +62,9 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   }, [turnId, stickToBottom])
   const { lastReplyId, latestTruncationNoticeId } = landmarks
   const { from, to } = window.range
+  const run = (each: RowRun) => (
+    <MessageRun key={each.key} rows={rows} from={each.from} to={each.to} heights={heights} filled={each.index >= filledFrom} />
+  )
 
   return (
     <div
@@ -74,7 +85,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         </ErrorNotice>
       )}
       <ol className="messages__list" ref={listRef}>
-        {rows.map((row, index) => {
+        {window.above.map(run)}
+        {rows.slice(from, to).map((row) => {
           if (row.kind === 'divider') {
             return (
               <li key={row.key} className="seen-divider">
@@ -83,9 +95,6 @@ export function MessageList({ conversationId }: { conversationId: string }) {
             )
           }
           const { message } = row
-          if (index < from || index >= to) {
-            return <MessagePlaceholder key={row.key} message={message} height={heights.get(message.id) ?? estimateRowHeight(message)} />
-          }
           return (
             <MessageItem
               key={row.key}
@@ -97,6 +106,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
             />
           )
         })}
+        {window.below.map(run)}
         {turn && turn.assistantMessageId === null && <PendingTurn turn={turn} />}
       </ol>
     </div>

@@ -20,12 +20,3 @@ export function messageRows(messages: readonly ChatMessage[], landmarks: ListLan
   }
   return rows
 }
-
-/** Where each message's row is, for jumps to a message by id. */
-export function rowIndexById(rows: readonly MessageRow[]): Map<string, number> {
-  const indexes = new Map<string, number>()
-  rows.forEach((row, index) => {
-    if (row.kind === 'message') indexes.set(row.key, index)
-  })
-  return indexes
-}

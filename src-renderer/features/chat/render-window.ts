@@ -4,12 +4,17 @@ export interface RowRange {
   to: number
 }
 
+/** Where a row is on screen (viewport coordinates). */
+export interface RowBox {
+  top: number
+  bottom: number
+}
+
 /**
  * The rows whose boxes reach into the band `top`…`bottom` (viewport coordinates), found by binary search over
- * the list's children: a few reads of layout (which is clean when a scroll event runs), never one per row.
+ * the rows in order: a few reads of layout (which is clean when a scroll event runs), never one per row.
  */
-export function rowsWithin(rows: HTMLCollection, count: number, top: number, bottom: number): RowRange {
-  const rect = (index: number) => (rows[index] as Element).getBoundingClientRect()
+export function rowsWithin(box: (index: number) => RowBox, count: number, top: number, bottom: number): RowRange {
   const firstAtOrAfter = (from: number, test: (index: number) => boolean) => {
     let low = from
     let high = count
@@ -20,8 +25,8 @@ export function rowsWithin(rows: HTMLCollection, count: number, top: number, bot
     }
     return low
   }
-  const from = Math.min(firstAtOrAfter(0, (index) => rect(index).bottom > top), count - 1)
-  const to = firstAtOrAfter(from, (index) => rect(index).top >= bottom)
+  const from = Math.min(firstAtOrAfter(0, (index) => box(index).bottom > top), count - 1)
+  const to = firstAtOrAfter(from, (index) => box(index).top >= bottom)
   return { from, to: Math.max(to, from + 1) }
 }
 
@@ -37,9 +42,3 @@ export const around = (index: number, count: number, span: number): RowRange => 
   to: Math.min(count, index + span + 1),
 })
 
-/** Whether the reader has text selected inside `element` (rows holding it must not be swapped out). */
-export function holdsSelection(element: Element): boolean {
-  const selection = element.ownerDocument.getSelection()
-  if (selection === null || selection.isCollapsed || selection.rangeCount === 0) return false
-  return element.contains(selection.anchorNode) || element.contains(selection.focusNode)
-}

@@ -1,9 +1,15 @@
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react'
-import { around, covers, holdsSelection, rowsWithin, union, type RowRange } from './render-window'
-import type { RowHeights } from './row-heights'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import type { MessageRow } from './message-rows'
+import { runLayout } from './MessageRun'
+import { around, covers, rowsWithin, union, type RowRange } from './render-window'
+import { renderedRow, rowBoxes, selectedRows, type ListLayout } from './row-boxes'
+import { rowHeight, type RowHeights } from './row-heights'
+import { runsAround, type RowRun } from './row-runs'
+import { whenIdle } from './when-idle'
 
-// Before anything is measured: the newest rows, more than a tall screen shows.
-const INITIAL_ROWS = 24
+// Before anything is measured: the newest rows, as many as (by their guessed heights) fill this many screens. The
+// fewer rows the first frame renders, the sooner it paints; the rest of the overscan follows while idle.
+const INITIAL_SCREENS = 1.5
 // Rendered beyond the screen, in screen heights: scrolling this far needs no render.
 const OVERSCAN_SCREENS = 1
 // The window is cut again once the screen comes this close to its edge.
@@ -11,14 +17,30 @@ const MARGIN_SCREENS = 0.25
 // A window this many times what the screen needs (after a selection let it grow) is cut back.
 const TOO_WIDE = 3
 const JUMP_SPAN = 8
+// While text is selected, the rows it runs through stay rendered, up to this many rows in all: scrolled further
+// (a jump, a find far away), the window leaves them and the selection goes, rather than render everything between.
+const MAX_KEPT_ROWS = 120
 
 /** `null`: nothing measured yet (the newest rows); `to: 'end'` follows new messages at the end. */
 type WindowState = { from: number; to: number | 'end' } | null
 
-function resolve(state: WindowState, count: number): RowRange {
-  if (state === null) return { from: Math.max(0, count - INITIAL_ROWS), to: count }
+function resolve(state: WindowState, rows: readonly MessageRow[], heights: RowHeights): RowRange {
+  const count = rows.length
+  if (state === null) return { from: newestFilling(rows, heights, globalThis.innerHeight * INITIAL_SCREENS), to: count }
   const to = state.to === 'end' ? count : Math.min(state.to, count)
   return { from: Math.min(state.from, Math.max(0, to - 1)), to }
+}
+
+/** Where the newest rows that fill `height` (by their known or guessed heights) begin. */
+function newestFilling(rows: readonly MessageRow[], heights: RowHeights, height: number): number {
+  let filled = 0
+  let from = rows.length
+  while (from > 0 && filled < height) {
+    from -= 1
+    const row = rows[from]
+    filled += row ? rowHeight(row, heights) : 0
+  }
+  return from
 }
 
 const toState = (range: RowRange, count: number): WindowState => ({ from: range.from, to: range.to >= count ? 'end' : range.to })
@@ -26,6 +48,9 @@ const toState = (range: RowRange, count: number): WindowState => ({ from: range.
 /** What the message list renders in full, and how to move that window. */
 export interface RenderWindow {
   range: RowRange
+  /** The runs of placeholders before and after the window. */
+  above: readonly RowRun[]
+  below: readonly RowRun[]
   /** Measures where the screen is and re-cuts the window if it no longer covers it (call on scroll). */
   update: () => void
   /** Renders the rows around `index`, then hands its element to `then` (to scroll it into view). */
@@ -33,39 +58,44 @@ export interface RenderWindow {
 }
 
 /**
- * Which rows of a long list are rendered in full: those on screen and a screen's height either side. The rows
- * stay in normal flow (the others as placeholders of their last or guessed height), so positions come from the
- * browser's own layout rather than a second model of it, and the browser's scroll anchoring keeps the reader's
- * place when a row above changes height. While text is selected in the list the window only grows, so the
- * selection survives scrolling.
+ * Which rows of a long list are rendered in full: those on screen and a screen's height either side. The rest are
+ * runs of placeholders at their rows' last or guessed heights, in normal flow, so the browser's own layout places
+ * everything and its scroll anchoring keeps the reader's place when a row above changes height; where a row inside
+ * a run is follows from the run's box and those same heights. While text is selected in the list the window only
+ * keeps the rows the selection runs through (see `MAX_KEPT_ROWS`), so the selection survives scrolling.
  */
 export function useRenderWindow(
   scrollRef: RefObject<HTMLElement | null>,
   listRef: RefObject<HTMLElement | null>,
-  count: number,
+  rows: readonly MessageRow[],
   heights: RowHeights,
 ): RenderWindow {
   const [state, setState] = useState<WindowState>(null)
   const pendingReveal = useRef<{ index: number; then: (row: Element) => void } | null>(null)
+  const count = rows.length
+  const range = resolve(state, rows, heights)
+  const { from, to } = range
+  const layout: ListLayout = useMemo(() => ({ window: { from, to }, ...runsAround({ from, to }, count) }), [from, to, count])
 
-  const update = useCallback(() => {
+  const update = useCallback((reach: 'needed' | 'wanted' = 'needed') => {
     const scroller = scrollRef.current
     const list = listRef.current
     // A list not laid out (a hidden page; jsdom) keeps the rows it has.
     if (!scroller || !list || count === 0 || scroller.clientHeight === 0) return
-    const rows = list.children
-    const measurable = Math.min(rows.length, count)
+    const box = rowBoxes(list, layout, (run) => runLayout(rows, run.from, run.to, heights))
     const screen = scroller.getBoundingClientRect()
     const height = scroller.clientHeight
-    const needed = rowsWithin(rows, measurable, screen.top - height * MARGIN_SCREENS, screen.bottom + height * MARGIN_SCREENS)
-    const wanted = rowsWithin(rows, measurable, screen.top - height * OVERSCAN_SCREENS, screen.bottom + height * OVERSCAN_SCREENS)
-    const current = resolve(state, count)
-    recordHeights(rows, current, heights)
-    if (covers(current, needed) && current.to - current.from <= TOO_WIDE * (wanted.to - wanted.from)) return
-    const next = holdsSelection(list) ? union(current, wanted) : wanted
+    const needed = rowsWithin(box, count, screen.top - height * MARGIN_SCREENS, screen.bottom + height * MARGIN_SCREENS)
+    const wanted = rowsWithin(box, count, screen.top - height * OVERSCAN_SCREENS, screen.bottom + height * OVERSCAN_SCREENS)
+    const current = layout.window
+    recordHeights(list, layout, rows, heights)
+    if (covers(current, reach === 'needed' ? needed : wanted) && current.to - current.from <= TOO_WIDE * (wanted.to - wanted.from)) return
+    const selected = selectedRows(list, layout)
+    const kept = selected && union(selected, wanted)
+    const next = kept && kept.to - kept.from <= MAX_KEPT_ROWS ? kept : wanted
     if (state !== null && next.from === current.from && next.to === current.to) return
     setState(toState(next, count))
-  }, [scrollRef, listRef, state, count, heights])
+  }, [scrollRef, listRef, state, count, rows, layout, heights])
 
   const reveal = useCallback(
     (index: number, then: (row: Element) => void) => {
@@ -79,22 +109,27 @@ export function useRenderWindow(
   // then fill the screen, which may take one more pass when guessed heights were off.
   useLayoutEffect(() => {
     const pending = pendingReveal.current
-    const row = pending ? listRef.current?.children[pending.index] : undefined
+    const list = listRef.current
+    const row = pending && list ? renderedRow(list, layout, pending.index) : undefined
     if (pending && row?.hasAttribute('data-message-id')) {
       pendingReveal.current = null
       pending.then(row)
     }
     update()
-  }, [state, update, listRef])
+  }, [state, update, listRef, layout])
 
-  return { range: resolve(state, count), update, reveal }
+  // What the screen needs is rendered before a frame paints; the rest of the overscan (so that scrolling a little
+  // renders nothing) waits for an idle moment, as it does after the first frame of a conversation.
+  useEffect(() => whenIdle(() => update('wanted')), [update])
+
+  return { range: layout.window, above: layout.above, below: layout.below, update, reveal }
 }
 
 /** Notes the height of each row rendered in full, so it keeps that height once it is a placeholder again. */
-function recordHeights(rows: HTMLCollection, range: RowRange, heights: RowHeights): void {
-  for (let index = range.from; index < Math.min(range.to, rows.length); index++) {
+function recordHeights(list: Element, layout: ListLayout, rows: readonly MessageRow[], heights: RowHeights): void {
+  for (let index = layout.window.from; index < layout.window.to; index++) {
+    const element = renderedRow(list, layout, index)
     const row = rows[index]
-    const id = row?.getAttribute('data-message-id')
-    if (row && id) heights.set(id, row.getBoundingClientRect().height)
+    if (element && row) heights.set(row.key, element.getBoundingClientRect().height)
   }
 }
