@@ -1,4 +1,4 @@
-import { request, type ClientRequest } from 'node:http'
+import { Agent, request, type ClientRequest } from 'node:http'
 
 /** One server-sent event as the window receives it. */
 export interface SseMessage {
@@ -71,4 +71,42 @@ export function connectSse(origin: string, cookie: string): Promise<SseClient> {
     req.on('error', reject)
     req.end()
   })
+}
+
+/** The window's other half: `POST /rpc/<channel>` as the renderer's browser transport sends it. */
+export interface RpcPoster {
+  post(channel: string, input: unknown): Promise<unknown>
+  close(): void
+}
+
+/**
+ * Posts RPC calls over one keep-alive connection with `node:http`, as a browser keeps its connection to the server
+ * open. Not `fetch`: undici's fetch costs this process about half a millisecond of JavaScript per call (measured
+ * here), work a browser does in its own network process, so it would be charged to the core it shares a thread with.
+ */
+export function createRpcPoster(origin: string, cookie: string): RpcPoster {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  return {
+    post: (channel, input) =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify(input)
+        const headers = { cookie, 'x-ollmchat': '1', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+        const req = request(`${origin}/rpc/${channel}`, { method: 'POST', agent, headers }, (response) => {
+          let text = ''
+          response.setEncoding('utf8')
+          response.on('data', (chunk: string) => (text += chunk))
+          response.on('end', () => {
+            try {
+              resolve(JSON.parse(text) as unknown)
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)))
+            }
+          })
+          response.on('error', reject)
+        })
+        req.on('error', reject)
+        req.end(body)
+      }),
+    close: () => agent.destroy(),
+  }
 }

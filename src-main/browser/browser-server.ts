@@ -91,13 +91,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
     response.write(': connected\n\n')
     streams.add(response)
-    const unsubscribe = options.core.events.onAny((name, payload) => {
-      response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)
-    })
     const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS)
     request.on('close', () => {
       clearInterval(heartbeat)
-      unsubscribe()
       streams.delete(response)
     })
   }
@@ -118,7 +114,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!(await serveStatic(options.rendererDir, url.pathname, response))) sendText(response, 404, 'Not found.')
   }
 
-  const server = createServer((request, response) => {
+  // Nagle's algorithm would hold a small event (the first token) until the window acknowledged the previous one.
+  // Node's default since 18, stated because the first token depends on it.
+  const server = createServer({ noDelay: true }, (request, response) => {
     route(request, response).catch((error: unknown) => {
       options.log.error('browser-mode request failed', { url: request.url, error: error instanceof Error ? error.message : String(error) })
       if (!response.headersSent) refuse(request, response, 500, 'INTERNAL', 'ollmchat hit an internal error; its log has the details.')
@@ -130,6 +128,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   port = (server.address() as AddressInfo).port
+  // One subscription for every window: each event is serialised once and written as it comes (no buffering, no
+  // compression), however many windows are open.
+  const unsubscribeEvents = options.core.events.onAny((name, payload) => {
+    if (streams.size === 0) return
+    const message = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const stream of streams) stream.write(message)
+  })
   const origin = `http://127.0.0.1:${port}`
   return {
     url: `${origin}/?token=${token}`,
@@ -137,6 +142,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribeEvents()
         for (const stream of streams) stream.end()
         server.closeAllConnections()
         server.close(() => resolve())
