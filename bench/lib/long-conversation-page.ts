@@ -7,7 +7,10 @@ import type { TokenStamp } from './stamping-proxy'
 export interface OpenSample {
   /** Click on the conversation until the first frame after its newest message is on screen (ms). */
   paintMs: number
-  /** From the end of the response with the conversation's messages (`chats:get`, Resource Timing) until painted: the page's own share of `paintMs`. */
+  /**
+   * From the end of the first response with the conversation's messages (`chats:get`: its newest ones; Resource
+   * Timing) until painted: the page's own share of `paintMs`.
+   */
   arrivalToPaintMs: number
   /** Click until every message's text is in the page (the runs of placeholders filled in while idle): find-in-page finds anything from then on. */
   filledMs: number
@@ -41,8 +44,7 @@ export async function openAndMeasure(page: Page, cdp: CDPSession, title: string,
       const shown = await window.__timeUntilShown(lastMessageId)
       const loaded = performance
         .getEntriesByType('resource')
-        .filter((entry): entry is PerformanceResourceTiming => entry.name.endsWith('/rpc/chats:get') && entry.startTime >= start)
-        .at(-1)
+        .find((entry): entry is PerformanceResourceTiming => entry.name.endsWith('/rpc/chats:get') && entry.startTime >= start)
       return {
         paintMs: shown - start,
         arrivalToPaintMs: loaded ? shown - loaded.responseEnd : Number.NaN,
@@ -78,7 +80,18 @@ export async function streamAndMeasure(page: Page, stamps: TokenStamp[], text: s
   await box.press('Enter')
   // A plain query, polled rarely: Playwright's role queries would walk the whole list's accessibility every few
   // milliseconds and show up as long tasks of their own.
-  await page.waitForFunction(() => document.querySelector('li[aria-busy="true"]') !== null, undefined, { polling: 250, timeout: 60_000 })
+  // A turn that fails shows an alert instead of a streaming reply: said at once, rather than after the whole timeout.
+  const started = await page.waitForFunction(
+    () => {
+      if (document.querySelector('li[aria-busy="true"]') !== null) return 'streaming'
+      const alert = document.querySelector('[role="alert"]')
+      return alert === null ? false : (alert.textContent ?? 'an alert without text')
+    },
+    undefined,
+    { polling: 250, timeout: 60_000 },
+  )
+  const state = await started.jsonValue()
+  if (state !== 'streaming') throw new Error(`the reply did not stream; the page says: ${String(state)}`)
   await page.waitForFunction(() => document.querySelector('li[aria-busy="true"]') === null, undefined, { polling: 250, timeout: 120_000 })
   const probes = await page.evaluate(() => window.__probes)
   const lags: number[] = []

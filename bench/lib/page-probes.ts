@@ -15,7 +15,10 @@ declare global {
      * message is rendered in full and on screen: by then the frame showing it has been painted.
      */
     __timeUntilShown: (messageId: string) => Promise<number>
-    /** Resolves with the time of the first animation frame with no run of placeholders still empty (`.msg-run[data-pending]`). */
+    /**
+     * Resolves with the time of the first animation frame with every message in the page: no older messages still
+     * being fetched (`[data-loading-older]`) and no run of placeholders still empty (`.msg-run[data-pending]`).
+     */
     __timeUntilFilled: () => Promise<number>
     /**
      * Starts watching the streaming reply (the last `li[aria-busy="true"]`): each time its Markdown text changes,
@@ -50,7 +53,7 @@ export function installProbes(): void {
   window.__timeUntilFilled = () =>
     new Promise((resolve) => {
       const check = (time: number) => {
-        if (document.querySelector('.msg-run[data-pending]') === null) resolve(time)
+        if (document.querySelector('.msg-run[data-pending], [data-loading-older]') === null) resolve(time)
         else requestAnimationFrame(check)
       }
       requestAnimationFrame(check)

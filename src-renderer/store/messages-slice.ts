@@ -1,50 +1,135 @@
 import type { AppError } from '../../src-shared/ipc/result'
 import type { ChatMessage } from '../../src-shared/types'
-import { upsertConversation } from './message-list'
+import { omitKey, upsertConversation } from './message-list'
+import { mergeNewest, prependOlder } from './message-pages'
 import { safeCall } from './safe-call'
 import type { AppState, LoadState, SliceCreator } from './types'
 
+/**
+ * How many of a conversation's newest messages are fetched first: a couple of screens, so the conversation paints
+ * after a small answer however long it is, and the reader can scroll a little before the older ones are there.
+ */
+export const NEWEST_FIRST = 60
+
+/**
+ * Older messages are then fetched this many at a time (about a megabyte of JSON): each answer costs main and the
+ * page a few tens of milliseconds, rather than one long stall for a whole long conversation.
+ */
+export const OLDER_PAGE = 1_000
+
+/** Where fetching a conversation's older messages stands, while the store does not hold them all. */
+export type OlderMessages = 'loading' | 'failed'
+
 /** The messages of the conversations opened so far, kept current by the chat events. */
 export interface MessagesSlice {
+  /** Each conversation's messages in order; the newest part of them while `olderMessages` has an entry for it. */
   messagesByConversation: Record<string, ChatMessage[]>
   messagesStatus: Record<string, LoadState>
+  /** Why the messages, or the older ones, could not be fetched. */
   messagesError: Record<string, AppError | null>
-  /** Fetches a conversation's messages from main and replaces what the store held. */
+  /** Conversations whose older messages are not all in the store yet (no entry: every message is). */
+  olderMessages: Record<string, OlderMessages>
+  /**
+   * Fetches a conversation's newest messages (the first time, or again), puts them in place of what the store held
+   * for its end, then fetches the older ones it does not hold; resolves when all are there or a fetch failed.
+   */
   loadMessages: (conversationId: string) => Promise<void>
+  /** Fetches the messages before the oldest the store holds, a page at a time, until it holds them all. */
+  loadOlderMessages: (conversationId: string) => Promise<void>
 }
 
-export const createMessagesSlice: SliceCreator<MessagesSlice> = (bridge) => (set) => ({
-  messagesByConversation: {},
-  messagesStatus: {},
-  messagesError: {},
+export const createMessagesSlice: SliceCreator<MessagesSlice> = (bridge) => (set, get) => {
+  // One walk back through a conversation's older messages at a time.
+  const fetchingOlder = new Set<string>()
 
-  async loadMessages(conversationId) {
+  const failOlder = (conversationId: string, error: AppError) =>
     set((state) => ({
-      messagesStatus: {
-        ...state.messagesStatus,
-        // A refresh keeps showing what is there instead of flashing a loading state.
-        [conversationId]: state.messagesStatus[conversationId] === 'ready' ? 'ready' : 'loading',
-      },
+      olderMessages: { ...state.olderMessages, [conversationId]: 'failed' },
+      messagesError: { ...state.messagesError, [conversationId]: error },
     }))
-    const result = await safeCall(bridge, 'chats:get', { conversationId })
-    if (!result.ok) {
+
+  async function fetchOlder(conversationId: string): Promise<void> {
+    for (;;) {
+      const first = get().messagesByConversation[conversationId]?.[0]
+      // Nothing to page back from: the conversation was closed for good (deleted) or holds no message at all.
+      if (first === undefined) {
+        set((state) => ({ olderMessages: omitKey(state.olderMessages, conversationId) }))
+        return
+      }
+      const result = await safeCall(bridge, 'chats:get', { conversationId, limit: OLDER_PAGE, before: first.id })
+      const held = get().messagesByConversation[conversationId]
+      if (held === undefined) continue
+      if (!result.ok) {
+        // A first message that went away meanwhile explains the failure: page back from the new one instead.
+        if (held[0]?.id !== first.id) continue
+        failOlder(conversationId, result.error)
+        return
+      }
+      const list = prependOlder(held, first.id, result.value.messages)
+      if (list === null) continue
+      const complete = result.value.hasOlder !== true
       set((state) => ({
-        messagesStatus: { ...state.messagesStatus, [conversationId]: 'error' },
-        messagesError: { ...state.messagesError, [conversationId]: result.error },
+        messagesByConversation: { ...state.messagesByConversation, [conversationId]: list },
+        olderMessages: complete ? omitKey(state.olderMessages, conversationId) : state.olderMessages,
       }))
-      return
+      if (complete) return
     }
-    const { conversation, messages } = result.value
-    set((state) => ({
-      messagesByConversation: { ...state.messagesByConversation, [conversationId]: messages },
-      messagesStatus: { ...state.messagesStatus, [conversationId]: 'ready' },
-      messagesError: { ...state.messagesError, [conversationId]: null },
-      conversations: state.conversations.some((candidate) => candidate.id === conversationId)
-        ? upsertConversation(state.conversations, conversation)
-        : state.conversations,
-    }))
-  },
-})
+  }
+
+  return {
+    messagesByConversation: {},
+    messagesStatus: {},
+    messagesError: {},
+    olderMessages: {},
+
+    async loadMessages(conversationId) {
+      set((state) => ({
+        messagesStatus: {
+          ...state.messagesStatus,
+          // A refresh keeps showing what is there instead of flashing a loading state.
+          [conversationId]: state.messagesStatus[conversationId] === 'ready' ? 'ready' : 'loading',
+        },
+      }))
+      const result = await safeCall(bridge, 'chats:get', { conversationId, limit: NEWEST_FIRST })
+      if (!result.ok) {
+        set((state) => ({
+          messagesStatus: { ...state.messagesStatus, [conversationId]: 'error' },
+          messagesError: { ...state.messagesError, [conversationId]: result.error },
+        }))
+        return
+      }
+      const { conversation, messages, hasOlder = false } = result.value
+      const held = get().messagesByConversation[conversationId]
+      const merged = mergeNewest(held, held !== undefined && get().olderMessages[conversationId] !== undefined, messages, hasOlder)
+      set((state) => ({
+        messagesByConversation: { ...state.messagesByConversation, [conversationId]: merged.list },
+        messagesStatus: { ...state.messagesStatus, [conversationId]: 'ready' },
+        messagesError: { ...state.messagesError, [conversationId]: null },
+        olderMessages: merged.hasOlderToFetch
+          ? { ...state.olderMessages, [conversationId]: 'loading' }
+          : omitKey(state.olderMessages, conversationId),
+        conversations: state.conversations.some((candidate) => candidate.id === conversationId)
+          ? upsertConversation(state.conversations, conversation)
+          : state.conversations,
+      }))
+      if (merged.hasOlderToFetch) await get().loadOlderMessages(conversationId)
+    },
+
+    async loadOlderMessages(conversationId) {
+      if (fetchingOlder.has(conversationId) || get().olderMessages[conversationId] === undefined) return
+      fetchingOlder.add(conversationId)
+      set((state) => ({
+        olderMessages: { ...state.olderMessages, [conversationId]: 'loading' },
+        messagesError: { ...state.messagesError, [conversationId]: null },
+      }))
+      try {
+        await fetchOlder(conversationId)
+      } finally {
+        fetchingOlder.delete(conversationId)
+      }
+    },
+  }
+}
 
 const NO_MESSAGES: ChatMessage[] = []
 
@@ -53,3 +138,9 @@ export const selectActiveMessages = (state: AppState): ChatMessage[] =>
   state.activeConversationId === null
     ? NO_MESSAGES
     : (state.messagesByConversation[state.activeConversationId] ?? NO_MESSAGES)
+
+/** Whether the store holds every message of the conversation (the older ones are fetched after the newest). */
+export const selectHasAllMessages =
+  (conversationId: string) =>
+  (state: AppState): boolean =>
+    state.olderMessages[conversationId] === undefined

@@ -104,7 +104,16 @@ export interface RequestMap {
    * and can chat, else the first installed model that can (or none when Ollama cannot be asked).
    */
   'chats:create': { in: { model: string | null; systemPrompt?: string }; out: ConversationSummary }
-  'chats:get': { in: { conversationId: string }; out: { conversation: ConversationSummary; messages: ChatMessage[] } }
+  /**
+   * A conversation and its messages in conversation order: all of them, or, with `limit` or `before`, one page: the
+   * newest `limit` (`MAX_MESSAGE_PAGE` at most and by default) of those before the message `before` (or of all), with
+   * `hasOlder` saying whether more precede them. `conversation.messageCount` is the total. A `before` that is not a
+   * message of the conversation fails with `NOT_FOUND`.
+   */
+  'chats:get': {
+    in: { conversationId: string; limit?: number; before?: string }
+    out: { conversation: ConversationSummary; messages: ChatMessage[]; hasOlder?: boolean }
+  }
   'chats:update': {
     in: { conversationId: string; title?: string; model?: string | null; systemPrompt?: string }
     out: ConversationSummary

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_PAGE } from '../../../src-shared/message-pages'
 import { AppFailure } from '../app-failure'
 import type { HistoryStore } from '../history/history-store'
 import type { Handlers } from '../ipc/dispatch'
@@ -22,10 +23,12 @@ export function conversationHandlers(history: HistoryStore, defaultModel: () => 
       const chosen = model ?? (await defaultModel())
       return history.createConversation(systemPrompt === undefined ? { model: chosen } : { model: chosen, systemPrompt })
     },
-    'chats:get': async ({ conversationId }) => ({
-      conversation: found(history.getConversation(conversationId)),
-      messages: history.listMessages(conversationId),
-    }),
+    'chats:get': async ({ conversationId, limit, before }) => {
+      const conversation = found(history.getConversation(conversationId))
+      if (limit === undefined && before === undefined) return { conversation, messages: history.listMessages(conversationId) }
+      const request = before === undefined ? { limit: limit ?? MAX_MESSAGE_PAGE } : { limit: limit ?? MAX_MESSAGE_PAGE, before }
+      return { conversation, ...history.listNewestMessages(conversationId, request) }
+    },
     'chats:update': async ({ conversationId, ...patch }) => found(history.updateConversation(conversationId, patch)),
     'chats:delete': async ({ conversationId }) => ({ deleted: history.deleteConversation(conversationId) }),
     'chats:restore': async ({ conversationId }) => found(history.restoreConversation(conversationId)),

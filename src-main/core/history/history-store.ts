@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { ChatMessage, ConversationSummary, SearchPage } from '../../../src-shared/types'
 import { createConversationRepo } from './conversation-repo'
 import { openDatabase, type HistoryContext } from './database'
-import { createMessageRepo, type MessagePatch, type NewMessage } from './message-repo'
+import { createMessageRepo, type MessagePage, type MessagePageRequest, type MessagePatch, type NewMessage } from './message-repo'
 import { migrate } from './migrations'
 import { createSearch, type SearchRequest } from './search'
 import { SearchThread } from './search-thread'
 import { createTempModelTable } from './temp-model-table'
 import type { TempModelRegistry } from '../models/temp-model-registry'
 
-export type { MessagePatch, NewMessage } from './message-repo'
+export type { MessagePage, MessagePageRequest, MessagePatch, NewMessage } from './message-repo'
 export { DEFAULT_TITLE } from './conversation-repo'
 export { HistoryVersionError } from './migrations'
 
@@ -37,6 +37,11 @@ export interface HistoryStore {
   purgeDeleted(olderThan: Date): number
   /** In conversation order. */
   listMessages(conversationId: string): ChatMessage[]
+  /**
+   * The newest `limit` messages (of those before the message `before`, when given), in conversation order, and
+   * whether older ones precede them. Throws `NOT_FOUND` when `before` is not a message of that conversation.
+   */
+  listNewestMessages(conversationId: string, request: MessagePageRequest): MessagePage
   getMessage(id: string): ChatMessage | null
   /**
    * Appends at the end of the conversation and makes it the most recent one. Also accepted for a
@@ -104,6 +109,7 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     restoreConversation: (id) => conversations.restore(id),
     purgeDeleted: (olderThan) => conversations.purgeDeleted(olderThan.toISOString()),
     listMessages: (conversationId) => messages.list(conversationId),
+    listNewestMessages: (conversationId, request) => messages.newest(conversationId, request),
     getMessage: (id) => messages.get(id),
     appendMessage: (input) => messages.append(input),
     updateMessage: (id, patch) => messages.update(id, patch),

@@ -24,9 +24,22 @@ export interface NewMessage {
 /** The fields of a saved message that may change; absent fields stay as they are. */
 export type MessagePatch = Partial<Pick<ChatMessage, 'content' | 'thinking' | 'status' | 'error' | 'stats' | 'servedBy' | 'numCtx' | 'context'>>
 
+/** Which of a conversation's messages to read: the newest `limit`, of those before the message `before` when given. */
+export interface MessagePageRequest {
+  limit: number
+  before?: string
+}
+
+/** A page of messages in conversation order, and whether older ones precede it. */
+export interface MessagePage {
+  messages: ChatMessage[]
+  hasOlder: boolean
+}
+
 /** Messages table access; see `HistoryStore` for each method's guarantees. */
 export interface MessageRepo {
   list(conversationId: string): ChatMessage[]
+  newest(conversationId: string, request: MessagePageRequest): MessagePage
   get(id: string): ChatMessage | null
   append(input: NewMessage): ChatMessage
   update(id: string, patch: MessagePatch): ChatMessage | null
@@ -42,6 +55,11 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
   const listStatement = db.prepare<[string], MessageRow>(
     `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`,
   )
+  // Newest first over the (conversation_id, seq) index, one row more than asked for: it tells whether older ones exist.
+  const newestStatement = db.prepare<[string, number, number], MessageRow>(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+  )
+  const seqStatement = db.prepare<[string, string], { seq: number }>('SELECT seq FROM messages WHERE id = ? AND conversation_id = ?')
   const getStatement = db.prepare<[string], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`)
   // The position is computed inside the INSERT, so two appends can never share one.
   const insertStatement = db.prepare<[Record<string, unknown>], MessageRow>(
@@ -103,6 +121,18 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
 
   return {
     list: (conversationId) => listStatement.all(conversationId).map(toChatMessage),
+    newest(conversationId, { limit, before }) {
+      let below = Number.MAX_SAFE_INTEGER
+      if (before !== undefined) {
+        const found = seqStatement.get(before, conversationId)
+        if (!found) throw new AppFailure('NOT_FOUND', 'That message is no longer in this conversation.')
+        below = found.seq
+      }
+      const rows = newestStatement.all(conversationId, below, limit + 1)
+      const hasOlder = rows.length > limit
+      if (hasOlder) rows.pop()
+      return { messages: rows.reverse().map(toChatMessage), hasOlder }
+    },
     get(id) {
       const row = getStatement.get(id)
       return row ? toChatMessage(row) : null

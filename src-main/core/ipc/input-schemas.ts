@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from '../../../src-shared/header-rule'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
 import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import { MAX_MESSAGE_PAGE } from '../../../src-shared/message-pages'
 import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE } from '../../../src-shared/search'
 import { THEMES } from '../../../src-shared/types'
 
@@ -62,7 +63,11 @@ export const inputSchemas = {
   }),
   'chats:list': none,
   'chats:create': z.strictObject({ model: modelName.nullable(), systemPrompt: systemPrompt.exactOptional() }),
-  'chats:get': z.strictObject({ conversationId: id }),
+  'chats:get': z.strictObject({
+    conversationId: id,
+    limit: z.int().min(1).max(MAX_MESSAGE_PAGE).exactOptional(),
+    before: id.exactOptional(),
+  }),
   'chats:update': z.strictObject({
     conversationId: id,
     title: title.exactOptional(),

@@ -25,14 +25,18 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const outline = useActiveMessagesOutline()
   const status = useApp((state) => state.messagesStatus[conversationId])
   const loadError = useApp((state) => state.messagesError[conversationId] ?? null)
+  // A long conversation shows its newest messages first; the older ones arrive after (see `loadMessages`).
+  const older = useApp((state) => state.olderMessages[conversationId])
+  const complete = older === undefined
   const turn = useApp(selectInflightFor(conversationId))
   const reload = useApp((state) => state.loadMessages)
+  const reloadOlder = useApp((state) => state.loadOlderMessages)
   const scrollRef = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   const [heights] = useState(createRowHeights)
 
   // Found again when the list changes, not per frame.
-  const landmarks = useMemo(() => listLandmarks(outline), [outline])
+  const landmarks = useMemo(() => listLandmarks(outline, complete), [outline, complete])
   const rows = useMemo(() => messageRows(outline, landmarks), [outline, landmarks])
   // Looked up when a search jump needs it, not indexed for every change of the list.
   const rowIndexOf = (messageId: string) => {
@@ -43,9 +47,10 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   // Declared first: its layout effect puts a new list at the bottom before the window measures where the screen is.
   const stick = useStickToBottom(scrollRef, listRef, rows)
   const window = useRenderWindow(scrollRef, listRef, rows, heights)
-  const filledFrom = useRunFilling(runCount(rows.length))
+  const filledFrom = useRunFilling(runCount(rows.length), rows[0]?.key)
   const highlightId = useSearchJump({
     ready: status === 'ready',
+    complete,
     rowIndexOf,
     isRendered: (messageId) => {
       const index = rowIndexOf(messageId)
@@ -76,13 +81,23 @@ export function MessageList({ conversationId }: { conversationId: string }) {
       }}
       aria-label="Messages"
       role="region"
+      data-loading-older={older === 'loading' ? '' : undefined}
     >
-      {status === 'error' && loadError && (
+      {(status === 'error' || older === 'failed') && loadError && (
         <ErrorNotice error={loadError}>
-          <button type="button" className="button" onClick={() => void reload(conversationId)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void (status === 'error' ? reload(conversationId) : reloadOlder(conversationId))}
+          >
             Try again
           </button>
         </ErrorNotice>
+      )}
+      {older === 'loading' && (
+        <p className="messages__older" role="status">
+          Loading earlier messages…
+        </p>
       )}
       <ol className="messages__list" ref={listRef}>
         {window.above.map(run)}

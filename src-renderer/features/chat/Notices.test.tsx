@@ -130,5 +130,5 @@ it('links a continued conversation back to the one it came from', async () => {
   })
   await app.user.click(screen.getByRole('button', { name: 'Continued from “Trip”' }))
   await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Trip'))
-  expect(app.fake.callsTo('chats:get')).toContainEqual({ conversationId: 'c0' })
+  expect(app.fake.callsTo('chats:get')).toContainEqual(expect.objectContaining({ conversationId: 'c0' }))
 })

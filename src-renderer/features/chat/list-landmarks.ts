@@ -15,14 +15,15 @@ export interface ListLandmarks {
 
 /**
  * Finds the landmarks of a conversation. Each is a walk over the whole list, so the list calls this with the
- * messages' outline (`useActiveMessagesOutline`), which stays the same while a reply streams.
+ * messages' outline (`useActiveMessagesOutline`), which stays the same while a reply streams. While only the newest
+ * messages are loaded (`complete` false) the divider waits: where it goes is counted from the first message.
  */
-export function listLandmarks(messages: readonly ChatMessage[]): ListLandmarks {
+export function listLandmarks(messages: readonly ChatMessage[], complete: boolean): ListLandmarks {
   const latest = latestContext(messages)
   return {
     lastReplyId: messages.findLast((message) => message.role === 'assistant')?.id,
     latestTruncationNoticeId: messages.findLast((message) => message.notice?.kind === 'context-truncated')?.id,
     latest,
-    firstSeenId: firstSeenMessageId(messages, latest),
+    firstSeenId: complete ? firstSeenMessageId(messages, latest) : null,
   }
 }

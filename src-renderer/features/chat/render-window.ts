@@ -42,3 +42,26 @@ export const around = (index: number, count: number, span: number): RowRange => 
   to: Math.min(count, index + span + 1),
 })
 
+
+/**
+ * Where the window was cut: `to: 'end'` follows new messages at the end; `fromKey` is the key of the row at `from`
+ * then, so rows coming in above it do not move the window off its rows (see `followRows`).
+ */
+export interface CutWindow {
+  from: number
+  to: number | 'end'
+  fromKey: string | undefined
+}
+
+/**
+ * The window moved down by as many rows as came in above its first row since it was cut (a long conversation's older
+ * messages arrive after its newest; the "no longer sees" divider appears), so it keeps the same rows rendered
+ * rather than thousands of others. When its first row is gone (an edit dropped it), the indexes stay.
+ */
+export function followRows(cut: CutWindow, rows: ReadonlyArray<{ key: string }>): CutWindow {
+  if (cut.fromKey === undefined || rows[cut.from]?.key === cut.fromKey) return cut
+  const index = rows.findIndex((row) => row.key === cut.fromKey)
+  if (index < 0) return cut
+  const shift = index - cut.from
+  return { from: index, to: cut.to === 'end' ? 'end' : cut.to + shift, fromKey: cut.fromKey }
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { MessageRow } from './message-rows'
 import { runLayout } from './MessageRun'
-import { around, covers, rowsWithin, union, type RowRange } from './render-window'
+import { around, covers, followRows, rowsWithin, union, type CutWindow, type RowRange } from './render-window'
 import { renderedRow, rowBoxes, selectedRows, type ListLayout } from './row-boxes'
 import { rowHeight, type RowHeights } from './row-heights'
 import { runsAround, type RowRun } from './row-runs'
@@ -21,14 +21,15 @@ const JUMP_SPAN = 8
 // (a jump, a find far away), the window leaves them and the selection goes, rather than render everything between.
 const MAX_KEPT_ROWS = 120
 
-/** `null`: nothing measured yet (the newest rows); `to: 'end'` follows new messages at the end. */
-type WindowState = { from: number; to: number | 'end' } | null
+/** `null`: nothing measured yet (the newest rows); otherwise where the window was cut (see `CutWindow`). */
+type WindowState = CutWindow | null
 
 function resolve(state: WindowState, rows: readonly MessageRow[], heights: RowHeights): RowRange {
   const count = rows.length
   if (state === null) return { from: newestFilling(rows, heights, globalThis.innerHeight * INITIAL_SCREENS), to: count }
-  const to = state.to === 'end' ? count : Math.min(state.to, count)
-  return { from: Math.min(state.from, Math.max(0, to - 1)), to }
+  const { from, to: end } = followRows(state, rows)
+  const to = end === 'end' ? count : Math.min(end, count)
+  return { from: Math.min(from, Math.max(0, to - 1)), to }
 }
 
 /** Where the newest rows that fill `height` (by their known or guessed heights) begin. */
@@ -43,7 +44,11 @@ function newestFilling(rows: readonly MessageRow[], heights: RowHeights, height:
   return from
 }
 
-const toState = (range: RowRange, count: number): WindowState => ({ from: range.from, to: range.to >= count ? 'end' : range.to })
+const toState = (range: RowRange, rows: readonly MessageRow[]): WindowState => ({
+  from: range.from,
+  to: range.to >= rows.length ? 'end' : range.to,
+  fromKey: rows[range.from]?.key,
+})
 
 /** What the message list renders in full, and how to move that window. */
 export interface RenderWindow {
@@ -94,15 +99,15 @@ export function useRenderWindow(
     const kept = selected && union(selected, wanted)
     const next = kept && kept.to - kept.from <= MAX_KEPT_ROWS ? kept : wanted
     if (state !== null && next.from === current.from && next.to === current.to) return
-    setState(toState(next, count))
+    setState(toState(next, rows))
   }, [scrollRef, listRef, state, count, rows, layout, heights])
 
   const reveal = useCallback(
     (index: number, then: (row: Element) => void) => {
       pendingReveal.current = { index, then }
-      setState(toState(around(index, count, JUMP_SPAN), count))
+      setState(toState(around(index, count, JUMP_SPAN), rows))
     },
-    [count],
+    [count, rows],
   )
 
   // After each change of the window or the list: a pending jump first (so the measurement sees where it went),
