@@ -34,6 +34,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(reply.getByRole('button', { name: 'Copy code' })).toBeVisible()
     await expect(reply.getByRole('table')).toBeVisible()
     await expect(reply.locator('.katex').first()).toBeVisible()
+    // The highlighter loads on demand: the picture shows the code once its colours arrived.
+    await expect(reply.locator('pre code.hljs').first()).toBeVisible()
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     const chatShot = await capture(page, testInfo, `chat-${colorScheme}`)
 
