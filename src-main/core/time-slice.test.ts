@@ -1,5 +1,6 @@
 // The time slicer: one turn of the event loop per used-up slice, however many loops share it. The clock is faked.
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { countTurns } from '../test-support/event-loop-turns'
 import { timeSlicer } from './time-slice'
 
 let clock = 0
@@ -7,24 +8,12 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/** Turns of the event loop (check phases) so far, counted until `stop`. */
-function turnCounter(): { now(): number; stop(): void } {
-  let turns = 0
-  let running = true
-  const turn = () => {
-    turns++
-    if (running) setImmediate(turn)
-  }
-  setImmediate(turn)
-  return { now: () => turns, stop: () => void (running = false) }
-}
-
 describe('timeSlicer', () => {
   it('gives no turn while the slice lasts, and one once it is used up', async () => {
     clock = 0
     vi.spyOn(performance, 'now').mockImplementation(() => clock)
     const pause = timeSlicer(10)
-    const turns = turnCounter()
+    const turns = countTurns()
     clock = 9
     await pause()
     const before = turns.now()
@@ -41,7 +30,7 @@ describe('timeSlicer', () => {
     vi.spyOn(performance, 'now').mockImplementation(() => clock)
     const pause = timeSlicer(10)
     clock = 20
-    const turns = turnCounter()
+    const turns = countTurns()
     const workTurns: number[] = []
     // Four workers of one map find the slice used up, then each does 6 ms of work once they go on.
     const worker = async () => {

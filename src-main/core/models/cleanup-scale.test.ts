@@ -1,10 +1,15 @@
-// The start-up clean-up with many temporary models: linear work (counted, never timed), one pass over the names.
+// Many temporary models: the start-up clean-up, the list of temporary models and the model list do linear work
+// (names parsed are counted, never timed), each a pass over the names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { countTurns } from '../../test-support/event-loop-turns'
 import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
 import * as modelName from '../ollama/model-name'
-import { silentLogger } from '../log'
+import { createMemoryLogger, silentLogger } from '../log'
 import { OllamaClient } from '../ollama/client'
+import { ContextFacts } from '../context/context-facts'
 import { DELETE_CONCURRENCY } from './adaptive-concurrency'
+import { createModelCatalog } from './model-catalog'
+import { createTempModelHousekeeping } from './temp-model-housekeeping'
 import { cleanupPass } from './temp-model-cleanup'
 import { TempModelManager } from './temp-model-manager'
 import { createMemoryTempModelRegistry, type TempModelRecord } from './temp-model-registry'
@@ -91,14 +96,11 @@ describe('clean-up of many temporary models', () => {
     const parses = () => vi.mocked(modelName.modelKey).mock.calls.length + vi.mocked(modelName.parseModelName).mock.calls.length
     let atLastTurn = 0
     let mostBetweenTurns = 0
-    let watching = true
-    const turn = () => {
+    const turns = countTurns(() => {
       const now = parses()
       mostBetweenTurns = Math.max(mostBetweenTurns, now - atLastTurn)
       atLastTurn = now
-      if (watching) setImmediate(turn)
-    }
-    setImmediate(turn)
+    })
     const report = await cleanupPass({
       client,
       log: silentLogger,
@@ -110,10 +112,53 @@ describe('clean-up of many temporary models', () => {
       // A slice of 0 ms is always used up, so every model is followed by a turn wherever the pass slices.
       sliceMs: 0,
     })
-    watching = false
+    turns.stop()
     expect(report.deleted).toHaveLength(count)
     // Indexing the records, the staleness check and indexing the listing each parse every name in one go when not
     // sliced (over 100 parses in a row here); sliced, a turn comes after a few models (staleness checks 4 at once).
     expect(mostBetweenTurns).toBeLessThan(30)
+  })
+})
+
+describe('listing many temporary models', () => {
+  it('tells which temporary models are loaded with a few name parses per model, one index per survey', async () => {
+    const count = 120
+    const sharing = await installTemps(count)
+    // The base loaded (listed under its own name) with the context of one temporary model, which shares its runner.
+    sim.unloadAll()
+    sim.load('llama3', { numCtx: 2048 })
+    const registry = createMemoryTempModelRegistry()
+    const baseDigest = (await client.listAll()).find((m) => m.name === 'llama3:latest')?.digest ?? ''
+    for (let i = 0; i < count; i++) {
+      const path = `ollmchat-temp/llama3-oc${5000 + i}`
+      registry.forHost(client.host).set({ path, baseModel: 'llama3:latest', baseDigest, numCtx: 5000 + i, createdAt: '2026-05-01T10:00:00.000Z' })
+    }
+    const manager = new TempModelManager(client, { registry })
+    const housekeeping = createTempModelHousekeeping({ client, manager, limit: () => 1_000, log: createMemoryLogger() })
+    vi.clearAllMocks()
+    const listed = await housekeeping.list()
+    const calls = nameCalls()
+    expect(listed).toHaveLength(count + 1)
+    expect(listed.filter((temp) => temp.loaded).map((temp) => temp.name)).toEqual([`${sharing}:latest`])
+    expect(listed.find((temp) => temp.name === 'ollmchat-temp/llama3-oc5000:latest')).toMatchObject({ baseModel: 'llama3:latest', numCtx: 5000, createdAt: '2026-05-01T10:00:00.000Z' })
+    // Indexing the listing for each temporary model, and scanning the records for each, made about count² parses.
+    expect(calls).toBeLessThan(25 * count)
+  })
+
+  it('finds the runner of each installed model with a few name parses per model, however many models there are', async () => {
+    const count = 120
+    for (let i = 0; i < count; i++) sim.addModel(`model${i}`)
+    const loaded = await installTemps(count)
+    const catalog = createModelCatalog({ client, customNumCtx: () => () => null, facts: new ContextFacts(), log: createMemoryLogger() })
+    vi.clearAllMocks()
+    const models = await catalog.list()
+    const calls = nameCalls()
+    expect(models).toHaveLength(count + 1)
+    // llama3 runs on the runner its temporary model loaded; no other model runs.
+    expect(models.filter((m) => m.runningContext !== null).map((m) => [m.name, m.runningContext])).toEqual([['llama3:latest', 2048]])
+    expect(loaded).toBe('ollmchat-temp/llama3-oc2048')
+    // Indexing the listing for each installed model (to follow the temporary model's runner to its base) made
+    // about (installed models) × (listed models) parses.
+    expect(calls).toBeLessThan(25 * count)
   })
 })

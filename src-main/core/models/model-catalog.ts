@@ -3,10 +3,10 @@ import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { CallOptions, OllamaClient } from '../ollama/client'
 import { CancelledError, ModelNotFoundError, OllamaUnreachableError } from '../ollama/errors'
-import { isCloudModelName, isTempModelName, sameModel } from '../ollama/model-name'
+import { isCloudModelName, isTempModelName, modelKey, sameModel } from '../ollama/model-name'
 import type { ListedModel, RunningModel, ShownModel } from '../ollama/types'
 import { mapBounded } from './bounded'
-import { parentOfRunner } from './temp-model-usage'
+import { ListingIndex, NameDigestIndex } from './listing-index'
 import type { ContextFacts } from '../context/context-facts'
 
 /** What `models:list` and `models:setNumCtx` read. */
@@ -46,17 +46,22 @@ export interface ModelCatalogDeps {
 const isGlobalFailure = (error: unknown) => error instanceof CancelledError || error instanceof OllamaUnreachableError
 
 /**
- * The runner a model runs on right now: its own, or one a temporary model of it loaded (which the listing links
- * back through `parent_model`).
+ * The runner each model runs on right now: its own (the first with its digest or name), else one a temporary model
+ * of it loaded (which the listing links back through `parent_model`). Runners and listing are indexed once per
+ * listing, the listing only when a temporary model loaded a runner, so each model costs a parse or two of its name.
  */
-function runnerOf(model: ListedModel, running: RunningModel[], listing: ListedModel[]): RunningModel | undefined {
-  const own = running.find((r) => r.digest === model.digest || sameModel(r.name, model.name))
-  if (own !== undefined) return own
-  return running.find((runner) => {
-    if (!isTempModelName(runner.name)) return false
-    const parent = parentOfRunner(runner, listing)
-    return parent !== null && sameModel(parent, model.name)
-  })
+function runnerFinder(running: readonly RunningModel[], listing: readonly ListedModel[]): (model: ListedModel) => RunningModel | undefined {
+  const byNameOrDigest = new NameDigestIndex(running)
+  /** Base key → the first runner a temporary model of that base loaded. */
+  const byBaseKey = new Map<string, RunningModel>()
+  let listed: ListingIndex | undefined
+  for (const runner of running) {
+    if (!isTempModelName(runner.name)) continue
+    listed ??= new ListingIndex(listing)
+    const parent = listed.parentOf(runner)
+    if (parent !== null && !byBaseKey.has(modelKey(parent))) byBaseKey.set(modelKey(parent), runner)
+  }
+  return (model) => byNameOrDigest.first(model.name, model.digest) ?? byBaseKey.get(modelKey(model.name))
 }
 
 /** A year after which `expires_at` means "kept loaded for good" (Ollama writes ~292 years ahead for those). */
@@ -159,7 +164,8 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     const live = new Set(models.map((m) => m.digest))
     for (const digest of shownByDigest.keys()) if (!live.has(digest)) shownByDigest.delete(digest)
     const customFor = deps.customNumCtx()
-    const infos = models.map((m, i) => toModelInfo(m, shown[i] ?? null, runnerOf(m, running, listing), customFor(m.name), deps.facts))
+    const runnerOf = runnerFinder(running, listing)
+    const infos = models.map((m, i) => toModelInfo(m, shown[i] ?? null, runnerOf(m), customFor(m.name), deps.facts))
     return infos.sort((a, b) => {
       const x = a.name.toLowerCase()
       const y = b.name.toLowerCase()

@@ -12,7 +12,7 @@ import { mapBounded } from './bounded'
 import { ListingIndex } from './listing-index'
 import { sampleForLog } from './log-sample'
 import { findStaleTempModels, freedBytes } from './temp-model-staleness'
-import type { TempModelRecord } from './temp-model-registry'
+import { recordsByModel, type TempModelRecord } from './temp-model-registry'
 import { tempModelNumCtx } from './temp-model-naming'
 import { RunnerUsage } from './temp-model-usage'
 
@@ -55,19 +55,6 @@ function lastUseOf(record: TempModelRecord | undefined, listedAt: string): numbe
   return Date.parse(record?.lastUsedAt ?? record?.createdAt ?? listedAt)
 }
 
-/** The records by `modelKey`, in the registry's order (one model may have records under two spellings). */
-async function indexRecords(records: readonly TempModelRecord[], pause: () => Promise<void>): Promise<Map<string, TempModelRecord[]>> {
-  const byKey = new Map<string, TempModelRecord[]>()
-  for (const record of records) {
-    const key = modelKey(record.path)
-    const same = byKey.get(key)
-    if (same === undefined) byKey.set(key, [record])
-    else same.push(record)
-    await pause()
-  }
-  return byKey
-}
-
 /**
  * One clean-up pass: lists every temporary model (whoever made it), reads `/api/ps` once (only if there is any),
  * keeps those in use (see `tempInUseReason`) or held by a chat of this app, and deletes the rest with a concurrency
@@ -92,10 +79,10 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
   }
   const running = await client.running({ signal })
   const pause = timeSlicer(deps.sliceMs)
-  const records = await indexRecords(deps.records(), pause)
+  const records = await recordsByModel(deps.records(), pause)
   const recordFor = (name: string) => records.get(modelKey(name))?.[0]
   const stale = await findStaleTempModels({ client, listing, recordFor, log, signal, pause, concurrency: deps.concurrency.initial })
-  const usage = new RunnerUsage(running, await ListingIndex.inSlices(listing, pause))
+  const usage = new RunnerUsage(running, RunnerUsage.needsListing(running) ? await ListingIndex.inSlices(listing, pause) : null)
   /** Why a temporary model stays, or `null` when it may go. A stale one goes unless a chat holds it. */
   const keepReason = (temp: ListedModel): string | null => {
     if (deps.isAcquired(temp.name)) return 'a chat in ollmchat is using it'

@@ -3,13 +3,13 @@ import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError } from '../ollama/errors'
-import { isTempModelName, sameModel } from '../ollama/model-name'
+import { isTempModelName, modelKey, sameModel } from '../ollama/model-name'
 import type { ListedModel, RunningModel } from '../ollama/types'
 import type { TempModelManager } from './temp-model-manager'
 import { tempModelNumCtx } from './temp-model-naming'
-import type { TempModelRecord } from './temp-model-registry'
+import { recordsByModel, type TempModelRecord } from './temp-model-registry'
 import { findStaleTempModels } from './temp-model-staleness'
-import { tempInUseReason } from './temp-model-usage'
+import { RunnerUsage } from './temp-model-usage'
 
 /**
  * Managing the temporary models of one host in the open: listing them with what is known about each, the clean-up on
@@ -49,17 +49,22 @@ export function createTempModelHousekeeping(deps: {
 }): TempModelHousekeeping {
   const { client, manager, log } = deps
 
-  /** Every temporary model listed on the host, with its record, base, context and whether a runner holds it. */
+  /**
+   * Every temporary model listed on the host, with its record, base, context and whether a runner holds it. The
+   * runners, the listing (only when a temporary model loaded a runner) and the records are indexed once per survey,
+   * so it costs a few name parses per model however many there are.
+   */
   const survey = async (): Promise<{ temps: TempFacts[]; listing: ListedModel[]; running: RunningModel[] }> => {
     const listing = await client.listAll()
     const entries = listing.filter((m) => isTempModelName(m.name))
     const running = entries.length === 0 ? [] : await client.running()
-    const records = manager.records()
+    const records = await recordsByModel(manager.records())
+    const usage = RunnerUsage.of(running, listing)
     const temps = entries.map((entry) => {
-      const record = records.find((r) => sameModel(r.path, entry.name))
+      const record = records.get(modelKey(entry.name))?.[0]
       const base = entry.parentModel !== '' ? entry.parentModel : (record?.baseModel ?? null)
       const numCtx = tempModelNumCtx(entry.name) ?? record?.numCtx ?? null
-      const loaded = tempInUseReason({ name: entry.name, digest: entry.digest, parentModel: base, numCtx }, running, listing)
+      const loaded = usage.inUseReason({ name: entry.name, digest: entry.digest, parentModel: base, numCtx })
       return { entry, record, base, numCtx, loaded }
     })
     return { temps, listing, running }
@@ -106,7 +111,8 @@ export function createTempModelHousekeeping(deps: {
   return {
     async list() {
       const { temps, listing } = await survey()
-      const stale = await findStaleTempModels({ client, listing, recordFor: (name) => temps.find((t) => t.entry.name === name)?.record, log })
+      const recordByName = new Map(temps.map((temp) => [temp.entry.name, temp.record]))
+      const stale = await findStaleTempModels({ client, listing, recordFor: (name) => recordByName.get(name), log })
       return temps.map((temp) => ({
         name: temp.entry.name,
         baseModel: temp.base,

@@ -1,4 +1,5 @@
 import { isRecord } from '../guards'
+import { modelKey } from '../ollama/model-name'
 
 /**
  * What the app remembers about temporary models it created: enough to reuse one without asking Ollama
@@ -21,6 +22,23 @@ export interface TempModelRecord {
   createdAt: string
   /** ISO time a reply of this app last used it; absent until one did (and in older records). */
   lastUsedAt?: string | null
+}
+
+/**
+ * The records by `modelKey`, in the registry's order (one model may have records under two spellings), so finding
+ * a model's records costs one parse of its name, not a comparison with every record. `pause` is awaited after each
+ * record (`timeSlicer`) by a pass over thousands.
+ */
+export async function recordsByModel(records: readonly TempModelRecord[], pause?: () => Promise<void>): Promise<Map<string, TempModelRecord[]>> {
+  const byKey = new Map<string, TempModelRecord[]>()
+  for (const record of records) {
+    const key = modelKey(record.path)
+    const same = byKey.get(key)
+    if (same === undefined) byKey.set(key, [record])
+    else same.push(record)
+    if (pause !== undefined) await pause()
+  }
+  return byKey
 }
 
 /** One host's records. Paths compare case-insensitively, as Ollama compares model names. */

@@ -1,6 +1,6 @@
 import { isTempModelName, modelKey, parseModelName } from '../ollama/model-name'
 import type { ListedModel, RunningModel } from '../ollama/types'
-import { ListingIndex } from './listing-index'
+import { ListingIndex, NameDigestIndex } from './listing-index'
 
 /** What is known about one temporary model when deciding whether it may be deleted. */
 export interface TempModelFacts {
@@ -30,14 +30,7 @@ export interface TempModelFacts {
  * For one model; a pass over many builds one `RunnerUsage` and asks it for each.
  */
 export function tempInUseReason(temp: TempModelFacts, running: readonly RunningModel[], listing: readonly ListedModel[] | null): string | null {
-  return new RunnerUsage(running, listing === null ? null : new ListingIndex(listing)).inUseReason(temp)
-}
-
-/** One runner with its name parsed once and the key of the base it runs (`null` when unknown). */
-interface IndexedRunner {
-  runner: RunningModel
-  position: number
-  baseKey: string | null
+  return RunnerUsage.of(running, listing).inUseReason(temp)
 }
 
 /**
@@ -45,35 +38,46 @@ interface IndexedRunner {
  * `tempInUseReason` cost a few map lookups per temporary model instead of a scan of the runners and the listing.
  */
 export class RunnerUsage {
-  private readonly firstByKey = new Map<string, IndexedRunner>()
-  private readonly firstByDigest = new Map<string, IndexedRunner>()
+  private readonly runners: NameDigestIndex<RunningModel>
   /** Base key → its runners, in `/api/ps` order. */
-  private readonly byBaseKey = new Map<string, IndexedRunner[]>()
+  private readonly byBaseKey = new Map<string, RunningModel[]>()
 
+  /**
+   * `listing` tells what base a temporary model's runner runs; it is only read when `needsListing(running)`, and
+   * may be `null` then only when unknown (such a runner then counts for no base).
+   */
   constructor(running: readonly RunningModel[], listing: ListingIndex | null) {
-    running.forEach((runner, position) => {
+    this.runners = new NameDigestIndex(running)
+    for (const runner of running) {
       const runnerBase = isTempModelName(runner.name) ? (listing?.parentOf(runner) ?? null) : runner.name
-      const indexed: IndexedRunner = { runner, position, baseKey: runnerBase === null ? null : modelKey(runnerBase) }
-      const key = modelKey(runner.name)
-      if (!this.firstByKey.has(key)) this.firstByKey.set(key, indexed)
-      if (!this.firstByDigest.has(runner.digest)) this.firstByDigest.set(runner.digest, indexed)
-      if (indexed.baseKey !== null) {
-        const sameBase = this.byBaseKey.get(indexed.baseKey)
-        if (sameBase === undefined) this.byBaseKey.set(indexed.baseKey, [indexed])
-        else sameBase.push(indexed)
-      }
-    })
+      if (runnerBase === null) continue
+      const baseKey = modelKey(runnerBase)
+      const sameBase = this.byBaseKey.get(baseKey)
+      if (sameBase === undefined) this.byBaseKey.set(baseKey, [runner])
+      else sameBase.push(runner)
+    }
+  }
+
+  /**
+   * Whether the listing is needed to tell what the runners run: only when a temporary model loaded one of them.
+   * Usually none did (nothing loaded, or a base), and then the listing need not be indexed at all.
+   */
+  static needsListing(running: readonly RunningModel[]): boolean {
+    return running.some((runner) => isTempModelName(runner.name))
+  }
+
+  /** Indexes `listing` only when `needsListing(running)`. */
+  static of(running: readonly RunningModel[], listing: readonly ListedModel[] | null): RunnerUsage {
+    return new RunnerUsage(running, listing !== null && RunnerUsage.needsListing(running) ? new ListingIndex(listing) : null)
   }
 
   /** See `tempInUseReason`. */
   inUseReason(temp: TempModelFacts): string | null {
-    const byName = this.firstByKey.get(modelKey(temp.name))
-    const byDigest = temp.digest !== null && temp.digest !== '' ? this.firstByDigest.get(temp.digest) : undefined
-    const own = byName === undefined ? byDigest : byDigest === undefined || byName.position < byDigest.position ? byName : byDigest
-    if (own !== undefined) return `loaded in Ollama as ${own.runner.name}`
+    const own = this.runners.first(temp.name, temp.digest !== null && temp.digest !== '' ? temp.digest : null)
+    if (own !== undefined) return `loaded in Ollama as ${own.name}`
     const parent = temp.parentModel
     if (parent === null || parent === '' || parseModelName(parent) === null) return null
-    for (const { runner } of this.byBaseKey.get(modelKey(parent)) ?? []) {
+    for (const runner of this.byBaseKey.get(modelKey(parent)) ?? []) {
       if (temp.numCtx === null || runner.contextLength === null) {
         return `its base ${parent} is loaded (as ${runner.name}) and the context lengths cannot be compared`
       }
@@ -83,14 +87,6 @@ export class RunnerUsage {
     }
     return null
   }
-}
-
-/**
- * The base a runner's model was derived from, through the listing (`details.parent_model` of the listed model
- * with the runner's digest or name); `null` when the listing does not know the model or it has no parent.
- */
-export function parentOfRunner(runner: RunningModel, listing: readonly ListedModel[]): string | null {
-  return new ListingIndex(listing).parentOf(runner)
 }
 
 /**

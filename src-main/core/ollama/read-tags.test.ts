@@ -1,8 +1,9 @@
 // Reading `/api/tags`: checked entry by entry, giving the event loop turns on a big listing; errors name the entry.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { countTurns } from '../../test-support/event-loop-turns'
 import { timeSlicer } from '../time-slice'
 import { MalformedResponseError } from './errors'
-import { readTags } from './read-tags'
+import { readTags, readTagsOf } from './read-tags'
 
 const entry = (name: string) => ({
   name,
@@ -14,22 +15,9 @@ const entry = (name: string) => ({
   capabilities: ['completion'],
 })
 
-/** Counts turns of the event loop (check phases) until stopped. */
-function countTurns(): { stop(): number } {
-  let turns = 0
-  let running = true
-  const turn = () => {
-    turns++
-    if (running) setImmediate(turn)
-  }
-  setImmediate(turn)
-  return {
-    stop: () => {
-      running = false
-      return turns
-    },
-  }
-}
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 describe('readTags', () => {
   it('reads each entry as before: name, parent, details, capabilities, remote', async () => {
@@ -59,6 +47,22 @@ describe('readTags', () => {
     const listed = await readTags({ models }, timeSlicer(0))
     expect(turns.stop()).toBeGreaterThanOrEqual(models.length - 1)
     expect(listed.map((m) => m.name)).toEqual(models.map((m) => m.name))
+  })
+
+  it('of an answer on its way: a small listing pauses only after an answer slower than a slice, and then once', async () => {
+    let clock = 0
+    vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    const small = { models: [entry('a:latest'), entry('b:latest'), entry('c:latest')] }
+    const fast = countTurns()
+    await readTagsOf(Promise.resolve(small))
+    expect(fast.stop()).toBe(0)
+    let arrive: (body: unknown) => void = () => {}
+    const reading = readTagsOf(new Promise((resolve) => (arrive = resolve)))
+    clock = 20
+    const slow = countTurns()
+    arrive(small)
+    expect((await reading).map((m) => m.name)).toEqual(['a:latest', 'b:latest', 'c:latest'])
+    expect(slow.stop()).toBe(1)
   })
 
   it('fails on a wrong entry with MalformedResponseError naming it and its field', async () => {

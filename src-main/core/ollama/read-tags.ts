@@ -42,7 +42,8 @@ function toListed(m: z.infer<typeof listedSchema>): ListedModel {
  * `/api/tags` → `ListedModel[]`; throws `MalformedResponseError` naming the first wrong field (`models.3.digest`),
  * as one check of the whole answer would. The entries are checked one at a time with `await pause()` before each,
  * so a listing of thousands of models (a few megabytes; the clean-up reads one at start-up) gives the event loop a
- * turn every few milliseconds instead of holding it for the whole check. A small listing never pauses.
+ * turn every few milliseconds instead of holding it for the whole check. A listing checked within the slice given
+ * never pauses (with the default, one started by this call: every small listing).
  */
 export async function readTags(body: unknown, pause: () => Promise<void> = timeSlicer()): Promise<ListedModel[]> {
   const entries = parse(tagsSchema, body, '/api/tags answer').models ?? []
@@ -57,7 +58,9 @@ export async function readTags(body: unknown, pause: () => Promise<void> = timeS
 /**
  * `readTags` of an answer on its way (`ollama.list()`), with the time slice started before it arrives: the answer is
  * read and parsed as JSON in the same task that then checks it (over 10 ms for a few megabytes), so a listing that
- * took longer than a slice gives the event loop a turn before its check begins.
+ * took longer than a slice gives the event loop a turn before its check begins. The wait for the answer cannot be
+ * told apart from that parse, so a small listing also pauses once, before its first entry, after a request slower
+ * than a slice: one turn of the event loop (microseconds) after a wait of more than 10 ms.
  */
 export async function readTagsOf(answer: Promise<unknown>): Promise<ListedModel[]> {
   const pause = timeSlicer()
