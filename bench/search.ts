@@ -5,16 +5,19 @@ import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { openHistoryStore } from '../src-main/core/history/history-store'
 import { toMatchQuery } from '../src-main/core/history/search'
+import { MAX_EXPANDED_TERMS } from '../src-main/core/history/search-vocabulary'
 import { SEARCH_PAGE_SIZE } from '../src-shared/search'
 import { startStopwatch } from './lib/clock'
 import { isMainModule, progress, roundsFor, runStandalone, type Benchmark, type BenchOptions } from './lib/cli'
 import { compareInterleaved } from './lib/compare'
-import { corpusWords, writeCorpus, type CorpusSize } from './lib/history-corpus'
+import { corpusWords, FAMILY_STEM, stemFamily, writeCorpus, type CorpusSize } from './lib/history-corpus'
 import { startPing, yieldToLoop } from './lib/event-loop-ping'
 import { comparisonRows, COMPARISON_HEADERS, formatNumber, printHeader, renderTable } from './lib/report'
 import { quantile } from './lib/stats'
 
 const LIMIT = SEARCH_PAGE_SIZE
+/** "Never blocking other calls": a 1 ms timer late by less than this is what a free event loop shows. */
+const PING_LATE_MS = 5
 
 interface Query {
   label: string
@@ -30,6 +33,7 @@ function queriesFor(words: readonly string[]): Query[] {
     { label: 'two words, both required', text: `${word(10)} ${word(200)}` },
     { label: 'first two letters (what the box sends first)', text: word(1).slice(0, 2) },
     { label: 'first letters of a word', text: word(50).slice(0, 4) },
+    { label: `a stem of ${stemFamily().length} words (over the ${MAX_EXPANDED_TERMS} a prefix expands into)`, text: FAMILY_STEM },
     { label: 'a word that is nowhere', text: 'qwxyzzy' },
   ]
 }
@@ -107,7 +111,7 @@ async function run(options: BenchOptions): Promise<void> {
       `generated history: ${size.conversations.toLocaleString('en')} conversations × ${size.messagesPerConversation} messages, Zipf word frequencies, one SQLite file (WAL)`,
       `${rounds} rounds; a round runs every query once per side, each as its own task; the table shows per-query latency`,
       'ping: a 1 ms timer on the main thread while a side searches, standing for every other call the core answers; its p95 lateness per round',
-      `target: p95 under 50 ms per query; the ping never held up by a search`,
+      `target: p95 under 50 ms per query; the ping never held up by a search (its lateness p95 under ${PING_LATE_MS} ms, median round)`,
     ],
   })
   const dir = mkdtempSync(join(tmpdir(), 'ollmchat-bench-search-'))
@@ -146,7 +150,17 @@ async function run(options: BenchOptions): Promise<void> {
       const p95 = quantile(comparison.ours[`q${i}`] ?? [], 0.95)
       return [`${query.label} "${query.text}"`, formatNumber(p95), p95 < 50 ? 'met' : 'missed']
     })
-    process.stdout.write(`${renderTable(['query', 'ours: p95 over rounds (ms)', 'under 50 ms'], p95Rows)}\n`)
+    process.stdout.write(`${renderTable(['query', 'ours: p95 over rounds (ms)', 'under 50 ms'], p95Rows)}\n\n`)
+    // The median round, as in the table above: on a shared machine a single round's timer can be late for reasons
+    // of its own; the worst round is shown beside it.
+    const pingP95s = comparison.ours['pingP95'] ?? []
+    const pingMedian = quantile(pingP95s, 0.5)
+    const pingRow = [
+      'another call while searching: ping lateness p95, median round (worst round)',
+      `${formatNumber(pingMedian)} (${formatNumber(Math.max(...pingP95s))})`,
+      pingMedian < PING_LATE_MS ? 'met' : 'missed',
+    ]
+    process.stdout.write(`${renderTable(['never blocking other calls', 'ours (ms)', `under ${PING_LATE_MS} ms`], [pingRow])}\n`)
   } finally {
     db?.close()
     store.close()

@@ -142,6 +142,9 @@ export function createCore(deps: CoreDeps): Core {
       status.start()
       hosts.startCleanups()
       idle?.touch()
+      // The first search should not wait for the search thread to start: start it once start-up's own work has
+      // had its turn. It runs on its own thread, so main pays only for creating it.
+      setImmediate(() => history.warmSearch())
     },
     async stop() {
       status.stop()

@@ -141,6 +141,8 @@ describe('search', () => {
     await bootApp(harness.store)
     await harness.store.getState().runSearch('c')
     await harness.store.getState().runSearch('  é  ')
+    // Only one-letter words: nothing to search either, however many.
+    await harness.store.getState().runSearch('a b')
     expect(harness.fake.callsTo('chats:search')).toEqual([])
     expect(harness.store.getState().search).toMatchObject({ status: 'idle', query: '', hits: [] })
     await harness.store.getState().runSearch('cl')
@@ -153,18 +155,36 @@ describe('search', () => {
       conversationId: 'old', conversationTitle: 'Older', messageId: `m${n}`, role: 'user' as const,
       snippet: [{ text: `hit ${n}`, match: false }], createdAt: '2026-07-01T00:00:00.000Z',
     })
-    harness.fake.handle('chats:search', ({ offset = 0 }) =>
-      ok({ hits: Array.from({ length: offset === 0 ? 30 : 5 }, (_, i) => hitNumber(offset + i)), hasMore: offset === 0 }))
+    harness.fake.handle('chats:search', ({ after }) =>
+      after === undefined
+        ? ok({ hits: Array.from({ length: 30 }, (_, i) => hitNumber(i)), hasMore: true, next: 'newest:70' })
+        : ok({ hits: Array.from({ length: 5 }, (_, i) => hitNumber(30 + i)), hasMore: false }))
     await bootApp(harness.store)
     await harness.store.getState().runSearch('llama')
     expect(harness.store.getState().search).toMatchObject({ status: 'ready', hasMore: true })
     await harness.store.getState().loadMoreResults()
-    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'llama', limit: 30 }, { query: 'llama', limit: 30, offset: 30 }])
+    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'llama', limit: 30 }, { query: 'llama', limit: 30, after: 'newest:70' }])
     const { search } = harness.store.getState()
     expect(search.hits.map((hit) => hit.messageId)).toEqual(Array.from({ length: 35 }, (_, i) => `m${i}`))
     expect(search).toMatchObject({ hasMore: false, loadingMore: false })
     await harness.store.getState().loadMoreResults()
     expect(harness.fake.callsTo('chats:search')).toHaveLength(2)
+  })
+
+  it('shows a hit once when the next page repeats one already shown (the history changed between pages)', async () => {
+    const harness = harnessWithTwo()
+    const hitNumber = (n: number) => ({
+      conversationId: 'old', conversationTitle: 'Older', messageId: `m${n}`, role: 'user' as const,
+      snippet: [{ text: `hit ${n}`, match: false }], createdAt: '2026-07-01T00:00:00.000Z',
+    })
+    harness.fake.handle('chats:search', ({ after }) =>
+      after === undefined
+        ? ok({ hits: [0, 1, 2].map(hitNumber), hasMore: true, next: 'ranked:3:9' })
+        : ok({ hits: [2, 3, 3, 4].map(hitNumber), hasMore: false }))
+    await bootApp(harness.store)
+    await harness.store.getState().runSearch('llama')
+    await harness.store.getState().loadMoreResults()
+    expect(harness.store.getState().search.hits.map((hit) => hit.messageId)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4'])
   })
 
   it('opens a hit and asks for its message to be highlighted', async () => {

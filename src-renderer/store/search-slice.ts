@@ -11,6 +11,8 @@ export interface SearchState {
   hits: SearchHit[]
   /** More hits exist beyond those shown: the window offers to load them. */
   hasMore: boolean
+  /** The cursor main gave for the next page (see `SearchPage.next`). */
+  next: string | undefined
   /** A further page is being fetched (the hits so far stay on screen, as they do when that fails: see `error`). */
   loadingMore: boolean
   error: AppError | null
@@ -27,7 +29,16 @@ export interface SearchSlice {
   clearSearch: () => void
 }
 
-const EMPTY: SearchState = { query: '', status: 'idle', hits: [], hasMore: false, loadingMore: false, error: null, sequence: 0 }
+const EMPTY: SearchState = { query: '', status: 'idle', hits: [], hasMore: false, next: undefined, loadingMore: false, error: null, sequence: 0 }
+
+/**
+ * `more` after `shown`, without the hits already shown: the history changes between pages (a reply streaming in,
+ * a new message shifts bm25 ranks), and a hit shown twice would also give the list a duplicate key.
+ */
+function appendNew(shown: readonly SearchHit[], more: readonly SearchHit[]): SearchHit[] {
+  const ids = new Set(shown.map((hit) => hit.messageId))
+  return [...shown, ...more.filter((hit) => !ids.has(hit.messageId) && ids.add(hit.messageId))]
+}
 
 export const createSearchSlice: SliceCreator<SearchSlice> = (bridge) => (set, get) => ({
   search: EMPTY,
@@ -43,21 +54,21 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (bridge) => (set, ge
     if (get().search.sequence !== sequence) return
     set({
       search: result.ok
-        ? { ...EMPTY, query, status: 'ready', hits: result.value.hits, hasMore: result.value.hasMore, sequence }
+        ? { ...EMPTY, query, status: 'ready', hits: appendNew([], result.value.hits), hasMore: result.value.hasMore, next: result.value.next, sequence }
         : { ...EMPTY, query, status: 'error', error: result.error, sequence },
     })
   },
 
   async loadMoreResults() {
     const current = get().search
-    if (current.status !== 'ready' || !current.hasMore || current.loadingMore) return
+    if (current.status !== 'ready' || !current.hasMore || current.next === undefined || current.loadingMore) return
     const sequence = current.sequence + 1
     set({ search: { ...current, loadingMore: true, sequence } })
-    const result = await safeCall(bridge, 'chats:search', { query: current.query.trim(), limit: SEARCH_PAGE_SIZE, offset: current.hits.length })
+    const result = await safeCall(bridge, 'chats:search', { query: current.query.trim(), limit: SEARCH_PAGE_SIZE, after: current.next })
     if (get().search.sequence !== sequence) return
     set((state) => ({
       search: result.ok
-        ? { ...state.search, hits: [...state.search.hits, ...result.value.hits], hasMore: result.value.hasMore, loadingMore: false }
+        ? { ...state.search, hits: appendNew(state.search.hits, result.value.hits), hasMore: result.value.hasMore, next: result.value.next, loadingMore: false }
         : { ...state.search, loadingMore: false, error: result.error },
     }))
   },

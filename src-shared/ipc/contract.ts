@@ -121,8 +121,8 @@ export interface RequestMap {
   /** Moves a conversation out of the list; `chats:restore` brings it back (the undo of the toast). */
   'chats:delete': { in: { conversationId: string }; out: { deleted: boolean } }
   'chats:restore': { in: { conversationId: string }; out: ConversationSummary }
-  /** Full-text search over every message of every conversation, one page at a time (`offset` + `hasMore`). */
-  'chats:search': { in: { query: string; limit?: number; offset?: number }; out: SearchPage }
+  /** Full-text search over every message of every conversation, one page at a time (`after` the page's `next`). */
+  'chats:search': { in: { query: string; limit?: number; offset?: number; after?: string }; out: SearchPage }
 
   /**
    * Sends a user message and streams the reply (`chat:started`, `chat:progress`, `chat:delta`, `chat:notice`

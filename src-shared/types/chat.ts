@@ -74,10 +74,12 @@ export interface SearchHit {
   createdAt: string
 }
 
-/** One page of search results; `hasMore` says whether asking again at `offset + hits.length` finds more. */
+/** One page of search results; `hasMore` says whether there are more, and `next` (then set) is how to ask for them. */
 export interface SearchPage {
   hits: SearchHit[]
   hasMore: boolean
+  /** Opaque: pass it back as `after` for the next page, which then neither repeats nor skips hits as history grows. */
+  next?: string
 }
 
 /** What a finished turn (send, regenerate, edit) leaves in the conversation. */

@@ -86,6 +86,18 @@ describe('ReplyBuffer', () => {
     expect(deltas).toHaveLength(1)
   })
 
+  it('flush in the middle of an interval sends the waiting text at once, and nothing more later', () => {
+    const { buffer, deltas } = make()
+    buffer.append('Hel', '')
+    buffer.append('lo', 'hm')
+    vi.advanceTimersByTime(10)
+    expect(deltas).toEqual([['Hel', '']])
+    buffer.flush()
+    expect(deltas).toEqual([['Hel', ''], ['lo', 'hm']])
+    vi.advanceTimersByTime(1000)
+    expect(deltas).toEqual([['Hel', ''], ['lo', 'hm']])
+  })
+
   it('ignores empty chunks and reports emptiness', () => {
     const { buffer, deltas } = make()
     buffer.append('', '')

@@ -55,12 +55,15 @@ export interface HistoryStore {
   deleteMessagesFrom(conversationId: string, messageId: string, options: { inclusive: boolean }): number
   /**
    * Full-text search over message text and conversation titles (prefix match on every word; bm25 ranked when few
-   * messages match, else newest first), one page at a time (`limit` defaults to 30, at most 100; `offset`).
-   * Any input is safe; one shorter than two characters, or without letters or digits, finds nothing. A file's
+   * messages match, else newest first), one page at a time (`limit` defaults to 30, at most 100; `after` is the
+   * `next` of the page before). Any input is safe; one without a word of two characters or more (with a letter or
+   * digit) finds nothing. A file's
    * history is searched on a worker thread with its own read-only connection, so a search never holds up main;
    * it rejects with `SearchFailedError` when that thread fails. An in-memory history is searched in place.
    */
   search(request: SearchRequest): Promise<SearchPage>
+  /** Starts the search thread ahead of the first search (nothing for an in-memory history); see `SearchThread.warm`. */
+  warmSearch(): void
   /** For start-up: every `streaming` message becomes `interrupted` (the app died mid-reply). Returns how many. */
   markInterrupted(): number
   /** Records the Ollama host (address) a reply of the conversation ran on. */
@@ -115,6 +118,7 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     updateMessage: (id, patch) => messages.update(id, patch),
     deleteMessagesFrom: (conversationId, messageId, options) => messages.deleteFrom(conversationId, messageId, options),
     search: async (request) => (thread === undefined ? searchInPlace(request) : thread.search(request)),
+    warmSearch: () => thread?.warm(),
     markInterrupted: () => messages.markInterrupted(),
     setLastHost: (conversationId, host) => conversations.setLastHost(conversationId, host),
     tempModels: createTempModelTable(db),

@@ -1,4 +1,5 @@
 import type { HistoryDatabase } from './database'
+import type { SearchCursor } from './search-cursor'
 import type { MatchQueries } from './search-query'
 
 /**
@@ -9,8 +10,20 @@ import type { MatchQueries } from './search-query'
  */
 export const RANKED_MAX_MATCHES = 2_000
 
-/** Picks the message keys (rowids) of one page of hits, `take` long after skipping `skip`, in hit order. */
-export type PageKeys = (queries: MatchQueries, take: number, skip: number) => number[]
+/**
+ * Where a page starts: a cursor from an earlier page (which pins the order), or an offset into the hits in the
+ * order the match count picks (0 for a first page).
+ */
+export type PagePosition = SearchCursor | { order: 'by-count'; skip: number }
+
+/** The message keys (rowids) of one page of hits, in hit order, and where the page started, with its order pinned. */
+export interface PageKeysResult {
+  keys: number[]
+  start: SearchCursor
+}
+
+/** Picks up to `take` message keys from `position` on. */
+export type PageKeys = (queries: MatchQueries, take: number, position: PagePosition) => PageKeysResult
 
 /**
  * A message is a hit when it has every word (in its text or its conversation's title) and at least one in its
@@ -28,7 +41,7 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
 
   // Few matches: score them all. The window functions find, per conversation, whether any message matched in
   // its text and which is the first title-only one.
-  const ranked = db.prepare<[{ all: string; inContent: string; take: number; skip: number }], { pk: number }>(
+  const ranked = db.prepare<[{ all: string; inContent: string; take: number; skip: number; upTo: number }], { pk: number }>(
     `WITH content_hits AS (
        SELECT rowid AS pk FROM message_search WHERE message_search MATCH @inContent
      ), hits AS (
@@ -37,7 +50,7 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
              FROM message_search WHERE message_search MATCH @all) AS matched
        JOIN messages m ON m.pk = matched.pk
        JOIN conversations c ON c.id = m.conversation_id
-       WHERE c.deleted_at IS NULL
+       WHERE c.deleted_at IS NULL AND m.pk <= @upTo
      ), marked AS (
        SELECT *, row_number() OVER (PARTITION BY conversation_id, in_content ORDER BY seq) AS nth,
          max(in_content) OVER (PARTITION BY conversation_id) AS conversation_has_content_hit
@@ -48,19 +61,21 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
   )
 
   // Many matches: the index read backwards (rowid is the message's insertion order), stopping at the page.
-  const newestContentHits = db.prepare<[{ inContent: string; take: number }], { pk: number }>(
+  // Read lazily and cut off in the loop (see above): the rows at or above a cursor are read and passed over.
+  const newestContentHits = db.prepare<[{ inContent: string }], { pk: number }>(
     `SELECT s.rowid AS pk FROM message_search s
      CROSS JOIN messages m ON m.pk = s.rowid
      CROSS JOIN conversations c ON c.id = m.conversation_id
      WHERE s.message_search MATCH @inContent AND c.deleted_at IS NULL
-     ORDER BY s.rowid DESC LIMIT @take`,
+     ORDER BY s.rowid DESC`,
   )
   const titleOnlyRowsNewestFirst = db.prepare<[{ titleOnly: string }], { pk: number }>(
     'SELECT rowid AS pk FROM message_search WHERE message_search MATCH @titleOnly ORDER BY rowid DESC',
   )
+  const newestMessage = db.prepare<[], { pk: number | null }>('SELECT max(pk) AS pk FROM messages')
   // A conversation matches by title only when every one of its messages is a title-only row; its hit is its
   // first message.
-  const titleOnlyHits = db.prepare<[{ rows: string; take: number }], { pk: number }>(
+  const titleOnlyHits = db.prepare<[{ rows: string; take: number; below: number }], { pk: number }>(
     `WITH per_conversation AS (
        SELECT m.conversation_id, count(*) AS rows, min(m.seq) AS first_seq
        FROM json_each(@rows) r CROSS JOIN messages m ON m.pk = r.value
@@ -69,7 +84,7 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
      SELECT first.pk FROM per_conversation p
      JOIN conversations c ON c.id = p.conversation_id AND c.deleted_at IS NULL
      JOIN messages first ON first.conversation_id = p.conversation_id AND first.seq = p.first_seq
-     WHERE p.rows = (SELECT count(*) FROM messages WHERE conversation_id = p.conversation_id)
+     WHERE p.rows = (SELECT count(*) FROM messages WHERE conversation_id = p.conversation_id) AND first.pk < @below
      ORDER BY first.pk DESC LIMIT @take`,
   )
 
@@ -85,15 +100,40 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
     return rows
   }
 
-  return (queries, take, skip) => {
-    const matches = countUpTo.get({ match: queries.all, cap: RANKED_MAX_MATCHES + 1 })?.n ?? 0
-    if (matches === 0) return []
-    if (matches <= RANKED_MAX_MATCHES) return ranked.all({ all: queries.all, inContent: queries.inContent, take, skip }).map((row) => row.pk)
+  const contentHitsBelow = (inContent: string, below: number, take: number): number[] => {
+    const keys: number[] = []
+    if (take === 0) return keys
+    for (const { pk } of newestContentHits.iterate({ inContent })) {
+      if (pk >= below) continue
+      keys.push(pk)
+      if (keys.length === take) break
+    }
+    return keys
+  }
+
+  // Hits below `below` (a rowid), newest first; an offset, when given, is `skip` hits more read and passed over.
+  const newestFirst = (queries: MatchQueries, take: number, below: number, skip: number): number[] => {
     const wanted = take + skip
-    const content = newestContentHits.all({ inContent: queries.inContent, take: wanted }).map((row) => row.pk)
+    const content = contentHitsBelow(queries.inContent, below, wanted)
     const from = content.length === wanted ? (content.at(-1) ?? 0) : 0
     const rows = titleOnlyRowsFrom(queries.titleOnly, from)
-    const titleOnly = rows.length === 0 ? [] : titleOnlyHits.all({ rows: JSON.stringify(rows), take: wanted }).map((row) => row.pk)
+    const titleOnly = rows.length === 0 ? [] : titleOnlyHits.all({ rows: JSON.stringify(rows), take: wanted, below }).map((row) => row.pk)
     return [...content, ...titleOnly].sort((a, b) => b - a).slice(skip, wanted)
+  }
+
+  const rankedFrom = (queries: MatchQueries, take: number, skip: number, upTo: number): number[] =>
+    ranked.all({ all: queries.all, inContent: queries.inContent, take, skip, upTo }).map((row) => row.pk)
+
+  return (queries, take, position) => {
+    if (position.order === 'newest') return { start: position, keys: newestFirst(queries, take, position.below, 0) }
+    if (position.order === 'ranked') return { start: position, keys: rankedFrom(queries, take, position.skip, position.upTo) }
+    const { skip } = position
+    const matches = countUpTo.get({ match: queries.all, cap: RANKED_MAX_MATCHES + 1 })?.n ?? 0
+    if (matches <= RANKED_MAX_MATCHES) {
+      const start = { order: 'ranked', skip, upTo: newestMessage.get()?.pk ?? 0 } as const
+      return { start, keys: matches === 0 ? [] : rankedFrom(queries, take, skip, start.upTo) }
+    }
+    const below = Number.MAX_SAFE_INTEGER
+    return { start: { order: 'newest', below }, keys: newestFirst(queries, take, below, skip) }
   }
 }

@@ -1,19 +1,14 @@
-import { isSearchableQuery, MIN_SEARCH_LENGTH } from '../../../src-shared/search'
+import { searchableWords } from '../../../src-shared/search'
 
 const MAX_TERMS = 16
 const MAX_TERM_LENGTH = 64
 
 /**
- * The words of a query worth searching for: those with a letter or digit, at most 16, each at most 64 characters.
- * One-character words are dropped when a longer word is there: such a prefix matches most of the history and
- * makes FTS5 read the whole index (the prefix index starts at two characters), while the longer word narrows
- * the search anyway. A query shorter than `MIN_SEARCH_LENGTH` in all is not searched at all.
+ * The words of a query worth searching for (`searchableWords`, the rule the window applies before sending), at
+ * most 16, each cut to 64 characters. Empty when there is none, e.g. only one-letter words.
  */
 export function searchTerms(input: string): string[] {
-  if (!isSearchableQuery(input)) return []
-  const words = input.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).map((word) => Array.from(word).slice(0, MAX_TERM_LENGTH).join(''))
-  const long = words.filter((word) => Array.from(word).length >= MIN_SEARCH_LENGTH)
-  return (long.length > 0 ? long : words.length > 1 ? words : []).slice(0, MAX_TERMS)
+  return searchableWords(input).slice(0, MAX_TERMS).map((word) => Array.from(word).slice(0, MAX_TERM_LENGTH).join(''))
 }
 
 /**

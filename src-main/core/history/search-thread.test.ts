@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openHistoryStore, type HistoryStore } from './history-store'
 import { createSearch } from './search'
-import { SearchFailedError, SearchThread } from './search-thread'
+import { defaultWorkerEntry, SearchFailedError, SearchThread, type WorkerEntry } from './search-thread'
 import { createSteppingClock } from './test-fixtures/clock'
 
 let dir: string
@@ -14,7 +17,16 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ollmchat-search-thread-'))
   file = join(dir, 'history.sqlite')
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => {
+  vi.restoreAllMocks()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** The workers the test's threads have posted searches to, in order (the spy calls through). */
+function watchWorkers(): () => Worker[] {
+  const post = vi.spyOn(Worker.prototype, 'postMessage')
+  return () => [...new Set(post.mock.contexts as Worker[])]
+}
 
 const chat = (store: HistoryStore, title: string, ...contents: string[]) => {
   const conversation = store.createConversation({ model: 'llama3', title })
@@ -117,5 +129,89 @@ describe('SearchThread failures', () => {
     } finally {
       thread.close()
     }
+  })
+
+  it('fails the waiting search with a typed error when closed while it runs, and ends the thread', async () => {
+    const workers = watchWorkers()
+    const silent = "require('node:worker_threads').parentPort.on('message', () => {})"
+    const thread = new SearchThread({ file }, () => ({ bootstrap: silent }))
+    const waiting = thread.search({ query: 'soup' })
+    const [worker] = workers()
+    if (worker === undefined) throw new Error('no search thread started')
+    const exited = once(worker, 'exit')
+    thread.close()
+    await expect(waiting).rejects.toThrow(new SearchFailedError('The chat history was closed while a search ran.'))
+    await exited
+    await expect(thread.search({ query: 'soup' })).rejects.toThrow(new SearchFailedError('The chat history is closed.'))
+    expect(workers()).toHaveLength(1)
+  })
+
+  it('starts a new thread for the next search when the one that answered earlier searches died meanwhile', async () => {
+    const store = openHistoryStore({ file })
+    chat(store, 'Soup', 'tomato soup')
+    store.close()
+    const workers = watchWorkers()
+    let starts = 0
+    const thread = new SearchThread({ file }, (): WorkerEntry => {
+      starts += 1
+      return defaultWorkerEntry()
+    })
+    try {
+      expect((await thread.search({ query: 'soup' })).hits).toHaveLength(1)
+      expect((await thread.search({ query: 'tomato' })).hits).toHaveLength(1)
+      const [first] = workers()
+      if (first === undefined) throw new Error('no search thread started')
+      const exited = once(first, 'exit')
+      await first.terminate()
+      await exited
+      expect((await thread.search({ query: 'soup' })).hits).toHaveLength(1)
+      expect([starts, workers().length]).toEqual([2, 2])
+    } finally {
+      thread.close()
+    }
+  })
+})
+
+describe('SearchThread.warm', () => {
+  it('starts the thread before the first search, which then runs on it', async () => {
+    const store = openHistoryStore({ file })
+    chat(store, 'Soup', 'tomato soup')
+    store.close()
+    let starts = 0
+    const thread = new SearchThread({ file }, () => {
+      starts += 1
+      return defaultWorkerEntry()
+    })
+    try {
+      thread.warm()
+      expect(starts).toBe(1)
+      thread.warm()
+      expect((await thread.search({ query: 'soup' })).hits).toHaveLength(1)
+      expect(starts).toBe(1)
+    } finally {
+      thread.close()
+    }
+    thread.warm()
+    expect(starts).toBe(1)
+  })
+})
+
+describe('defaultWorkerEntry', () => {
+  const beside = () => pathToFileURL(join(dir, 'main.js'))
+
+  it('chooses the built worker when search-worker.js is beside it', () => {
+    writeFileSync(join(dir, 'search-worker.js'), '')
+    writeFileSync(join(dir, 'search-worker.ts'), '')
+    expect(defaultWorkerEntry(beside())).toEqual({ url: pathToFileURL(join(dir, 'search-worker.js')) })
+  })
+
+  it('loads the TypeScript source through tsx when there is no built worker', () => {
+    writeFileSync(join(dir, 'search-worker.ts'), '')
+    const entry = defaultWorkerEntry(beside())
+    expect('bootstrap' in entry && entry.bootstrap).toContain(JSON.stringify(pathToFileURL(join(dir, 'search-worker.ts')).href))
+  })
+
+  it('names both files it looked for when neither is there', () => {
+    expect(() => defaultWorkerEntry(beside())).toThrow(new SearchFailedError(`The search worker is missing (looked for ${join(dir, 'search-worker.js')} and ${join(dir, 'search-worker.ts')}).`))
   })
 })

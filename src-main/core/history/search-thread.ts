@@ -14,14 +14,15 @@ export class SearchFailedError extends Error {
 export type WorkerEntry = { url: URL } | { bootstrap: string }
 
 /**
- * The built worker (`search-worker.js`, an entry of the desktop build next to main.js) when there is one; else
+ * The built worker (`search-worker.js`, an entry of the desktop build next to main.js) when there is one beside
+ * `beside` (this module, or in tests a directory of their own); else
  * the TypeScript source through tsx's loader, registered inside the thread (browser mode and tests run main's
  * code from source, and a worker does not inherit a loader given as `--import`).
  */
-export function defaultWorkerEntry(): WorkerEntry {
-  const built = new URL('./search-worker.js', import.meta.url)
+export function defaultWorkerEntry(beside: string | URL = import.meta.url): WorkerEntry {
+  const built = new URL('./search-worker.js', beside)
   if (existsSync(built)) return { url: built }
-  const source = new URL('./search-worker.ts', import.meta.url)
+  const source = new URL('./search-worker.ts', beside)
   if (!existsSync(source)) throw new SearchFailedError(`The search worker is missing (looked for ${built.pathname} and ${source.pathname}).`)
   const tsx = import.meta.resolve('tsx/esm/api')
   return { bootstrap: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })` }
@@ -34,7 +35,7 @@ interface Pending {
 
 /**
  * Runs history searches on a worker thread with its own read-only connection, one at a time in the order asked.
- * The thread starts at the first search. If it dies (an uncaught error, out of memory), every search waiting on
+ * The thread starts at the first search, or earlier with `warm`. If it dies (an uncaught error, out of memory), every search waiting on
  * it fails with `SearchFailedError` and the next search starts a new thread. `close` ends it.
  */
 export class SearchThread {
@@ -45,7 +46,7 @@ export class SearchThread {
 
   constructor(
     private readonly data: SearchWorkerData,
-    private readonly entry: () => WorkerEntry = defaultWorkerEntry,
+    private readonly entry: () => WorkerEntry = () => defaultWorkerEntry(),
   ) {}
 
   search(request: SearchRequest): Promise<SearchPage> {
@@ -61,6 +62,16 @@ export class SearchThread {
       this.pending.set(id, { resolve, reject })
       worker.postMessage({ id, request })
     })
+  }
+
+  /**
+   * Starts the thread and opens its connection ahead of the first search, which would otherwise wait for both
+   * (loading tsx too in browser mode). Does nothing once a thread runs or after `close`; a failure here is kept
+   * quiet and met again, with its message, by the next search.
+   */
+  warm(): void {
+    if (this.closed || this.worker !== undefined) return
+    this.search({ query: '' }).catch(() => undefined)
   }
 
   close(): void {

@@ -34,7 +34,8 @@ let search: SearchFunction | undefined
 port.on('message', ({ id, request }: SearchWorkerRequest) => {
   let reply: SearchWorkerReply
   try {
-    // Opened at the first request, and again at the next one if that failed (the file may be back by then).
+    // Opened at the first request (a warm-up's empty query included), and again at the next one if that failed
+    // (the file may be back by then).
     search ??= openSearch(workerData as SearchWorkerData)
     reply = { id, ok: true, page: search(request) }
   } catch (error) {

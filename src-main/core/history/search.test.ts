@@ -31,7 +31,10 @@ describe('toMatchQuery', () => {
     expect(toMatchQuery(' é ')).toBeNull()
     expect(toMatchQuery('co')).toBe('"co"*')
     expect(toMatchQuery('c language')).toBe('"language"*')
-    expect(toMatchQuery('a b')).toBe('"a"* "b"*')
+    // Only one-letter words: nothing has a prefix index to serve it, so nothing is searched.
+    expect(toMatchQuery('a b')).toBeNull()
+    expect(toMatchQuery('a b -- ')).toBeNull()
+    expect(toMatchQuery('a bc')).toBe('"bc"*')
   })
 
   it('bounds the number and length of terms', () => {
@@ -197,6 +200,52 @@ describe('search', () => {
     expect(plums[0]).toBe(last.messages[0]?.id)
     expect(plums.at(-1)).toBe(first.messages[0]?.id)
     expect((await store.search({ query: 'plum', limit: 100, offset: 2_150 })).hits.map((hit) => hit.messageId)).toEqual(plums.slice(2_150))
+  })
+
+  describe('paging with the next cursor while the history changes', () => {
+    // Every page after the first asks with the cursor of the one before; the history changes after page one.
+    const pagesAfter = async (query: string, first: { hits: SearchHit[]; next?: string }) => {
+      const seen = first.hits.map((hit) => hit.messageId)
+      for (let after = first.next; after !== undefined; ) {
+        const page = await store.search({ query, limit: 7, after })
+        seen.push(...page.hits.map((hit) => hit.messageId))
+        after = page.next
+      }
+      return seen
+    }
+    const idsOf = (chats: ReturnType<typeof chat>[]) => chats.flatMap(({ messages }) => messages.map((message) => message.id))
+
+    it('newest first: a new match and a reply growing into a match neither repeat nor skip a hit', async () => {
+      const before = Array.from({ length: 1_010 }, (_, i) => chat(`Many ${i}`, `plum ${i}`, `more plum ${i}`))
+      const streaming = chat('Streaming', 'tell me', '')
+      const first = await store.search({ query: 'plum', limit: 7 })
+      expect(first.next).toMatch(/^newest:/)
+      chat('Newer', 'a new plum')
+      const reply = streaming.messages[1]
+      if (reply) store.updateMessage(reply.id, { content: 'a plum, checkpointed' })
+      const seen = await pagesAfter('plum', first)
+      expect(new Set(seen).size).toBe(seen.length)
+      expect(seen).toEqual(idsOf(before).reverse())
+    })
+
+    it('ranked: a new match does not push the hits down, so none repeats or is skipped', async () => {
+      const before = Array.from({ length: 20 }, (_, i) => chat(`Few ${i}`, `pear ${i}`))
+      const first = await store.search({ query: 'pear', limit: 7 })
+      expect(first.next).toMatch(/^ranked:/)
+      for (let i = 0; i < 5; i += 1) chat(`Later ${i}`, 'pear pear pear')
+      const seen = await pagesAfter('pear', first)
+      expect(new Set(seen).size).toBe(seen.length)
+      expect(new Set(seen)).toEqual(new Set(idsOf(before)))
+    })
+
+    it('keeps the order of the first page when the match count crosses to newest first', async () => {
+      const before = Array.from({ length: 20 }, (_, i) => chat(`Few ${i}`, `kiwi ${i}`))
+      const first = await store.search({ query: 'kiwi', limit: 7 })
+      for (let i = 0; i < 1_000; i += 1) chat(`Many ${i}`, `kiwi ${i}`, `kiwi again ${i}`)
+      const seen = await pagesAfter('kiwi', first)
+      expect(new Set(seen)).toEqual(new Set(idsOf(before)))
+      expect(seen).toHaveLength(20)
+    })
   })
 
   it('stays in sync with updates, deletes, renames and purges', async () => {

@@ -1,7 +1,8 @@
 import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../../../src-shared/search'
 import type { MessageRole, SearchPage, SnippetPart } from '../../../src-shared/types'
 import type { HistoryDatabase } from './database'
-import { createPageKeys } from './search-page-keys'
+import { formatSearchCursor, parseSearchCursor, type SearchCursor } from './search-cursor'
+import { createPageKeys, type PagePosition } from './search-page-keys'
 import { matchQueries, searchTerms } from './search-query'
 import { createWordExpander } from './search-vocabulary'
 
@@ -11,11 +12,15 @@ export { searchTerms, toMatchQuery } from './search-query'
 const MATCH_START = '\uE000'
 const MATCH_END = '\uE001'
 const SNIPPET_TOKENS = 16
-/** What one search asks for; `limit` and `offset` are clamped to sane bounds. */
+/**
+ * What one search asks for; `limit` and `offset` are clamped to sane bounds. `after` is the `next` cursor of the
+ * page before (see `SearchCursor`); it wins over `offset`, and text that is no cursor starts at the first page.
+ */
 export interface SearchRequest {
   query: string
   limit?: number
   offset?: number
+  after?: string
 }
 
 /** Searches message text and conversation titles; see `HistoryStore.search` for what the hits mean. */
@@ -93,10 +98,14 @@ export function createSearch(db: HistoryDatabase): SearchFunction {
     const queries = words === null ? null : matchQueries(words)
     if (queries === null) return { hits: [], hasMore: false }
     const limit = clamp(request.limit, SEARCH_PAGE_SIZE, 1, MAX_SEARCH_PAGE_SIZE)
-    const offset = clamp(request.offset, 0, 0, MAX_SEARCH_OFFSET)
-    const keys = pageKeys(queries, limit + 1, offset)
+    const position: PagePosition = (request.after === undefined ? undefined : parseSearchCursor(request.after)) ?? {
+      order: 'by-count',
+      skip: clamp(request.offset, 0, 0, MAX_SEARCH_OFFSET),
+    }
+    const { keys, start } = pageKeys(queries, limit + 1, position)
     const page = keys.slice(0, limit)
     if (page.length === 0) return { hits: [], hasMore: false }
+    const hasMore = keys.length > limit
     const snippets = snippetsOf(queries.all, page)
     const rows = new Map(details.all({ keys: JSON.stringify(page) }).map((row) => [row.pk, row]))
     const hits = page.flatMap((pk) => {
@@ -112,7 +121,14 @@ export function createSearch(db: HistoryDatabase): SearchFunction {
         snippet: splitSnippet(snippet),
         createdAt: row.created_at,
       })),
-      hasMore: keys.length > limit,
+      hasMore,
+      ...(hasMore ? { next: formatSearchCursor(nextCursor(start, page)) } : {}),
     }
   }
+}
+
+/** Where the page after `page` starts, in the order `start` pinned. */
+function nextCursor(start: SearchCursor, page: readonly number[]): SearchCursor {
+  if (start.order === 'ranked') return { ...start, skip: start.skip + page.length }
+  return { order: 'newest', below: page.at(-1) ?? start.below }
 }

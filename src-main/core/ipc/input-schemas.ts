@@ -8,7 +8,7 @@ import { MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from '..
 import type { Channel, In } from '../../../src-shared/ipc/contract'
 import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { MAX_MESSAGE_PAGE } from '../../../src-shared/message-pages'
-import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE } from '../../../src-shared/search'
+import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE, SEARCH_CURSOR_PATTERN } from '../../../src-shared/search'
 import { THEMES } from '../../../src-shared/types'
 
 const none = z.strictObject({})
@@ -80,6 +80,7 @@ export const inputSchemas = {
     query: z.string().max(500),
     limit: z.int().min(1).max(MAX_SEARCH_PAGE_SIZE).exactOptional(),
     offset: z.int().min(0).max(MAX_SEARCH_OFFSET).exactOptional(),
+    after: z.string().regex(SEARCH_CURSOR_PATTERN).exactOptional(),
   }),
   'chats:continueFromSummary': z.strictObject({ requestId: id, conversationId: id }),
   'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText }),

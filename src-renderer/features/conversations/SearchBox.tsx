@@ -5,7 +5,8 @@ import { shortcutLabel } from '../../lib/platform'
 import { useApp } from '../../store/store-context'
 import { SEARCH_INPUT_ID } from '../shell/use-global-shortcuts'
 
-const DEBOUNCE_MS = 200
+/** How long typing must pause before a search is sent. */
+export const SEARCH_DEBOUNCE_MS = 200
 
 /**
  * The search field over all conversations (Ctrl/Cmd+K); searches as you type from the second character (one letter
@@ -21,7 +22,7 @@ export function SearchBox() {
       clearSearch()
       return
     }
-    const timer = setTimeout(() => void runSearch(value), DEBOUNCE_MS)
+    const timer = setTimeout(() => void runSearch(value), SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [value, runSearch, clearSearch])
 

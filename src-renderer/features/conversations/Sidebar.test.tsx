@@ -1,12 +1,16 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../src-shared/ipc/result'
 import type { SearchHit } from '../../../src-shared/types'
 import { createFakeBridge } from '../../test-support/fake-bridge'
 import { makeConversation, makeMessage } from '../../test-support/fixtures'
 import { renderApp } from '../../test-support/render-app'
+import { SEARCH_DEBOUNCE_MS } from './SearchBox'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
 
 const today = new Date().toISOString()
 const soup = makeConversation({ id: 'soup', title: 'Soup recipes', updatedAt: today })
@@ -90,21 +94,32 @@ describe('search', () => {
     })
   })
 
-  it('sends nothing for one character and keeps the conversation list', async () => {
-    const { fake, app } = await sidebar()
+  it('sends nothing for one-letter words and keeps the conversation list', async () => {
+    const { fake } = await sidebar()
     fake.handle('chats:search', () => ok({ hits: [hit], hasMore: false }))
-    await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'b')
-    // Longer than the search box's debounce: a search for "b" would have been sent by now.
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const box = screen.getByRole('searchbox', { name: 'Search all conversations' })
+    const typeAndWait = async (value: string) => {
+      fireEvent.change(box, { target: { value } })
+      // Past the search box's debounce, whatever it is: a search for this value would have been sent by now.
+      await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1))
+    }
+    await typeAndWait('b')
+    await typeAndWait('a b')
     expect(fake.callsTo('chats:search')).toEqual([])
     expect(screen.getByRole('navigation', { name: 'Conversations' })).toBeTruthy()
+    // The same wait does send a searchable query, so the silence above is the rule's, not the clock's.
+    await typeAndWait('bo')
+    expect(fake.callsTo('chats:search')).toEqual([{ query: 'bo', limit: 30 }])
   })
 
   it('offers more results when there are more, and loads them from the keyboard', async () => {
     const { fake, app } = await sidebar()
     const numbered = (n: number): SearchHit => ({ ...hit, messageId: `rust-${n}`, snippet: [{ text: `hit ${n}`, match: false }] })
-    fake.handle('chats:search', ({ offset = 0 }) =>
-      ok({ hits: Array.from({ length: offset === 0 ? 30 : 2 }, (_, i) => numbered(offset + i)), hasMore: offset === 0 }))
+    fake.handle('chats:search', ({ after }) =>
+      after === undefined
+        ? ok({ hits: Array.from({ length: 30 }, (_, i) => numbered(i)), hasMore: true, next: 'newest:7' })
+        : ok({ hits: [29, 30, 31].map(numbered), hasMore: false }))
     await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'borrow')
     const results = await screen.findByRole('navigation', { name: 'Search results' })
     const more = await within(results).findByRole('button', { name: 'Show more results' })
@@ -112,7 +127,9 @@ describe('search', () => {
     more.focus()
     await app.user.keyboard('{Enter}')
     await waitFor(() => expect(within(results).getByRole('status').textContent).toBe('32 messages'))
-    expect(fake.callsTo('chats:search')).toEqual([{ query: 'borrow', limit: 30 }, { query: 'borrow', limit: 30, offset: 30 }])
+    // The repeated hit 29 is shown once (and React sees no duplicate key).
+    expect(fake.callsTo('chats:search')).toEqual([{ query: 'borrow', limit: 30 }, { query: 'borrow', limit: 30, after: 'newest:7' }])
+    expect(within(results).getAllByText('hit 29')).toHaveLength(1)
     expect(within(results).getByText('hit 31')).toBeTruthy()
     expect(within(results).queryByRole('button', { name: 'Show more results' })).toBeNull()
   })
