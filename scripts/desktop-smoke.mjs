@@ -56,6 +56,21 @@ check(info?.ok === true && info.value.mode === 'desktop', `app:getInfo answers f
 const refused = await fake.handlers.get('app:getInfo')?.({ sender: {}, senderFrame: { url: 'https://evil.example/' } }, {})
 check(refused?.ok === false && refused.error.code === 'FORBIDDEN', 'a foreign sender is refused')
 
+// A history in a file is searched on its own thread, which the built app starts from out/main/search-worker.js
+// (there is no source beside the bundle to fall back on). With Ollama unreachable a turn still saves the user's
+// message (and the error as the reply), so there is something to find.
+const invoke = (channel, input) => fake.handlers.get(channel)?.(trusted, input)
+const created = await invoke('chats:create', { model: null })
+const conversationId = created?.ok ? created.value.id : undefined
+await invoke('chats:update', { conversationId, model: 'llama3.2' })
+const sent = await invoke('chat:send', { requestId: 'smoke', conversationId, text: 'a quokka in the smoke test' })
+check(sent?.ok === true, `a turn with Ollama unreachable still saves the message (${JSON.stringify(sent?.error)})`)
+const found = await invoke('chats:search', { query: 'quokka' })
+check(
+  found?.ok === true && found.value.hits.some((hit) => hit.conversationId === conversationId),
+  `chats:search finds the message through the built search worker (${JSON.stringify(found)})`,
+)
+
 fake.app.quit()
 check(fake.quits[0] === 'held', 'the first quit waits for core.stop')
 for (let i = 0; i < 100 && fake.quits.length < 2; i++) await new Promise((r) => setTimeout(r, 50))

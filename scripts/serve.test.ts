@@ -2,14 +2,17 @@
 // stops cleanly on the first Ctrl+C or SIGTERM. Linux only (reads /proc to see the process tree).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '..')
 const dirs: string[] = []
+const ollamaStandIns: Server[] = []
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  for (const server of ollamaStandIns.splice(0)) server.close()
 })
 
 /** Every process whose parent is `pid`, with its command line. */
@@ -34,7 +37,11 @@ const descendantsOf = (pid: number): { pid: number; argv: string[] }[] =>
 const isNode = (argv: string[]) => /(^|\/)node$/.test(argv[0] ?? '')
 
 /** Starts `command` in its own process group (as a terminal runs a foreground job) and waits for the address. */
-async function launch(command: string, args: string[]): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+async function launch(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ollmchat-serve-'))
   dirs.push(dataDir)
   const child = spawn(command, [...args, '--port', '0', '--data-dir', dataDir], {
@@ -42,7 +49,7 @@ async function launch(command: string, args: string[]): Promise<{ child: ChildPr
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Nothing listens there: the window would say Ollama is unreachable, which is all this test needs.
-    env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:1' },
+    env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:1', ...env },
   })
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
@@ -56,6 +63,26 @@ async function launch(command: string, args: string[]): Promise<{ child: ChildPr
     void exited.then((code) => reject(new Error(`exited with ${code} before printing an address:\n${output}`)))
   })
   return { child, output: () => output, exited }
+}
+
+/**
+ * An Ollama that accepts connections and never answers (a stalled machine): a call in flight at stop keeps the core
+ * closing for its whole grace period (2 s, `shutdownGraceMs`). Resolves the address and a promise of the first call.
+ */
+async function stalledOllama(): Promise<{ host: string; called: Promise<void> }> {
+  const held: Socket[] = []
+  let firstCall: () => void = () => {}
+  const called = new Promise<void>((resolve) => (firstCall = resolve))
+  const server = createServer((socket) => {
+    held.push(socket)
+    firstCall()
+  })
+  server.on('close', () => held.forEach((socket) => socket.destroy()))
+  ollamaStandIns.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no TCP address')
+  return { host: `http://127.0.0.1:${address.port}`, called }
 }
 
 const processGone = async (pid: number) => {
@@ -88,6 +115,25 @@ describe.skipIf(process.platform !== 'linux')('the browser-mode entry', () => {
     // What the terminal does on Ctrl+C: SIGINT to every process of the foreground group (npm, its shell, node).
     process.kill(-(child.pid ?? 0), 'SIGINT')
     await processGone(server)
+    expect(output().match(/stopping…/g)).toHaveLength(1)
+    expect(output()).not.toContain('stopping failed')
+  }, 60_000)
+
+  it("under `npm run` with bash as the script shell (macOS's /bin/sh), npm's copy of Ctrl+C does not cut a slow stop short", async () => {
+    // bash execs node, so the server gets the terminal's SIGINT and npm's forwarded copy about 0.5 ms apart; the stop
+    // waits for a call to the stalled Ollama. A copy taken for a second keypress would exit 1 with the history open;
+    // exit 0 comes only after the whole stop, the history's close included (runUntilSignalled, Core.stop).
+    const ollama = await stalledOllama()
+    const { child, output, exited } = await launch('npm', ['run', '-s', 'serve', '--'], {
+      npm_config_script_shell: '/bin/bash',
+      OLLAMA_HOST: ollama.host,
+    })
+    const servers = descendantsOf(child.pid ?? 0).filter((p) => isNode(p.argv))
+    expect(servers.map((p) => p.argv.slice(1, 2))).toEqual([[join('scripts', 'serve.mjs')]])
+    await ollama.called
+    process.kill(-(child.pid ?? 0), 'SIGINT')
+    // npm exits with the server's code (bash exec'd it: the server is npm's own child).
+    expect(await exited).toBe(0)
     expect(output().match(/stopping…/g)).toHaveLength(1)
     expect(output()).not.toContain('stopping failed')
   }, 60_000)

@@ -1,14 +1,24 @@
 import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
+import type { LaunchTimings } from '../../src-main/browser/launch-timings'
 
-/** What one launch measured: spawn to the address on stdout, and the `ready` line the server logs, if any. */
-export interface LaunchTiming {
-  urlMs: number
-  /** From the server's `ollmchat info ready {...}` line (src-main/browser/cli.ts); NaN for the bare server. */
-  sinceProcessStartMs: number
-  modulesLoadedMs: number
-  coreStartMs: number
-}
+/** Every step the server logs at ready (src-main/browser/launch-timings.ts). */
+export const LAUNCH_STEPS = [
+  'sinceProcessStartMs',
+  'modulesLoadedMs',
+  'coreStartMs',
+  'rendererBuildMs',
+  'nodeStartMs',
+  'rendererCheckMs',
+  'tsxRegisterMs',
+  'importMs',
+] as const satisfies readonly (keyof LaunchTimings)[]
+
+/**
+ * What one launch measured: spawn to the address on stdout, and the steps of the server's
+ * `ollmchat info ready {...}` line (NaN where absent: all of them for the bare server).
+ */
+export type LaunchTiming = { urlMs: number } & Record<(typeof LAUNCH_STEPS)[number], number>
 
 const URL_LINE = /http:\/\/127\.0\.0\.1:\d+\//
 const READY_LINE = /ollmchat info ready (\{.*\})/
@@ -36,13 +46,8 @@ export async function timeLaunch(command: string, args: readonly string[], env: 
   process.kill(-(child.pid ?? 0), 'SIGINT')
   await exited
   const ready = READY_LINE.exec(stderr)?.[1]
-  const fields = ready === undefined ? {} : (JSON.parse(ready) as Partial<Record<keyof LaunchTiming, number>>)
-  return {
-    urlMs,
-    sinceProcessStartMs: fields.sinceProcessStartMs ?? Number.NaN,
-    modulesLoadedMs: fields.modulesLoadedMs ?? Number.NaN,
-    coreStartMs: fields.coreStartMs ?? Number.NaN,
-  }
+  const fields = ready === undefined ? {} : (JSON.parse(ready) as Partial<LaunchTimings>)
+  return { urlMs, ...(Object.fromEntries(LAUNCH_STEPS.map((step) => [step, fields[step] ?? Number.NaN])) as Record<(typeof LAUNCH_STEPS)[number], number>) }
 }
 
 /** A plain Node HTTP server that prints its address, as small as a server gets: the baseline for start-up. */

@@ -2,5 +2,5 @@
 export function rendererBuildIsStale(root: string): boolean
 /** True when any of out/main, out/preload and out/renderer is missing or older than any of its sources. */
 export function desktopBuildIsStale(root: string): boolean
-/** Runs `vite build` in this process if needed; exits the process with a clear message when the build fails. */
-export function ensureRendererBuilt(root: string): Promise<void>
+/** Runs `vite build` in this process if needed and says whether it did; exits the process when the build fails. */
+export function ensureRendererBuilt(root: string): Promise<boolean>

@@ -41,17 +41,20 @@ export function desktopBuildIsStale(root) {
 }
 
 /**
- * Runs `vite build` in this process if needed (Vite is loaded only then); exits the process with a clear message
- * when the build fails.
+ * Runs `vite build` in this process if needed (Vite is loaded only then) and says whether it did; exits the process
+ * with a clear message when the build fails.
  */
 export async function ensureRendererBuilt(root) {
-  if (!rendererBuildIsStale(root)) return
+  if (!rendererBuildIsStale(root)) return false
   console.log('ollmchat: building the window (vite build)…')
   try {
     const { build } = await import('vite')
-    await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' })
+    // The config file sets the root (src-renderer); an inline `root` would override it and put index.html under
+    // out/renderer/src-renderer/, where neither the server nor this check looks.
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' })
   } catch (error) {
     console.error(`ollmchat: the renderer build failed: ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)
   }
+  return true
 }

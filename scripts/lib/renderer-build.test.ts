@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { desktopBuildIsStale, rendererBuildIsStale } from './renderer-build.mjs'
+import { desktopBuildIsStale, ensureRendererBuilt, rendererBuildIsStale } from './renderer-build.mjs'
 
 const roots: string[] = []
 afterEach(() => {
@@ -74,4 +74,25 @@ describe('build staleness', () => {
     file(partly, 'out/renderer/index.html', new Date('2025-01-01T00:00:00Z'))
     expect(desktopBuildIsStale(partly)).toBe(true)
   })
+})
+
+describe('ensureRendererBuilt', () => {
+  it("builds with the config file's own root, so index.html lands in out/renderer and the build is then current", async () => {
+    // A project shaped like this one (the page under src-renderer/, the config at the root naming that root), small
+    // enough to build in about a second.
+    const root = mkdtempSync(join(tmpdir(), 'ollmchat-build-'))
+    roots.push(root)
+    file(root, 'src-renderer/index.html', OLD)
+    writeFileSync(join(root, 'src-renderer/index.html'), '<!doctype html><title>t</title><script type="module" src="./main.js"></script>')
+    writeFileSync(join(root, 'src-renderer/main.js'), 'document.title = "built"')
+    writeFileSync(
+      join(root, 'vite.config.ts'),
+      `export default ${JSON.stringify({ root: join(root, 'src-renderer'), base: './', logLevel: 'silent', build: { outDir: join(root, 'out/renderer'), emptyOutDir: true } })}`,
+    )
+    expect(rendererBuildIsStale(root)).toBe(true)
+    expect(await ensureRendererBuilt(root)).toBe(true)
+    expect(existsSync(join(root, 'out/renderer/index.html'))).toBe(true)
+    expect(rendererBuildIsStale(root)).toBe(false)
+    expect(await ensureRendererBuilt(root)).toBe(false)
+  }, 60_000)
 })

@@ -10,6 +10,8 @@ export interface CliProcess {
   exit(code: number): void
   log(line: string): void
   error(line: string): void
+  /** Milliseconds on a monotonic clock (tests pass their own). */
+  now(): number
 }
 
 /** Something started that must be stopped before the process ends. */
@@ -17,11 +19,22 @@ export interface Stoppable {
   close(): Promise<void>
 }
 
+/**
+ * One Ctrl+C can reach this process twice: under `npm run` with bash as the script shell (macOS's /bin/sh is bash)
+ * the shell execs node, so node gets the terminal's SIGINT and then npm's forwarded copy about half a millisecond
+ * later (dash, Debian's /bin/sh, stays in between and swallows npm's copy). A repeat sooner than this after the
+ * first signal is that copy, not a person: it cannot be told apart otherwise (Node does not say who sent a signal).
+ * 500 ms is far above npm's relay delay even on a loaded machine, and below the time a person needs to read
+ * "stopping… (press Ctrl+C again…)" and press again; a quicker double press merely needs a third.
+ */
+export const SAME_KEYPRESS_WITHIN_MS = 500
+
 const realProcess: CliProcess = {
   on: (signal, listener) => process.on(signal, listener),
   exit: (code) => process.exit(code),
   log: (line) => console.log(line),
   error: (line) => console.error(line),
+  now: () => performance.now(),
 }
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -44,9 +57,9 @@ export function portOrExit(value: string | undefined, flag: string, proc: CliPro
 
 /**
  * Runs `start()`, then `announce(handle)`, until SIGINT or SIGTERM. Guarantees: the first signal closes the handle
- * and exits 0 (1 if closing fails), also when it arrives while still starting; a second one exits 1 at once, so a
- * stuck shutdown never traps the user; a failed start prints one line and exits 1. Each launch is one process that
- * the terminal signals once per Ctrl+C (scripts/serve.mjs), so every signal is a keypress of its own.
+ * and exits 0 (1 if closing fails), also when it arrives while still starting; a second one at least
+ * `SAME_KEYPRESS_WITHIN_MS` after the first exits 1 at once, so a stuck shutdown never traps the user (earlier ones
+ * are copies of the first keypress and are ignored); a failed start prints one line and exits 1.
  */
 export async function runUntilSignalled<T extends Stoppable>(
   start: () => Promise<T>,
@@ -54,7 +67,7 @@ export async function runUntilSignalled<T extends Stoppable>(
   proc: CliProcess = realProcess,
 ): Promise<void> {
   let handle: T | undefined
-  let signalled = false
+  let firstSignalAt: number | undefined
   const stop = () => {
     if (!handle) return
     const closing = handle
@@ -68,12 +81,12 @@ export async function runUntilSignalled<T extends Stoppable>(
     )
   }
   const onSignal = () => {
-    if (signalled) {
+    if (firstSignalAt === undefined) {
+      firstSignalAt = proc.now()
+      stop()
+    } else if (proc.now() - firstSignalAt >= SAME_KEYPRESS_WITHIN_MS) {
       proc.exit(1)
-      return
     }
-    signalled = true
-    stop()
   }
   proc.on('SIGINT', onSignal)
   proc.on('SIGTERM', onSignal)
@@ -85,6 +98,6 @@ export async function runUntilSignalled<T extends Stoppable>(
     proc.exit(1)
     return
   }
-  if (signalled) stop()
+  if (firstSignalAt !== undefined) stop()
   else announce(handle)
 }

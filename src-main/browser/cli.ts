@@ -6,11 +6,12 @@ import { parseArgs } from 'node:util'
 import { createConsoleLogger } from '../core/log'
 import { portOrExit, runUntilSignalled } from './cli-runner'
 import { defaultDataDir } from './data-dir'
+import { launchTimings } from './launch-timings'
 import { runBrowserMode } from './run-browser-mode'
 
 // Milliseconds since this process started (Node's performance clock starts with the process), once every module
 // of the server has loaded: what start-up costs before the core does any work of its own.
-const modulesLoadedMs = performance.now()
+const modulesLoadedAt = performance.now()
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const { values } = parseArgs({
   options: {
@@ -27,8 +28,7 @@ const log = createConsoleLogger()
 await runUntilSignalled(
   () => runBrowserMode({ dataDir, rendererDir: values['renderer-dir'], version, log, port }),
   (mode) => {
-    const readyMs = performance.now()
-    log.info('ready', { sinceProcessStartMs: Math.round(readyMs), modulesLoadedMs: Math.round(modulesLoadedMs), coreStartMs: Math.round(readyMs - modulesLoadedMs) })
+    log.info('ready', { ...launchTimings(modulesLoadedAt, performance.now()) })
     console.log(`ollmchat (browser mode) is running. Open this address in your browser:\n\n  ${mode.server.url}\n`)
     console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
   },
