@@ -20,11 +20,11 @@ const SPECS = [
   { key: 'sinceProcessStartMs', label: 'process start → core ready, logged (ms)' },
   { key: 'nodeStartMs', label: '  node start: process start → scripts/serve.mjs running (ms)' },
   { key: 'rendererCheckMs', label: '  is out/renderer current? (ms)' },
-  { key: 'tsxRegisterMs', label: '  tsx loaded and registered (ms)' },
-  { key: 'importMs', label: '  cli.ts imported through tsx: our sources + dependencies (ms)' },
+  { key: 'bundleMs', label: '  main bundled with esbuild into out/serve (ms)' },
+  { key: 'importMs', label: '  out/serve/cli.js imported: our bundle + dependencies (ms)' },
   { key: 'coreStartMs', label: '  core start: SQLite, settings, server listening (ms)' },
   { key: 'rendererBuildMs', label: '  renderer build on the way (0 = none) (ms)' },
-  { key: 'dependencyImportMs', label: 'dependencies imported by plain node, no tsx (ms)' },
+  { key: 'dependencyImportMs', label: 'dependencies imported by plain node on their own (ms)' },
 ] as const
 const SERVE = ['scripts/serve.mjs', '--port', '0', '--data-dir']
 
@@ -50,7 +50,7 @@ async function compareStart(label: string, command: string, args: string[], roun
 
 /**
  * The core's own work: its start (SQLite, settings, the server listening) and importing the packages it runs on,
- * timed without tsx. Everything else before the address (node's start, tsx, transpiling our sources, npm) is the
+ * timed on their own. Everything else before the address (node's start, bundling and loading our sources, npm) is the
  * launch's cost, the part the target holds to twice a bare server.
  */
 const coreOwnWork = (comparison: Comparison<Metric>) => median(comparison.ours.coreStartMs) + median(comparison.ours.dependencyImportMs)
@@ -71,9 +71,9 @@ function stepRows(comparison: Comparison<Metric>): string[][] {
   const rows: [string, number][] = [
     ['node start (process start → scripts/serve.mjs running)', m('nodeStartMs')],
     ['is out/renderer current?', m('rendererCheckMs')],
-    ['tsx loaded and registered', m('tsxRegisterMs')],
-    ['dependency imports (timed without tsx)', dependencies],
-    ['our sources through tsx (transpiled or from its cache) and tsx hooks on every import = import − dependencies', m('importMs') - dependencies],
+    ['main bundled with esbuild', m('bundleMs')],
+    ['dependency imports (timed on their own)', dependencies],
+    ['our bundle loaded = import − dependencies', m('importMs') - dependencies],
     ['core start (SQLite, settings, server listening)', m('coreStartMs')],
     ['spawn before node starts its clock, and the pipe = address − logged ready', m('urlMs') - m('sinceProcessStartMs')],
   ]
@@ -108,7 +108,7 @@ async function run(options: BenchOptions): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ollmchat-bench-start-'))
   printHeader({
     title: 'Start-up of the browser mode, and what the first page loads',
-    ours: '`node scripts/serve.mjs` (one process: tsx registered in-process, then src-main/browser/cli.ts), and `npm run serve`',
+    ours: '`node scripts/serve.mjs` (one process: src-main bundled with esbuild into out/serve, then imported), and `npm run serve`',
     baseline: 'a bare `node -e` HTTP server printing its address (no app at all)',
     setup: [
       `${rounds} rounds per pair after one warm-up; each launch in its own process group, stopped with SIGINT (Ctrl+C) before the next`,

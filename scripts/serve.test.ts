@@ -1,7 +1,7 @@
 // `npm run serve` and `node scripts/serve.mjs` as a person runs them: one process that prints the address and
 // stops cleanly on the first Ctrl+C or SIGTERM. Linux only (reads /proc to see the process tree).
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -105,6 +105,43 @@ describe.skipIf(process.platform !== 'linux')('the browser-mode entry', () => {
     expect(await exited).toBe(0)
     expect(output().match(/stopping…/g)).toHaveLength(1)
   }, 60_000)
+
+  it('serves the window and answers a history search from the bundled search worker (out/serve)', async () => {
+    const { child, output, exited } = await launch(process.execPath, ['scripts/serve.mjs'])
+    const address = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(output())
+    const [origin, token] = [address?.[1] ?? '', address?.[2] ?? '']
+    const opened = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' })
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const page = await fetch(`${origin}/`, { headers: { cookie } })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<div id="root">')
+    const search = await fetch(`${origin}/rpc/chats:search`, {
+      method: 'POST',
+      headers: { cookie, 'x-ollmchat': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'hello world' }),
+    })
+    // A missing worker beside the bundle would answer ok: false (SearchFailedError: "The search worker is missing").
+    expect(await search.json()).toMatchObject({ ok: true, value: { hits: [] } })
+    process.kill(child.pid ?? 0, 'SIGTERM')
+    expect(await exited).toBe(0)
+  }, 60_000)
+
+  it('exits 1 with esbuild\'s message (file and line) when a source does not compile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ollmchat-bundle-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'broken.ts'), 'export const answer = (1 +\n')
+    const run = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { bundleServerOrExit } from './scripts/lib/server-bundle.mjs'
+await bundleServerOrExit(process.cwd(), { entries: { cli: ${JSON.stringify(join(dir, 'broken.ts'))} }, outdir: ${JSON.stringify(join(dir, 'out'))} })
+console.log('built')`],
+      { cwd: root, encoding: 'utf8' },
+    )
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/broken\.ts:\d+:\d+/)
+    expect(run.stderr).toContain('could not build the browser-mode server')
+    expect(run.stdout).not.toContain('built')
+  })
 
   it('under `npm run serve`, one Ctrl+C to the whole terminal job stops the server once and cleanly', async () => {
     const { child, output } = await launch('npm', ['run', '-s', 'serve', '--'])

@@ -10,7 +10,7 @@ export const LAUNCH_STEPS = [
   'rendererBuildMs',
   'nodeStartMs',
   'rendererCheckMs',
-  'tsxRegisterMs',
+  'bundleMs',
   'importMs',
 ] as const satisfies readonly (keyof LaunchTimings)[]
 

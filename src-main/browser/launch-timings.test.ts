@@ -8,7 +8,7 @@ const timeline = (marks: Record<string, number>, measures: Record<string, number
 
 describe('launchTimings', () => {
   it('splits a launch through scripts/serve.mjs into its steps, a renderer build kept apart', () => {
-    const marks = { 'launch:entry': 40, 'launch:renderer-checked': 1_560, 'launch:tsx-registered': 600 + 1_000 }
+    const marks = { 'launch:entry': 40, 'launch:renderer-checked': 1_560, 'launch:server-bundled': 600 + 1_000 }
     expect(launchTimings(2_000, 2_100, timeline(marks, { 'launch:renderer-build': 1_500 }))).toEqual({
       sinceProcessStartMs: 2_100,
       modulesLoadedMs: 500,
@@ -16,7 +16,7 @@ describe('launchTimings', () => {
       rendererBuildMs: 1_500,
       nodeStartMs: 40,
       rendererCheckMs: 20,
-      tsxRegisterMs: 40,
+      bundleMs: 40,
       importMs: 400,
     })
   })

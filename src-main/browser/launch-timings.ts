@@ -15,9 +15,9 @@ export interface LaunchTimings {
   nodeStartMs?: number
   /** Checking whether out/renderer is current (the build, if any, not counted). */
   rendererCheckMs?: number
-  /** Loading tsx and registering its loader. */
-  tsxRegisterMs?: number
-  /** Importing src-main/browser/cli.ts through tsx: our sources transpiled (or read from tsx's cache) and every dependency loaded. */
+  /** Bundling main's sources with esbuild (scripts/lib/server-bundle.mjs), done at every start. */
+  bundleMs?: number
+  /** Importing the server bundle (out/serve/cli.js): the bundle itself and every dependency loaded. */
   importMs?: number
 }
 
@@ -45,13 +45,13 @@ export function launchTimings(modulesLoadedAt: number, readyAt: number, timeline
   }
   const entry = timeline.markAt('launch:entry')
   const checked = timeline.markAt('launch:renderer-checked')
-  const registered = timeline.markAt('launch:tsx-registered')
-  if (entry === undefined || checked === undefined || registered === undefined) return timings
+  const bundled = timeline.markAt('launch:server-bundled')
+  if (entry === undefined || checked === undefined || bundled === undefined) return timings
   return {
     ...timings,
     nodeStartMs: round(entry),
     rendererCheckMs: round(checked - entry - rendererBuildMs),
-    tsxRegisterMs: round(registered - checked),
-    importMs: round(modulesLoadedAt - registered),
+    bundleMs: round(bundled - checked),
+    importMs: round(modulesLoadedAt - bundled),
   }
 }
