@@ -15,6 +15,10 @@ export interface OpenSample {
   /** Click until every message's text is in the page (the runs of placeholders filled in while idle): find-in-page finds anything from then on. */
   filledMs: number
   domElements: number
+  /** Messages rendered in full (Markdown, actions): the window around the screen. */
+  fullRows: number
+  /** Messages in the page as one plain-text placeholder each (for find-in-page and screen readers). */
+  placeholderRows: number
   /** V8 heap in use after a forced garbage collection (MB). */
   heapMb: number
   /** Longest task from the click until the runs were filled. */
@@ -30,6 +34,14 @@ export interface StreamSample {
   tokensPerSecond: number
 }
 
+/** A reply sent the moment the page began filling the conversation's runs, streamed while it fills them. */
+export interface EarlySendSample extends StreamSample {
+  /** `__unfilled()` just after the message went out: above 0, the reply streamed while the page was still filling. */
+  unfilledAtSend: number
+  /** Click until the message was sent (ms). */
+  sentAfterMs: number
+}
+
 const longTasksSince = (probes: PageProbes, since: number) => probes.longTasks.filter((task) => task.start >= since)
 
 /** Opens the conversation titled `title` from the sidebar and measures it (the page is at the app's start). */
@@ -37,10 +49,7 @@ export async function openAndMeasure(page: Page, cdp: CDPSession, title: string,
   const since = await page.evaluate(() => performance.now())
   const { paintMs, arrivalToPaintMs, filledMs } = await page.evaluate(
     async ({ title, lastMessageId }) => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Conversations"] button')].find((b) => b.textContent === title)
-      if (!button) throw new Error(`no conversation titled ${title} in the sidebar`)
-      const start = performance.now()
-      button.click()
+      const start = window.__openConversation(title)
       const shown = await window.__timeUntilShown(lastMessageId)
       const loaded = performance
         .getEntriesByType('resource')
@@ -58,11 +67,16 @@ export async function openAndMeasure(page: Page, cdp: CDPSession, title: string,
   const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? Number.NaN
   const probes = await page.evaluate(() => window.__probes)
   const tasks = longTasksSince(probes, since)
+  const dom = await page.evaluate(() => ({
+    domElements: document.getElementsByTagName('*').length,
+    fullRows: document.querySelectorAll('li[data-message-id]').length,
+    placeholderRows: document.querySelectorAll('li[data-placeholder-id]').length,
+  }))
   return {
     paintMs,
     arrivalToPaintMs,
     filledMs,
-    domElements: await page.evaluate(() => document.getElementsByTagName('*').length),
+    ...dom,
     heapMb: metric('JSHeapUsedSize') / 1024 / 1024,
     openLongestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
   }
@@ -74,10 +88,48 @@ export async function openAndMeasure(page: Page, cdp: CDPSession, title: string,
  */
 export async function streamAndMeasure(page: Page, stamps: TokenStamp[], text: string): Promise<StreamSample> {
   await page.evaluate(() => window.__watchStreamingText())
+  const since = await send(page, text)
+  return awaitReply(page, stamps, since)
+}
+
+/**
+ * Opens the conversation titled `title` and sends a message the moment its older messages are in and the page has
+ * begun filling their runs of placeholders (written in idle moments): the long tasks and lag of the reply then
+ * include whatever that filling costs while it streams. Typed by a script in the page, so it goes out before the
+ * filling could end.
+ */
+export async function openAndSendAtOnce(page: Page, stamps: TokenStamp[], title: string, lastMessageId: string, text: string): Promise<EarlySendSample> {
+  const { start, since, unfilledAtSend } = await page.evaluate(
+    async ({ title, lastMessageId, text }) => {
+      const start = window.__openConversation(title)
+      await window.__timeUntilShown(lastMessageId)
+      await window.__whenFilling()
+      window.__watchStreamingText()
+      const since = await window.__typeAndSend(text)
+      return { start, since, unfilledAtSend: window.__unfilled() }
+    },
+    { title, lastMessageId, text },
+  )
+  const stream = await awaitReply(page, stamps, since)
+  return { ...stream, unfilledAtSend, sentAfterMs: since - start }
+}
+
+/**
+ * Types the message and presses Enter (key events from the browser's input pipeline); returns the page's time just
+ * before Enter, from which the reply's long tasks count. The composer is focused by a CSS selector, not found by a
+ * locator: a role query walks the accessibility of the whole page, thousands of placeholders here, in long tasks of
+ * its own that would be counted against the reply.
+ */
+async function send(page: Page, text: string): Promise<number> {
+  await page.focus('textarea[aria-label="Message"]')
+  await page.keyboard.insertText(text)
   const since = await page.evaluate(() => performance.now())
-  const box = page.getByRole('textbox', { name: 'Message' })
-  await box.fill(text)
-  await box.press('Enter')
+  await page.keyboard.press('Enter')
+  return since
+}
+
+/** Waits for the reply to start and end, then reads the page's probes for it (tasks from `since` on). */
+async function awaitReply(page: Page, stamps: TokenStamp[], since: number): Promise<StreamSample> {
   // A plain query, polled rarely: Playwright's role queries would walk the whole list's accessibility every few
   // milliseconds and show up as long tasks of their own.
   // A turn that fails shows an alert instead of a streaming reply: said at once, rather than after the whole timeout.

@@ -26,6 +26,24 @@ declare global {
      * after the DOM changed, in the task that changed it; the frame that paints it follows.
      */
     __watchStreamingText: () => void
+    /** Clicks the conversation titled `title` in the sidebar; returns when it clicked (ms since the page's origin). */
+    __openConversation: (title: string) => number
+    /**
+     * How much of the open conversation is not in the page yet: runs of placeholders still empty, plus 1 while its
+     * older messages are still being fetched. 0 once every message's text is in the page.
+     */
+    __unfilled: () => number
+    /**
+     * Resolves at the first animation frame where the open conversation's older messages are in and runs of
+     * placeholders are still empty: the page is filling them in.
+     */
+    __whenFilling: () => Promise<void>
+    /**
+     * Types `text` into the composer and presses Enter from a script in the page (the input and keydown events
+     * typing sends), so the message goes out at once rather than after round trips to the browser; resolves with the
+     * time just before Enter.
+     */
+    __typeAndSend: (text: string) => Promise<number>
   }
 }
 
@@ -53,11 +71,45 @@ export function installProbes(): void {
   window.__timeUntilFilled = () =>
     new Promise((resolve) => {
       const check = (time: number) => {
-        if (document.querySelector('.msg-run[data-pending], [data-loading-older]') === null) resolve(time)
+        if (window.__unfilled() === 0) resolve(time)
         else requestAnimationFrame(check)
       }
       requestAnimationFrame(check)
     })
+
+  window.__openConversation = (title) => {
+    const buttons = document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Conversations"] button')
+    const button = [...buttons].find((candidate) => candidate.textContent === title)
+    if (!button) throw new Error(`no conversation titled ${title} in the sidebar`)
+    const start = performance.now()
+    button.click()
+    return start
+  }
+
+  window.__unfilled = () => document.querySelectorAll('.msg-run[data-pending]').length + (document.querySelector('[data-loading-older]') === null ? 0 : 1)
+
+  window.__whenFilling = () =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        if (document.querySelector('[data-loading-older]') !== null) return void requestAnimationFrame(check)
+        if (document.querySelector('.msg-run[data-pending]') === null) return void reject(new Error('the page filled before it could be caught filling'))
+        resolve()
+      }
+      requestAnimationFrame(check)
+    })
+
+  window.__typeAndSend = async (text) => {
+    const box = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')
+    if (!box) throw new Error('no composer')
+    // React reads a textarea's value through the prototype's setter, so the value is set through it too.
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(box, text)
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }))
+    // The typed text re-renders the composer before Enter reads it, as between two real keystrokes.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const since = performance.now()
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }))
+    return since
+  }
 
   window.__watchStreamingText = () => {
     const root = region()

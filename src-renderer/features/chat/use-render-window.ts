@@ -16,10 +16,21 @@ const OVERSCAN_SCREENS = 1
 const MARGIN_SCREENS = 0.25
 // A window this many times what the screen needs (after a selection let it grow) is cut back.
 const TOO_WIDE = 3
+// A jump to a row not rendered renders this many rows either side of it first. At the smallest guessed height of a
+// message (a one-line reply, 64 px, plus the 24-px gap: row-heights.ts) 8 rows reach 700 px, more than half of an
+// 800-px screen, so the target lands with its screen rendered and the measurement after the jump only adds the
+// overscan; more rows would be rendered only for that measurement to cut them again.
 const JUMP_SPAN = 8
 // While text is selected, the rows it runs through stay rendered, up to this many rows in all: scrolled further
 // (a jump, a find far away), the window leaves them and the selection goes, rather than render everything between.
+// 120: a message rendered in full costs about 2.7 ms (the issue's 13.5 s to open 5,000 of them), so keeping 120
+// costs at most ~0.3 s once, and at typical heights they span some 15–20 screens, more than a selection dragged by
+// hand usually does; beyond that, rendering every row between the ends would be the 5,000-row list again.
 const MAX_KEPT_ROWS = 120
+// The overscan (rows beyond the screen, so that scrolling a little renders nothing) waits for an idle moment, but
+// no longer than this: the screen itself is already rendered, and a page that is never idle (a reply streaming)
+// still gets its overscan before a reader is likely to scroll, while the screen's own first frames go first.
+const OVERSCAN_IDLE_TIMEOUT_MS = 500
 
 /** `null`: nothing measured yet (the newest rows); otherwise where the window was cut (see `CutWindow`). */
 type WindowState = CutWindow | null
@@ -93,8 +104,10 @@ export function useRenderWindow(
     const needed = rowsWithin(box, count, screen.top - height * MARGIN_SCREENS, screen.bottom + height * MARGIN_SCREENS)
     const wanted = rowsWithin(box, count, screen.top - height * OVERSCAN_SCREENS, screen.bottom + height * OVERSCAN_SCREENS)
     const current = layout.window
-    recordHeights(list, layout, rows, heights)
+    // A scroll inside the window changes nothing: no row's geometry is read beyond the few reads of the search above.
     if (covers(current, reach === 'needed' ? needed : wanted) && current.to - current.from <= TOO_WIDE * (wanted.to - wanted.from)) return
+    // The window is about to move: its rows keep their heights as the placeholders they may become.
+    recordHeights(list, layout, rows, heights)
     const selected = selectedRows(list, layout)
     const kept = selected && union(selected, wanted)
     const next = kept && kept.to - kept.from <= MAX_KEPT_ROWS ? kept : wanted
@@ -104,10 +117,13 @@ export function useRenderWindow(
 
   const reveal = useCallback(
     (index: number, then: (row: Element) => void) => {
+      const list = listRef.current
+      // The jump moves the window without `update`: its rows keep their heights as placeholders all the same.
+      if (list) recordHeights(list, layout, rows, heights)
       pendingReveal.current = { index, then }
       setState(toState(around(index, count, JUMP_SPAN), rows))
     },
-    [count, rows],
+    [count, rows, listRef, layout, heights],
   )
 
   // After each change of the window or the list: a pending jump first (so the measurement sees where it went),
@@ -125,7 +141,7 @@ export function useRenderWindow(
 
   // What the screen needs is rendered before a frame paints; the rest of the overscan (so that scrolling a little
   // renders nothing) waits for an idle moment, as it does after the first frame of a conversation.
-  useEffect(() => whenIdle(() => update('wanted')), [update])
+  useEffect(() => whenIdle(() => update('wanted'), { timeoutMs: OVERSCAN_IDLE_TIMEOUT_MS }), [update])
 
   return { range: layout.window, above: layout.above, below: layout.below, update, reveal }
 }
