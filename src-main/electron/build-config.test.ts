@@ -26,10 +26,13 @@ function build(side: 'main' | 'preload') {
 }
 
 describe('electron.vite.config.ts', () => {
-  it('builds main from src-main/electron/main.ts to the file package.json names', () => {
+  it('builds main from src-main/electron/main.ts to the file package.json names, and the search worker beside it', () => {
     const main = build('main')
-    expect(Object.values(main.lib.entry).map(rel)).toEqual(['src-main/electron/main.ts'])
-    const file = `${main.outDir}/${String(main.output.entryFileNames).replace('[name]', Object.keys(main.lib.entry)[0] ?? '')}`
+    const entries = Object.fromEntries(Object.entries(main.lib.entry).map(([name, path]) => [name, rel(path)]))
+    // search-thread.ts starts the worker as ./search-worker.js next to the module that imports it.
+    expect(entries).toEqual({ main: 'src-main/electron/main.ts', 'search-worker': 'src-main/core/history/search-worker.ts' })
+    expect(String(main.output.entryFileNames).replace('[name]', 'search-worker')).toBe('search-worker.js')
+    const file = `${main.outDir}/${String(main.output.entryFileNames).replace('[name]', 'main')}`
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { main: string; type: string }
     expect(file).toBe(pkg.main)
     expect(pkg.type).toBe('module')

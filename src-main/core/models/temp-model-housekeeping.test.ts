@@ -65,6 +65,14 @@ describe('enforceLimit', () => {
     expect(temps()).toEqual([`${b}:latest`])
   })
 
+  it('within the limit reads only the listing: every create runs it, and /api/ps is not needed to count', async () => {
+    await makeTemps(2048, 3072)
+    limit = 2
+    sim.clearRequests()
+    expect(await housekeeping.enforceLimit()).toEqual([])
+    expect(sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/tags'])
+  })
+
   it('never removes a model a reply holds, even when it is not loaded', async () => {
     const [a, b, c] = await makeTemps(2048, 3072, 4096)
     const release = manager.acquire(a ?? '')

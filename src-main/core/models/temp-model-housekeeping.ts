@@ -54,8 +54,10 @@ export function createTempModelHousekeeping(deps: {
    * runners, the listing (only when a temporary model loaded a runner) and the records are indexed once per survey,
    * so it costs a few name parses per model however many there are.
    */
-  const survey = async (): Promise<{ temps: TempFacts[]; listing: ListedModel[]; running: RunningModel[] }> => {
-    const listing = await client.listAll()
+  const survey = async (
+    listing?: ListedModel[],
+  ): Promise<{ temps: TempFacts[]; listing: ListedModel[]; running: RunningModel[] }> => {
+    listing ??= await client.listAll()
     const entries = listing.filter((m) => isTempModelName(m.name))
     const running = entries.length === 0 ? [] : await client.running()
     const records = await recordsByModel(manager.records())
@@ -84,8 +86,12 @@ export function createTempModelHousekeeping(deps: {
   }
 
   // Run as a deleting pass, so it counts what a pass queued ahead of it left.
+  // Counting needs only the listing: `/api/ps` is read only when some must go, so a create within the limit (every
+  // create runs this) costs one request, not two.
   const enforceLimitNow = async (): Promise<string[]> => {
-    const { temps } = await survey()
+    const listing = await client.listAll()
+    if (listing.filter((m) => isTempModelName(m.name)).length <= deps.limit()) return []
+    const { temps } = await survey(listing)
     const excess = temps.length - deps.limit()
     if (excess <= 0) return []
     const candidates = temps
