@@ -22,6 +22,12 @@ function harnessWithTwo() {
   return harness
 }
 
+
+/** The n-th search hit of a fake history, all in the conversation "Older". */
+const hitNumber = (n: number) => ({
+  conversationId: 'old', conversationTitle: 'Older', messageId: `m${n}`, role: 'user' as const,
+  snippet: [{ text: `hit ${n}`, match: false }], createdAt: '2026-07-01T00:00:00.000Z',
+})
 describe('start-up', () => {
   it('reopens the last conversation from the settings', async () => {
     const harness = harnessWithTwo()
@@ -151,10 +157,6 @@ describe('search', () => {
 
   it('loads the next page after the hits it has, and appends it', async () => {
     const harness = harnessWithTwo()
-    const hitNumber = (n: number) => ({
-      conversationId: 'old', conversationTitle: 'Older', messageId: `m${n}`, role: 'user' as const,
-      snippet: [{ text: `hit ${n}`, match: false }], createdAt: '2026-07-01T00:00:00.000Z',
-    })
     harness.fake.handle('chats:search', ({ after }) =>
       after === undefined
         ? ok({ hits: Array.from({ length: 30 }, (_, i) => hitNumber(i)), hasMore: true, next: 'newest:70' })
@@ -173,10 +175,6 @@ describe('search', () => {
 
   it('shows a hit once when the next page repeats one already shown (the history changed between pages)', async () => {
     const harness = harnessWithTwo()
-    const hitNumber = (n: number) => ({
-      conversationId: 'old', conversationTitle: 'Older', messageId: `m${n}`, role: 'user' as const,
-      snippet: [{ text: `hit ${n}`, match: false }], createdAt: '2026-07-01T00:00:00.000Z',
-    })
     harness.fake.handle('chats:search', ({ after }) =>
       after === undefined
         ? ok({ hits: [0, 1, 2].map(hitNumber), hasMore: true, next: 'ranked:3:9' })
