@@ -88,13 +88,13 @@ describe('migrate', () => {
   it('refuses a file from a newer version and leaves it untouched', () => {
     const newer = openDatabase({ file })
     migrate(newer)
-    newer.pragma('user_version = 7')
+    newer.pragma('user_version = 99')
     newer.close()
     const before = readFileSync(file)
 
     expect(() => openHistoryStore({ file })).toThrow(HistoryVersionError)
-    expect(() => openHistoryStore({ file })).toThrow(/newer version of ollmchat \(schema 7; this version knows up to 4\)/)
-    expect(versionOf(file)).toBe(7)
+    expect(() => openHistoryStore({ file })).toThrow(/newer version of ollmchat \(schema 99; this version knows up to 7\)/)
+    expect(versionOf(file)).toBe(99)
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 
@@ -114,8 +114,8 @@ describe('migrate', () => {
 
   it('applies nothing twice and rejects a list with gaps', () => {
     const db = openDatabase({ file: ':memory:' })
-    expect(migrate(db)).toEqual({ from: 0, to: 4 })
-    expect(migrate(db)).toEqual({ from: 4, to: 4 })
+    expect(migrate(db)).toEqual({ from: 0, to: 7 })
+    expect(migrate(db)).toEqual({ from: 7, to: 7 })
     const gap: Migration[] = [{ version: 2, description: 'skips one', up: () => {} }]
     expect(() => migrate(db, gap)).toThrow(/has version 2, expected 1/)
     db.close()

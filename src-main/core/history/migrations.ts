@@ -151,8 +151,70 @@ const hostsAndTempModels: Migration = {
   },
 }
 
+// A conversation becomes a tree: regenerating a reply or editing a message adds a sibling instead of deleting what
+// came after. `parent_id` is the message before (NULL for the first); `on_path` marks the branch shown (and sent to
+// the model, searched, exported as the conversation), so every path query is an index range over
+// `messages_on_path`. A child is always inserted after its parent, so `seq` orders any path. `path_stamp` grows each
+// time a message joins the path: moving back to a version follows, below it, the children it was last shown with.
+// Existing histories become one straight branch, every message on it.
+const messageTree: Migration = {
+  version: 5,
+  description: 'messages as a tree: versions of replies and edited messages',
+  up(db) {
+    db.exec(`
+      ALTER TABLE messages ADD COLUMN parent_id TEXT;
+      ALTER TABLE messages ADD COLUMN on_path INTEGER NOT NULL DEFAULT 1 CHECK (on_path IN (0, 1));
+      ALTER TABLE messages ADD COLUMN path_stamp INTEGER NOT NULL DEFAULT 0;
+      UPDATE messages SET parent_id = (
+        SELECT p.id FROM messages p
+        WHERE p.conversation_id = messages.conversation_id AND p.seq < messages.seq
+        ORDER BY p.seq DESC LIMIT 1
+      );
+      CREATE INDEX messages_children ON messages (conversation_id, parent_id);
+      CREATE INDEX messages_on_path ON messages (conversation_id, seq) WHERE on_path = 1;
+    `)
+  },
+}
+
+// Images stay beside their message, as the bytes (not base64 text, a third larger); the cascade drops them with it.
+const messageImages: Migration = {
+  version: 6,
+  description: 'images attached to user messages',
+  up(db) {
+    db.exec(`
+      CREATE TABLE message_images (
+        message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        mime TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (message_id, position)
+      ) WITHOUT ROWID;
+    `)
+  },
+}
+
+// Per-conversation model options (JSON, only those the user changed) and the thinking choice (NULL: the model's own).
+const conversationOptions: Migration = {
+  version: 7,
+  description: 'per-conversation model options and thinking',
+  up(db) {
+    db.exec(`
+      ALTER TABLE conversations ADD COLUMN options TEXT CHECK (options IS NULL OR json_valid(options));
+      ALTER TABLE conversations ADD COLUMN think TEXT;
+    `)
+  },
+}
+
 /** The schema's history, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [coreTables, searchIndex, contextReports, hostsAndTempModels]
+export const MIGRATIONS: readonly Migration[] = [
+  coreTables,
+  searchIndex,
+  contextReports,
+  hostsAndTempModels,
+  messageTree,
+  messageImages,
+  conversationOptions,
+]
 
 function checkOrder(migrations: readonly Migration[]): number {
   migrations.forEach((migration, index) => {
