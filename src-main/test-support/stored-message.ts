@@ -16,6 +16,8 @@ export function storedMessage(overrides: Partial<ChatMessage> & Pick<ChatMessage
     notice: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    parentId: null,
+    versions: { index: 1, count: 1 },
     ...overrides,
   }
 }

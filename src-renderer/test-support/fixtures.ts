@@ -34,6 +34,8 @@ export function makeConversation(overrides: Partial<ConversationSummary> & { id:
     messageCount: 0,
     preview: '',
     lastHost: null,
+    options: {},
+    think: null,
     ...overrides,
   }
 }
@@ -54,6 +56,8 @@ export function makeMessage(
     notice: null,
     createdAt: T0,
     updatedAt: T0,
+    parentId: null,
+    versions: { index: 1, count: 1 },
     ...overrides,
   }
 }

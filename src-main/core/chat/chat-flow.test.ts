@@ -160,6 +160,56 @@ describe('chat through the core', () => {
     expect(sent.messages).toEqual([{ role: 'user', content: 'question one, edited' }])
   })
 
+  it('keeps every version: shows the first again, and the model is sent the path shown', async () => {
+    h = await startCoreHarness()
+    const conversation = await newConversation()
+    h.sim.setReply('first answer')
+    const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'v1', conversationId: conversation.id, text: 'question' }))
+    h.sim.setReply('second answer')
+    const second = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 'v2', conversationId: conversation.id }))
+    expect(second.assistantMessage.versions).toEqual({ index: 2, count: 2 })
+    expect(second.assistantMessage.parentId).toBe(first.userMessage?.id)
+
+    const shown = unwrap(await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 }))
+    expect(shown.changed).toBe(true)
+    expect(shown.messages.map((m) => [m.content, m.versions.index])).toEqual([['first answer', 1]])
+    h.sim.setReply('follow-up answer')
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'v3', conversationId: conversation.id, text: 'and then?' }))
+    const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { messages: Array<{ content: string }> }
+    expect(sent.messages.map((m) => m.content)).toEqual(['question', 'first answer', 'and then?'])
+
+    const refused = await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 3 })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const badInput = await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 0 })
+    expect(badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('keeps an edited message\'s original and its replies as the previous version', async () => {
+    h = await startCoreHarness()
+    const conversation = await newConversation()
+    h.sim.setReply('original answer')
+    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'e1', conversationId: conversation.id, text: 'original question' }))
+    h.sim.setReply('edited answer')
+    const edited = unwrap(await h.core.dispatch('chat:editAndResend', { requestId: 'e2', conversationId: conversation.id, messageId: turn.userMessage?.id ?? '', text: 'edited question' }))
+    expect(edited.userMessage?.id).not.toBe(turn.userMessage?.id)
+    expect(edited.userMessage?.versions).toEqual({ index: 2, count: 2 })
+    const back = unwrap(await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: edited.userMessage?.id ?? '', version: 1 }))
+    expect(back.messages.map((m) => m.content)).toEqual(['original question', 'original answer'])
+  })
+
+  it('drops a failed reply without text on regenerate instead of keeping it as a version', async () => {
+    h = await startCoreHarness()
+    const conversation = await newConversation()
+    h.sim.faults.failNext('/api/chat', 500, 'llama runner process has terminated: exit status 2')
+    const failed = unwrap(await h.core.dispatch('chat:send', { requestId: 'f1', conversationId: conversation.id, text: 'question' }))
+    expect(failed.assistantMessage).toMatchObject({ status: 'error', content: '' })
+    h.sim.setReply('it worked')
+    const retried = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 'f2', conversationId: conversation.id }))
+    expect(retried.assistantMessage.versions).toEqual({ index: 1, count: 1 })
+    const messages = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    expect(messages.map((m) => m.content)).toEqual(['question', 'it worked'])
+  })
+
   it('refuses to edit an assistant message or regenerate an empty conversation', async () => {
     h = await startCoreHarness()
     const conversation = await newConversation()

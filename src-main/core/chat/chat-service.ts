@@ -2,6 +2,7 @@ import type { ChatMessage, ChatTurn, ConversationSummary } from '../../../src-sh
 import { AppFailure } from '../app-failure'
 import { DEFAULT_TITLE } from '../history/history-store'
 import { titleFromMessage } from './conversation-text'
+import { decodeImages, requireVision } from './message-images'
 import { runReply, type ReplyDeps } from './reply-runner'
 import { continueFromSummary } from './summary-flow'
 
@@ -20,9 +21,15 @@ interface ActiveReply {
  * throws before anything is written.
  */
 export interface ChatService {
-  send(input: { requestId: string; conversationId: string; text: string }): Promise<ChatTurn>
+  /** `images`: base64 files, checked by `decodeImages` and refused for a model without vision. */
+  send(input: { requestId: string; conversationId: string; text: string; images?: readonly string[] }): Promise<ChatTurn>
   regenerate(input: { requestId: string; conversationId: string }): Promise<ChatTurn>
   editAndResend(input: { requestId: string; conversationId: string; messageId: string; text: string }): Promise<ChatTurn>
+  /**
+   * Shows another version of a message on the conversation's path (see `HistoryStore.showVersion`); refused while the
+   * conversation is answering. `messages` is the new path from that version on (empty when nothing changed).
+   */
+  showVersion(input: { conversationId: string; messageId: string; version: number }): { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
   /** Has the model summarise the conversation and starts a new one from it (`summary-flow.ts`); stopped by `cancel`. */
   continueFromSummary(input: { requestId: string; conversationId: string }): Promise<ConversationSummary>
   /** Stops a reply, keeping its partial text; `false` when it had already finished (not an error). */
@@ -39,17 +46,21 @@ export function createChatService(deps: ReplyDeps): ChatService {
   const active = new Map<string, ActiveReply>()
   const { history } = deps
 
+  const refuseWhileAnswering = (conversationId: string) => {
+    for (const reply of active.values()) {
+      if (reply.conversationId === conversationId) {
+        throw new AppFailure('BUSY', 'This conversation is still answering. Stop the reply first.')
+      }
+    }
+  }
+
   /** Every check that can refuse a request, so a refusal comes before any write. */
   const conversationOrFail = (requestId: string, conversationId: string): ConversationSummary => {
     if (active.has(requestId)) throw new AppFailure('BUSY', 'That request is already running.')
     const conversation = history.getConversation(conversationId)
     if (!conversation) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
     if (conversation.model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
-    for (const reply of active.values()) {
-      if (reply.conversationId === conversationId) {
-        throw new AppFailure('BUSY', 'This conversation is still answering. Stop the reply first.')
-      }
-    }
+    refuseWhileAnswering(conversationId)
     return conversation
   }
 
@@ -72,17 +83,36 @@ export function createChatService(deps: ReplyDeps): ChatService {
     }
   }
 
-  /** Drops every message after `message` (the reply being replaced and any notices with it). */
-  const dropAfter = (conversationId: string, message: ChatMessage) => {
-    history.deleteMessagesFrom(conversationId, message.id, { inclusive: false })
+  /**
+   * Before a new version of the reply after `lastUser`: the reply it replaces (and its notices) leaves the path and stays
+   * as the previous version, except a failed or stopped reply with no text, which had nothing worth keeping.
+   */
+  const setAsideReplyTo = (conversationId: string, path: readonly ChatMessage[], lastUser: ChatMessage) => {
+    const replaced = path[path.indexOf(lastUser) + 1]
+    if (replaced === undefined) return
+    const empty = replaced.role === 'assistant' && replaced.status !== 'complete' && replaced.content === '' && replaced.thinking === ''
+    if (empty) history.discardFrom(conversationId, replaced.id)
+    else history.branchFrom(conversationId, replaced.id)
+  }
+
+  /** Refuses images the conversation's model cannot read; returns the model it asked about. */
+  const checkVision = async (conversationId: string): Promise<string | null> => {
+    const model = history.getConversation(conversationId)?.model ?? null
+    if (model !== null) requireVision(model, await deps.connection().replyContext.details(model))
+    return model
   }
 
   return {
-    async send({ requestId, conversationId, text }) {
+    async send({ requestId, conversationId, text, images: uploads = [] }) {
+      const images = decodeImages(uploads)
+      const checked = images.length > 0 ? await checkVision(conversationId) : null
       const conversation = conversationOrFail(requestId, conversationId)
+      if (images.length > 0 && conversation.model !== checked) {
+        throw new AppFailure('BUSY', 'The model changed while the images were being checked. Send them again.')
+      }
       // Every other message follows a user message, so an empty conversation is exactly one without any yet.
       const isFirst = conversation.messageCount === 0
-      const userMessage = history.appendMessage({ conversationId, role: 'user', content: text, status: 'complete' })
+      const userMessage = history.appendMessage({ conversationId, role: 'user', content: text, status: 'complete' }, images)
       const titled = isFirst && conversation.title === DEFAULT_TITLE
         ? (history.updateConversation(conversationId, { title: titleFromMessage(text) }) ?? conversation)
         : conversation
@@ -92,9 +122,10 @@ export function createChatService(deps: ReplyDeps): ChatService {
 
     async regenerate({ requestId, conversationId }) {
       const conversation = conversationOrFail(requestId, conversationId)
-      const lastUser = history.listMessages(conversationId).findLast((message) => message.role === 'user')
+      const path = history.listMessages(conversationId)
+      const lastUser = path.findLast((message) => message.role === 'user')
       if (!lastUser) throw new AppFailure('INVALID_INPUT', 'There is no reply to regenerate yet.')
-      dropAfter(conversationId, lastUser)
+      setAsideReplyTo(conversationId, path, lastUser)
       return await track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: null, signal }))
     },
@@ -105,11 +136,19 @@ export function createChatService(deps: ReplyDeps): ChatService {
       if (!original || original.conversationId !== conversationId || original.role !== 'user') {
         throw new AppFailure('NOT_FOUND', 'That message can no longer be edited.')
       }
-      const edited = history.updateMessage(messageId, { content: text })
-      if (!edited) throw new AppFailure('NOT_FOUND', 'That message can no longer be edited.')
-      dropAfter(conversationId, edited)
+      // The edit is a new version beside the original, which keeps its text and the replies that followed it.
+      history.branchFrom(conversationId, messageId)
+      const edited = history.appendMessage({ conversationId, role: 'user', content: text, status: 'complete' }, history.imagesOf(messageId))
       return await track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: edited, signal }))
+    },
+
+    showVersion({ conversationId, messageId, version }) {
+      const conversation = history.getConversation(conversationId)
+      if (!conversation) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
+      refuseWhileAnswering(conversationId)
+      const path = history.showVersion(conversationId, messageId, version)
+      return { conversation: history.getConversation(conversationId) ?? conversation, messages: path ?? [], changed: path !== null }
     },
 
     async continueFromSummary({ requestId, conversationId }) {

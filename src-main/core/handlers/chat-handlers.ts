@@ -1,7 +1,7 @@
 import type { ChatService } from '../chat/chat-service'
 import type { Handlers } from '../ipc/dispatch'
 
-type ChatChannels = 'chat:send' | 'chat:regenerate' | 'chat:editAndResend' | 'chat:cancel' | 'chats:continueFromSummary'
+type ChatChannels = 'chat:send' | 'chat:regenerate' | 'chat:editAndResend' | 'chat:cancel' | 'chats:continueFromSummary' | 'chats:showVersion'
 
 /** The `chat:*` channels: thin, the chat service does the work. */
 export function chatHandlers(chat: ChatService): Pick<Handlers, ChatChannels> {
@@ -11,5 +11,6 @@ export function chatHandlers(chat: ChatService): Pick<Handlers, ChatChannels> {
     'chat:editAndResend': (input) => chat.editAndResend(input),
     'chat:cancel': ({ requestId }) => Promise.resolve({ cancelled: chat.cancel(requestId) }),
     'chats:continueFromSummary': (input) => chat.continueFromSummary(input),
+    'chats:showVersion': (input) => Promise.resolve(chat.showVersion(input)),
   }
 }

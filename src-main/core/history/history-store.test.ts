@@ -192,25 +192,6 @@ describe('messages', () => {
     expect(store.getConversation(conversation.id)?.updatedAt).toBe(before)
   })
 
-  it('deletes a message and everything after it, or only what follows', () => {
-    const conversation = store.createConversation({ model: 'a' })
-    const other = store.createConversation({ model: 'a' })
-    const texts = ['q1', 'a1', 'q2', 'a2']
-    const ids = texts.map((content) => store.appendMessage({ conversationId: conversation.id, role: 'user', content, status: 'complete' }).id)
-    const foreign = store.appendMessage({ conversationId: other.id, role: 'user', content: 'x', status: 'complete' })
-
-    expect(store.deleteMessagesFrom(conversation.id, ids[3] ?? '', { inclusive: false })).toBe(0)
-    expect(store.deleteMessagesFrom(conversation.id, ids[2] ?? '', { inclusive: false })).toBe(1)
-    expect(store.deleteMessagesFrom(conversation.id, ids[1] ?? '', { inclusive: true })).toBe(2)
-    expect(store.listMessages(conversation.id).map((m) => m.content)).toEqual(['q1'])
-    expect(store.deleteMessagesFrom(conversation.id, 'nope', { inclusive: true })).toBe(0)
-    expect(store.deleteMessagesFrom(conversation.id, foreign.id, { inclusive: true })).toBe(0)
-    expect(store.listMessages(other.id)).toHaveLength(1)
-
-    const next = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'again', status: 'complete' })
-    expect(store.listMessages(conversation.id).map((m) => m.id)).toEqual([ids[0], next.id])
-  })
-
   it('marks streaming messages interrupted and leaves the others', () => {
     const conversation = store.createConversation({ model: 'a' })
     const streaming = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'half', status: 'streaming' })

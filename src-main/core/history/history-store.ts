@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { ChatMessage, ConversationSummary, SearchPage } from '../../../src-shared/types'
-import { createConversationRepo } from './conversation-repo'
+import { createConversationRepo, type ConversationPatch } from './conversation-repo'
 import { openDatabase, type HistoryContext } from './database'
-import { createMessageRepo, type MessagePage, type MessagePageRequest, type MessagePatch, type NewMessage } from './message-repo'
+import { createImageRepo, type ImageToStore, type StoredImage } from './image-repo'
+import { createMessageRepo, type MessagePage, type MessagePageRequest, type MessagePatch, type NewMessage, type TreeMessage } from './message-repo'
 import { migrate } from './migrations'
 import { createSearch, type SearchRequest } from './search'
 import { SearchThread } from './search-thread'
 import { createTempModelTable } from './temp-model-table'
 import type { TempModelRegistry } from '../models/temp-model-registry'
 
-export type { MessagePage, MessagePageRequest, MessagePatch, NewMessage } from './message-repo'
+export type { MessagePage, MessagePageRequest, MessagePatch, NewMessage, TreeMessage } from './message-repo'
 export { DEFAULT_TITLE } from './conversation-repo'
 export { HistoryVersionError } from './migrations'
 
@@ -28,31 +29,58 @@ export interface HistoryStore {
    * Changes metadata without counting as activity (`updatedAt` stays, so renaming does not reorder the list).
    * `null` when unknown or soft-deleted; throws `INVALID_INPUT` for a blank title.
    */
-  updateConversation(id: string, patch: { title?: string; model?: string | null; systemPrompt?: string }): ConversationSummary | null
+  updateConversation(id: string, patch: ConversationPatch): ConversationSummary | null
   /** Soft delete (restorable until purged); `false` when unknown or already deleted. */
   deleteConversation(id: string): boolean
   /** Undoes a soft delete; returns the conversation (also when it was not deleted), `null` when unknown. */
   restoreConversation(id: string): ConversationSummary | null
   /** Hard-deletes conversations soft-deleted before `olderThan`, with their messages; returns how many. */
   purgeDeleted(olderThan: Date): number
-  /** In conversation order. */
+  /**
+   * The messages of the path the conversation shows, in conversation order. A conversation is a tree (a regenerated
+   * reply or an edited message is a new version beside the old one); the path is what the window shows, the model is
+   * sent, search finds and a Markdown export writes.
+   */
   listMessages(conversationId: string): ChatMessage[]
   /**
-   * The newest `limit` messages (of those before the message `before`, when given), in conversation order, and
-   * whether older ones precede them. Throws `NOT_FOUND` when `before` is not a message of that conversation.
+   * The newest `limit` messages of the path (of those before the message `before`, when given), in conversation order,
+   * and whether older ones precede them. Throws `NOT_FOUND` when `before` is not a message on that path.
    */
   listNewestMessages(conversationId: string, request: MessagePageRequest): MessagePage
+  /** Every message of the conversation, every version, in the order they were written, each saying if it is on the path. */
+  listMessageTree(conversationId: string): TreeMessage[]
   getMessage(id: string): ChatMessage | null
   /**
-   * Appends at the end of the conversation and makes it the most recent one. Also accepted for a
+   * Appends at the end of the conversation's path (its parent is the path's last message) and makes the
+   * conversation the most recent one. Also accepted for a
    * soft-deleted conversation (a reply may finish after its conversation was deleted); throws `NOT_FOUND`
    * for an unknown one.
    */
-  appendMessage(input: NewMessage): ChatMessage
+  appendMessage(input: NewMessage, images?: readonly ImageToStore[]): ChatMessage
+  /** One image of a message (`ChatMessage.images` says which it has); `null` when it has no such image. */
+  readImage(messageId: string, position: number): StoredImage | null
+  /** A message's images in order (`[]` when it has none): for the prompt, or to keep them on an edited version. */
+  imagesOf(messageId: string): ImageToStore[]
   /** One UPDATE; the conversation's `updatedAt` is left alone. `null` when the message is unknown. */
   updateMessage(id: string, patch: MessagePatch): ChatMessage | null
-  /** Drops every message after `messageId` (and it, if `inclusive`); 0 when it is not in that conversation. */
-  deleteMessagesFrom(conversationId: string, messageId: string, options: { inclusive: boolean }): number
+  /**
+   * Takes `messageId` and every message after it off the path, keeping them as another version: the next append
+   * becomes a version beside `messageId`. Returns how many left the path; throws `NOT_FOUND` when `messageId` is not
+   * on the conversation's path.
+   */
+  branchFrom(conversationId: string, messageId: string): number
+  /**
+   * Deletes `messageId` and every message after it on the path (a failed reply not worth keeping as a version); when a
+   * version hangs below them, they only leave the path, as `branchFrom`. Throws `NOT_FOUND` as `branchFrom`.
+   */
+  discardFrom(conversationId: string, messageId: string): number
+  /**
+   * Shows version `version` (1-based, oldest first) of the message `messageId` (on the path) instead: the path then
+   * follows, below that version, the messages it was last shown with. Returns the path from the version shown on
+   * (`null` when it already was); throws `NOT_FOUND` for a message not on the path and `INVALID_INPUT` for a version
+   * it does not have.
+   */
+  showVersion(conversationId: string, messageId: string, version: number): ChatMessage[] | null
   /**
    * Full-text search over message text and conversation titles (prefix match on every word; bm25 ranked when few
    * messages match, else newest first), one page at a time (`limit` defaults to 30, at most 100; `after` is the
@@ -99,6 +127,12 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
   const context: HistoryContext = { db, now: () => now().toISOString(), newId: options.newId ?? randomUUID }
   const conversations = createConversationRepo(context)
   const messages = createMessageRepo(context, conversations)
+  // Messages come out with `images` described (metadata only); the bytes are read on their own (`image-repo.ts`).
+  const images = createImageRepo(db)
+  const appendWithImages = db.transaction((input: NewMessage, toStore: readonly ImageToStore[]): ChatMessage => {
+    const message = messages.append(input)
+    return toStore.length === 0 ? message : { ...message, images: images.save(message.id, toStore) }
+  })
   // A second connection cannot see a private in-memory database: that one (tests) is searched in place.
   const thread = options.file === ':memory:' ? undefined : new SearchThread({ file: options.file, ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }) })
   const searchInPlace = createSearch(db)
@@ -111,12 +145,29 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     deleteConversation: (id) => conversations.softDelete(id),
     restoreConversation: (id) => conversations.restore(id),
     purgeDeleted: (olderThan) => conversations.purgeDeleted(olderThan.toISOString()),
-    listMessages: (conversationId) => messages.list(conversationId),
-    listNewestMessages: (conversationId, request) => messages.newest(conversationId, request),
-    getMessage: (id) => messages.get(id),
-    appendMessage: (input) => messages.append(input),
-    updateMessage: (id, patch) => messages.update(id, patch),
-    deleteMessagesFrom: (conversationId, messageId, options) => messages.deleteFrom(conversationId, messageId, options),
+    listMessages: (conversationId) => images.describe(messages.list(conversationId)),
+    listNewestMessages(conversationId, request) {
+      const page = messages.newest(conversationId, request)
+      return { ...page, messages: images.describe(page.messages) }
+    },
+    listMessageTree: (conversationId) => images.describe(messages.tree(conversationId)),
+    getMessage(id) {
+      const message = messages.get(id)
+      return message === null ? null : (images.describe([message])[0] ?? message)
+    },
+    appendMessage: (input, toStore = []) => appendWithImages(input, toStore),
+    readImage: (messageId, position) => images.read(messageId, position),
+    imagesOf: (messageId) => images.all(messageId),
+    updateMessage(id, patch) {
+      const message = messages.update(id, patch)
+      return message === null ? null : (images.describe([message])[0] ?? message)
+    },
+    branchFrom: (conversationId, messageId) => messages.branchFrom(conversationId, messageId),
+    discardFrom: (conversationId, messageId) => messages.discardFrom(conversationId, messageId),
+    showVersion(conversationId, messageId, version) {
+      const path = messages.showVersion(conversationId, messageId, version)
+      return path === null ? null : images.describe(path)
+    },
     search: async (request) => (thread === undefined ? searchInPlace(request) : thread.search(request)),
     warmSearch: () => thread?.warm(),
     markInterrupted: () => messages.markInterrupted(),

@@ -36,14 +36,20 @@ export interface MessagePage {
   hasOlder: boolean
 }
 
+/** A message of the whole tree, with whether it is on the path the conversation shows. */
+export type TreeMessage = ChatMessage & { onPath: boolean }
+
 /** Messages table access; see `HistoryStore` for each method's guarantees. */
 export interface MessageRepo {
   list(conversationId: string): ChatMessage[]
   newest(conversationId: string, request: MessagePageRequest): MessagePage
+  tree(conversationId: string): TreeMessage[]
   get(id: string): ChatMessage | null
   append(input: NewMessage): ChatMessage
   update(id: string, patch: MessagePatch): ChatMessage | null
-  deleteFrom(conversationId: string, messageId: string, options: { inclusive: boolean }): number
+  branchFrom(conversationId: string, messageId: string): number
+  discardFrom(conversationId: string, messageId: string): number
+  showVersion(conversationId: string, messageId: string, version: number): ChatMessage[] | null
   markInterrupted(): number
 }
 
@@ -52,20 +58,32 @@ const flag = (present: boolean) => (present ? 1 : 0)
 /** Prepares the message statements once; appending checks the conversation exists (deleted or not). */
 export function createMessageRepo(context: HistoryContext, conversations: ConversationRepo): MessageRepo {
   const { db } = context
+  // Every path query is a range over the partial index `messages_on_path`.
   const listStatement = db.prepare<[string], MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`,
+    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND on_path = 1 ORDER BY seq`,
   )
-  // Newest first over the (conversation_id, seq) index, one row more than asked for: it tells whether older ones exist.
+  // Newest first, one row more than asked for: it tells whether older ones exist.
   const newestStatement = db.prepare<[string, number, number], MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND on_path = 1 AND seq < ? ORDER BY seq DESC LIMIT ?`,
   )
-  const seqStatement = db.prepare<[string, string], { seq: number }>('SELECT seq FROM messages WHERE id = ? AND conversation_id = ?')
+  const tailStatement = db.prepare<[string, number], MessageRow>(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND on_path = 1 AND seq >= ? ORDER BY seq`,
+  )
+  const treeStatement = db.prepare<[string], MessageRow & { on_path: number }>(
+    `SELECT ${MESSAGE_COLUMNS}, on_path FROM messages WHERE conversation_id = ? ORDER BY seq`,
+  )
+  const placeStatement = db.prepare<[string, string], { seq: number; on_path: number; parent_id: string | null; role: string }>(
+    'SELECT seq, on_path, parent_id, role FROM messages WHERE id = ? AND conversation_id = ?',
+  )
   const getStatement = db.prepare<[string], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`)
-  // The position is computed inside the INSERT, so two appends can never share one.
+  // Position, parent (the path's last message) and path stamp are computed inside the INSERT, so two appends can never
+  // share a position or a parent.
   const insertStatement = db.prepare<[Record<string, unknown>], MessageRow>(
-    `INSERT INTO messages (id, conversation_id, seq, role, content, thinking, status, model, served_by, num_ctx,
-       error, stats, notice, created_at, updated_at)
+    `INSERT INTO messages (id, conversation_id, seq, parent_id, path_stamp, role, content, thinking, status, model, served_by,
+       num_ctx, error, stats, notice, created_at, updated_at)
      VALUES (@id, @conversationId, (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
+       (SELECT id FROM messages WHERE conversation_id = @conversationId AND on_path = 1 ORDER BY seq DESC LIMIT 1),
+       (SELECT coalesce(max(path_stamp), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
        @role, @content, @thinking, @status, @model, @servedBy, @numCtx, @error, @stats, @notice, @now, @now)
      RETURNING ${MESSAGE_COLUMNS}`,
   )
@@ -84,15 +102,54 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
      WHERE id = @id
      RETURNING ${MESSAGE_COLUMNS}`,
   )
-  const deleteInclusive = db.prepare(
-    `DELETE FROM messages WHERE conversation_id = @conversationId
-       AND seq >= (SELECT seq FROM messages WHERE id = @messageId AND conversation_id = @conversationId)`,
+  const leavePathStatement = db.prepare<[string, number]>('UPDATE messages SET on_path = 0 WHERE conversation_id = ? AND on_path = 1 AND seq >= ?')
+  const deletePathStatement = db.prepare<[string, number]>('DELETE FROM messages WHERE conversation_id = ? AND on_path = 1 AND seq >= ?')
+  // Versions of a message: its role's messages under its parent, oldest first.
+  const versionsStatement = db.prepare<[string, string | null, string], { id: string; seq: number }>(
+    'SELECT id, seq FROM messages WHERE conversation_id = ? AND parent_id IS ? AND role = ? ORDER BY seq',
   )
-  const deleteExclusive = db.prepare(
-    `DELETE FROM messages WHERE conversation_id = @conversationId
-       AND seq > (SELECT seq FROM messages WHERE id = @messageId AND conversation_id = @conversationId)`,
+  // Below a version, the path follows the child shown last (highest stamp).
+  const lastShownChildStatement = db.prepare<[string, string], { id: string }>(
+    'SELECT id FROM messages WHERE conversation_id = ? AND parent_id = ? ORDER BY path_stamp DESC, seq DESC LIMIT 1',
+  )
+  const nextStampStatement = db.prepare<[string], { stamp: number }>(
+    'SELECT coalesce(max(path_stamp), 0) + 1 AS stamp FROM messages WHERE conversation_id = ?',
+  )
+  const joinPathStatement = db.prepare<[number, string]>('UPDATE messages SET on_path = 1, path_stamp = ? WHERE id = ?')
+  const offPathChildStatement = db.prepare<[string, number], { found: number }>(
+    `SELECT 1 AS found FROM messages m WHERE m.conversation_id = ? AND m.on_path = 0 AND m.parent_id IN
+       (SELECT id FROM messages WHERE conversation_id = m.conversation_id AND on_path = 1 AND seq >= ?) LIMIT 1`,
   )
   const interruptStatement = db.prepare("UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'")
+
+  /** The place of a message on the conversation's path; `NOT_FOUND` when it is not a message there. */
+  const placeOnPath = (conversationId: string, messageId: string) => {
+    const place = placeStatement.get(messageId, conversationId)
+    if (!place || place.on_path !== 1) throw new AppFailure('NOT_FOUND', 'That message is no longer in this conversation.')
+    return place
+  }
+
+  const showVersion = db.transaction((conversationId: string, messageId: string, version: number): ChatMessage[] | null => {
+    const place = placeOnPath(conversationId, messageId)
+    const versions = versionsStatement.all(conversationId, place.parent_id, place.role)
+    const chosen = versions[version - 1]
+    if (chosen === undefined) throw new AppFailure('INVALID_INPUT', `That message has ${versions.length} versions, not ${version}.`)
+    if (chosen.id === messageId) return null
+    leavePathStatement.run(conversationId, place.seq)
+    let stamp = nextStampStatement.get(conversationId)?.stamp ?? 1
+    for (let id: string | undefined = chosen.id; id !== undefined; id = lastShownChildStatement.get(conversationId, id)?.id) {
+      joinPathStatement.run(stamp, id)
+      stamp += 1
+    }
+    return tailStatement.all(conversationId, chosen.seq).map(toChatMessage)
+  })
+
+  const discardFrom = db.transaction((conversationId: string, messageId: string): number => {
+    const place = placeOnPath(conversationId, messageId)
+    // A message with versions of its own below it is never discarded: it only leaves the path.
+    if (offPathChildStatement.get(conversationId, place.seq)) return leavePathStatement.run(conversationId, place.seq).changes
+    return deletePathStatement.run(conversationId, place.seq).changes
+  })
 
   const append = db.transaction((input: NewMessage): ChatMessage => {
     if (!conversations.exists(input.conversationId)) {
@@ -122,17 +179,14 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
   return {
     list: (conversationId) => listStatement.all(conversationId).map(toChatMessage),
     newest(conversationId, { limit, before }) {
-      let below = Number.MAX_SAFE_INTEGER
-      if (before !== undefined) {
-        const found = seqStatement.get(before, conversationId)
-        if (!found) throw new AppFailure('NOT_FOUND', 'That message is no longer in this conversation.')
-        below = found.seq
-      }
+      const below = before === undefined ? Number.MAX_SAFE_INTEGER : placeOnPath(conversationId, before).seq
       const rows = newestStatement.all(conversationId, below, limit + 1)
       const hasOlder = rows.length > limit
       if (hasOlder) rows.pop()
       return { messages: rows.reverse().map(toChatMessage), hasOlder }
     },
+    tree: (conversationId) =>
+      treeStatement.all(conversationId).map((row) => ({ ...toChatMessage(row), onPath: row.on_path === 1 })),
     get(id) {
       const row = getStatement.get(id)
       return row ? toChatMessage(row) : null
@@ -161,10 +215,9 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
       })
       return row ? toChatMessage(row) : null
     },
-    deleteFrom(conversationId, messageId, options) {
-      const statement = options.inclusive ? deleteInclusive : deleteExclusive
-      return statement.run({ conversationId, messageId }).changes
-    },
+    branchFrom: (conversationId, messageId) => leavePathStatement.run(conversationId, placeOnPath(conversationId, messageId).seq).changes,
+    discardFrom: (conversationId, messageId) => discardFrom(conversationId, messageId),
+    showVersion: (conversationId, messageId, version) => showVersion(conversationId, messageId, version),
     markInterrupted: () => interruptStatement.run(context.now()).changes,
   }
 }

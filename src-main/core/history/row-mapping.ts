@@ -1,4 +1,5 @@
 import type { ChatMessage, ConversationSummary, MessageRole, MessageStatus } from '../../../src-shared/types'
+import { readConversationOptions, thinkFromStored } from '../../../src-shared/conversation-options'
 import { readContext, readError, readNotice, readStats } from './stored-json'
 
 /** A conversation as the summary queries select it (snake_case, as stored). */
@@ -12,6 +13,10 @@ export interface ConversationRow {
   message_count: number
   preview: string
   last_host: string | null
+  /** JSON of the options the user changed, or `NULL` for none. */
+  options: string | null
+  /** `true`, `false`, a level, or `NULL` for the model's default. */
+  think: string | null
 }
 
 /** A message as stored; `error`, `stats`, `context` and `notice` are JSON text (see `stored-json.ts`). */
@@ -31,17 +36,30 @@ export interface MessageRow {
   notice: string | null
   created_at: string
   updated_at: string
+  parent_id: string | null
+  /** How many messages of its role share its parent (its versions), and its place among them, oldest first. */
+  version_count: number
+  version_index: number
 }
 
-/** The columns every message query returns, in `MessageRow` shape. */
-export const MESSAGE_COLUMNS =
-  'id, conversation_id, role, content, thinking, status, model, served_by, num_ctx, error, stats, context, notice, created_at, updated_at'
+// Versions are the messages of one role under one parent: an index lookup on `messages_children` per message read.
+const SIBLINGS = `FROM messages s WHERE s.conversation_id = messages.conversation_id AND s.parent_id IS messages.parent_id
+  AND s.role = messages.role`
+
+/**
+ * The columns every message query returns, in `MessageRow` shape. They name the table `messages` (not an alias), so
+ * the same list serves a SELECT and an INSERT or UPDATE … RETURNING.
+ */
+export const MESSAGE_COLUMNS = `id, conversation_id, role, content, thinking, status, model, served_by, num_ctx, error, stats,
+  context, notice, created_at, updated_at, parent_id,
+  (SELECT count(*) ${SIBLINGS}) AS version_count,
+  (SELECT count(*) ${SIBLINGS} AND s.seq <= messages.seq) AS version_index`
 
 /** Summary columns for a query over `conversations c`; the preview is the last non-empty chat text. */
-export const CONVERSATION_COLUMNS = `c.id, c.title, c.model, c.system_prompt, c.created_at, c.updated_at, c.last_host,
-  (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
+export const CONVERSATION_COLUMNS = `c.id, c.title, c.model, c.system_prompt, c.created_at, c.updated_at, c.last_host, c.options, c.think,
+  (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.on_path = 1) AS message_count,
   coalesce((SELECT substr(m.content, 1, 400) FROM messages m
-    WHERE m.conversation_id = c.id AND m.role <> 'notice' AND m.content <> ''
+    WHERE m.conversation_id = c.id AND m.on_path = 1 AND m.role <> 'notice' AND m.content <> ''
     ORDER BY m.seq DESC LIMIT 1), '') AS preview`
 
 const PREVIEW_LENGTH = 120
@@ -64,6 +82,18 @@ export function toConversationSummary(row: ConversationRow): ConversationSummary
     messageCount: row.message_count,
     preview: toPreview(row.preview),
     lastHost: row.last_host,
+    options: readStoredOptions(row.options),
+    think: thinkFromStored(row.think),
+  }
+}
+
+/** The stored options JSON; unreadable text or entries read as "the model's own". */
+function readStoredOptions(text: string | null): ConversationSummary['options'] {
+  if (text === null) return {}
+  try {
+    return readConversationOptions(JSON.parse(text))
+  } catch {
+    return {}
   }
 }
 
@@ -85,5 +115,7 @@ export function toChatMessage(row: MessageRow): ChatMessage {
     notice: readNotice(row.notice),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    parentId: row.parent_id,
+    versions: { index: row.version_index, count: row.version_count },
   }
 }

@@ -28,7 +28,8 @@ export type PageKeys = (queries: MatchQueries, take: number, position: PagePosit
 /**
  * A message is a hit when it has every word (in its text or its conversation's title) and at least one in its
  * text. A conversation that has every word in its title but none in any message yields one hit, its first
- * message; one that also matches in its messages yields only those. Soft-deleted conversations never appear.
+ * message; one that also matches in its messages yields only those. Soft-deleted conversations never appear, nor
+ * messages off the path a conversation shows (other versions of a reply or an edited message).
  *
  * FTS5 reads a term's rows lazily from either end, but a rowid range (`rowid >= ?`) makes it seek inside every
  * segment's row list, which cost milliseconds per query on a common word: ranges are read newest first and cut
@@ -50,7 +51,7 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
              FROM message_search WHERE message_search MATCH @all) AS matched
        JOIN messages m ON m.pk = matched.pk
        JOIN conversations c ON c.id = m.conversation_id
-       WHERE c.deleted_at IS NULL AND m.pk <= @upTo
+       WHERE c.deleted_at IS NULL AND m.on_path = 1 AND m.pk <= @upTo
      ), marked AS (
        SELECT *, row_number() OVER (PARTITION BY conversation_id, in_content ORDER BY seq) AS nth,
          max(in_content) OVER (PARTITION BY conversation_id) AS conversation_has_content_hit
@@ -66,7 +67,7 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
     `SELECT s.rowid AS pk FROM message_search s
      CROSS JOIN messages m ON m.pk = s.rowid
      CROSS JOIN conversations c ON c.id = m.conversation_id
-     WHERE s.message_search MATCH @inContent AND c.deleted_at IS NULL
+     WHERE s.message_search MATCH @inContent AND c.deleted_at IS NULL AND m.on_path = 1
      ORDER BY s.rowid DESC`,
   )
   const titleOnlyRowsNewestFirst = db.prepare<[{ titleOnly: string }], { pk: number }>(
@@ -79,12 +80,14 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
     `WITH per_conversation AS (
        SELECT m.conversation_id, count(*) AS rows, min(m.seq) AS first_seq
        FROM json_each(@rows) r CROSS JOIN messages m ON m.pk = r.value
+       WHERE m.on_path = 1
        GROUP BY m.conversation_id
      )
      SELECT first.pk FROM per_conversation p
      JOIN conversations c ON c.id = p.conversation_id AND c.deleted_at IS NULL
      JOIN messages first ON first.conversation_id = p.conversation_id AND first.seq = p.first_seq
-     WHERE p.rows = (SELECT count(*) FROM messages WHERE conversation_id = p.conversation_id) AND first.pk < @below
+     WHERE p.rows = (SELECT count(*) FROM messages WHERE conversation_id = p.conversation_id AND on_path = 1)
+       AND first.pk < @below
      ORDER BY first.pk DESC LIMIT @take`,
   )
 

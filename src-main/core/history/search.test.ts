@@ -248,6 +248,26 @@ describe('search', () => {
     })
   })
 
+  it('finds only the version shown, in the ranked and the newest-first orders', async () => {
+    const { conversation, messages } = chat('Orchard', 'which fig grows here', 'the old fig answer')
+    store.branchFrom(conversation.id, messages[1]?.id ?? '')
+    const shown = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'the new fig answer', status: 'complete' })
+    expect(await find('old')).toEqual([])
+    expect((await find('new')).map((hit) => hit.messageId)).toEqual([shown.id])
+    expect(new Set((await find('fig')).map((hit) => hit.messageId))).toEqual(new Set([messages[0]?.id, shown.id]))
+    // Enough matches to switch to newest first: the version off the path still never appears.
+    for (let i = 0; i < 1_100; i += 1) chat(`Fig ${i}`, `fig ${i}`)
+    const page = await store.search({ query: 'fig', limit: 100 })
+    const all = [...page.hits]
+    for (let next = page.next; next !== undefined; ) {
+      const more = await store.search({ query: 'fig', limit: 100, after: next })
+      all.push(...more.hits)
+      next = more.next
+    }
+    expect(all.some((hit) => hit.messageId === messages[1]?.id)).toBe(false)
+    expect(all.some((hit) => hit.messageId === shown.id)).toBe(true)
+  })
+
   it('stays in sync with updates, deletes, renames and purges', async () => {
     const { conversation, messages } = chat('Garden', 'tomatoes need sun', 'and water')
     const reply = messages[1]?.id ?? ''
@@ -262,7 +282,7 @@ describe('search', () => {
     expect(await find('garden')).toEqual([])
     expect(await find('vegetables')).toHaveLength(1)
 
-    store.deleteMessagesFrom(conversation.id, reply, { inclusive: true })
+    store.discardFrom(conversation.id, reply)
     expect(await find('compost')).toEqual([])
     expect(await find('tomatoes')).toHaveLength(1)
 
@@ -288,7 +308,7 @@ describe('search index integrity', () => {
       if (i % 3 === 0) store.updateConversation(conversation.id, { title: `renamed ${i}` })
       if (i % 4 === 1) store.deleteConversation(conversation.id)
     }
-    store.deleteMessagesFrom(ids[2] ?? '', store.listMessages(ids[2] ?? '')[1]?.id ?? '', { inclusive: true })
+    store.discardFrom(ids[2] ?? "", store.listMessages(ids[2] ?? "")[1]?.id ?? "")
     store.purgeDeleted(new Date('2100-01-01T00:00:00.000Z'))
     store.close()
 
