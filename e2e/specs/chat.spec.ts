@@ -91,7 +91,7 @@ test.describe('a streamed reply', () => {
   })
 })
 
-test('Regenerate replaces the last reply with a new one for the same question', async ({ app, sim }) => {
+test('Regenerate shows a new reply to the same question in place of the last, which stays as a version', async ({ app, sim }) => {
   const { page } = app
   let count = 0
   sim.setReply(() => `Answer number ${++count}.`)
@@ -103,6 +103,7 @@ test('Regenerate replaces the last reply with a new one for the same question', 
   await waitForReplyEnd(page)
   await expect(replies(page)).toHaveCount(1)
   await expect(messageRegion(page).getByText('Answer number 1.')).toHaveCount(0)
+  await expect(lastReply(page).getByRole('group', { name: 'Versions of this reply' })).toContainText('2/2')
   await expect(messageRegion(page).getByText('Name a colour', { exact: true })).toHaveCount(1)
 
   const bodies = chatBodies(sim)
@@ -111,7 +112,7 @@ test('Regenerate replaces the last reply with a new one for the same question', 
   expect(bodies[1]?.messages).toEqual([{ role: 'user', content: 'Name a colour' }])
 })
 
-test('editing an earlier message replaces what followed and answers the new text', async ({ app, sim }) => {
+test('editing an earlier message shows the new version in place of what followed and answers the new text', async ({ app, sim }) => {
   const { page } = app
   sim.setReply((request) => `Reply to: ${lastUserText(request)}`)
   await chat(page, 'First question')
@@ -123,8 +124,6 @@ test('editing an earlier message replaces what followed and answers the new text
   const editor = page.getByRole('textbox', { name: 'Edit message' })
   await editor.fill('First question, revised')
   await page.getByRole('button', { name: 'Send', exact: true }).click()
-  await expect(page.getByRole('alert')).toContainText('This replaces the 3 messages after it.')
-  await page.getByRole('button', { name: 'Replace and send' }).click()
 
   await expect(lastReply(page)).toContainText('Reply to: First question, revised')
   await waitForReplyEnd(page)

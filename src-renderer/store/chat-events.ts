@@ -1,12 +1,6 @@
 import type { EventMap } from '../../src-shared/ipc/contract'
 import type { ChatMessage, ChatTurn } from '../../src-shared/types'
-import {
-  findMessage,
-  truncateAt,
-  upToLastUserMessage,
-  upsertConversation,
-  upsertMessage,
-} from './message-list'
+import { branchAt, findMessage, upsertConversation, upsertMessage } from './message-list'
 import type { AppState } from './types'
 
 /** Deltas gathered during one animation frame, per assistant message. */
@@ -15,9 +9,9 @@ export type DeltaBatch = Record<string, { content: string; thinking: string }>
 type Patch = Partial<AppState>
 
 /**
- * `chat:started`: the turn's messages exist; an edit or a regenerate first drops what they replace (main
- * keeps an edited message's id, so the list is cut at the user message it sends). The conversation's new
- * title and activity time arrive with it, so the list re-sorts before the reply ends.
+ * `chat:started`: the turn's messages exist. Each new message follows its parent: an edit or a regenerate is a new
+ * version beside what it replaces, so the path shown is cut after the parent before it is added. The conversation's
+ * new title and activity time arrive with it, so the list re-sorts before the reply ends.
  */
 export function withStarted(state: AppState, event: EventMap['chat:started']): Patch {
   const turn = state.inflight[event.requestId]
@@ -27,13 +21,8 @@ export function withStarted(state: AppState, event: EventMap['chat:started']): P
   const conversations = upsertConversation(state.conversations, event.conversation)
   const list = state.messagesByConversation[event.conversationId]
   if (list === undefined) return { inflight, conversations }
-  let next: ChatMessage[]
-  if (event.userMessage !== null) {
-    next = [...truncateAt(list, event.userMessage.id), event.userMessage]
-  } else {
-    next = upToLastUserMessage(list)
-  }
-  next = upsertMessage(next, event.assistantMessage)
+  let next = event.userMessage === null ? list : branchAt(list, event.userMessage)
+  next = branchAt(next, event.assistantMessage)
   return {
     inflight,
     conversations,

@@ -25,9 +25,9 @@ async function withOpenConversation(messages: ChatMessage[]): Promise<StoreHarne
 }
 
 const user1 = makeMessage({ id: 'u1', conversationId: 'c1', role: 'user', content: 'Hi' })
-const reply1 = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Hello!' })
-const user2 = makeMessage({ id: 'u2', conversationId: 'c1', role: 'user', content: 'And?' })
-const reply2 = makeMessage({ id: 'a2', conversationId: 'c1', role: 'assistant', content: 'More.' })
+const reply1 = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Hello!', parentId: 'u1' })
+const user2 = makeMessage({ id: 'u2', conversationId: 'c1', role: 'user', content: 'And?', parentId: 'a1' })
+const reply2 = makeMessage({ id: 'a2', conversationId: 'c1', role: 'assistant', content: 'More.', parentId: 'u2' })
 
 describe('sending from the new-chat draft', () => {
   it('creates the conversation, streams the reply frame by frame and stores the final turn', async () => {
@@ -49,7 +49,7 @@ describe('sending from the new-chat draft', () => {
     expect(selectInflightFor('c1')(store.getState())?.pendingText).toBe('Hi')
 
     const user = { ...user1 }
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user, assistantMessage: streaming })
     fake.emit('chat:progress', {
       requestId,
@@ -104,7 +104,7 @@ describe('a reply in an open conversation', () => {
     const sending = store.getState().send('Hi')
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Partial ans', thinking: '' })
     harness.frame()
@@ -151,7 +151,7 @@ describe('a reply in an open conversation', () => {
     const regenerating = store.getState().regenerate('c1')
     await waitForCall(() => fake.callsTo('chat:regenerate').length)
     const { requestId } = fake.callsTo('chat:regenerate')[0]!
-    const streaming = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    const streaming = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: null, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9'])
     const final = { ...streaming, content: 'Hi again!', status: 'complete' as const }
@@ -173,7 +173,7 @@ describe('a reply in an open conversation', () => {
     await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9']))
   })
 
-  it('edits an earlier message and drops everything after it', async () => {
+  it('edits an earlier message: the new version replaces it and everything after it in the list', async () => {
     const harness = await withOpenConversation([user1, reply1, user2, reply2])
     const { fake, store } = harness
     const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
@@ -182,16 +182,16 @@ describe('a reply in an open conversation', () => {
     await waitForCall(() => fake.callsTo('chat:editAndResend').length)
     const call = fake.callsTo('chat:editAndResend')[0]!
     expect(call).toMatchObject({ conversationId: 'c1', messageId: 'u1', text: 'Hello instead' })
-    const edited = { ...user1, content: 'Hello instead' }
-    const streaming = makeMessage({ id: 'a7', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    const edited = { ...user1, id: 'u1b', content: 'Hello instead', versions: { index: 2, count: 2 } }
+    const streaming = makeMessage({ id: 'a7', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1b' })
     fake.emit('chat:started', { requestId: call.requestId, conversationId: 'c1', conversation: C1, userMessage: edited, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
-      'u1:Hello instead',
+      'u1b:Hello instead',
       'a7:',
     ])
     reply.resolve(ok(turnOf({ ...streaming, content: 'Sure.', status: 'complete' }, edited)))
     expect(await editing).toBe(true)
-    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a7'])
+    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1b', 'a7'])
   })
 
   it('times the thinking of a reasoning model from its first thought to its first answer token', async () => {
@@ -202,7 +202,7 @@ describe('a reply in an open conversation', () => {
     void store.getState().send('Think')
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Hmm…' })
     harness.frame()
@@ -234,6 +234,7 @@ describe('ordering and edits', () => {
     const { requestId } = harness.fake.callsTo('chat:send')[0]!
     const assistant = makeMessage({
       id: 'a1',
+      parentId: 'u1',
       conversationId: 'c1',
       role: 'assistant',
       status: 'streaming',
@@ -245,19 +246,19 @@ describe('ordering and edits', () => {
     expect(harness.store.getState().conversations[0]?.title).toBe('Hi')
   })
 
-  it('keeps the edited message (main updates it in place) and drops only what came after it', async () => {
+  it('puts an edited message beside the original: the list keeps what came before it and drops what followed', async () => {
     const { fake, store } = await withOpenConversation([user1, reply1, user2, reply2])
     fake.handle('chat:editAndResend', () => new Promise(() => undefined))
     void store.getState().editAndResend('c1', 'u2', 'Other')
     await waitForCall(() => fake.callsTo('chat:editAndResend').length)
     const { requestId } = fake.callsTo('chat:editAndResend')[0]!
-    const rewritten = { ...user2, content: 'Other' }
-    const streaming = makeMessage({ id: 'a3', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    const rewritten = { ...user2, id: 'u2b', content: 'Other' }
+    const streaming = makeMessage({ id: 'a3', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u2b' })
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: rewritten, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
       'u1:Hi',
       'a1:Hello!',
-      'u2:Other',
+      'u2b:Other',
       'a3:',
     ])
   })
@@ -271,7 +272,7 @@ describe('applying deltas', () => {
     void store.getState().send('Hi')
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming' })
+    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'One', thinking: '' })
     harness.frame()

@@ -27,16 +27,16 @@ export function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
   })
 }
 
-/** Drops the message `messageId` and everything after it (an edit replaces the rest of the conversation). */
-export function truncateAt(list: readonly ChatMessage[], messageId: string): ChatMessage[] {
-  const index = list.findIndex((candidate) => candidate.id === messageId)
-  return index < 0 ? [...list] : list.slice(0, index)
-}
-
-/** Keeps everything up to and including the last user message (a regenerate replaces what followed it). */
-export function upToLastUserMessage(list: readonly ChatMessage[]): ChatMessage[] {
-  const index = list.findLastIndex((candidate) => candidate.role === 'user')
-  return list.slice(0, index + 1)
+/**
+ * Puts `message` on the path after its parent: what followed the parent (the version it replaces) is dropped from the
+ * list, as main took it off the path. A message already held is updated in place; one whose parent is not held (the
+ * list is a later page) is appended.
+ */
+export function branchAt(list: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
+  if (list.some((candidate) => candidate.id === message.id)) return upsertMessage(list, message)
+  if (message.parentId === null) return [message]
+  const parent = list.findIndex((candidate) => candidate.id === message.parentId)
+  return parent < 0 ? [...list, message] : [...list.slice(0, parent + 1), message]
 }
 
 /** Where a loaded message sits: its conversation, that conversation's list and its index there. */

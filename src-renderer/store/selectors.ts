@@ -18,15 +18,6 @@ export const selectIsAnswering =
   (state: AppState): boolean =>
     selectInflightFor(conversationId)(state) !== undefined
 
-/** How many messages follow `messageId` in its conversation (an edit replaces them); 0 when it is not loaded. */
-export const selectLaterCount =
-  (conversationId: string, messageId: string) =>
-  (state: AppState): number => {
-    const list = state.messagesByConversation[conversationId] ?? []
-    const index = list.findLastIndex((message) => message.id === messageId)
-    return index < 0 ? 0 : list.length - index - 1
-  }
-
 /**
  * The store's current copy of a message, looked up from the end (a streaming reply is the last or nearly):
  * what a streaming reply renders, since the list itself hands out an outline that lags behind its text.

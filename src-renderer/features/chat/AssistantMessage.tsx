@@ -8,8 +8,9 @@ import { selectIsAnswering, selectLiveMessage } from '../../store/selectors'
 import { useApp } from '../../store/store-context'
 import { ReplyContextTags } from './ReplyContextTags'
 import { ReplyMeta } from './ReplyMeta'
-import { ReplyStatus } from './ReplyStatus'
+import { ReplyStatus, statusOffersRetry } from './ReplyStatus'
 import { ThinkingBlock } from './ThinkingBlock'
+import { VersionSwitcher } from './VersionSwitcher'
 
 /** A model's reply: folded thinking, the Markdown answer, its status and actions. */
 export function AssistantMessage({
@@ -49,8 +50,9 @@ export function AssistantMessage({
       {!streaming && message.context && <ReplyContextTags context={message.context} />}
       {!streaming && (
         <div className="msg__actions msg__actions--reply">
+          <VersionSwitcher message={message} noun="reply" />
           {message.content !== '' && <CopyButton text={message.content} label="Copy reply" />}
-          {canRegenerate && (
+          {canRegenerate && !statusOffersRetry(message) && (
             <IconButton label="Regenerate reply" className="icon-button--small" onClick={retry}>
               <RotateCcw size={14} aria-hidden />
             </IconButton>

@@ -80,6 +80,7 @@ describe('a streaming reply', () => {
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('Ollama stopped with an error in the middle of the reply.')
     expect(alert.textContent).toContain('model runner has unexpectedly stopped')
+    expect(screen.queryByRole('button', { name: 'Regenerate reply' }), 'one retry action per failed reply').toBeNull()
     await app.user.click(within(alert).getByRole('button', { name: 'Retry' }))
     expect(fake.callsTo('chat:regenerate')).toEqual([{ requestId: anyString, conversationId: 'c1' }])
   })
@@ -114,7 +115,7 @@ describe('a streaming reply', () => {
 })
 
 describe('editing an earlier message', () => {
-  it('asks before replacing the later messages, then resends', async () => {
+  it('sends a new version at once, saying the original stays', async () => {
     const later = [
       makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Sure' }),
       makeMessage({ id: 'u2', conversationId: 'c1', role: 'user', content: 'More' }),
@@ -126,10 +127,9 @@ describe('editing an earlier message', () => {
     const editor = screen.getByRole('textbox', { name: 'Edit message' })
     await app.user.clear(editor)
     await app.user.type(editor, 'Plan a short trip')
+    expect(editor.getAttribute('aria-describedby')).not.toBeNull()
+    expect(screen.getByText('Sends a new version; the original stays.')).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: 'Send' }))
-    expect(screen.getByText(/This replaces the 3 messages after it/)).toBeTruthy()
-    expect(fake.callsTo('chat:editAndResend')).toHaveLength(0)
-    await app.user.click(screen.getByRole('button', { name: 'Replace and send' }))
     expect(fake.callsTo('chat:editAndResend')).toEqual([
       { requestId: anyString, conversationId: 'c1', messageId: 'u1', text: 'Plan a short trip' },
     ])

@@ -1,29 +1,20 @@
 import { useState } from 'react'
 import type { ChatMessage } from '../../../src-shared/types'
-import { selectLaterCount } from '../../store/selectors'
 import { useApp } from '../../store/store-context'
 
 /**
- * Rewrites a sent message and answers again from there. When messages follow it, a second step says
- * how many will be replaced before anything is sent.
+ * Sends a new version of a sent message and answers it. Nothing is replaced: the original and what followed it stay
+ * as the previous version ("‹ 1/2 ›"), so there is nothing to confirm.
  */
 export function EditMessageForm({ message, onClose }: { message: ChatMessage; onClose: () => void }) {
-  // Read here, while the form is open, rather than passed to every message: that count changes for each of them
-  // whenever a message is added.
-  const laterCount = useApp(selectLaterCount(message.conversationId, message.id))
   const [value, setValue] = useState(message.content)
-  const [confirming, setConfirming] = useState(false)
   const editAndResend = useApp((state) => state.editAndResend)
   const empty = value.trim() === ''
 
-  const send = () => {
-    onClose()
-    void editAndResend(message.conversationId, message.id, value)
-  }
   const submit = () => {
     if (empty) return
-    if (laterCount > 0 && !confirming) setConfirming(true)
-    else send()
+    onClose()
+    void editAndResend(message.conversationId, message.id, value)
   }
 
   return (
@@ -37,13 +28,11 @@ export function EditMessageForm({ message, onClose }: { message: ChatMessage; on
       <textarea
         className="textarea"
         aria-label="Edit message"
+        aria-describedby={`edit-hint-${message.id}`}
         value={value}
         rows={Math.min(10, Math.max(2, value.split('\n').length))}
         autoFocus
-        onChange={(event) => {
-          setValue(event.target.value)
-          setConfirming(false)
-        }}
+        onChange={(event) => setValue(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault()
@@ -54,28 +43,17 @@ export function EditMessageForm({ message, onClose }: { message: ChatMessage; on
           }
         }}
       />
-      {confirming ? (
-        <div className="edit-form__confirm" role="alert">
-          <span>
-            This replaces the {laterCount === 1 ? 'message' : `${laterCount} messages`} after it. Send anyway?
-          </span>
-          <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-            Keep editing
-          </button>
-          <button type="submit" className="button button--primary">
-            Replace and send
-          </button>
-        </div>
-      ) : (
-        <div className="edit-form__actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={empty}>
-            Send
-          </button>
-        </div>
-      )}
+      <div className="edit-form__actions">
+        <span className="edit-form__hint" id={`edit-hint-${message.id}`}>
+          Sends a new version; the original stays.
+        </span>
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={empty}>
+          Send
+        </button>
+      </div>
     </form>
   )
 }

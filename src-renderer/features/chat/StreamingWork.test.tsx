@@ -34,8 +34,8 @@ const earlier = [
     context: makeContext({ truncated: true, droppedMessages: 2, promptTokens: 6000, replyTokens: 144 }),
   }),
 ]
-const question = makeMessage({ id: 'u3', conversationId: c, role: 'user', content: 'And then?' })
-const streaming = makeMessage({ id: 'a3', conversationId: c, role: 'assistant', status: 'streaming' })
+const question = makeMessage({ id: 'u3', conversationId: c, role: 'user', content: 'And then?', parentId: 'a2' })
+const streaming = makeMessage({ id: 'a3', conversationId: c, role: 'assistant', status: 'streaming', parentId: 'u3' })
 
 it('finds the list’s landmarks and the latest context report once per change of the list, not per streamed frame', async () => {
   const app = await renderOpenChat({ conversation, messages: earlier })

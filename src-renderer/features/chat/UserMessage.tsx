@@ -6,6 +6,8 @@ import { IconButton } from '../../components/IconButton'
 import { selectIsAnswering } from '../../store/selectors'
 import { useApp } from '../../store/store-context'
 import { EditMessageForm } from './EditMessageForm'
+import { MessageImages } from './images/MessageImages'
+import { VersionSwitcher } from './VersionSwitcher'
 
 /** A message the user sent, with Edit (resend from here) and Copy. */
 export function UserMessage({
@@ -22,8 +24,10 @@ export function UserMessage({
         <EditMessageForm message={message} onClose={() => setEditing(false)} />
       ) : (
         <>
+          <MessageImages message={message} />
           <div className="msg__bubble">{message.content}</div>
           <div className="msg__actions">
+            <VersionSwitcher message={message} noun="message" />
             <CopyButton text={message.content} label="Copy message" />
             <EditButton conversationId={message.conversationId} onClick={() => setEditing(true)} />
           </div>
