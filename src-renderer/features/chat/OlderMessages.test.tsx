@@ -55,7 +55,8 @@ it('opens a long conversation at its newest messages, then puts the older ones a
   await waitFor(() => expect(region().hasAttribute('data-loading-older')).toBe(false))
   expect(screen.queryByText('Loading earlier messages…')).toBeNull()
   expect(renderedIds(), 'the same newest rows are rendered in full').toEqual(shown)
-  await waitFor(() => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400))
+  // Filling runs in idle time, a slice at a time: on a loaded machine that takes longer than waitFor's default second.
+  await waitFor(() => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400), { timeout: 10_000 })
   expect(region().querySelector('[data-placeholder-id="m0"]')?.textContent).toBe('Message number 0')
 })
 
@@ -86,6 +87,7 @@ it('keeps the newest messages and offers to try again when the older ones cannot
 
   app.fake.handle('chats:get', async (input) => ok(pageOf(input)))
   await app.user.click(screen.getByRole('button', { name: 'Try again' }))
-  await waitFor(() => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400))
+  // Filling runs in idle time, a slice at a time: on a loaded machine that takes longer than waitFor's default second.
+  await waitFor(() => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400), { timeout: 10_000 })
   expect(screen.queryByText('The history could not be read.')).toBeNull()
 })

@@ -42,3 +42,14 @@ it('writes nothing when the idle moment is nearly over, and waits for the next o
   expect(result.current, 'a whole idle moment writes runs').toBeLessThan(40)
   expect(result.current, 'but no more than fit in half of it, at 1 ms a run at least').toBeGreaterThanOrEqual(40 - 25)
 })
+
+it('goes on a run per idle moment when runs cost more than half of a whole moment (a slow machine)', () => {
+  const idle = fakeIdle()
+  // Every read of the clock is 40 ms after the one before: each run is measured at 40 ms, more than the 25 ms share.
+  let clock = 0
+  vi.spyOn(performance, 'now').mockImplementation(() => (clock += 40))
+  const { result } = renderHook(() => useRunFilling(4, 'first-row'))
+  for (let moment = 0; moment < 4; moment += 1) idle.grant(50)
+  expect(result.current, 'every run written, one per moment').toBe(0)
+  vi.restoreAllMocks()
+})

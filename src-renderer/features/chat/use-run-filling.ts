@@ -10,6 +10,9 @@ const MIN_RUN_COST_MS = 1
 // Of the idle moment left, the share a step plans to use: runs differ in length (a run of long replies costs more
 // than the last one measured), and a step that overruns delays the next frame, so it plans for half.
 const IDLE_SHARE = 0.5
+// A moment with at least this much left always gets one run, however costly runs were measured: on a slow machine a
+// run can cost more than the share of even a whole idle period, and filling must still go on, a run per moment.
+const ONE_RUN_AT_LEAST_MS = 10
 
 /**
  * Which runs of placeholders are written into the page yet. A long conversation opens with every run empty (a
@@ -29,7 +32,8 @@ export function useRunFilling(runs: number, startKey: string | undefined): numbe
     if (from <= 0) return
     let cancel: CancelIdle
     const step = (deadline: IdleTime) => {
-      const fit = Math.floor((deadline.timeRemaining() * IDLE_SHARE) / runCost.current)
+      const remaining = deadline.timeRemaining()
+      const fit = Math.max(Math.floor((remaining * IDLE_SHARE) / runCost.current), remaining >= ONE_RUN_AT_LEAST_MS ? 1 : 0)
       // Too little time left in this moment: wait for the next one.
       if (fit < 1) return void (cancel = whenIdle(step))
       const next = Math.max(0, from - fit)
