@@ -45,11 +45,14 @@ it('writes nothing when the idle moment is nearly over, and waits for the next o
 
 it('goes on a run per idle moment when runs cost more than half of a whole moment (a slow machine)', () => {
   const idle = fakeIdle()
-  // Every read of the clock is 40 ms after the one before: each run is measured at 40 ms, more than the 25 ms share.
+  // Every read of the clock is 400 ms after the one before: the first step (12 runs at the assumed 2 ms) is measured
+  // at 33 ms a run, more than the 25 ms share of a whole moment.
   let clock = 0
-  vi.spyOn(performance, 'now').mockImplementation(() => (clock += 40))
-  const { result } = renderHook(() => useRunFilling(4, 'first-row'))
-  for (let moment = 0; moment < 4; moment += 1) idle.grant(50)
+  vi.spyOn(performance, 'now').mockImplementation(() => (clock += 400))
+  const { result } = renderHook(() => useRunFilling(20, 'first-row'))
+  idle.grant(50)
+  expect(result.current).toBe(8)
+  for (let moment = 0; moment < 8; moment += 1) idle.grant(50)
   expect(result.current, 'every run written, one per moment').toBe(0)
   vi.restoreAllMocks()
 })
