@@ -53,6 +53,18 @@ describe('moving between versions', () => {
   })
 })
 
+describe('another window moving between versions', () => {
+  it('takes the new branch from chats:versionShown, and the same move twice changes nothing', async () => {
+    const harness = await openWith([u1, a1, u2])
+    harness.fake.emit('chats:versionShown', { conversationId: 'c1', replacedId: 'a1', conversation: C1, messages: [a0] })
+    await harness.store.getState().applyVersionShown({ conversationId: 'c1', replacedId: 'a1', conversation: C1, messages: [a0] })
+    expect(idsOf(harness)).toEqual(['u1', 'a0'])
+    const held = harness.store.getState().messagesByConversation.c1
+    await harness.store.getState().applyVersionShown({ conversationId: 'c1', replacedId: 'a1', conversation: C1, messages: [a0] })
+    expect(harness.store.getState().messagesByConversation.c1).toBe(held)
+  })
+})
+
 describe('the path in the list', () => {
   it('withBranch cuts at the message and appends the branch; null when the message is not held', () => {
     expect(withBranch([u1, a1, u2], 'a1', [a0])?.map((m) => m.id)).toEqual(['u1', 'a0'])

@@ -1,3 +1,4 @@
+import type { EventMap } from '../../src-shared/ipc/contract'
 import type { ChatMessage } from '../../src-shared/types'
 import { upsertConversation } from './message-list'
 import { safeCall } from './safe-call'
@@ -11,6 +12,11 @@ export interface VersionsSlice {
    * the message is gone), which a toast says.
    */
   showVersion: (conversationId: string, messageId: string, version: number) => Promise<string | null>
+  /**
+   * `chats:versionShown`, from this window's move or another's: the held list takes the new branch. Applying the same
+   * move twice changes nothing; a list that does not hold the replaced message is read again.
+   */
+  applyVersionShown: (event: EventMap['chats:versionShown']) => Promise<void>
 }
 
 /** The held list with everything from `messageId` on replaced by `branch`; `null` when the list no longer holds it. */
@@ -29,17 +35,22 @@ export const createVersionsSlice: SliceCreator<VersionsSlice> = (bridge) => (set
     const { conversation, messages, changed } = result.value
     const shown = messages[0]
     if (!changed || shown === undefined) return messageId
-    const held = get().messagesByConversation[conversationId]
-    const next = held === undefined ? null : withBranch(held, messageId, messages)
-    if (next === null) {
-      // The list changed meanwhile (another window, a reload): main's stored path is the truth.
-      await get().loadMessages(conversationId)
-      return shown.id
-    }
-    set((state) => ({
-      messagesByConversation: { ...state.messagesByConversation, [conversationId]: next },
-      conversations: upsertConversation(state.conversations, conversation),
-    }))
+    await get().applyVersionShown({ conversationId, replacedId: messageId, conversation, messages })
     return shown.id
+  },
+
+  async applyVersionShown({ conversationId, replacedId, conversation, messages }) {
+    set((state) => ({
+      conversations: state.conversations.some((candidate) => candidate.id === conversationId)
+        ? upsertConversation(state.conversations, conversation)
+        : state.conversations,
+    }))
+    const held = get().messagesByConversation[conversationId]
+    const first = messages[0]
+    if (held === undefined || first === undefined || held.some((message) => message.id === first.id)) return
+    const next = withBranch(held, replacedId, messages)
+    // The list changed meanwhile (a reload, a later page): main's stored path is the truth.
+    if (next === null) return get().loadMessages(conversationId)
+    set((state) => ({ messagesByConversation: { ...state.messagesByConversation, [conversationId]: next } }))
   },
 })

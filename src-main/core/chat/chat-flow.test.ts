@@ -173,6 +173,7 @@ describe('chat through the core', () => {
     const shown = unwrap(await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 }))
     expect(shown.changed).toBe(true)
     expect(shown.messages.map((m) => [m.content, m.versions.index])).toEqual([['first answer', 1]])
+    expect(h.eventsNamed('chats:versionShown').at(-1)).toMatchObject({ conversationId: conversation.id, replacedId: second.assistantMessage.id })
     h.sim.setReply('follow-up answer')
     unwrap(await h.core.dispatch('chat:send', { requestId: 'v3', conversationId: conversation.id, text: 'and then?' }))
     const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { messages: Array<{ content: string }> }

@@ -27,7 +27,8 @@ export interface ChatService {
   editAndResend(input: { requestId: string; conversationId: string; messageId: string; text: string }): Promise<ChatTurn>
   /**
    * Shows another version of a message on the conversation's path (see `HistoryStore.showVersion`); refused while the
-   * conversation is answering. `messages` is the new path from that version on (empty when nothing changed).
+   * conversation is answering. `messages` is the new path from that version on (empty when nothing changed); every
+   * window is told with `chats:versionShown`.
    */
   showVersion(input: { conversationId: string; messageId: string; version: number }): { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
   /** Has the model summarise the conversation and starts a new one from it (`summary-flow.ts`); stopped by `cancel`. */
@@ -148,7 +149,9 @@ export function createChatService(deps: ReplyDeps): ChatService {
       if (!conversation) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
       refuseWhileAnswering(conversationId)
       const path = history.showVersion(conversationId, messageId, version)
-      return { conversation: history.getConversation(conversationId) ?? conversation, messages: path ?? [], changed: path !== null }
+      const shown = { conversation: history.getConversation(conversationId) ?? conversation, messages: path ?? [] }
+      if (path !== null) deps.events.emit('chats:versionShown', { conversationId, replacedId: messageId, ...shown })
+      return { ...shown, changed: path !== null }
     },
 
     async continueFromSummary({ requestId, conversationId }) {
