@@ -5,6 +5,7 @@ import { ChatView } from './features/chat/ChatView'
 import { ModelsPage } from './features/models/ModelsPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { Sidebar } from './features/shell/Sidebar'
+import { MAIN_REGION_ID, SkipLink } from './features/shell/SkipLink'
 import { useGlobalShortcuts } from './features/shell/use-global-shortcuts'
 import { useModelRefresh } from './features/shell/use-model-refresh'
 import { useThemeSync } from './features/shell/use-theme-sync'
@@ -19,10 +20,11 @@ export function App() {
   const booted = useApp((state) => state.booted)
   return (
     <div className="app">
+      <SkipLink />
       <ErrorBoundary area="sidebar">
         <Sidebar />
       </ErrorBoundary>
-      <main className="main" aria-busy={!booted}>
+      <main id={MAIN_REGION_ID} className="main" tabIndex={-1} aria-busy={!booted}>
         <StatusBanner />
         {page === 'chat' && (
           <ErrorBoundary key="chat" area="chat">

@@ -17,10 +17,19 @@ export function formatTokenCount(tokens: number): string {
   return `${Number(value.toFixed(value < 10 ? 1 : 0)).toLocaleString('en-US')}${unit}`
 }
 
-/** `an 8K context`, `a 16K context`: the article read aloud ("an eight-K", "an eleven…", "an eighteen…"). */
-export function aContext(tokens: number): string {
-  const label = formatContext(tokens)
-  return `${/^8|^1[18](?!\d)/.test(label) ? 'an' : 'a'} ${label} context`
+/**
+ * A number label with its article, as it is read aloud: `an 8K` ("an eight-K"), `an 11K`, `an 18,000`, `an 80K`,
+ * but `a 16K`, `a 110K`, `a 1M`. `capital` for the start of a sentence. The one place English picks a/an for a
+ * number.
+ */
+export function withArticle(label: string, { capital = false }: { capital?: boolean } = {}): string {
+  const article = /^8|^1[18](?!\d)/.test(label) ? 'an' : 'a'
+  return `${capital ? article.replace('a', 'A') : article} ${label}`
+}
+
+/** `an 8K context`, `a 16K context` (see `withArticle`); `capital` for the start of a sentence. */
+export function aContext(tokens: number, options: { capital?: boolean } = {}): string {
+  return `${withArticle(formatContext(tokens), options)} context`
 }
 
 /** Bytes for people: `4.7 GB`, `812 MB`. */

@@ -3,7 +3,8 @@ import { expect, test } from '../fixtures/app'
 import { seedLongConversations } from '../fixtures/long-conversation-seed'
 import { captureAll } from '../fixtures/screenshots'
 
-// Search shows a page of hits, says there are more, and "Show more results" appends the next page without repeats.
+// Search shows a page of hits, says how many matched in all, and "Show more results" appends the next page
+// without repeats, moving the focus to the first hit it brought.
 const WORD = 'pangolinword'
 const PLANTED = 45
 
@@ -16,18 +17,22 @@ test.use({
   },
 })
 
-test('search says there are more hits and "Show more results" loads them', async ({ app }, testInfo) => {
+test('search says how many matched in all and "Show more results" loads the rest', async ({ app }, testInfo) => {
   const { page } = app
   const search = page.getByRole('searchbox', { name: 'Search all conversations' })
   await search.fill(WORD)
   const results = page.getByRole('navigation', { name: 'Search results' })
-  await expect(results.getByRole('status')).toHaveText('First 30 messages')
+  // The total, not the size of the first page.
+  await expect(results.getByRole('status')).toHaveText(`${PLANTED} messages`)
+  const hits = results.getByRole('listitem')
+  await expect(hits).toHaveCount(30)
   const more = results.getByRole('button', { name: 'Show more results' })
   await expect(more).toBeVisible()
   await captureAll(page, testInfo, 'search-more')
-  await more.click()
+  await more.focus()
+  await page.keyboard.press('Enter')
   await expect(results.getByRole('status')).toHaveText(`${PLANTED} messages`)
   await expect(more).toHaveCount(0)
-  const hits = results.getByRole('listitem')
   await expect(hits).toHaveCount(PLANTED)
+  await expect(hits.nth(30).getByRole('button'), 'the focus moves to the first hit the button brought').toBeFocused()
 })

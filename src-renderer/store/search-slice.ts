@@ -11,6 +11,10 @@ export interface SearchState {
   hits: SearchHit[]
   /** More hits exist beyond those shown: the window offers to load them. */
   hasMore: boolean
+  /** How many hits in all, from the first page (`undefined` when main did not say). */
+  total: number | undefined
+  /** There are more hits than `total` (main stops counting at a cap). */
+  moreThanTotal: boolean
   /** The cursor main gave for the next page (see `SearchPage.next`). */
   next: string | undefined
   /** A further page is being fetched (the hits so far stay on screen, as they do when that fails: see `error`). */
@@ -29,7 +33,7 @@ export interface SearchSlice {
   clearSearch: () => void
 }
 
-const EMPTY: SearchState = { query: '', status: 'idle', hits: [], hasMore: false, next: undefined, loadingMore: false, error: null, sequence: 0 }
+const EMPTY: SearchState = { query: '', status: 'idle', hits: [], hasMore: false, total: undefined, moreThanTotal: false, next: undefined, loadingMore: false, error: null, sequence: 0 }
 
 /**
  * `more` after `shown`, without the hits already shown: the history changes between pages (a reply streaming in,
@@ -54,7 +58,17 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (bridge) => (set, ge
     if (get().search.sequence !== sequence) return
     set({
       search: result.ok
-        ? { ...EMPTY, query, status: 'ready', hits: appendNew([], result.value.hits), hasMore: result.value.hasMore, next: result.value.next, sequence }
+        ? {
+            ...EMPTY,
+            query,
+            status: 'ready',
+            hits: appendNew([], result.value.hits),
+            hasMore: result.value.hasMore,
+            total: result.value.total,
+            moreThanTotal: result.value.moreThanTotal === true,
+            next: result.value.next,
+            sequence,
+          }
         : { ...EMPTY, query, status: 'error', error: result.error, sequence },
     })
   },

@@ -1,4 +1,4 @@
-import { formatBytes, formatContext, shortModelName } from '../../../src-shared/format'
+import { aContext, formatBytes, formatContext, shortModelName } from '../../../src-shared/format'
 import { numCtxStepsFor } from '../../../src-shared/limits'
 import { estimateMemory, type MemoryModel } from './memory-estimate'
 
@@ -35,7 +35,7 @@ export function raiseTarget(model: string, current: number, facts: MemoryModel &
   if (estimate !== null && facts.outOfMemoryFloor !== null && estimate.totalBytes >= facts.outOfMemoryFloor) {
     return {
       raiseTo: null,
-      blockedReason: `A ${formatContext(next)} context would not fit in memory: it needs about ${formatBytes(estimate.totalBytes)}, and Ollama already ran out at ${formatBytes(facts.outOfMemoryFloor)}.`,
+      blockedReason: `${aContext(next, { capital: true })} would not fit in memory: it needs about ${formatBytes(estimate.totalBytes)}, and Ollama already ran out at ${formatBytes(facts.outOfMemoryFloor)}.`,
     }
   }
   return { raiseTo: next, blockedReason: null }

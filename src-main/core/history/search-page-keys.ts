@@ -11,6 +11,13 @@ import type { MatchQueries } from './search-query'
 export const RANKED_MAX_MATCHES = 2_000
 
 /**
+ * Which matching messages can be hits: in a conversation not in the bin, on the path the conversation shows
+ * (`m` is the message, `c` its conversation). One condition for the hit queries and the total (search-total.ts),
+ * so the count always counts what the pages show.
+ */
+export const SHOWN_MESSAGE = 'c.deleted_at IS NULL AND m.on_path = 1'
+
+/**
  * Where a page starts: a cursor from an earlier page (which pins the order), or an offset into the hits in the
  * order the match count picks (0 for a first page).
  */
@@ -51,7 +58,7 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
              FROM message_search WHERE message_search MATCH @all) AS matched
        JOIN messages m ON m.pk = matched.pk
        JOIN conversations c ON c.id = m.conversation_id
-       WHERE c.deleted_at IS NULL AND m.on_path = 1 AND m.pk <= @upTo
+       WHERE ${SHOWN_MESSAGE} AND m.pk <= @upTo
      ), marked AS (
        SELECT *, row_number() OVER (PARTITION BY conversation_id, in_content ORDER BY seq) AS nth,
          max(in_content) OVER (PARTITION BY conversation_id) AS conversation_has_content_hit
@@ -67,7 +74,7 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
     `SELECT s.rowid AS pk FROM message_search s
      CROSS JOIN messages m ON m.pk = s.rowid
      CROSS JOIN conversations c ON c.id = m.conversation_id
-     WHERE s.message_search MATCH @inContent AND c.deleted_at IS NULL AND m.on_path = 1
+     WHERE s.message_search MATCH @inContent AND ${SHOWN_MESSAGE}
      ORDER BY s.rowid DESC`,
   )
   const titleOnlyRowsNewestFirst = db.prepare<[{ titleOnly: string }], { pk: number }>(

@@ -3,6 +3,7 @@ import type { MessageRole, SearchPage, SnippetPart } from '../../../src-shared/t
 import type { HistoryDatabase } from './database'
 import { formatSearchCursor, parseSearchCursor, type SearchCursor } from './search-cursor'
 import { createPageKeys, type PagePosition } from './search-page-keys'
+import { createSearchTotal, type SearchTotal } from './search-total'
 import { matchQueries, searchTerms } from './search-query'
 import { createWordExpander } from './search-vocabulary'
 
@@ -66,6 +67,7 @@ const clamp = (value: number | undefined, fallback: number, min: number, max: nu
 export function createSearch(db: HistoryDatabase): SearchFunction {
   const expandWords = createWordExpander(db)
   const pageKeys = createPageKeys(db)
+  const countTotal = createSearchTotal(db)
 
   // One backward pass over the matches builds the page's snippets: a lookup per row (rowid = ?) or a rowid range
   // would make FTS5 seek in each term's row list again, which dominated a search for a common word. The CASE
@@ -104,7 +106,10 @@ export function createSearch(db: HistoryDatabase): SearchFunction {
     }
     const { keys, start } = pageKeys(queries, limit + 1, position)
     const page = keys.slice(0, limit)
-    if (page.length === 0) return { hits: [], hasMore: false }
+    // Counted once, with the first page: "210 messages" stays true enough while the next pages are read.
+    const firstPage = position.order === 'by-count' && position.skip === 0
+    const total = !firstPage ? {} : page.length === 0 ? { total: 0 } : totalFields(countTotal(queries))
+    if (page.length === 0) return { hits: [], hasMore: false, ...total }
     const hasMore = keys.length > limit
     const snippets = snippetsOf(queries.all, page)
     const rows = new Map(details.all({ keys: JSON.stringify(page) }).map((row) => [row.pk, row]))
@@ -123,9 +128,13 @@ export function createSearch(db: HistoryDatabase): SearchFunction {
       })),
       hasMore,
       ...(hasMore ? { next: formatSearchCursor(nextCursor(start, page)) } : {}),
+      ...total,
     }
   }
 }
+
+const totalFields = ({ count, atLeast }: SearchTotal): Pick<SearchPage, 'total' | 'moreThanTotal'> =>
+  atLeast ? { total: count, moreThanTotal: true } : { total: count }
 
 /** Where the page after `page` starts, in the order `start` pinned. */
 function nextCursor(start: SearchCursor, page: readonly number[]): SearchCursor {

@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../../../src-shared/ipc/result'
 import { AppFailure } from '../app-failure'
 import { createMemoryLogger } from '../log'
 import { ModelNotFoundError, OllamaHttpError } from '../ollama/errors'
+import { toOllamaError } from '../ollama/classify-error'
 import { toAppError } from './error-mapping'
 
 const coded = (code: string, message = 'An expected failure.') => Object.assign(new Error(message), { code })
@@ -34,5 +35,25 @@ describe('toAppError', () => {
     expect(toAppError(new AppFailure('NOT_FOUND', 'Gone.', 'Gone.'), log, 'test')).toEqual({ code: 'NOT_FOUND', message: 'Gone.' })
     expect(toAppError(new ModelNotFoundError('x'), log, 'test')).toEqual({ code: 'MODEL_NOT_FOUND', message: 'The model "x" is not installed in Ollama.' })
     expect(toAppError(new OllamaHttpError(500, 'boom'), log, 'test')).toMatchObject({ code: 'OLLAMA_ERROR', detail: 'boom' })
+  })
+})
+
+describe('transport codes never reach the screen', () => {
+  const host = 'http://127.0.0.1:11434'
+  const fetchFailed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code }) })
+
+  it.each([
+    ['UND_ERR_SOCKET', 'The connection was closed by the other side.'],
+    ['ECONNREFUSED', 'Nothing accepted the connection at that address.'],
+    ['UND_ERR_HEADERS_TIMEOUT', 'Ollama took too long to start answering.'],
+    ['UND_ERR_SOMETHING_NEW', 'The connection to Ollama failed.'],
+  ])('a socket failure (%s) becomes a sentence', (code, sentence) => {
+    const error = toAppError(toOllamaError(fetchFailed(code), { host }), createMemoryLogger(), 'test')
+    expect(error).toEqual({ code: 'OLLAMA_UNREACHABLE', message: `Ollama is not answering at ${host}. Is it running?`, detail: sentence })
+    expect(JSON.stringify(error)).not.toMatch(/UND_ERR|ECONN/)
+  })
+
+  it('leaves Ollama’s own words alone', () => {
+    expect(toAppError(new OllamaHttpError(500, 'no space left on device'), createMemoryLogger(), 'test')).toMatchObject({ detail: 'no space left on device' })
   })
 })

@@ -6,6 +6,7 @@ import { useApp } from '../../store/store-context'
 import { selectOtherHostOf } from '../conversations/other-host'
 import { ModelPicker } from './ModelPicker'
 import { SystemPromptPopover } from './SystemPromptPopover'
+import { ConversationOptionsPopover } from './options/ConversationOptionsPopover'
 
 /**
  * The top bar of the chat: the title (with, under it, the host of the latest reply when that is not the host in
@@ -35,6 +36,7 @@ export function ConversationHeader() {
       <div className="chat-header__tools">
         <ModelPicker />
         <SystemPromptPopover key={conversation?.id ?? 'draft'} />
+        <ConversationOptionsPopover key={`options-${conversation?.id ?? 'draft'}`} />
       </div>
     </header>
   )

@@ -14,6 +14,7 @@ import { useRenderWindow } from './use-render-window'
 import { useRunFilling } from './use-run-filling'
 import { useSearchJump } from './use-search-jump'
 import { useStickToBottom } from './use-stick-to-bottom'
+import { JumpToLatest } from './JumpToLatest'
 
 /**
  * The messages of the open conversation; follows a streaming reply and scrolls to a searched message. Only the
@@ -81,6 +82,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
       }}
       aria-label="Messages"
       role="region"
+      // Focusable from script only: "Jump to latest" leaves the focus here, where PageUp and PageDown scroll.
+      tabIndex={-1}
       data-loading-older={older === 'loading' ? '' : undefined}
     >
       {(status === 'error' || older === 'failed') && loadError && (
@@ -124,6 +127,14 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         {window.below.map(run)}
         {turn && turn.assistantMessageId === null && <PendingTurn turn={turn} />}
       </ol>
+      {stick.awayFromBottom && (
+        <JumpToLatest
+          onJump={() => {
+            stickToBottom()
+            scrollRef.current?.focus({ preventScroll: true })
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 
 const NEAR_BOTTOM_PX = 80
 
@@ -10,6 +10,8 @@ export interface StickToBottom {
   release: () => void
   /** Goes to the bottom and follows again (the reader sent a message: they want to see the answer). */
   stick: () => void
+  /** The reader is away from the bottom (scrolled up, or jumped to an earlier message): offer the way back. */
+  awayFromBottom: boolean
 }
 
 /**
@@ -24,6 +26,8 @@ export function useStickToBottom(
   list: unknown,
 ): StickToBottom {
   const stuck = useRef(true)
+  // A copy of `stuck` as state, for the "Jump to latest" button; set only when it flips, so scrolling renders nothing.
+  const [awayFromBottom, setAwayFromBottom] = useState(false)
 
   const follow = useCallback(() => {
     const scroller = scrollRef.current
@@ -34,6 +38,7 @@ export function useStickToBottom(
     const scroller = scrollRef.current
     if (!scroller) return
     stuck.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM_PX
+    setAwayFromBottom(!stuck.current)
   }, [scrollRef])
 
   useLayoutEffect(() => {
@@ -54,8 +59,9 @@ export function useStickToBottom(
 
   const stick = useCallback(() => {
     stuck.current = true
+    setAwayFromBottom(false)
     follow()
   }, [follow])
 
-  return { onScroll, release, stick }
+  return { onScroll, release, stick, awayFromBottom }
 }

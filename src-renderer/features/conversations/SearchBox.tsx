@@ -4,6 +4,7 @@ import { isSearchableQuery } from '../../../src-shared/search'
 import { shortcutLabel } from '../../lib/platform'
 import { useApp } from '../../store/store-context'
 import { SEARCH_INPUT_ID } from '../shell/use-global-shortcuts'
+import { SEARCH_HIT_CLASS } from './SearchResults'
 
 /** How long typing must pause before a search is sent. */
 export const SEARCH_DEBOUNCE_MS = 200
@@ -40,6 +41,13 @@ export function SearchBox() {
           if (event.key === 'Escape' && value !== '') {
             event.preventDefault()
             setValue('')
+          } else if (event.key === 'ArrowDown') {
+            // Into the results: the arrows then move between the hits (SearchResults).
+            const firstHit = document.querySelector<HTMLElement>(`nav[aria-label="Search results"] .${SEARCH_HIT_CLASS}`)
+            if (firstHit) {
+              event.preventDefault()
+              firstHit.focus()
+            }
           }
         }}
       />
