@@ -1,4 +1,6 @@
 import type { AppError, Result } from '../../src-shared/ipc/result'
+import type { ConversationOptions, ThinkSetting } from '../../src-shared/conversation-options'
+import type { In } from '../../src-shared/ipc/contract'
 import type { ConversationSummary } from '../../src-shared/types'
 import { omitKey, upsertConversation } from './message-list'
 import { safeCall } from './safe-call'
@@ -32,13 +34,15 @@ export interface ConversationsSlice {
   setActiveModel: (model: string) => Promise<AppError | null>
   /** Changes the open conversation's system prompt (or the draft's). */
   setActiveSystemPrompt: (systemPrompt: string) => Promise<AppError | null>
+  /** Changes the open conversation's model options and thinking choice (`options` replaces them all). */
+  setActiveOptions: (patch: { options?: ConversationOptions; think?: ThinkSetting | null }) => Promise<AppError | null>
   deleteConversation: (conversationId: string) => Promise<AppError | null>
   restoreConversation: (conversationId: string) => Promise<AppError | null>
   upsertConversation: (summary: ConversationSummary) => void
 }
 
 export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridge) => (set, get) => {
-  async function update(patch: { conversationId: string; title?: string; model?: string; systemPrompt?: string }) {
+  async function update(patch: In<'chats:update'>) {
     const result = await safeCall(bridge, 'chats:update', patch)
     if (!result.ok) return result.error
     get().upsertConversation(result.value)
@@ -109,6 +113,12 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
         return null
       }
       return update({ conversationId: id, systemPrompt })
+    },
+
+    async setActiveOptions(patch) {
+      const id = get().activeConversationId
+      if (id === null) return { code: 'INVALID_INPUT', message: 'Send a first message before setting options for this conversation.' }
+      return update({ conversationId: id, ...patch })
     },
 
     async deleteConversation(conversationId) {

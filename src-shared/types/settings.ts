@@ -1,4 +1,5 @@
 import type { HostEntry } from './hosts'
+import type { SystemPromptPreset } from '../prompt-presets'
 import type { ModelOptions } from './models'
 
 /** Every theme choice a person can make. */
@@ -31,6 +32,8 @@ export interface Settings {
   tempModelLimit: number
   /** Say in the window when ollmchat creates a temporary model. */
   notifyTempModelCreated: boolean
+  /** Saved system prompts, offered in the system-prompt panel of every conversation. */
+  systemPromptPresets: SystemPromptPreset[]
 }
 
 /** The settings the renderer may change through `settings:update`. */
@@ -43,6 +46,8 @@ export interface SettingsPatch {
   activeHostId?: string | null
   tempModelLimit?: number
   notifyTempModelCreated?: boolean
+  /** Replaces the whole list (save, edit and delete are one list each). */
+  systemPromptPresets?: SystemPromptPreset[]
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -55,4 +60,5 @@ export const DEFAULT_SETTINGS: Settings = {
   activeHostId: null,
   tempModelLimit: 8,
   notifyTempModelCreated: false,
+  systemPromptPresets: [],
 }

@@ -1,3 +1,4 @@
+import { checkConversationOptions, isThinkSetting, thinkToStored, type ConversationOptions, type ThinkSetting } from '../../../src-shared/conversation-options'
 import type { ConversationSummary } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { HistoryContext } from './database'
@@ -18,6 +19,10 @@ export interface ConversationPatch {
   title?: string
   model?: string | null
   systemPrompt?: string
+  /** Replaces every option the conversation sets; `{}` returns all of them to the model's own. */
+  options?: ConversationOptions
+  /** `null`: the model's default. A change of model without `think` resets it (another model thinks differently). */
+  think?: ThinkSetting | null
 }
 
 /** Conversations table access; every method is one statement, hence one transaction. */
@@ -58,7 +63,9 @@ export function createConversationRepo(context: HistoryContext): ConversationRep
     `UPDATE conversations SET
        title = coalesce(@title, title),
        model = CASE WHEN @setModel THEN @model ELSE model END,
-       system_prompt = coalesce(@systemPrompt, system_prompt)
+       system_prompt = coalesce(@systemPrompt, system_prompt),
+       options = CASE WHEN @setOptions THEN @options ELSE options END,
+       think = CASE WHEN @setThink THEN @think WHEN @setModel AND @model IS NOT model THEN NULL ELSE think END
      WHERE id = @id AND deleted_at IS NULL`,
   )
   const deleteStatement = db.prepare('UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL')
@@ -93,12 +100,23 @@ export function createConversationRepo(context: HistoryContext): ConversationRep
       if (patch.title !== undefined && patch.title.trim() === '') {
         throw new AppFailure('INVALID_INPUT', 'A conversation title cannot be empty.')
       }
+      if (patch.options !== undefined) {
+        const problem = checkConversationOptions(patch.options)
+        if (problem !== null) throw new AppFailure('INVALID_INPUT', problem)
+      }
+      if (patch.think !== undefined && patch.think !== null && !isThinkSetting(patch.think)) {
+        throw new AppFailure('INVALID_INPUT', 'Thinking must be on, off, low, medium or high.')
+      }
       updateStatement.run({
         id,
         title: patch.title?.trim() ?? null,
         setModel: patch.model === undefined ? 0 : 1,
         model: patch.model ?? null,
         systemPrompt: patch.systemPrompt ?? null,
+        setOptions: patch.options === undefined ? 0 : 1,
+        options: patch.options === undefined || Object.keys(patch.options).length === 0 ? null : JSON.stringify(patch.options),
+        setThink: patch.think === undefined ? 0 : 1,
+        think: thinkToStored(patch.think ?? null),
       })
       return get(id)
     },

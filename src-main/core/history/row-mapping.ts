@@ -37,12 +37,14 @@ export interface MessageRow {
   created_at: string
   updated_at: string
   parent_id: string | null
-  /** How many messages of its role share its parent (its versions), and its place among them, oldest first. */
-  version_count: number
-  version_index: number
+  /** `index/count`: its place among the messages of its role under its parent (its versions), oldest first. */
+  versions: string
 }
 
-// Versions are the messages of one role under one parent: an index lookup on `messages_children` per message read.
+// Versions are the messages of one role under one parent: one lookup in the covering index `messages_children` per
+// message read gives both numbers as "index/count". The place is counted inside that lookup (`sum`), not as a range on
+// `seq`: with a range the planner picks the (conversation_id, seq) index instead, and the read grows with the square
+// of the conversation.
 const SIBLINGS = `FROM messages s WHERE s.conversation_id = messages.conversation_id AND s.parent_id IS messages.parent_id
   AND s.role = messages.role`
 
@@ -52,8 +54,7 @@ const SIBLINGS = `FROM messages s WHERE s.conversation_id = messages.conversatio
  */
 export const MESSAGE_COLUMNS = `id, conversation_id, role, content, thinking, status, model, served_by, num_ctx, error, stats,
   context, notice, created_at, updated_at, parent_id,
-  (SELECT count(*) ${SIBLINGS}) AS version_count,
-  (SELECT count(*) ${SIBLINGS} AND s.seq <= messages.seq) AS version_index`
+  (SELECT sum(s.seq <= messages.seq) || '/' || count(*) ${SIBLINGS}) AS versions`
 
 /** Summary columns for a query over `conversations c`; the preview is the last non-empty chat text. */
 export const CONVERSATION_COLUMNS = `c.id, c.title, c.model, c.system_prompt, c.created_at, c.updated_at, c.last_host, c.options, c.think,
@@ -116,6 +117,12 @@ export function toChatMessage(row: MessageRow): ChatMessage {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     parentId: row.parent_id,
-    versions: { index: row.version_index, count: row.version_count },
+    versions: readVersions(row.versions),
   }
+}
+
+/** "2/3" as the query writes it. */
+function readVersions(text: string): ChatMessage['versions'] {
+  const slash = text.indexOf('/')
+  return { index: Number(text.slice(0, slash)), count: Number(text.slice(slash + 1)) }
 }

@@ -2,6 +2,7 @@ import type { Schema } from 'conf'
 import { TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { DEFAULT_SETTINGS, THEMES, type HostEntry, type ModelOptions, type ThemePreference } from '../../../src-shared/types'
 import type { TempModelRecord } from '../models/temp-model-registry'
+import { PRESET_RULE, type SystemPromptPreset } from '../../../src-shared/prompt-presets'
 
 /** The window's last geometry, restored at the next start. */
 export interface WindowState {
@@ -29,6 +30,8 @@ export type StoredSettings = {
   tempModelLimit: number
   notifyTempModelCreated: boolean
   window?: WindowState
+  /** Saved system prompts; absent until the first is saved. */
+  systemPromptPresets?: SystemPromptPreset[]
   /** Older versions' single host; moved into `hosts` at the first start of this one. */
   ollamaHost?: string | null
   /** Older versions' options without a host; moved into `hostModelOptions`. */
@@ -75,6 +78,16 @@ export const SETTINGS_SCHEMA: Schema<StoredSettings> = {
   hostModelOptions: { type: 'object', additionalProperties: modelOptionsSchema },
   tempModelLimit: { type: 'integer', minimum: TEMP_MODEL_LIMIT_RANGE.min, maximum: TEMP_MODEL_LIMIT_RANGE.max },
   notifyTempModelCreated: { type: 'boolean' },
+  // Bounds only; `readPresetList` drops a damaged preset on its own rather than the whole list.
+  systemPromptPresets: {
+    type: 'array',
+    maxItems: PRESET_RULE.maxCount,
+    items: {
+      type: 'object',
+      properties: { id: { type: 'string' }, name: { type: 'string' }, text: { type: 'string', maxLength: PRESET_RULE.maxTextLength } },
+      required: ['id', 'name', 'text'],
+    },
+  },
   theme: { type: 'string', enum: [...THEMES] },
   defaultModel: nullableString,
   lastConversationId: nullableString,

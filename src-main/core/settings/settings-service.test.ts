@@ -215,7 +215,7 @@ describe('reading the store', () => {
     const { store, reads } = countingStore()
     const counted = createSettingsService(store, { modelKey, log: silentLogger })
     expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
-    expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'tempModelLimit', 'theme']))
+    expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'systemPromptPresets', 'tempModelLimit', 'theme']))
     expect(counted.get(H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
   })
 })

@@ -8,6 +8,7 @@ import type { TempModelRecord } from '../models/temp-model-registry'
 import { checkHostSetting } from '../ollama/host-setting'
 import { readActiveHost, readHosts, removeHost, saveHost } from './host-list'
 import { readLegacyTempModels } from './stored-temp-models'
+import { checkPresetList, readPresetList, type SystemPromptPreset } from '../../../src-shared/prompt-presets'
 
 /**
  * The app's settings over a `KeyValueStore`: validated writes, defaults for anything missing or malformed. Per-model
@@ -55,6 +56,7 @@ export interface SettingsServiceOptions {
 
 const PATCH_KEYS: ReadonlySet<string> = new Set([
   'ollamaHost', 'theme', 'defaultModel', 'lastConversationId', 'activeHostId', 'tempModelLimit', 'notifyTempModelCreated',
+  'systemPromptPresets',
 ])
 
 const isPositiveInteger = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0
@@ -113,6 +115,14 @@ function normalizePatch(patch: SettingsPatch, hosts: readonly HostEntry[]): Part
     if (typeof patch.notifyTempModelCreated !== 'boolean') throw invalid('notifyTempModelCreated must be true or false.')
     result.notifyTempModelCreated = patch.notifyTempModelCreated
   }
+  if ('systemPromptPresets' in patch) {
+    const presets: unknown = patch.systemPromptPresets
+    if (!Array.isArray(presets)) throw invalid('The presets must be a list.')
+    const problem = checkPresetList(presets as SystemPromptPreset[])
+    if (problem !== null) throw invalid(problem)
+    // Checked whole above, so reading keeps every preset (names trimmed).
+    result.systemPromptPresets = readPresetList(presets)
+  }
   return result
 }
 
@@ -144,6 +154,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       activeHostId: active?.id ?? null,
       tempModelLimit: readLimit(store.get('tempModelLimit')),
       notifyTempModelCreated: typeof notify === 'boolean' ? notify : DEFAULT_SETTINGS.notifyTempModelCreated,
+      systemPromptPresets: readPresetList(store.get('systemPromptPresets')),
     }
   }
   const numCtxLookup = (host: string) => {

@@ -20,7 +20,7 @@ export interface DeriveOverrides {
 }
 
 /** `server/routes.go` `shouldUseHarmony`: the gpt-oss family (whose simulated template has the harmony tags). */
-const HARMONY_FAMILIES = ['gptoss', 'gpt-oss']
+export const HARMONY_FAMILIES = ['gptoss', 'gpt-oss']
 
 /**
  * Turns a spec (or a bare name, filled from the catalog) into a model; throws on an invalid name. `revision`

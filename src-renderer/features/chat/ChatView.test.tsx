@@ -154,7 +154,7 @@ describe('the header', () => {
     fake.handle('chats:update', (input) => ok({ ...conversation, systemPrompt: input.systemPrompt ?? '' }))
     await app.user.click(screen.getByRole('button', { name: 'System prompt' }))
     const dialog = screen.getByRole('dialog', { name: 'System prompt' })
-    await app.user.type(within(dialog).getByRole('textbox'), 'Be brief.')
+    await app.user.type(within(dialog).getByRole('textbox', { name: 'System prompt for this conversation' }), 'Be brief.')
     await app.user.click(within(dialog).getByRole('button', { name: 'Save' }))
     expect(fake.callsTo('chats:update')).toEqual([{ conversationId: 'c1', systemPrompt: 'Be brief.' }])
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())

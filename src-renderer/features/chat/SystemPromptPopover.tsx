@@ -1,9 +1,10 @@
 import { ScrollText } from 'lucide-react'
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { AppError } from '../../../src-shared/ipc/result'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { selectActiveConversation } from '../../store/conversations-slice'
 import { useApp } from '../../store/store-context'
+import { PromptPresets } from './presets/PromptPresets'
 
 /** A small panel on the header for the conversation's system prompt (`chats:update`). */
 export function SystemPromptPopover() {
@@ -15,21 +16,31 @@ export function SystemPromptPopover() {
   const [value, setValue] = useState(current)
   const [error, setError] = useState<AppError | null>(null)
   const id = useId()
+  const opener = useRef<HTMLButtonElement>(null)
+  const panel = useRef<HTMLDivElement>(null)
 
   const toggle = () => {
     setValue(current)
     setError(null)
     setOpen(!open)
   }
+  // Closing from inside the panel (Esc, Cancel, Save) hands focus back to the button that opened it; otherwise it
+  // would fall to the page's start as the panel goes.
+  const close = () => {
+    const focusWasInside = panel.current?.contains(document.activeElement) ?? false
+    setOpen(false)
+    if (focusWasInside) opener.current?.focus()
+  }
   const submit = async () => {
     const failure = await save(value.trim())
     if (failure) setError(failure)
-    else setOpen(false)
+    else close()
   }
 
   return (
     <div className="popover-anchor">
       <button
+        ref={opener}
         type="button"
         className={`button button--ghost${current.trim() ? ' button--marked' : ''}`}
         aria-expanded={open}
@@ -41,6 +52,7 @@ export function SystemPromptPopover() {
       </button>
       {open && (
         <div
+          ref={panel}
           id={id}
           className="popover"
           role="dialog"
@@ -48,10 +60,11 @@ export function SystemPromptPopover() {
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault()
-              setOpen(false)
+              close()
             }
           }}
         >
+          <PromptPresets idPrefix={id} text={value} onPick={setValue} />
           <label htmlFor={`${id}-text`} className="field-label">
             System prompt for this conversation
           </label>
@@ -67,7 +80,7 @@ export function SystemPromptPopover() {
           <p className="field-help">Sent to the model before the conversation. Applies from the next reply.</p>
           {error && <ErrorNotice error={error} />}
           <div className="popover__actions">
-            <button type="button" className="button button--ghost" onClick={() => setOpen(false)}>
+            <button type="button" className="button button--ghost" onClick={close}>
               Cancel
             </button>
             <button type="button" className="button button--primary" onClick={() => void submit()}>

@@ -7,6 +7,7 @@ import { numPredictOption } from '../options'
 import { defaultReply, defaultThinking } from '../replies'
 import type { Runner } from '../runners'
 import type { SimState } from '../state'
+import { cutAtStop, stopSequences } from '../stop-sequences'
 import { tokenPieces } from '../tokens'
 import type { SimChatRequest } from '../types'
 
@@ -75,7 +76,8 @@ function generationBudget(job: GenerationJob): number {
  */
 function tokensFor(state: SimState, job: GenerationJob): { tokens: Token[]; truncated: boolean } {
   const thinking = job.thinking ? tokenPieces(defaultThinking(job.request)).map((text) => ({ text, thinking: true })) : []
-  const content = tokenPieces(replyText(state, job)).map((text) => ({ text, thinking: false }))
+  const text = replyText(state, job)
+  const content = tokenPieces(cutAtStop(text, stopSequences(job.model, job.options)) ?? text).map((text) => ({ text, thinking: false }))
   const all = [...thinking, ...content]
   const budget = generationBudget(job)
   return all.length > budget ? { tokens: all.slice(0, budget), truncated: true } : { tokens: all, truncated: false }

@@ -1,0 +1,97 @@
+// Per-conversation options and thinking through the real core: dispatch → history → reply runner → client →
+// simulator over real sockets. What /api/chat received is asserted exactly, and the warm turn stays one request.
+import { afterEach, describe, expect, it } from 'vitest'
+import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
+
+describe('conversation options and thinking', () => {
+  let h: CoreHarness
+  afterEach(() => h.close())
+
+  const chatBodies = () => h.sim.requestsTo('/api/chat', 'POST').map((request) => request.body as Record<string, unknown>)
+
+  it('sends the options and think exactly as set, the reply follows them, and a warm turn is one request', async () => {
+    h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
+    h.sim.setReply('Paris is the capital. More text follows here.')
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
+    const updated = unwrap(await h.core.dispatch('chats:update', {
+      conversationId: conversation.id,
+      options: { temperature: 0.2, seed: 7, stop: ['More'] },
+      think: false,
+    }))
+    expect(updated).toMatchObject({ options: { temperature: 0.2, seed: 7, stop: ['More'] }, think: false })
+
+    const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Capital?' }))
+    expect(first.assistantMessage).toMatchObject({ status: 'complete', content: 'Paris is the capital. ', thinking: '' })
+    const sent = chatBodies().at(-1)
+    expect(sent?.options).toEqual({ temperature: 0.2, seed: 7, stop: ['More'] })
+    expect(sent?.think).toBe(false)
+
+    h.sim.clearRequests()
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'Again' }))
+    expect(h.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/chat'])
+  })
+
+  it('sends neither options nor think when nothing is set, so the model thinks by default', async () => {
+    h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
+    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
+    const sent = chatBodies().at(-1) ?? {}
+    expect('options' in sent).toBe(false)
+    expect('think' in sent).toBe(false)
+    expect(turn.assistantMessage.thinking).not.toBe('')
+  })
+
+  it('sends a thinking level, and resetting every option sends none again', async () => {
+    h = await startCoreHarness({ sim: { models: ['gpt-oss:20b'] } })
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'gpt-oss:20b' }))
+    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, think: 'high', options: { top_k: 5 } }))
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
+    expect(chatBodies().at(-1)).toMatchObject({ think: 'high', options: { top_k: 5 } })
+
+    const reset = unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, options: {}, think: null }))
+    expect(reset).toMatchObject({ options: {}, think: null })
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'Again' }))
+    const sent = chatBodies().at(-1) ?? {}
+    expect('options' in sent || 'think' in sent).toBe(false)
+  })
+
+  it('keeps the options across a restart and resets thinking when the model changes', async () => {
+    h = await startCoreHarness({ sim: { models: ['qwen3:8b', 'llama3'] } })
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
+    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, think: true, options: { num_predict: 64 } }))
+    await h.restart()
+    const reopened = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).conversation
+    expect(reopened).toMatchObject({ think: true, options: { num_predict: 64 } })
+
+    const moved = unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'llama3:latest' }))
+    expect(moved).toMatchObject({ model: 'llama3:latest', think: null, options: { num_predict: 64 } })
+    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
+    expect(turn.assistantMessage.status).toBe('complete')
+    expect(chatBodies().at(-1)).toMatchObject({ options: { num_predict: 64 } })
+  })
+
+  it.each([
+    [{ temperature: 3 }, 'options.temperature must be a number from 0 to 2'],
+    [{ top_k: 1.5 }, 'options.top_k must be a whole number from 0 to 1,000'],
+    [{ seed: '7' }, 'options.seed must be a whole number from -1 to 4,294,967,295'],
+    [{ stop: [''] }, 'options.stop.0 cannot hold an empty sequence'],
+    [{ stop: Array.from({ length: 9 }, (_, i) => `s${i}`) }, 'options.stop holds more than 8 sequences'],
+    [{ mirostat: 1 }, 'options has unknown fields'],
+  ])('refuses the options %j with a sentence', async (options, words) => {
+    h = await startCoreHarness()
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, options } as never)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('INVALID_INPUT')
+    expect(result.error.message).toContain(words)
+    expect(result.error.message).toMatch(/\.$/)
+  })
+
+  it('refuses a thinking choice Ollama would not take', async () => {
+    h = await startCoreHarness()
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, think: 'max' } as never)
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('think must be true, false') as unknown })
+  })
+})
