@@ -82,3 +82,12 @@ export const TEMP_MODEL_LIMIT_RANGE = { min: 1, max: 64 } as const
 
 /** The oldest Ollama ollmchat can derive temporary models on: `/api/create` with `from` + `parameters` (0.5.5). */
 export const MIN_OLLAMA_VERSION = '0.5.5'
+
+/**
+ * The largest image file a message takes (10 MB). Vision models scale every image down to their own input size
+ * (gemma3 896 px, llava 336–672 px), so a bigger file tells the model nothing more, only costs memory and time.
+ */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+/** The most images one message carries; each costs about 768 tokens of context, so 8 already fill an 8K context. */
+export const MAX_IMAGES_PER_MESSAGE = 8

@@ -8,7 +8,9 @@ import { ok } from '../../src-shared/ipc/result'
 import type { Core } from '../core/core-types'
 import { createCoreEvents } from '../core/events'
 import { silentLogger } from '../core/log'
-import { startBrowserServer, type BrowserServer } from './browser-server'
+import { MAX_IMAGE_BASE64_CHARS } from '../../src-shared/image-rule'
+import { MAX_IMAGES_PER_MESSAGE } from '../../src-shared/limits'
+import { bodyLimitOf, startBrowserServer, type BrowserServer } from './browser-server'
 import { sessionCookieName } from './session-auth'
 
 const TOKEN = 'test-token-0123456789'
@@ -116,6 +118,18 @@ describe('startBrowserServer', () => {
     const huge = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
     expect([noHeader.status, foreignOrigin.status, rebinding.status, unknown.status, badJson.status, huge.status]).toEqual([403, 403, 403, 404, 400, 413])
     expect(core.calls).toEqual([])
+  })
+
+  it('takes a chat:send large enough for the images of a message, bounded, while every other request stays at 2 MB', async () => {
+    const images = [`${'A'.repeat(3 * 1024 * 1024)}`]
+    const body = JSON.stringify({ requestId: 'r', conversationId: 'c', text: 'Look', images })
+    const send = await raw(server.port, { method: 'POST', path: '/rpc/chat:send', headers: rpcHeaders, body })
+    const list = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body })
+    expect([send.status, list.status]).toEqual([200, 413])
+    const largestSend = JSON.stringify({ requestId: 'r'.repeat(128), conversationId: 'c'.repeat(128), text: 'x'.repeat(200_000), images: Array.from({ length: MAX_IMAGES_PER_MESSAGE }, () => 'A'.repeat(MAX_IMAGE_BASE64_CHARS)) })
+    expect(bodyLimitOf('chat:send')).toBeGreaterThanOrEqual(largestSend.length)
+    expect(bodyLimitOf('chat:send')).toBeLessThan(120 * 1024 * 1024)
+    expect(bodyLimitOf('chats:list')).toBe(2 * 1024 * 1024)
   })
 
   it('names its cookie after its port, so two servers on 127.0.0.1 keep separate sessions in one browser', async () => {

@@ -1,14 +1,33 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { isChannel } from '../../src-shared/ipc/contract'
+import { MAX_IMPORT_BYTES } from '../../src-shared/data-rule'
+import { MAX_IMAGE_BASE64_CHARS } from '../../src-shared/image-rule'
+import { isChannel, type Channel } from '../../src-shared/ipc/contract'
+import { MAX_IMAGES_PER_MESSAGE } from '../../src-shared/limits'
 import { fail, type ErrorCode } from '../../src-shared/ipc/result'
 import type { Core } from '../core/core-types'
 import type { Logger } from '../core/log'
 import { isSameHostRequest, newSessionToken, readCookie, sessionCookie, sessionCookieName, tokensMatch } from './session-auth'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
-/** Bodies above this are refused: the largest valid input (a 200,000-character message) fits well below. */
+/** Bodies above this are refused: the largest valid input without images (a 200,000-character message) fits well below. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024
+/**
+ * `chat:send` may carry images: as many as a message takes, each as long as its base64 may be (about 107 MB at
+ * 8 × 10 MB), on top of the usual bound. Only that channel gets it; everything else stays at 2 MB.
+ */
+const MAX_SEND_BODY_BYTES = MAX_BODY_BYTES + MAX_IMAGES_PER_MESSAGE * (MAX_IMAGE_BASE64_CHARS + 4)
+
+/**
+ * `data:import` carries a whole file as a JSON string: up to `MAX_IMPORT_BYTES`, and JSON escaping (every `"` and `\`
+ * of a JSON file gains a backslash) at most doubles it. A file within the bound always gets through, so main's check
+ * answers with the sentence about its size rather than this server with a bare 413.
+ */
+const MAX_IMPORT_BODY_BYTES = MAX_BODY_BYTES + 2 * MAX_IMPORT_BYTES
+
+/** The largest body a channel's request may have. */
+export const bodyLimitOf = (channel: Channel): number =>
+  channel === 'chat:send' ? MAX_SEND_BODY_BYTES : channel === 'data:import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES
 const HEARTBEAT_MS = 15_000
 
 export interface BrowserServerOptions {
@@ -49,12 +68,12 @@ const refuse = (request: IncomingMessage, response: ServerResponse, status: numb
   else sendText(response, status, message)
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new RangeError('body too large')
+    if (size > limit) throw new RangeError('body too large')
     chunks.push(chunk)
   }
   const text = Buffer.concat(chunks).toString('utf8')
@@ -79,7 +98,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!isChannel(channel)) return refuse(request, response, 404, 'INVALID_INPUT', `Unknown request: ${channel}`)
     let input: unknown
     try {
-      input = await readJsonBody(request)
+      input = await readJsonBody(request, bodyLimitOf(channel))
     } catch (error) {
       const tooLarge = error instanceof RangeError
       return refuse(request, response, tooLarge ? 413 : 400, 'INVALID_INPUT', tooLarge ? 'That request is too large.' : 'That request was not valid JSON.')

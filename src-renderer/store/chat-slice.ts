@@ -34,7 +34,8 @@ export interface ChatSlice {
   /** Per conversation: a turn that failed before anything was saved. */
   turnErrors: Record<string, AppError>
   /** Sends to the open conversation (creating it from the draft first); `false` when nothing was sent. */
-  send: (text: string) => Promise<boolean>
+  /** `images`: base64 files for a vision model (`images/read-image-file.ts`). */
+  send: (text: string, images?: string[]) => Promise<boolean>
   regenerate: (conversationId: string) => Promise<boolean>
   editAndResend: (conversationId: string, messageId: string, text: string) => Promise<boolean>
   /** Stops the conversation's reply; the partial text stays. */
@@ -96,7 +97,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     thinkingTimes: {},
     turnErrors: {},
 
-    async send(text) {
+    async send(text, images = []) {
       const trimmed = text.trim()
       if (trimmed === '') return false
       let conversationId = get().activeConversationId
@@ -112,7 +113,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
       }
       const id = conversationId
       return runTurn('send', id, trimmed, (requestId) =>
-        safeCall(bridge, 'chat:send', { requestId, conversationId: id, text: trimmed }),
+        safeCall(bridge, 'chat:send', { requestId, conversationId: id, text: trimmed, ...(images.length > 0 ? { images } : {}) }),
       )
     },
 

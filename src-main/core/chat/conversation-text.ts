@@ -26,16 +26,23 @@ export interface PromptEntry {
   source: ChatMessage | null
 }
 
+/** Reads the images of a stored message as base64 (`HistoryStore.imagesOf`). */
+export type ImageReader = (messageId: string) => string[]
+
 /**
- * What Ollama is sent for a reply: the system prompt, then every earlier message `isSentToModel` accepts. Each entry
- * keeps its stored message, so what Ollama reports can be matched against what was sent.
+ * What Ollama is sent for a reply: the system prompt, then every earlier message `isSentToModel` accepts, each user
+ * message with its images (`images`, base64, as `api.Message.Images` takes them; Ollama places them before the
+ * text, `server/prompt.go` `imageTaggedMessages`). Each entry keeps its stored message, so what Ollama reports can
+ * be matched against what was sent. Without `readImages` (a summary) images are left out.
  */
-export function promptEntries(systemPrompt: string, history: readonly ChatMessage[]): PromptEntry[] {
+export function promptEntries(systemPrompt: string, history: readonly ChatMessage[], readImages?: ImageReader): PromptEntry[] {
   const entries: PromptEntry[] = []
   if (systemPrompt.trim().length > 0) entries.push({ message: { role: 'system', content: systemPrompt }, source: null })
   for (const message of history) {
     if (!isSentToModel(message)) continue
-    entries.push({ message: { role: message.role === 'user' ? 'user' : 'assistant', content: message.content }, source: message })
+    const images = message.role === 'user' && (message.images?.length ?? 0) > 0 ? (readImages?.(message.id) ?? []) : []
+    const role = message.role === 'user' ? 'user' : 'assistant'
+    entries.push({ message: images.length > 0 ? { role, content: message.content, images } : { role, content: message.content }, source: message })
   }
   return entries
 }

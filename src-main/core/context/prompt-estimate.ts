@@ -1,3 +1,4 @@
+import { TOKENS_PER_IMAGE } from '../../../src-shared/image-rule'
 import type { PromptEntry } from '../chat/conversation-text'
 
 /**
@@ -7,7 +8,8 @@ import type { PromptEntry } from '../chat/conversation-text'
  *   tokens of every message before it;
  * - a reply's own `eval_count` is exactly its tokens (unless it had thinking, which is not sent back);
  * - only what remains (the new message, replies without numbers) is estimated from its characters, at a rate
- *   calibrated on the conversation's own anchors (about 4 characters per token for English until then).
+ *   calibrated on the conversation's own anchors (about 4 characters per token for English until then);
+ * - each image counts {@link TOKENS_PER_IMAGE}, as Ollama counts it when it fits history into the context.
  * The result carries its own uncertainty, so a caller can tell "Ollama dropped something" from estimation noise.
  */
 
@@ -19,11 +21,19 @@ export const DEFAULT_TOKENS_PER_CHAR = 0.25
 const GUESS_ERROR = 0.35
 /** Below this many characters a calibration says more about the template than about the text. */
 const MIN_CALIBRATION_CHARS = 200
+/**
+ * How far an image may be off either way: Ollama's 768 is its own stand-in (`server/prompt.go` `chatPrompt`), while
+ * the model's projector decides what `prompt_eval_count` really holds (gemma3 256 tokens, llava 576, more for
+ * large images on qwen2.5-vl). Without this margin a prompt with images would look truncated.
+ */
+const IMAGE_TOKEN_ERROR = 640
 
 /** One message as the estimate sees it. */
 export interface PromptPart {
   role: 'system' | 'user' | 'assistant'
   chars: number
+  /** Images sent with it (user messages), {@link TOKENS_PER_IMAGE} tokens each. */
+  images?: number
   /** Exact tokens of this message when Ollama reported them (a reply's `eval_count`). */
   knownTokens: number | null
   /** For a reply that was not truncated: Ollama's exact count of the prompt before it. */
@@ -60,6 +70,7 @@ export function promptParts(entries: readonly PromptEntry[], basis: PromptBasis 
     return {
       role: message.role,
       chars: message.content.length,
+      images: message.images?.length ?? 0,
       // Thinking counts in eval_count but is not sent back, so such a reply is estimated from its text instead.
       knownTokens: reply !== null && reply.thinking === '' && reply.status === 'complete' && replyTokens !== undefined ? replyTokens : null,
       anchorPromptTokens: samePrompt && !report.truncated && report.promptTokens !== null ? report.promptTokens : null,
@@ -68,6 +79,7 @@ export function promptParts(entries: readonly PromptEntry[], basis: PromptBasis 
 }
 
 const guess = (part: PromptPart, tokensPerChar: number) => Math.ceil(part.chars * tokensPerChar)
+const imageTokens = (part: PromptPart) => (part.images ?? 0) * TOKENS_PER_IMAGE
 
 /** Tokens per character learnt from the conversation's last two anchors; the usual English rate until then. */
 export function calibrate(parts: readonly PromptPart[]): number {
@@ -76,7 +88,7 @@ export function calibrate(parts: readonly PromptPart[]): number {
     let known = 0
     let chars = 0
     for (const part of parts.slice(from, to)) {
-      known += TOKENS_PER_MESSAGE
+      known += TOKENS_PER_MESSAGE + imageTokens(part)
       if (part.knownTokens !== null) known += part.knownTokens
       else chars += part.chars
     }
@@ -97,7 +109,7 @@ export function calibrate(parts: readonly PromptPart[]): number {
 /** The tokens of the prompt the parts make up (see the module comment). */
 export function estimatePrompt(parts: readonly PromptPart[]): PromptEstimate {
   const rate = calibrate(parts)
-  const own = parts.map((part) => (part.knownTokens ?? guess(part, rate)) + TOKENS_PER_MESSAGE)
+  const own = parts.map((part) => (part.knownTokens ?? guess(part, rate)) + TOKENS_PER_MESSAGE + imageTokens(part))
   let anchor = -1
   parts.forEach((part, index) => {
     if (part.anchorPromptTokens !== null) anchor = index
@@ -112,7 +124,7 @@ export function estimatePrompt(parts: readonly PromptPart[]): PromptEstimate {
   let uncertainty = 16
   parts.forEach((part, index) => {
     if (index < anchor) return
-    uncertainty += 8
+    uncertainty += 8 + (part.images ?? 0) * IMAGE_TOKEN_ERROR
     if (part.knownTokens === null) uncertainty += guess(part, rate) * GUESS_ERROR
   })
   return { expected: perPart.reduce((sum, tokens) => sum + tokens, 0), uncertainty, perPart }

@@ -5,6 +5,7 @@ import type { Handlers } from '../ipc/dispatch'
 
 type ConversationChannels =
   | 'chats:list' | 'chats:create' | 'chats:get' | 'chats:update' | 'chats:delete' | 'chats:restore' | 'chats:search'
+  | 'chats:image'
 
 /** Unknown or deleted conversations are an expected failure, not a bug. */
 function found<T>(value: T | null): T {
@@ -33,5 +34,10 @@ export function conversationHandlers(history: HistoryStore, defaultModel: () => 
     'chats:delete': async ({ conversationId }) => ({ deleted: history.deleteConversation(conversationId) }),
     'chats:restore': async ({ conversationId }) => found(history.restoreConversation(conversationId)),
     'chats:search': async (request) => history.search(request),
+    'chats:image': async ({ messageId, position }) => {
+      const image = history.readImage(messageId, position)
+      if (image === null) throw new AppFailure('NOT_FOUND', 'That image is no longer in this conversation.')
+      return { mime: image.mime, data: image.data.toString('base64') }
+    },
   }
 }

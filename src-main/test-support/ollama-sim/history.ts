@@ -16,7 +16,7 @@ export function withModelSystem(model: StoredModel, messages: readonly SimMessag
  * and `server/prompt.go` `chatPrompt` (rendered path) both do it: drop messages from the front, one at a time,
  * keeping every system message among the dropped ones and always the last message, until the rendered prompt's
  * token count (`tokens.ts`, the simulator's one tokenizer) is ≤ `numCtx`. Nothing is reserved for the reply. Images
- * would add 768 tokens each for models with a projector; the simulator passes no images, so they are not counted.
+ * add 768 tokens each for models with a projector (`images.ts`; `messageTokens` counts them).
  *
  * One difference between the two: the native path does not truncate at all when `numCtx` ≤ 0 (a request
  * `num_ctx` of 0, raised to 4 only for the runner), while `chatPrompt` then keeps just the last message and the

@@ -1,5 +1,6 @@
 import { contextShiftPromptLimit } from './context-window'
 import { truncateHistory } from './history'
+import { hasImages } from './images'
 import type { StoredModel } from './manifest'
 import type { Runner } from './runners'
 import { promptTokens, TEMPLATE_TOKENS_PER_MESSAGE, tokenizerAddsBos, tokenPieces } from './tokens'
@@ -74,14 +75,16 @@ function llamaServerCheck(seen: SimMessage[], tokens: number, numCtx: number): P
  * `llm/llama_server.go` `completionPromptForRequest`: a prompt (tokenized with special tokens, so with BOS when the
  * tokenizer adds one) of at most num_ctx − 1 tokens passes. A longer one is refused when the runner has no context
  * shift; with context shift it keeps the first `num_keep` tokens (+1 for BOS; a negative `num_keep` keeps all)
- * and the tail, `contextShiftPromptLimit` tokens in all. Without `truncate` the prompt goes to llama-server as is.
+ * and the tail, `contextShiftPromptLimit` tokens in all. Without `truncate`, or with images, the prompt goes to
+ * llama-server as is.
  * (Its first check, "prompt has fewer characters than num_ctx", never decides anything here: a simulated token
  * never has fewer than one character.)
  */
 function completionPrompt(input: PromptInput, kept: SimMessage[], numCtx: number): PromptPlan {
   const bos = tokenizerAddsBos(input.model.family) ? 1 : 0
   const tokens = promptTokens(kept) + bos
-  if (!input.truncate) return llamaServerCheck(kept, tokens, numCtx)
+  // `completionPromptForRequest` leaves a prompt with media to llama-server as it is (`len(req.Media) > 0`).
+  if (!input.truncate || hasImages(kept)) return llamaServerCheck(kept, tokens, numCtx)
   if (tokens <= numCtx - 1) return { seen: kept, promptTokens: tokens }
   if (input.runner?.contextShift !== true) return { status: 400, error: PROMPT_TOO_LONG }
   const numKeep = Math.min((input.numKeep < 0 ? tokens : input.numKeep) + bos, numCtx - 1)

@@ -1,5 +1,6 @@
 import { decodeKeepAlive } from './go-duration'
 import { goAny, goBool, goInt, goObject, goString } from './go-json'
+import { goImages } from './images'
 import type { GoStruct, GoType } from './go-json'
 
 const THINK_LEVELS = ['high', 'medium', 'low', 'max']
@@ -33,7 +34,7 @@ const message: GoStruct = {
     role: goString,
     content: goString,
     thinking: goString,
-    images: goAny,
+    images: goImages,
     tool_calls: goAny,
     tool_name: goString,
     tool_call_id: goString,
@@ -160,6 +161,7 @@ export interface ChatMessageBody {
   role?: string
   content?: string
   thinking?: string
+  images?: (string | null)[]
 }
 export interface ChatBody {
   model?: string

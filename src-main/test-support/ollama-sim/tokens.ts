@@ -1,3 +1,4 @@
+import { imageTokens } from './images'
 import type { SimMessage } from './types'
 
 /** Letters (with their combining marks) and digits: one token per started run of this many. */
@@ -41,9 +42,9 @@ export function contentTokens(text: string): number {
   return count
 }
 
-/** Tokens one message takes in the rendered prompt. */
+/** Tokens one message takes in the rendered prompt, its images (`images.ts`) included. */
 export function messageTokens(message: SimMessage): number {
-  return TEMPLATE_TOKENS_PER_MESSAGE + contentTokens(message.content)
+  return TEMPLATE_TOKENS_PER_MESSAGE + contentTokens(message.content) + imageTokens(message)
 }
 
 /** Tokens of the rendered prompt of these messages, without special tokens. */

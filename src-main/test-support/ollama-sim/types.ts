@@ -57,6 +57,8 @@ export interface SimConditions {
 export interface SimMessage {
   role: string
   content: string
+  /** Base64 images, kept only for a model with vision (`images.ts`). */
+  images?: string[]
 }
 
 /**

@@ -3,10 +3,12 @@ import { decodeKeepAlive } from '../go-duration'
 import { goQuote } from '../go-format'
 import { decodeBody } from '../go-json'
 import { withModelSystem } from '../history'
+import { toSimMessage } from '../images'
 import { sendError, sendJson } from '../http'
 import type { Exchange } from '../http'
 import { scheduleRunner } from '../loader'
 import type { StoredModel } from '../manifest'
+import { HARMONY_FAMILIES } from '../model-store'
 import { checkOptions, numKeepOption } from '../options'
 import { planPrompt } from '../prompt-plan'
 import { chatRequest, generateRequest } from '../schemas'
@@ -108,7 +110,10 @@ async function proceed(state: SimState, ex: Exchange, body: Common, model: Store
       request,
       options,
       stream: body.stream !== false,
-      thinking: canThink && body.think !== false,
+      // A local harmony model (gpt-oss) reasons whatever `think` says: `HarmonyMessageHandler.Init`
+      // (`harmony/harmonyparser.go`) ignores the think value and the analysis channel still comes back as thinking
+      // (ollama/ollama#11751). Cloud models are proxied before that code runs.
+      thinking: canThink && (body.think !== false || (!model.remote && HARMONY_FAMILIES.includes(model.family))),
       format: body.format,
       runner,
       promptTokens: plan.promptTokens,
@@ -127,7 +132,7 @@ export const chatHandler: Handler = async (state, ex) => {
   const body: Common = { ...decoded.value, kind: 'chat' }
   const model = admit(state, ex, body)
   if (model === undefined) return
-  const sent = (decoded.value.messages ?? []).map((m) => ({ role: (m.role ?? '').toLowerCase(), content: m.content ?? '' }))
+  const sent = (decoded.value.messages ?? []).map((m) => toSimMessage(model, m))
   await proceed(state, ex, body, model, withModelSystem(model, sent), sent.length === 0)
 }
 
