@@ -2,7 +2,9 @@ import { createStore } from 'zustand/vanilla'
 import type { Bridge } from '../../src-shared/ipc/bridge'
 import { createChatSlice } from './chat-slice'
 import { createConversationsSlice } from './conversations-slice'
+import { createDataSlice } from './data-slice'
 import { createHostsSlice } from './hosts-slice'
+import { createImagesSlice } from './images-slice'
 import { createMessagesSlice } from './messages-slice'
 import { createModelActionsSlice } from './model-actions-slice'
 import { createModelsSlice } from './models-slice'
@@ -14,6 +16,7 @@ import { createSummarySlice } from './summary-slice'
 import { createTempModelsSlice } from './temp-models-slice'
 import type { AppState, AppStore } from './types'
 import { createUiSlice } from './ui-slice'
+import { createVersionsSlice } from './versions-slice'
 
 /** Builds the renderer's one store over a bridge; no global singleton, so each test gets a fresh one. */
 export function createAppStore(bridge: Bridge): AppStore {
@@ -31,5 +34,8 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createSummarySlice(bridge)(...args),
     ...createSearchSlice(bridge)(...args),
     ...createUiSlice(bridge)(...args),
+    ...createImagesSlice(bridge)(...args),
+    ...createVersionsSlice(bridge)(...args),
+    ...createDataSlice(bridge)(...args),
   }))
 }

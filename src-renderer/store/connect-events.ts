@@ -50,6 +50,7 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
     }),
     bridge.on('settings:theme', (event) => store.getState().applyThemeEvent(event.theme)),
     bridge.on('settings:changed', (event) => store.getState().applySettingsEvent(event.settings)),
+    bridge.on('data:progress', (progress) => store.getState().applyDataProgress(progress)),
   ]
   return () => {
     batcher.stop()

@@ -2,7 +2,9 @@ import type { StateCreator, StoreApi } from 'zustand/vanilla'
 import type { Bridge } from '../../src-shared/ipc/bridge'
 import type { ChatSlice } from './chat-slice'
 import type { ConversationsSlice } from './conversations-slice'
+import type { DataSlice } from './data-slice'
 import type { HostsSlice } from './hosts-slice'
+import type { ImagesSlice } from './images-slice'
 import type { MessagesSlice } from './messages-slice'
 import type { ModelActionsSlice } from './model-actions-slice'
 import type { ModelsSlice } from './models-slice'
@@ -13,6 +15,7 @@ import type { StatusSlice } from './status-slice'
 import type { SummarySlice } from './summary-slice'
 import type { TempModelsSlice } from './temp-models-slice'
 import type { UiSlice } from './ui-slice'
+import type { VersionsSlice } from './versions-slice'
 
 /** The whole renderer state: plain data plus the actions that change it. */
 export type AppState = StatusSlice &
@@ -27,7 +30,10 @@ export type AppState = StatusSlice &
   ChatSlice &
   SummarySlice &
   SearchSlice &
-  UiSlice
+  UiSlice &
+  ImagesSlice &
+  VersionsSlice &
+  DataSlice
 
 /** The store `createAppStore` returns; components reach it through `AppStoreProvider`. */
 export type AppStore = StoreApi<AppState>

@@ -9,7 +9,11 @@ import type {
   ChatPhase,
   ChatTurn,
   ConversationSummary,
+  DataProgress,
+  ExportFile,
+  ExportFormat,
   HostStatus,
+  ImportReport,
   MemoryEstimate,
   ModelDetailsInfo,
   ModelInfo,
@@ -25,6 +29,7 @@ import type {
   ThemePreference,
 } from '../types'
 
+import type { ConversationOptions, ThinkSetting } from '../conversation-options'
 import type { AppError } from './result'
 
 type None = Record<string, never>
@@ -114,13 +119,26 @@ export interface RequestMap {
     in: { conversationId: string; limit?: number; before?: string }
     out: { conversation: ConversationSummary; messages: ChatMessage[]; hasOlder?: boolean }
   }
+  /**
+   * `options` replaces every option the conversation sets (`{}`: all the model's own); `think: null` sends no `think`.
+   * A new model without `think` resets the thinking choice.
+   */
   'chats:update': {
-    in: { conversationId: string; title?: string; model?: string | null; systemPrompt?: string }
+    in: {
+      conversationId: string
+      title?: string
+      model?: string | null
+      systemPrompt?: string
+      options?: ConversationOptions
+      think?: ThinkSetting | null
+    }
     out: ConversationSummary
   }
   /** Moves a conversation out of the list; `chats:restore` brings it back (the undo of the toast). */
   'chats:delete': { in: { conversationId: string }; out: { deleted: boolean } }
   'chats:restore': { in: { conversationId: string }; out: ConversationSummary }
+  /** One stored image of a message (`ChatMessage.images`), as base64; `NOT_FOUND` when it is not there. */
+  'chats:image': { in: { messageId: string; position: number }; out: { mime: string; data: string } }
   /** Full-text search over every message of every conversation, one page at a time (`after` the page's `next`). */
   'chats:search': { in: { query: string; limit?: number; offset?: number; after?: string }; out: SearchPage }
 
@@ -129,10 +147,21 @@ export interface RequestMap {
    * for `requestId`); resolves when the turn has ended and been saved, whether it completed, was cancelled or
    * failed (see `ChatTurn.assistantMessage.status`). Fails only when nothing was saved.
    */
-  'chat:send': { in: { requestId: string; conversationId: string; text: string }; out: ChatTurn }
-  /** Replaces the last reply with a new one. */
+  /**
+   * `images`: base64 files (PNG, JPEG, WebP or GIF by their bytes), for a model with the `vision` capability; a
+   * message with an image that is not one, too large or too many, or for a model that cannot read images, is refused
+   * before anything is saved.
+   */
+  'chat:send': { in: { requestId: string; conversationId: string; text: string; images?: string[] }; out: ChatTurn }
+  /**
+   * Answers the last user message again: the new reply is a new version beside the last one, which stays (a failed or
+   * stopped reply without any text is dropped instead).
+   */
   'chat:regenerate': { in: { requestId: string; conversationId: string }; out: ChatTurn }
-  /** Rewrites an earlier user message, drops everything after it and answers again. */
+  /**
+   * Sends a new version of an earlier user message and answers it; the original and everything after it stay as the
+   * previous version.
+   */
   'chat:editAndResend': {
     in: { requestId: string; conversationId: string; messageId: string; text: string }
     out: ChatTurn
@@ -142,8 +171,30 @@ export interface RequestMap {
    * `chat:cancel` stops it) and starts a new conversation from that summary. Resolves with the new conversation.
    */
   'chats:continueFromSummary': { in: { requestId: string; conversationId: string }; out: ConversationSummary }
+  /**
+   * Shows version `version` (1-based, oldest first) of a message on the conversation's path; below it, the path follows
+   * the messages that version was last shown with. `messages` is the new path from that version on (empty when it was
+   * already shown). Refused (`BUSY`) while the conversation is answering.
+   */
+  'chats:showVersion': {
+    in: { conversationId: string; messageId: string; version: number }
+    out: { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
+  }
   /** Stops a reply; the partial text is kept. Cancelling a finished request is not an error. */
   'chat:cancel': { in: { requestId: string }; out: { cancelled: boolean } }
+
+  /**
+   * One conversation (`conversationId`) or all of them as a file: `json` holds everything (every version, images, the
+   * context reports; see `src-main/core/data/export-format.ts`), `markdown` the path shown, for reading. Progress as
+   * `data:progress` for `requestId`.
+   */
+  'data:export': { in: { requestId: string; format: ExportFormat; conversationId?: string }; out: ExportFile }
+  /**
+   * Imports an ollmchat JSON export or an Open WebUI chat export (told apart by content). The file is checked whole,
+   * then written in one transaction: a refused file (the reason in a sentence) leaves the history unchanged.
+   * Progress as `data:progress` for `requestId`.
+   */
+  'data:import': { in: { requestId: string; text: string }; out: ImportReport }
 }
 
 /** Events main pushes to the renderer. */
@@ -166,6 +217,11 @@ export interface EventMap {
   'chat:delta': { requestId: string; messageId: string; content: string; thinking: string }
   /** A notice added to the conversation, e.g. the fallback to the base model. */
   'chat:notice': { requestId: string; conversationId: string; message: ChatMessage }
+  /**
+   * A window showed another version of a message (`chats:showVersion`): from `replacedId` on, the conversation's path is
+   * now `messages`, for every window showing it.
+   */
+  'chats:versionShown': { conversationId: string; replacedId: string; conversation: ConversationSummary; messages: ChatMessage[] }
   /** Installed or loaded models changed (a pull, a removal, a load or unload, a new setting): the new list. */
   'models:changed': ModelListing
   /** One progress line of a running pull. */
@@ -184,6 +240,8 @@ export interface EventMap {
    * follows a host switch, a new host or a new limit. The same value the request answered.
    */
   'settings:changed': { settings: Settings }
+  /** How far a running `data:export` or `data:import` is. */
+  'data:progress': DataProgress
 }
 
 export type Channel = keyof RequestMap
@@ -221,11 +279,15 @@ const channelNames: Record<Channel, true> = {
   'chats:delete': true,
   'chats:restore': true,
   'chats:search': true,
+  'chats:image': true,
   'chats:continueFromSummary': true,
   'chat:send': true,
   'chat:regenerate': true,
   'chat:editAndResend': true,
+  'chats:showVersion': true,
   'chat:cancel': true,
+  'data:export': true,
+  'data:import': true,
 }
 const eventNames: Record<EventName, true> = {
   'ollama:status': true,
@@ -233,12 +295,14 @@ const eventNames: Record<EventName, true> = {
   'chat:progress': true,
   'chat:delta': true,
   'chat:notice': true,
+  'chats:versionShown': true,
   'models:changed': true,
   'models:pullProgress': true,
   'models:pullEnded': true,
   'tempModels:created': true,
   'settings:theme': true,
   'settings:changed': true,
+  'data:progress': true,
 }
 
 /** Every request channel, in contract order. */

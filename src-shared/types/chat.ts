@@ -1,4 +1,5 @@
 import type { AppError } from '../ipc/result'
+import type { ConversationOptions, ThinkSetting } from '../conversation-options'
 import type { ContextReport, NoticeInfo } from './context'
 
 /** `notice` messages are the app speaking (e.g. a fallback notice); they are never sent to the model. */
@@ -39,8 +40,23 @@ export interface ChatMessage {
   context: ContextReport | null
   /** Notices: what the notice is about, so the window can offer its actions; `null` for other messages. */
   notice: NoticeInfo | null
+  /**
+   * User messages: the images sent with it, described only (`chats:image` reads one), so a page of a long
+   * conversation stays small. Absent when it has none.
+   */
+  images?: MessageImageInfo[]
   createdAt: string
   updatedAt: string
+  /** The message this one follows (`null` for the first): a conversation is a tree, and what it shows is one path. */
+  parentId: string | null
+  /** Its place among its versions: regenerated replies, or edits of a message, share a parent. `{1, 1}` when alone. */
+  versions: MessageVersions
+}
+
+/** "‹ 2/3 ›": the version shown (1-based, oldest first) and how many there are. */
+export interface MessageVersions {
+  index: number
+  count: number
 }
 
 export interface ConversationSummary {
@@ -52,11 +68,16 @@ export interface ConversationSummary {
   createdAt: string
   /** Time of the last activity; the conversation list is sorted by it, newest first. */
   updatedAt: string
+  /** The messages of the path shown (other versions not counted). */
   messageCount: number
   /** The start of the last message, for the list. */
   preview: string
   /** The Ollama host (address) of the conversation's latest reply, or `null` before any. */
   lastHost: string | null
+  /** Model options the user changed for this conversation (sent in `options`); `{}` uses the model's own. */
+  options: ConversationOptions
+  /** The thinking choice sent as `think`; `null` sends nothing (the model's default). */
+  think: ThinkSetting | null
 }
 
 /** A piece of a search snippet; `match` marks the words that matched. Plain text, never HTML. */
@@ -80,6 +101,10 @@ export interface SearchPage {
   hasMore: boolean
   /** Opaque: pass it back as `after` for the next page, which then neither repeats nor skips hits as history grows. */
   next?: string
+  /** How many hits the search has in all; on a first page only (later pages leave it out). */
+  total?: number
+  /** There are more hits than `total`: counting stops at a cap (see `SEARCH_TOTAL_CAP`). */
+  moreThanTotal?: boolean
 }
 
 /** What a finished turn (send, regenerate, edit) leaves in the conversation. */
@@ -95,3 +120,10 @@ export interface ChatTurn {
 
 /** The stage a reply is in before tokens arrive, shown as an honest status line. */
 export type ChatPhase = 'preparing-model' | 'waiting-for-model' | 'streaming' | 'summarizing'
+
+/** One image of a message as stored: its place on the message, the format its bytes are in, and their size. */
+export interface MessageImageInfo {
+  position: number
+  mime: string
+  bytes: number
+}

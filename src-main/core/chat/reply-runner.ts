@@ -11,6 +11,7 @@ import { toAppError } from '../ipc/error-mapping'
 import type { Logger } from '../log'
 import type { TempModelManager } from '../models/temp-model-manager'
 import type { OllamaClient } from '../ollama/client'
+import type { ChatRequestIn } from '../ollama/types'
 import { OllamaUnreachableError } from '../ollama/errors'
 import { promptEntries, type PromptEntry } from './conversation-text'
 import { ReplyBuffer } from './reply-buffer'
@@ -94,9 +95,9 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     if (plan.notice !== null) addNotice(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
     const earlier = history.listMessages(conversation.id).filter((message) => message.id !== assistant.id)
-    const entries = promptEntries(conversation.systemPrompt, earlier)
+    const entries = promptEntries(conversation.systemPrompt, earlier, (id) => history.imagesOf(id).map((image) => Buffer.from(image.data).toString('base64')))
     sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
-    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal, buffer, log,
+    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal, buffer, log, chosen: chosenSettings(conversation),
       onWaiting: () => progress('waiting-for-model', `Waiting for ${shortModelName(model)}…`),
       onFirstToken: () => progress('streaming', `${shortModelName(model)} is answering…`) })
   } catch (caught) {
@@ -160,6 +161,14 @@ async function noteTruncation(input: {
   if (draft !== null) input.addNotice(draft.content, draft.notice)
 }
 
+/** The conversation's own options and thinking choice as the request carries them: only what the user set. */
+function chosenSettings(conversation: ConversationSummary): Pick<ChatRequestIn, 'options' | 'think'> {
+  return {
+    ...(Object.keys(conversation.options).length === 0 ? {} : { options: conversation.options }),
+    ...(conversation.think === null ? {} : { think: conversation.think }),
+  }
+}
+
 /** How a streamed reply ended: Ollama's numbers and its `done_reason` (`stop`, `length`), when it got that far. */
 interface StreamOutcome {
   stats: ReplyStats | null
@@ -179,6 +188,7 @@ async function streamWithOneRecreate(options: {
   signal: AbortSignal
   buffer: ReplyBuffer
   log: Logger
+  chosen: Pick<ChatRequestIn, 'options' | 'think'>
   onWaiting(): void
   onFirstToken(): void
 }): Promise<StreamOutcome> {
@@ -187,7 +197,7 @@ async function streamWithOneRecreate(options: {
   const attempt = async (model: string): Promise<StreamOutcome> => {
     options.onWaiting()
     let first = true
-    const request = plan.requestNumCtx === null ? { model, messages } : { model, messages, numCtx: plan.requestNumCtx }
+    const request = { model, messages, ...options.chosen, ...(plan.requestNumCtx === null ? {} : { numCtx: plan.requestNumCtx }) }
     for await (const chunk of client.chat(request, { signal })) {
       if (first && (chunk.content.length > 0 || chunk.thinking.length > 0)) {
         first = false

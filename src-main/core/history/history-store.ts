@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto'
 import type { ChatMessage, ConversationSummary, SearchPage } from '../../../src-shared/types'
 import { createConversationRepo, type ConversationPatch } from './conversation-repo'
 import { openDatabase, type HistoryContext } from './database'
+import { createHistoryImport, type ImportConversations } from './history-import'
 import { createImageRepo, type ImageToStore, type StoredImage } from './image-repo'
 import { createMessageRepo, type MessagePage, type MessagePageRequest, type MessagePatch, type NewMessage, type TreeMessage } from './message-repo'
 import { migrate } from './migrations'
+import { createPathStampReader } from './path-stamps'
 import { createSearch, type SearchRequest } from './search'
 import { SearchThread } from './search-thread'
 import { createTempModelTable } from './temp-model-table'
@@ -96,6 +98,10 @@ export interface HistoryStore {
   markInterrupted(): number
   /** Records the Ollama host (address) a reply of the conversation ran on. */
   setLastHost(conversationId: string, host: string): void
+  /** Writes whole conversations as a file gave them, in one transaction (all or none); see `history-import.ts`. */
+  importConversations: ImportConversations
+  /** When each message of a conversation last joined its path, by message id: what an export keeps (`path-stamps.ts`). */
+  pathStampsOf(conversationId: string): Map<string, number>
   /** The temporary models ollmchat made, per Ollama host (machine state, kept here rather than in the settings). */
   readonly tempModels: TempModelRegistry
   close(): void
@@ -172,6 +178,8 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     warmSearch: () => thread?.warm(),
     markInterrupted: () => messages.markInterrupted(),
     setLastHost: (conversationId, host) => conversations.setLastHost(conversationId, host),
+    importConversations: createHistoryImport(context),
+    pathStampsOf: createPathStampReader(db),
     tempModels: createTempModelTable(db),
     close() {
       thread?.close()

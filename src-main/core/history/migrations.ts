@@ -170,8 +170,9 @@ const messageTree: Migration = {
         WHERE p.conversation_id = messages.conversation_id AND p.seq < messages.seq
         ORDER BY p.seq DESC LIMIT 1
       );
-      CREATE INDEX messages_children ON messages (conversation_id, parent_id);
+      CREATE INDEX messages_children ON messages (conversation_id, parent_id, role, seq);
       CREATE INDEX messages_on_path ON messages (conversation_id, seq) WHERE on_path = 1;
+      CREATE INDEX messages_path_stamps ON messages (conversation_id, path_stamp);
     `)
   },
 }

@@ -4,10 +4,14 @@
  * output check below makes a schema that disagrees with the contract one too.
  */
 import { z } from 'zod'
+import { MAX_IMPORT_BYTES } from '../../../src-shared/data-rule'
+import { MAX_IMAGE_BASE64_CHARS } from '../../../src-shared/image-rule'
 import { MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from '../../../src-shared/header-rule'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
-import { MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import { numericRule, rangeText, STOP_RULE, THINK_LEVELS, type NumericOptionKey } from '../../../src-shared/conversation-options'
+import { MAX_IMAGES_PER_MESSAGE, MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { MAX_MESSAGE_PAGE } from '../../../src-shared/message-pages'
+import { PRESET_RULE } from '../../../src-shared/prompt-presets'
 import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE, SEARCH_CURSOR_PATTERN } from '../../../src-shared/search'
 import { THEMES } from '../../../src-shared/types'
 
@@ -21,6 +25,31 @@ const messageText = z
 const title = z.string().trim().min(1).max(200)
 const systemPrompt = z.string().max(MAX_SYSTEM_PROMPT_CHARS)
 const theme = z.enum(THEMES)
+// Bounds only (a string of base64 characters within the size limit); `decodeImages` reads the bytes and says what
+// is wrong with an image in a sentence.
+const images = z
+  .array(z.string().max(MAX_IMAGE_BASE64_CHARS, 'holds an image larger than the limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'))
+  .max(MAX_IMAGES_PER_MESSAGE, `can carry at most ${MAX_IMAGES_PER_MESSAGE} images`)
+
+/** One numeric option by its shared rule: Ollama's type, ollmchat's range, the rule's words in the message. */
+const numericOption = (key: NumericOptionKey) => {
+  const rule = numericRule(key)
+  const message = `must be ${rangeText(rule)}`
+  return (rule.type === 'integer' ? z.int(message) : z.number(message)).min(rule.min, message).max(rule.max, message).exactOptional()
+}
+const conversationOptions = z.strictObject({
+  temperature: numericOption('temperature'),
+  top_p: numericOption('top_p'),
+  top_k: numericOption('top_k'),
+  seed: numericOption('seed'),
+  num_predict: numericOption('num_predict'),
+  repeat_penalty: numericOption('repeat_penalty'),
+  stop: z
+    .array(z.string().min(1, 'cannot hold an empty sequence').max(STOP_RULE.maxLength, `holds a sequence longer than ${STOP_RULE.maxLength} characters`))
+    .max(STOP_RULE.maxCount, `holds more than ${STOP_RULE.maxCount} sequences`)
+    .exactOptional(),
+})
+const think = z.union([z.boolean(), z.enum(THINK_LEVELS)], 'must be true, false, "low", "medium" or "high"')
 
 export const inputSchemas = {
   'app:getInfo': none,
@@ -60,6 +89,11 @@ export const inputSchemas = {
     activeHostId: id.nullable().exactOptional(),
     tempModelLimit: z.int().min(TEMP_MODEL_LIMIT_RANGE.min).max(TEMP_MODEL_LIMIT_RANGE.max).exactOptional(),
     notifyTempModelCreated: z.boolean().exactOptional(),
+    // Bounds only; the settings service applies the whole preset rule with a sentence naming the problem.
+    systemPromptPresets: z
+      .array(z.strictObject({ id, name: z.string().max(PRESET_RULE.maxNameLength * 2), text: z.string().max(PRESET_RULE.maxTextLength) }))
+      .max(PRESET_RULE.maxCount, `holds more than ${PRESET_RULE.maxCount} presets`)
+      .exactOptional(),
   }),
   'chats:list': none,
   'chats:create': z.strictObject({ model: modelName.nullable(), systemPrompt: systemPrompt.exactOptional() }),
@@ -73,6 +107,8 @@ export const inputSchemas = {
     title: title.exactOptional(),
     model: modelName.nullable().exactOptional(),
     systemPrompt: systemPrompt.exactOptional(),
+    options: conversationOptions.exactOptional(),
+    think: think.nullable().exactOptional(),
   }),
   'chats:delete': z.strictObject({ conversationId: id }),
   'chats:restore': z.strictObject({ conversationId: id }),
@@ -82,11 +118,16 @@ export const inputSchemas = {
     offset: z.int().min(0).max(MAX_SEARCH_OFFSET).exactOptional(),
     after: z.string().regex(SEARCH_CURSOR_PATTERN).exactOptional(),
   }),
+  'chats:image': z.strictObject({ messageId: id, position: z.int().min(0).max(MAX_IMAGES_PER_MESSAGE - 1) }),
   'chats:continueFromSummary': z.strictObject({ requestId: id, conversationId: id }),
-  'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText }),
+  'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText, images: images.exactOptional() }),
   'chat:regenerate': z.strictObject({ requestId: id, conversationId: id }),
   'chat:editAndResend': z.strictObject({ requestId: id, conversationId: id, messageId: id, text: messageText }),
   'chat:cancel': z.strictObject({ requestId: id }),
+  'chats:showVersion': z.strictObject({ conversationId: id, messageId: id, version: z.number().int().min(1).max(1_000_000) }),
+  'data:export': z.strictObject({ requestId: id, format: z.enum(['json', 'markdown']), conversationId: id.exactOptional() }),
+  // A character is at least one byte, so this bound is never tighter than the file's; `planImport` checks the bytes.
+  'data:import': z.strictObject({ requestId: id, text: z.string().max(MAX_IMPORT_BYTES, 'is a file larger than ollmchat imports') }),
 } satisfies { [C in Channel]: z.ZodType<In<C>> }
 
 /** Turns zod's issues into one sentence naming the fields, e.g. `text is empty; model is required`. */

@@ -1,4 +1,5 @@
 import { Ollama } from 'ollama/browser'
+import type { ConversationOptions } from '../../../src-shared/conversation-options'
 import { toOllamaError } from './classify-error'
 import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
 import { resolveOllamaHost } from './host'
@@ -40,8 +41,9 @@ export interface CallOptions {
 const DEFAULT_TIMEOUT_MS = 15_000
 
 /** `options` of a chat request: only what the caller set, so a model's own parameters apply otherwise. */
-function optionsOf(req: ChatRequestIn): { options?: { num_ctx?: number; num_predict?: number } } {
+function optionsOf(req: ChatRequestIn): { options?: ConversationOptions & { num_ctx?: number } } {
   const options = {
+    ...req.options,
     ...(req.numCtx === undefined ? {} : { num_ctx: req.numCtx }),
     ...(req.numPredict === undefined ? {} : { num_predict: req.numPredict }),
   }
@@ -157,7 +159,12 @@ export class OllamaClient {
       const ollama = this.instance(signal, true)
       const stream = await ollama.chat({
         model: req.model,
-        messages: req.messages.map((m) => (m.thinking ? { role: m.role, content: m.content, thinking: m.thinking } : { role: m.role, content: m.content })),
+        messages: req.messages.map((m) => ({
+          role: m.role,
+          content: m.content,
+          ...(m.thinking ? { thinking: m.thinking } : {}),
+          ...(m.images !== undefined && m.images.length > 0 ? { images: m.images } : {}),
+        })),
         stream: true,
         ...optionsOf(req),
         ...(req.think === undefined ? {} : { think: req.think }),

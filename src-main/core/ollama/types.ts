@@ -1,4 +1,5 @@
 import type { ReplyStats } from '../../../src-shared/types'
+import type { ConversationOptions, ThinkSetting } from '../../../src-shared/conversation-options'
 import type { KvShape } from './show-model-info'
 
 /** How an `OllamaClient` is set up; everything is optional. */
@@ -81,6 +82,8 @@ export interface ChatMessageIn {
   role: 'system' | 'user' | 'assistant'
   content: string
   thinking?: string
+  /** Base64 image files, for vision models (`api.Message.Images`). */
+  images?: string[]
 }
 
 export interface ChatRequestIn {
@@ -90,7 +93,10 @@ export interface ChatRequestIn {
   numCtx?: number
   /** Sent as `options.num_predict`: the most tokens the reply may have. */
   numPredict?: number
-  think?: boolean
+  /** The conversation's own options (sent in `options` as they are); `numCtx`/`numPredict` above win over them. */
+  options?: ConversationOptions
+  /** Sent as `think` when set; absent, a thinking model thinks (`server/routes.go` `ChatHandler`). */
+  think?: ThinkSetting
 }
 
 /** A piece of a streamed reply; the last one has `done: true` and the numbers Ollama reported. */
