@@ -6,8 +6,10 @@ import { createHostConnections } from './host-connections'
 import { createIdleCleanup, type IdleCleanup } from './idle-cleanup'
 import { DEFAULT_TIMING, type Core, type CoreDeps } from './core-types'
 import { createCoreEvents } from './events'
+import { createDataService } from './data/data-service'
 import { appHandlers } from './handlers/app-handlers'
 import { chatHandlers } from './handlers/chat-handlers'
+import { dataHandlers } from './handlers/data-handlers'
 import { conversationHandlers } from './handlers/conversation-handlers'
 import { hostHandlers } from './handlers/host-handlers'
 import { manageHandlers } from './handlers/manage-handlers'
@@ -131,6 +133,7 @@ export function createCore(deps: CoreDeps): Core {
     ...hostHandlers({ settings, secrets, env, currentHost: () => connection().host, onActiveHostChange: () => hosts.reconnect(), log }),
     ...conversationHandlers(history, () => watch.defaultModel()),
     ...chatHandlers(chat),
+    ...dataHandlers(createDataService({ history, events, version: deps.version })),
   }
 
   return {

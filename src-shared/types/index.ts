@@ -1,6 +1,7 @@
 export type * from './app'
 export type * from './chat'
 export type * from './context'
+export type * from './data'
 export type * from './hosts'
 export type * from './manage'
 export type * from './models'

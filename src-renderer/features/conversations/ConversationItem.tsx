@@ -1,8 +1,9 @@
 import { Pencil, Server, Trash2 } from 'lucide-react'
-import { memo, useId, useState } from 'react'
+import { memo, useEffect, useId, useRef, useState } from 'react'
 import type { ConversationSummary } from '../../../src-shared/types'
 import { IconButton } from '../../components/IconButton'
 import { errorText } from '../../lib/error-text'
+import { ExportConversationButton } from './ExportConversationButton'
 import { useApp } from '../../store/store-context'
 import { selectOtherHostOf } from './other-host'
 import { RenameField } from './RenameField'
@@ -18,7 +19,10 @@ export const ConversationItem = memo(function ConversationItem({
   conversation: ConversationSummary
   active: boolean
 }) {
-  const [renaming, setRenaming] = useState(false)
+  // Renaming starts from the pencil or a double-click on the title; it ends by giving focus back to that control.
+  const [renaming, setRenaming] = useState<RenameOpener | null>(null)
+  const [returnFocusTo, setReturnFocusTo] = useState<RenameOpener | null>(null)
+  const item = useRef<HTMLLIElement>(null)
   const hostHintId = useId()
   const otherHost = useApp(selectOtherHostOf(conversation.lastHost))
   const open = useApp((state) => state.openConversation)
@@ -31,14 +35,26 @@ export const ConversationItem = memo(function ConversationItem({
     if (error) pushToast({ text: errorText(error), action: null })
   }
 
+  useEffect(() => {
+    if (returnFocusTo === null) return
+    setReturnFocusTo(null)
+    // Only when the field took the focus with it (Enter, Esc): a click elsewhere keeps the focus where it went.
+    if (document.activeElement !== null && document.activeElement !== document.body) return
+    // The title first: the pencil is shown (and so focusable) only while the item has the focus or the pointer.
+    for (const opener of returnFocusTo === 'button' ? ['title', 'button'] : ['title']) {
+      item.current?.querySelector<HTMLElement>(`[data-rename-opener="${opener}"]`)?.focus()
+    }
+  }, [returnFocusTo])
+
   if (renaming) {
     return (
-      <li className="conv-item conv-item--renaming">
+      <li ref={item} className="conv-item conv-item--renaming">
         <RenameField
           initial={conversation.title}
           label={`New title for “${title}”`}
           onDone={(next) => {
-            setRenaming(false)
+            setReturnFocusTo(renaming)
+            setRenaming(null)
             if (next !== null && next !== conversation.title) void rename(conversation.id, next).then(report)
           }}
         />
@@ -46,7 +62,7 @@ export const ConversationItem = memo(function ConversationItem({
     )
   }
   return (
-    <li className={`conv-item${active ? ' conv-item--active' : ''}`}>
+    <li ref={item} className={`conv-item${active ? ' conv-item--active' : ''}`}>
       <button
         type="button"
         className="conv-item__open"
@@ -54,7 +70,8 @@ export const ConversationItem = memo(function ConversationItem({
         aria-describedby={otherHost !== null ? hostHintId : undefined}
         title={conversation.preview || title}
         onClick={() => void open(conversation.id)}
-        onDoubleClick={() => setRenaming(true)}
+        data-rename-opener="title"
+        onDoubleClick={() => setRenaming('title')}
       >
         {title}
       </button>
@@ -67,9 +84,15 @@ export const ConversationItem = memo(function ConversationItem({
         </span>
       )}
       <span className="conv-item__actions">
-        <IconButton label={`Rename “${title}”`} className="icon-button--small" onClick={() => setRenaming(true)}>
+        <IconButton
+          label={`Rename “${title}”`}
+          className="icon-button--small"
+          data-rename-opener="button"
+          onClick={() => setRenaming('button')}
+        >
           <Pencil size={14} aria-hidden />
         </IconButton>
+        <ExportConversationButton conversationId={conversation.id} title={title} />
         <IconButton
           label={`Delete “${title}”`}
           className="icon-button--small"
@@ -81,3 +104,5 @@ export const ConversationItem = memo(function ConversationItem({
     </li>
   )
 })
+
+type RenameOpener = 'button' | 'title'

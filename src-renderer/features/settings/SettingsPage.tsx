@@ -3,6 +3,7 @@ import { DefaultModelSetting } from './DefaultModelSetting'
 import { HostsSetting } from './HostsSetting'
 import { TempModelSettings } from './TempModelSettings'
 import { ThemeSetting } from './ThemeSetting'
+import { YourDataSetting } from './YourDataSetting'
 
 /** App settings, each with one line saying what it does. */
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
           <ThemeSetting />
           <DefaultModelSetting />
           <TempModelSettings />
+          <YourDataSetting />
         </div>
       )}
       {appInfo && (
