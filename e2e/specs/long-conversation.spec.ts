@@ -100,12 +100,14 @@ test('a 5,000-message conversation opens at the bottom, scrolls to the top, jump
 
   await captureAll(page, testInfo, 'long-conversation-search-jump')
 
-  // A selection from the searched message to the one two below it survives scrolling a few screens away and back.
+  // A selection over three messages, the searched one in the middle, survives scrolling a few screens away and back.
+  // (Around the searched message about a screen and a half is rendered in full: how many messages that is depends on
+  // their lengths, so the selection takes its neighbours on both sides rather than two below it.)
   const selected = await page.evaluate((word) => {
     const rows = [...document.querySelectorAll('[role="region"][aria-label="Messages"] li[data-message-id]')]
     const start = rows.findIndex((row) => row.textContent?.includes(word))
-    const first = rows[start]
-    const last = rows[start + 2]
+    const first = rows[start - 1]
+    const last = rows[start + 1]
     if (!first || !last) return ''
     const range = document.createRange()
     range.setStart(first, 0)

@@ -80,7 +80,7 @@ describe('conversation options and thinking', () => {
   ])('refuses the options %j with a sentence', async (options, words) => {
     h = await startCoreHarness()
     const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
-    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, options } as never)
+    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, options })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('INVALID_INPUT')
@@ -91,7 +91,7 @@ describe('conversation options and thinking', () => {
   it('refuses a thinking choice Ollama would not take', async () => {
     h = await startCoreHarness()
     const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
-    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, think: 'max' } as never)
+    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, think: 'max' })
     expect(result.ok ? null : result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('think must be true, false') as unknown })
   })
 })
