@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../../src-shared/ipc/result'
 import { AppFailure } from '../app-failure'
 import { createMemoryLogger } from '../log'
-import { ModelNotFoundError, OllamaHttpError } from '../ollama/errors'
+import { ModelNotFoundError, OllamaHttpError, StreamInterruptedError } from '../ollama/errors'
 import { toOllamaError } from '../ollama/classify-error'
 import { toAppError } from './error-mapping'
 
@@ -55,5 +55,13 @@ describe('transport codes never reach the screen', () => {
 
   it('leaves Ollama’s own words alone', () => {
     expect(toAppError(new OllamaHttpError(500, 'no space left on device'), createMemoryLogger(), 'test')).toMatchObject({ detail: 'no space left on device' })
+  })
+})
+
+describe('a dropped stream', () => {
+  it('says what its transport code means and keeps the code for the log', () => {
+    const error = new StreamInterruptedError('UND_ERR_SOCKET')
+    expect(error.reason).toBe('UND_ERR_SOCKET')
+    expect(toAppError(error, createMemoryLogger(), 'test')).toMatchObject({ code: 'STREAM_INTERRUPTED', detail: 'The connection was closed by the other side.' })
   })
 })

@@ -1,7 +1,6 @@
 import { ERROR_CODES, type AppError, type ErrorAction, type ErrorCode } from '../../../src-shared/ipc/result'
 import { messageOf } from '../guards'
 import type { Logger } from '../log'
-import { transportCodeText } from '../ollama/classify-error'
 
 /**
  * Codes a thrown error may carry to the renderer: every listed code except `INTERNAL`, which is never taken from
@@ -26,9 +25,7 @@ const isCodedError = (error: unknown): error is CodedError =>
  */
 export function toAppError(error: unknown, log: Logger, context: string): AppError {
   if (isCodedError(error)) {
-    const { action } = error
-    // Error texts are for people: a transport code kept as a detail (`UND_ERR_SOCKET`) is shown as what it means.
-    const detail = error.detail === undefined ? undefined : (transportCodeText(error.detail) ?? error.detail)
+    const { detail, action } = error
     return {
       code: error.code,
       message: error.message,

@@ -1,4 +1,8 @@
 import type { ErrorCode } from '../../../src-shared/ipc/result'
+import { transportCodeText } from './transport-codes'
+
+/** A transport reason as `detail`: a failure code (`UND_ERR_SOCKET`) becomes its sentence; `reason` keeps the code. */
+const forPeople = (reason: string) => transportCodeText(reason) ?? reason
 
 /**
  * Base of every typed failure raised at the Ollama edge: `code` is what the renderer acts on, `message` is one
@@ -27,7 +31,7 @@ export class OllamaUnreachableError extends OllamaEdgeError {
     readonly reason: string,
     cause?: unknown,
   ) {
-    super('OLLAMA_UNREACHABLE', `Ollama is not answering at ${host}. Is it running?`, { detail: reason, cause })
+    super('OLLAMA_UNREACHABLE', `Ollama is not answering at ${host}. Is it running?`, { detail: forPeople(reason), cause })
   }
 }
 
@@ -65,8 +69,12 @@ export class OllamaStreamError extends OllamaEdgeError {
 /** The connection dropped, or the stream ended without its final `done` line. */
 export class StreamInterruptedError extends OllamaEdgeError {
   override name = 'StreamInterruptedError'
-  constructor(reason: string, cause?: unknown) {
-    super('STREAM_INTERRUPTED', 'The connection to Ollama broke off before the answer was complete.', { detail: reason, cause })
+  constructor(
+    /** The transport's reason, e.g. `UND_ERR_SOCKET`, kept for the log. */
+    readonly reason: string,
+    cause?: unknown,
+  ) {
+    super('STREAM_INTERRUPTED', 'The connection to Ollama broke off before the answer was complete.', { detail: forPeople(reason), cause })
   }
 }
 
