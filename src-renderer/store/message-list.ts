@@ -29,14 +29,14 @@ export function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
 
 /**
  * Puts `message` on the path after its parent: what followed the parent (the version it replaces) is dropped from the
- * list, as main took it off the path. A message already held is updated in place; one whose parent is not held (the
- * list is a later page) is appended.
+ * list, as main took it off the path. A message already held is updated in place. The list holds the newest part of the
+ * path, so a parent it does not hold (the older messages are still being fetched) comes before everything it holds:
+ * the new message is then all of it, and fetching the older ones goes on before it.
  */
 export function branchAt(list: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   if (list.some((candidate) => candidate.id === message.id)) return upsertMessage(list, message)
-  if (message.parentId === null) return [message]
-  const parent = list.findIndex((candidate) => candidate.id === message.parentId)
-  return parent < 0 ? [...list, message] : [...list.slice(0, parent + 1), message]
+  const parent = message.parentId === null ? -1 : list.findIndex((candidate) => candidate.id === message.parentId)
+  return [...list.slice(0, parent + 1), message]
 }
 
 /** Where a loaded message sits: its conversation, that conversation's list and its index there. */

@@ -77,7 +77,7 @@ describe('the path in the list', () => {
     const firstEdited = makeMessage({ id: 'u1b', conversationId: 'c1', role: 'user', content: 'Hey' })
     expect(branchAt([u1, a1], firstEdited).map((m) => m.id)).toEqual(['u1b'])
     expect(branchAt([u1, a1, u2], { ...a1, content: 'Hello!' }).map((m) => m.content)).toEqual(['Hi', 'Hello!', 'And?'])
-    // A page that does not hold the parent: the message goes at the end.
-    expect(branchAt([u2], makeMessage({ id: 'a2', conversationId: 'c1', role: 'assistant', parentId: 'u9' })).map((m) => m.id)).toEqual(['u2', 'a2'])
+    // The list holds the newest part of the path: a parent it does not hold comes before all of it, all replaced.
+    expect(branchAt([u2], makeMessage({ id: 'u2b', conversationId: 'c1', role: 'user', parentId: 'a0' })).map((m) => m.id)).toEqual(['u2b'])
   })
 })
