@@ -1,8 +1,9 @@
 import { ScrollText } from 'lucide-react'
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import type { AppError } from '../../../src-shared/ipc/result'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { selectActiveConversation } from '../../store/conversations-slice'
+import { usePopover } from '../../lib/use-popover'
 import { useApp } from '../../store/store-context'
 import { PromptPresets } from './presets/PromptPresets'
 
@@ -12,24 +13,16 @@ export function SystemPromptPopover() {
   const draftPrompt = useApp((state) => state.draft.systemPrompt)
   const save = useApp((state) => state.setActiveSystemPrompt)
   const current = conversation ? conversation.systemPrompt : draftPrompt
-  const [open, setOpen] = useState(false)
+  const { open, show, close, closeOnEscape, opener, panel } = usePopover()
   const [value, setValue] = useState(current)
   const [error, setError] = useState<AppError | null>(null)
   const id = useId()
-  const opener = useRef<HTMLButtonElement>(null)
-  const panel = useRef<HTMLDivElement>(null)
 
   const toggle = () => {
+    if (open) return close()
     setValue(current)
     setError(null)
-    setOpen(!open)
-  }
-  // Closing from inside the panel (Esc, Cancel, Save) hands focus back to the button that opened it; otherwise it
-  // would fall to the page's start as the panel goes.
-  const close = () => {
-    const focusWasInside = panel.current?.contains(document.activeElement) ?? false
-    setOpen(false)
-    if (focusWasInside) opener.current?.focus()
+    show()
   }
   const submit = async () => {
     const failure = await save(value.trim())
@@ -57,12 +50,7 @@ export function SystemPromptPopover() {
           className="popover"
           role="dialog"
           aria-label="System prompt"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault()
-              close()
-            }
-          }}
+          onKeyDown={closeOnEscape}
         >
           <PromptPresets idPrefix={id} text={value} onPick={setValue} />
           <label htmlFor={`${id}-text`} className="field-label">

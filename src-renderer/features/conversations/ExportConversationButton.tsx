@@ -1,7 +1,8 @@
 import { Download } from 'lucide-react'
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
+import { useEffect, useRef, type FocusEvent } from 'react'
 import type { ExportFormat } from '../../../src-shared/types'
 import { errorText } from '../../lib/error-text'
+import { usePopover } from '../../lib/use-popover'
 import { useApp } from '../../store/store-context'
 
 const CHOICES: Array<{ format: ExportFormat; label: string; help: string }> = [
@@ -14,8 +15,7 @@ const CHOICES: Array<{ format: ExportFormat; label: string; help: string }> = [
  * closes it; the focus goes back to the button.
  */
 export function ExportConversationButton({ conversationId, title }: { conversationId: string; title: string }) {
-  const [open, setOpen] = useState(false)
-  const opener = useRef<HTMLButtonElement>(null)
+  const { open, show, close, closeOnEscape, opener, panel } = usePopover<HTMLButtonElement, HTMLSpanElement>()
   const firstChoice = useRef<HTMLButtonElement>(null)
   const busy = useApp((state) => state.dataTask !== null)
   const exportData = useApp((state) => state.exportData)
@@ -25,28 +25,19 @@ export function ExportConversationButton({ conversationId, title }: { conversati
     if (open) firstChoice.current?.focus()
   }, [open])
 
-  const close = () => {
-    setOpen(false)
-    opener.current?.focus()
-  }
   const choose = async (format: ExportFormat) => {
     close()
     const error = await exportData(format, conversationId)
     if (error !== null) pushToast({ text: errorText(error), action: null })
   }
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && open) {
-      event.stopPropagation()
-      close()
-    }
-  }
+  // Focus leaving the menu and its button closes it, and stays where it went.
   const onBlur = (event: FocusEvent<HTMLSpanElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false)
+    if (open && !event.currentTarget.contains(event.relatedTarget)) close()
   }
 
   const label = `Export “${title}”…`
   return (
-    <span className="export-menu-anchor" onKeyDown={onKeyDown} onBlur={onBlur}>
+    <span className="export-menu-anchor" onKeyDown={open ? closeOnEscape : undefined} onBlur={onBlur}>
       <button
         ref={opener}
         type="button"
@@ -55,12 +46,12 @@ export function ExportConversationButton({ conversationId, title }: { conversati
         title={label}
         aria-expanded={open}
         disabled={busy}
-        onClick={() => setOpen((shown) => !shown)}
+        onClick={() => (open ? close() : show())}
       >
         <Download size={14} aria-hidden />
       </button>
       {open && (
-        <span className="export-menu" role="group" aria-label={`Export “${title}” as`}>
+        <span ref={panel} className="export-menu" role="group" aria-label={`Export “${title}” as`}>
           {CHOICES.map((choice, index) => (
             <button
               key={choice.format}

@@ -1,9 +1,10 @@
 import { SlidersHorizontal } from 'lucide-react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { thinkControlFor, type OptionKey, type ThinkSetting } from '../../../../src-shared/conversation-options'
 import type { AppError } from '../../../../src-shared/ipc/result'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { selectActiveConversation } from '../../../store/conversations-slice'
+import { usePopover } from '../../../lib/use-popover'
 import { useApp } from '../../../store/store-context'
 import { draftFrom, EMPTY_DRAFT, readDraft, type OptionDraft } from './option-draft'
 import { ParameterFields } from './ParameterFields'
@@ -19,13 +20,11 @@ export function ConversationOptionsPopover() {
   const conversation = useApp(selectActiveConversation)
   const models = useApp((state) => state.models)
   const save = useApp((state) => state.setActiveOptions)
-  const [open, setOpen] = useState(false)
+  const { open, show, close, closeOnEscape, opener: button, panel: dialog } = usePopover()
   const [draft, setDraft] = useState<OptionDraft>(EMPTY_DRAFT)
   const [think, setThink] = useState<ThinkSetting | null>(null)
   const [errors, setErrors] = useState<Partial<Record<OptionKey, string>>>({})
   const [failure, setFailure] = useState<AppError | null>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  const dialog = useRef<HTMLDivElement>(null)
   const id = useId()
   const { own, error: ownError } = useModelOwnOptions(conversation?.model ?? null, open)
   const model = models.find((candidate) => candidate.name === conversation?.model)
@@ -34,19 +33,15 @@ export function ConversationOptionsPopover() {
 
   useEffect(() => {
     if (open) dialog.current?.querySelector<HTMLElement>('select, input, textarea')?.focus()
-  }, [open])
+  }, [open, dialog])
 
-  const close = () => {
-    setOpen(false)
-    button.current?.focus()
-  }
   const toggle = () => {
     if (open) return close()
     setDraft(draftFrom(conversation?.options ?? {}))
     setThink(conversation?.think ?? null)
     setErrors({})
     setFailure(null)
-    setOpen(true)
+    show()
   }
   const change = (key: OptionKey, text: string) => {
     setDraft((current) => ({ ...current, [key]: text }))
@@ -93,12 +88,7 @@ export function ConversationOptionsPopover() {
           className="popover popover--options"
           role="dialog"
           aria-label="Conversation options"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault()
-              close()
-            }
-          }}
+          onKeyDown={closeOnEscape}
         >
           <p className="field-help options-intro">
             For this conversation only. An empty field uses the model’s own value; changes apply from the next reply.
