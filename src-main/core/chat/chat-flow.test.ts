@@ -185,6 +185,24 @@ describe('chat through the core', () => {
     expect(badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
+  it('refuses to show another version while the conversation answers, and changes nothing', async () => {
+    h = await startCoreHarness({ sim: { tokenDelayMs: 20 } })
+    const conversation = await newConversation()
+    h.sim.setReply('first answer')
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'b1', conversationId: conversation.id, text: 'question' }))
+    const second = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 'b2', conversationId: conversation.id }))
+    h.sim.setReply(Array.from({ length: 50 }, () => 'slow').join(' '))
+    const running = h.core.dispatch('chat:send', { requestId: 'b3', conversationId: conversation.id, text: 'and then?' })
+    await h.waitFor(() => h.eventsNamed('chat:started').some((event) => event.requestId === 'b3'))
+    const refused = await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    await h.core.dispatch('chat:cancel', { requestId: 'b3' })
+    await running
+    const path = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    expect(path.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant'])
+    expect(path[1]?.versions).toEqual({ index: 2, count: 2 })
+  })
+
   it('keeps an edited message\'s original and its replies as the previous version', async () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
