@@ -4,7 +4,7 @@ import { isSearchableQuery } from '../../../src-shared/search'
 import { shortcutLabel } from '../../lib/platform'
 import { useApp } from '../../store/store-context'
 import { SEARCH_INPUT_ID } from '../shell/use-global-shortcuts'
-import { SEARCH_HIT_CLASS } from './SearchResults'
+import { SEARCH_HIT_CLASS, SEARCH_RESULTS_ID } from './SearchResults'
 
 /** How long typing must pause before a search is sent. */
 export const SEARCH_DEBOUNCE_MS = 200
@@ -43,7 +43,7 @@ export function SearchBox() {
             setValue('')
           } else if (event.key === 'ArrowDown') {
             // Into the results: the arrows then move between the hits (SearchResults).
-            const firstHit = document.querySelector<HTMLElement>(`nav[aria-label="Search results"] .${SEARCH_HIT_CLASS}`)
+            const firstHit = document.querySelector<HTMLElement>(`#${SEARCH_RESULTS_ID} .${SEARCH_HIT_CLASS}`)
             if (firstHit) {
               event.preventDefault()
               firstHit.focus()

@@ -7,6 +7,8 @@ import { searchCountLabel } from './search-count'
 
 /** The class of a hit's button, which the arrow keys move between. */
 export const SEARCH_HIT_CLASS = 'search-hit'
+/** The id of the results list, where ArrowDown in the search field goes. */
+export const SEARCH_RESULTS_ID = 'search-results'
 
 /**
  * Search hits with the matched words highlighted; a click (or Enter) opens the conversation at that message.
@@ -37,7 +39,7 @@ export function SearchResults() {
     )
   }
   return (
-    <nav aria-label="Search results">
+    <nav id={SEARCH_RESULTS_ID} aria-label="Search results">
       <p className="conv-group__label" role="status">
         {searchCountLabel({ shown: search.hits.length, hasMore: search.hasMore, total: search.total, moreThanTotal: search.moreThanTotal })}
       </p>
