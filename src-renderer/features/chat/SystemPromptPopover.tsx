@@ -36,12 +36,13 @@ export function SystemPromptPopover() {
         ref={opener}
         type="button"
         className={`button button--ghost${current.trim() ? ' button--marked' : ''}`}
+        title="The system prompt of this conversation"
         aria-expanded={open}
         aria-controls={id}
         onClick={toggle}
       >
         <ScrollText size={15} aria-hidden />
-        System prompt
+        <span className="chat-header__label">System prompt</span>
       </button>
       {open && (
         <div

@@ -73,7 +73,7 @@ export function ConversationOptionsPopover() {
         onClick={toggle}
       >
         <SlidersHorizontal size={15} aria-hidden />
-        Options
+        <span className="chat-header__label">Options</span>
         {differs && (
           <>
             <span className="options-marker" aria-hidden />
