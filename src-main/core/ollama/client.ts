@@ -1,5 +1,5 @@
 import { Ollama } from 'ollama/browser'
-import type { ConversationOptions } from '../../../src-shared/conversation-options'
+import { chatBody } from './chat-body'
 import { toOllamaError } from './classify-error'
 import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
 import { resolveOllamaHost } from './host'
@@ -39,16 +39,6 @@ export interface CallOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000
-
-/** `options` of a chat request: only what the caller set, so a model's own parameters apply otherwise. */
-function optionsOf(req: ChatRequestIn): { options?: ConversationOptions & { num_ctx?: number } } {
-  const options = {
-    ...req.options,
-    ...(req.numCtx === undefined ? {} : { num_ctx: req.numCtx }),
-    ...(req.numPredict === undefined ? {} : { num_predict: req.numPredict }),
-  }
-  return Object.keys(options).length === 0 ? {} : { options }
-}
 
 /**
  * The one wrapper around the official `ollama` package. Guarantees: every method throws only the typed errors of
@@ -157,18 +147,7 @@ export class OllamaClient {
     try {
       if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
       const ollama = this.instance(signal, true)
-      const stream = await ollama.chat({
-        model: req.model,
-        messages: req.messages.map((m) => ({
-          role: m.role,
-          content: m.content,
-          ...(m.thinking ? { thinking: m.thinking } : {}),
-          ...(m.images !== undefined && m.images.length > 0 ? { images: m.images } : {}),
-        })),
-        stream: true,
-        ...optionsOf(req),
-        ...(req.think === undefined ? {} : { think: req.think }),
-      })
+      const stream = await ollama.chat({ ...chatBody(req), stream: true })
       for await (const line of stream) {
         const chunk = readChatLine(line)
         yield chunk
