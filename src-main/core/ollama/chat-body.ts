@@ -13,8 +13,8 @@ function optionsOf(req: ChatRequestIn): { options?: ConversationOptions & { num_
 }
 
 /**
- * The `/api/chat` body for a request, without `stream`: empty `thinking` and `images` are left out (as Ollama's own
- * client does), and `options` and `think` only when set, so Ollama's defaults apply otherwise.
+ * The `/api/chat` body for a request, without `stream`: empty `thinking` and `images` are left out (the body stays
+ * what it was before either existed), and `options` and `think` only when set, so Ollama's defaults apply otherwise.
  */
 export function chatBody(req: ChatRequestIn): Omit<ChatRequest, 'stream'> {
   return {
