@@ -43,7 +43,8 @@ export default defineConfig(
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
   {
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/electron/**', 'src-main/**/*.test.ts', 'src-main/test-support/**'],
+    // Test fixtures (`test-fixtures/`) are test code too: only tests import them.
+    ignores: ['src-main/electron/**', 'src-main/**/*.test.ts', 'src-main/**/test-fixtures/**', 'src-main/test-support/**'],
     rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport] }] },
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aContext, withArticle } from './format'
+import { aContext, formatMegabytes, withArticle } from './format'
 
 describe('a or an before a number', () => {
   it('reads the number aloud: an eight, an eleven, an eighteen, an eighty; a for the rest', () => {
@@ -15,5 +15,13 @@ describe('a or an before a number', () => {
     expect(withArticle('8K', { capital: true })).toBe('An 8K')
     expect(aContext(16_384, { capital: true })).toBe('A 16K context')
     expect(aContext(8192)).toBe('an 8K context')
+  })
+})
+
+describe('formatMegabytes', () => {
+  it('gives whole megabytes, rounded up so a size just over a limit never reads as the limit', () => {
+    expect(formatMegabytes(10 * 1024 * 1024)).toBe('10 MB')
+    expect(formatMegabytes(200 * 1024 * 1024 + 1)).toBe('201 MB')
+    expect(formatMegabytes(1024 * 1024 * 1024)).toBe('1,024 MB')
   })
 })

@@ -77,6 +77,18 @@ export function numCtxStepsFor(trainedContext: number | null): number[] {
 /** The longest system prompt a conversation keeps (the window's field, main's check and a summary's system prompt). */
 export const MAX_SYSTEM_PROMPT_CHARS = 20_000
 
+/** The longest conversation title (the rename field, main's check, and an imported title, which is cut to it). */
+export const MAX_TITLE_CHARS = 200
+
+/**
+ * The longest model name ollmchat takes or keeps. Ollama's own parts add up to about 600 characters (host 350, the
+ * others 80 each: `src-shared/model-name.ts`), but no real name comes near this; it only keeps a stray value bounded.
+ */
+export const MAX_MODEL_NAME_CHARS = 512
+
+/** The longest Ollama address (a URL) ollmchat takes or keeps. */
+export const MAX_HOST_URL_CHARS = 500
+
 /** The temporary-model limit per host the Settings page accepts (the default is 8). */
 export const TEMP_MODEL_LIMIT_RANGE = { min: 1, max: 64 } as const
 

@@ -51,6 +51,7 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
     bridge.on('settings:theme', (event) => store.getState().applyThemeEvent(event.theme)),
     bridge.on('settings:changed', (event) => store.getState().applySettingsEvent(event.settings)),
     bridge.on('data:progress', (progress) => store.getState().applyDataProgress(progress)),
+    bridge.on('chats:imported', (event) => store.getState().applyImported(event.conversations)),
   ]
   return () => {
     batcher.stop()

@@ -29,6 +29,15 @@ describe('the data slice', () => {
     expect(harness.store.getState().conversations.map((conversation) => conversation.id)).toEqual(['c1'])
   })
 
+  it('takes in conversations an import in another window added, once each, newest first', () => {
+    const harness = createStoreHarness()
+    harness.store.setState({ conversations: [makeConversation({ id: 'mine', updatedAt: '2025-02-01T00:00:00.000Z' })] })
+    const imported = [makeConversation({ id: 'old', updatedAt: '2024-01-01T00:00:00.000Z' }), makeConversation({ id: 'new', updatedAt: '2025-05-01T00:00:00.000Z' })]
+    harness.fake.emit('chats:imported', { conversations: imported })
+    harness.fake.emit('chats:imported', { conversations: imported })
+    expect(harness.store.getState().conversations.map((conversation) => conversation.id)).toEqual(['new', 'mine', 'old'])
+  })
+
   it('refuses a file over the bound without reading it, and passes main’s refusal on', async () => {
     const harness = createStoreHarness()
     const huge = new File(['x'], 'huge.json')

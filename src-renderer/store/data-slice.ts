@@ -1,6 +1,6 @@
 import { importSizeProblem } from '../../src-shared/data-rule'
 import type { AppError } from '../../src-shared/ipc/result'
-import type { DataProgress, ExportFormat, ImportReport } from '../../src-shared/types'
+import type { ConversationSummary, DataProgress, ExportFormat, ImportReport } from '../../src-shared/types'
 import { newRequestId } from '../lib/request-id'
 import { saveTextFile } from '../lib/save-file'
 import { safeCall } from './safe-call'
@@ -21,6 +21,8 @@ export interface DataSlice {
   /** Reads a file and imports it; the conversation list follows. Resolves with what was imported or why not. */
   importFile: (file: File) => Promise<{ ok: true; report: ImportReport } | { ok: false; error: AppError }>
   applyDataProgress: (progress: DataProgress) => void
+  /** `chats:imported`: conversations an import (in any window) added join the list. */
+  applyImported: (conversations: readonly ConversationSummary[]) => void
 }
 
 export const createDataSlice: SliceCreator<DataSlice> = (bridge) => (set, get) => {
@@ -53,6 +55,9 @@ export const createDataSlice: SliceCreator<DataSlice> = (bridge) => (set, get) =
         await get().loadConversations()
         return { ok: true, report: result.value }
       })
+    },
+    applyImported(conversations) {
+      for (const summary of conversations) get().upsertConversation(summary)
     },
     applyDataProgress(progress) {
       const task = get().dataTask

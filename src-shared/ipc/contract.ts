@@ -242,6 +242,8 @@ export interface EventMap {
   'settings:changed': { settings: Settings }
   /** How far a running `data:export` or `data:import` is. */
   'data:progress': DataProgress
+  /** An import (`data:import`) added these conversations, in the file's order: every window's list takes them in. */
+  'chats:imported': { conversations: ConversationSummary[] }
 }
 
 export type Channel = keyof RequestMap
@@ -303,6 +305,7 @@ const eventNames: Record<EventName, true> = {
   'settings:theme': true,
   'settings:changed': true,
   'data:progress': true,
+  'chats:imported': true,
 }
 
 /** Every request channel, in contract order. */

@@ -22,7 +22,8 @@ import type { ContextReport, MessageRole, MessageStatus, NoticeInfo, ReplyStats 
  * - `images` are the bytes of a user message's images, base64, with their format (PNG, JPEG, WebP or GIF).
  * - `options` are the model options the conversation changes (`{}`: the model's own); `think` is the thinking choice
  *   (`true`, `false`, `"low"`, `"medium"`, `"high"`, or `null` for the model's default).
- * - Times are ISO 8601 in UTC. Ids are kept on import unless the history already has them (then the conversation
+ * - Times are ISO 8601 in UTC (an import takes any ISO 8601 time with its zone, stored in UTC, and refuses other
+ *   forms). Ids are kept on import unless the history already has them (then the conversation
  *   comes in as a copy with new ids).
  *
  * A later version that changes a field's meaning gets a new `version`; this one refuses versions it does not know.

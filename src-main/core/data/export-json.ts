@@ -3,11 +3,10 @@ import type { HistoryStore } from '../history/history-store'
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ExportedConversation } from './export-format'
 
 /** The history reads an export needs (a slice of `HistoryStore`, so tests can hand a real store or a small one). */
-export type ExportSource = Pick<HistoryStore, 'listMessageTree' | 'imagesOf' | 'pathStampsOf'>
+export type ExportSource = Pick<HistoryStore, 'listMessageTree' | 'imagesOf'>
 
-/** One conversation with its whole tree, path stamps and image bytes, in the JSON export's shape. */
+/** One conversation with its whole tree (path stamps included) and image bytes, in the JSON export's shape. */
 export function exportConversation(history: ExportSource, conversation: ConversationSummary): ExportedConversation {
-  const stamps = history.pathStampsOf(conversation.id)
   return {
     id: conversation.id,
     title: conversation.title,
@@ -22,7 +21,7 @@ export function exportConversation(history: ExportSource, conversation: Conversa
       id: message.id,
       parentId: message.parentId,
       onPath: message.onPath,
-      pathStamp: stamps.get(message.id) ?? 0,
+      pathStamp: message.pathStamp,
       role: message.role,
       content: message.content,
       thinking: message.thinking,

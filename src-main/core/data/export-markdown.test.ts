@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { dataHarness } from './test-fixtures/data-harness'
+import { describe, expect, it } from 'vitest'
+import { dataHarnessesPerTest } from './test-fixtures/data-harness'
 import { fillRichHistory } from './test-fixtures/rich-history'
 
-const open: Array<{ close(): void }> = []
-afterEach(() => open.splice(0).forEach((store) => store.close()))
+const harness = dataHarnessesPerTest()
 
 async function markdownOfTrip() {
-  const made = dataHarness()
-  open.push(made.store)
+  const made = harness()
   const ids = fillRichHistory(made.store)
   made.store.showVersion(ids.trip, ids.second.id, 1)
   return made.data.exportData({ requestId: 'r', format: 'markdown', conversationId: ids.trip })
@@ -29,8 +27,7 @@ describe('the Markdown export', () => {
   })
 
   it('writes notices, failures and stopped replies as quotes and notes', async () => {
-    const made = dataHarness()
-    open.push(made.store)
+    const made = harness()
     const ids = fillRichHistory(made.store)
     made.store.showVersion(ids.trip, ids.edited.id, 1)
     const { text } = await made.data.exportData({ requestId: 'r', format: 'markdown', conversationId: ids.trip })
@@ -39,13 +36,22 @@ describe('the Markdown export', () => {
   })
 
   it('puts every conversation in one file when exporting all', async () => {
-    const made = dataHarness()
-    open.push(made.store)
+    const made = harness()
     fillRichHistory(made.store)
     const file = await made.data.exportData({ requestId: 'r', format: 'markdown' })
     expect(file.fileName).toBe('ollmchat-export-2025-06-01.md')
     expect(file.text.match(/^# /gm)).toHaveLength(2)
     expect(file.text).toContain('\n---\n\n# Trip to Lisbon')
     expect(file.text).toContain('*Stopped before the end.*')
+  })
+
+  it('closes a code block a stopped reply left open, so the messages after it stay Markdown', async () => {
+    const made = harness()
+    const conversation = made.store.createConversation({ model: 'm', title: 'Code' })
+    made.store.appendMessage({ conversationId: conversation.id, role: 'user', content: 'Write a loop', status: 'complete' })
+    made.store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'Here:\n\n````python\nfor i in range(3):', status: 'cancelled', model: 'm' })
+    made.store.appendMessage({ conversationId: conversation.id, role: 'user', content: 'Thanks', status: 'complete' })
+    const { text } = await made.data.exportData({ requestId: 'r', format: 'markdown', conversationId: conversation.id })
+    expect(text).toMatch(/````python\nfor i in range\(3\):\n````\n\n\*Stopped before the end\.\*\n\n## You · [\d-]+ [\d:]+ UTC\n\nThanks\n$/)
   })
 })

@@ -1,6 +1,7 @@
 import type { ConversationOptions, ThinkSetting } from '../../../src-shared/conversation-options'
 import { formatBytes, shortModelName } from '../../../src-shared/format'
 import type { ChatMessage, ConversationSummary, MessageImageInfo } from '../../../src-shared/types'
+import { closeOpenFence } from './markdown-fence'
 
 /**
  * A conversation as Markdown, for reading and sharing: the path it shows (other versions are in the JSON export),
@@ -60,8 +61,9 @@ const STATUS_NOTES: Partial<Record<ChatMessage['status'], string>> = {
 function messageBlock(message: ChatMessage): string {
   if (message.role === 'notice') return quote(`**Notice** · ${readableTime(message.createdAt)}\n\n${message.content}`)
   const parts = [heading(message)]
-  if (message.thinking.trim() !== '') parts.push(`<details>\n<summary>Thinking</summary>\n\n${message.thinking.trim()}\n\n</details>`)
-  if (message.content !== '') parts.push(message.content)
+  if (message.thinking.trim() !== '') parts.push(`<details>\n<summary>Thinking</summary>\n\n${closeOpenFence(message.thinking.trim())}\n\n</details>`)
+  // Written as the model wrote it (it is Markdown already), only with a code block it left open closed.
+  if (message.content !== '') parts.push(closeOpenFence(message.content))
   for (const image of message.images ?? []) parts.push(imageNote(image))
   const note = STATUS_NOTES[message.status]
   if (note !== undefined) parts.push(note)

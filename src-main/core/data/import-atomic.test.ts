@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppFailure } from '../app-failure'
 import type { ExportDocument } from './export-format'
 import { readOllmchatConversation } from './import-json'
-import { dataHarness } from './test-fixtures/data-harness'
+import { dataHarnessesPerTest } from './test-fixtures/data-harness'
 import { fillRichHistory } from './test-fixtures/rich-history'
 
-const open: Array<{ close(): void }> = []
-const harness = () => {
-  const made = dataHarness()
-  open.push(made.store)
-  return made
-}
-afterEach(() => open.splice(0).forEach((store) => store.close()))
+const harness = dataHarnessesPerTest()
 
 /** Three conversations exported from one history, ready to import elsewhere. */
 async function threeConversations(): Promise<ExportDocument> {

@@ -1,18 +1,32 @@
 import { z } from 'zod'
 import { checkConversationOptions, isThinkSetting } from '../../../src-shared/conversation-options'
-import { MAX_IMAGES_PER_MESSAGE, MAX_SYSTEM_PROMPT_CHARS } from '../../../src-shared/limits'
+import {
+  MAX_HOST_URL_CHARS,
+  MAX_IMAGES_PER_MESSAGE,
+  MAX_MODEL_NAME_CHARS,
+  MAX_SYSTEM_PROMPT_CHARS,
+  MAX_TITLE_CHARS,
+} from '../../../src-shared/limits'
 import { isRecord } from '../guards'
 import type { ConversationToImport, MessageToImport } from '../history/history-import'
 import { readContext, readError, readNotice, readStats } from '../history/stored-json'
-import { describeIssues } from '../ipc/input-schemas'
+import { describeIssues, idSchema as id } from '../ipc/input-schemas'
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-format'
 import { decodeImportedImage } from './imported-image'
 import { conversationLabel, refuseImport } from './import-refusal'
 import { checkTree } from './tree-check'
 
-// Ids keep the shape every channel accepts (`input-schemas.ts`), or the conversation could not be opened afterwards.
-const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'is not an id ollmchat can use')
-const time = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'is not a time')
+/**
+ * A time as ollmchat writes it (ISO 8601 with its zone), stored as `Date.toISOString` gives it: the history compares
+ * and sorts times as text (the list by `updated_at`, the purge of deleted conversations), which only works when they
+ * all have that one form. Anything else is refused rather than guessed at: `Date.parse` reads "1" as the year 2001
+ * and "March 7, 2024" or a time without a zone in the machine's own time zone, so the same file would import as
+ * different times on different machines.
+ */
+const time = z.iso
+  .datetime({ offset: true, error: 'is not a time as ollmchat writes it (ISO 8601 with its time zone, e.g. 2025-03-01T10:00:00.000Z)' })
+  .transform((text) => new Date(text).toISOString())
+const modelName = z.string().max(MAX_MODEL_NAME_CHARS, `is longer than ${MAX_MODEL_NAME_CHARS} characters`).nullable()
 
 const messageSchema = z.object({
   id,
@@ -23,8 +37,8 @@ const messageSchema = z.object({
   content: z.string(),
   thinking: z.string(),
   status: z.enum(['complete', 'streaming', 'cancelled', 'error', 'interrupted'], 'must be complete, streaming, cancelled, error or interrupted'),
-  model: z.string().nullable(),
-  servedBy: z.string().nullable(),
+  model: modelName,
+  servedBy: modelName,
   numCtx: z.int().min(1).nullable(),
   // Read field by field below, by the same readers as the history's own JSON columns.
   error: z.unknown(),
@@ -38,12 +52,12 @@ const messageSchema = z.object({
 
 const conversationSchema = z.object({
   id,
-  title: z.string().trim().min(1, 'is empty').max(200),
-  model: z.string().nullable(),
+  title: z.string().trim().min(1, 'is empty').max(MAX_TITLE_CHARS, `is longer than ${MAX_TITLE_CHARS} characters`),
+  model: modelName,
   systemPrompt: z.string().max(MAX_SYSTEM_PROMPT_CHARS),
   createdAt: time,
   updatedAt: time,
-  lastHost: z.string().nullable(),
+  lastHost: z.string().max(MAX_HOST_URL_CHARS, `is longer than ${MAX_HOST_URL_CHARS} characters`).nullable(),
   options: z.record(z.string(), z.unknown()),
   think: z.unknown().refine((value) => value === null || isThinkSetting(value), 'must be true, false, "low", "medium", "high" or null'),
   messages: z.array(z.unknown()),

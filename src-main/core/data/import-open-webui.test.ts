@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { splitReasoning } from './open-webui-message'
-import { dataHarness } from './test-fixtures/data-harness'
+import { dataHarnessesPerTest } from './test-fixtures/data-harness'
 
 const FIXTURE = readFileSync(join(__dirname, 'test-fixtures', 'open-webui-export.json'), 'utf8')
 
-const open: Array<{ close(): void }> = []
-const harness = () => {
-  const made = dataHarness()
-  open.push(made.store)
-  return made
-}
-afterEach(() => open.splice(0).forEach((store) => store.close()))
+const harness = dataHarnessesPerTest()
 
 async function importFixture(text = FIXTURE) {
   const made = harness()

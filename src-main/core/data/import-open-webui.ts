@@ -1,5 +1,5 @@
 import { readConversationOptions } from '../../../src-shared/conversation-options'
-import { MAX_IMAGES_PER_MESSAGE, MAX_SYSTEM_PROMPT_CHARS } from '../../../src-shared/limits'
+import { MAX_IMAGES_PER_MESSAGE, MAX_MODEL_NAME_CHARS, MAX_SYSTEM_PROMPT_CHARS, MAX_TITLE_CHARS } from '../../../src-shared/limits'
 import { isRecord } from '../guards'
 import type { ConversationToImport, MessageToImport } from '../history/history-import'
 import type { ImageToStore } from '../history/image-repo'
@@ -54,46 +54,60 @@ function treeOf(chat: Record<string, unknown>): { messages: Map<string, RawMessa
   return { messages, currentId: parentId }
 }
 
+/** A model name as kept: Open WebUI's ids are free text, so one beyond ollmchat's bound is left out, not refused. */
+const modelNameOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_MODEL_NAME_CHARS ? value : null
+
 const parentOf = (message: RawMessage): string | null => (typeof message.parentId === 'string' ? message.parentId : null)
 
-/** Parents before children, siblings in `childrenIds` order (Open WebUI's order of versions), then by time. */
-function writtenOrder(messages: Map<string, RawMessage>, where: string): RawMessage[] {
-  const children = new Map<string | null, RawMessage[]>()
+/** The tree walked: every message, parents before children, and each message's children in the order of versions. */
+interface WalkedTree {
+  order: RawMessage[]
+  childrenOf: Map<string | null, RawMessage[]>
+}
+
+/**
+ * Parents before children, siblings in `childrenIds` order (Open WebUI's order of versions), then by time. Walked
+ * with a stack of its own, not by recursion: a chat of thousands of messages is as deep as it is long.
+ */
+function walkTree(messages: Map<string, RawMessage>, where: string): WalkedTree {
+  const childrenOf = new Map<string | null, RawMessage[]>()
   for (const message of messages.values()) {
     const parentId = parentOf(message)
     if (parentId !== null && !messages.has(parentId)) {
       refuseImport(`A message of ${where} follows a message that is not in the file (its parent is missing).`)
     }
-    children.set(parentId, [...(children.get(parentId) ?? []), message])
-  }
-  const rank = (parent: RawMessage | undefined, child: RawMessage) => {
-    const listed = parent !== undefined && Array.isArray(parent.childrenIds) ? parent.childrenIds.indexOf(child.id) : -1
-    return listed === -1 ? Number.MAX_SAFE_INTEGER : listed
+    const siblings = childrenOf.get(parentId)
+    if (siblings === undefined) childrenOf.set(parentId, [message])
+    else siblings.push(message)
   }
   const time = (message: RawMessage) => (typeof message.timestamp === 'number' ? message.timestamp : 0)
-  const order: RawMessage[] = []
-  const visit = (parentId: string | null) => {
+  for (const [parentId, siblings] of childrenOf) {
     const parent = parentId === null ? undefined : messages.get(parentId)
-    const siblings = [...(children.get(parentId) ?? [])].sort((a, b) => rank(parent, a) - rank(parent, b) || time(a) - time(b))
-    for (const child of siblings) {
-      order.push(child)
-      visit(child.id)
-    }
+    const listed = new Map((parent !== undefined && Array.isArray(parent.childrenIds) ? parent.childrenIds : []).map((id, index) => [id, index]))
+    const rank = (child: RawMessage) => listed.get(child.id) ?? Number.MAX_SAFE_INTEGER
+    siblings.sort((a, b) => rank(a) - rank(b) || time(a) - time(b))
   }
-  visit(null)
-  // A message that is its own ancestor is never reached from a first message.
+  const order: RawMessage[] = []
+  const stack = [...(childrenOf.get(null) ?? [])].reverse()
+  for (let message = stack.pop(); message !== undefined; message = stack.pop()) {
+    order.push(message)
+    const children = childrenOf.get(message.id) ?? []
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as RawMessage)
+  }
+  // A message that is its own ancestor (or its own parent) is never reached from a first message.
   if (order.length !== messages.size) refuseImport(`The messages of ${where} go round in a circle instead of forming a conversation.`)
-  return order
+  return { order, childrenOf }
 }
 
 /** The path: `currentId` and its ancestors; when it is missing, the newest reply down the newest versions. */
-function pathOf(messages: Map<string, RawMessage>, order: readonly RawMessage[], currentId: string | null): Set<string> {
+function pathOf(messages: Map<string, RawMessage>, { childrenOf }: WalkedTree, currentId: string | null): Set<string> {
   let leaf = currentId !== null && messages.has(currentId) ? currentId : null
-  if (leaf === null && order.length > 0) {
-    leaf = order.find((message) => parentOf(message) === null)?.id ?? null
-    for (let next = leaf; next !== null; ) {
-      leaf = next
-      next = order.filter((message) => parentOf(message) === leaf).at(-1)?.id ?? null
+  if (leaf === null) {
+    let next = childrenOf.get(null)?.[0]
+    while (next !== undefined) {
+      leaf = next.id
+      next = childrenOf.get(leaf)?.at(-1)
     }
   }
   const path = new Set<string>()
@@ -130,11 +144,12 @@ export function readOpenWebUiChat(entry: unknown, index: number, context: { newI
   const record = isRecord(entry) ? entry : {}
   const chat = chatOf(record) ?? refuseImport(`Chat ${index + 1} of the Open WebUI file has no messages.`)
   const titleText = [record.title, chat.title].find((value): value is string => typeof value === 'string' && value.trim() !== '')
-  const title = (titleText ?? 'Imported chat').trim().slice(0, 200)
+  const title = (titleText ?? 'Imported chat').trim().slice(0, MAX_TITLE_CHARS)
   const where = conversationLabel(index, title)
   const { messages, currentId } = treeOf(chat)
-  const order = writtenOrder(messages, where)
-  const path = pathOf(messages, order, currentId)
+  const tree = walkTree(messages, where)
+  const { order } = tree
+  const path = pathOf(messages, tree, currentId)
   const createdAt = epochToIso(record.created_at) ?? epochToIso(chat.timestamp) ?? context.now()
   const ids = new Map(order.map((message) => [message.id, context.newId()]))
   let imagesLeftOut = 0
@@ -161,7 +176,7 @@ export function readOpenWebUiChat(entry: unknown, index: number, context: { newI
       content: leftOut > 0 ? [content, ...Array<string>(leftOut).fill(LEFT_OUT_NOTE)].filter((part) => part !== '').join('\n\n') : content,
       thinking,
       status: errorText !== null ? 'error' : !user && message.done === false ? 'interrupted' : 'complete',
-      model: !user && typeof message.model === 'string' ? message.model : null,
+      model: user ? null : modelNameOf(message.model),
       servedBy: null,
       numCtx: null,
       error: errorText === null ? null : { code: 'OLLAMA_ERROR', message: errorText },
@@ -177,7 +192,7 @@ export function readOpenWebUiChat(entry: unknown, index: number, context: { newI
 
   const params = isRecord(chat.params) ? chat.params : {}
   const system = [chat.system, params.system].find((value): value is string => typeof value === 'string') ?? ''
-  const models = Array.isArray(chat.models) ? chat.models.filter((model): model is string => typeof model === 'string' && model !== '') : []
+  const models = Array.isArray(chat.models) ? chat.models.map(modelNameOf).filter((model) => model !== null) : []
   const lastReplyModel = converted.filter((message) => message.model !== null).at(-1)?.model ?? null
   const stop = typeof params.stop === 'string' ? params.stop.split(',').map((item) => item.trim()).filter((item) => item !== '') : params.stop
   return {

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MAX_IMPORT_BYTES } from '../../../src-shared/data-rule'
 import { AppFailure } from '../app-failure'
 import type { ExportDocument } from './export-format'
-import { dataHarness } from './test-fixtures/data-harness'
+import { dataHarnessesPerTest } from './test-fixtures/data-harness'
 import { fillRichHistory } from './test-fixtures/rich-history'
 
-const open: Array<{ close(): void }> = []
-const harness = () => {
-  const made = dataHarness()
-  open.push(made.store)
-  return made
-}
-afterEach(() => open.splice(0).forEach((store) => store.close()))
+const harness = dataHarnessesPerTest()
 
 /** An export of the rich history, as an object to spoil. */
 async function exportedDocument(): Promise<ExportDocument> {

@@ -42,15 +42,18 @@ export function contentText(value: unknown): string {
     .join('\n\n')
 }
 
+/** The last moment `toISOString` writes in its plain form; later years become `+010000-…`, which sorts wrongly as text. */
+const LAST_PLAIN_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
 /**
- * An epoch time as ISO: Open WebUI writes seconds (messages, `created_at`), milliseconds (`chat.timestamp`), and in
- * newer versions some nanoseconds; the size of the number tells which.
+ * An epoch time as ISO (`toISOString`, the one form the history compares as text): Open WebUI writes seconds
+ * (messages, `created_at`), milliseconds (`chat.timestamp`), and in newer versions some nanoseconds; the size of the
+ * number tells which. `null` for what is no time, or one past the year 9999.
  */
 export function epochToIso(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return null
-  const ms = value > 1e17 ? value / 1e6 : value > 1e11 ? value : value * 1000
-  const date = new Date(Math.round(ms))
-  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+  const ms = Math.round(value > 1e17 ? value / 1e6 : value > 1e11 ? value : value * 1000)
+  return ms > LAST_PLAIN_ISO_MS ? null : new Date(ms).toISOString()
 }
 
 const numberAt = (record: Record<string, unknown>, ...keys: string[]): number | undefined => {

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import type { DataService } from './data-service'
 import type { ExportDocument } from './export-format'
-import { dataHarness } from './test-fixtures/data-harness'
+import { dataHarnessesPerTest } from './test-fixtures/data-harness'
 import { CONTEXT_REPORT, fillRichHistory } from './test-fixtures/rich-history'
 
-const open: Array<{ close(): void }> = []
-const harness = () => {
-  const made = dataHarness()
-  open.push(made.store)
-  return made
-}
-afterEach(() => open.splice(0).forEach((store) => store.close()))
+const harness = dataHarnessesPerTest()
 
-const exportAll = async (data: ReturnType<typeof dataHarness>['data']) =>
+const exportAll = async (data: DataService) =>
   JSON.parse((await data.exportData({ requestId: 'r1', format: 'json' })).text) as ExportDocument
 
 describe('the JSON export', () => {
@@ -78,5 +73,16 @@ describe('the JSON export', () => {
     const fresh = harness()
     await fresh.data.importData({ requestId: 'r2', text: exported.text })
     expect(fresh.store.listMessages(conversation.id).map((message) => message.status)).toEqual(['complete', 'interrupted'])
+  })
+
+  it('tells every window what it added (`chats:imported`), with the summaries the list shows', async () => {
+    const source = harness()
+    fillRichHistory(source.store)
+    const exported = await source.data.exportData({ requestId: 'r1', format: 'json' })
+    const fresh = harness()
+    const report = await fresh.data.importData({ requestId: 'r2', text: exported.text })
+    const told = fresh.events.filter((event) => event.name === 'chats:imported')
+    expect(told).toEqual([{ name: 'chats:imported', payload: { conversations: report.conversationIds.map((id) => fresh.store.getConversation(id)) } }])
+    expect(report.conversationIds).toHaveLength(2)
   })
 })

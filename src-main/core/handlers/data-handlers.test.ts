@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../../src-shared/ipc/contract'
-import { dataHarness } from '../data/test-fixtures/data-harness'
+import { dataHarnessesPerTest } from '../data/test-fixtures/data-harness'
 import { createDispatcher, type Handlers } from '../ipc/dispatch'
 import { createMemoryLogger } from '../log'
 import { bodyLimitOf } from '../../browser/browser-server'
@@ -10,12 +10,10 @@ import { dataHandlers } from './data-handlers'
 const unimplemented = () => Promise.reject(new Error('not part of this test'))
 const otherHandlers = Object.fromEntries(CHANNELS.map((channel) => [channel, unimplemented])) as unknown as Handlers
 
-const harnesses: Array<{ close(): void }> = []
-afterEach(() => harnesses.splice(0).forEach((store) => store.close()))
+const harness = dataHarnessesPerTest()
 
 function dispatcher() {
-  const { store, data } = dataHarness()
-  harnesses.push(store)
+  const { store, data } = harness()
   return { store, dispatch: createDispatcher({ ...otherHandlers, ...dataHandlers(data) }, createMemoryLogger()) }
 }
 

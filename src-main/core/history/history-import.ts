@@ -5,7 +5,11 @@ import type { HistoryContext } from './database'
 import { createImageRepo, type ImageToStore } from './image-repo'
 import { contextToJson, errorToJson, noticeToJson, statsToJson } from './stored-json'
 
-/** One message of a conversation to import, with its place in the tree and its images' bytes. */
+/**
+ * One message of a conversation to import, with its place in the tree and its images' bytes. Times (here and in
+ * `ConversationToImport`) must be in `Date.toISOString`'s form, as the history compares them as text; the readers of
+ * a file (`src-main/core/data`) bring them to it.
+ */
 export interface MessageToImport {
   id: string
   /** Must be a message earlier in the same conversation's list, or `null` for a first message. */

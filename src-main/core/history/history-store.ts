@@ -6,7 +6,6 @@ import { createHistoryImport, type ImportConversations } from './history-import'
 import { createImageRepo, type ImageToStore, type StoredImage } from './image-repo'
 import { createMessageRepo, type MessagePage, type MessagePageRequest, type MessagePatch, type NewMessage, type TreeMessage } from './message-repo'
 import { migrate } from './migrations'
-import { createPathStampReader } from './path-stamps'
 import { createSearch, type SearchRequest } from './search'
 import { SearchThread } from './search-thread'
 import { createTempModelTable } from './temp-model-table'
@@ -54,9 +53,8 @@ export interface HistoryStore {
   getMessage(id: string): ChatMessage | null
   /**
    * Appends at the end of the conversation's path (its parent is the path's last message) and makes the
-   * conversation the most recent one. Also accepted for a
-   * soft-deleted conversation (a reply may finish after its conversation was deleted); throws `NOT_FOUND`
-   * for an unknown one.
+   * conversation the most recent one. Also accepted for a soft-deleted conversation (a reply may finish after its
+   * conversation was deleted); throws `NOT_FOUND` for an unknown one.
    */
   appendMessage(input: NewMessage, images?: readonly ImageToStore[]): ChatMessage
   /** One image of a message (`ChatMessage.images` says which it has); `null` when it has no such image. */
@@ -71,6 +69,11 @@ export interface HistoryStore {
    * on the conversation's path.
    */
   branchFrom(conversationId: string, messageId: string): number
+  /**
+   * A new version of the message `messageId` (on the path): `branchFrom` it, then `appendMessage` the new one, in one
+   * transaction, so a failed append leaves the path as it was rather than cut with no new version. Throws as those do.
+   */
+  appendVersionOf(messageId: string, input: NewMessage, images?: readonly ImageToStore[]): ChatMessage
   /**
    * Deletes `messageId` and every message after it on the path (a failed reply not worth keeping as a version); when a
    * version hangs below them, they only leave the path, as `branchFrom`. Throws `NOT_FOUND` as `branchFrom`.
@@ -100,8 +103,6 @@ export interface HistoryStore {
   setLastHost(conversationId: string, host: string): void
   /** Writes whole conversations as a file gave them, in one transaction (all or none); see `history-import.ts`. */
   importConversations: ImportConversations
-  /** When each message of a conversation last joined its path, by message id: what an export keeps (`path-stamps.ts`). */
-  pathStampsOf(conversationId: string): Map<string, number>
   /** The temporary models ollmchat made, per Ollama host (machine state, kept here rather than in the settings). */
   readonly tempModels: TempModelRegistry
   close(): void
@@ -139,6 +140,10 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     const message = messages.append(input)
     return toStore.length === 0 ? message : { ...message, images: images.save(message.id, toStore) }
   })
+  const appendVersion = db.transaction((messageId: string, input: NewMessage, toStore: readonly ImageToStore[]): ChatMessage => {
+    messages.branchFrom(input.conversationId, messageId)
+    return appendWithImages(input, toStore)
+  })
   // A second connection cannot see a private in-memory database: that one (tests) is searched in place.
   const thread = options.file === ':memory:' ? undefined : new SearchThread({ file: options.file, ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }) })
   const searchInPlace = createSearch(db)
@@ -169,6 +174,7 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
       return message === null ? null : (images.describe([message])[0] ?? message)
     },
     branchFrom: (conversationId, messageId) => messages.branchFrom(conversationId, messageId),
+    appendVersionOf: (messageId, input, toStore = []) => appendVersion(messageId, input, toStore),
     discardFrom: (conversationId, messageId) => messages.discardFrom(conversationId, messageId),
     showVersion(conversationId, messageId, version) {
       const path = messages.showVersion(conversationId, messageId, version)
@@ -179,7 +185,6 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     markInterrupted: () => messages.markInterrupted(),
     setLastHost: (conversationId, host) => conversations.setLastHost(conversationId, host),
     importConversations: createHistoryImport(context),
-    pathStampsOf: createPathStampReader(db),
     tempModels: createTempModelTable(db),
     close() {
       thread?.close()

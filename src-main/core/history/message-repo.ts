@@ -36,8 +36,11 @@ export interface MessagePage {
   hasOlder: boolean
 }
 
-/** A message of the whole tree, with whether it is on the path the conversation shows. */
-export type TreeMessage = ChatMessage & { onPath: boolean }
+/**
+ * A message of the whole tree, with whether it is on the path the conversation shows and when it last joined it
+ * (`path_stamp`: which branch an older version leads to; an export keeps it).
+ */
+export type TreeMessage = ChatMessage & { onPath: boolean; pathStamp: number }
 
 /** Messages table access; see `HistoryStore` for each method's guarantees. */
 export interface MessageRepo {
@@ -69,8 +72,8 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
   const tailStatement = db.prepare<[string, number], MessageRow>(
     `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND on_path = 1 AND seq >= ? ORDER BY seq`,
   )
-  const treeStatement = db.prepare<[string], MessageRow & { on_path: number }>(
-    `SELECT ${MESSAGE_COLUMNS}, on_path FROM messages WHERE conversation_id = ? ORDER BY seq`,
+  const treeStatement = db.prepare<[string], MessageRow & { on_path: number; path_stamp: number }>(
+    `SELECT ${MESSAGE_COLUMNS}, on_path, path_stamp FROM messages WHERE conversation_id = ? ORDER BY seq`,
   )
   const placeStatement = db.prepare<[string, string], { seq: number; on_path: number; parent_id: string | null; role: string }>(
     'SELECT seq, on_path, parent_id, role FROM messages WHERE id = ? AND conversation_id = ?',
@@ -186,7 +189,7 @@ export function createMessageRepo(context: HistoryContext, conversations: Conver
       return { messages: rows.reverse().map(toChatMessage), hasOlder }
     },
     tree: (conversationId) =>
-      treeStatement.all(conversationId).map((row) => ({ ...toChatMessage(row), onPath: row.on_path === 1 })),
+      treeStatement.all(conversationId).map((row) => ({ ...toChatMessage(row), onPath: row.on_path === 1, pathStamp: row.path_stamp })),
     get(id) {
       const row = getStatement.get(id)
       return row ? toChatMessage(row) : null

@@ -9,20 +9,30 @@ import { MAX_IMAGE_BASE64_CHARS } from '../../../src-shared/image-rule'
 import { MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from '../../../src-shared/header-rule'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
 import { numericRule, rangeText, STOP_RULE, THINK_LEVELS, type NumericOptionKey } from '../../../src-shared/conversation-options'
-import { MAX_IMAGES_PER_MESSAGE, MAX_NUM_CTX, MAX_SYSTEM_PROMPT_CHARS, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import {
+  MAX_HOST_URL_CHARS,
+  MAX_IMAGES_PER_MESSAGE,
+  MAX_MODEL_NAME_CHARS,
+  MAX_NUM_CTX,
+  MAX_SYSTEM_PROMPT_CHARS,
+  MAX_TITLE_CHARS,
+  TEMP_MODEL_LIMIT_RANGE,
+} from '../../../src-shared/limits'
 import { MAX_MESSAGE_PAGE } from '../../../src-shared/message-pages'
 import { PRESET_RULE } from '../../../src-shared/prompt-presets'
 import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE, SEARCH_CURSOR_PATTERN } from '../../../src-shared/search'
 import { THEMES } from '../../../src-shared/types'
 
 const none = z.strictObject({})
-const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'must be an id')
-const modelName = z.string().trim().min(1).max(512)
+/** An id as every channel takes it; an import keeps ids only in this shape, or the conversation could not be opened. */
+export const idSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'must be an id')
+const id = idSchema
+const modelName = z.string().trim().min(1).max(MAX_MODEL_NAME_CHARS)
 const messageText = z
   .string()
   .max(200_000, 'is longer than 200,000 characters')
   .refine((text) => text.trim().length > 0, 'is empty')
-const title = z.string().trim().min(1).max(200)
+const title = z.string().trim().min(1).max(MAX_TITLE_CHARS)
 const systemPrompt = z.string().max(MAX_SYSTEM_PROMPT_CHARS)
 const theme = z.enum(THEMES)
 // Bounds only (a string of base64 characters within the size limit); `decodeImages` reads the bytes and says what
@@ -70,7 +80,7 @@ export const inputSchemas = {
   'tempModels:removeAll': none,
   'hosts:save': z.strictObject({
     id: id.exactOptional(),
-    url: z.string().trim().min(1).max(500),
+    url: z.string().trim().min(1).max(MAX_HOST_URL_CHARS),
     name: z.string().max(200).nullable().exactOptional(),
     // Bounds only; `checkHeaders` applies the whole header rule with a sentence naming the problem.
     headers: z
@@ -82,7 +92,7 @@ export const inputSchemas = {
   'hosts:check': none,
   'settings:get': none,
   'settings:update': z.strictObject({
-    ollamaHost: z.string().trim().max(500).nullable().exactOptional(),
+    ollamaHost: z.string().trim().max(MAX_HOST_URL_CHARS).nullable().exactOptional(),
     theme: theme.exactOptional(),
     defaultModel: modelName.nullable().exactOptional(),
     lastConversationId: id.nullable().exactOptional(),

@@ -1,10 +1,7 @@
 import type { ContextReport } from '../../../../src-shared/types'
 import type { HistoryStore } from '../../history/history-store'
+import { GIF_1PX, PNG_1PX } from '../../../test-support/test-images'
 
-// Written out here: core fixtures may not import test support (`test-support/test-images.ts` has the same bytes).
-/** A 1×1 PNG and a 1×1 GIF. */
-const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
-const GIF_1PX = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
 
 export const CONTEXT_REPORT: ContextReport = {
   asked: 8192,
