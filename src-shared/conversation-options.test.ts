@@ -8,6 +8,7 @@ import {
   numericRule,
   readConversationOptions,
   thinkControlFor,
+  thinkFits,
   thinkFromStored,
   thinkToStored,
 } from './conversation-options'
@@ -68,6 +69,12 @@ describe('thinking', () => {
     expect(thinkControlFor({ capabilities: ['completion'], family: 'llama' })).toBe('none')
     expect(thinkControlFor({ capabilities: ['completion', 'thinking'], family: 'qwen3' })).toBe('switch')
     expect(thinkControlFor({ capabilities: ['completion', 'thinking'], family: 'gptoss' })).toBe('levels')
+  })
+
+  it('lets a choice through only as the control offers it: on/off for a switch, a level for levels, nothing for none', () => {
+    expect([true, false, 'high'].map((think) => thinkFits(think as boolean | 'high', 'switch'))).toEqual([true, true, false])
+    expect([true, false, 'low'].map((think) => thinkFits(think as boolean | 'low', 'levels'))).toEqual([false, false, true])
+    expect([true, false, 'medium'].map((think) => thinkFits(think as boolean | 'medium', 'none'))).toEqual([false, false, false])
   })
 
   it('stores and reads back every choice, and reads unknown text as the default', () => {

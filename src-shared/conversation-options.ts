@@ -174,6 +174,16 @@ export function thinkControlFor(model: { capabilities: readonly string[]; family
   return model.family === 'gptoss' || model.family === 'gpt-oss' ? 'levels' : 'switch'
 }
 
+/**
+ * Whether a model with `control` takes the choice `think` as the window offers it: on/off for `switch`, a level for
+ * `levels`, nothing for `none`. Main sends `think` only when it fits, so a choice made elsewhere (an import, a model
+ * changed since) never turns every reply into Ollama's 400.
+ */
+export function thinkFits(think: ThinkSetting, control: ThinkControl): boolean {
+  if (control === 'none') return false
+  return control === 'levels' ? typeof think === 'string' : typeof think === 'boolean'
+}
+
 export function isThinkSetting(value: unknown): value is ThinkSetting {
   return typeof value === 'boolean' || (typeof value === 'string' && (THINK_LEVELS as readonly string[]).includes(value))
 }

@@ -1,3 +1,4 @@
+import { formatMegabytes } from './format'
 import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_MESSAGE } from './limits'
 
 /**
@@ -41,15 +42,13 @@ export const IMAGE_SNIFF_BYTES = 12
 /** Only models with Ollama's `vision` capability read images; Ollama itself does not refuse them (see README). */
 export const canReadImages = (capabilities: readonly string[]): boolean => capabilities.includes('vision')
 
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
-
 /** The sentence for an image that is not one of the accepted formats; `name` is the file's name or "Image 2". */
 export const notAnImageSentence = (name: string) => `${name} is not a PNG, JPEG, WebP or GIF image.`
 
 /** The sentence for an image over {@link MAX_IMAGE_BYTES}, or `null` when it fits. */
 export function imageSizeProblem(name: string, bytes: number): string | null {
   if (bytes <= MAX_IMAGE_BYTES) return null
-  return `${name} is larger than ${megabytes(MAX_IMAGE_BYTES)}, the most an image can be.`
+  return `${name} is larger than ${formatMegabytes(MAX_IMAGE_BYTES)}, the most an image can be.`
 }
 
 /** The sentence for more than {@link MAX_IMAGES_PER_MESSAGE} images on one message, or `null`. */

@@ -38,6 +38,8 @@ export type NoticeInfo =
   | { kind: 'context-setting' }
   /** The first message of a conversation continued from another one's summary. */
   | { kind: 'continued-from'; conversationId: string; title: string }
+  /** The model cannot read images, so the images on the path were left out of the prompt (`count` of them). */
+  | { kind: 'images-not-sent'; model: string; count: number }
   | {
       kind: 'context-truncated'
       /** The conversation's model as Ollama lists it. */

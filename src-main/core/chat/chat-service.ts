@@ -96,21 +96,24 @@ export function createChatService(deps: ReplyDeps): ChatService {
     else history.branchFrom(conversationId, replaced.id)
   }
 
-  /** Refuses images the conversation's model cannot read; returns the model it asked about. */
-  const checkVision = async (conversationId: string): Promise<string | null> => {
-    const model = history.getConversation(conversationId)?.model ?? null
-    if (model !== null) requireVision(model, await deps.connection().replyContext.details(model))
-    return model
+  /**
+   * `conversationOrFail` for a message carrying images: the cheap local refusals first, then Ollama is asked whether
+   * the model reads images (`requireVision`), then the local checks again, since the wait let other requests in.
+   */
+  const conversationForImages = async (requestId: string, conversationId: string, withImages: boolean): Promise<ConversationSummary> => {
+    const conversation = conversationOrFail(requestId, conversationId)
+    if (!withImages || conversation.model === null) return conversation
+    const model = conversation.model
+    requireVision(model, await deps.connection().replyContext.details(model))
+    const current = conversationOrFail(requestId, conversationId)
+    if (current.model !== model) throw new AppFailure('BUSY', 'The model changed while the images were being checked. Send them again.')
+    return current
   }
 
   return {
     async send({ requestId, conversationId, text, images: uploads = [] }) {
       const images = decodeImages(uploads)
-      const checked = images.length > 0 ? await checkVision(conversationId) : null
-      const conversation = conversationOrFail(requestId, conversationId)
-      if (images.length > 0 && conversation.model !== checked) {
-        throw new AppFailure('BUSY', 'The model changed while the images were being checked. Send them again.')
-      }
+      const conversation = await conversationForImages(requestId, conversationId, images.length > 0)
       // Every other message follows a user message, so an empty conversation is exactly one without any yet.
       const isFirst = conversation.messageCount === 0
       const userMessage = history.appendMessage({ conversationId, role: 'user', content: text, status: 'complete' }, images)
@@ -132,14 +135,16 @@ export function createChatService(deps: ReplyDeps): ChatService {
     },
 
     async editAndResend({ requestId, conversationId, messageId, text }) {
-      const conversation = conversationOrFail(requestId, conversationId)
+      const checked = conversationOrFail(requestId, conversationId)
       const original = history.getMessage(messageId)
       if (!original || original.conversationId !== conversationId || original.role !== 'user') {
         throw new AppFailure('NOT_FOUND', 'That message can no longer be edited.')
       }
+      // The edit keeps the original's images, so it is refused as `send` would refuse them for this model.
+      const withImages = (original.images?.length ?? 0) > 0
+      const conversation = withImages ? await conversationForImages(requestId, conversationId, true) : checked
       // The edit is a new version beside the original, which keeps its text and the replies that followed it.
-      history.branchFrom(conversationId, messageId)
-      const edited = history.appendMessage({ conversationId, role: 'user', content: text, status: 'complete' }, history.imagesOf(messageId))
+      const edited = history.appendVersionOf(messageId, { conversationId, role: 'user', content: text, status: 'complete' }, history.imagesOf(messageId))
       return await track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: edited, signal }))
     },

@@ -55,6 +55,26 @@ describe('conversation options and thinking', () => {
     expect('options' in sent || 'think' in sent).toBe(false)
   })
 
+  it('sends think only as the model takes it, so a choice made elsewhere never fails every reply', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3', 'qwen3:8b'] } })
+    // The window offers no thinking for llama3 and no levels for qwen3; another caller (an import) may still store them.
+    const plain = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    unwrap(await h.core.dispatch('chats:update', { conversationId: plain.id, think: true }))
+    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: plain.id, text: 'Hi' }))
+    expect(turn.assistantMessage.status).toBe('complete')
+    expect('think' in (chatBodies().at(-1) ?? {})).toBe(false)
+
+    const thinker = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
+    unwrap(await h.core.dispatch('chats:update', { conversationId: thinker.id, think: 'high' }))
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: thinker.id, text: 'Hi' }))
+    expect('think' in (chatBodies().at(-1) ?? {})).toBe(false)
+    h.sim.clearRequests()
+    unwrap(await h.core.dispatch('chats:update', { conversationId: thinker.id, think: false }))
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'c', conversationId: thinker.id, text: 'Again' }))
+    expect(h.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/chat'])
+    expect(chatBodies().at(-1)?.think).toBe(false)
+  })
+
   it('keeps the options across a restart and resets thinking when the model changes', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b', 'llama3'] } })
     const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))

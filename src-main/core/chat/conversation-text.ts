@@ -33,7 +33,8 @@ export type ImageReader = (messageId: string) => string[]
  * What Ollama is sent for a reply: the system prompt, then every earlier message `isSentToModel` accepts, each user
  * message with its images (`images`, base64, as `api.Message.Images` takes them; Ollama places them before the
  * text, `server/prompt.go` `imageTaggedMessages`). Each entry keeps its stored message, so what Ollama reports can
- * be matched against what was sent. Without `readImages` (a summary) images are left out.
+ * be matched against what was sent. Without `readImages` (a summary, a model without vision) images are left out,
+ * so the estimate (`promptParts`) counts only the images sent.
  */
 export function promptEntries(systemPrompt: string, history: readonly ChatMessage[], readImages?: ImageReader): PromptEntry[] {
   const entries: PromptEntry[] = []

@@ -70,6 +70,62 @@ describe('images through the core', () => {
     expect(h.sim.requestsTo('/api/chat', 'POST')).toEqual([])
   })
 
+  it('leaves the images out for a model without vision, says so once, counts none, and a warm turn is one request', async () => {
+    await start()
+    const conversation = await newConversation('gemma3:4b')
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Look', images: [base64Of(PNG_1PX), base64Of(GIF_1PX)] }))
+    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'llama3:latest' }))
+
+    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'And now?' }))
+    expect(lastChat().messages).toEqual([
+      { role: 'user', content: 'Look' },
+      { role: 'assistant', content: 'A small picture.' },
+      { role: 'user', content: 'And now?' },
+    ])
+    const notice = 'llama3 cannot read images: the 2 images earlier in this conversation were not sent.'
+    expect(turn.notices.map((message) => message.content)).toEqual([notice])
+    // The estimate counts only what was sent: 1,536 tokens of images Ollama never saw would read as truncation.
+    expect(turn.assistantMessage.context?.truncated).toBe(false)
+
+    h.sim.clearRequests()
+    const warm = unwrap(await h.core.dispatch('chat:send', { requestId: 'c', conversationId: conversation.id, text: 'Still there?' }))
+    expect(h.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/chat'])
+    expect(lastChat().messages.some((message) => message.images !== undefined)).toBe(false)
+    expect(warm.notices).toEqual([])
+    const path = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    expect(path.filter((message) => message.role === 'notice').map((message) => message.content)).toEqual([notice])
+  })
+
+  it('refuses to edit and resend a message with images on a model without vision, writing nothing', async () => {
+    await start()
+    const conversation = await newConversation('gemma3:4b')
+    const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Look', images: [base64Of(PNG_1PX)] }))
+    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'llama3:latest' }))
+    const before = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    h.sim.clearRequests()
+
+    const refused = await h.core.dispatch('chat:editAndResend', { requestId: 'b', conversationId: conversation.id, messageId: first.userMessage?.id ?? '', text: 'Look again' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'llama3 cannot read images. Pick a model with vision to send images.' } })
+    expect(unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages).toEqual(before)
+    expect(h.sim.requestsTo('/api/chat', 'POST')).toEqual([])
+  })
+
+  it('refuses a busy request before asking Ollama whether the model reads images', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3', 'gemma3:4b'], tokenDelayMs: 20 } })
+    h.sim.setReply(Array.from({ length: 50 }, () => 'slow').join(' '))
+    const running = await newConversation('llama3:latest')
+    const first = h.core.dispatch('chat:send', { requestId: 'dup', conversationId: running.id, text: 'first' })
+    await h.waitFor(() => h.eventsNamed('chat:started').length === 1)
+    const pictured = await newConversation('gemma3:4b')
+    h.sim.clearRequests()
+
+    const refused = await h.core.dispatch('chat:send', { requestId: 'dup', conversationId: pictured.id, text: 'Look', images: [base64Of(PNG_1PX)] })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    expect(h.sim.requestsTo('/api/show', 'POST')).toEqual([])
+    await h.core.dispatch('chat:cancel', { requestId: 'dup' })
+    await first
+  })
+
   it('answers NOT_FOUND in words for an image that is not there', async () => {
     await start()
     expect(await h.core.dispatch('chats:image', { messageId: 'nope', position: 0 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'That image is no longer in this conversation.' } })

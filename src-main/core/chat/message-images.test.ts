@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_IMAGE_BYTES } from '../../../src-shared/limits'
+import type { ChatMessage } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { ModelDetails } from '../models/model-catalog'
 import { base64Of, GIF_1PX, PNG_1PX } from '../../test-support/test-images'
-import { decodeImages, requireVision } from './message-images'
+import { decodeImages, imagesNotSentNotice, requireVision } from './message-images'
 
 const refusal = (run: () => unknown): string => {
   try {
@@ -47,6 +48,10 @@ describe('decodeImages', () => {
     expect(decodeImages(Array.from({ length: 8 }, () => base64Of(PNG_1PX)))).toHaveLength(8)
   })
 
+  it('reads base64 as an import does: line breaks are ignored, as Go’s decoder behind Ollama ignores them', () => {
+    expect(decodeImages([base64Of(PNG_1PX).replace(/(.{40})/g, '$1\n')])).toEqual([{ mime: 'image/png', data: PNG_1PX }])
+  })
+
   it('refuses text that is not base64 instead of reading what Node would skip', () => {
     expect(refusal(() => decodeImages([`${base64Of(PNG_1PX).slice(0, 8)}*${base64Of(PNG_1PX).slice(8)}`]))).toBe(
       'INVALID_INPUT: Image 1 could not be read: it is not base64.',
@@ -66,5 +71,23 @@ describe('requireVision', () => {
     expect(refusal(() => requireVision('llama3:latest', null))).toBe(
       'INVALID_INPUT: Ollama could not say whether llama3 can read images, so they were not sent.',
     )
+  })
+})
+
+describe('imagesNotSentNotice', () => {
+  const user = (images: number) => ({ role: 'user', content: 'Look', images: Array.from({ length: images }, (_, position) => ({ position, mime: 'image/png', bytes: 1 })), notice: null }) as unknown as ChatMessage
+  const told = (model: string, count: number) => ({ role: 'notice', content: '', notice: { kind: 'images-not-sent', model, count } }) as unknown as ChatMessage
+
+  it('names the model and how many images were left out, once for the same model and number', () => {
+    expect(imagesNotSentNotice('qwen3:latest', [user(1)])?.content).toBe('qwen3 cannot read images: the image earlier in this conversation was not sent.')
+    expect(imagesNotSentNotice('qwen3:latest', [user(2), user(0)])).toEqual({
+      content: 'qwen3 cannot read images: the 2 images earlier in this conversation were not sent.',
+      notice: { kind: 'images-not-sent', model: 'qwen3:latest', count: 2 },
+    })
+    expect(imagesNotSentNotice('qwen3:latest', [user(0)])).toBeNull()
+    expect(imagesNotSentNotice('qwen3:latest', [user(2), told('qwen3:latest', 2)])).toBeNull()
+    // Another model, or another number of images, is news.
+    expect(imagesNotSentNotice('llama3:latest', [user(2), told('qwen3:latest', 2)])).not.toBeNull()
+    expect(imagesNotSentNotice('qwen3:latest', [user(2), told('qwen3:latest', 2), user(1)])).not.toBeNull()
   })
 })

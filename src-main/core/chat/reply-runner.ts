@@ -14,6 +14,8 @@ import type { OllamaClient } from '../ollama/client'
 import type { ChatRequestIn } from '../ollama/types'
 import { OllamaUnreachableError } from '../ollama/errors'
 import { promptEntries, type PromptEntry } from './conversation-text'
+import { imagesNotSentNotice } from './message-images'
+import { abilitiesOf, thinkToSend, type ModelAbilities } from './model-abilities'
 import { ReplyBuffer } from './reply-buffer'
 import { shortModelName } from '../../../src-shared/format'
 import { planServingModel, type ServingPlan } from './serving-model'
@@ -94,10 +96,17 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal, onPreparing: (text) => progress('preparing-model', text) })
     if (plan.notice !== null) addNotice(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
+    // What the model takes decides what it is sent: images only with vision (Ollama would pass them on regardless),
+    // `think` only as the model takes it (else Ollama answers 400). The catalog's cache answers on a warm turn.
+    const abilities = abilitiesOf(await replyContext.details(model, signal))
     const earlier = history.listMessages(conversation.id).filter((message) => message.id !== assistant.id)
-    const entries = promptEntries(conversation.systemPrompt, earlier, (id) => history.imagesOf(id).map((image) => Buffer.from(image.data).toString('base64')))
+    const readsImages = abilities?.readsImages ?? true
+    const imagesNotSent = readsImages ? null : imagesNotSentNotice(model, earlier)
+    if (imagesNotSent !== null) addNotice(imagesNotSent.content, imagesNotSent.notice)
+    const readImages = (id: string) => history.imagesOf(id).map((image) => Buffer.from(image.data).toString('base64'))
+    const entries = promptEntries(conversation.systemPrompt, earlier, readsImages ? readImages : undefined)
     sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
-    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal, buffer, log, chosen: chosenSettings(conversation),
+    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal, buffer, log, chosen: chosenSettings(conversation, abilities),
       onWaiting: () => progress('waiting-for-model', `Waiting for ${shortModelName(model)}…`),
       onFirstToken: () => progress('streaming', `${shortModelName(model)} is answering…`) })
   } catch (caught) {
@@ -106,7 +115,9 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     error = toAppError(explained, log, 'chat reply')
     status = error.code === 'CANCELLED' ? 'cancelled' : 'error'
     if (status === 'error') {
-      log.warn('reply failed', { conversationId: conversation.id, model: plan?.model ?? model, code: error.code, detail: error.detail })
+      // `detail` is the sentence the window shows; a transport failure's own code (`reason`) is what a debugger needs.
+      const reason = (caught as { reason?: unknown } | null)?.reason
+      log.warn('reply failed', { conversationId: conversation.id, model: plan?.model ?? model, code: error.code, detail: error.detail, reason })
       deps.onOllamaError?.(error, caught instanceof OllamaUnreachableError ? caught.host : client.host)
     }
   } finally {
@@ -161,11 +172,12 @@ async function noteTruncation(input: {
   if (draft !== null) input.addNotice(draft.content, draft.notice)
 }
 
-/** The conversation's own options and thinking choice as the request carries them: only what the user set. */
-function chosenSettings(conversation: ConversationSummary): Pick<ChatRequestIn, 'options' | 'think'> {
+/** The conversation's own options and thinking choice as the request carries them: only what the user set (and fits). */
+function chosenSettings(conversation: ConversationSummary, abilities: ModelAbilities | null): Pick<ChatRequestIn, 'options' | 'think'> {
+  const think = thinkToSend(conversation.think, abilities)
   return {
     ...(Object.keys(conversation.options).length === 0 ? {} : { options: conversation.options }),
-    ...(conversation.think === null ? {} : { think: conversation.think }),
+    ...(think === null ? {} : { think }),
   }
 }
 

@@ -93,6 +93,19 @@ describe('the message tree', () => {
     expect(store.getConversation(id)?.messageCount).toBe(1)
   })
 
+  it('adds an edited version in one step, and a failing append leaves the path as it was', () => {
+    const { id, ids } = conversationOf(['q1', 'a1', 'q2', 'a2'])
+    const edited = store.appendVersionOf(ids[2] ?? '', { conversationId: id, role: 'user', content: 'q2 edited', status: 'complete' })
+    expect(edited.versions).toEqual({ index: 2, count: 2 })
+    expect(pathOf(id)).toEqual(['q1', 'a1', 'q2 edited'])
+
+    // An image the table cannot hold (no bytes) makes the append throw after the path was cut.
+    const unstorable = [{ mime: 'image/png', data: null }] as unknown as Parameters<HistoryStore['appendVersionOf']>[2]
+    expect(() => store.appendVersionOf(edited.id, { conversationId: id, role: 'user', content: 'q2 again', status: 'complete' }, unstorable)).toThrow()
+    expect(pathOf(id)).toEqual(['q1', 'a1', 'q2 edited'])
+    expect(store.listMessageTree(id).map((message) => message.content)).not.toContain('q2 again')
+  })
+
   it('deletes a discarded reply, but only leaves the path when a version hangs below it', () => {
     const { id, ids } = conversationOf(['q1', 'a1'])
     expect(store.discardFrom(id, ids[1] ?? '')).toBe(1)

@@ -12,6 +12,8 @@ describe('stored JSON columns', () => {
     expect(readContext(contextToJson(report))).toEqual(report)
     const notice = { kind: 'context-truncated' as const, model: 'llama3:latest', effective: 8192, droppedMessages: 12, raiseTo: 16384, raiseBlockedReason: null }
     expect(readNotice(noticeToJson(notice))).toEqual(notice)
+    const imagesNotSent = { kind: 'images-not-sent' as const, model: 'qwen3:8b', count: 2 }
+    expect(readNotice(noticeToJson(imagesNotSent))).toEqual(imagesNotSent)
     const error = { code: 'PROMPT_TOO_LONG' as const, message: 'Too long.', detail: '{"error":{}}', action: { kind: 'set-num-ctx' as const, model: 'llama3:latest', numCtx: 16384, label: 'Use 16K' } }
     expect(readError(errorToJson(error))).toEqual(error)
   })
@@ -22,6 +24,7 @@ describe('stored JSON columns', () => {
     expect(readContext(JSON.stringify({ ...report, effective: -1, promptTokens: 'many', truncated: 'yes' }))).toMatchObject({ effective: null, promptTokens: null, truncated: false })
     expect(readNotice(JSON.stringify({ kind: 'party' }))).toBeNull()
     expect(readNotice(JSON.stringify({ kind: 'continued-from', conversationId: 3 }))).toBeNull()
+    expect(readNotice(JSON.stringify({ kind: 'images-not-sent', model: 'qwen3:8b', count: 0 }))).toBeNull()
     expect(readError(JSON.stringify({ code: 'PROMPT_TOO_LONG', message: 'x', action: { kind: 'run-script', label: 'x' } }))).toEqual({ code: 'PROMPT_TOO_LONG', message: 'x' })
     // A stored link is checked again: only https pages of ollama.com survive.
     expect(readError(JSON.stringify({ code: 'SIGN_IN_REQUIRED', message: 'x', action: { kind: 'open-link', url: 'https://evil.example/', label: 'x' } }))).toEqual({ code: 'SIGN_IN_REQUIRED', message: 'x' })

@@ -106,6 +106,10 @@ export function readNotice(text: string | null): NoticeInfo | null {
       return typeof value.conversationId === 'string' && typeof value.title === 'string'
         ? { kind: 'continued-from', conversationId: value.conversationId, title: value.title }
         : null
+    case 'images-not-sent': {
+      const count = positiveOrNull(value.count)
+      return typeof value.model === 'string' && count !== null ? { kind: 'images-not-sent', model: value.model, count } : null
+    }
     case 'context-truncated':
       return typeof value.model === 'string'
         ? {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { base64Of, PNG_1PX } from '../test-images'
 import { corruptBase64Offset } from './images'
 import { startOllamaSim } from './index'
 import type { OllamaSim, SimChatRequest } from './index'
@@ -19,7 +20,7 @@ afterEach(async () => {
   await sim.close()
 })
 
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+const PNG = base64Of(PNG_1PX)
 const chat = (model: string, images?: unknown) =>
   post(sim, '/api/chat', { model, stream: false, messages: [{ role: 'user', content: 'What is this?', ...(images === undefined ? {} : { images }) }] })
 const promptTokens = async (model: string, images?: unknown) => ((await chat(model, images)).json as { prompt_eval_count: number }).prompt_eval_count

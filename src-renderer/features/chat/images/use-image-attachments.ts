@@ -22,43 +22,51 @@ export interface ImageAttachments {
  * they come in so a refusal is said at once, not after pressing Send.
  */
 export function useImageAttachments(draftKey: string, refusal: string | null): ImageAttachments {
-  const [byDraft, setByDraft] = useState<Record<string, PendingImage[]>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const images = byDraft[draftKey] ?? []
+  // The images and the last refusal change together, in one functional update: two adds at once (a paste and a drop)
+  // each see what the other added, so together they never pass the limit.
+  const [state, setState] = useState<{ byDraft: Record<string, PendingImage[]>; problem: string | null }>({ byDraft: {}, problem: null })
+  const images = state.byDraft[draftKey] ?? []
+  const setByDraft = (update: (byDraft: Record<string, PendingImage[]>) => Record<string, PendingImage[]>) =>
+    setState((current) => ({ ...current, byDraft: update(current.byDraft) }))
+  const setProblem = (problem: string | null) => setState((current) => ({ ...current, problem }))
 
   const add = useCallback(
     async (files: readonly File[]) => {
       if (files.length === 0) return
       if (refusal !== null) {
-        setProblem(`${refusal}. Images need a model with vision.`)
+        setState((current) => ({ ...current, problem: `${refusal}. Images need a model with vision.` }))
         return
       }
       const read = await Promise.all(files.map(readImageFile))
-      const problems: string[] = []
+      const unreadable: string[] = []
       const accepted: PendingImage[] = []
       for (const result of read) {
-        if ('problem' in result) problems.push(result.problem)
+        if ('problem' in result) unreadable.push(result.problem)
         else accepted.push(result)
       }
-      const room = Math.max(0, MAX_IMAGES_PER_MESSAGE - images.length)
-      const tooMany = imageCountProblem(images.length + accepted.length)
-      if (tooMany !== null) problems.push(room === 0 ? tooMany : `${tooMany} Only the first ${room} could be added.`)
-      const added = accepted.slice(0, room)
-      if (added.length > 0) setByDraft((current) => ({ ...current, [draftKey]: [...(current[draftKey] ?? []), ...added] }))
-      setProblem(problems.length > 0 ? problems.join(' ') : null)
+      setState((current) => {
+        const attached = current.byDraft[draftKey] ?? []
+        const room = Math.max(0, MAX_IMAGES_PER_MESSAGE - attached.length)
+        const tooMany = imageCountProblem(attached.length + accepted.length)
+        const problems = tooMany === null ? unreadable : [...unreadable, room === 0 ? tooMany : `${tooMany} Only the first ${room} could be added.`]
+        const added = accepted.slice(0, room)
+        return {
+          byDraft: added.length > 0 ? { ...current.byDraft, [draftKey]: [...attached, ...added] } : current.byDraft,
+          problem: problems.length > 0 ? problems.join(' ') : null,
+        }
+      })
     },
-    [draftKey, refusal, images.length],
+    [draftKey, refusal],
   )
 
   return {
     images,
-    problem,
+    problem: state.problem,
     dismissProblem: () => setProblem(null),
     add,
     remove: (id) => setByDraft((current) => ({ ...current, [draftKey]: (current[draftKey] ?? []).filter((image) => image.id !== id) })),
     take() {
-      setByDraft((current) => ({ ...current, [draftKey]: [] }))
-      setProblem(null)
+      setState((current) => ({ byDraft: { ...current.byDraft, [draftKey]: [] }, problem: null }))
       return images
     },
     restore: (key, restored) =>
