@@ -1,13 +1,11 @@
 /**
  * The single IPC contract. The preload, main's handlers, the browser-mode server and the renderer are all
- * typed from these maps; adding a channel means adding it here and fixing the compile errors that follow.
+ * typed from these maps; adding a channel means adding it here (or, for conversations and replies, in
+ * `chat-channels.ts`, which these maps extend) and fixing the compile errors that follow.
  * Inputs are one JSON-safe object each, so Electron's structured clone and browser mode's JSON agree.
  */
 import type {
   AppInfo,
-  ChatMessage,
-  ChatPhase,
-  ChatTurn,
   ConversationSummary,
   DataProgress,
   ExportFile,
@@ -23,19 +21,18 @@ import type {
   TempCleanupReport,
   TempModelInfo,
   OllamaStatus,
-  SearchPage,
   Settings,
   SettingsPatch,
   ThemePreference,
 } from '../types'
 
-import type { ConversationOptions, ThinkSetting } from '../conversation-options'
+import type { ChatEvents, ChatRequests } from './chat-channels'
 import type { AppError } from './result'
 
 type None = Record<string, never>
 
 /** Request channels: what the renderer may ask main, with the input it sends and the value it gets back. */
-export interface RequestMap {
+export interface RequestMap extends ChatRequests {
   'app:getInfo': { in: None; out: AppInfo }
 
   'ollama:getStatus': { in: None; out: OllamaStatus }
@@ -102,87 +99,6 @@ export interface RequestMap {
   'settings:get': { in: None; out: Settings }
   'settings:update': { in: SettingsPatch; out: Settings }
 
-  /** Conversations, newest activity first (deleted ones excluded). */
-  'chats:list': { in: None; out: { conversations: ConversationSummary[] } }
-  /**
-   * A new conversation. With `model: null` the core picks the default: the Settings default when it is installed
-   * and can chat, else the first installed model that can (or none when Ollama cannot be asked).
-   */
-  'chats:create': { in: { model: string | null; systemPrompt?: string }; out: ConversationSummary }
-  /**
-   * A conversation and its messages in conversation order: all of them, or, with `limit` or `before`, one page: the
-   * newest `limit` (`MAX_MESSAGE_PAGE` at most and by default) of those before the message `before` (or of all), with
-   * `hasOlder` saying whether more precede them. `conversation.messageCount` is the total. A `before` that is not a
-   * message of the conversation fails with `NOT_FOUND`.
-   */
-  'chats:get': {
-    in: { conversationId: string; limit?: number; before?: string }
-    out: { conversation: ConversationSummary; messages: ChatMessage[]; hasOlder?: boolean }
-  }
-  /**
-   * `options` replaces every option the conversation sets (`{}`: all the model's own); `think: null` sends no `think`.
-   * A new model without `think` resets the thinking choice.
-   */
-  'chats:update': {
-    in: {
-      conversationId: string
-      title?: string
-      model?: string | null
-      systemPrompt?: string
-      options?: ConversationOptions
-      think?: ThinkSetting | null
-    }
-    out: ConversationSummary
-  }
-  /** Moves a conversation out of the list; `chats:restore` brings it back (the undo of the toast). */
-  'chats:delete': { in: { conversationId: string }; out: { deleted: boolean } }
-  'chats:restore': { in: { conversationId: string }; out: ConversationSummary }
-  /** One stored image of a message (`ChatMessage.images`), as base64; `NOT_FOUND` when it is not there. */
-  'chats:image': { in: { messageId: string; position: number }; out: { mime: string; data: string } }
-  /** Full-text search over every message of every conversation, one page at a time (`after` the page's `next`). */
-  'chats:search': { in: { query: string; limit?: number; offset?: number; after?: string }; out: SearchPage }
-
-  /**
-   * Sends a user message and streams the reply (`chat:started`, `chat:progress`, `chat:delta`, `chat:notice`
-   * for `requestId`); resolves when the turn has ended and been saved, whether it completed, was cancelled or
-   * failed (see `ChatTurn.assistantMessage.status`). Fails only when nothing was saved.
-   */
-  /**
-   * `images`: base64 files (PNG, JPEG, WebP or GIF by their bytes), for a model with the `vision` capability; a
-   * message with an image that is not one, too large or too many, or for a model that cannot read images, is refused
-   * before anything is saved.
-   */
-  'chat:send': { in: { requestId: string; conversationId: string; text: string; images?: string[] }; out: ChatTurn }
-  /**
-   * Answers the last user message again: the new reply is a new version beside the last one, which stays (a failed or
-   * stopped reply without any text is dropped instead).
-   */
-  'chat:regenerate': { in: { requestId: string; conversationId: string }; out: ChatTurn }
-  /**
-   * Sends a new version of an earlier user message and answers it; the original and everything after it stay as the
-   * previous version.
-   */
-  'chat:editAndResend': {
-    in: { requestId: string; conversationId: string; messageId: string; text: string }
-    out: ChatTurn
-  }
-  /**
-   * Has the conversation's model write a summary of it (progress as `chat:progress`, phase `summarizing`;
-   * `chat:cancel` stops it) and starts a new conversation from that summary. Resolves with the new conversation.
-   */
-  'chats:continueFromSummary': { in: { requestId: string; conversationId: string }; out: ConversationSummary }
-  /**
-   * Shows version `version` (1-based, oldest first) of a message on the conversation's path; below it, the path follows
-   * the messages that version was last shown with. `messages` is the new path from that version on (empty when it was
-   * already shown). Refused (`BUSY`) while the conversation is answering.
-   */
-  'chats:showVersion': {
-    in: { conversationId: string; messageId: string; version: number }
-    out: { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
-  }
-  /** Stops a reply; the partial text is kept. Cancelling a finished request is not an error. */
-  'chat:cancel': { in: { requestId: string }; out: { cancelled: boolean } }
-
   /**
    * One conversation (`conversationId`) or all of them as a file: `json` holds everything (every version, images, the
    * context reports; see `src-main/core/data/export-format.ts`), `markdown` the path shown, for reading. Progress as
@@ -198,30 +114,8 @@ export interface RequestMap {
 }
 
 /** Events main pushes to the renderer. */
-export interface EventMap {
+export interface EventMap extends ChatEvents {
   'ollama:status': OllamaStatus
-  /**
-   * The turn's messages exist in the store; deltas for `assistantMessage.id` follow. `conversation` is its
-   * summary at that moment (new title, new activity time), so the list can update before the reply ends.
-   */
-  'chat:started': {
-    requestId: string
-    conversationId: string
-    conversation: ConversationSummary
-    userMessage: ChatMessage | null
-    assistantMessage: ChatMessage
-  }
-  /** An honest line about what the reply is waiting for, e.g. "Preparing llama3 with a 16K context…". */
-  'chat:progress': { requestId: string; conversationId: string; phase: ChatPhase; text: string }
-  /** Text appended to the reply since the previous delta (coalesced in main). */
-  'chat:delta': { requestId: string; messageId: string; content: string; thinking: string }
-  /** A notice added to the conversation, e.g. the fallback to the base model. */
-  'chat:notice': { requestId: string; conversationId: string; message: ChatMessage }
-  /**
-   * A window showed another version of a message (`chats:showVersion`): from `replacedId` on, the conversation's path is
-   * now `messages`, for every window showing it.
-   */
-  'chats:versionShown': { conversationId: string; replacedId: string; conversation: ConversationSummary; messages: ChatMessage[] }
   /** Installed or loaded models changed (a pull, a removal, a load or unload, a new setting): the new list. */
   'models:changed': ModelListing
   /** One progress line of a running pull. */
