@@ -97,23 +97,24 @@ export function createChatService(deps: ReplyDeps): ChatService {
   }
 
   /**
-   * `conversationOrFail` for a message carrying images: the cheap local refusals first, then Ollama is asked whether
-   * the model reads images (`requireVision`), then the local checks again, since the wait let other requests in.
+   * Refuses images for a model that cannot read them. It may ask Ollama (`/api/show`), so the caller checks the
+   * conversation again after it: the wait let other requests in.
    */
-  const conversationForImages = async (requestId: string, conversationId: string, withImages: boolean): Promise<ConversationSummary> => {
-    const conversation = conversationOrFail(requestId, conversationId)
-    if (!withImages || conversation.model === null) return conversation
-    const model = conversation.model
+  const requireVisionOf = async (model: string): Promise<void> => {
     requireVision(model, await deps.connection().replyContext.details(model))
-    const current = conversationOrFail(requestId, conversationId)
-    if (current.model !== model) throw new AppFailure('BUSY', 'The model changed while the images were being checked. Send them again.')
-    return current
   }
 
   return {
     async send({ requestId, conversationId, text, images: uploads = [] }) {
+      let conversation = conversationOrFail(requestId, conversationId)
       const images = decodeImages(uploads)
-      const conversation = await conversationForImages(requestId, conversationId, images.length > 0)
+      if (images.length > 0 && conversation.model !== null) {
+        const model = conversation.model
+        await requireVisionOf(model)
+        conversation = conversationOrFail(requestId, conversationId)
+        if (conversation.model !== model) throw new AppFailure('BUSY', 'The model changed while the images were being checked. Send them again.')
+      }
+      // No await from the last check to `track`: a second send in the same tick is refused as busy.
       // Every other message follows a user message, so an empty conversation is exactly one without any yet.
       const isFirst = conversation.messageCount === 0
       const userMessage = history.appendMessage({ conversationId, role: 'user', content: text, status: 'complete' }, images)
@@ -135,15 +136,13 @@ export function createChatService(deps: ReplyDeps): ChatService {
     },
 
     async editAndResend({ requestId, conversationId, messageId, text }) {
-      const checked = conversationOrFail(requestId, conversationId)
+      const conversation = conversationOrFail(requestId, conversationId)
       const original = history.getMessage(messageId)
       if (!original || original.conversationId !== conversationId || original.role !== 'user') {
         throw new AppFailure('NOT_FOUND', 'That message can no longer be edited.')
       }
-      // The edit keeps the original's images, so it is refused as `send` would refuse them for this model.
-      const withImages = (original.images?.length ?? 0) > 0
-      const conversation = withImages ? await conversationForImages(requestId, conversationId, true) : checked
-      // The edit is a new version beside the original, which keeps its text and the replies that followed it.
+      // The edit is a new version beside the original, which keeps its text and the replies that followed it. It keeps
+      // the original's images too; on a model without vision the reply leaves them out and says so, as for any turn.
       const edited = history.appendVersionOf(messageId, { conversationId, role: 'user', content: text, status: 'complete' }, history.imagesOf(messageId))
       return await track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: edited, signal }))

@@ -57,6 +57,9 @@ describe('conversation options and thinking', () => {
 
   it('sends think only as the model takes it, so a choice made elsewhere never fails every reply', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3', 'qwen3:8b'] } })
+    // What a model can do is read from what the catalog already knows (no request before the reply); a window lists
+    // the models when it opens, so the listing is known by the first send.
+    unwrap(await h.core.dispatch('models:list', {}))
     // The window offers no thinking for llama3 and no levels for qwen3; another caller (an import) may still store them.
     const plain = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
     unwrap(await h.core.dispatch('chats:update', { conversationId: plain.id, think: true }))
@@ -73,6 +76,21 @@ describe('conversation options and thinking', () => {
     unwrap(await h.core.dispatch('chat:send', { requestId: 'c', conversationId: thinker.id, text: 'Again' }))
     expect(h.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/chat'])
     expect(chatBodies().at(-1)?.think).toBe(false)
+  })
+
+  it('asks Ollama nothing before the reply to learn what the model takes, even when /api/show fails', async () => {
+    h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
+    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, think: false }))
+    h.sim.faults.failNext('/api/show', 500, 'something broke', 5)
+    h.sim.clearRequests()
+    unwrap(await h.core.dispatch('chat:send', { requestId: 'cold', conversationId: conversation.id, text: 'Hi' }))
+    const seen = h.sim.requests.map((request) => `${request.method} ${request.path}`)
+    const before = seen.slice(0, seen.indexOf('POST /api/chat'))
+    // (The version check and listing of a fresh start may come first; what the model takes is never asked for.)
+    expect(before.filter((request) => request.endsWith('/api/show'))).toEqual([])
+    // Nothing known yet about the model, so the choice is sent as made.
+    expect(chatBodies()[0]?.think).toBe(false)
   })
 
   it('keeps the options across a restart and resets thinking when the model changes', async () => {

@@ -96,18 +96,39 @@ describe('images through the core', () => {
     expect(path.filter((message) => message.role === 'notice').map((message) => message.content)).toEqual([notice])
   })
 
-  it('refuses to edit and resend a message with images on a model without vision, writing nothing', async () => {
+  it('edits a message with images on a model without vision: the new version keeps them, the reply leaves them out and says so', async () => {
     await start()
     const conversation = await newConversation('gemma3:4b')
     const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Look', images: [base64Of(PNG_1PX)] }))
     unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'llama3:latest' }))
-    const before = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
     h.sim.clearRequests()
 
-    const refused = await h.core.dispatch('chat:editAndResend', { requestId: 'b', conversationId: conversation.id, messageId: first.userMessage?.id ?? '', text: 'Look again' })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'llama3 cannot read images. Pick a model with vision to send images.' } })
-    expect(unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages).toEqual(before)
-    expect(h.sim.requestsTo('/api/chat', 'POST')).toEqual([])
+    const edited = unwrap(await h.core.dispatch('chat:editAndResend', { requestId: 'b', conversationId: conversation.id, messageId: first.userMessage?.id ?? '', text: 'Look again' }))
+    expect(edited.userMessage?.images).toHaveLength(1)
+    expect(edited.assistantMessage.status).toBe('complete')
+    expect(edited.notices.map((notice) => notice.content)).toEqual(['llama3 cannot read images: the image earlier in this conversation was not sent.'])
+    const bodies = h.sim.requestsTo('/api/chat', 'POST').map((request) => request.body as { messages: Array<{ images?: unknown }> })
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]?.messages.some((message) => message.images !== undefined)).toBe(false)
+  })
+
+  it('refuses a second send in the same tick as busy, also when the first carries images', async () => {
+    await start()
+    const conversation = await newConversation('gemma3:4b')
+    const sends = await Promise.all([
+      h.core.dispatch('chat:send', { requestId: 'one', conversationId: conversation.id, text: 'Look', images: [base64Of(PNG_1PX)] }),
+      h.core.dispatch('chat:send', { requestId: 'two', conversationId: conversation.id, text: 'And this' }),
+    ])
+    // One reply at a time per conversation: exactly one of them runs, the other is refused before anything is saved.
+    expect(sends.filter((result) => result.ok)).toHaveLength(1)
+    expect(sends.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    const plain = await Promise.all([
+      h.core.dispatch('chat:send', { requestId: 'three', conversationId: conversation.id, text: 'Once' }),
+      h.core.dispatch('chat:send', { requestId: 'four', conversationId: conversation.id, text: 'Twice' }),
+    ])
+    expect(plain.map((result) => result.ok)).toEqual([true, false])
+    const path = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    expect(path.filter((message) => message.role === 'user')).toHaveLength(2)
   })
 
   it('refuses a busy request before asking Ollama whether the model reads images', async () => {

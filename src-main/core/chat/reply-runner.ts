@@ -97,8 +97,9 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     if (plan.notice !== null) addNotice(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
     // What the model takes decides what it is sent: images only with vision (Ollama would pass them on regardless),
-    // `think` only as the model takes it (else Ollama answers 400). The catalog's cache answers on a warm turn.
-    const abilities = abilitiesOf(await replyContext.details(model, signal))
+    // `think` only as the model takes it (else Ollama answers 400). Only what is already known is used: nothing may
+    // wait on Ollama before the reply's own request, and where nothing is known the user's choices are sent as made.
+    const abilities = abilitiesOf(replyContext.knownDetails(model))
     const earlier = history.listMessages(conversation.id).filter((message) => message.id !== assistant.id)
     const readsImages = abilities?.readsImages ?? true
     const imagesNotSent = readsImages ? null : imagesNotSentNotice(model, earlier)

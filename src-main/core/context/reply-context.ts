@@ -94,6 +94,11 @@ export class ReplyContext {
     return explained ?? error
   }
 
+  /** What is already known about the model, without a request (`ModelCatalog.knownDetails`). */
+  knownDetails(model: string): ModelDetails | null {
+    return this.deps.catalog.knownDetails(model)
+  }
+
   /** The model's details for sentences and estimates; `null` when Ollama cannot say (logged, never thrown). */
   async details(model: string, signal: AbortSignal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS)): Promise<ModelDetails | null> {
     try {

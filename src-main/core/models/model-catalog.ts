@@ -20,6 +20,12 @@ export interface ModelCatalog {
    * when they know it (no request), else asking Ollama; `ModelNotFoundError` when not installed.
    */
   details(name: string, opts?: CallOptions): Promise<ModelDetails>
+  /**
+   * What the latest listing and the details cache already know about one model, without asking Ollama: `null` when the
+   * listing does not have it; `shown` is `null` when its `/api/show` was not read (or failed). For the path before a
+   * reply's first token, which must not wait on Ollama for anything but the reply.
+   */
+  knownDetails(name: string): ModelDetails | null
 }
 
 /** One model's listing entry with its `/api/show` details (`null` when they could not be read). */
@@ -179,6 +185,10 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
       const found = (await list(opts)).find((m) => sameModel(m.name, name))
       if (found === undefined) throw new ModelNotFoundError(name)
       return found
+    },
+    knownDetails(name) {
+      const listed = lastListing.find((m) => !isTempModelName(m.name) && sameModel(m.name, name))
+      return listed === undefined ? null : { listed, shown: shownByDigest.get(listed.digest) ?? null }
     },
     async details(name, opts) {
       const find = (listing: ListedModel[]) => listing.find((m) => !isTempModelName(m.name) && sameModel(m.name, name))
