@@ -6,6 +6,11 @@ export interface Popover<Opener extends HTMLElement, Panel extends HTMLElement> 
   show: () => void
   /** Closes the panel and gives the focus back to the opener, unless the reader has already moved it elsewhere. */
   close: () => void
+  /**
+   * Closes the panel and leaves the focus alone: for a close caused by the focus leaving (a blur handler), where the
+   * focus is on its way elsewhere and moving it back would cancel that move.
+   */
+  dismiss: () => void
   /** Esc inside the panel closes it (and is not seen by what is around it, e.g. the chat's Esc-stops-a-reply). */
   closeOnEscape: (event: KeyboardEvent) => void
   opener: React.RefObject<Opener | null>
@@ -39,5 +44,6 @@ export function usePopover<Opener extends HTMLElement = HTMLButtonElement, Panel
     [close],
   )
   const show = useCallback(() => setOpen(true), [])
-  return { open, show, close, closeOnEscape, opener, panel }
+  const dismiss = useCallback(() => setOpen(false), [])
+  return { open, show, close, dismiss, closeOnEscape, opener, panel }
 }

@@ -15,7 +15,7 @@ const CHOICES: Array<{ format: ExportFormat; label: string; help: string }> = [
  * closes it; the focus goes back to the button.
  */
 export function ExportConversationButton({ conversationId, title }: { conversationId: string; title: string }) {
-  const { open, show, close, closeOnEscape, opener, panel } = usePopover<HTMLButtonElement, HTMLSpanElement>()
+  const { open, show, close, dismiss, closeOnEscape, opener, panel } = usePopover<HTMLButtonElement, HTMLSpanElement>()
   const firstChoice = useRef<HTMLButtonElement>(null)
   const busy = useApp((state) => state.dataTask !== null)
   const exportData = useApp((state) => state.exportData)
@@ -32,7 +32,7 @@ export function ExportConversationButton({ conversationId, title }: { conversati
   }
   // Focus leaving the menu and its button closes it, and stays where it went.
   const onBlur = (event: FocusEvent<HTMLSpanElement>) => {
-    if (open && !event.currentTarget.contains(event.relatedTarget)) close()
+    if (open && !event.currentTarget.contains(event.relatedTarget)) dismiss()
   }
 
   const label = `Export “${title}”…`

@@ -144,3 +144,18 @@ describe('search', () => {
     expect(await screen.findByRole('navigation', { name: 'Conversations' })).toBeTruthy()
   })
 })
+
+describe('a conversation’s export menu', () => {
+  it('closes when the focus leaves it, without pulling the focus back to its button', async () => {
+    await sidebar()
+    const opener = screen.getByRole('button', { name: 'Export “Soup recipes”…' })
+    fireEvent.click(opener)
+    const json = within(screen.getByRole('group', { name: 'Export “Soup recipes” as' })).getByRole('button', { name: /JSON/ })
+    act(() => json.focus())
+    const focusOpener = vi.spyOn(opener, 'focus')
+    const elsewhere = screen.getByRole('button', { name: 'Rust lifetimes' })
+    fireEvent.blur(json, { relatedTarget: elsewhere })
+    expect(screen.queryByRole('group', { name: 'Export “Soup recipes” as' })).toBeNull()
+    expect(focusOpener).not.toHaveBeenCalled()
+  })
+})
