@@ -5,6 +5,7 @@ import { newRequestId } from '../lib/request-id'
 import { saveTextFile } from '../lib/save-file'
 import { safeCall } from './safe-call'
 import type { SliceCreator } from './types'
+import { sortByActivity } from './message-list'
 
 /** The export or import running in this window, and how far it is. */
 export interface DataTask {
@@ -57,7 +58,9 @@ export const createDataSlice: SliceCreator<DataSlice> = (bridge) => (set, get) =
       })
     },
     applyImported(conversations) {
-      for (const summary of conversations) get().upsertConversation(summary)
+      // One update and one sort for the whole import, however many conversations it brought.
+      const imported = new Set(conversations.map((summary) => summary.id))
+      set((state) => ({ conversations: sortByActivity([...conversations, ...state.conversations.filter((summary) => !imported.has(summary.id))]) }))
     },
     applyDataProgress(progress) {
       const task = get().dataTask

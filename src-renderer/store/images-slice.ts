@@ -7,7 +7,7 @@ export interface ImagesSlice {
   messageImage: (messageId: string, position: number) => Promise<string | null>
 }
 
-// Images already read stay as data URLs, the newest first to go: a few dozen, and never more than about 64 MB of
+// Images already read stay as data URLs, the oldest read first to go: a few dozen, and never more than about 64 MB of
 // text between them (eight 10 MB photos would otherwise keep over 100 MB alive after they scrolled away). An image on
 // screen keeps its own copy, so dropping it here never blanks it.
 const MAX_CACHED = 48
@@ -37,7 +37,8 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (bridge) => () => {
       if (cached !== undefined) return cached
       const loading = safeCall(bridge, 'chats:image', { messageId, position }).then((result) => {
         if (!result.ok) {
-          forget(key)
+          // Only its own entry: a newer read of the same image may have taken the key meanwhile.
+          if (cache.get(key) === loading) forget(key)
           return null
         }
         const url = `data:${result.value.mime};base64,${result.value.data}`

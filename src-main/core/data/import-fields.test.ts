@@ -61,6 +61,14 @@ describe('times in an imported file', () => {
     }
   })
 
+  it('are refused when their offset carries them out of the years 0000 to 9999 (their stored form would not sort)', async () => {
+    for (const written of ['9999-12-31T23:00:00-05:00', '0000-01-01T00:00:00+01:00']) {
+      const file = document()
+      ;(file.conversations[0] as { createdAt: string }).createdAt = written
+      expect(await refusalOf(file)).toMatch(/createdAt is a time outside the years 0000 to 9999\.$/)
+    }
+  })
+
   it('from Open WebUI past the year 9999 fall back to the chat’s own time', async () => {
     const chat = { title: 'Far future', messages: [{ id: 'a', role: 'user', content: 'Hi', timestamp: 5e15 }], timestamp: 1700000000000 }
     const { store, data } = harness()

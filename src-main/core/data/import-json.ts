@@ -15,6 +15,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './export-format'
 import { decodeImportedImage } from './imported-image'
 import { conversationLabel, refuseImport } from './import-refusal'
 import { checkTree } from './tree-check'
+import { plainIso } from './plain-iso'
 
 /**
  * A time as ollmchat writes it (ISO 8601 with its zone), stored as `Date.toISOString` gives it: the history compares
@@ -25,7 +26,8 @@ import { checkTree } from './tree-check'
  */
 const time = z.iso
   .datetime({ offset: true, error: 'is not a time as ollmchat writes it (ISO 8601 with its time zone, e.g. 2025-03-01T10:00:00.000Z)' })
-  .transform((text) => new Date(text).toISOString())
+  .refine((text) => plainIso(Date.parse(text)) !== null, 'is a time outside the years 0000 to 9999')
+  .transform((text) => plainIso(Date.parse(text)) ?? text)
 const modelName = z.string().max(MAX_MODEL_NAME_CHARS, `is longer than ${MAX_MODEL_NAME_CHARS} characters`).nullable()
 
 const messageSchema = z.object({

@@ -74,3 +74,15 @@ describe('an Open WebUI chat whose messages are no conversation', () => {
     )
   })
 })
+
+describe('an Open WebUI chat without a currentId', () => {
+  it('shows the newest first message (an edit of the first question) and the newest versions below it', async () => {
+    const first = line(2, 'a')
+    const edited = line(2, 'b').map((message) => ({ ...message, timestamp: message.timestamp + 100 }))
+    const { store, data } = harness()
+    const report = await data.importData({ requestId: 'r', text: chatOf([...first, ...edited]) })
+    expect(store.listMessages(report.conversationIds[0] ?? '').map((message) => message.content)).toEqual(['Message 0', 'Message 1'])
+    const path = store.listMessages(report.conversationIds[0] ?? '')
+    expect(path[0]?.versions).toEqual({ index: 2, count: 2 })
+  })
+})

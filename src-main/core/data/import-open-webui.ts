@@ -100,11 +100,11 @@ function walkTree(messages: Map<string, RawMessage>, where: string): WalkedTree 
   return { order, childrenOf }
 }
 
-/** The path: `currentId` and its ancestors; when it is missing, the newest reply down the newest versions. */
+/** The path: `currentId` and its ancestors; when it is missing, from the newest first message down the newest versions. */
 function pathOf(messages: Map<string, RawMessage>, { childrenOf }: WalkedTree, currentId: string | null): Set<string> {
   let leaf = currentId !== null && messages.has(currentId) ? currentId : null
   if (leaf === null) {
-    let next = childrenOf.get(null)?.[0]
+    let next = childrenOf.get(null)?.at(-1)
     while (next !== undefined) {
       leaf = next.id
       next = childrenOf.get(leaf)?.at(-1)

@@ -1,5 +1,6 @@
 import type { ReplyStats } from '../../../src-shared/types'
 import { isRecord } from '../guards'
+import { plainIso } from './plain-iso'
 
 /**
  * Reading one Open WebUI message's fields. Shapes from Open WebUI's source: `src/lib/components/chat/Chat.svelte`
@@ -43,8 +44,6 @@ export function contentText(value: unknown): string {
 }
 
 /** The last moment `toISOString` writes in its plain form; later years become `+010000-…`, which sorts wrongly as text. */
-const LAST_PLAIN_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
-
 /**
  * An epoch time as ISO (`toISOString`, the one form the history compares as text): Open WebUI writes seconds
  * (messages, `created_at`), milliseconds (`chat.timestamp`), and in newer versions some nanoseconds; the size of the
@@ -53,7 +52,7 @@ const LAST_PLAIN_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 export function epochToIso(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return null
   const ms = Math.round(value > 1e17 ? value / 1e6 : value > 1e11 ? value : value * 1000)
-  return ms > LAST_PLAIN_ISO_MS ? null : new Date(ms).toISOString()
+  return plainIso(ms)
 }
 
 const numberAt = (record: Record<string, unknown>, ...keys: string[]): number | undefined => {
