@@ -51,6 +51,8 @@ test('at 800 px the chat header keeps every control on screen and the title read
   const titleWidth = await chatTitle(page).evaluate((title) => title.getBoundingClientRect().width)
   expect(titleWidth, 'the title keeps a readable width').toBeGreaterThanOrEqual(READABLE_TITLE_WIDTH)
   await expect(header.getByRole('button', { name: 'System prompt' })).toBeInViewport({ ratio: 1 })
+  // Two rows at most (the title, then the tools), not a third holding one button.
+  expect(await header.evaluate((element) => element.getBoundingClientRect().height), 'the header takes two rows').toBeLessThanOrEqual(90)
   await captureAll(page, testInfo, 'header-narrow')
   await page.setViewportSize({ width: NARROW, height: 800 })
 
