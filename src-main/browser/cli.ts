@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createConsoleLogger } from '../core/log'
+import { openAppLog } from '../core/app-log'
 import { portOrExit, runUntilSignalled } from './cli-runner'
 import { defaultDataDir } from './data-dir'
 import { launchTimings } from './launch-timings'
@@ -23,13 +23,15 @@ const { values } = parseArgs({
 const port = portOrExit(values.port, '--port')
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
 const dataDir = values['data-dir'] ?? defaultDataDir()
-const log = createConsoleLogger()
+const appLog = openAppLog(join(dataDir, 'logs'))
+const { log } = appLog
+process.once('exit', () => appLog.close())
 
 await runUntilSignalled(
   () => runBrowserMode({ dataDir, rendererDir: values['renderer-dir'], version, log, port }),
   (mode) => {
     log.info('ready', { ...launchTimings(modulesLoadedAt, performance.now()) })
     console.log(`ollmchat (browser mode) is running. Open this address in your browser:\n\n  ${mode.server.url}\n`)
-    console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
+    console.log(`Data folder: ${dataDir}. Log: ${appLog.file}. Press Ctrl+C to stop.`)
   },
 )

@@ -3,14 +3,17 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, safeStorage, screen, shell } from 'electron'
 import { createCore } from '../core'
-import { createConsoleLogger } from '../core/log'
+import { openAppLog } from '../core/app-log'
 import { startDesktopApp } from './desktop-app'
 import { sqliteBindingForElectron } from './native-sqlite'
 import { safeStorageCodec } from './secret-codec'
 import { createSettingsStore } from './settings-store'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
-const log = createConsoleLogger()
+// The platform's log folder (~/.config/ollmchat/logs, ~/Library/Logs/ollmchat, %APPDATA%\ollmchat\logs).
+const appLog = openAppLog(app.getPath('logs'))
+const { log } = appLog
+app.once('will-quit', () => appLog.close())
 
 startDesktopApp({
   app,

@@ -65,3 +65,13 @@ describe('a dropped stream', () => {
     expect(toAppError(error, createMemoryLogger(), 'test')).toMatchObject({ code: 'STREAM_INTERRUPTED', detail: 'The connection was closed by the other side.' })
   })
 })
+
+describe('an unexpected failure', () => {
+  it('names the log file the details went to', () => {
+    const log = { ...createMemoryLogger(), file: '/home/me/.config/ollmchat/logs/ollmchat.log' }
+    expect(toAppError(new Error('boom'), log, 'test')).toEqual({
+      code: 'INTERNAL',
+      message: 'Something went wrong inside ollmchat. The details are in its log: /home/me/.config/ollmchat/logs/ollmchat.log.',
+    })
+  })
+})

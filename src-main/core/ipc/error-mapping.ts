@@ -40,5 +40,6 @@ export function toAppError(error: unknown, log: Logger, context: string): AppErr
     error: messageOf(error),
     stack: error instanceof Error ? error.stack : undefined,
   })
-  return { code: 'INTERNAL', message: 'Something went wrong inside ollmchat. The details are in its log.' }
+  const where = log.file === undefined ? 'its log' : `its log: ${log.file}`
+  return { code: 'INTERNAL', message: `Something went wrong inside ollmchat. The details are in ${where}.` }
 }
