@@ -38,7 +38,7 @@ export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () 
 
 /** Every line to each of `loggers` (the log file and the terminal). */
 export function teeLogger(...loggers: Logger[]): Logger {
-  const each = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
+  const each = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
     for (const logger of loggers) logger[level](message, fields)
   }
   const file = loggers.find((logger) => logger.file !== undefined)?.file
