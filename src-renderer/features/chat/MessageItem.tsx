@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { ChatMessage } from '../../../src-shared/types'
 import type { InflightTurn } from '../../store/chat-slice'
 import { AssistantMessage } from './AssistantMessage'
+import { MessageBoundary } from './MessageBoundary'
 import { NoticeMessage } from './NoticeMessage'
 import { UserMessage } from './UserMessage'
 
@@ -22,12 +23,21 @@ export interface MessageItemProps {
   offersActions: boolean
 }
 
-/** One entry of the conversation: a user message, a reply, or a notice from the app. */
+/** One entry of the conversation, in its own error boundary: whatever one message does, the others still show. */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
+  return (
+    <MessageBoundary message={props.message}>
+      <MessageContent {...props} />
+    </MessageBoundary>
+  )
+})
+
+/** A user message, a reply, or a notice from the app. */
+function MessageContent(props: MessageItemProps) {
   const { message, highlighted } = props
   if (message.role === 'notice') {
     return <NoticeMessage message={message} highlighted={highlighted} offersActions={props.offersActions} />
   }
   if (message.role === 'user') return <UserMessage message={message} highlighted={highlighted} />
   return <AssistantMessage message={message} turn={props.turn} isLastReply={props.isLastReply} highlighted={highlighted} />
-})
+}

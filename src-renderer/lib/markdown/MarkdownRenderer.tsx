@@ -2,6 +2,7 @@ import { Fragment, memo, useEffect, useMemo, useSyncExternalStore } from 'react'
 import ReactMarkdown, { type Components, type Options } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
+import { boundNesting } from './bound-nesting'
 import { CodeBlock } from './CodeBlock'
 import { loadPlugins, pluginsFor, subscribeToPlugins } from './lazy-plugins'
 import { markdownNeeds } from './markdown-needs'
@@ -53,8 +54,10 @@ function StreamingBlocks({ text }: { text: string }) {
  * costs a parse of its last block per update; without it (a finished text) it is parsed whole, so
  * constructs that span blocks (footnotes, reference links) always end up right. KaTeX and the highlighter are
  * loaded on first need (lazy-plugins.ts); until then math shows as its source and code unhighlighted. This
- * module is itself loaded lazily (Markdown.tsx).
+ * module is itself loaded lazily (Markdown.tsx). Nesting, formulas and highlighted code are bounded (limits.ts).
  */
 export function MarkdownRenderer({ text, streaming }: { text: string; streaming: boolean }) {
-  return streaming ? <StreamingBlocks text={text} /> : <MarkdownBlock text={text} />
+  // Nesting the parser and React would follow too deep is shown as code before anything parses it (limits.ts).
+  const bounded = useMemo(() => boundNesting(text), [text])
+  return streaming ? <StreamingBlocks text={bounded} /> : <MarkdownBlock text={bounded} />
 }

@@ -2,6 +2,7 @@
 // a sixth of the app, and most first screens have no code.
 import { common, createLowlight } from 'lowlight'
 import { codeLanguage, hastText, type HastElement } from './hast-text'
+import { MAX_HIGHLIGHTED_CODE_CHARS } from './limits'
 
 type HastParent = { type: string; children: readonly unknown[] }
 
@@ -20,9 +21,12 @@ function isElement(node: unknown): node is HastElement {
 function highlightCode(code: HastElement): void {
   const language = codeLanguage(code)
   if (language === null || NOT_HIGHLIGHTED.has(language) || !lowlight.registered(language)) return
+  const source = hastText(code)
+  // Past the bound the block stays plain text: highlight.js took 18–29 s over a 1 MB block (limits.ts).
+  if (source.length > MAX_HIGHLIGHTED_CODE_CHARS) return
   const className = Array.isArray(code.properties.className) ? code.properties.className : []
   code.properties.className = className.includes('hljs') ? className : ['hljs', ...className]
-  const result = lowlight.highlight(language, hastText(code))
+  const result = lowlight.highlight(language, source)
   if (result.children.length > 0) code.children = result.children as HastElement['children']
 }
 
@@ -37,7 +41,8 @@ function visit(parent: HastParent): void {
 
 /**
  * Highlights fenced code blocks that name a language highlight.js knows (```ts), as rehype-highlight did with
- * its defaults (no guessing for unnamed or unknown languages), but on the shared instance above.
+ * its defaults (no guessing for unnamed or unknown languages), but on the shared instance above, and only up to
+ * {@link MAX_HIGHLIGHTED_CODE_CHARS}.
  */
 export function rehypeLowlight() {
   return (tree: HastParent) => visit(tree)
