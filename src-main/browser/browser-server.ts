@@ -7,6 +7,8 @@ import { MAX_IMAGES_PER_MESSAGE } from '../../src-shared/limits'
 import { fail, type ErrorCode } from '../../src-shared/ipc/result'
 import type { Core } from '../core/core-types'
 import type { Logger } from '../core/log'
+import { BodyTooLargeError, readBoundedBody } from './request-body'
+import { parseRequestTarget } from './request-target'
 import { isSameHostRequest, newSessionToken, readCookie, sessionCookie, sessionCookieName, tokensMatch } from './session-auth'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
@@ -60,24 +62,25 @@ const sendText = (response: ServerResponse, status: number, text: string) => {
   response.end(text)
 }
 
-const isRpcRequest = (request: IncomingMessage) => request.method === 'POST' && (request.url ?? '').startsWith('/rpc/')
-
-/** A refusal: RPC callers always get a `Result` body (the transport reads it whatever the status), pages get text. */
-const refuse = (request: IncomingMessage, response: ServerResponse, status: number, code: ErrorCode, message: string) => {
-  if (isRpcRequest(request)) sendJson(response, status, fail(code, message))
-  else sendText(response, status, message)
+/**
+ * After this response the connection is closed rather than kept alive, and whatever the client still sends is not
+ * read: Node would otherwise read (and discard) the rest of a refused body, however large, to reuse the connection.
+ */
+const closeAfterResponse = (request: IncomingMessage, response: ServerResponse) => {
+  response.setHeader('connection', 'close')
+  response.once('finish', () => request.socket.destroy())
 }
 
-async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw new RangeError('body too large')
-    chunks.push(chunk)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
-  return text.length === 0 ? {} : (JSON.parse(text) as unknown)
+const isRpcRequest = (request: IncomingMessage) => request.method === 'POST' && (request.url ?? '').startsWith('/rpc/')
+
+/**
+ * A refusal: RPC callers always get a `Result` body (the transport reads it whatever the status), pages get text. A
+ * body not yet read never will be: the connection closes after the answer.
+ */
+const refuse = (request: IncomingMessage, response: ServerResponse, status: number, code: ErrorCode, message: string) => {
+  if (!request.complete) closeAfterResponse(request, response)
+  if (isRpcRequest(request)) sendJson(response, status, fail(code, message))
+  else sendText(response, status, message)
 }
 
 /**
@@ -96,12 +99,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // The custom header forces a CORS preflight, which this server never grants: no cross-site form can call us.
     if (request.headers['x-ollmchat'] !== '1') return refuse(request, response, 403, 'FORBIDDEN', 'Missing x-ollmchat header.')
     if (!isChannel(channel)) return refuse(request, response, 404, 'INVALID_INPUT', `Unknown request: ${channel}`)
+    let text: string
+    try {
+      text = await readBoundedBody(request, bodyLimitOf(channel))
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error
+      return refuse(request, response, 413, 'INVALID_INPUT', 'That request is too large.')
+    }
     let input: unknown
     try {
-      input = await readJsonBody(request, bodyLimitOf(channel))
-    } catch (error) {
-      const tooLarge = error instanceof RangeError
-      return refuse(request, response, tooLarge ? 413 : 400, 'INVALID_INPUT', tooLarge ? 'That request is too large.' : 'That request was not valid JSON.')
+      input = text.length === 0 ? {} : (JSON.parse(text) as unknown)
+    } catch {
+      return refuse(request, response, 400, 'INVALID_INPUT', 'That request was not valid JSON.')
     }
     sendJson(response, 200, await options.core.dispatch(channel, input))
   }
@@ -119,7 +128,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     if (!isSameHostRequest(request, port)) return refuse(request, response, 403, 'FORBIDDEN', 'ollmchat only answers on its own loopback address.')
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    const url = parseRequestTarget(request.url)
+    if (url === null) return refuse(request, response, 400, 'INVALID_INPUT', 'That address is not valid.')
     const given = url.searchParams.get('token')
     if (request.method === 'GET' && given !== null) {
       if (!tokensMatch(token, given)) return sendText(response, 403, 'That link has a wrong token. Use the address ollmchat printed.')

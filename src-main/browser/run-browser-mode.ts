@@ -3,6 +3,7 @@ import { createCore } from '../core/app-core'
 import type { Core, CoreTiming } from '../core/core-types'
 import type { Logger } from '../core/log'
 import { openFileSettingsStore } from '../core/settings/file-settings-store'
+import type { SettingsRepair } from '../core/settings/settings-recovery'
 import { startBrowserServer, type BrowserServer } from './browser-server'
 
 export interface BrowserModeOptions {
@@ -30,9 +31,11 @@ export interface BrowserMode {
  */
 export async function runBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   mkdirSync(options.dataDir, { recursive: true })
+  const settingsRepairs: SettingsRepair[] = []
   const core = createCore({
     dataDir: options.dataDir,
-    settings: openFileSettingsStore(options.dataDir, { log: options.log }),
+    settings: openFileSettingsStore(options.dataDir, { log: options.log, onRepair: (repair) => settingsRepairs.push(repair) }),
+    settingsRepairs,
     mode: 'browser',
     version: options.version,
     env: options.env ?? process.env,

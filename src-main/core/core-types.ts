@@ -3,6 +3,7 @@ import type { Result } from '../../src-shared/ipc/result'
 import type { CoreEvents } from './events'
 import type { Logger } from './log'
 import type { SecretStore } from './settings/secret-file'
+import type { SettingsRepair } from './settings/settings-recovery'
 
 /** The key-value interface settings live behind: electron-store in the app, `conf` on a file elsewhere. */
 export interface KeyValueStore {
@@ -33,6 +34,10 @@ export interface CoreDeps {
   secrets?: SecretStore
   /** Overrides for the intervals below (tests shorten them). */
   timing?: Partial<CoreTiming>
+  /** Repairs of the settings file so far: the shell's store adds to it (`onRepair`); the window shows each once. */
+  settingsRepairs?: readonly SettingsRepair[]
+  /** Opens a folder in the system's file manager (the desktop shell's `shell.openPath`); absent in browser mode. */
+  openFolder?: (folder: string) => Promise<void>
 }
 
 /** Intervals the core works with; the defaults suit people, tests pass shorter ones. */
@@ -49,6 +54,8 @@ export interface CoreTiming {
   shutdownGraceMs: number
   /** Unused temporary models are cleaned up after the app has been idle this long. */
   idleCleanupMs: number
+  /** One minute as the idle watch of a reply counts it (the `replyIdleMinutes` setting); tests shorten it. */
+  idleMinuteMs: number
 }
 
 export const DEFAULT_TIMING: CoreTiming = {
@@ -58,6 +65,7 @@ export const DEFAULT_TIMING: CoreTiming = {
   statusWhileUpMs: 15_000,
   shutdownGraceMs: 2_000,
   idleCleanupMs: 10 * 60_000,
+  idleMinuteMs: 60_000,
 }
 
 /** The running core as both shells use it. */

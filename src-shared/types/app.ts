@@ -10,6 +10,23 @@ export interface AppInfo {
   dataDir: string
   /** True when host header values are encrypted with the system keychain; false when only the file's mode guards them. */
   secretsEncrypted: boolean
+  /** The log file (`ollmchat.log`), or `null` when this run logs only to the terminal (tests). */
+  logFile?: string | null
+  /** True in the desktop app, which can open the log's folder (`app:openLogFolder`); a browser tab cannot. */
+  canOpenLogFolder?: boolean
+  /** What the user must hear about this run's files (a damaged one put aside, a repaired one); absent when nothing. */
+  startupNotices?: StartupNotice[]
+}
+
+/** A file ollmchat had to put aside or repair: the window shows it once, until dismissed. */
+export interface StartupNotice {
+  /** Unique to this event (the window remembers which notices were dismissed). */
+  id: string
+  title: string
+  /** What happened and what it means for the user, in sentences. */
+  message: string
+  /** The file kept aside, shown so it can be copied. */
+  file: string
 }
 
 /** Whether Ollama answers at the configured host; pushed as `ollama:status` whenever it changes. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { messageOf } from '../guards'
@@ -30,12 +30,26 @@ const BUSY_TIMEOUT_MS = 5000
  * WAL journaling (a crash loses at most the transaction in flight, never the file), `synchronous=NORMAL`
  * (safe against process crashes in WAL mode; only an OS crash or power loss can drop the last commits),
  * foreign keys enforced, and a busy timeout so a second process waits instead of failing at once.
- * Throws an error naming the file when it is not a usable SQLite database.
+ * Throws an error naming the file (and what to do) when it is a folder or not a usable SQLite database.
  */
 export function openDatabase(options: OpenDatabaseOptions): HistoryDatabase {
   const inMemory = options.file === ':memory:'
-  if (!inMemory) mkdirSync(dirname(options.file), { recursive: true })
-  const db = new Database(options.file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding })
+  if (!inMemory) {
+    mkdirSync(dirname(options.file), { recursive: true })
+    // SQLite's own answer for a folder is "unable to open database file", which names neither the file nor a way out.
+    if (statSync(options.file, { throwIfNoEntry: false })?.isFile() === false) {
+      throw new Error(`The chat history ${options.file} is a folder, not a file. Move or rename that folder, then start ollmchat again.`)
+    }
+  }
+  let db: HistoryDatabase
+  try {
+    db = new Database(options.file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding })
+  } catch (error) {
+    throw new Error(
+      `Cannot open the chat history at ${options.file}: ${messageOf(error)}. Check that you may read and write that file and its folder, then start ollmchat again.`,
+      { cause: error },
+    )
+  }
   try {
     // A file that is not SQLite only fails at its first read, which is this pragma.
     db.pragma('journal_mode = WAL')

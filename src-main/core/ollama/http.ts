@@ -65,9 +65,20 @@ async function normalizeErrorResponse(response: Response): Promise<Response> {
 }
 
 /**
+ * The longest streamed line accepted (in characters, so at least 16 MB of text). A line is held whole until its
+ * newline arrives; without a bound, a peer that never sends one would grow the buffer until the app runs out of
+ * memory. Ollama's own lines are one token or one progress step each, far below this.
+ */
+export const MAX_NDJSON_LINE_CHARS = 16 * 1024 * 1024
+
+const lineTooLong = (line: string) =>
+  new MalformedResponseError('a streamed line is longer than 16 MB', line.slice(0, 200))
+
+/**
  * Re-emits an NDJSON body one checked line per chunk. An unparseable line becomes `MalformedResponseError` and an
  * `{"error"}` line becomes `OllamaStreamError`, each raised only after every line before it has been read (the
- * pull-based stream with no buffering ahead makes sure), so partial answers are never lost. This also keeps
+ * pull-based stream with no buffering ahead makes sure), so partial answers are never lost. A line longer than
+ * `MAX_NDJSON_LINE_CHARS` fails the stream the same way, as soon as the limit is passed. This also keeps
  * ollama-js from logging `invalid json` to the console and from throwing an untyped `Error`.
  */
 export function guardNdjson(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
@@ -107,7 +118,14 @@ export function guardNdjson(body: ReadableStream<Uint8Array>): ReadableStream<Ui
             return
           }
           const { done, value } = await reader.read()
-          buffer += done ? decoder.decode() : decoder.decode(value, { stream: true })
+          const piece = done ? decoder.decode() : decoder.decode(value, { stream: true })
+          // Only the new text is searched for a line end, so a long line costs its length once, not once per chunk.
+          if (!done && !piece.includes('\n')) {
+            buffer += piece
+            if (buffer.length > MAX_NDJSON_LINE_CHARS) pending = lineTooLong(buffer)
+            continue
+          }
+          buffer += piece
           const lines = buffer.split('\n')
           buffer = done ? '' : (lines.pop() ?? '')
           ended = done
@@ -115,11 +133,13 @@ export function guardNdjson(body: ReadableStream<Uint8Array>): ReadableStream<Ui
           for (const raw of lines) {
             const line = raw.trim()
             if (line === '') continue
-            pending = check(line)
+            pending = line.length > MAX_NDJSON_LINE_CHARS ? lineTooLong(line) : check(line)
             if (pending !== null) break
             controller.enqueue(encoder.encode(`${line}\n`))
             enqueued++
           }
+          // The unfinished line after them counts too: its newline may never come.
+          if (pending === null && buffer.length > MAX_NDJSON_LINE_CHARS) pending = lineTooLong(buffer)
           if (enqueued > 0) return
         }
       },

@@ -14,6 +14,7 @@ export type PreRouteFault =
   | { kind: 'stall' }
   | { kind: 'fail'; status: number; message: string }
   | { kind: 'malformed'; body: string }
+  | { kind: 'huge-line'; bytes: number }
 
 /** Pending faults; the server consumes them as matching requests arrive. */
 export class FaultState {
@@ -22,6 +23,7 @@ export class FaultState {
   private readonly malformed = new Map<string, string>()
   private readonly stalls = new Map<string, number>()
   private readonly drops = new Map<string, number>()
+  private readonly hugeLines = new Map<string, number>()
   private streamFault: StreamFault | undefined
 
   failNext(path: string, status: number, message: string, times = 1): void {
@@ -39,6 +41,11 @@ export class FaultState {
   /** Transport fault, not Ollama behaviour: see `SimFaults.dropConnectionNext`. */
   dropConnectionNext(path: string, times = 1): void {
     this.drops.set(path, (this.drops.get(path) ?? 0) + times)
+  }
+
+  /** Transport fault, not Ollama behaviour: see `SimFaults.hugeLineNext`. */
+  hugeLineNext(path: string, bytes: number): void {
+    this.hugeLines.set(path, bytes)
   }
 
   setStreamFault(fault: StreamFault): void {
@@ -72,6 +79,11 @@ export class FaultState {
       if (fail.remaining <= 0) this.fails.delete(path)
       return { kind: 'fail', status: fail.status, message: fail.message }
     }
+    const hugeLine = this.hugeLines.get(path)
+    if (hugeLine !== undefined) {
+      this.hugeLines.delete(path)
+      return { kind: 'huge-line', bytes: hugeLine }
+    }
     const body = this.malformed.get(path)
     if (body !== undefined) {
       this.malformed.delete(path)
@@ -86,6 +98,7 @@ export class FaultState {
     this.malformed.clear()
     this.stalls.clear()
     this.drops.clear()
+    this.hugeLines.clear()
     this.streamFault = undefined
   }
 }

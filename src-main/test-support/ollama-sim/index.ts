@@ -63,6 +63,7 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
     malformedNext: (path, body) => state.faults.malformedNext(path, body),
     stallNext: (path) => state.faults.stallNext(path),
     dropConnectionNext: (path, times) => state.faults.dropConnectionNext(path, times),
+    hugeLineNext: (path, bytes = 64 * 1024 * 1024) => state.faults.hugeLineNext(path, bytes),
     reset: () => state.faults.reset(),
   }
 

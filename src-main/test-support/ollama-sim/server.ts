@@ -43,6 +43,30 @@ function applyCors(req: IncomingMessage, res: ServerResponse): 'continue' | 'don
   return 'continue'
 }
 
+const drainedOrClosed = (res: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    const settle = () => {
+      res.off('drain', settle)
+      res.off('close', settle)
+      resolve()
+    }
+    res.on('drain', settle)
+    res.on('close', settle)
+  })
+
+/** Writes the start of one NDJSON line of `bytes` bytes with no newline, as fast as the client reads it. */
+async function sendHugeLine(res: ServerResponse, bytes: number): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
+  const chunk = Buffer.alloc(64 * 1024, 'a')
+  let sent = res.write('{"message":{"role":"assistant","content":"')
+  for (let written = 0; written < bytes && !res.destroyed; written += chunk.length) {
+    if (!sent) await drainedOrClosed(res)
+    if (res.destroyed) break
+    sent = res.write(chunk)
+  }
+  res.end()
+}
+
 async function handle(state: SimState, hooks: ServerHooks, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.on('error', () => {})
   const started = Date.now()
@@ -73,6 +97,10 @@ async function handle(state: SimState, hooks: ServerHooks, req: IncomingMessage,
   }
   if (fault?.kind === 'stall') return
   if (fault?.kind === 'fail') return sendError(res, fault.status, fault.message)
+  if (fault?.kind === 'huge-line') {
+    note = ' (fault: one huge line)'
+    return sendHugeLine(res, fault.bytes)
+  }
   if (fault?.kind === 'malformed') {
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
     res.end(fault.body)

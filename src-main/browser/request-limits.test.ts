@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { connect, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ok } from '../../src-shared/ipc/result'
+import type { Core } from '../core/core-types'
+import { createCoreEvents } from '../core/events'
+import { silentLogger } from '../core/log'
+import { bodyLimitOf, startBrowserServer, type BrowserServer } from './browser-server'
+import { sessionCookieName } from './session-auth'
+
+const TOKEN = 'test-token-0123456789'
+
+let server: BrowserServer
+let dispatched = 0
+
+beforeEach(async () => {
+  const rendererDir = mkdtempSync(join(tmpdir(), 'ollmchat-renderer-'))
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ollmchat</title>')
+  dispatched = 0
+  const core: Core = {
+    events: createCoreEvents(),
+    dispatch: async () => {
+      dispatched++
+      return ok(null) as never
+    },
+    start: () => {},
+    stop: async () => {},
+  }
+  server = await startBrowserServer({ core, rendererDir, token: TOKEN, log: silentLogger })
+})
+afterEach(() => server.close())
+
+/** A raw connection, so the test writes the request line and body exactly as a hostile client would. */
+function open(): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1')
+    let text = ''
+    socket.setEncoding('latin1')
+    socket.on('data', (chunk: string) => (text += chunk))
+    socket.on('error', () => {}) // a reset after the answer is what closing an unread body looks like
+    const closed = new Promise<void>((done) => socket.once('close', () => done()))
+    socket.once('connect', () => resolve({ socket, received: () => text, closed }))
+    socket.once('error', reject)
+  })
+}
+
+const head = (lines: string[]) => `${[...lines, `Host: 127.0.0.1:${server.port}`, `Cookie: ${sessionCookieName(server.port)}=${TOKEN}`].join('\r\n')}\r\n\r\n`
+const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0)
+
+describe('malformed request targets', () => {
+  it.each(['/%E0%A4%A', '//..', '//', '/rpc/%E0%A4%A'])('answers 400 to %s, never 500', async (target) => {
+    const { socket, received, closed } = await open()
+    socket.write(head([`GET ${target} HTTP/1.1`]))
+    await closed
+    expect(statusOf(received())).toBe(400)
+  })
+})
+
+describe('request bodies over the limit', () => {
+  const rpcHead = (extra: string[]) => head(['POST /rpc/chats:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
+
+  it('refuses a body whose Content-Length is over the limit before it is sent, and closes the connection', async () => {
+    const { socket, received, closed } = await open()
+    socket.write(rpcHead([`Content-Length: ${1024 * 1024 * 1024}`]))
+    socket.write('{"a":"')
+    // Nothing more is sent: only an answer that does not wait for the body can arrive, and the server must hang up.
+    await closed
+    expect(statusOf(received())).toBe(413)
+    expect(received()).toContain('too large')
+    expect(dispatched).toBe(0)
+  })
+
+  it('stops reading a chunked body once it passes the limit and closes the connection', async () => {
+    const { socket, received, closed } = await open()
+    socket.write(rpcHead(['Transfer-Encoding: chunked']))
+    const chunk = `10000\r\n${'a'.repeat(0x10000)}\r\n`
+    const total = 64 * 1024 * 1024
+    let written = 0
+    let gone = false
+    void closed.then(() => (gone = true))
+    while (!gone && written < total) {
+      const flushed = socket.write(chunk)
+      written += 0x10000
+      if (!flushed) await new Promise<void>((resolve) => { socket.once('drain', resolve); void closed.then(resolve) })
+    }
+    if (!gone) socket.end('0\r\n\r\n')
+    await closed
+    expect(statusOf(received())).toBe(413)
+    // Said and done: the connection is not kept alive for a next request behind the unread rest of the body.
+    expect(received()).toMatch(/\r\nconnection: close\r\n/i)
+    // The server hung up long before the client was done; a server reading to the end would have taken all 64 MB.
+    expect(written).toBeLessThan(total)
+    expect(written).toBeGreaterThan(bodyLimitOf('chats:list'))
+    expect(dispatched).toBe(0)
+  })
+})
