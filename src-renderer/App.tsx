@@ -1,4 +1,5 @@
 import { ErrorBoundary } from './components/ErrorBoundary'
+import { StartupNotices } from './components/StartupNotices'
 import { StatusBanner } from './components/StatusBanner'
 import { Toasts } from './components/Toasts'
 import { ChatView } from './features/chat/ChatView'
@@ -26,6 +27,7 @@ export function App() {
       </ErrorBoundary>
       <main id={MAIN_REGION_ID} className="main" tabIndex={-1} aria-busy={!booted}>
         <StatusBanner />
+        <StartupNotices />
         {page === 'chat' && (
           <ErrorBoundary key="chat" area="chat">
             <ChatView />

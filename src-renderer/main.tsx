@@ -2,17 +2,19 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { getBridge } from './bridge/get-bridge'
+import { createErrorReporter } from './lib/report-error'
 import { AppStoreProvider } from './store/AppStoreProvider'
 import { createAppStore } from './store/app-store'
 import { bootApp } from './store/boot'
 import { connectEvents } from './store/connect-events'
 import './styles/index.css'
 
-window.addEventListener('unhandledrejection', (event) => {
-  console.error('ollmchat: unhandled promise rejection', event.reason)
-})
-
 const bridge = getBridge()
+// Failures in the window go to the app's log too, so one file holds what a person can send.
+const reportError = createErrorReporter(bridge)
+window.addEventListener('unhandledrejection', (event) => reportError('unhandled promise rejection', event.reason))
+window.addEventListener('error', (event) => reportError('uncaught error', event.error ?? event.message))
+
 const store = createAppStore(bridge)
 connectEvents(store, bridge)
 

@@ -92,6 +92,12 @@ export const MAX_HOST_URL_CHARS = 500
 /** The temporary-model limit per host the Settings page accepts (the default is 8). */
 export const TEMP_MODEL_LIMIT_RANGE = { min: 1, max: 64 } as const
 
+/**
+ * How many minutes a reply may go without a word from Ollama before it is stopped (the default is 5). Loading a large
+ * model can take minutes, so the floor is one; past an hour nobody is still waiting.
+ */
+export const REPLY_IDLE_MINUTES_RANGE = { min: 1, max: 60 } as const
+
 /** The oldest Ollama ollmchat can derive temporary models on: `/api/create` with `from` + `parameters` (0.5.5). */
 export const MIN_OLLAMA_VERSION = '0.5.5'
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { AppInfo } from '../../src-shared/types'
+import type { AppInfo, StartupNotice } from '../../src-shared/types'
 import { createChatService } from './chat/chat-service'
 import { messageOf } from './guards'
 import { createHostConnections } from './host-connections'
@@ -14,7 +14,7 @@ import { conversationHandlers } from './handlers/conversation-handlers'
 import { hostHandlers } from './handlers/host-handlers'
 import { manageHandlers } from './handlers/manage-handlers'
 import { modelHandlers } from './handlers/model-handlers'
-import { openHistoryStore } from './history/history-store'
+import { openHistoryStore, type DamagedHistoryFile } from './history/history-store'
 import { createDispatcher, type Handlers } from './ipc/dispatch'
 import { createModelsWatch } from './models/models-watch'
 import { createPullService } from './models/pull-service'
@@ -25,6 +25,7 @@ import { modelKey } from './ollama/model-name'
 import { announcingSettings } from './settings/announce-settings'
 import { createSettingsService } from './settings/settings-service'
 import { createOllamaStatusMonitor } from './status/ollama-status'
+import { damagedHistoryNotice, repairedSettingsNotice } from './startup-notices'
 
 /** Soft-deleted conversations older than this are purged at start (the undo toast lasts seconds). */
 const PURGE_DELETED_AFTER_MS = 10 * 60 * 1000
@@ -41,7 +42,14 @@ export function createCore(deps: CoreDeps): Core {
   const env = deps.env ?? process.env
   const events = createCoreEvents(log)
   const settings = createSettingsService(deps.settings, { modelKey, log })
-  const historyOptions = { file: join(deps.dataDir, 'history.sqlite') }
+  const historyNotices: StartupNotice[] = []
+  const historyOptions = {
+    file: join(deps.dataDir, 'history.sqlite'),
+    onDamaged(damaged: DamagedHistoryFile) {
+      log.warn('the chat history file was damaged: it was moved aside and a new one started', { ...damaged })
+      historyNotices.push(damagedHistoryNotice(damaged))
+    },
+  }
   const history = openHistoryStore(
     deps.sqliteNativeBinding === undefined ? historyOptions : { ...historyOptions, nativeBinding: deps.sqliteNativeBinding },
   )
@@ -103,7 +111,8 @@ export function createCore(deps: CoreDeps): Core {
       watch.refreshIfWatched()
       idle?.touch()
     },
-    timing: { deltaIntervalMs: timing.deltaIntervalMs, checkpointIntervalMs: timing.checkpointIntervalMs },
+    replyIdleMinutes: () => settings.get(connection().host).replyIdleMinutes,
+    timing: { deltaIntervalMs: timing.deltaIntervalMs, checkpointIntervalMs: timing.checkpointIntervalMs, idleMinuteMs: timing.idleMinuteMs },
   })
   idle = createIdleCleanup({
     idleMs: timing.idleCleanupMs,
@@ -114,7 +123,16 @@ export function createCore(deps: CoreDeps): Core {
   })
   const pulls = createPullService({ events, log, onPulled: () => void watch.refresh().catch(() => undefined) })
 
-  const info: AppInfo = { version: deps.version, mode: deps.mode, simulatedOllama: deps.simulatedOllama ?? false, dataDir: deps.dataDir, secretsEncrypted: secrets.encrypts }
+  const info = (): AppInfo => ({
+    version: deps.version,
+    mode: deps.mode,
+    simulatedOllama: deps.simulatedOllama ?? false,
+    dataDir: deps.dataDir,
+    secretsEncrypted: secrets.encrypts,
+    startupNotices: [...historyNotices, ...(deps.settingsRepairs ?? []).map(repairedSettingsNotice)],
+    logFile: log.file ?? null,
+    canOpenLogFolder: deps.openFolder !== undefined && log.file !== undefined,
+  })
   let started = false
   const handlers: Handlers = {
     ...appHandlers({
@@ -122,6 +140,8 @@ export function createCore(deps: CoreDeps): Core {
       settings,
       status,
       events,
+      log,
+      ...(deps.openFolder === undefined ? {} : { openFolder: deps.openFolder }),
       currentHost: () => connection().host,
       onHostChange: () => hosts.reconnect(),
       onDefaultModelChange: () => watch.refreshIfWatched(),

@@ -8,6 +8,7 @@ const SENTENCES: Record<ErrorCode, string> = {
   OLLAMA_ERROR: 'Ollama answered with an error.',
   OLLAMA_STREAM_ERROR: 'Ollama stopped with an error in the middle of the reply.',
   STREAM_INTERRUPTED: 'The connection to Ollama dropped before the reply was finished.',
+  OLLAMA_SILENT: 'Ollama sent nothing for too long, so the reply was stopped.',
   MALFORMED_RESPONSE: 'Ollama sent an answer ollmchat could not read.',
   NOT_APPLICABLE: 'This option does not apply to this model.',
   PROMPT_TOO_LONG:
@@ -30,6 +31,7 @@ const SPECIFIC_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'INVALID_INPUT',
   'INVALID_NUM_CTX',
   'NOT_APPLICABLE',
+  'OLLAMA_SILENT',
   'PROMPT_TOO_LONG',
   'OUT_OF_MEMORY',
   'CANNOT_CHAT',

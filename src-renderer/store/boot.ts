@@ -13,6 +13,8 @@ export async function bootApp(store: AppStore): Promise<void> {
     state.loadModels(),
     state.loadConversations(),
     state.restorePulls(),
+    // Replies started before a reload or in another window: shown with their Stop button like this window's own.
+    state.loadRunningReplies(),
   ])
   const { settings, conversations } = store.getState()
   const last = settings.lastConversationId

@@ -1,6 +1,7 @@
 import type { EventMap } from '../../src-shared/ipc/contract'
 import type { ChatMessage, ChatTurn } from '../../src-shared/types'
 import { branchAt, findMessage, upsertConversation, upsertMessage } from './message-list'
+import type { InflightTurn } from './chat-slice'
 import type { AppState } from './types'
 
 /** Deltas gathered during one animation frame, per assistant message. */
@@ -14,10 +15,9 @@ type Patch = Partial<AppState>
  * new title and activity time arrive with it, so the list re-sorts before the reply ends.
  */
 export function withStarted(state: AppState, event: EventMap['chat:started']): Patch {
-  const turn = state.inflight[event.requestId]
-  const inflight = turn
-    ? { ...state.inflight, [event.requestId]: { ...turn, assistantMessageId: event.assistantMessage.id, pendingText: null } }
-    : state.inflight
+  // A reply another window started is followed too, so this one can show and stop it.
+  const turn = state.inflight[event.requestId] ?? elsewhereTurn(event.requestId, event.conversationId)
+  const inflight = { ...state.inflight, [event.requestId]: { ...turn, assistantMessageId: event.assistantMessage.id, pendingText: null } }
   const conversations = upsertConversation(state.conversations, event.conversation)
   const list = state.messagesByConversation[event.conversationId]
   if (list === undefined) return { inflight, conversations }
@@ -28,6 +28,11 @@ export function withStarted(state: AppState, event: EventMap['chat:started']): P
     conversations,
     messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: next },
   }
+}
+
+/** A reply this window did not start, as it first learns of it. */
+export function elsewhereTurn(requestId: string, conversationId: string): InflightTurn {
+  return { requestId, conversationId, kind: null, own: false, pendingText: null, assistantMessageId: null, phase: null, progressText: null, cancelRequested: false }
 }
 
 /** `chat:progress`: the honest line about what the reply waits for. */

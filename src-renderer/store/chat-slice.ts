@@ -4,15 +4,22 @@ import type { ChatPhase, ChatTurn } from '../../src-shared/types'
 import { newRequestId } from '../lib/request-id'
 import { selectActiveModelName } from './conversations-slice'
 import { withDeltas, withNotice, withProgress, withStarted, withTurn, type DeltaBatch } from './chat-events'
+import { withEnded, withRunning } from './running-replies'
 import { omitKey } from './message-list'
 import { safeCall } from './safe-call'
 import type { AppState, SliceCreator } from './types'
 
-/** One reply this window asked for and that has not ended yet. */
+/**
+ * One reply running in the core: asked for by this window (`own`), or learnt of from `chat:started` or `chat:running`
+ * (another window, or this page before a reload), which this window can show and stop all the same.
+ */
 export interface InflightTurn {
   requestId: string
   conversationId: string
-  kind: 'send' | 'regenerate' | 'edit'
+  /** `null` for a reply this window did not start. */
+  kind: 'send' | 'regenerate' | 'edit' | null
+  /** Started by this window, which then hears how it ended from its own request rather than from `chat:ended`. */
+  own: boolean
   /** The text being sent, shown until `chat:started` brings the stored user message. */
   pendingText: string | null
   assistantMessageId: string | null
@@ -45,6 +52,10 @@ export interface ChatSlice {
   applyProgress: (event: EventMap['chat:progress']) => void
   applyDeltas: (batch: DeltaBatch) => void
   applyNotice: (event: EventMap['chat:notice']) => void
+  /** A reply ended, whichever window started it (`chat:ended`). */
+  applyEnded: (event: EventMap['chat:ended']) => void
+  /** Learns the replies running in the core (`chat:running`): at start, so a reloaded page can show and stop them. */
+  loadRunningReplies: () => Promise<void>
 }
 
 const BUSY: AppError = { code: 'BUSY', message: 'This conversation is still answering.' }
@@ -65,6 +76,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
       requestId,
       conversationId,
       kind,
+      own: true,
       pendingText,
       assistantMessageId: null,
       phase: null,
@@ -135,6 +147,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
       const turn = selectInflightFor(conversationId)(get())
       if (!turn) return
       set((state) => ({ inflight: { ...state.inflight, [turn.requestId]: { ...turn, cancelRequested: true } } }))
+      // By request: the reply this window knows of, and no other that may have started since.
       await safeCall(bridge, 'chat:cancel', { requestId: turn.requestId })
     },
 
@@ -146,6 +159,18 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     applyProgress: (event) => set((state) => withProgress(state, event)),
     applyDeltas: (batch) => set((state) => withDeltas(state, batch, Date.now())),
     applyNotice: (event) => set((state) => withNotice(state, event)),
+    applyEnded: (event) => {
+      const turn = get().inflight[event.requestId]
+      set((state) => withEnded(state, event, Date.now()))
+      // Without the saved turn (the conversation went away) the stored messages are the truth.
+      if (turn && !turn.own && event.turn === null && get().messagesByConversation[event.conversationId] !== undefined) {
+        void get().loadMessages(event.conversationId)
+      }
+    },
+    async loadRunningReplies() {
+      const result = await safeCall(bridge, 'chat:running', {})
+      if (result.ok) set((state) => withRunning(state, result.value.replies))
+    },
   }
 }
 

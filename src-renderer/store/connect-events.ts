@@ -31,6 +31,10 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
       batcher.flush()
       store.getState().applyNotice(event)
     }),
+    bridge.on('chat:ended', (event) => {
+      batcher.flush()
+      store.getState().applyEnded(event)
+    }),
     bridge.on('chats:versionShown', (event) => void store.getState().applyVersionShown(event)),
     bridge.on('models:changed', (listing) => {
       const state = store.getState()

@@ -8,6 +8,8 @@ export interface StatusSlice {
   ollama: OllamaStatus | null
   isCheckingOllama: boolean
   loadAppInfo: () => Promise<void>
+  /** Opens the log's folder in the file manager (desktop app; `appInfo.canOpenLogFolder`). */
+  openLogFolder: () => Promise<void>
   /** Asks main for the status it last saw (used at start and after the event stream reconnects). */
   refreshStatus: () => Promise<void>
   /** "Try again": main checks the host right now. */
@@ -24,6 +26,10 @@ export const createStatusSlice: SliceCreator<StatusSlice> = (bridge) => (set, ge
   async loadAppInfo() {
     const result = await safeCall(bridge, 'app:getInfo', {})
     if (result.ok) set({ appInfo: result.value })
+  },
+
+  async openLogFolder() {
+    await safeCall(bridge, 'app:openLogFolder', {})
   },
 
   async refreshStatus() {

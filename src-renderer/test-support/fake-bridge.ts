@@ -34,6 +34,7 @@ export function createFakeBridge(): FakeBridge {
     'models:refresh': () => ok({ changed: false }),
     'chats:list': () => ok({ conversations: [] }),
     'models:activePulls': () => ok({ pulls: [] }),
+    'chat:running': () => ok({ replies: [] }),
     'tempModels:list': () => ok({ tempModels: [] }),
     'hosts:check': () => ok({ hosts: [] }),
   }

@@ -87,8 +87,26 @@ export interface ChatRequests {
     in: { conversationId: string; messageId: string; version: number }
     out: { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
   }
-  /** Stops a reply; the partial text is kept. Cancelling a finished request is not an error. */
-  'chat:cancel': { in: { requestId: string }; out: { cancelled: boolean } }
+  /**
+   * Stops a reply (or a summary) by its request, or whatever the conversation is running, from any window; the partial
+   * text is kept. Cancelling a finished request is not an error.
+   */
+  'chat:cancel': { in: { requestId: string } | { conversationId: string }; out: { cancelled: boolean } }
+  /**
+   * The replies running right now, whichever window started them: a window that opens or reloads asks once, then
+   * follows `chat:started` and `chat:ended`.
+   */
+  'chat:running': { in: None; out: { replies: RunningReply[] } }
+}
+
+/** A reply in progress as every window may know it (`chat:running`). */
+export interface RunningReply {
+  requestId: string
+  conversationId: string
+  assistantMessageId: string
+  /** What it waits for or does, with the line the window shows; `null` until the first `chat:progress`. */
+  phase: ChatPhase | null
+  progressText: string | null
 }
 
 /** Events of a reply and of the conversation it is in; see `EventMap`. */
@@ -108,6 +126,12 @@ export interface ChatEvents {
   'chat:progress': { requestId: string; conversationId: string; phase: ChatPhase; text: string }
   /** Text appended to the reply since the previous delta (coalesced in main). */
   'chat:delta': { requestId: string; messageId: string; content: string; thinking: string }
+  /**
+   * A reply ended and was saved (`turn`, as `chat:send` resolves with it), whichever window started it, so every
+   * window drops its in-flight state and shows the saved reply. `turn` is `null` when nothing could be saved (the
+   * conversation was deleted meanwhile). The conversation takes a new message from here on.
+   */
+  'chat:ended': { requestId: string; conversationId: string; turn: ChatTurn | null }
   /** A notice added to the conversation, e.g. the fallback to the base model. */
   'chat:notice': { requestId: string; conversationId: string; message: ChatMessage }
   /**

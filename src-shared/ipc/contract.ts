@@ -34,6 +34,13 @@ type None = Record<string, never>
 /** Request channels: what the renderer may ask main, with the input it sends and the value it gets back. */
 export interface RequestMap extends ChatRequests {
   'app:getInfo': { in: None; out: AppInfo }
+  /**
+   * A failure in the window (a crashed view, an uncaught error), written to the app's log so a person can send one
+   * file. Bounded, and never shown back; it only logs.
+   */
+  'app:reportError': { in: { where: string; message: string; stack?: string }; out: { logged: boolean } }
+  /** Opens the log file's folder in the system's file manager (desktop app); `opened: false` in browser mode. */
+  'app:openLogFolder': { in: None; out: { opened: boolean } }
 
   'ollama:getStatus': { in: None; out: OllamaStatus }
   /** Checks the host now instead of waiting for the next automatic check. */
@@ -148,6 +155,8 @@ export type Out<C extends Channel> = RequestMap[C]['out']
 // Typed as Record<…, true> so that the compiler rejects a missing or an extra name.
 const channelNames: Record<Channel, true> = {
   'app:getInfo': true,
+  'app:reportError': true,
+  'app:openLogFolder': true,
   'ollama:getStatus': true,
   'ollama:checkNow': true,
   'models:list': true,
@@ -182,6 +191,7 @@ const channelNames: Record<Channel, true> = {
   'chat:editAndResend': true,
   'chats:showVersion': true,
   'chat:cancel': true,
+  'chat:running': true,
   'data:export': true,
   'data:import': true,
 }
@@ -191,6 +201,7 @@ const eventNames: Record<EventName, true> = {
   'chat:progress': true,
   'chat:delta': true,
   'chat:notice': true,
+  'chat:ended': true,
   'chats:versionShown': true,
   'models:changed': true,
   'models:pullProgress': true,

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'OLLAMA_STREAM_ERROR',
   /** The connection dropped or the stream ended without its final line. */
   'STREAM_INTERRUPTED',
+  /** Ollama sent nothing for the time the Settings allow (`replyIdleMinutes`), so the reply was stopped. */
+  'OLLAMA_SILENT',
   /** Ollama answered something that is not what its API documents. */
   'MALFORMED_RESPONSE',
   /** The model cannot take this option (for example `num_ctx` on a cloud model). */

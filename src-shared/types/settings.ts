@@ -34,6 +34,8 @@ export interface Settings {
   notifyTempModelCreated: boolean
   /** Saved system prompts, offered in the system-prompt panel of every conversation. */
   systemPromptPresets: SystemPromptPreset[]
+  /** A reply Ollama sends nothing for this many minutes (before its first token or between two) is stopped. */
+  replyIdleMinutes: number
 }
 
 /** The settings the renderer may change through `settings:update`. */
@@ -48,6 +50,7 @@ export interface SettingsPatch {
   notifyTempModelCreated?: boolean
   /** Replaces the whole list (save, edit and delete are one list each). */
   systemPromptPresets?: SystemPromptPreset[]
+  replyIdleMinutes?: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -61,4 +64,5 @@ export const DEFAULT_SETTINGS: Settings = {
   tempModelLimit: 8,
   notifyTempModelCreated: false,
   systemPromptPresets: [],
+  replyIdleMinutes: 5,
 }

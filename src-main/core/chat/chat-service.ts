@@ -1,3 +1,4 @@
+import type { RunningReply } from '../../../src-shared/ipc/chat-channels'
 import type { ChatMessage, ChatTurn, ConversationSummary } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import { DEFAULT_TITLE } from '../history/history-store'
@@ -7,13 +8,22 @@ import { runReply, type ReplyDeps } from './reply-runner'
 import { continueFromSummary } from './summary-flow'
 
 interface ActiveReply {
+  /** A summary is not a reply: it adds no message, and windows learn of it only from the one that asked. */
+  kind: 'reply' | 'summary'
   conversationId: string
+  /** What every window may know of it, kept from the reply's own `chat:started` and `chat:progress`. */
+  assistantMessageId: string | null
+  phase: RunningReply['phase']
+  progressText: string | null
   /** The model and host the reply runs on, as they were when it began (a later switch does not move it). */
   model: string
   host: string
   controller: AbortController
   finished: Promise<unknown>
 }
+
+/** What `cancel` stops: one request, or whatever the conversation is running (one at a time). */
+export type CancelTarget = { requestId: string } | { conversationId: string }
 
 /**
  * Sending, regenerating, editing and stopping replies; one reply at a time per conversation. A refused request
@@ -33,8 +43,10 @@ export interface ChatService {
   showVersion(input: { conversationId: string; messageId: string; version: number }): { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
   /** Has the model summarise the conversation and starts a new one from it (`summary-flow.ts`); stopped by `cancel`. */
   continueFromSummary(input: { requestId: string; conversationId: string }): Promise<ConversationSummary>
-  /** Stops a reply, keeping its partial text; `false` when it had already finished (not an error). */
-  cancel(requestId: string): boolean
+  /** Stops a reply or summary, keeping its partial text; `false` when none was running (not an error). */
+  cancel(target: CancelTarget): boolean
+  /** The replies running now, whichever window started them (`chat:running`). */
+  running(): RunningReply[]
   /** Stops every reply and waits until each has saved its partial text. */
   cancelAll(): Promise<void>
   /** The models answering on `host` right now (replies and summaries), as their conversations named them then. */
@@ -45,7 +57,18 @@ export interface ChatService {
 
 export function createChatService(deps: ReplyDeps): ChatService {
   const active = new Map<string, ActiveReply>()
-  const { history } = deps
+  const { history, events } = deps
+  // Every window must be able to show and stop a reply, so what it is doing is kept here as well as sent.
+  events.on('chat:started', (event) => {
+    const reply = active.get(event.requestId)
+    if (reply) reply.assistantMessageId = event.assistantMessage.id
+  })
+  events.on('chat:progress', (event) => {
+    const reply = active.get(event.requestId)
+    if (!reply) return
+    reply.phase = event.phase
+    reply.progressText = event.text
+  })
 
   const refuseWhileAnswering = (conversationId: string) => {
     for (const reply of active.values()) {
@@ -65,22 +88,32 @@ export function createChatService(deps: ReplyDeps): ChatService {
     return conversation
   }
 
-  // Called synchronously after `conversationOrFail` (no await in between), so its checks still hold here.
-  const track = async <T>(requestId: string, conversation: ConversationSummary, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  // Called synchronously after `conversationOrFail` (no await in between), so its checks still hold here. The entry
+  // exists before `run` starts, so the reply's first events (sent before its first await) find it.
+  const track = async <T>(requestId: string, conversation: ConversationSummary, run: (signal: AbortSignal) => Promise<T>, kind: ActiveReply['kind'] = 'reply'): Promise<T> => {
     const controller = new AbortController()
-    const host = deps.connection().client.host
-    const finished = run(controller.signal)
-    active.set(requestId, {
+    const entry: ActiveReply = {
+      kind,
       conversationId: conversation.id,
+      assistantMessageId: null,
+      phase: null,
+      progressText: null,
       model: conversation.model ?? '',
-      host,
+      host: deps.connection().client.host,
       controller,
-      finished: finished.catch(() => undefined),
-    })
+      finished: Promise.resolve(),
+    }
+    active.set(requestId, entry)
+    const finished = run(controller.signal)
+    entry.finished = finished.catch(() => undefined)
+    let turn: T | null = null
     try {
-      return await finished
+      turn = await finished
+      return turn
     } finally {
       active.delete(requestId)
+      // After the delete: a window that sends on this event is not refused as busy.
+      if (kind === 'reply') events.emit('chat:ended', { requestId, conversationId: conversation.id, turn: turn as ChatTurn | null })
     }
   }
 
@@ -160,11 +193,13 @@ export function createChatService(deps: ReplyDeps): ChatService {
 
     async continueFromSummary({ requestId, conversationId }) {
       const conversation = conversationOrFail(requestId, conversationId)
-      return await track(requestId, conversation, (signal) => continueFromSummary(deps, { requestId, conversation, signal }))
+      return await track(requestId, conversation, (signal) => continueFromSummary(deps, { requestId, conversation, signal }), 'summary')
     },
 
-    cancel(requestId) {
-      const reply = active.get(requestId)
+    cancel(target) {
+      const reply = 'requestId' in target
+        ? active.get(target.requestId)
+        : [...active.values()].find((candidate) => candidate.conversationId === target.conversationId)
       if (!reply || reply.controller.signal.aborted) return false
       reply.controller.abort()
       return true
@@ -175,6 +210,12 @@ export function createChatService(deps: ReplyDeps): ChatService {
       for (const reply of replies) reply.controller.abort()
       await Promise.all(replies.map((reply) => reply.finished))
     },
+
+    running: () =>
+      [...active.entries()].flatMap(([requestId, reply]) =>
+        reply.kind === 'reply' && reply.assistantMessageId !== null
+          ? [{ requestId, conversationId: reply.conversationId, assistantMessageId: reply.assistantMessageId, phase: reply.phase, progressText: reply.progressText }]
+          : []),
 
     busyModels: (host) => [...active.values()].filter((reply) => reply.host === host).map((reply) => reply.model),
 

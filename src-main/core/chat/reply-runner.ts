@@ -17,6 +17,7 @@ import { promptEntries, type PromptEntry } from './conversation-text'
 import { imagesNotSentNotice } from './message-images'
 import { abilitiesOf, thinkToSend, type ModelAbilities } from './model-abilities'
 import { ReplyBuffer } from './reply-buffer'
+import { startIdleWatch, stillWaitingText } from './idle-watch'
 import { shortModelName } from '../../../src-shared/format'
 import { planServingModel, type ServingPlan } from './serving-model'
 
@@ -34,7 +35,10 @@ export interface ReplyDeps {
   onOllamaError?(error: AppError, host: string): void
   /** After every reply, whatever its outcome (the model list may have changed: a model loaded, unloaded). */
   afterReply?(): void
-  timing: { deltaIntervalMs: number; checkpointIntervalMs: number }
+  /** The `replyIdleMinutes` setting, read when a reply starts: how long Ollama may send nothing (`idle-watch.ts`). */
+  replyIdleMinutes(): number
+  /** `idleMinuteMs`: how long one minute of the idle watch lasts (60,000; tests shorten it). */
+  timing: { deltaIntervalMs: number; checkpointIntervalMs: number; idleMinuteMs: number }
 }
 
 export interface ReplyRequest {
@@ -72,8 +76,18 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     assistantMessage: assistant,
   })
   const notices: ChatMessage[] = []
-  const progress = (phase: 'preparing-model' | 'waiting-for-model' | 'streaming', text: string) =>
+  let phase: 'preparing-model' | 'waiting-for-model' | 'streaming' = 'waiting-for-model'
+  const progress = (next: typeof phase, text: string) => {
+    phase = next
     events.emit('chat:progress', { requestId, conversationId: conversation.id, phase, text })
+  }
+  // Silence counts from the start (preparing the model included) and after every line Ollama sends.
+  const idle = startIdleWatch({
+    idleMinutes: deps.replyIdleMinutes(),
+    minuteMs: deps.timing.idleMinuteMs,
+    onStillWaiting: (minutes) => progress(phase === 'streaming' ? 'waiting-for-model' : phase, stillWaitingText(minutes)),
+  })
+  const replySignal = AbortSignal.any([signal, idle.signal])
   const addNotice = (text: string, info: NoticeInfo) => {
     const notice = history.appendMessage({ conversationId: conversation.id, role: 'notice', content: text, status: 'complete', notice: info })
     notices.push(notice)
@@ -81,7 +95,8 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   }
 
   const buffer = new ReplyBuffer({
-    ...deps.timing,
+    deltaIntervalMs: deps.timing.deltaIntervalMs,
+    checkpointIntervalMs: deps.timing.checkpointIntervalMs,
     emitDelta: (content, thinking) => events.emit('chat:delta', { requestId, messageId: assistant.id, content, thinking }),
     checkpoint: (content, thinking) => void history.updateMessage(assistant.id, { content, thinking }),
     log,
@@ -93,7 +108,7 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   let error: AppError | null = null
   let outcome: StreamOutcome = { stats: null, doneReason: null }
   try {
-    plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal, onPreparing: (text) => progress('preparing-model', text) })
+    plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal: replySignal, onPreparing: (text) => progress('preparing-model', text) })
     if (plan.notice !== null) addNotice(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
     // What the model takes decides what it is sent: images only with vision (Ollama would pass them on regardless),
@@ -107,12 +122,13 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     const readImages = (id: string) => history.imagesOf(id).map((image) => Buffer.from(image.data).toString('base64'))
     const entries = promptEntries(conversation.systemPrompt, earlier, readsImages ? readImages : undefined)
     sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
-    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal, buffer, log, chosen: chosenSettings(conversation, abilities),
+    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal: replySignal, buffer, log, chosen: chosenSettings(conversation, abilities),
+      onChunk: () => idle.touch(),
       onWaiting: () => progress('waiting-for-model', `Waiting for ${shortModelName(model)}…`),
       onFirstToken: () => progress('streaming', `${shortModelName(model)} is answering…`) })
   } catch (caught) {
     // The reply's own signal may be aborted by now: what Ollama says about a limit is read without it (bounded).
-    const explained = sent === undefined ? caught : await replyContext.explainFailure(caught, sent)
+    const explained = idle.failure ?? (sent === undefined ? caught : await replyContext.explainFailure(caught, sent))
     error = toAppError(explained, log, 'chat reply')
     status = error.code === 'CANCELLED' ? 'cancelled' : 'error'
     if (status === 'error') {
@@ -122,6 +138,7 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
       deps.onOllamaError?.(error, caught instanceof OllamaUnreachableError ? caught.host : client.host)
     }
   } finally {
+    idle.stop()
     plan?.release()
     buffer.flush()
   }
@@ -202,6 +219,8 @@ async function streamWithOneRecreate(options: {
   buffer: ReplyBuffer
   log: Logger
   chosen: Pick<ChatRequestIn, 'options' | 'think'>
+  /** Every line Ollama sends, empty or not. */
+  onChunk(): void
   onWaiting(): void
   onFirstToken(): void
 }): Promise<StreamOutcome> {
@@ -212,6 +231,7 @@ async function streamWithOneRecreate(options: {
     let first = true
     const request = { model, messages, ...options.chosen, ...(plan.requestNumCtx === null ? {} : { numCtx: plan.requestNumCtx }) }
     for await (const chunk of client.chat(request, { signal })) {
+      options.onChunk()
       if (first && (chunk.content.length > 0 || chunk.thinking.length > 0)) {
         first = false
         options.onFirstToken()

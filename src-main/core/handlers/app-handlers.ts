@@ -1,17 +1,23 @@
+import { dirname } from 'node:path'
 import type { AppInfo } from '../../../src-shared/types'
 import type { CoreEvents } from '../events'
+import type { Logger } from '../log'
 import type { Handlers } from '../ipc/dispatch'
 import type { SettingsService } from '../settings/settings-service'
 import type { OllamaStatusMonitor } from '../status/ollama-status'
 
-type AppChannels = 'app:getInfo' | 'ollama:getStatus' | 'ollama:checkNow' | 'settings:get' | 'settings:update'
+type AppChannels = 'app:getInfo' | 'app:reportError' | 'app:openLogFolder' | 'ollama:getStatus' | 'ollama:checkNow' | 'settings:get' | 'settings:update'
 
 /** App facts, the Ollama status, and settings. A host change reconnects through `onHostChange`. */
 export function appHandlers(deps: {
-  info: AppInfo
+  /** Read at every call: the start-up notices it carries can grow while the app runs (a settings repair). */
+  info(): AppInfo
   settings: SettingsService
   status: OllamaStatusMonitor
   events: CoreEvents
+  log: Logger
+  /** Opens a folder in the file manager (desktop only). */
+  openFolder?: (folder: string) => Promise<void>
   /** The address of the host in use now (per-model options belong to it). */
   currentHost(): string
   /** The active host changed (another one chosen, or its address set). */
@@ -22,7 +28,16 @@ export function appHandlers(deps: {
   onTempModelLimitLowered(): void
 }): Pick<Handlers, AppChannels> {
   return {
-    'app:getInfo': async () => deps.info,
+    'app:getInfo': async () => deps.info(),
+    'app:openLogFolder': async () => {
+      if (deps.openFolder === undefined || deps.log.file === undefined) return { opened: false }
+      await deps.openFolder(dirname(deps.log.file))
+      return { opened: true }
+    },
+    'app:reportError': async ({ where, message, stack }) => {
+      deps.log.error(`the window failed: ${where}`, { message, ...(stack === undefined ? {} : { stack }) })
+      return { logged: true }
+    },
     'ollama:getStatus': async () => deps.status.current(),
     'ollama:checkNow': () => deps.status.checkNow(),
     'settings:get': async () => deps.settings.get(deps.currentHost()),

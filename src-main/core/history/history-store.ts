@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ChatMessage, ConversationSummary, SearchPage } from '../../../src-shared/types'
 import { createConversationRepo, type ConversationPatch } from './conversation-repo'
+import { openCheckedDatabase, type DamagedHistoryFile } from './damaged-file'
 import { openDatabase, type HistoryContext } from './database'
 import { createHistoryImport, type ImportConversations } from './history-import'
 import { createImageRepo, type ImageToStore, type StoredImage } from './image-repo'
@@ -14,6 +15,7 @@ import type { TempModelRegistry } from '../models/temp-model-registry'
 export type { MessagePage, MessagePageRequest, MessagePatch, NewMessage, TreeMessage } from './message-repo'
 export { DEFAULT_TITLE } from './conversation-repo'
 export { HistoryVersionError } from './migrations'
+export type { DamagedHistoryFile } from './damaged-file'
 
 /**
  * The chat history: conversations and their messages in one SQLite file. Every write is its own transaction
@@ -116,6 +118,11 @@ export interface OpenHistoryStoreOptions {
   nativeBinding?: string
   now?: () => Date
   newId?: () => string
+  /**
+   * When given, the file is checked first (`PRAGMA quick_check`) and a damaged one is moved aside for a new, empty
+   * history, then reported here (see `openCheckedDatabase`); without it a damaged file is opened or thrown as is.
+   */
+  onDamaged?: (damaged: DamagedHistoryFile) => void
 }
 
 /**
@@ -123,7 +130,8 @@ export interface OpenHistoryStoreOptions {
  * newer ollmchat, and an error naming the file when it is not a SQLite database.
  */
 export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore {
-  const db = openDatabase(options.nativeBinding === undefined ? { file: options.file } : { file: options.file, nativeBinding: options.nativeBinding })
+  const databaseOptions = options.nativeBinding === undefined ? { file: options.file } : { file: options.file, nativeBinding: options.nativeBinding }
+  const db = options.onDamaged === undefined ? openDatabase(databaseOptions) : openCheckedDatabase(databaseOptions, options.now ?? (() => new Date()), options.onDamaged)
   try {
     migrate(db)
   } catch (error) {

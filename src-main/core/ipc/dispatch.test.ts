@@ -35,7 +35,7 @@ describe('createDispatcher', () => {
 
   it('passes the parsed input to the handler and wraps its value', async () => {
     const dispatch = createDispatcher(
-      { ...baseHandlers, 'chat:cancel': async ({ requestId }) => ({ cancelled: requestId === 'r-1' }) },
+      { ...baseHandlers, 'chat:cancel': async (target) => ({ cancelled: 'requestId' in target && target.requestId === 'r-1' }) },
       createMemoryLogger(),
     )
     expect(await dispatch('chat:cancel', { requestId: 'r-1' })).toEqual({ ok: true, value: { cancelled: true } })

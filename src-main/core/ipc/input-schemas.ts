@@ -16,6 +16,7 @@ import {
   MAX_NUM_CTX,
   MAX_SYSTEM_PROMPT_CHARS,
   MAX_TITLE_CHARS,
+  REPLY_IDLE_MINUTES_RANGE,
   TEMP_MODEL_LIMIT_RANGE,
 } from '../../../src-shared/limits'
 import { MAX_MESSAGE_PAGE } from '../../../src-shared/message-pages'
@@ -63,6 +64,13 @@ const think = z.union([z.boolean(), z.enum(THINK_LEVELS)], 'must be true, false,
 
 export const inputSchemas = {
   'app:getInfo': none,
+  'app:openLogFolder': none,
+  // What a window reports about its own failures: text only, bounded so a runaway report cannot flood the log.
+  'app:reportError': z.strictObject({
+    where: z.string().min(1).max(200),
+    message: z.string().max(4_000),
+    stack: z.string().max(16_000).exactOptional(),
+  }),
   'ollama:getStatus': none,
   'ollama:checkNow': none,
   'models:list': none,
@@ -99,6 +107,7 @@ export const inputSchemas = {
     activeHostId: id.nullable().exactOptional(),
     tempModelLimit: z.int().min(TEMP_MODEL_LIMIT_RANGE.min).max(TEMP_MODEL_LIMIT_RANGE.max).exactOptional(),
     notifyTempModelCreated: z.boolean().exactOptional(),
+    replyIdleMinutes: z.int().min(REPLY_IDLE_MINUTES_RANGE.min).max(REPLY_IDLE_MINUTES_RANGE.max).exactOptional(),
     // Bounds only; the settings service applies the whole preset rule with a sentence naming the problem.
     systemPromptPresets: z
       .array(z.strictObject({ id, name: z.string().max(PRESET_RULE.maxNameLength * 2), text: z.string().max(PRESET_RULE.maxTextLength) }))
@@ -133,7 +142,9 @@ export const inputSchemas = {
   'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText, images: images.exactOptional() }),
   'chat:regenerate': z.strictObject({ requestId: id, conversationId: id }),
   'chat:editAndResend': z.strictObject({ requestId: id, conversationId: id, messageId: id, text: messageText }),
-  'chat:cancel': z.strictObject({ requestId: id }),
+  // One reply runs per conversation, so a window that did not start it can stop it by its conversation.
+  'chat:cancel': z.union([z.strictObject({ requestId: id }), z.strictObject({ conversationId: id })]),
+  'chat:running': none,
   'chats:showVersion': z.strictObject({ conversationId: id, messageId: id, version: z.number().int().min(1).max(1_000_000) }),
   'data:export': z.strictObject({ requestId: id, format: z.enum(['json', 'markdown']), conversationId: id.exactOptional() }),
   // A character is at least one byte, so this bound is never tighter than the file's; `planImport` checks the bytes.

@@ -1,5 +1,5 @@
 import type { Schema } from 'conf'
-import { TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import { REPLY_IDLE_MINUTES_RANGE, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { DEFAULT_SETTINGS, THEMES, type HostEntry, type ModelOptions, type ThemePreference } from '../../../src-shared/types'
 import type { TempModelRecord } from '../models/temp-model-registry'
 import { PRESET_RULE, type SystemPromptPreset } from '../../../src-shared/prompt-presets'
@@ -29,6 +29,8 @@ export type StoredSettings = {
   hostModelOptions: Record<string, Record<string, ModelOptions>>
   tempModelLimit: number
   notifyTempModelCreated: boolean
+  /** Absent until changed: older files have none, and the default applies. */
+  replyIdleMinutes?: number
   window?: WindowState
   /** Saved system prompts; absent until the first is saved. */
   systemPromptPresets?: SystemPromptPreset[]
@@ -78,6 +80,7 @@ export const SETTINGS_SCHEMA: Schema<StoredSettings> = {
   hostModelOptions: { type: 'object', additionalProperties: modelOptionsSchema },
   tempModelLimit: { type: 'integer', minimum: TEMP_MODEL_LIMIT_RANGE.min, maximum: TEMP_MODEL_LIMIT_RANGE.max },
   notifyTempModelCreated: { type: 'boolean' },
+  replyIdleMinutes: { type: 'integer', minimum: REPLY_IDLE_MINUTES_RANGE.min, maximum: REPLY_IDLE_MINUTES_RANGE.max },
   // Bounds only; `readPresetList` drops a damaged preset on its own rather than the whole list.
   systemPromptPresets: {
     type: 'array',

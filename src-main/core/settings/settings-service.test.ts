@@ -215,7 +215,7 @@ describe('reading the store', () => {
     const { store, reads } = countingStore()
     const counted = createSettingsService(store, { modelKey, log: silentLogger })
     expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
-    expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'systemPromptPresets', 'tempModelLimit', 'theme']))
+    expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'replyIdleMinutes', 'systemPromptPresets', 'tempModelLimit', 'theme']))
     expect(counted.get(H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
   })
 })
@@ -227,5 +227,18 @@ describe('a corrupt file under the service', () => {
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...fileJson(), theme: 42 }))
     expect(service.get(H)).toEqual({ ...DEFAULT_SETTINGS, defaultModel: 'qwen3:8b', modelOptions: { 'llama3:latest': { numCtx: 8192 } } })
     expect(open().get(H).defaultModel).toBe('qwen3:8b')
+  })
+})
+
+describe('the time a reply may go silent', () => {
+  it('is five minutes until changed, takes whole minutes from 1 to 60 and reads a damaged value as the default', () => {
+    expect(service.get(H).replyIdleMinutes).toBe(5)
+    expect(service.update({ replyIdleMinutes: 12 }, H).replyIdleMinutes).toBe(12)
+    for (const minutes of [0, 61, 1.5]) {
+      expect(() => service.update({ replyIdleMinutes: minutes }, H)).toThrow('The time to wait for Ollama must be a whole number of minutes from 1 to 60.')
+    }
+    expect(service.get(H).replyIdleMinutes).toBe(12)
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...fileJson(), replyIdleMinutes: 'soon' }))
+    expect(open().get(H).replyIdleMinutes).toBe(5)
   })
 })

@@ -1,4 +1,4 @@
-import { TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
+import { REPLY_IDLE_MINUTES_RANGE, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { DEFAULT_SETTINGS, isTheme, THEMES, type HostEntry, type ModelOptions, type Settings, type SettingsPatch } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { KeyValueStore } from '../core-types'
@@ -56,10 +56,12 @@ export interface SettingsServiceOptions {
 
 const PATCH_KEYS: ReadonlySet<string> = new Set([
   'ollamaHost', 'theme', 'defaultModel', 'lastConversationId', 'activeHostId', 'tempModelLimit', 'notifyTempModelCreated',
-  'systemPromptPresets',
+  'systemPromptPresets', 'replyIdleMinutes',
 ])
 
 const isPositiveInteger = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0
+const isWholeIn = (value: unknown, range: { min: number; max: number }): value is number =>
+  Number.isInteger(value) && (value as number) >= range.min && (value as number) <= range.max
 const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : null)
 const invalid = (message: string) => new AppFailure('INVALID_INPUT', message)
 const quotedThemes = THEMES.map((theme) => `"${theme}"`)
@@ -111,6 +113,13 @@ function normalizePatch(patch: SettingsPatch, hosts: readonly HostEntry[]): Part
     }
     result.tempModelLimit = limit as number
   }
+  if ('replyIdleMinutes' in patch) {
+    const minutes = patch.replyIdleMinutes
+    if (!isWholeIn(minutes, REPLY_IDLE_MINUTES_RANGE)) {
+      throw invalid(`The time to wait for Ollama must be a whole number of minutes from ${REPLY_IDLE_MINUTES_RANGE.min} to ${REPLY_IDLE_MINUTES_RANGE.max}.`)
+    }
+    result.replyIdleMinutes = minutes
+  }
   if ('notifyTempModelCreated' in patch) {
     if (typeof patch.notifyTempModelCreated !== 'boolean') throw invalid('notifyTempModelCreated must be true or false.')
     result.notifyTempModelCreated = patch.notifyTempModelCreated
@@ -144,6 +153,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
     const theme = store.get('theme')
     const active = readActiveHost(store)
     const notify = store.get('notifyTempModelCreated')
+    const idleMinutes = store.get('replyIdleMinutes')
     return {
       ollamaHost: active?.url ?? null,
       theme: isTheme(theme) ? theme : DEFAULT_SETTINGS.theme,
@@ -155,6 +165,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       tempModelLimit: readLimit(store.get('tempModelLimit')),
       notifyTempModelCreated: typeof notify === 'boolean' ? notify : DEFAULT_SETTINGS.notifyTempModelCreated,
       systemPromptPresets: readPresetList(store.get('systemPromptPresets')),
+      replyIdleMinutes: isWholeIn(idleMinutes, REPLY_IDLE_MINUTES_RANGE) ? idleMinutes : DEFAULT_SETTINGS.replyIdleMinutes,
     }
   }
   const numCtxLookup = (host: string) => {

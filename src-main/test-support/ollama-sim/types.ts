@@ -151,7 +151,10 @@ export interface SimFaults {
   dropStreamAfter(tokens: number): void
   /** Next response on `path` is garbage (default 'not json{'). */
   malformedNext(path: string, body?: string): void
-  /** Next request on `path` never answers until the client aborts. */
+  /**
+   * Transport fault, not Ollama behaviour (Ollama answers every request, if only with an error): the next request on
+   * `path` is accepted and read, then never answered until the client aborts, as a hung host or a stuck proxy does.
+   */
   stallNext(path: string): void
   /**
    * Transport fault, not Ollama behaviour: the next `times` (default 1) requests to `path` are read, then their
@@ -159,6 +162,12 @@ export interface SimFaults {
    * connection was closed by the peer. undici reports `other side closed` (`UND_ERR_SOCKET`) or `ECONNRESET`.
    */
   dropConnectionNext(path: string, times?: number): void
+  /**
+   * Transport fault, not Ollama behaviour (every line Ollama streams is one small JSON object and ends with a newline:
+   * `server/routes.go` `streamResponse`): the next response on `path` is a 200 NDJSON body holding the start of one
+   * line of `bytes` (default 64 MB) and no newline, written as fast as the client reads, stopping when it goes away.
+   */
+  hugeLineNext(path: string, bytes?: number): void
   /** Clears every pending fault and the latency. */
   reset(): void
 }

@@ -1,6 +1,8 @@
 import { useApp } from '../../store/store-context'
 import { DefaultModelSetting } from './DefaultModelSetting'
 import { HostsSetting } from './HostsSetting'
+import { LogSetting } from './LogSetting'
+import { ReplyIdleSetting } from './ReplyIdleSetting'
 import { TempModelSettings } from './TempModelSettings'
 import { ThemeSetting } from './ThemeSetting'
 import { YourDataSetting } from './YourDataSetting'
@@ -23,7 +25,9 @@ export function SettingsPage() {
           <ThemeSetting />
           <DefaultModelSetting />
           <TempModelSettings />
+          <ReplyIdleSetting />
           <YourDataSetting />
+          <LogSetting />
         </div>
       )}
       {appInfo && (

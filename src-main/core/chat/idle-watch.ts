@@ -1,0 +1,77 @@
+import { AppFailure } from '../app-failure'
+
+/** A watch on one reply: how long Ollama has sent nothing, and the end of the reply when that lasts too long. */
+export interface IdleWatch {
+  /** Aborted when Ollama has sent nothing for the whole allowed time. */
+  readonly signal: AbortSignal
+  /** The error the reply is saved with once `signal` is aborted; `null` until then. */
+  readonly failure: AppFailure | null
+  /** Ollama sent something: the idle time starts again. */
+  touch(): void
+  /** The reply ended: no more timers. */
+  stop(): void
+}
+
+export interface IdleWatchOptions {
+  /** How many minutes of silence end the reply (the `replyIdleMinutes` setting, read when the reply starts). */
+  idleMinutes: number
+  /** How long one of those minutes lasts: 60,000 ms for people, tests make it short. */
+  minuteMs: number
+  /** After each whole minute of silence (1, 2, …) short of the limit, so the window can say it is still waiting. */
+  onStillWaiting(minutes: number): void
+}
+
+const minutesText = (minutes: number) => (minutes === 1 ? '1 minute' : `${minutes} minutes`)
+
+/** The line the window shows while the reply waits, e.g. "Still waiting for Ollama (2 min)…". */
+export const stillWaitingText = (minutes: number) => `Still waiting for Ollama (${minutes} min)…`
+
+/**
+ * Ends a reply Ollama has gone silent on. A model load can take minutes, so the limit is generous and the window is
+ * told each minute that the reply is still waiting; but an Ollama that took the request and never answers (or stops
+ * between two tokens) would otherwise hold the conversation until the app restarts.
+ */
+export function startIdleWatch(options: IdleWatchOptions): IdleWatch {
+  const controller = new AbortController()
+  let failure: AppFailure | null = null
+  let silentMinutes = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const tick = () => {
+    silentMinutes += 1
+    if (silentMinutes < options.idleMinutes) {
+      options.onStillWaiting(silentMinutes)
+      schedule()
+      return
+    }
+    timer = undefined
+    failure = new AppFailure(
+      'OLLAMA_SILENT',
+      `Ollama sent nothing for ${minutesText(options.idleMinutes)}, so the reply was stopped. ` +
+        'The model may still be loading, or Ollama may be stuck: try again, or allow more time under "Stop a silent reply after" in Settings.',
+    )
+    controller.abort(failure)
+  }
+  const schedule = () => {
+    timer = setTimeout(tick, options.minuteMs)
+    timer.unref?.()
+  }
+  schedule()
+
+  return {
+    signal: controller.signal,
+    get failure() {
+      return failure
+    },
+    touch() {
+      if (failure !== null) return
+      silentMinutes = 0
+      if (timer !== undefined) clearTimeout(timer)
+      schedule()
+    },
+    stop() {
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+    },
+  }
+}
