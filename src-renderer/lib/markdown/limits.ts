@@ -15,3 +15,5 @@ export const MAX_NESTING_DEPTH = 32
 export const MAX_FORMULA_CHARS = 4_000
 /** A code block longer than this is shown plain, never given to the highlighter. */
 export const MAX_HIGHLIGHTED_CODE_CHARS = 100_000
+/** While a reply streams, its growing last block is shown as plain text past this length, and parsed once it ends. */
+export const GROWING_BLOCK_PLAIN_CHARS = 20_000
