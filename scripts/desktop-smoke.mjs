@@ -47,10 +47,36 @@ check(fake.windows.length === 1 && window?.shown, 'one window was created and sh
 const prefs = window?.options.webPreferences ?? {}
 check(prefs.contextIsolation === true && prefs.sandbox === true && prefs.nodeIntegration === false && prefs.webviewTag === false, 'secure webPreferences')
 check(prefs.preload === out('preload', 'preload.cjs'), `the preload path is the built preload (${prefs.preload})`)
-check(window?.loaded === out('renderer', 'index.html'), `the window loads out/renderer/index.html (${window?.loaded})`)
+check(window?.loaded === 'app://ollmchat/index.html', `the window loads app://ollmchat/index.html (${window?.loaded})`)
 check(fake.handlers.size > 0 && fake.handlers.has('app:getInfo'), 'IPC handlers are registered')
 
-const trusted = { sender: window?.webContents, senderFrame: { url: pathToFileURL(out('renderer', 'index.html')).href } }
+// The app: scheme: privileged before ready, then serving out/renderer and nothing outside it.
+check(
+  fake.lifecycle.indexOf('register-schemes') === 0 && fake.lifecycle.includes('ready'),
+  `the app: scheme is registered before the app is ready (${fake.lifecycle.join(', ')})`,
+)
+const scheme = fake.privilegedSchemes.find((entry) => entry.scheme === 'app')
+check(scheme?.privileges.standard === true && scheme.privileges.secure === true, 'the app: scheme is standard and secure')
+const serveApp = (url) => fake.protocolHandlers.get('app')?.(new Request(url))
+const page = await serveApp('app://ollmchat/index.html')
+check(page?.status === 200 && (await page.text()).includes('Content-Security-Policy'), 'app://ollmchat/index.html serves the built page')
+const escaped = await serveApp('app://ollmchat/..%2fmain%2fmain.js')
+check(escaped?.status === 404, `a path out of the renderer folder is refused (${escaped?.status})`)
+
+// Every web contents is guarded from its creation (contents-guard.ts), the window's included.
+const contents = window?.webContents
+check(
+  ['will-attach-webview', 'will-navigate', 'will-redirect'].every((event) => contents?.listenerCount(event) === 1),
+  'webview, navigation and redirect guards are installed on the window’s contents',
+)
+check(contents?.windowOpenHandler?.({ url: 'https://evil.example/' })?.action === 'deny', 'window.open is denied')
+check(
+  contents?.session.permissionCheckHandler?.(contents, 'media', 'app://ollmchat', { requestingUrl: 'app://ollmchat/index.html' }) === false &&
+    contents?.session.devicePermissionHandler?.({ deviceType: 'usb' }) === false,
+  'permission checks and devices are denied',
+)
+
+const trusted = { sender: window?.webContents, senderFrame: { url: 'app://ollmchat/index.html' } }
 const info = await fake.handlers.get('app:getInfo')?.(trusted, {})
 check(info?.ok === true && info.value.mode === 'desktop', `app:getInfo answers from the real core (${JSON.stringify(info)})`)
 const refused = await fake.handlers.get('app:getInfo')?.({ sender: {}, senderFrame: { url: 'https://evil.example/' } }, {})

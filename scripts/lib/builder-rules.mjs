@@ -1,8 +1,9 @@
 // Project rules for electron-builder.yml that its schema cannot express, each a reason a package would be
 // broken: native modules not rebuilt for Electron, the entry file not shipped, .node files inside the asar,
-// or an icon electron-builder cannot turn into every platform's format.
+// an icon electron-builder cannot turn into every platform's format, or a fuse left at Electron's unsafe default.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fuseProblems } from './fuse-rules.mjs'
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const MIN_ICON_SIZE = 512
@@ -42,6 +43,7 @@ export function checkProjectRules(config, root) {
     problems.push(`package.json "main" (${String(pkg.main)}) is not under out/, so it would not be packaged`)
   }
   if (!asList(config.asarUnpack).includes('**/*.node')) problems.push('asarUnpack must include **/*.node')
+  problems.push(...fuseProblems(config))
   for (const platform of ['linux', 'mac', 'win']) {
     const icon = config[platform]?.icon
     if (!icon) {

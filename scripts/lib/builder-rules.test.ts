@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkProjectRules, pngSize } from './builder-rules.mjs'
+import { REQUIRED_FUSES } from './fuse-rules.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const roots: string[] = []
@@ -36,6 +37,7 @@ const good = {
   appId: 'dev.ollmchat.app',
   files: [{ filter: ['out/**', 'package.json'] }],
   asarUnpack: ['**/*.node'],
+  electronFuses: { ...REQUIRED_FUSES },
   linux: { icon: 'assets/icon.png' },
   mac: { icon: 'assets/icon.png' },
   win: { icon: 'assets/icon.png' },
@@ -45,6 +47,19 @@ describe('checkProjectRules', () => {
   it('accepts the intended configuration', () => {
     expect(checkProjectRules(good, project(pngHeader(512, 512)))).toEqual([])
     expect(checkProjectRules({ ...good, files: ['out/**', 'package.json'] }, project(pngHeader(1024, 1024)))).toEqual([])
+  })
+
+  it('requires every fuse at its safe value', () => {
+    const root = project(pngHeader(512, 512))
+    const { electronFuses: _fuses, ...withoutFuses } = good
+    expect(checkProjectRules(withoutFuses, root)).toEqual([expect.stringContaining('electronFuses is missing')])
+    expect(checkProjectRules({ ...good, electronFuses: { ...REQUIRED_FUSES, runAsNode: true } }, root)).toEqual([
+      'electronFuses.runAsNode must be false (it is true)',
+    ])
+    const { onlyLoadAppFromAsar: _asar, ...missingOne } = REQUIRED_FUSES
+    expect(checkProjectRules({ ...good, electronFuses: missingOne }, root)).toEqual([
+      'electronFuses.onlyLoadAppFromAsar must be true (it is undefined)',
+    ])
   })
 
   it('refuses npmRebuild: false', () => {

@@ -2,18 +2,26 @@
 // under plain Node in scripts/desktop-smoke.mjs. What main does is recorded on `globalThis.__fakeElectron`.
 import { EventEmitter } from 'node:events'
 import { mkdtempSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const userData = mkdtempSync(join(tmpdir(), 'ollmchat-desktop-smoke-'))
 const windows = []
 const handlers = new Map()
 const quits = []
+/** What happened in order that must happen in order: the scheme registered before the app became ready. */
+const lifecycle = []
+const privilegedSchemes = []
+const protocolHandlers = new Map()
 
 class App extends EventEmitter {
   isPackaged = false
   whenReady() {
-    return Promise.resolve()
+    return Promise.resolve().then(() => {
+      if (!lifecycle.includes('ready')) lifecycle.push('ready')
+    })
   }
   getPath() {
     return userData
@@ -35,9 +43,21 @@ class App extends EventEmitter {
   }
 }
 
+class Session {
+  setPermissionRequestHandler(handler) {
+    this.permissionHandler = handler
+  }
+  setPermissionCheckHandler(handler) {
+    this.permissionCheckHandler = handler
+  }
+  setDevicePermissionHandler(handler) {
+    this.devicePermissionHandler = handler
+  }
+}
+
 class WebContents extends EventEmitter {
   sent = []
-  session = { setPermissionRequestHandler: (handler) => (this.permissionHandler = handler) }
+  session = new Session()
   setWindowOpenHandler(handler) {
     this.windowOpenHandler = handler
   }
@@ -56,6 +76,8 @@ export class BrowserWindow extends EventEmitter {
     this.webContents = new WebContents()
     this.destroyed = false
     windows.push(this)
+    // As Electron does while constructing a window.
+    app.emit('web-contents-created', { preventDefault() {} }, this.webContents)
   }
   loadFile(file) {
     this.loaded = file
@@ -64,6 +86,7 @@ export class BrowserWindow extends EventEmitter {
   }
   loadURL(url) {
     this.loaded = url
+    setTimeout(() => this.emit('ready-to-show'), 0)
     return Promise.resolve()
   }
   show() {
@@ -95,6 +118,15 @@ export class BrowserWindow extends EventEmitter {
 }
 
 export const app = new App()
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => {
+    lifecycle.push('register-schemes')
+    privilegedSchemes.push(...schemes)
+  },
+  handle: (scheme, handler) => protocolHandlers.set(scheme, handler),
+}
+// net.fetch as the app: handler uses it, for file: URLs only.
+export const net = { fetch: async (url) => new Response(await readFile(fileURLToPath(url))) }
 export const ipcMain = {
   handle: (channel, handler) => handlers.set(channel, handler),
   removeHandler: (channel) => handlers.delete(channel),
@@ -110,6 +142,6 @@ export const safeStorage = {
   encryptString: (text) => Buffer.from([...Buffer.from(text)].reverse()),
   decryptString: (data) => Buffer.from([...data].reverse()).toString(),
 }
-export default { app, BrowserWindow, ipcMain, shell, nativeTheme, dialog, screen, safeStorage }
+export default { app, BrowserWindow, ipcMain, shell, nativeTheme, dialog, screen, safeStorage, protocol, net }
 
-globalThis.__fakeElectron = { app, windows, handlers, quits, userData }
+globalThis.__fakeElectron = { app, windows, handlers, quits, userData, lifecycle, privilegedSchemes, protocolHandlers }

@@ -19,7 +19,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** The same policy as the page's CSP meta tag, sent as a header too so it also covers non-HTML responses. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /** What pipeline rejects with when the client disconnects before the whole file was sent. */

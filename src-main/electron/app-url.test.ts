@@ -1,26 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import { externalUrl, isAppUrl } from './app-url'
 
-const FILE_APP = 'file:///opt/ollmchat/resources/app.asar/out/renderer/index.html'
+const APP = 'app://ollmchat/index.html'
 
 describe('isAppUrl', () => {
-  it('accepts the app page with any hash or query', () => {
-    expect(isAppUrl(FILE_APP, FILE_APP)).toBe(true)
-    expect(isAppUrl(`${FILE_APP}#/models`, FILE_APP)).toBe(true)
-    expect(isAppUrl(`${FILE_APP}?x=1`, FILE_APP)).toBe(true)
+  it('accepts any page of the app: scheme’s host, with any hash or query', () => {
+    expect(isAppUrl(APP, APP)).toBe(true)
+    expect(isAppUrl(`${APP}#/models`, APP)).toBe(true)
+    expect(isAppUrl(`${APP}?x=1`, APP)).toBe(true)
+    expect(isAppUrl('app://ollmchat/assets/index.js', APP)).toBe(true)
   })
 
   it.each([
-    'file:///opt/ollmchat/resources/app.asar/out/renderer/other.html',
-    'file:///opt/ollmchat/resources/app.asar/out/renderer/index.html.evil',
-    'https://opt/ollmchat/resources/app.asar/out/renderer/index.html',
+    'file:///opt/ollmchat/resources/app.asar/out/renderer/index.html',
+    'app://ollmchat.evil/index.html',
+    'app://evil/index.html',
+    'app://ollmchat@evil/index.html',
+    'app:///index.html',
+    'https://ollmchat/index.html',
     'about:blank',
     '',
     'not a url',
     null,
     undefined,
-  ])('rejects %j for a file app', (url) => {
-    expect(isAppUrl(url, FILE_APP)).toBe(false)
+  ])('rejects %j for the app: page', (url) => {
+    expect(isAppUrl(url, APP)).toBe(false)
   })
 
   it('compares origins for the dev server', () => {
@@ -29,8 +33,9 @@ describe('isAppUrl', () => {
     expect(isAppUrl('https://localhost:5173/', 'http://localhost:5173/')).toBe(false)
   })
 
-  it('trusts nothing when the app URL itself is unusable', () => {
+  it('trusts nothing when the app URL itself is unusable, and never a file: page', () => {
     expect(isAppUrl('about:blank', 'about:blank')).toBe(false)
+    expect(isAppUrl('file:///app/index.html', 'file:///app/index.html')).toBe(false)
     expect(isAppUrl('x', 'not a url')).toBe(false)
   })
 })

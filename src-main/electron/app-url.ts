@@ -1,6 +1,6 @@
 /**
  * URL decisions the shell makes before trusting a frame or handing a link to the OS. Every string is parsed with
- * `URL` first, so prefix tricks (`file:///app/index.html.evil`, `https://app@evil`) cannot pass.
+ * `URL` first, so prefix tricks (`app://ollmchat.evil/`, `https://app@evil`) cannot pass.
  */
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
@@ -15,14 +15,16 @@ function parse(url: string | undefined | null): URL | undefined {
 }
 
 /**
- * True when `url` is the app's own page: for a `file:` app, the very same file (any query or hash); for the
- * electron-vite dev server, the same origin. Anything unparsable is not the app.
+ * True when `url` is the app's own content: for the `app:` scheme, the same scheme and host (the scheme serves
+ * nothing but the app's files); for the electron-vite dev server, the same origin. Anything unparsable, or any
+ * other scheme (`file:` included), is not the app.
  */
 export function isAppUrl(url: string | undefined | null, appUrl: string): boolean {
   const candidate = parse(url)
   const app = parse(appUrl)
   if (!candidate || !app) return false
-  if (app.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === app.pathname
+  // Node's URL gives no origin for a scheme it does not know, so `app:` compares scheme and host itself.
+  if (app.protocol === 'app:') return candidate.protocol === 'app:' && app.host !== '' && candidate.host === app.host
   if (app.protocol !== 'http:' && app.protocol !== 'https:') return false
   return candidate.origin === app.origin
 }

@@ -3,8 +3,8 @@ import { CHANNELS } from '../../src-shared/ipc/contract'
 import type { Core } from '../core/core-types'
 import { createMemoryLogger } from '../core/log'
 import { createFakeCore, createMemoryStore, fakeCreateCore, type FakeCoreOptions } from '../test-support/fake-core'
-import { createFakeBrowserWindowClass, FakeEmitter, preventableEvent } from '../test-support/fake-electron'
-import { FakeApp, FakeIpcMain, FakeShell } from '../test-support/fake-electron-app'
+import { createFakeBrowserWindowClass, FakeEmitter, FakeWebContents, preventableEvent } from '../test-support/fake-electron'
+import { FakeApp, FakeIpcMain, FakeProtocol, FakeShell, fetchFileStandIn } from '../test-support/fake-electron-app'
 import { STOP_TIMEOUT_MS, startDesktopApp, type DesktopAppDeps } from './desktop-app'
 import { safeStorageCodec } from './secret-codec'
 import { WINDOW_BACKGROUND } from './window'
@@ -21,7 +21,7 @@ interface SetupOptions {
 function setup(options: SetupOptions = {}) {
   const order: string[] = []
   const app = new FakeApp(options.lock ?? true)
-  const { BrowserWindow, windows } = createFakeBrowserWindowClass()
+  const { BrowserWindow, windows } = createFakeBrowserWindowClass(app)
   const ipcMain = new FakeIpcMain()
   const core = createFakeCore({
     ...options.core,
@@ -35,6 +35,7 @@ function setup(options: SetupOptions = {}) {
   const processEvents = new FakeEmitter()
   const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' as const as 'system' | 'light' | 'dark' }
   const store = createMemoryStore(options.store)
+  const protocol = new FakeProtocol(() => app.ready)
   class OrderedWindow extends BrowserWindow {
     constructor(o: ConstructorParameters<typeof BrowserWindow>[0]) {
       order.push('new BrowserWindow')
@@ -46,6 +47,8 @@ function setup(options: SetupOptions = {}) {
     BrowserWindow: OrderedWindow,
     ipcMain,
     shell: new FakeShell(),
+    protocol,
+    fetchFile: fetchFileStandIn,
     nativeTheme,
     createStore: () => store,
     createCore: options.createCore ?? createCore,
@@ -60,7 +63,7 @@ function setup(options: SetupOptions = {}) {
     app.becomeReady()
     await handle.ready
   }
-  return { app, windows, ipcMain, core, createCore, log, processEvents, nativeTheme, store, order, handle, start }
+  return { app, windows, ipcMain, protocol, core, createCore, log, processEvents, nativeTheme, store, order, handle, start }
 }
 
 afterEach(() => {
@@ -208,6 +211,47 @@ describe('startDesktopApp: windows', () => {
     await mac.start()
     mac.app.emit('window-all-closed')
     expect(mac.app.quitCalls).toBe(0)
+  })
+})
+
+describe('startDesktopApp: the app: scheme', () => {
+  it('registers app: as standard and secure before ready, serves it once ready, and the window loads from it', async () => {
+    const { protocol, windows, start } = setup()
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    expect(protocol.handlers.has('app')).toBe(false)
+    await start()
+    expect(protocol.handlers.has('app')).toBe(true)
+    expect(windows[0]?.loaded).toEqual({ kind: 'url', target: 'app://ollmchat/index.html' })
+  })
+})
+
+describe('startDesktopApp: every web contents is guarded', () => {
+  function expectGuarded(contents: FakeWebContents) {
+    const webview = preventableEvent()
+    contents.emit('will-attach-webview', webview, {}, {})
+    const navigation = preventableEvent()
+    contents.emit('will-navigate', navigation, 'https://evil.example/')
+    const redirect = preventableEvent()
+    contents.emit('will-redirect', redirect, 'https://evil.example/')
+    expect([webview, navigation, redirect].map((e) => e.defaultPrevented)).toEqual([true, true, true])
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(contents.session.check('media', 'https://evil.example')).toBe(false)
+    expect(contents.session.deviceAllowed({ deviceType: 'usb' })).toBe(false)
+  }
+
+  it('guards the main window’s contents as Electron creates it', async () => {
+    const { windows, start } = setup()
+    await start()
+    const window = windows[0]
+    if (!window) throw new Error('no window')
+    expectGuarded(window.webContents)
+  })
+
+  it('guards a contents the app did not create itself, even before ready', () => {
+    const { app } = setup()
+    const stray = new FakeWebContents()
+    app.emit('web-contents-created', preventableEvent(), stray)
+    expectGuarded(stray)
   })
 })
 

@@ -2,7 +2,7 @@
  * The desktop app's lifecycle with every Electron object injected, so it runs under unit tests with stand-ins:
  * single instance, core start-up that never delays the window, IPC per window, bounded shutdown.
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Core, CoreDeps, KeyValueStore } from '../core/core-types'
 import { createFileSecretStore, type SecretCodec } from '../core/settings/secret-file'
 import type { Logger } from '../core/log'
@@ -13,13 +13,16 @@ import type {
   DialogLike,
   IpcMainLike,
   NativeThemeLike,
+  ProtocolLike,
   Rect,
   SessionLike,
   ShellLike,
   WindowLike,
 } from './electron-like'
+import { handleAppProtocol, registerAppScheme } from './app-protocol'
+import { guardWebContents } from './contents-guard'
 import { connectIpc } from './ipc-bridge'
-import { backgroundColorFor, createMainWindow, type AppPaths } from './window'
+import { appUrlFor, backgroundColorFor, createMainWindow, type AppPaths } from './window'
 
 /** How long quitting waits for `core.stop()` before giving up on it. */
 export const STOP_TIMEOUT_MS = 5_000
@@ -30,7 +33,11 @@ export interface DesktopAppDeps {
   BrowserWindow: BrowserWindowCtor
   ipcMain: IpcMainLike
   shell: ShellLike
-  /** The session whose permission requests are decided; defaults to each window's own. */
+  /** Where the `app:` scheme the page loads from is registered and served. */
+  protocol: ProtocolLike
+  /** Reads a built file for the `app:` scheme: Electron's `net.fetch` of its `file:` URL (it reads inside the asar). */
+  fetchFile: (fileUrl: string) => Promise<Response>
+  /** The session whose permissions are decided; defaults to each web contents' own. */
   session?: SessionLike
   nativeTheme?: NativeThemeLike
   dialog?: DialogLike
@@ -94,7 +101,8 @@ async function settleWithin(work: () => Promise<void>, ms: number, log: Logger):
  * core is built and `core.start()` is called before, and without waiting for, the window (so start-up clean-up
  * of temp models can never delay it); each window gets its own IPC connection, removed when it closes;
  * quitting gives `core.stop()` at most `stopTimeoutMs` (5 s) and then quits; closing the last window quits
- * except on macOS; unhandled rejections are logged.
+ * except on macOS; unhandled rejections are logged; every web contents is guarded (contents-guard.ts); the page
+ * is served from `app://ollmchat/` (app-protocol.ts), the scheme registered before ready and handled once ready.
  */
 export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   const { app, log } = deps
@@ -102,10 +110,14 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     app.quit()
     return { primary: false, ready: Promise.resolve() }
   }
+  // Electron accepts scheme privileges only before the app is ready.
+  registerAppScheme(deps.protocol)
   deps.processEvents?.on('unhandledRejection', (reason) => {
     log.error('unhandled promise rejection', { error: describeError(reason) })
   })
 
+  /** The URL the app's page is trusted under, by the IPC bridge and the permission policy alike. */
+  const appUrl = appUrlFor(deps.paths)
   let core: Core | undefined
   let store: KeyValueStore | undefined
   let current: WindowLike | undefined
@@ -118,15 +130,13 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     if (!core || !store || quitState !== 'running') return
     const theme = storedTheme(store)
     if (deps.nativeTheme) deps.nativeTheme.themeSource = theme
-    const { window, appUrl } = createMainWindow({
+    const { window } = createMainWindow({
       BrowserWindow: deps.BrowserWindow,
-      shell: deps.shell,
       store,
       paths: deps.paths,
       backgroundColor: background(theme),
       log,
       ...(deps.displays ? { displays: deps.displays() } : {}),
-      ...(deps.session ? { session: deps.session } : {}),
     })
     const disconnect = connectIpc(deps.ipcMain, core, window, appUrl, log)
     const stopThemeSync = core.events.on('settings:theme', ({ theme: next }) => {
@@ -151,6 +161,10 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     current.focus()
   }
 
+  // Before anything is created: every web contents, the main window's included, is guarded as it is made.
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, { shell: deps.shell, log, appUrl, ...(deps.session ? { session: deps.session } : {}) })
+  })
   app.on('second-instance', focusWindow)
   app.on('activate', () => {
     if (!current) openWindow()
@@ -171,6 +185,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   })
 
   const ready = app.whenReady().then(() => {
+    handleAppProtocol({ protocol: deps.protocol, rendererDir: dirname(deps.paths.rendererHtml), fetchFile: deps.fetchFile, log })
     try {
       store = deps.createStore()
       core = deps.createCore({

@@ -14,7 +14,7 @@ export interface Rect {
   height: number
 }
 
-/** An event whose default action the listener may cancel (`before-quit`, `will-navigate`). */
+/** An event whose default action the listener may cancel (`before-quit`, `will-navigate`, `will-attach-webview`). */
 export interface PreventableEvent {
   preventDefault(): void
 }
@@ -31,6 +31,7 @@ export interface AppLike {
   on(event: 'second-instance', listener: () => void): unknown
   on(event: 'window-all-closed', listener: () => void): unknown
   on(event: 'activate', listener: () => void): unknown
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown
 }
 
 /** The answer a window-open handler gives; the shell only ever denies. */
@@ -43,8 +44,17 @@ export interface PermissionDetailsLike {
   requestingUrl?: string
 }
 
-/** The session a window uses: where permission requests are decided. */
+/** Details Electron passes to a permission check handler (the frame's last URL, absent for cross-origin frames). */
+export interface PermissionCheckDetailsLike {
+  requestingUrl?: string
+}
+
+/** The session a window uses: where permission requests, permission checks and device access are decided. */
 export interface SessionLike {
+  setPermissionCheckHandler(
+    handler: (webContents: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetailsLike) => boolean,
+  ): void
+  setDevicePermissionHandler(handler: (details: unknown) => boolean): void
   setPermissionRequestHandler(
     handler: (
       webContents: unknown,
@@ -59,6 +69,8 @@ export interface SessionLike {
 export interface WebContentsLike {
   readonly session: SessionLike
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown
+  on(event: 'will-redirect', listener: (event: PreventableEvent) => void): unknown
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => DenyWindowOpen): void
   send(channel: string, ...args: unknown[]): void
   isDestroyed(): boolean
@@ -112,4 +124,16 @@ export interface NativeThemeLike {
 /** `dialog.showErrorBox`, for a start-up failure the user must see. */
 export interface DialogLike {
   showErrorBox(title: string, content: string): void
+}
+
+/** A scheme and the privileges it is registered with (`protocol.registerSchemesAsPrivileged`). */
+export interface CustomSchemeLike {
+  scheme: string
+  privileges: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean }
+}
+
+/** The part of `protocol` the shell uses: the `app:` scheme's privileges and its handler. */
+export interface ProtocolLike {
+  registerSchemesAsPrivileged(schemes: CustomSchemeLike[]): void
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void
 }

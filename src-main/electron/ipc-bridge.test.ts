@@ -7,7 +7,7 @@ import { FakeWebContents, FakeWindow } from '../test-support/fake-electron'
 import { FakeIpcMain } from '../test-support/fake-electron-app'
 import { connectIpc, isTrustedSender } from './ipc-bridge'
 
-const APP_URL = 'file:///opt/ollmchat/out/renderer/index.html'
+const APP_URL = 'app://ollmchat/index.html'
 
 function setup() {
   const ipcMain = new FakeIpcMain()
@@ -46,8 +46,9 @@ describe('connectIpc', () => {
 
   it.each([
     ['a web page', 'https://evil.example/index.html'],
-    ['another local file', 'file:///tmp/evil.html'],
-    ['a lookalike path', 'file:///opt/ollmchat/out/renderer/index.html.evil'],
+    ['a local file', 'file:///tmp/evil.html'],
+    ['the built page as a file', 'file:///opt/ollmchat/out/renderer/index.html'],
+    ['a lookalike host', 'app://ollmchat.evil/index.html'],
     ['no frame url', ''],
   ])('refuses a call from %s in the right webContents', async (_name, url) => {
     const { ipcMain, core, window } = setup()

@@ -1,41 +1,36 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../core/log'
 import { createMemoryStore } from '../test-support/fake-core'
-import { createFakeBrowserWindowClass, FakeSession, preventableEvent } from '../test-support/fake-electron'
-import { FakeShell } from '../test-support/fake-electron-app'
+import { createFakeBrowserWindowClass } from '../test-support/fake-electron'
 import type { Rect } from './electron-like'
 import {
   appUrlFor,
   backgroundColorFor,
   createMainWindow,
-  isPermissionGranted,
   WINDOW_BACKGROUND,
   type AppPaths,
 } from './window'
 import { MIN_WINDOW_SIZE, WINDOW_STATE_KEY } from './window-state'
 
 const PATHS: AppPaths = { preload: '/app/out/preload/preload.cjs', rendererHtml: '/app/out/renderer/index.html' }
-const APP_URL = 'file:///app/out/renderer/index.html'
+const APP_URL = 'app://ollmchat/index.html'
 
-function setup(options: { store?: Record<string, unknown>; paths?: AppPaths; displays?: Rect[]; session?: FakeSession } = {}) {
+function setup(options: { store?: Record<string, unknown>; paths?: AppPaths; displays?: Rect[] } = {}) {
   const { BrowserWindow, windows } = createFakeBrowserWindowClass()
-  const shell = new FakeShell()
   const store = createMemoryStore(options.store)
   const log = createMemoryLogger()
   const created = createMainWindow({
     BrowserWindow,
-    shell,
     store,
     paths: options.paths ?? PATHS,
     backgroundColor: WINDOW_BACKGROUND.dark,
     log,
     ...(options.displays ? { displays: options.displays } : {}),
-    ...(options.session ? { session: options.session } : {}),
   })
   const window = windows[0]
   if (!window || windows.length !== 1) throw new Error('expected exactly one window')
   expect(created.window).toBe(window)
-  return { window, shell, store, log, appUrl: created.appUrl }
+  return { window, store, log, appUrl: created.appUrl }
 }
 
 describe('createMainWindow: security', () => {
@@ -53,60 +48,12 @@ describe('createMainWindow: security', () => {
     expect(prefs?.allowRunningInsecureContent).not.toBe(true)
     expect(prefs?.nodeIntegrationInSubFrames).not.toBe(true)
   })
-
-  it('blocks every navigation and hands only safe links to the OS', () => {
-    const { window, shell } = setup()
-    const urls = ['https://ollama.com/library', 'javascript:alert(1)', 'file:///etc/passwd', APP_URL]
-    const events = urls.map((url) => {
-      const event = preventableEvent()
-      window.webContents.emit('will-navigate', event, url)
-      return event
-    })
-    expect(events.every((e) => e.defaultPrevented)).toBe(true)
-    expect(shell.opened).toEqual(['https://ollama.com/library'])
-  })
-
-  it('denies every window.open and opens only http(s) and mailto links externally', () => {
-    const { window, shell, log } = setup()
-    const handler = window.webContents.windowOpenHandler
-    if (!handler) throw new Error('no window-open handler')
-    const urls = [
-      'https://example.org/a?b=c',
-      'http://127.0.0.1:11434/',
-      'mailto:someone@example.org',
-      'javascript:alert(1)',
-      'file:///etc/passwd',
-      'ms-settings:privacy',
-      'not a url',
-    ]
-    expect(urls.map((url) => handler({ url }))).toEqual(urls.map(() => ({ action: 'deny' })))
-    expect(shell.opened).toEqual(['https://example.org/a?b=c', 'http://127.0.0.1:11434/', 'mailto:someone@example.org'])
-    expect(log.lines.filter((l) => l.message === 'refused to open a link')).toHaveLength(4)
-  })
-
-  it('denies permission requests, except clipboard writes from the app page', async () => {
-    const { window } = setup()
-    const session = window.webContents.session
-    expect(await session.request('media', { requestingUrl: APP_URL })).toBe(false)
-    expect(await session.request('notifications', { requestingUrl: APP_URL })).toBe(false)
-    expect(await session.request('geolocation', { requestingUrl: APP_URL })).toBe(false)
-    expect(await session.request('clipboard-sanitized-write', { requestingUrl: `${APP_URL}#/chat` })).toBe(true)
-    expect(await session.request('clipboard-sanitized-write', { requestingUrl: 'https://evil.example/' })).toBe(false)
-    expect(await session.request('clipboard-sanitized-write', {})).toBe(false)
-  })
-
-  it('guards an injected session instead of the window’s own when given one', async () => {
-    const session = new FakeSession()
-    const { window } = setup({ session })
-    expect(window.webContents.session.permissionHandler).toBeUndefined()
-    expect(await session.request('media', { requestingUrl: APP_URL })).toBe(false)
-  })
 })
 
 describe('createMainWindow: loading', () => {
-  it('loads the built page and trusts its file URL', () => {
+  it('loads the built page from the app: scheme, never from a file: URL, and trusts that URL', () => {
     const { window, appUrl } = setup()
-    expect(window.loaded).toEqual({ kind: 'file', target: PATHS.rendererHtml })
+    expect(window.loaded).toEqual({ kind: 'url', target: APP_URL })
     expect(appUrl).toBe(APP_URL)
   })
 
@@ -179,9 +126,4 @@ describe('window helpers', () => {
     expect(backgroundColorFor('system', false)).toBe(WINDOW_BACKGROUND.light)
   })
 
-  it('grants nothing but clipboard writes from the app', () => {
-    expect(isPermissionGranted('clipboard-sanitized-write', APP_URL, APP_URL)).toBe(true)
-    expect(isPermissionGranted('clipboard-read', APP_URL, APP_URL)).toBe(false)
-    expect(isPermissionGranted('openExternal', APP_URL, APP_URL)).toBe(false)
-  })
 })

@@ -6,6 +6,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 import type {
   DenyWindowOpen,
+  PermissionCheckDetailsLike,
   PermissionDetailsLike,
   PreventableEvent,
   Rect,
@@ -59,13 +60,38 @@ export function preventableEvent(): PreventableEvent & { defaultPrevented: boole
 }
 
 type PermissionHandler = Parameters<SessionLike['setPermissionRequestHandler']>[0]
+type PermissionCheckHandler = Parameters<SessionLike['setPermissionCheckHandler']>[0]
+type DevicePermissionHandler = Parameters<SessionLike['setDevicePermissionHandler']>[0]
 
-/** A session that keeps the permission handler so a test can ask it. */
+/** A session that keeps the permission handlers so a test can ask them, as Chromium would. */
 export class FakeSession implements SessionLike {
   permissionHandler: PermissionHandler | undefined
+  permissionCheckHandler: PermissionCheckHandler | undefined
+  devicePermissionHandler: DevicePermissionHandler | undefined
 
   setPermissionRequestHandler(handler: PermissionHandler): void {
     this.permissionHandler = handler
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler
+  }
+
+  setDevicePermissionHandler(handler: DevicePermissionHandler): void {
+    this.devicePermissionHandler = handler
+  }
+
+  /**
+   * Asks the installed check handler. Without one Electron grants every check, which is what `true` stands for
+   * here, so a test of "denied" fails when no handler was installed.
+   */
+  check(permission: string, requestingOrigin: string, details: PermissionCheckDetailsLike = {}): boolean {
+    return this.permissionCheckHandler?.(undefined, permission, requestingOrigin, details) ?? true
+  }
+
+  /** Asks the installed device handler; without one Electron lets the page's own chooser decide (`true` here). */
+  deviceAllowed(details: unknown): boolean {
+    return this.devicePermissionHandler?.(details) ?? true
   }
 
   /** Asks the installed handler, as Chromium would; resolves with its decision. */
@@ -175,13 +201,17 @@ export class FakeWindow extends FakeEmitter implements WindowLike {
   }
 }
 
-/** A `BrowserWindow` class whose instances are collected in `windows` (one list per test). */
-export function createFakeBrowserWindowClass(): { BrowserWindow: new (o: BrowserWindowConstructorOptions) => FakeWindow; windows: FakeWindow[] } {
+/**
+ * A `BrowserWindow` class whose instances are collected in `windows` (one list per test). Given an `app`, each new
+ * window's contents is announced on it with `web-contents-created`, as Electron does while constructing a window.
+ */
+export function createFakeBrowserWindowClass(app?: FakeEmitter): { BrowserWindow: new (o: BrowserWindowConstructorOptions) => FakeWindow; windows: FakeWindow[] } {
   const windows: FakeWindow[] = []
   class BrowserWindow extends FakeWindow {
     constructor(options: BrowserWindowConstructorOptions) {
       super(options)
       windows.push(this)
+      app?.emit('web-contents-created', preventableEvent(), this.webContents)
     }
   }
   return { BrowserWindow, windows }

@@ -1,6 +1,6 @@
-import { memo } from 'react'
+import { memo, useLayoutEffect, useRef } from 'react'
 import type { MessageRow } from './message-rows'
-import { placeholderHtml } from './placeholder-html'
+import { applyPlaceholderHeights, placeholderHtml } from './placeholder-html'
 import { offsetsInRun } from './row-runs'
 import { rowHeight, type RowHeights } from './row-heights'
 
@@ -31,10 +31,15 @@ export function runLayout(rows: readonly MessageRow[], from: number, to: number,
 export const MessageRun = memo(
   function MessageRun({ rows, from, to, heights, filled }: MessageRunProps) {
     const layout = runLayout(rows, from, to, heights)
-    const html = filled ? layout.heights.map((height, offset) => placeholderHtml(rows[from + offset] as MessageRow, height)).join('') : ''
+    const html = filled ? layout.heights.map((_height, offset) => placeholderHtml(rows[from + offset] as MessageRow)).join('') : ''
+    const list = useRef<HTMLOListElement>(null)
+    // Before paint, after React wrote the HTML: the heights go through the DOM, as the CSP forbids style attributes.
+    useLayoutEffect(() => {
+      if (list.current) applyPlaceholderHeights(list.current, layout.heights)
+    })
     return (
       <li className="msg-run" role="none" style={{ height: `${layout.height}px` }} data-pending={filled ? undefined : ''}>
-        {filled && <ol className="msg-run__rows" dangerouslySetInnerHTML={{ __html: html }} />}
+        {filled && <ol ref={list} className="msg-run__rows" dangerouslySetInnerHTML={{ __html: html }} />}
       </li>
     )
   },
