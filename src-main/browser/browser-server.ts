@@ -147,7 +147,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   // Node's default since 18, stated because the first token depends on it.
   const server = createServer({ noDelay: true }, (request, response) => {
     route(request, response).catch((error: unknown) => {
-      options.log.error('browser-mode request failed', { url: request.url, error: error instanceof Error ? error.message : String(error) })
+      // The path only: the query of a page request carries the session token, which never goes to the log.
+      const path = (request.url ?? '').split('?', 1)[0]
+      options.log.error('browser-mode request failed', { path, error: error instanceof Error ? error.message : String(error) })
       if (!response.headersSent) refuse(request, response, 500, 'INTERNAL', 'ollmchat hit an internal error; its log has the details.')
       else response.end()
     })

@@ -4,6 +4,7 @@ import { MAX_NESTING_DEPTH } from './limits'
 // whitespace (or the line's end). Sticky, so the prefix is read from left to right once.
 const QUOTE_OR_ITEM = /[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))/y
 const FENCE = /^(`{3,}|~{3,})/
+const TOP_LEVEL_FENCE = /^ {0,3}(`{3,}|~{3,})/
 // A thematic break (`- - -`, `***`), which looks like list markers but opens nothing.
 const THEMATIC_BREAK = /^(?:[ \t]*>)*[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 // Emphasis delimiter runs, with the character before and after (CommonMark's left- and right-flanking rules).
@@ -102,7 +103,10 @@ export function boundNesting(source: string): string {
       const inline = prefix.rest === '' ? { open: 0, peak: 0 } : emphasisAfter(prefix.rest, emphasis)
       emphasis = inline.open
       deep = (prefix.depth > MAX_NESTING_DEPTH && !THEMATIC_BREAK.test(line)) || inline.peak > MAX_NESTING_DEPTH
-      const opened = deep ? null : FENCE.exec(prefix.rest)
+      // Only a fence at the top level, indented at most three columns, is trusted to run to its closing fence: one in a
+      // quote or list item ends with its container, and one indented four columns is no fence at all, so a deep list
+      // or emphasis run after either would reach the parser unchecked if this scan thought it was code.
+      const opened = deep || prefix.markers > 0 || !TOP_LEVEL_FENCE.test(line) ? null : FENCE.exec(prefix.rest)
       if (opened?.[1] !== undefined) fence = opened[1]
     }
     if (deep) {

@@ -26,6 +26,19 @@ describe('nesting deeper than the bound is shown as code', () => {
     expect(container.textContent).toContain('After')
   })
 
+  // Where this scan would see a code fence open that CommonMark does not (after a quote or list marker, or indented
+  // four spaces), the deep part after it is still caught.
+  const indentedList = Array.from({ length: 1_000 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n')
+  it.each([
+    ['a fence in a quote, then a list indented 1,000 deep', `> \`\`\`\n\n${indentedList}`],
+    ['a fence in a list item, then a list indented 1,000 deep', `- \`\`\`\nx\n\n${indentedList}`],
+    ['a fence indented four spaces, then emphasis 3,000 deep', `    \`\`\`\n${'*a '.repeat(3_000)}deepest`],
+  ])('%s', (_name, text) => {
+    expect(boundNesting(text)).not.toBe(text)
+    const { container } = render(<Markdown text={text} />)
+    expect(container.textContent).toContain(text.includes('level') ? 'level 999' : 'deepest')
+  })
+
   it('also while streaming', () => {
     const { container } = render(<Markdown text={`Before\n\n${'- '.repeat(1_000)}deepest`} streaming />)
     expect(container.querySelector('pre code')?.textContent).toContain('deepest')
