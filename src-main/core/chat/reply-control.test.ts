@@ -71,6 +71,20 @@ describe('replies controllable from anywhere', () => {
     expect(next.assistantMessage).toMatchObject({ status: 'complete', content: 'Here now.' })
   })
 
+  it('says "Still waiting" when a reply stalls after its first token, and that it is answering again when it goes on', async () => {
+    // Tokens 150 ms apart and idle "minutes" of 60 ms: each gap is two minutes of silence, never the five that end it.
+    h = await startCoreHarness({ timing: { idleMinuteMs: 60 }, sim: { tokenDelayMs: 150 } })
+    const conversation = await newConversation()
+    h.sim.setReply('one two three')
+    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'slow', conversationId: conversation.id, text: 'Go' }))
+    expect(turn.assistantMessage.status).toBe('complete')
+    const events = h.eventsNamed('chat:progress').filter((event) => event.requestId === 'slow')
+    const stalled = events.findIndex((event) => event.text.startsWith('Still waiting') && events.slice(0, events.indexOf(event)).some((e) => e.phase === 'streaming'))
+    expect(stalled, 'a stall after the first token is said').toBeGreaterThan(0)
+    expect(events.slice(stalled).some((event) => event.phase === 'streaming'), 'and the answering line comes back').toBe(true)
+    expect(events.at(-1)?.phase).toBe('streaming')
+  })
+
   it('keeps the default of five minutes and refuses a time outside one to sixty', async () => {
     h = await startCoreHarness()
     expect(unwrap(await h.core.dispatch('settings:get', {})).replyIdleMinutes).toBe(5)

@@ -85,8 +85,19 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   const idle = startIdleWatch({
     idleMinutes: deps.replyIdleMinutes(),
     minuteMs: deps.timing.idleMinuteMs,
-    onStillWaiting: (minutes) => progress(phase === 'streaming' ? 'waiting-for-model' : phase, stillWaitingText(minutes)),
+    onStillWaiting: (minutes) => {
+      if (phase === 'streaming') stalledMidReply = true
+      progress(phase === 'streaming' ? 'waiting-for-model' : phase, stillWaitingText(minutes))
+    },
   })
+  // A reply that stalled after its first token and then goes on is answering again: said once, at its next line.
+  let stalledMidReply = false
+  const onChunk = () => {
+    idle.touch()
+    if (!stalledMidReply) return
+    stalledMidReply = false
+    progress('streaming', `${shortModelName(model)} is answering…`)
+  }
   const replySignal = AbortSignal.any([signal, idle.signal])
   const addNotice = (text: string, info: NoticeInfo) => {
     const notice = history.appendMessage({ conversationId: conversation.id, role: 'notice', content: text, status: 'complete', notice: info })
@@ -123,7 +134,7 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     const entries = promptEntries(conversation.systemPrompt, earlier, readsImages ? readImages : undefined)
     sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
     outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal: replySignal, buffer, log, chosen: chosenSettings(conversation, abilities),
-      onChunk: () => idle.touch(),
+      onChunk,
       onWaiting: () => progress('waiting-for-model', `Waiting for ${shortModelName(model)}…`),
       onFirstToken: () => progress('streaming', `${shortModelName(model)} is answering…`) })
   } catch (caught) {

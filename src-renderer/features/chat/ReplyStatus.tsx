@@ -32,7 +32,8 @@ export function ReplyStatus({
   switch (message.status) {
     case 'streaming':
       if (turn?.cancelRequested) return <ProgressLine text="Stopping…" />
-      if (message.content !== '' || message.thinking !== '') return null
+      // Under text already there, only a stall is said ("Still waiting for Ollama (2 min)…"); the next text clears it.
+      if ((message.content !== '' || message.thinking !== '') && turn?.phase !== 'waiting-for-model') return null
       return <ProgressLine text={turn?.progressText ?? 'Waiting for the model…'} />
     case 'cancelled':
       return (
