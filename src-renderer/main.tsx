@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { getBridge } from './bridge/get-bridge'
-import { createErrorReporter } from './lib/report-error'
+import { createErrorReporter, installErrorReporter } from './lib/report-error'
 import { AppStoreProvider } from './store/AppStoreProvider'
 import { createAppStore } from './store/app-store'
 import { bootApp } from './store/boot'
@@ -12,6 +12,7 @@ import './styles/index.css'
 const bridge = getBridge()
 // Failures in the window go to the app's log too, so one file holds what a person can send.
 const reportError = createErrorReporter(bridge)
+installErrorReporter(reportError)
 window.addEventListener('unhandledrejection', (event) => reportError('unhandled promise rejection', event.reason))
 window.addEventListener('error', (event) => reportError('uncaught error', event.error ?? event.message))
 

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { reportError, withComponentStack } from '../lib/report-error'
 
 interface Props {
   /** What the boundary protects, for the fallback text, e.g. "Models page". */
@@ -15,7 +16,7 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error(`ollmchat: the ${this.props.area} crashed`, error, info.componentStack)
+    reportError(`the ${this.props.area} crashed`, withComponentStack(error, info))
   }
 
   override render(): ReactNode {

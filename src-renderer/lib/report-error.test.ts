@@ -1,7 +1,7 @@
 import { afterEach, expect, it, vi } from 'vitest'
 import { ok } from '../../src-shared/ipc/result'
 import { createFakeBridge } from '../test-support/fake-bridge'
-import { createErrorReporter } from './report-error'
+import { createErrorReporter, installErrorReporter, reportError, withComponentStack } from './report-error'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -19,4 +19,12 @@ it('sends a window failure to the log, bounded, and stops after twenty so a repe
   expect(first?.stack).toContain('Error')
   report('after the cap', 'plain text')
   expect(fake.callsTo('app:reportError')).toHaveLength(20)
+})
+
+it('sends what an error boundary caught to the installed reporter, with where in the window it happened', () => {
+  const seen: Array<[string, unknown]> = []
+  installErrorReporter((where, error) => seen.push([where, error]))
+  reportError('message m1 could not be rendered', withComponentStack(new Error('bad node'), { componentStack: '\n    at MarkdownBlock' }))
+  expect(seen[0]?.[0]).toBe('message m1 could not be rendered')
+  expect(String((seen[0]?.[1] as Error).stack)).toContain('at MarkdownBlock')
 })

@@ -19,3 +19,26 @@ export function createErrorReporter(bridge: Bridge): (where: string, error: unkn
     void safeCall(bridge, 'app:reportError', { where: where.slice(0, 200), message, ...stack })
   }
 }
+
+let installed: ((where: string, error: unknown) => void) | null = null
+
+/** Makes `report` the window's reporter for `reportError` (main.tsx, once the bridge exists). */
+export function installErrorReporter(report: (where: string, error: unknown) => void): void {
+  installed = report
+}
+
+/**
+ * Reports a failure React caught in an error boundary: React does not raise those again, so the window's `error`
+ * listener never sees them. Logged to the console only until a reporter is installed (tests, the first instant).
+ */
+export function reportError(where: string, error: unknown): void {
+  if (installed === null) console.error(`ollmchat: ${where}`, error)
+  else installed(where, error)
+}
+
+/** The error with React's component stack added to its stack, which says where in the window it happened. */
+export function withComponentStack(error: Error, info: { componentStack?: string | null }): Error {
+  const copy = new Error(error.message)
+  copy.stack = `${error.stack ?? error.message}\n${info.componentStack ?? ''}`
+  return copy
+}

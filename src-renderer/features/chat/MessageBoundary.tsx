@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../../src-shared/types'
 import { CopyButton } from '../../components/CopyButton'
 import { selectLiveMessage } from '../../store/selectors'
 import { useApp } from '../../store/store-context'
+import { reportError, withComponentStack } from '../../lib/report-error'
 
 interface Props {
   message: ChatMessage
@@ -33,7 +34,7 @@ export class MessageBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error(`ollmchat: message ${this.props.message.id} could not be rendered`, error, info.componentStack)
+    reportError(`message ${this.props.message.id} could not be rendered`, withComponentStack(error, info))
   }
 
   override render(): ReactNode {
