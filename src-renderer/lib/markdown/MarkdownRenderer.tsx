@@ -3,7 +3,7 @@ import ReactMarkdown, { type Components, type Options } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import { boundNesting } from './bound-nesting'
-import { GROWING_BLOCK_PLAIN_CHARS } from './limits'
+import { GROWING_BLOCK_PLAIN_CHARS, MAX_FORMATTED_BLOCK_CHARS, WHOLE_TEXT_MAX_CHARS } from './limits'
 import { CodeBlock } from './CodeBlock'
 import { loadPlugins, pluginsFor, subscribeToPlugins } from './lazy-plugins'
 import { markdownNeeds } from './markdown-needs'
@@ -26,8 +26,12 @@ const ParsedMarkdown = memo(function ParsedMarkdown({ text, rehypePlugins }: { t
   )
 })
 
-/** One block: rendered at once with what is loaded, and again when KaTeX or the highlighter it needs arrives. */
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+/**
+ * One block: rendered at once with what is loaded, and again when KaTeX or the highlighter it needs arrives. Its
+ * nesting is bounded here (limits.ts), once per text, so a streamed reply bounds only its growing block.
+ */
+const MarkdownBlock = memo(function MarkdownBlock({ text: source }: { text: string }) {
+  const text = useMemo(() => boundNesting(source), [source])
   const { math, code } = markdownNeeds(text)
   const needs = useMemo(() => ({ math, code }), [math, code])
   const rehypePlugins = useSyncExternalStore(subscribeToPlugins, () => pluginsFor(needs))
@@ -37,23 +41,38 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   return <ParsedMarkdown text={text} rehypePlugins={rehypePlugins} />
 })
 
-// While a reply streams only its last block grows, so only that block is parsed on each batch. The newline
-// between blocks is the one a whole-text render puts between top-level elements. A growing block past
-// GROWING_BLOCK_PLAIN_CHARS (a long code block, typically) is shown as plain text until the reply ends: parsing and
-// highlighting it again on every batch would cost more each time (410 ms a batch at 150 KB of code); the finished
-// reply is parsed once.
-function StreamingBlocks({ text }: { text: string }) {
+// A fenced code block's opening line, its body and (once it arrived) its closing fence.
+const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\n {0,3}\1[`~]*[ \t]*)?$/
+
+/**
+ * A block shown as its text: one too long to format in time (limits.ts), or still growing past its bound. A fenced
+ * code block shows its code without the fence lines, as it would formatted.
+ */
+function PlainBlock({ text }: { text: string }) {
+  const code = FENCED.exec(text)?.[2]
+  return (
+    <pre className="markdown-plain">
+      <code>{code ?? text}</code>
+    </pre>
+  )
+}
+
+// Rendered block by block: a streaming reply (only its last block grows, so only that block is parsed on each
+// batch) and a long finished one (each block parsed once, none holding up the page for long). The newline between
+// blocks is the one a whole-text render puts between top-level elements. A block longer than the bound is shown as
+// its text: parsing and highlighting it on every batch cost 410 ms a batch at 150 KB of code, and a 1 MB block
+// takes longer than a frame to parse even once.
+function Blocks({ text, streaming }: { text: string; streaming: boolean }) {
   const blocks = splitMarkdownBlocks(text)
-  return blocks.map((block, index) => (
-    <Fragment key={index}>
-      {index > 0 && '\n'}
-      {index === blocks.length - 1 && block.length > GROWING_BLOCK_PLAIN_CHARS ? (
-        <pre className="markdown-growing">{block}</pre>
-      ) : (
-        <MarkdownBlock text={block} />
-      )}
-    </Fragment>
-  ))
+  return blocks.map((block, index) => {
+    const limit = streaming && index === blocks.length - 1 ? GROWING_BLOCK_PLAIN_CHARS : MAX_FORMATTED_BLOCK_CHARS
+    return (
+      <Fragment key={index}>
+        {index > 0 && '\n'}
+        {block.length > limit ? <PlainBlock text={block} /> : <MarkdownBlock text={block} />}
+      </Fragment>
+    )
+  })
 }
 
 /**
@@ -61,12 +80,11 @@ function StreamingBlocks({ text }: { text: string }) {
  * interpreted (react-markdown shows it as text; rehype-raw is deliberately absent), URLs pass `safeUrl`,
  * and images are never loaded. With `streaming`, the text is rendered block by block so a growing reply
  * costs a parse of its last block per update; without it (a finished text) it is parsed whole, so
- * constructs that span blocks (footnotes, reference links) always end up right. KaTeX and the highlighter are
+ * constructs that span blocks (footnotes, reference links) always end up right, unless it is longer than
+ * WHOLE_TEXT_MAX_CHARS, which is rendered block by block too. KaTeX and the highlighter are
  * loaded on first need (lazy-plugins.ts); until then math shows as its source and code unhighlighted. This
  * module is itself loaded lazily (Markdown.tsx). Nesting, formulas and highlighted code are bounded (limits.ts).
  */
 export function MarkdownRenderer({ text, streaming }: { text: string; streaming: boolean }) {
-  // Nesting the parser and React would follow too deep is shown as code before anything parses it (limits.ts).
-  const bounded = useMemo(() => boundNesting(text), [text])
-  return streaming ? <StreamingBlocks text={bounded} /> : <MarkdownBlock text={bounded} />
+  return streaming || text.length > WHOLE_TEXT_MAX_CHARS ? <Blocks text={text} streaming={streaming} /> : <MarkdownBlock text={text} />
 }
