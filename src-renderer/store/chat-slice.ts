@@ -148,7 +148,13 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
       if (!turn) return
       set((state) => ({ inflight: { ...state.inflight, [turn.requestId]: { ...turn, cancelRequested: true } } }))
       // By request: the reply this window knows of, and no other that may have started since.
-      await safeCall(bridge, 'chat:cancel', { requestId: turn.requestId })
+      const result = await safeCall(bridge, 'chat:cancel', { requestId: turn.requestId })
+      // A reply started elsewhere that the core no longer runs ended while this window missed its `chat:ended` (the
+      // event stream reconnected, or the end came before the running list): it goes, and the saved reply is read.
+      if (result.ok && !result.value.cancelled && !turn.own && get().inflight[turn.requestId] !== undefined) {
+        set((state) => ({ inflight: omitKey(state.inflight, turn.requestId) }))
+        void get().loadMessages(conversationId)
+      }
     },
 
     dismissTurnError(conversationId) {

@@ -65,6 +65,16 @@ describe('replies this window did not start', () => {
     expect(store.getState().messagesByConversation.c1?.at(-1)).toMatchObject({ status: 'complete', content: 'Hi there.' })
   })
 
+  it('drops a reply started elsewhere that the core no longer runs (its end was missed) when Stop finds nothing to stop', async () => {
+    const { fake, store } = await openWindow([{ requestId: 'ended-unseen', phase: 'streaming', progressText: null }])
+    const saved = { ...streaming, status: 'complete' as const, content: 'Once upon a time.' }
+    fake.handle('chat:cancel', () => ok({ cancelled: false }))
+    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user, saved] }))
+    await store.getState().cancel('c1')
+    expect(selectInflightFor('c1')(store.getState())).toBeUndefined()
+    await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.at(-1)?.content).toBe('Once upon a time.'))
+  })
+
   it('leaves a reply this window started to its own request, and does not re-add one it already follows', async () => {
     const { fake, store } = await openWindow()
     const reply = deferred<ReturnType<typeof ok<never>>>()
