@@ -1,6 +1,5 @@
-import type { AppError } from '../../../src-shared/ipc/result'
 import type { ConversationOptions, ThinkSetting } from '../../../src-shared/conversation-options'
-import type { ContextReport, MessageRole, MessageStatus, NoticeInfo, ReplyStats } from '../../../src-shared/types'
+import type { MessageToImport } from '../history/history-import'
 
 /**
  * ollmchat's JSON export, version 1: everything the history holds about a conversation, so importing it gives the
@@ -37,26 +36,8 @@ export interface ExportedImage {
   data: string
 }
 
-export interface ExportedMessage {
-  id: string
-  parentId: string | null
-  onPath: boolean
-  pathStamp: number
-  role: MessageRole
-  content: string
-  thinking: string
-  status: MessageStatus
-  model: string | null
-  servedBy: string | null
-  numCtx: number | null
-  error: AppError | null
-  stats: ReplyStats | null
-  context: ContextReport | null
-  notice: NoticeInfo | null
-  createdAt: string
-  updatedAt: string
-  images: ExportedImage[]
-}
+/** A message as the file holds it: what an import writes, with its images as base64 rather than bytes. */
+export type ExportedMessage = Omit<MessageToImport, 'images'> & { images: ExportedImage[] }
 
 export interface ExportedConversation {
   id: string

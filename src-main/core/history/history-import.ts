@@ -1,6 +1,5 @@
 import { thinkToStored, type ConversationOptions, type ThinkSetting } from '../../../src-shared/conversation-options'
-import type { AppError } from '../../../src-shared/ipc/result'
-import type { ContextReport, MessageRole, MessageStatus, NoticeInfo, ReplyStats } from '../../../src-shared/types'
+import type { ChatMessage } from '../../../src-shared/types'
 import type { HistoryContext } from './database'
 import { createImageRepo, type ImageToStore } from './image-repo'
 import { contextToJson, errorToJson, noticeToJson, statsToJson } from './stored-json'
@@ -10,25 +9,14 @@ import { contextToJson, errorToJson, noticeToJson, statsToJson } from './stored-
  * `ConversationToImport`) must be in `Date.toISOString`'s form, as the history compares them as text; the readers of
  * a file (`src-main/core/data`) bring them to it.
  */
-export interface MessageToImport {
-  id: string
+export type MessageToImport = Pick<
+  ChatMessage,
+  'id' | 'role' | 'content' | 'thinking' | 'status' | 'model' | 'servedBy' | 'numCtx' | 'error' | 'stats' | 'context' | 'notice' | 'createdAt' | 'updatedAt'
+> & {
   /** Must be a message earlier in the same conversation's list, or `null` for a first message. */
   parentId: string | null
   onPath: boolean
   pathStamp: number
-  role: MessageRole
-  content: string
-  thinking: string
-  status: MessageStatus
-  model: string | null
-  servedBy: string | null
-  numCtx: number | null
-  error: AppError | null
-  stats: ReplyStats | null
-  context: ContextReport | null
-  notice: NoticeInfo | null
-  createdAt: string
-  updatedAt: string
   images: readonly ImageToStore[]
 }
 
