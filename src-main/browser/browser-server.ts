@@ -8,6 +8,7 @@ import { fail, type ErrorCode } from '../../src-shared/ipc/result'
 import type { Core } from '../core/core-types'
 import type { Logger } from '../core/log'
 import { BodyTooLargeError, readBoundedBody } from './request-body'
+import { closeAfterResponse } from './lingering-close'
 import { parseRequestTarget } from './request-target'
 import { isSameHostRequest, newSessionToken, readCookie, sessionCookie, sessionCookieName, tokensMatch } from './session-auth'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
@@ -60,15 +61,6 @@ const sendJson = (response: ServerResponse, status: number, body: unknown) => {
 const sendText = (response: ServerResponse, status: number, text: string) => {
   response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
   response.end(text)
-}
-
-/**
- * After this response the connection is closed rather than kept alive, and whatever the client still sends is not
- * read: Node would otherwise read (and discard) the rest of a refused body, however large, to reuse the connection.
- */
-const closeAfterResponse = (request: IncomingMessage, response: ServerResponse) => {
-  response.setHeader('connection', 'close')
-  response.once('finish', () => request.socket.destroy())
 }
 
 const isRpcRequest = (request: IncomingMessage) => request.method === 'POST' && (request.url ?? '').startsWith('/rpc/')

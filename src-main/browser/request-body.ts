@@ -17,7 +17,7 @@ export function announcesTooLarge(request: IncomingMessage, limit: number): bool
 /**
  * Reads the whole body as text, failing with `BodyTooLargeError` as soon as more than `limit` bytes have arrived (a
  * chunked body announces no length), so no more than `limit` plus one chunk is ever held. On failure the request is
- * left paused, not destroyed: the caller still answers on its socket, then closes it (`closeAfterResponse`).
+ * left paused, not destroyed: the caller still answers on its socket, then closes it (`closeAfterResponse` in lingering-close.ts).
  */
 export function readBoundedBody(request: IncomingMessage, limit: number): Promise<string> {
   if (announcesTooLarge(request, limit)) return Promise.reject(new BodyTooLargeError(limit))
