@@ -1,70 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../src-shared/ipc/contract'
 import type { Core } from '../core/core-types'
-import { createMemoryLogger } from '../core/log'
-import { createFakeCore, createMemoryStore, fakeCreateCore, type FakeCoreOptions } from '../test-support/fake-core'
-import { createFakeBrowserWindowClass, FakeEmitter, FakeWebContents, preventableEvent } from '../test-support/fake-electron'
-import { FakeApp, FakeIpcMain, FakeProtocol, FakeShell, fetchFileStandIn } from '../test-support/fake-electron-app'
-import { STOP_TIMEOUT_MS, startDesktopApp, type DesktopAppDeps } from './desktop-app'
+import { FakeWebContents, preventableEvent } from '../test-support/fake-electron'
+import { setupDesktopApp as setup } from '../test-support/desktop-app-harness'
+import { STOP_TIMEOUT_MS } from './desktop-app'
 import { safeStorageCodec } from './secret-codec'
 import { WINDOW_BACKGROUND } from './window'
-
-interface SetupOptions {
-  core?: FakeCoreOptions
-  createCore?: DesktopAppDeps['createCore']
-  lock?: boolean
-  platform?: NodeJS.Platform
-  store?: Record<string, unknown>
-  createSecretCodec?: DesktopAppDeps['createSecretCodec']
-}
-
-function setup(options: SetupOptions = {}) {
-  const order: string[] = []
-  const app = new FakeApp(options.lock ?? true)
-  const { BrowserWindow, windows } = createFakeBrowserWindowClass(app)
-  const ipcMain = new FakeIpcMain()
-  const core = createFakeCore({
-    ...options.core,
-    start: () => {
-      order.push('core.start')
-      return options.core?.start?.()
-    },
-  })
-  const createCore = fakeCreateCore(core)
-  const log = createMemoryLogger()
-  const processEvents = new FakeEmitter()
-  const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' as const as 'system' | 'light' | 'dark' }
-  const store = createMemoryStore(options.store)
-  const protocol = new FakeProtocol(() => app.ready)
-  class OrderedWindow extends BrowserWindow {
-    constructor(o: ConstructorParameters<typeof BrowserWindow>[0]) {
-      order.push('new BrowserWindow')
-      super(o)
-    }
-  }
-  const handle = startDesktopApp({
-    app,
-    BrowserWindow: OrderedWindow,
-    ipcMain,
-    shell: new FakeShell(),
-    protocol,
-    fetchFile: fetchFileStandIn,
-    nativeTheme,
-    createStore: () => store,
-    createCore: options.createCore ?? createCore,
-    log,
-    paths: { preload: '/app/out/preload/preload.cjs', rendererHtml: '/app/out/renderer/index.html' },
-    platform: options.platform ?? 'linux',
-    processEvents,
-    sqliteNativeBinding: '/app/node_modules/.ollmchat/electron-sqlite/better-sqlite3/build/Release/better_sqlite3.node',
-    ...(options.createSecretCodec ? { createSecretCodec: options.createSecretCodec } : {}),
-  })
-  const start = async () => {
-    app.becomeReady()
-    await handle.ready
-  }
-  return { app, windows, ipcMain, protocol, core, createCore, log, processEvents, nativeTheme, store, order, handle, start }
-}
 
 afterEach(() => {
   vi.useRealTimers()
