@@ -4,7 +4,6 @@ import {
   ModelNotFoundError,
   OllamaEdgeError,
   OllamaHttpError,
-  OllamaStreamError,
   OllamaUnreachableError,
   StreamInterruptedError,
 } from './errors'
@@ -16,14 +15,11 @@ export interface ErrorContext {
   host: string
   /** The model the request was about; a 404 names it. */
   model?: string
-  /** True while reading a streamed body: a plain `Error` there is ollama-js relaying an `{"error"}` line. */
-  inStream?: boolean
 }
 
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED',
 ])
-const INCOMPLETE_STREAM = 'Did not receive done or success response in stream.'
 
 const errorName = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : undefined
@@ -50,14 +46,6 @@ function classifyFetchFailure(e: TypeError, context: ErrorContext): OllamaEdgeEr
 }
 
 /**
- * Classifies anything thrown while talking to Ollama (through ollama-js and undici) into the typed errors above.
- * Guarantees: a typed error passes through unchanged; aborts become `CancelledError`; `ResponseError` (not
- * exported by ollama-js, so recognised by `name` and `status_code`) becomes `ModelNotFoundError` for a 404 about a
- * model, one of the limit errors of `./limit-errors` when its text says so, and `OllamaHttpError` otherwise; undici's `fetch failed` becomes `OllamaUnreachableError`; a body cut off
- * (`terminated`) or a stream without its final line becomes `StreamInterruptedError`; JSON and schema failures
- * become `MalformedResponseError`. Anything unrecognised is returned as is (an `Error`), so it is reported as a bug.
- */
-/**
  * Ollama relays llama-server's own error body as its `error` text (`llm/llama_server.go` `statusErrorMessage`):
  * `{"error":{"code":500,"message":"…"}}`. The sentence inside is what a person can read; anything else is kept.
  */
@@ -72,6 +60,25 @@ export function readableRunnerMessage(message: string): string {
   }
 }
 
+/**
+ * The typed error for an HTTP error status and Ollama's `error` text (or the body's text): `ModelNotFoundError` for
+ * a 404 about a model, one of the limit errors of `./limit-errors` when its text says so, `OllamaHttpError`
+ * otherwise. The one rule for both ways a status arrives: ollama-js's `ResponseError` and the streamed calls.
+ */
+export function httpStatusError(status: number, message: string, model: string | undefined): OllamaEdgeError {
+  // A 404 on a call about no model (version, tags, ps) means the host is not Ollama or the path is wrong.
+  if (status === 404 && model !== undefined) return new ModelNotFoundError(model, message)
+  return limitErrorFor(status, message, model) ?? new OllamaHttpError(status, readableRunnerMessage(message))
+}
+
+/**
+ * Classifies anything thrown while talking to Ollama (through ollama-js and undici) into the typed errors above.
+ * Guarantees: a typed error passes through unchanged; aborts become `CancelledError`; `ResponseError` (not
+ * exported by ollama-js, so recognised by `name` and `status_code`) goes through `httpStatusError`; undici's
+ * `fetch failed` becomes `OllamaUnreachableError`; a body cut off (`terminated`) becomes `StreamInterruptedError`;
+ * JSON and schema failures become `MalformedResponseError`. Anything unrecognised is returned as is (an `Error`), so
+ * it is reported as a bug. The library texts matched here are pinned by `library-errors.test.ts`.
+ */
 export function toOllamaError(e: unknown, context: ErrorContext): Error {
   if (e instanceof OllamaEdgeError) return e
   const name = errorName(e)
@@ -81,9 +88,7 @@ export function toOllamaError(e: unknown, context: ErrorContext): Error {
     const status = (e as { status_code?: unknown }).status_code
     const text = (e as { error?: unknown }).error
     const message = typeof text === 'string' && text !== '' ? text : e instanceof Error ? e.message : 'unknown error'
-    // A 404 on a call about no model (version, tags, ps) means the host is not Ollama or the path is wrong.
-    if (status === 404 && context.model !== undefined) return new ModelNotFoundError(context.model, message)
-    if (typeof status === 'number') return limitErrorFor(status, message, context.model) ?? new OllamaHttpError(status, readableRunnerMessage(message))
+    if (typeof status === 'number') return httpStatusError(status, message, context.model)
   }
   if (e instanceof TypeError) {
     if (e.message === 'terminated') return new StreamInterruptedError('the connection was closed mid-answer', e)
@@ -91,11 +96,6 @@ export function toOllamaError(e: unknown, context: ErrorContext): Error {
   }
   if (e instanceof SyntaxError) return new MalformedResponseError('not valid JSON', e.message, e)
   if (name === 'ZodError') return new MalformedResponseError('unexpected shape', e instanceof Error ? e.message : undefined, e)
-  if (e instanceof Error) {
-    if (e.message === INCOMPLETE_STREAM) return new StreamInterruptedError('the stream ended without its final line', e)
-    if (e.message === 'Missing body') return new MalformedResponseError('no body')
-    if (context.inStream === true && e.constructor === Error) return new OllamaStreamError(e.message)
-    return e
-  }
+  if (e instanceof Error) return e
   return new Error(String(e))
 }

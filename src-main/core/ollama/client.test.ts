@@ -11,6 +11,7 @@ import {
   StreamInterruptedError,
 } from './errors'
 import { AGENT_OPTIONS, agentFetch, createOllamaAgent } from './http'
+import { recordFault } from '../../test-support/reliability-checks'
 
 let sim: OllamaSim
 let client: OllamaClient
@@ -125,6 +126,7 @@ describe('OllamaClient against the simulator', () => {
     const error = await client.create({ model: 'ollmchat-temp/x-oc4096', from: 'llama3:latest', parameters: {} }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaHttpError)
     expect(error).toMatchObject({ code: 'OLLAMA_ERROR', status: 500, ollamaMessage: 'disk full' })
+    recordFault('http-error')
   })
 
   it('deletes, and reports false when the model was already gone', async () => {
@@ -170,6 +172,7 @@ describe('OllamaClient against the simulator', () => {
     const { error } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
     expect(error).toBeInstanceOf(OllamaHttpError)
     expect(error).toMatchObject({ status: 500, ollamaMessage: 'option "num_ctx" must be of type integer' })
+    recordFault('http-error')
   })
 
   it('keeps the tokens before an error line, then throws OllamaStreamError', async () => {
@@ -180,6 +183,7 @@ describe('OllamaClient against the simulator', () => {
     expect(error).toMatchObject({ code: 'OLLAMA_STREAM_ERROR', ollamaMessage: 'runner crashed' })
     expect(chunks).toHaveLength(3)
     expect(text(chunks).length).toBeGreaterThan(0)
+    recordFault('error-line')
   })
 
   it('throws StreamInterruptedError when the socket drops mid-stream, after the tokens that arrived', async () => {
@@ -189,6 +193,7 @@ describe('OllamaClient against the simulator', () => {
     expect(error).toBeInstanceOf(StreamInterruptedError)
     expect(error).toMatchObject({ code: 'STREAM_INTERRUPTED' })
     expect(chunks).toHaveLength(2)
+    recordFault('dropped-stream')
   })
 
   it('throws MalformedResponseError for a garbage chat body and for malformed tags', async () => {
@@ -201,6 +206,7 @@ describe('OllamaClient against the simulator', () => {
     await expect(client.models()).rejects.toMatchObject({ code: 'MALFORMED_RESPONSE' })
     sim.faults.malformedNext('/api/ps', '{"nothing":true}')
     await expect(client.running()).rejects.toBeInstanceOf(MalformedResponseError)
+    recordFault('malformed', 4)
   })
 
   it('keeps the console quiet on plain-text errors and unparseable lines', async () => {
@@ -219,6 +225,7 @@ describe('OllamaClient against the simulator', () => {
     } finally {
       for (const spy of spies) spy.mockRestore()
     }
+    recordFault('malformed')
   })
 })
 
@@ -232,6 +239,7 @@ describe('OllamaClient when Ollama cannot be reached', () => {
     expect(chat.error).toBeInstanceOf(OllamaUnreachableError)
     await sim.faults.up()
     expect(await client.version()).toBe('0.32.15')
+    recordFault('unreachable', 2)
   })
 
   it('reports a closed port and a port fetch refuses to use as unreachable', async () => {
@@ -244,6 +252,7 @@ describe('OllamaClient when Ollama cannot be reached', () => {
     const blocked = new OllamaClient({ host: 'http://127.0.0.1:9' })
     await expect(blocked.version()).rejects.toMatchObject({ code: 'OLLAMA_UNREACHABLE', reason: expect.stringMatching(/bad port/) as unknown })
     await blocked.close()
+    recordFault('unreachable', 2)
   })
 
   it('reads a caller’s own timeout signal as unreachable, not as a cancel', async () => {
@@ -251,6 +260,7 @@ describe('OllamaClient when Ollama cannot be reached', () => {
     const error = await client.version({ signal: AbortSignal.timeout(50) }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect(error).toMatchObject({ reason: 'no answer in time' })
+    recordFault('stall')
   })
 
   it('times out short calls after requestTimeoutMs as unreachable', async () => {
@@ -260,6 +270,7 @@ describe('OllamaClient when Ollama cannot be reached', () => {
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect((error as OllamaUnreachableError).reason).toMatch(/no answer within/)
     await quick.close()
+    recordFault('stall')
   })
 })
 
@@ -274,6 +285,7 @@ describe('OllamaClient cancellation', () => {
     expect(chunks).toEqual([])
     expect(error).toBeInstanceOf(CancelledError)
     expect(error).toMatchObject({ code: 'CANCELLED' })
+    recordFault('stall')
   })
 
   it('cancels a chat mid-stream, keeping what arrived', async () => {
@@ -318,6 +330,7 @@ describe('OllamaClient cancellation', () => {
     await until(() => sim.requestsTo('/api/create').length === 1)
     second.abort()
     expect(await create).toBeInstanceOf(CancelledError)
+    recordFault('stall', 2)
   })
 })
 
@@ -343,6 +356,7 @@ describe('header timeouts', () => {
     controller.abort()
     expect((await patient).error).toBeInstanceOf(CancelledError)
     await shortAgent.close()
+    recordFault('stall', 2)
   })
 })
 
@@ -369,5 +383,6 @@ describe('closing', () => {
     // A second close is the same close, and a call after it fails instead of hanging.
     await stalled.close({ graceMs: 20 })
     await expect(stalled.version()).rejects.toBeInstanceOf(OllamaUnreachableError)
+    recordFault('stall', 2)
   })
 })

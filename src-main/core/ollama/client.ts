@@ -1,6 +1,6 @@
 import { Ollama } from 'ollama/browser'
 import { chatBody } from './chat-body'
-import { toOllamaError } from './classify-error'
+import { toOllamaError, type ErrorContext } from './classify-error'
 import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
 import { resolveOllamaHost } from './host'
 import { ConnectionPools } from './connection-pools'
@@ -19,6 +19,7 @@ import type {
   ShownModel,
 } from './types'
 import { readTagsOf } from './read-tags'
+import { streamLines, type StreamRequest } from './stream-request'
 import { readChatLine, readPs, readPullLine, readShow, readVersion } from './wire'
 
 export type {
@@ -39,6 +40,8 @@ export interface CallOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000
+/** Why a stream that ends before Ollama's last line (`done`, or a pull's `success`) failed. */
+const STREAM_WITHOUT_END = 'the stream ended without its final line'
 
 /**
  * The one wrapper around the official `ollama` package. Guarantees: every method throws only the typed errors of
@@ -46,9 +49,10 @@ const DEFAULT_TIMEOUT_MS = 15_000
  * (version, list, show, ps, delete) time out after `requestTimeoutMs`, chat and create never do; nothing is
  * logged to the console; listings never leak a temporary model through `models()`.
  *
- * Why the detours: ollama-js cannot abort a call before its iterator exists and `abort()` stops every stream of
- * an instance, so each call gets a fresh `Ollama` whose fetch carries that call's signal. The browser entry is
- * used because the Node entry refuses a `from` that happens to match a file in the working directory.
+ * Why the detours: ollama-js cannot abort a call before its answer arrives, so each JSON call gets a fresh `Ollama`
+ * whose fetch carries that call's signal. The browser entry is used because the Node entry refuses a `from` that
+ * happens to match a file in the working directory. The streams (`/api/chat`, `/api/pull`) do not go through
+ * ollama-js: `streamLines` reads them straight from the body, each line parsed and checked once.
  */
 export class OllamaClient {
   /** `scheme://host:port[/path]`, always with an explicit port. */
@@ -139,26 +143,9 @@ export class OllamaClient {
    * `OllamaStreamError` (error line), `StreamInterruptedError`, `MalformedResponseError`, `CancelledError`,
    * `OllamaUnreachableError`.
    */
-  async *chat(req: ChatRequestIn, opts?: CallOptions): AsyncGenerator<ChatChunk> {
-    const own = new AbortController()
-    const signal = opts?.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal])
-    const context = { host: this.host, model: req.model, inStream: true }
-    const end = this.calls.begin()
-    try {
-      if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
-      const ollama = this.instance(signal, true)
-      const stream = await ollama.chat({ ...chatBody(req), stream: true })
-      for await (const line of stream) {
-        const chunk = readChatLine(line)
-        yield chunk
-        if (chunk.done) return
-      }
-    } catch (error) {
-      throw this.classify(error, opts?.signal, undefined, context)
-    } finally {
-      own.abort()
-      end()
-    }
+  chat(req: ChatRequestIn, opts?: CallOptions): AsyncGenerator<ChatChunk> {
+    const body = { ...chatBody(req), stream: true }
+    return this.streamed({ path: '/api/chat', body, model: req.model, readLine: readChatLine, isLast: (chunk) => chunk.done }, opts)
   }
 
   /**
@@ -167,25 +154,9 @@ export class OllamaClient {
    * Ollama keeps the layers downloaded so far, so pulling again resumes.
    */
   async pull(model: string, opts: CallOptions & { onLine(line: PullLine): void }): Promise<void> {
-    const own = new AbortController()
-    const signal = opts.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal])
-    const end = this.calls.begin()
-    try {
-      if (opts.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
-      const stream = await this.instance(signal, true).pull({ model, stream: true })
-      let finished = false
-      for await (const raw of stream) {
-        const line = readPullLine(raw)
-        opts.onLine(line)
-        if (line.status === 'success') finished = true
-      }
-      if (!finished) throw new StreamInterruptedError('the pull ended without its final line')
-    } catch (error) {
-      throw this.classify(error, opts.signal, undefined, { host: this.host, model, inStream: true })
-    } finally {
-      own.abort()
-      end()
-    }
+    const isLast = (line: PullLine) => line.status === 'success'
+    const lines = this.streamed({ path: '/api/pull', body: { model, stream: true }, model, readLine: readPullLine, isLast }, opts)
+    for await (const line of lines) opts.onLine(line)
   }
 
   /**
@@ -223,8 +194,36 @@ export class OllamaClient {
     await this.pools.destroy()
   }
 
-  private instance(signal: AbortSignal | undefined, ndjson: boolean, base: FetchFn = this.baseFetch): Ollama {
-    return new Ollama({ host: this.host, fetch: callFetch(base, { signal, ndjson }), headers: this.headers })
+  private instance(signal: AbortSignal | undefined, base: FetchFn = this.baseFetch): Ollama {
+    return new Ollama({ host: this.host, fetch: callFetch(base, { signal }), headers: this.headers })
+  }
+
+  /**
+   * A streamed call through the client's pools, with its headers: yields each checked line up to Ollama's last one
+   * (`isLast`: chat's `done`, pull's `success`), then stops; a stream that ends before it is `StreamInterruptedError`.
+   * Leaving early, failing or finishing aborts the request, so its connection never lingers; every failure is
+   * classified as the JSON calls' are.
+   */
+  private async *streamed<T>(
+    call: Omit<StreamRequest<T>, 'url' | 'headers' | 'signal'> & { path: string; isLast: (line: T) => boolean },
+    opts: CallOptions | undefined,
+  ): AsyncGenerator<T> {
+    const own = new AbortController()
+    const signal = opts?.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal])
+    const end = this.calls.begin()
+    try {
+      if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
+      for await (const line of streamLines(this.baseFetch, { ...call, url: `${this.host}${call.path}`, headers: this.headers, signal })) {
+        yield line
+        if (call.isLast(line)) return
+      }
+      throw new StreamInterruptedError(STREAM_WITHOUT_END)
+    } catch (error) {
+      throw this.classify(error, opts?.signal, undefined, { host: this.host, model: call.model })
+    } finally {
+      own.abort()
+      end()
+    }
   }
 
   private short<T>(opts: CallOptions | undefined, about: { model?: string }, run: (ollama: Ollama) => Promise<T>): Promise<T> {
@@ -245,7 +244,7 @@ export class OllamaClient {
     const signal = signals.length === 0 ? undefined : AbortSignal.any(signals)
     const end = this.calls.begin()
     try {
-      return await run(this.instance(signal, false, base))
+      return await run(this.instance(signal, base))
     } catch (error) {
       throw this.classify(error, opts?.signal, timeout, context)
     } finally {
@@ -266,7 +265,7 @@ export class OllamaClient {
   }
 
   /** The caller's own abort wins over a timeout, which wins over what the error itself says. */
-  private classify(error: unknown, user: AbortSignal | undefined, timeout: AbortSignal | undefined, context: { host: string; model?: string; inStream?: boolean }): Error {
+  private classify(error: unknown, user: AbortSignal | undefined, timeout: AbortSignal | undefined, context: ErrorContext): Error {
     if (user?.aborted === true) return this.stopped(user, error)
     if (timeout?.aborted === true) {
       return new OllamaUnreachableError(this.host, `no answer within ${Math.round(this.timeoutMs / 1000)} s`, error)

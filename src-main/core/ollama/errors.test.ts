@@ -71,9 +71,9 @@ describe('toOllamaError', () => {
     expect(toOllamaError(fetchFailed(undefined), { host })).toBeInstanceOf(OllamaUnreachableError)
   })
 
-  it('maps a cut-off body and an unfinished stream to StreamInterruptedError', () => {
+  // A stream without its final line is the client's own StreamInterruptedError now (client.test.ts, client-pull.test.ts).
+  it('maps a cut-off body to StreamInterruptedError', () => {
     expect(toOllamaError(new TypeError('terminated', { cause: withCode('UND_ERR_SOCKET') }), { host })).toBeInstanceOf(StreamInterruptedError)
-    expect(toOllamaError(new Error('Did not receive done or success response in stream.'), { host })).toMatchObject({ code: 'STREAM_INTERRUPTED' })
   })
 
   it('maps aborts to CancelledError and timeouts to unreachable', () => {
@@ -84,13 +84,12 @@ describe('toOllamaError', () => {
   it('maps JSON and schema failures to MalformedResponseError', () => {
     expect(toOllamaError(new SyntaxError('Unexpected token'), { host })).toBeInstanceOf(MalformedResponseError)
     expect(toOllamaError(Object.assign(new Error('bad'), { name: 'ZodError' }), { host })).toBeInstanceOf(MalformedResponseError)
-    expect(toOllamaError(new Error('Missing body'), { host })).toBeInstanceOf(MalformedResponseError)
   })
 
-  it('reads a plain Error inside a stream as an error line, and leaves other errors alone', () => {
-    expect(toOllamaError(new Error('runner died'), { host, inStream: true })).toMatchObject({ code: 'OLLAMA_STREAM_ERROR', ollamaMessage: 'runner died' })
+  // An error line is read by the stream reader itself now (ndjson.test.ts), never relayed as a plain Error.
+  it('leaves other errors alone', () => {
     const bug = new RangeError('oops')
-    expect(toOllamaError(bug, { host, inStream: true })).toBe(bug)
+    expect(toOllamaError(bug, { host })).toBe(bug)
     const plain = new Error('something else')
     expect(toOllamaError(plain, { host })).toBe(plain)
     const wrapped = toOllamaError('a string', { host })

@@ -110,7 +110,7 @@ export class NotApplicableError extends OllamaEdgeError {
   }
 }
 
-/** A `num_ctx` that `checkNumCtx` (or the model's trained length) refuses; the message says the bound. */
+/** A `num_ctx` that `parseNumCtx` (or the model's trained length) refuses; the message says the bound. */
 export class InvalidNumCtxError extends OllamaEdgeError {
   override name = 'InvalidNumCtxError'
   constructor(

@@ -5,6 +5,7 @@ import { OllamaClient } from './client'
 import { OllamaUnreachableError } from './errors'
 import { isDroppedConnection, retryOnFreshConnection, type FreshConnections } from './fresh-connection'
 import type { FetchFn } from './http'
+import { recordFault } from '../../test-support/reliability-checks'
 
 let sim: OllamaSim
 let client: OllamaClient
@@ -30,6 +31,7 @@ describe('delete on a dropped connection', () => {
     expect(await client.delete(TEMP)).toBe(true)
     expect(sim.hasModel(TEMP)).toBe(false)
     expect(sim.requestsTo('/api/delete')).toHaveLength(2)
+    recordFault('dropped-connection')
   })
 
   it('fails as unreachable after the second drop, without trying a third time', async () => {
@@ -39,12 +41,14 @@ describe('delete on a dropped connection', () => {
     expect(isDroppedConnection(error)).toBe(true)
     expect(sim.requestsTo('/api/delete')).toHaveLength(2)
     expect(sim.hasModel(TEMP)).toBe(true)
+    recordFault('dropped-connection', 2)
   })
 
   it('does not retry when Ollama answered (a 500 is not a dropped connection)', async () => {
     sim.faults.failNext('/api/delete', 500, 'disk full')
     await expect(client.delete(TEMP)).rejects.toThrow()
     expect(sim.requestsTo('/api/delete')).toHaveLength(1)
+    recordFault('http-error')
   })
 
   it('is ended by close({ graceMs }) when the retry stalls on its own connection', async () => {
@@ -59,6 +63,7 @@ describe('delete on a dropped connection', () => {
     const error = await deleting
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect(isDroppedConnection(error)).toBe(false)
+    recordFault('dropped-connection')
   })
 })
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
 import { OllamaClient } from './client'
 import { MalformedResponseError } from './errors'
+import { recordFault } from '../../test-support/reliability-checks'
 
 let sim: OllamaSim
 let client: OllamaClient
@@ -27,4 +28,5 @@ it('fails a chat whose streamed line passes 16 MB with no newline, without waiti
   expect((error as Error).message).toContain('longer than 16 MB')
   // The client is still usable: the cut connection did not poison the pool.
   await expect(client.version()).resolves.toBeTruthy()
+  recordFault('huge-line')
 })
