@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['src-renderer/**/*.test.{ts,tsx}'],
+          // Renderer tests record their rows of docs/reliability.md through main's recorder (Node's fs).
+          setupFiles: ['src-main/test-support/renderer-reliability-setup.ts'],
           testTimeout: 15_000,
         },
       },

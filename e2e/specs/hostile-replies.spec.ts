@@ -5,6 +5,7 @@
 import { DEFAULT_MODELS, expect, test } from '../fixtures/app'
 import { chat, composer, conversationList, lastReply, messageRegion, startNewChat } from '../fixtures/chat-page'
 import { captureAll } from '../fixtures/screenshots'
+import { recordReliability } from '../../src-main/test-support/reliability-record'
 
 /** Longest task the window may run while a hostile reply streams or reopens. */
 const LONGEST_TASK_MS = 200
@@ -65,5 +66,6 @@ for (const { name, reply, shows } of HOSTILE) {
     await chat(page, 'Are you still working?')
     await expect(lastReply(page)).toContainText('Still here.')
     if (name.startsWith('quotes')) await captureAll(page, testInfo, 'hostile-nesting')
+    recordReliability({ topic: 'Hostile replies', check: `${name}: streamed, reopened and reloaded in Chromium, no task over ${LONGEST_TASK_MS} ms`, cases: 1, failed: 0 })
   })
 }

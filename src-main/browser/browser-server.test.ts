@@ -12,6 +12,7 @@ import { MAX_IMAGE_BASE64_CHARS } from '../../src-shared/image-rule'
 import { MAX_IMAGES_PER_MESSAGE } from '../../src-shared/limits'
 import { bodyLimitOf, startBrowserServer, type BrowserServer } from './browser-server'
 import { sessionCookieName } from './session-auth'
+import { recordRefusal } from '../test-support/reliability-checks'
 
 const TOKEN = 'test-token-0123456789'
 
@@ -78,6 +79,7 @@ describe('startBrowserServer', () => {
     expect((await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { 'x-ollmchat': '1' }, body: '{}' })).status).toBe(403)
     expect((await raw(server.port, { path: '/events' })).status).toBe(403)
     expect(core.calls).toEqual([])
+    recordRefusal('session', 3)
   })
 
   it('exchanges the right token for an HttpOnly SameSite cookie and refuses a wrong one', async () => {
@@ -86,6 +88,7 @@ describe('startBrowserServer', () => {
     expect(good.headers.location).toBe('/')
     expect(String(good.headers['set-cookie'])).toMatch(new RegExp(`^ollmchat_session_${server.port}=.+; HttpOnly; SameSite=Strict`))
     expect((await raw(server.port, { path: '/?token=wrong' })).status).toBe(403)
+    recordRefusal('session')
   })
 
   it('serves the renderer with security headers once authorised', async () => {
@@ -100,6 +103,7 @@ describe('startBrowserServer', () => {
     const climb = await raw(server.port, { path: '/..%2foutside-secret.txt', headers: cookie })
     expect(climb.status).toBe(404)
     expect(climb.body).not.toContain('secret')
+    recordRefusal('traversal')
   })
 
   it('relays RPC calls to core.dispatch and returns the Result as JSON', async () => {
@@ -118,6 +122,11 @@ describe('startBrowserServer', () => {
     const huge = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
     expect([noHeader.status, foreignOrigin.status, rebinding.status, unknown.status, badJson.status, huge.status]).toEqual([403, 403, 403, 404, 400, 413])
     expect(core.calls).toEqual([])
+    recordRefusal('custom-header')
+    recordRefusal('origin')
+    recordRefusal('host')
+    recordRefusal('bad-rpc', 2)
+    recordRefusal('body-limit')
   })
 
   it('takes a chat:send large enough for the images of a message, bounded, while every other request stays at 2 MB', async () => {
@@ -153,6 +162,7 @@ describe('startBrowserServer', () => {
   it('refuses a cookie with broken percent-encoding instead of failing with a 500', async () => {
     const broken = await raw(server.port, { path: '/', headers: { cookie: `${sessionCookieName(server.port)}=%E0%A4%A` } })
     expect(broken.status).toBe(403)
+    recordRefusal('session')
   })
 
   it('answers every refused RPC call with a Result body the transport can read', async () => {
@@ -174,6 +184,10 @@ describe('startBrowserServer', () => {
       [false, 'INVALID_INPUT'],
     ])
     expect(bodies.every((b) => b.error.message.length > 0)).toBe(true)
+    recordRefusal('session')
+    recordRefusal('custom-header')
+    recordRefusal('host')
+    recordRefusal('bad-rpc', 2)
   })
 
   it('streams core events as server-sent events', async () => {

@@ -1,6 +1,5 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 /**
  * One line of docs/reliability.md, written by the test that checked it: the report is produced by the tests
@@ -17,7 +16,8 @@ export interface ReliabilityRecord {
   failed: number
 }
 
-const recordsDir = fileURLToPath(new URL('../../reports/reliability/', import.meta.url))
+// import.meta.dirname, not new URL(…, import.meta.url): under jsdom (the renderer tests) URL is jsdom's own class.
+const recordsDir = join(import.meta.dirname, '..', '..', 'reports', 'reliability')
 
 /**
  * Appends one row to reports/reliability/<topic>.ndjson; `scripts/reliability-report.mjs` turns those files into

@@ -4,6 +4,11 @@ import { boundNesting } from './bound-nesting'
 import { loadPlugins } from './lazy-plugins'
 import { MAX_FORMULA_CHARS, MAX_HIGHLIGHTED_CODE_CHARS, MAX_NESTING_DEPTH } from './limits'
 import { loadMarkdownRenderer, Markdown } from './Markdown'
+import { recordReliability } from '../../test-support/reliability-record'
+
+/** The rows these tests add up to in docs/reliability.md, one per kind of bound. */
+const recordBound = (check: string) => recordReliability({ topic: 'Hostile replies', check: `renderer unit tests: ${check}`, cases: 1, failed: 0 })
+const DEEP = 'nesting deeper than the bound (lists, quotes, numbered lists, emphasis) shown as text instead of parsed'
 
 // Without the bounds each of the deep inputs below throws "Maximum call stack size exceeded" while rendering.
 beforeAll(async () => {
@@ -24,6 +29,7 @@ describe('nesting deeper than the bound is shown as code', () => {
     expect(container.querySelector('pre code')?.textContent).toContain('deepest')
     expect(container.textContent).toContain('Before')
     expect(container.textContent).toContain('After')
+    recordBound(DEEP)
   })
 
   // Where this scan would see a code fence open that CommonMark does not (after a quote or list marker, or indented
@@ -37,11 +43,13 @@ describe('nesting deeper than the bound is shown as code', () => {
     expect(boundNesting(text)).not.toBe(text)
     const { container } = render(<Markdown text={text} />)
     expect(container.textContent).toContain(text.includes('level') ? 'level 999' : 'deepest')
+    recordBound(DEEP)
   })
 
   it('also while streaming', () => {
     const { container } = render(<Markdown text={`Before\n\n${'- '.repeat(1_000)}deepest`} streaming />)
     expect(container.querySelector('pre code')?.textContent).toContain('deepest')
+    recordBound(DEEP)
   })
 
   it('leaves text within the bound exactly as it was', () => {
@@ -78,6 +86,7 @@ describe('formulas over the size bound are shown as their source', () => {
     const { container } = render(<Markdown text={wrap(formula)} />)
     expect(container.querySelector('.katex')).toBeNull()
     expect(container.querySelector('code')?.textContent).toContain(formula)
+    recordBound('a formula over the size bound (inline or display) shown as its source, not given to KaTeX')
   })
 })
 
@@ -92,5 +101,6 @@ describe('code blocks over the size bound are not highlighted', () => {
     const { container } = render(<Markdown text={block(MAX_HIGHLIGHTED_CODE_CHARS / 10)} />)
     expect(container.querySelector('code.hljs')).toBeNull()
     expect(container.querySelector('pre code')?.textContent?.length).toBeGreaterThan(MAX_HIGHLIGHTED_CODE_CHARS)
+    recordBound('a code block over the size bound shown plain, not highlighted')
   })
 })
