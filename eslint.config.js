@@ -13,6 +13,8 @@ const electronOnlyInShell = {
   ],
 }
 const noTestSupport = { group: ['**/test-support/**'], message: 'Runtime code must not import test support.' }
+// Scripts may import product code (a rule both share lives there), never the other way round.
+const noScripts = { group: ['**/scripts/**'], message: 'Product code must not import from scripts/: move the shared rule into src-*.' }
 
 export default defineConfig(
   globalIgnores(['out/', 'dist/', 'test-results/', 'playwright-report/', 'reports/', 'node_modules/']),
@@ -45,7 +47,7 @@ export default defineConfig(
     files: ['src-main/**/*.ts'],
     // Test fixtures (`test-fixtures/`) are test code too: only tests import them.
     ignores: ['src-main/electron/**', 'src-main/**/*.test.ts', 'src-main/**/test-fixtures/**', 'src-main/test-support/**'],
-    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport] }] },
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport, noScripts] }] },
   },
   {
     files: ['src-main/electron/**/*.ts'],
@@ -62,14 +64,14 @@ export default defineConfig(
               message: 'IPC goes through ipc-bridge.ts (main) and preload.ts (renderer), both typed from the contract.',
             },
           ],
-          patterns: [noTestSupport],
+          patterns: [noTestSupport, noScripts],
         },
       ],
     },
   },
   {
     files: ['src-main/electron/ipc-bridge.ts', 'src-main/electron/preload.ts', 'src-main/electron/main.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport, noScripts] }] },
   },
   {
     files: ['src-shared/**/*.ts'],
@@ -81,6 +83,7 @@ export default defineConfig(
           patterns: [
             { group: ['node:*'], message: 'src-shared is platform-neutral: no Node modules.' },
             { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing from main or renderer.' },
+            noScripts,
           ],
         },
       ],
@@ -98,6 +101,7 @@ export default defineConfig(
           patterns: [
             { group: ['node:*'], message: 'The renderer is a web page: no Node modules.' },
             { group: ['**/src-main/**'], message: 'The renderer reaches main only through the bridge.' },
+            noScripts,
           ],
         },
       ],

@@ -10,31 +10,50 @@ import { gzipSync } from 'node:zlib'
 /** The first page's JS, gzip, in kB (1,000 bytes, as Vite's build report counts). */
 export const FIRST_LOAD_BUDGET_KB = 150
 
-const gzipBytes = (path) => gzipSync(readFileSync(path), { level: 9 }).length
+/**
+ * @typedef {object} BundleSizes
+ * @property {string[]} firstLoadFiles
+ * @property {number} firstLoadJsBytes
+ * @property {number} firstLoadJsGzipBytes
+ * @property {number} totalJsBytes
+ * @property {number} totalJsGzipBytes
+ * @property {number} jsFiles
+ * @property {Record<string, { files: number, bytes: number }>} fonts
+ */
+/** One chunk of Vite's build manifest (the fields read here). @typedef {{ file: string, isEntry?: boolean, imports?: string[] }} ManifestChunk */
 
-/** Sizes of the build in `dir`: first-load JS (raw and gzip), all JS, and font files by format. */
+const gzipBytes = (/** @type {string} */ path) => gzipSync(readFileSync(path), { level: 9 }).length
+
+/**
+ * Sizes of the build in `dir`: first-load JS (raw and gzip), all JS, and font files by format.
+ * @param {string} dir
+ * @returns {BundleSizes}
+ */
 export function bundleSizes(dir) {
+  /** @type {Record<string, ManifestChunk>} */
   const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8'))
   const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry)
   if (entries.length !== 1) throw new Error(`expected one entry in the manifest, found ${entries.length}`)
+  /** @type {Set<string>} */
   const firstLoad = new Set()
-  const visit = (key) => {
+  const visit = (/** @type {string} */ key) => {
     const chunk = manifest[key]
     if (chunk === undefined || firstLoad.has(chunk.file)) return
     firstLoad.add(chunk.file)
     for (const imported of chunk.imports ?? []) visit(imported)
   }
-  visit(entries[0][0])
+  visit(entries[0]?.[0] ?? '')
   const assets = readdirSync(join(dir, 'assets')).map((name) => join(dir, 'assets', name))
   const js = assets.filter((path) => extname(path) === '.js')
+  /** @type {BundleSizes['fonts']} */
   const fonts = {}
   for (const path of assets.filter((p) => /\.(woff2?|ttf|otf|eot)$/.test(p))) {
     const format = extname(path).slice(1)
-    fonts[format] ??= { files: 0, bytes: 0 }
-    fonts[format].files += 1
-    fonts[format].bytes += statSync(path).size
+    const font = (fonts[format] ??= { files: 0, bytes: 0 })
+    font.files += 1
+    font.bytes += statSync(path).size
   }
-  const sum = (paths, size) => paths.reduce((total, path) => total + size(path), 0)
+  const sum = (/** @type {string[]} */ paths, /** @type {(path: string) => number} */ size) => paths.reduce((total, path) => total + size(path), 0)
   const firstLoadPaths = [...firstLoad].map((file) => join(dir, file))
   return {
     firstLoadFiles: [...firstLoad],
@@ -52,7 +71,7 @@ function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
   const dir = args.find((arg) => !arg.startsWith('--')) ?? join(root, 'out', 'renderer')
   const sizes = bundleSizes(dir)
-  const kb = (bytes) => (bytes / 1000).toFixed(1)
+  const kb = (/** @type {number} */ bytes) => (bytes / 1000).toFixed(1)
   const overBudget = sizes.firstLoadJsGzipBytes > FIRST_LOAD_BUDGET_KB * 1000
   const otherFonts = Object.keys(sizes.fonts).filter((format) => format !== 'woff2')
   if (args.includes('--json')) console.log(JSON.stringify(sizes))

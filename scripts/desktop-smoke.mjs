@@ -7,15 +7,22 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Script } from 'node:vm'
 
+/** @import { FakeElectron } from './lib/fake-electron-module.mjs' */
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const out = (...parts) => join(root, 'out', ...parts)
+const out = (/** @type {string[]} */ ...parts) => join(root, 'out', ...parts)
+/** @type {string[]} */
 const failures = []
-const check = (ok, what) => {
+const check = (/** @type {unknown} */ ok, /** @type {string} */ what) => {
   if (!ok) failures.push(what)
 }
+/** What the stand-in recorded, once main has imported it (scripts/lib/fake-electron-module.mjs). */
+const recorded = () => /** @type {FakeElectron | undefined} */ (Reflect.get(globalThis, '__fakeElectron'))
+/** @type {() => never} */
 const finish = () => {
   console.log(failures.length === 0 ? 'desktop smoke: OK' : `desktop smoke: FAILED\n${failures.map((f) => `- ${f}`).join('\n')}`)
-  if (globalThis.__fakeElectron) rmSync(globalThis.__fakeElectron.userData, { recursive: true, force: true })
+  const fake = recorded()
+  if (fake) rmSync(fake.userData, { recursive: true, force: true })
   process.exit(failures.length === 0 ? 0 : 1)
 }
 
@@ -39,7 +46,11 @@ setTimeout(() => {
 }, 20_000).unref()
 register('./lib/fake-electron-hooks.mjs', import.meta.url)
 await import(pathToFileURL(out('main', 'main.js')).href)
-const fake = globalThis.__fakeElectron
+const fake = recorded()
+if (!fake) {
+  check(false, 'main did not import the electron stand-in')
+  finish()
+}
 for (let i = 0; i < 100 && !(fake.windows[0]?.shown && fake.handlers.size > 0); i++) await new Promise((r) => setTimeout(r, 50))
 
 const window = fake.windows[0]
@@ -57,7 +68,7 @@ check(
 )
 const scheme = fake.privilegedSchemes.find((entry) => entry.scheme === 'app')
 check(scheme?.privileges.standard === true && scheme.privileges.secure === true, 'the app: scheme is standard and secure')
-const serveApp = (url) => fake.protocolHandlers.get('app')?.(new Request(url))
+const serveApp = (/** @type {string} */ url) => fake.protocolHandlers.get('app')?.(new Request(url))
 const page = await serveApp('app://ollmchat/index.html')
 check(page?.status === 200 && (await page.text()).includes('Content-Security-Policy'), 'app://ollmchat/index.html serves the built page')
 const escaped = await serveApp('app://ollmchat/..%2fmain%2fmain.js')
@@ -85,7 +96,7 @@ check(refused?.ok === false && refused.error.code === 'FORBIDDEN', 'a foreign se
 // A history in a file is searched on its own thread, which the built app starts from out/main/search-worker.js
 // (there is no source beside the bundle to fall back on). With Ollama unreachable a turn still saves the user's
 // message (and the error as the reply), so there is something to find.
-const invoke = (channel, input) => fake.handlers.get(channel)?.(trusted, input)
+const invoke = (/** @type {string} */ channel, /** @type {unknown} */ input) => fake.handlers.get(channel)?.(trusted, input)
 const created = await invoke('chats:create', { model: null })
 const conversationId = created?.ok ? created.value.id : undefined
 await invoke('chats:update', { conversationId, model: 'llama3.2' })
@@ -93,7 +104,7 @@ const sent = await invoke('chat:send', { requestId: 'smoke', conversationId, tex
 check(sent?.ok === true, `a turn with Ollama unreachable still saves the message (${JSON.stringify(sent?.error)})`)
 const found = await invoke('chats:search', { query: 'quokka' })
 check(
-  found?.ok === true && found.value.hits.some((hit) => hit.conversationId === conversationId),
+  found?.ok === true && found.value.hits.some((/** @type {{ conversationId: string }} */ hit) => hit.conversationId === conversationId),
   `chats:search finds the message through the built search worker (${JSON.stringify(found)})`,
 )
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { runDist } from './lib/dist-flow.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+/** @type {import('node:child_process').ChildProcess | undefined} */
 let current
 
 // Ctrl+C reaches the running step through the terminal; this process stays alive to restore better-sqlite3.
@@ -14,6 +15,7 @@ let current
 process.on('SIGINT', () => {})
 process.on('SIGTERM', () => current?.kill('SIGTERM'))
 
+/** @type {import('./lib/dist-flow.mjs').RunCommand} */
 function run(command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' && command.endsWith('.cmd') })

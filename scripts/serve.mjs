@@ -1,11 +1,9 @@
-// `npm run serve`: browser mode, in this one process. Builds the window first when out/renderer is missing or
-// older than its sources, then bundles the server (src-main/browser/cli.ts and the search worker, with esbuild, into
-// out/serve: scripts/lib/server-bundle.mjs) and runs it here with the given flags (--port N, --data-dir DIR);
-// OLLAMA_HOST and OLLMCHAT_DATA_DIR are read from the environment. Ctrl+C reaches this process directly (the terminal signals the whole foreground group),
-// so nothing here forwards signals. Under `npm run` it may arrive twice: with dash as the script shell (Debian's
-// /bin/sh) npm's forwarded copy stops at the shell, but bash (macOS's /bin/sh) execs node, so npm's copy lands here
-// too, about half a millisecond later; runUntilSignalled (src-main/browser/cli-runner.ts) counts it as the same
-// keypress.
+// `npm run serve`: browser mode, in this one process. Builds the window first when out/renderer is missing
+// (scripts/lib/renderer-build.mjs), then bundles the server (src-main/browser/cli.ts and the search worker, with
+// esbuild, into out/serve: scripts/lib/server-bundle.mjs) and runs it here with the given flags (--port N,
+// --data-dir DIR); OLLAMA_HOST and OLLMCHAT_DATA_DIR are read from the environment. Ctrl+C reaches this process
+// directly (the terminal signals the whole foreground group), so nothing here forwards signals; the server stops on
+// the first one (runUntilSignalled, src-main/browser/cli-runner.ts).
 //
 // The `launch:` marks time each step from the process start (performance.now()); cli.ts logs them at ready, and
 // bench/start-and-bundle.ts reads them to say where start-up goes.

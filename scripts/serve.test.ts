@@ -1,5 +1,5 @@
-// `npm run serve` and `node scripts/serve.mjs` as a person runs them: one process that prints the address and
-// stops cleanly on the first Ctrl+C or SIGTERM. Linux only (reads /proc to see the process tree).
+// `npm run serve`, `node scripts/serve.mjs` and `npm run demo` as a person runs them: one process that prints the
+// address and stops cleanly on the first Ctrl+C or SIGTERM. Linux only (reads /proc to see the process tree).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
@@ -152,6 +152,20 @@ console.log('built')`],
     // What the terminal does on Ctrl+C: SIGINT to every process of the foreground group (npm, its shell, node).
     process.kill(-(child.pid ?? 0), 'SIGINT')
     await processGone(server)
+    expect(output().match(/stopping…/g)).toHaveLength(1)
+    expect(output()).not.toContain('stopping failed')
+  }, 60_000)
+
+  it('under `npm run demo`, the demo runs in one node process with tsx registered in it, and one Ctrl+C stops it cleanly', async () => {
+    // `tsx file.ts` would start a second node for the script and relay signals to it; `node --import tsx` does not.
+    const { child, output } = await launch('npm', ['run', '-s', 'demo', '--'])
+    const demos = descendantsOf(child.pid ?? 0).filter((p) => isNode(p.argv))
+    expect(demos.map((p) => p.argv.slice(1, 4))).toEqual([['--import', 'tsx', join('scripts', 'demo.ts')]])
+    const demo = demos[0]?.pid ?? 0
+    expect(descendantsOf(demo).filter((p) => isNode(p.argv))).toEqual([])
+    // What the terminal does on Ctrl+C: SIGINT to every process of the foreground group (npm, its shell, node).
+    process.kill(-(child.pid ?? 0), 'SIGINT')
+    await processGone(demo)
     expect(output().match(/stopping…/g)).toHaveLength(1)
     expect(output()).not.toContain('stopping failed')
   }, 60_000)

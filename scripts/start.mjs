@@ -1,23 +1,27 @@
-// `npm start`: the desktop app when this machine has an Electron binary (build with electron-vite unless out/
-// is newer than its sources, then run Electron on the project), otherwise the browser mode (`scripts/serve.mjs`)
-// with the same arguments, run in this process.
+// `npm start`: the desktop app when this machine has an Electron binary (built first with electron-vite when out/
+// lacks a part of it, then Electron run on the project), otherwise the browser mode (`scripts/serve.mjs`) with the
+// same arguments, run in this process.
 import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BROWSER_FALLBACK_LINE, electronEnv, resolveElectronBinary } from './lib/electron-binary.mjs'
-import { desktopBuildIsStale } from './lib/renderer-build.mjs'
+import { desktopBuildIsMissing, existingBuildLine } from './lib/renderer-build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const args = process.argv.slice(2)
 const require = createRequire(import.meta.url)
 const electron = resolveElectronBinary(() => require('electron'))
 
-// Electron is its own binary, so the desktop app is the one launch with a child: a SIGTERM sent to this process
-// alone (a process manager) must still reach it. Ctrl+C reaches both from the terminal.
-function runElectronToExit(args) {
-  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit', env: electronEnv(process.env) })
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+/**
+ * Electron is its own executable and Node 20 cannot replace this process with it (no exec), so the desktop app is
+ * the one launch with a child: a SIGTERM sent to this process alone (a process manager) must still reach it, and
+ * Ctrl+C, which the terminal sends to both, must leave this process waiting for Electron's exit code.
+ * @param {string} binary
+ * @param {string[]} args
+ */
+function runElectronToExit(binary, args) {
+  const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env: electronEnv(process.env) })
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
@@ -33,8 +37,9 @@ function buildDesktop() {
 }
 
 if (electron) {
-  if (desktopBuildIsStale(root)) buildDesktop()
-  runElectronToExit(args)
+  if (desktopBuildIsMissing(root)) buildDesktop()
+  else console.log(existingBuildLine(root, 'npm run build'))
+  runElectronToExit(electron, process.argv.slice(2))
 } else {
   console.log(BROWSER_FALLBACK_LINE)
   await import('./serve.mjs')

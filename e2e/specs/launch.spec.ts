@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startOllamaSim } from '../../src-main/test-support/ollama-sim'
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
+// As `npm run demo` runs it: one node process with tsx's loader registered in it.
+const NODE_WITH_TSX = ['--import', 'tsx']
 
 /** Starts a command and resolves with the `http://127.0.0.1:<port>/?token=…` address it prints. */
 function launch(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(TSX, args, { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...NODE_WITH_TSX, ...args], { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 30_000)
@@ -67,7 +68,7 @@ test('npm run serve: loopback only, refuses requests without the printed token, 
 })
 
 test('npm run serve: a port that is not a number is refused with a clear message', async ({ dataDir }) => {
-  const child = spawn(TSX, ['src-main/browser/cli.ts', '--port', 'eighty', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...NODE_WITH_TSX, 'src-main/browser/cli.ts', '--port', 'eighty', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))

@@ -8,26 +8,44 @@ import { fuseProblems } from './fuse-rules.mjs'
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const MIN_ICON_SIZE = 512
 
-/** Width and height of a PNG file's first frame, or undefined when `buffer` is not a PNG. */
+/**
+ * Width and height of a PNG file's first frame, or undefined when `buffer` is not a PNG.
+ * @param {Buffer} buffer
+ * @returns {{ width: number, height: number } | undefined}
+ */
 export function pngSize(buffer) {
   if (buffer.length < 24 || !buffer.subarray(0, 8).equals(PNG_SIGNATURE)) return undefined
   if (buffer.toString('latin1', 12, 16) !== 'IHDR') return undefined
   return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) }
 }
 
-const asList = (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value])
+/** @returns {unknown[]} */
+const asList = (/** @type {unknown} */ value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value])
 
-/** The app-root patterns of `files`, whether written as strings or (as getConfig normalises them) `{ filter }`. */
+/**
+ * The app-root patterns of `files`, whether written as strings or (as getConfig normalises them) `{ filter }`.
+ * @param {unknown} files
+ * @returns {unknown[]}
+ */
 function filePatterns(files) {
   return asList(files).flatMap((entry) => {
     if (typeof entry === 'string') return [entry]
-    if (entry && typeof entry === 'object' && (entry.from === undefined || entry.from === '.')) return asList(entry.filter)
+    if (entry && typeof entry === 'object') {
+      const { from, filter } = /** @type {{ from?: unknown, filter?: unknown }} */ (entry)
+      if (from === undefined || from === '.') return asList(filter)
+    }
     return []
   })
 }
 
-/** The problems with `config` (electron-builder's resolved configuration) for the project in `root`. */
+/**
+ * The problems with `config` (electron-builder's resolved configuration) for the project in `root`.
+ * @param {Record<string, any>} config
+ * @param {string} root
+ * @returns {string[]}
+ */
 export function checkProjectRules(config, root) {
+  /** @type {string[]} */
   const problems = []
   if (!config.appId) problems.push('appId is missing')
   if (config.npmRebuild === false) {

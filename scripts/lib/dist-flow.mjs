@@ -4,6 +4,11 @@
 // restored after electron-builder has run, whether packaging succeeded or not.
 import { join } from 'node:path'
 
+/**
+ * Starts a command with inherited output; resolves with its exit code.
+ * @typedef {(command: string, args: readonly string[]) => Promise<number>} RunCommand
+ */
+
 /** The line printed before the Node build of better-sqlite3 is restored. */
 export const RESTORE_LINE =
   'ollmchat: restoring the Node build of better-sqlite3 (electron-builder rebuilt it for Electron in place) with `npm rebuild better-sqlite3`…'
@@ -12,7 +17,12 @@ export const RESTORE_LINE =
 export const RESTORE_FAILED_LINE =
   'ollmchat: `npm rebuild better-sqlite3` failed; run it yourself before `npm test`, `npm run serve` or `npm run demo`.'
 
-/** How `npm` is started: through the npm that runs this script when there is one, so the same version is used. */
+/**
+ * How `npm` is started: through the npm that runs this script when there is one, so the same version is used.
+ * @param {Record<string, string | undefined>} env
+ * @param {NodeJS.Platform} [platform]
+ * @returns {{ command: string, args: string[] }}
+ */
 export function npmCommand(env, platform = process.platform) {
   if (env.npm_execpath) return { command: process.execPath, args: [env.npm_execpath] }
   return { command: platform === 'win32' ? 'npm.cmd' : 'npm', args: [] }
@@ -23,6 +33,13 @@ export function npmCommand(env, platform = process.platform) {
  * better-sqlite3 whenever electron-builder was started (also when it failed or was interrupted). `run` starts a
  * command with inherited output and resolves with its exit code. Resolves with the exit code
  * for the whole command: the first failure, else the restore's.
+ * @param {object} options
+ * @param {string} options.root
+ * @param {readonly string[]} options.builderArgs
+ * @param {Record<string, string | undefined>} options.env
+ * @param {RunCommand} options.run
+ * @param {(line: string) => void} [options.print]
+ * @returns {Promise<number>}
  */
 export async function runDist({ root, builderArgs, env, run, print = console.log }) {
   const build = await run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])

@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs'
 /**
  * The Electron executable, or undefined when there is none. `load` is `() => require('electron')`, which
  * returns the executable's path under Node and throws when the binary was never downloaded.
+ * @param {() => unknown} load
+ * @param {(path: string) => boolean} [exists]
+ * @returns {string | undefined}
  */
 export function resolveElectronBinary(load, exists = existsSync) {
   let path
@@ -20,7 +23,7 @@ export const BROWSER_FALLBACK_LINE =
   'ollmchat: the desktop app is unavailable on this machine (no Electron binary); starting the browser mode instead.'
 
 /** Electron's environment: without ELECTRON_RUN_AS_NODE, which would make it a plain Node and not open a window. */
-export function electronEnv(env) {
+export function electronEnv(/** @type {Record<string, string | undefined>} */ env) {
   const { ELECTRON_RUN_AS_NODE: _ignored, ...rest } = env
   return rest
 }

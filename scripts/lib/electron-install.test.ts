@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { electronSqliteBindingPath as mainSideBindingPath } from '../../src-main/electron/native-sqlite'
 import { electronBinaryInstalled, runPostinstall, shouldSkipElectronDownload, sqliteFailedLine, UNAVAILABLE_LINE } from './electron-install.mjs'
-import { ELECTRON_SQLITE_DIR, electronSqliteBindingPath } from './electron-sqlite.mjs'
+import { ELECTRON_SQLITE_DIR, electronSqliteBindingPath } from '../../src-main/electron/electron-sqlite-location.mjs'
 import type { RunStep, StepOptions, StepResult } from './run-step.mjs'
 
 const ABI = '145'

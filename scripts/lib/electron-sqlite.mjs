@@ -4,24 +4,33 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import { join, relative, sep } from 'node:path'
+import { ELECTRON_SQLITE_DIR, electronSqliteBindingPath } from '../../src-main/electron/electron-sqlite-location.mjs'
 
-/** Where the Electron build lives under the app root; src-main/electron/native-sqlite.ts imports this module. */
-export const ELECTRON_SQLITE_DIR = ['node_modules', '.ollmchat', 'electron-sqlite']
-const BINDING = ['better-sqlite3', 'build', 'Release', 'better_sqlite3.node']
+/** @import { RunStep } from './run-step.mjs' */
+/** @typedef {Record<string, string | undefined>} Env */
+/**
+ * What a finished build records in build-info.json.
+ * @typedef {{ electron: string, abi?: string, betterSqlite3: string, method: BuildMethod, builtAt: string }} ElectronSqliteBuildInfo
+ */
+/** @typedef {'prebuild' | 'node-gyp'} BuildMethod */
+/**
+ * @typedef {object} ElectronSqliteResult
+ * @property {boolean} ok
+ * @property {BuildMethod} [method]
+ * @property {boolean} [reused]
+ * @property {string} output What the build tools printed, for the log file.
+ */
+
 const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers'
 const PREBUILD_TIMEOUT_MS = 2 * 60_000
 const NODE_GYP_TIMEOUT_MS = 15 * 60_000
-
-/** Where the Electron build's binary ends up under `root`. */
-export function electronSqliteBindingPath(root) {
-  return join(root, ...ELECTRON_SQLITE_DIR, ...BINDING)
-}
 
 /**
  * The environment for building against Electron: without the npm `nodedir` setting (the user config on some
  * machines sets it), which would silently compile against Node's headers and give a Node-ABI binary.
  */
-export function electronBuildEnv(env) {
+export function electronBuildEnv(/** @type {Env} */ env) {
+  /** @type {Env} */
   const clean = {}
   for (const [key, value] of Object.entries(env)) {
     if (/^npm_config_(node_gyp_)?nodedir$/i.test(key) || key === 'NODEDIR') continue
@@ -30,12 +39,20 @@ export function electronBuildEnv(env) {
   return clean
 }
 
-/** Arguments for prebuild-install: download better-sqlite3's prebuilt binary for this Electron. */
+/**
+ * Arguments for prebuild-install: download better-sqlite3's prebuilt binary for this Electron.
+ * @param {{ electronVersion: string, arch: string, platform: string }} target
+ * @returns {string[]}
+ */
 export function prebuildInstallArgs({ electronVersion, arch, platform }) {
   return ['--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`, '--verbose']
 }
 
-/** Arguments for node-gyp: compile against Electron's headers (from electronjs.org, cached in ~/.electron-gyp). */
+/**
+ * Arguments for node-gyp: compile against Electron's headers (from electronjs.org, cached in ~/.electron-gyp).
+ * @param {{ electronVersion: string, arch: string }} target
+ * @returns {string[]}
+ */
 export function nodeGypArgs({ electronVersion, arch }) {
   return [
     'rebuild',
@@ -50,17 +67,26 @@ export function nodeGypArgs({ electronVersion, arch }) {
 /**
  * True when the addon declares the module ABI `abi` (its `node_register_module_v<abi>` symbol): the check that
  * catches a binary labelled for Electron but compiled against Node's headers.
+ * @param {Buffer} buffer
+ * @param {string | number | undefined} abi
+ * @returns {boolean}
  */
 export function hasNodeAbiMarker(buffer, abi) {
   return buffer.includes(Buffer.from(`node_register_module_v${abi}\0`, 'latin1'))
 }
 
-/** True when a previous build was made for this Electron and this better-sqlite3. */
+/**
+ * True when a previous build was made for this Electron and this better-sqlite3.
+ * @param {ElectronSqliteBuildInfo | undefined} info
+ * @param {{ electronVersion: string, sqliteVersion: string }} versions
+ * @returns {boolean}
+ */
 export function isBuildCurrent(info, { electronVersion, sqliteVersion }) {
-  return Boolean(info) && info.electron === electronVersion && info.betterSqlite3 === sqliteVersion
+  return info !== undefined && info.electron === electronVersion && info.betterSqlite3 === sqliteVersion
 }
 
-const readJson = (path) => {
+/** @returns {any} what the file holds (callers check the fields they read), or undefined when unreadable. */
+const readJson = (/** @type {string} */ path) => {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
   } catch {
@@ -68,6 +94,7 @@ const readJson = (path) => {
   }
 }
 
+/** @param {string} base @param {string} request @returns {string | undefined} */
 function resolveFrom(base, request) {
   try {
     return createRequire(join(base, 'package.json')).resolve(request)
@@ -76,6 +103,7 @@ function resolveFrom(base, request) {
   }
 }
 
+/** @param {string} source @param {string} destination */
 function copyPackage(source, destination) {
   // The Node build (build/) stays behind: the copy is compiled or downloaded afresh.
   cpSync(source, destination, {
@@ -90,6 +118,15 @@ function copyPackage(source, destination) {
 /**
  * Produces the Electron-ABI better-sqlite3 (prebuilt download first, then node-gyp with Electron's headers) and
  * verifies its ABI. Reuses a current build. Never throws; returns `{ ok, method?, reused?, output }`.
+ * @param {object} options
+ * @param {string} options.root
+ * @param {string} options.electronVersion
+ * @param {string | undefined} options.abi Electron's module ABI (its package's `abi_version`); when undefined the ABI is not verified.
+ * @param {Env} options.env
+ * @param {RunStep} options.run
+ * @param {string} [options.arch]
+ * @param {string} [options.platform]
+ * @returns {Promise<ElectronSqliteResult>}
  */
 export async function buildElectronSqlite({ root, electronVersion, abi, env, run, arch = process.arch, platform = process.platform }) {
   const source = join(root, 'node_modules', 'better-sqlite3')
@@ -109,6 +146,7 @@ export async function buildElectronSqlite({ root, electronVersion, abi, env, run
     rmSync(target, { recursive: true, force: true })
     mkdirSync(target, { recursive: true })
     copyPackage(source, packageDir)
+    /** @type {{ method: BuildMethod, script: string | undefined, args: string[], timeoutMs: number }[]} */
     const attempts = [
       { method: 'prebuild', script: resolveFrom(source, 'prebuild-install/bin.js'), args: prebuildInstallArgs({ electronVersion, arch, platform }), timeoutMs: PREBUILD_TIMEOUT_MS },
       { method: 'node-gyp', script: env.npm_config_node_gyp || resolveFrom(root, 'node-gyp/bin/node-gyp.js'), args: nodeGypArgs({ electronVersion, arch }), timeoutMs: NODE_GYP_TIMEOUT_MS },

@@ -2,10 +2,15 @@
 // list, so the CI step and the document cannot disagree. A finding is matched by check and file, not by line
 // (lines move with every build).
 
+/** @typedef {{ check: string, severity: string, confidence: string, file: string, location: string }} Finding */
+/** @typedef {{ check: string, file: string, reason: string }} Explanation */
+
 /**
  * The findings of an electronegativity CSV report: check, severity, confidence, file, location. Read line by line
  * from the start of each record: the five leading fields are plain, while the sample after them is source code
  * the tool writes without escaping its quotes.
+ * @param {string} csv
+ * @returns {Finding[]}
  */
 export function parseFindings(csv) {
   const [header = '', ...lines] = csv.split(/\r?\n/)
@@ -14,22 +19,31 @@ export function parseFindings(csv) {
   return lines
     .map((line) => record.exec(line))
     .filter((match) => match !== null)
-    .map(([, check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }))
+    .map(([, check = '', severity = '', confidence = '', file = '', location = '']) => ({ check, severity, confidence, file, location }))
 }
 
-/** The explained findings: table rows of the form | `CHECK_ID` | `file` | reason | in docs/security.md. */
+/**
+ * The explained findings: table rows of the form | `CHECK_ID` | `file` | reason | in docs/security.md.
+ * @param {string} markdown
+ * @returns {Explanation[]}
+ */
 export function explainedFindings(markdown) {
   const row = /^\|\s*`([A-Z][A-Z0-9_]+)`\s*\|\s*`([^`]+)`\s*\|([^|]+)\|\s*$/
   return markdown
     .split(/\r?\n/)
     .map((line) => row.exec(line))
     .filter((match) => match !== null)
-    .map(([, check, file, reason]) => ({ check, file, reason: reason.trim() }))
+    .map(([, check = '', file = '', reason = '']) => ({ check, file, reason: reason.trim() }))
 }
 
-/** Findings no explanation covers, and explanations no finding needs any more (the document would be stale). */
+/**
+ * Findings no explanation covers, and explanations no finding needs any more (the document would be stale).
+ * @param {Finding[]} findings
+ * @param {Explanation[]} explained
+ * @returns {{ unexplained: Finding[], stale: Explanation[] }}
+ */
 export function compareFindings(findings, explained) {
-  const key = (entry) => `${entry.check} ${entry.file}`
+  const key = (/** @type {{ check: string, file: string }} */ entry) => `${entry.check} ${entry.file}`
   const explainedKeys = new Set(explained.map(key))
   const foundKeys = new Set(findings.map(key))
   return {

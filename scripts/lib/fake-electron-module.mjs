@@ -7,13 +7,39 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+/**
+ * A function main hands to the stand-in (an IPC handler, a permission or window-open handler); the smoke test calls
+ * it as Electron would, with whatever Electron would pass.
+ * @typedef {(...args: any[]) => any} Callback
+ */
+/**
+ * What the smoke test reads back on `globalThis.__fakeElectron`.
+ * @typedef {object} FakeElectron
+ * @property {App} app
+ * @property {BrowserWindow[]} windows
+ * @property {Map<string, Callback>} handlers
+ * @property {('held' | 'done')[]} quits
+ * @property {string} userData
+ * @property {string[]} lifecycle
+ * @property {{ scheme: string, privileges: Record<string, boolean> }[]} privilegedSchemes
+ * @property {Map<string, (request: Request) => Promise<Response>>} protocolHandlers
+ */
+
 const userData = mkdtempSync(join(tmpdir(), 'ollmchat-desktop-smoke-'))
+/** @type {BrowserWindow[]} */
 const windows = []
+/** @type {FakeElectron['handlers']} */
 const handlers = new Map()
+/** @type {FakeElectron['quits']} */
 const quits = []
-/** What happened in order that must happen in order: the scheme registered before the app became ready. */
+/**
+ * What happened in order that must happen in order: the scheme registered before the app became ready.
+ * @type {string[]}
+ */
 const lifecycle = []
+/** @type {FakeElectron['privilegedSchemes']} */
 const privilegedSchemes = []
+/** @type {FakeElectron['protocolHandlers']} */
 const protocolHandlers = new Map()
 
 class App extends EventEmitter {
@@ -44,23 +70,37 @@ class App extends EventEmitter {
 }
 
 class Session {
+  /** @type {Callback | undefined} */
+  permissionHandler
+  /** @type {Callback | undefined} */
+  permissionCheckHandler
+  /** @type {Callback | undefined} */
+  devicePermissionHandler
+  /** @param {Callback} handler */
   setPermissionRequestHandler(handler) {
     this.permissionHandler = handler
   }
+  /** @param {Callback} handler */
   setPermissionCheckHandler(handler) {
     this.permissionCheckHandler = handler
   }
+  /** @param {Callback} handler */
   setDevicePermissionHandler(handler) {
     this.devicePermissionHandler = handler
   }
 }
 
 class WebContents extends EventEmitter {
+  /** @type {{ channel: string, payload: unknown }[]} */
   sent = []
   session = new Session()
+  /** @type {Callback | undefined} */
+  windowOpenHandler
+  /** @param {Callback} handler */
   setWindowOpenHandler(handler) {
     this.windowOpenHandler = handler
   }
+  /** @param {string} channel @param {unknown} payload */
   send(channel, payload) {
     this.sent.push({ channel, payload })
   }
@@ -70,6 +110,12 @@ class WebContents extends EventEmitter {
 }
 
 export class BrowserWindow extends EventEmitter {
+  /** @type {string | undefined} */
+  loaded
+  shown = false
+  /** @type {string | undefined} */
+  backgroundColor
+  /** @param {{ webPreferences?: Record<string, unknown> }} options */
   constructor(options) {
     super()
     this.options = options
@@ -79,11 +125,13 @@ export class BrowserWindow extends EventEmitter {
     // As Electron does while constructing a window.
     app.emit('web-contents-created', { preventDefault() {} }, this.webContents)
   }
+  /** @param {string} file */
   loadFile(file) {
     this.loaded = file
     setTimeout(() => this.emit('ready-to-show'), 0)
     return Promise.resolve()
   }
+  /** @param {string} url */
   loadURL(url) {
     this.loaded = url
     setTimeout(() => this.emit('ready-to-show'), 0)
@@ -107,6 +155,7 @@ export class BrowserWindow extends EventEmitter {
   getNormalBounds() {
     return { x: 40, y: 30, width: 1111, height: 777 }
   }
+  /** @param {string} color */
   setBackgroundColor(color) {
     this.backgroundColor = color
   }
@@ -119,29 +168,32 @@ export class BrowserWindow extends EventEmitter {
 
 export const app = new App()
 export const protocol = {
-  registerSchemesAsPrivileged: (schemes) => {
+  registerSchemesAsPrivileged: (/** @type {FakeElectron['privilegedSchemes']} */ schemes) => {
     lifecycle.push('register-schemes')
     privilegedSchemes.push(...schemes)
   },
-  handle: (scheme, handler) => protocolHandlers.set(scheme, handler),
+  handle: (/** @type {string} */ scheme, /** @type {(request: Request) => Promise<Response>} */ handler) =>
+    protocolHandlers.set(scheme, handler),
 }
 // net.fetch as the app: handler uses it, for file: URLs only.
-export const net = { fetch: async (url) => new Response(await readFile(fileURLToPath(url))) }
+export const net = { fetch: async (/** @type {string} */ url) => new Response(await readFile(fileURLToPath(url))) }
 export const ipcMain = {
-  handle: (channel, handler) => handlers.set(channel, handler),
-  removeHandler: (channel) => handlers.delete(channel),
+  handle: (/** @type {string} */ channel, /** @type {Callback} */ handler) => handlers.set(channel, handler),
+  removeHandler: (/** @type {string} */ channel) => handlers.delete(channel),
   on: () => {},
 }
 export const shell = { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') }
 export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' }
-export const dialog = { showErrorBox: (title, content) => console.error(`[fake dialog] ${title}: ${content}`) }
+export const dialog = { showErrorBox: (/** @type {string} */ title, /** @type {string} */ content) => console.error(`[fake dialog] ${title}: ${content}`) }
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] }
 // Reverses the bytes: enough to show the stored secret is not the text it came from.
 export const safeStorage = {
   isEncryptionAvailable: () => true,
-  encryptString: (text) => Buffer.from([...Buffer.from(text)].reverse()),
-  decryptString: (data) => Buffer.from([...data].reverse()).toString(),
+  encryptString: (/** @type {string} */ text) => Buffer.from([...Buffer.from(text)].reverse()),
+  decryptString: (/** @type {Buffer} */ data) => Buffer.from([...data].reverse()).toString(),
 }
 export default { app, BrowserWindow, ipcMain, shell, nativeTheme, dialog, screen, safeStorage, protocol, net }
 
-globalThis.__fakeElectron = { app, windows, handlers, quits, userData, lifecycle, privilegedSchemes, protocolHandlers }
+/** @type {FakeElectron} */
+const recorded = { app, windows, handlers, quits, userData, lifecycle, privilegedSchemes, protocolHandlers }
+Object.assign(globalThis, { __fakeElectron: recorded })

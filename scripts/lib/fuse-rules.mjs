@@ -1,6 +1,7 @@
 // The Electron fuses the packaged app must have (electron-builder's `electronFuses`, flipped in the binary at
 // packaging): each one switches off a way to run other code with the app's identity, or on a check. Why each is
 // set is in docs/security.md.
+/** @type {Readonly<Record<string, boolean>>} */
 export const REQUIRED_FUSES = Object.freeze({
   // ELECTRON_RUN_AS_NODE would turn the signed binary into a plain Node interpreter.
   runAsNode: false,
@@ -16,9 +17,13 @@ export const REQUIRED_FUSES = Object.freeze({
   enableCookieEncryption: true,
 })
 
-/** The problems with `config.electronFuses` (empty when every required fuse has its value). */
+/**
+ * The problems with `config.electronFuses` (empty when every required fuse has its value).
+ * @param {Record<string, unknown>} config
+ * @returns {string[]}
+ */
 export function fuseProblems(config) {
-  const fuses = config.electronFuses
+  const fuses = /** @type {Record<string, unknown> | null | undefined} */ (config.electronFuses)
   if (!fuses || typeof fuses !== 'object') return ['electronFuses is missing; the packaged app would keep Electron’s unsafe defaults']
   return Object.entries(REQUIRED_FUSES)
     .filter(([name, value]) => fuses[name] !== value)

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { desktopBuildIsStale, ensureRendererBuilt, rendererBuildIsStale } from './renderer-build.mjs'
+import { desktopBuildIsMissing, ensureRendererBuilt, existingBuildLine, rendererBuildIsMissing } from './renderer-build.mjs'
 
 const roots: string[] = []
 afterEach(() => {
@@ -22,7 +22,7 @@ function file(root: string, path: string, time: Date): void {
   for (let dir = dirname(full); dir.startsWith(root) && dir !== root; dir = dirname(dir)) utimesSync(dir, OLD, OLD)
 }
 
-/** A project whose sources are all older than a complete desktop build. */
+/** A project with sources and a complete desktop build. */
 function builtProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'ollmchat-build-'))
   roots.push(root)
@@ -30,7 +30,6 @@ function builtProject(): string {
     'src-renderer/main.tsx',
     'src-shared/limits.ts',
     'src-main/electron/main.ts',
-    'scripts/lib/electron-sqlite.mjs',
     'vite.config.ts',
     'renderer.config.ts',
     'electron.vite.config.ts',
@@ -40,39 +39,27 @@ function builtProject(): string {
   return root
 }
 
-describe('build staleness', () => {
-  it('finds a build newer than every source current', () => {
+describe('what a launch builds', () => {
+  it('builds nothing when every output is there, and never judges an existing build by its sources', () => {
     const root = builtProject()
-    expect(rendererBuildIsStale(root)).toBe(false)
-    expect(desktopBuildIsStale(root)).toBe(false)
+    for (const changed of ['src-renderer/main.tsx', 'src-main/electron/main.ts', 'package.json']) file(root, changed, NEW)
+    expect(rendererBuildIsMissing(root)).toBe(false)
+    expect(desktopBuildIsMissing(root)).toBe(false)
   })
 
-  it('rebuilds both after a renderer, shared or shared-config change', () => {
-    for (const changed of ['src-renderer/main.tsx', 'src-shared/limits.ts', 'renderer.config.ts', 'package.json']) {
-      const root = builtProject()
-      file(root, changed, NEW)
-      expect([changed, rendererBuildIsStale(root), desktopBuildIsStale(root)]).toEqual([changed, true, true])
-    }
+  it('builds the desktop app when any of its parts is missing, and the window only when its own page is', () => {
+    const noPreload = builtProject()
+    rmSync(join(noPreload, 'out/preload/preload.cjs'))
+    expect([desktopBuildIsMissing(noPreload), rendererBuildIsMissing(noPreload)]).toEqual([true, false])
+
+    const noWindow = builtProject()
+    rmSync(join(noWindow, 'out/renderer/index.html'))
+    expect([desktopBuildIsMissing(noWindow), rendererBuildIsMissing(noWindow)]).toEqual([true, true])
   })
 
-  it('rebuilds only the desktop build after a main-process change', () => {
-    for (const changed of ['src-main/electron/main.ts', 'electron.vite.config.ts', 'scripts/lib/electron-sqlite.mjs']) {
-      const root = builtProject()
-      file(root, changed, NEW)
-      expect([changed, rendererBuildIsStale(root), desktopBuildIsStale(root)]).toEqual([changed, false, true])
-    }
-  })
-
-  it('treats a missing output as stale, and a desktop build as old as its oldest part', () => {
-    const missing = builtProject()
-    rmSync(join(missing, 'out/preload/preload.cjs'))
-    expect(desktopBuildIsStale(missing)).toBe(true)
-    expect(rendererBuildIsStale(missing)).toBe(false)
-
-    const partly = builtProject()
-    file(partly, 'src-main/electron/main.ts', NEW)
-    file(partly, 'out/renderer/index.html', new Date('2025-01-01T00:00:00Z'))
-    expect(desktopBuildIsStale(partly)).toBe(true)
+  it('says which build is used and how to rebuild it', () => {
+    const line = existingBuildLine(builtProject(), 'npm run build:web')
+    expect(line).toMatch(/^ollmchat: using the build in out\/ from .*2024.*; run `npm run build:web` after changing the sources\.$/)
   })
 })
 
@@ -89,10 +76,10 @@ describe('ensureRendererBuilt', () => {
       join(root, 'vite.config.ts'),
       `export default ${JSON.stringify({ root: join(root, 'src-renderer'), base: './', logLevel: 'silent', build: { outDir: join(root, 'out/renderer'), emptyOutDir: true } })}`,
     )
-    expect(rendererBuildIsStale(root)).toBe(true)
+    expect(rendererBuildIsMissing(root)).toBe(true)
     expect(await ensureRendererBuilt(root)).toBe(true)
     expect(existsSync(join(root, 'out/renderer/index.html'))).toBe(true)
-    expect(rendererBuildIsStale(root)).toBe(false)
+    expect(rendererBuildIsMissing(root)).toBe(false)
     expect(await ensureRendererBuilt(root)).toBe(false)
   }, 60_000)
 })

@@ -10,6 +10,8 @@ import { build } from 'esbuild'
  * (src-main/core/history/search-thread.ts) looks for `./search-worker.js` next to the code that imports it, which
  * in a bundle is the bundle itself. out/serve is as deep as src-main/browser, so cli.ts's repo root (`../..` from
  * its own file: package.json, out/renderer) is the same from source and from the bundle.
+ * @param {string} root
+ * @returns {Record<string, string>}
  */
 export const serverEntries = (root) => ({
   cli: join(root, 'src-main', 'browser', 'cli.ts'),
@@ -19,6 +21,9 @@ export const serverEntries = (root) => ({
 /**
  * Bundles `entries` ({ outName: sourcePath }) into `outdir` and returns the path of `<outdir>/cli.js`. On a build
  * error esbuild has printed each error with its file and line on stderr; this says what failed and exits 1.
+ * @param {string} root
+ * @param {{ entries?: Record<string, string>, outdir?: string }} [options]
+ * @returns {Promise<string>}
  */
 export async function bundleServerOrExit(root, { entries = serverEntries(root), outdir = join(root, 'out', 'serve') } = {}) {
   try {

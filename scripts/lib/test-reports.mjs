@@ -3,12 +3,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
+/**
+ * Counts of tests; `failed` also counts steps that failed without a failed test.
+ * @typedef {{ passed: number, failed: number, skipped: number }} Totals
+ */
+
+/** A JSON report's contents (the fields read here are those Vitest's and Playwright's reporters write), or null. */
+const read = (/** @type {string} */ file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
 
 /** The file `npm test` leaves its totals in, inside the reports folder. */
 export const TOTALS_FILE = 'totals.json'
 
-/** Totals of every test that ran, from reports/vitest.json and reports/playwright.json. */
+/**
+ * Totals of every test that ran, from reports/vitest.json and reports/playwright.json.
+ * @param {string} reportsDir
+ * @returns {Totals}
+ */
 export function totalTests(reportsDir) {
   const vitest = read(join(reportsDir, 'vitest.json'))
   const playwright = read(join(reportsDir, 'playwright.json'))
@@ -29,6 +39,9 @@ export function totalTests(reportsDir) {
 /**
  * `npm test`'s totals from the reports and its steps' exit codes: a failed build counts as one failure, and a
  * test step that failed without reporting a failed test (a crash) counts as one.
+ * @param {string} reportsDir
+ * @param {{ unit: number, build: number, e2e: number }} exitCodes
+ * @returns {Totals}
  */
 export function testRunTotals(reportsDir, { unit, build, e2e }) {
   const totals = totalTests(reportsDir)
@@ -37,7 +50,11 @@ export function testRunTotals(reportsDir, { unit, build, e2e }) {
   return totals
 }
 
-/** Saves `npm test`'s totals for ci-summary. */
+/**
+ * Saves `npm test`'s totals for ci-summary.
+ * @param {string} reportsDir
+ * @param {Totals} totals
+ */
 export function writeTotals(reportsDir, totals) {
   writeFileSync(join(reportsDir, TOTALS_FILE), `${JSON.stringify(totals)}\n`)
 }
@@ -45,8 +62,12 @@ export function writeTotals(reportsDir, totals) {
 /**
  * CI's totals: `npm test`'s own when it wrote them (so both lines agree), else the reports; a non-zero `testsRc`
  * with no failure counted still counts as one, and each of `failedSteps` (checks outside the tests) as one more.
+ * @param {string} reportsDir
+ * @param {{ testsRc: number, failedSteps: number }} options
+ * @returns {Totals}
  */
 export function ciTotals(reportsDir, { testsRc, failedSteps }) {
+  /** @type {Totals} */
   const totals = read(join(reportsDir, TOTALS_FILE)) ?? totalTests(reportsDir)
   if (testsRc !== 0 && totals.failed === 0) totals.failed += 1
   totals.failed += failedSteps
@@ -54,4 +75,4 @@ export function ciTotals(reportsDir, { testsRc, failedSteps }) {
 }
 
 /** The closing line, e.g. `212 passed, 0 failed`. */
-export const summaryLine = ({ passed, failed }) => `${passed} passed, ${failed} failed`
+export const summaryLine = (/** @type {Pick<Totals, 'passed' | 'failed'>} */ { passed, failed }) => `${passed} passed, ${failed} failed`

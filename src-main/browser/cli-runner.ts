@@ -10,8 +10,6 @@ export interface CliProcess {
   exit(code: number): void
   log(line: string): void
   error(line: string): void
-  /** Milliseconds on a monotonic clock (tests pass their own). */
-  now(): number
 }
 
 /** Something started that must be stopped before the process ends. */
@@ -19,22 +17,11 @@ export interface Stoppable {
   close(): Promise<void>
 }
 
-/**
- * One Ctrl+C can reach this process twice: under `npm run` with bash as the script shell (macOS's /bin/sh is bash)
- * the shell execs node, so node gets the terminal's SIGINT and then npm's forwarded copy about half a millisecond
- * later (dash, Debian's /bin/sh, stays in between and swallows npm's copy). A repeat sooner than this after the
- * first signal is that copy, not a person: it cannot be told apart otherwise (Node does not say who sent a signal).
- * 500 ms is far above npm's relay delay even on a loaded machine, and below the time a person needs to read
- * "stopping… (press Ctrl+C again…)" and press again; a quicker double press merely needs a third.
- */
-export const SAME_KEYPRESS_WITHIN_MS = 500
-
 const realProcess: CliProcess = {
   on: (signal, listener) => process.on(signal, listener),
   exit: (code) => process.exit(code),
   log: (line) => console.log(line),
   error: (line) => console.error(line),
-  now: () => performance.now(),
 }
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -57,9 +44,10 @@ export function portOrExit(value: string | undefined, flag: string, proc: CliPro
 
 /**
  * Runs `start()`, then `announce(handle)`, until SIGINT or SIGTERM. Guarantees: the first signal closes the handle
- * and exits 0 (1 if closing fails), also when it arrives while still starting; a second one at least
- * `SAME_KEYPRESS_WITHIN_MS` after the first exits 1 at once, so a stuck shutdown never traps the user (earlier ones
- * are copies of the first keypress and are ignored); a failed start prints one line and exits 1.
+ * and exits 0 (1 if closing fails), also when it arrives while still starting; a failed start prints one line and
+ * exits 1. Signals after the first change nothing: closing is bounded (the core gives calls still in flight
+ * `shutdownGraceMs`, then closes the store), so no second keypress is needed to get out, and one Ctrl+C can arrive
+ * twice (under `npm run` with bash as the script shell, npm relays the terminal's SIGINT to node, which got it too).
  */
 export async function runUntilSignalled<T extends Stoppable>(
   start: () => Promise<T>,
@@ -67,11 +55,11 @@ export async function runUntilSignalled<T extends Stoppable>(
   proc: CliProcess = realProcess,
 ): Promise<void> {
   let handle: T | undefined
-  let firstSignalAt: number | undefined
+  let signalled = false
   const stop = () => {
     if (!handle) return
     const closing = handle
-    proc.log('ollmchat: stopping… (press Ctrl+C again to quit at once)')
+    proc.log('ollmchat: stopping…')
     closing.close().then(
       () => proc.exit(0),
       (error: unknown) => {
@@ -81,12 +69,9 @@ export async function runUntilSignalled<T extends Stoppable>(
     )
   }
   const onSignal = () => {
-    if (firstSignalAt === undefined) {
-      firstSignalAt = proc.now()
-      stop()
-    } else if (proc.now() - firstSignalAt >= SAME_KEYPRESS_WITHIN_MS) {
-      proc.exit(1)
-    }
+    if (signalled) return
+    signalled = true
+    stop()
   }
   proc.on('SIGINT', onSignal)
   proc.on('SIGTERM', onSignal)
@@ -98,6 +83,6 @@ export async function runUntilSignalled<T extends Stoppable>(
     proc.exit(1)
     return
   }
-  if (firstSignalAt !== undefined) stop()
+  if (signalled) stop()
   else announce(handle)
 }

@@ -9,7 +9,7 @@ export interface LaunchTimings {
   modulesLoadedMs: number
   /** The core's own start: SQLite, settings, the server listening. */
   coreStartMs: number
-  /** The `vite build` run because out/renderer was older than its sources; 0 when it was current. */
+  /** The `vite build` run because out/renderer was missing; 0 when it was there. */
   rendererBuildMs: number
   /** Process start → scripts/serve.mjs running: node's own start. Absent when started another way (e.g. tsx). */
   nodeStartMs?: number

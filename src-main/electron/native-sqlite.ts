@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs'
 import type { Logger } from '../core/log'
-// The postinstall script owns the location; importing it (bundled into main by electron-vite) keeps one definition.
-import { electronSqliteBindingPath } from '../../scripts/lib/electron-sqlite.mjs'
+// One definition of the location, shared with the postinstall script that builds it there.
+import { electronSqliteBindingPath } from './electron-sqlite-location.mjs'
 
 export { electronSqliteBindingPath }
 
