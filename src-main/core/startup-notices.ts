@@ -2,14 +2,22 @@ import type { StartupNotice } from '../../src-shared/types'
 import type { DamagedHistoryFile } from './history/damaged-file'
 import type { SettingsRepair } from './settings/settings-recovery'
 
-/** The window's notice for a history file found damaged at start and moved aside. */
+const counted = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`
+
+/** The window's notice for a history file found damaged at start, moved aside, and salvaged into a new one. */
 export function damagedHistoryNotice(damaged: DamagedHistoryFile): StartupNotice {
+  const { conversations, messages } = damaged.recovered
+  const outcome =
+    conversations === 0
+      ? 'No conversation could be read from it, so the new history is empty.'
+      : `It recovered ${counted(conversations, 'conversation')} with ${counted(messages, 'message')} into a new history; what could not be read is missing there.`
   return {
     id: `history:${damaged.backup}`,
     title: 'The chat history was damaged',
     message:
-      'ollmchat found the chat history file damaged, so it moved it aside untouched and started a new, empty history. ' +
-      'Your earlier conversations are still in the old file; a SQLite recovery tool (such as "sqlite3 <file> .recover") may get them back.',
+      // The window shows where the old file is kept (`file`) beside the message, with a button to copy it.
+      `ollmchat found the chat history file damaged, so it moved it aside untouched. ${outcome} ` +
+      'The old file is kept as it was; a SQLite recovery tool (such as "sqlite3 <file> .recover") may get more back from it.',
     file: damaged.backup,
   }
 }

@@ -1,25 +1,22 @@
-import { existsSync, renameSync } from 'node:fs'
+import { existsSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import { messageOf } from '../guards'
 import { openDatabase, type HistoryDatabase, type OpenDatabaseOptions } from './database'
+import { migrate } from './migrations'
+import { salvageInto, type SalvagedRows } from './salvage'
+import { isDamage } from './sqlite-damage'
+import { readUntouched } from './untouched-read'
 
-/** A history file found damaged at start and moved aside; the app goes on with a new, empty one. */
+/** A history file found damaged at start and moved aside; the app goes on with a new one holding what could be read. */
 export interface DamagedHistoryFile {
-  /** Where the history lives (a new, empty file is there now). */
+  /** Where the history lives (a new file is there now). */
   file: string
   /** The damaged file, moved aside untouched; its `-wal` and `-shm` (when there were any) sit beside it. */
   backup: string
   /** What SQLite said about it. */
   problem: string
-}
-
-/** The SQLite result codes that say the file itself is broken, as opposed to locked, unreadable or missing. */
-const isDamage = (error: unknown): boolean => {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return true
-  }
-  return false
+  /** What was copied from the damaged file into the new one (zero of each when nothing could be read). */
+  recovered: SalvagedRows
 }
 
 /** `null` when `PRAGMA quick_check` finds the file sound, else its first findings. */
@@ -27,6 +24,18 @@ function quickCheck(db: HistoryDatabase): string | null {
   const rows = db.pragma('quick_check(3)') as { quick_check: string }[]
   const findings = rows.map((row) => row.quick_check)
   return findings.length === 1 && findings[0] === 'ok' ? null : findings.join('; ')
+}
+
+/**
+ * What is wrong with the file, or `null` when it is sound or could not be checked for another reason (a locked or
+ * unreadable file): opening it as usual then fails with an error that names the file and what to do.
+ */
+function findDamage(file: string, nativeBinding: string | undefined): string | null {
+  try {
+    return readUntouched(file, nativeBinding, quickCheck, (problem) => problem !== null)
+  } catch (error) {
+    return isDamage(error) ? messageOf(error) : null
+  }
 }
 
 /**
@@ -46,38 +55,39 @@ function moveAside(file: string, now: Date): string {
   return backup
 }
 
+/** Copies what the damaged `backup` still holds into the new `db`; nothing when it cannot even be opened. */
+function salvage(backup: string, db: HistoryDatabase, nativeBinding: string | undefined): SalvagedRows {
+  try {
+    return readUntouched(backup, nativeBinding, (source) => salvageInto(source, db))
+  } catch {
+    // Nothing readable (not even the schema), or the copy failed and was rolled back: the new history starts empty,
+    // as the notice then says; the old file is kept either way.
+    return { conversations: 0, messages: 0 }
+  }
+}
+
 /**
- * Opens the history file after checking it with `PRAGMA quick_check`. A damaged file (the check finds problems, or
- * SQLite calls it corrupt or not a database) is moved aside and a new, empty history is opened in its place, so the
- * app starts and never writes into a broken file; `onDamaged` is told where the old one went. Rows are not salvaged
- * here: a half-read copy could look complete when it is not, so the untouched file is kept for a recovery tool.
- * Anything else (a locked or unreadable file, a folder) is thrown as `openDatabase` throws it.
+ * Opens the history file after checking it with `PRAGMA quick_check` on a read-only connection, which leaves the file
+ * and its `-wal` and `-shm` exactly as found. A damaged file (the check finds problems, or SQLite calls it corrupt or
+ * not a database) is moved aside with them, and a new history is opened in its place holding every row SQLite could
+ * still read from the old one (`salvage.ts`); `onDamaged` is told where the old file went and what was recovered.
+ * The app so starts and never writes into a broken file. Anything else (a locked or unreadable file, a folder) is
+ * thrown as `openDatabase` throws it.
  */
 export function openCheckedDatabase(options: OpenDatabaseOptions, now: () => Date, onDamaged: (damaged: DamagedHistoryFile) => void): HistoryDatabase {
-  if (options.file === ':memory:') return openDatabase(options)
-  let problem: string | null
-  try {
-    const db = openDatabase(options)
-    try {
-      problem = quickCheck(db)
-    } catch (error) {
-      if (!isDamage(error)) {
-        db.close()
-        throw error
-      }
-      problem = messageOf(error)
-    }
-    if (problem === null) return db
-    try {
-      db.close()
-    } catch {
-      // Closing checkpoints the WAL, which may fail on a broken file; the file is moved aside either way.
-    }
-  } catch (error) {
-    if (!isDamage(error)) throw error
-    problem = messageOf(error)
-  }
+  // Nothing to check in a new history; a folder in its place gets openDatabase's error naming it.
+  if (options.file === ':memory:' || statSync(options.file, { throwIfNoEntry: false })?.isFile() !== true) return openDatabase(options)
+  const problem = findDamage(options.file, options.nativeBinding)
+  if (problem === null) return openDatabase(options)
   const backup = moveAside(options.file, now())
-  onDamaged({ file: options.file, backup, problem })
-  return openDatabase(options)
+  const db = openDatabase(options)
+  try {
+    migrate(db)
+    const recovered = salvage(backup, db, options.nativeBinding)
+    onDamaged({ file: options.file, backup, problem, recovered })
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return db
 }

@@ -119,8 +119,9 @@ export interface OpenHistoryStoreOptions {
   now?: () => Date
   newId?: () => string
   /**
-   * When given, the file is checked first (`PRAGMA quick_check`) and a damaged one is moved aside for a new, empty
-   * history, then reported here (see `openCheckedDatabase`); without it a damaged file is opened or thrown as is.
+   * When given, the file is checked first (`PRAGMA quick_check`, read-only) and a damaged one is moved aside for a new
+   * history holding the rows that could still be read, then reported here (see `openCheckedDatabase`); without it a
+   * damaged file is opened or thrown as is.
    */
   onDamaged?: (damaged: DamagedHistoryFile) => void
 }
