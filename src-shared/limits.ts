@@ -1,7 +1,7 @@
 /**
- * Bounds for `num_ctx`, shared so the Models page refuses exactly what main refuses.
- * Ollama itself validates nothing: it clamps values under 4 to 4 and values over the trained length down to
- * it, and a non-integer stored in a model breaks every later chat (`option "num_ctx" must be of type integer`).
+ * Bounds for `num_ctx`, shared so the Models page refuses exactly what main refuses; `parseNumCtx` (`num-ctx.ts`)
+ * applies them. Ollama itself validates nothing: it clamps values under 4 to 4 and values over the trained length
+ * down to it, and a non-integer stored in a model breaks every later chat (`option "num_ctx" must be of type integer`).
  */
 
 /** Below this a chat cannot hold a system prompt and one exchange; Ollama's vision models floor at 2048. */
@@ -21,32 +21,9 @@ export const MAX_NUM_CTX = 1_048_576
 /** The steps the Models page offers, filtered to what the model was trained for. */
 export const NUM_CTX_STEPS = [2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 524288, 1048576] as const
 
-export type NumCtxCheck = { ok: true; value: number } | { ok: false; message: string }
-
-/**
- * Validates a context length for a model; `trainedContext` is the model's limit when known, `minimum` its floor
- * (`minNumCtxFor`: vision models start at 2,048).
- */
-export function checkNumCtx(value: unknown, trainedContext: number | null, minimum: number = MIN_NUM_CTX): NumCtxCheck {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { ok: false, message: 'The context length must be a number of tokens.' }
-  }
-  if (!Number.isInteger(value)) return { ok: false, message: 'The context length must be a whole number.' }
-  if (value < minimum) {
-    const why = minimum === MIN_VISION_NUM_CTX ? ': Ollama runs vision models with at least that much' : ''
-    return { ok: false, message: `The context length must be at least ${minimum.toLocaleString('en-US')} tokens${why}.` }
-  }
-  const limit = trainedContext !== null && trainedContext > 0 ? Math.min(trainedContext, MAX_NUM_CTX) : MAX_NUM_CTX
-  if (value > limit) {
-    const why = limit === MAX_NUM_CTX ? '' : ', the longest context this model was trained for'
-    return { ok: false, message: `The context length can be at most ${limit.toLocaleString('en-US')} tokens${why}.` }
-  }
-  return { ok: true, value }
-}
-
 /**
  * Reads what a person typed: `16384`, `16,384`, `16k` or `16K` (k = 1024, as context sizes are counted).
- * Returns `NaN` for anything else, which `checkNumCtx` then refuses with a message.
+ * Returns `NaN` for anything else, which `parseNumCtx` (`num-ctx.ts`) then refuses with a message.
  */
 export function parseNumCtxInput(text: string): number {
   const compact = text.trim().replace(/[,_\s]/g, '')

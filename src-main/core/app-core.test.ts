@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCoreHarness, unwrap, type CoreHarness } from '../test-support/core-harness'
 import { startOllamaSim, type OllamaSim } from '../test-support/ollama-sim'
+import { recordFault } from '../test-support/reliability-checks'
 
 describe('createCore', () => {
   let h: CoreHarness
@@ -67,5 +68,6 @@ describe('createCore', () => {
     await h.waitFor(() => h.sim.requestsTo('/api/tags').length === 1)
     await h.restart()
     expect(await listing).toMatchObject({ ok: false, error: { code: 'OLLAMA_UNREACHABLE' } })
+    recordFault('stall')
   })
 })

@@ -111,7 +111,7 @@ export function createCore(deps: CoreDeps): Core {
       watch.refreshIfWatched()
       idle?.touch()
     },
-    replyIdleMinutes: () => settings.get(connection().host).replyIdleMinutes,
+    replyIdleMinutes: () => settings.replyIdleMinutes(),
     timing: { deltaIntervalMs: timing.deltaIntervalMs, checkpointIntervalMs: timing.checkpointIntervalMs, idleMinuteMs: timing.idleMinuteMs },
   })
   idle = createIdleCleanup({

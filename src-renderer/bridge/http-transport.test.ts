@@ -114,6 +114,23 @@ describe('browser-mode events', () => {
     expect(fetchFn.mock.calls[0]).toEqual(['/rpc/ollama:getStatus', expect.anything()])
   })
 
+  it('tells onReconnect listeners when the stream is back after a gap, not at the first open', () => {
+    const source = new FakeEventSource('/events')
+    const bridge = createBridge(createHttpTransport({ fetch: () => Promise.resolve(jsonResponse({ ok: true, value: null })), createEventSource: () => source }))
+    let reconnects = 0
+    const off = bridge.onReconnect(() => reconnects++)
+    bridge.on('chat:ended', () => undefined)
+    source.fire('open')
+    expect(reconnects).toBe(0)
+    source.fire('error')
+    source.fire('open')
+    expect(reconnects).toBe(1)
+    off()
+    source.fire('error')
+    source.fire('open')
+    expect(reconnects).toBe(1)
+  })
+
   it('opens a new EventSource when the browser gave up on the old one', () => {
     vi.useFakeTimers()
     try {

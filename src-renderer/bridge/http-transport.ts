@@ -50,7 +50,8 @@ async function readJson(response: Response): Promise<unknown> {
 /**
  * Browser mode's transport: `POST /rpc/<channel>` for requests and one shared `EventSource('/events')`
  * for events. Calls never throw; after the event stream reconnects, listeners of `ollama:status` get a
- * fresh status (events sent while disconnected are lost, and a stale banner must not stay up).
+ * fresh status (events sent while disconnected are lost, and a stale banner must not stay up), and `onReconnect`
+ * listeners are told, so they can ask again what else the gap hid (the running replies).
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
@@ -59,6 +60,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   let source: EventSourceLike | null = null
   let lostConnection = false
+  const reconnectListeners = new Set<() => void>()
 
   async function call(channel: string, input: unknown): Promise<Result<unknown>> {
     try {
@@ -104,6 +106,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       void call('ollama:getStatus', {}).then((result) => {
         if (result.ok) dispatch('ollama:status', result.value)
       })
+      for (const listener of reconnectListeners) listener()
     })
     target.addEventListener('error', () => {
       lostConnection = true
@@ -130,6 +133,10 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       return () => {
         set.delete(listener)
       }
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener)
+      return () => void reconnectListeners.delete(listener)
     },
   }
 }

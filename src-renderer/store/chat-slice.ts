@@ -4,7 +4,7 @@ import type { ChatPhase, ChatTurn } from '../../src-shared/types'
 import { newRequestId } from '../lib/request-id'
 import { selectActiveModelName } from './conversations-slice'
 import { withDeltas, withNotice, withProgress, withStarted, withTurn, type DeltaBatch } from './chat-events'
-import { withEnded, withRunning } from './running-replies'
+import { withEnded, withReconciled, withRunning } from './running-replies'
 import { omitKey } from './message-list'
 import { safeCall } from './safe-call'
 import type { AppState, SliceCreator } from './types'
@@ -56,6 +56,8 @@ export interface ChatSlice {
   applyEnded: (event: EventMap['chat:ended']) => void
   /** Learns the replies running in the core (`chat:running`): at start, so a reloaded page can show and stop them. */
   loadRunningReplies: () => Promise<void>
+  /** Asks `chat:running` again after the event stream came back, and follows what changed in the gap. */
+  reconcileRunningReplies: () => Promise<void>
 }
 
 const BUSY: AppError = { code: 'BUSY', message: 'This conversation is still answering.' }
@@ -176,6 +178,16 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) =
     async loadRunningReplies() {
       const result = await safeCall(bridge, 'chat:running', {})
       if (result.ok) set((state) => withRunning(state, result.value.replies))
+    },
+    async reconcileRunningReplies() {
+      const askedAbout = new Set(Object.keys(get().inflight))
+      const result = await safeCall(bridge, 'chat:running', {})
+      if (!result.ok) return
+      const { patch, ended } = withReconciled(get(), result.value.replies, askedAbout)
+      set(patch)
+      for (const conversationId of ended) {
+        if (get().messagesByConversation[conversationId] !== undefined) void get().loadMessages(conversationId)
+      }
     },
   }
 }

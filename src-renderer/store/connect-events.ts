@@ -56,6 +56,8 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
     bridge.on('settings:changed', (event) => store.getState().applySettingsEvent(event.settings)),
     bridge.on('data:progress', (progress) => store.getState().applyDataProgress(progress)),
     bridge.on('chats:imported', (event) => store.getState().applyImported(event.conversations)),
+    // A `chat:started` or `chat:ended` sent while the stream was down is lost: the core's list says what runs now.
+    bridge.onReconnect(() => void store.getState().reconcileRunningReplies()),
   ]
   return () => {
     batcher.stop()

@@ -75,6 +75,22 @@ describe('replies this window did not start', () => {
     await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.at(-1)?.content).toBe('Once upon a time.'))
   })
 
+  it('asks chat:running again when the event stream comes back: a reply that ended in the gap goes, one that started appears', async () => {
+    const { fake, store } = await openWindow([{ requestId: 'ended-in-gap', phase: 'streaming', progressText: null }])
+    const saved = { ...streaming, status: 'complete' as const, content: 'Once upon a time.' }
+    const again = makeMessage({ id: 'u2', conversationId: 'c1', role: 'user', content: 'More', parentId: 'a1' })
+    const next = makeMessage({ id: 'a2', conversationId: 'c1', role: 'assistant', status: 'streaming', content: '', parentId: 'u2' })
+    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user, saved, again, next] }))
+    fake.handle('chat:running', () =>
+      ok({ replies: [{ requestId: 'started-in-gap', conversationId: 'c1', assistantMessageId: 'a2', phase: 'waiting-for-model', progressText: 'Waiting for llama3…' }] }))
+
+    fake.reconnect()
+    await vi.waitFor(() => expect(Object.keys(store.getState().inflight)).toEqual(['started-in-gap']))
+    expect(fake.callsTo('chat:running')).toHaveLength(2)
+    expect(selectInflightFor('c1')(store.getState())).toMatchObject({ own: false, assistantMessageId: 'a2', progressText: 'Waiting for llama3…' })
+    await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.find((m) => m.id === 'a1')?.content).toBe('Once upon a time.'))
+  })
+
   it('leaves a reply this window started to its own request, and does not re-add one it already follows', async () => {
     const { fake, store } = await openWindow()
     const reply = deferred<ReturnType<typeof ok<never>>>()

@@ -26,6 +26,22 @@ export function withRunning(state: AppState, replies: readonly RunningReply[]): 
 }
 
 /**
+ * `chat:running` asked again after the event stream came back: a reply started elsewhere that the core no longer
+ * runs ended in the gap, so it goes (`ended` names their conversations, whose saved replies must be read); replies
+ * that started in the gap are added (`withRunning`). Only what this window knew when it asked (`askedAbout`) can
+ * have ended: a reply learnt of since then is newer than the answer. Replies this window started end through their
+ * own requests.
+ */
+export function withReconciled(state: AppState, replies: readonly RunningReply[], askedAbout: ReadonlySet<string>): { patch: Patch; ended: string[] } {
+  const running = new Set(replies.map((reply) => reply.requestId))
+  const gone = Object.values(state.inflight).filter((turn) => !turn.own && askedAbout.has(turn.requestId) && !running.has(turn.requestId))
+  const inflight = { ...state.inflight }
+  for (const turn of gone) delete inflight[turn.requestId]
+  const kept = { ...state, inflight }
+  return { patch: { inflight, ...withRunning(kept, replies) }, ended: [...new Set(gone.map((turn) => turn.conversationId))] }
+}
+
+/**
  * `chat:ended`: a reply another window started is over, so its in-flight state goes and the saved reply replaces the
  * streamed copy. A reply this window started ends through its own request (`runTurn`), which this leaves alone.
  */

@@ -17,6 +17,8 @@ export interface FakeBridge {
   /** The inputs a channel was called with, oldest first. */
   callsTo: <C extends Channel>(channel: C) => In<C>[]
   listenerCount: (event: EventName) => number
+  /** The event stream came back after a gap (browser mode): runs the bridge's `onReconnect` listeners. */
+  reconnect: () => void
 }
 
 /**
@@ -40,6 +42,7 @@ export function createFakeBridge(): FakeBridge {
   }
   const calls: Array<{ channel: Channel; input: unknown }> = []
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  const reconnectListeners = new Set<() => void>()
 
   const transport: Transport = {
     async call(channel, input) {
@@ -53,6 +56,10 @@ export function createFakeBridge(): FakeBridge {
       set.add(listener)
       listeners.set(event, set)
       return () => set.delete(listener)
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener)
+      return () => void reconnectListeners.delete(listener)
     },
   }
 
@@ -68,6 +75,9 @@ export function createFakeBridge(): FakeBridge {
       return calls.filter((call) => call.channel === channel).map((call) => call.input as In<C>)
     },
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
+    reconnect() {
+      for (const listener of reconnectListeners) listener()
+    },
   }
 }
 

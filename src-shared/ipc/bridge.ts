@@ -10,6 +10,8 @@ import type { Result } from './result'
 export interface Transport {
   call(channel: Channel, input: unknown): Promise<Result<unknown>>
   listen(event: EventName, listener: (payload: unknown) => void): () => void
+  /** Browser mode only: calls `listener` each time the event stream is back after a gap. Returns the unsubscribe. */
+  onReconnect?(listener: () => void): () => void
 }
 
 export type BridgeCalls = { [C in Channel]: (input: In<C>) => Promise<Result<Out<C>>> }
@@ -17,6 +19,11 @@ export type BridgeCalls = { [C in Channel]: (input: In<C>) => Promise<Result<Out
 export interface BridgeEvents {
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void
+  /**
+   * Runs `listener` each time the event stream comes back after a gap (browser mode; Electron's IPC has none). The
+   * events of the gap are lost, so what they would have told must be asked again. Returns the unsubscribe.
+   */
+  onReconnect(listener: () => void): () => void
 }
 
 export type Bridge = BridgeCalls & BridgeEvents
@@ -32,5 +39,6 @@ export function createBridge(transport: Transport): Bridge {
     if (!isEventName(event)) throw new Error(`unknown event: ${String(event)}`)
     return transport.listen(event, listener as (payload: unknown) => void)
   }
-  return Object.freeze({ ...calls, on })
+  const onReconnect: BridgeEvents['onReconnect'] = (listener) => transport.onReconnect?.(listener) ?? (() => undefined)
+  return Object.freeze({ ...calls, on, onReconnect })
 }

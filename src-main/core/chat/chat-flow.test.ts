@@ -2,6 +2,7 @@
 // with history in SQLite. What Ollama received is asserted next to what was saved.
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
+import { recordFault } from '../../test-support/reliability-checks'
 
 describe('chat through the core', () => {
   let h: CoreHarness
@@ -111,6 +112,7 @@ describe('chat through the core', () => {
     expect(turn.assistantMessage.error?.code).toBe('OLLAMA_STREAM_ERROR')
     expect(JSON.stringify(turn.assistantMessage.error)).toContain('llama runner process has terminated')
     expect(turn.assistantMessage.content.length).toBeGreaterThan(0)
+    recordFault('error-line')
   })
 
   it('saves a dropped stream as STREAM_INTERRUPTED, keeping what arrived', async () => {
@@ -121,6 +123,7 @@ describe('chat through the core', () => {
     const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'd', conversationId: conversation.id, text: 'go' }))
     expect(turn.assistantMessage).toMatchObject({ status: 'error', error: { code: 'STREAM_INTERRUPTED' } })
     expect(turn.assistantMessage.content).toContain('alpha')
+    recordFault('dropped-stream')
   })
 
   it('reports a missing model and an unreachable Ollama as typed errors on the reply', async () => {
@@ -227,6 +230,7 @@ describe('chat through the core', () => {
     expect(retried.assistantMessage.versions).toEqual({ index: 1, count: 1 })
     const messages = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question', 'it worked'])
+    recordFault('http-error')
   })
 
   it('refuses to edit an assistant message or regenerate an empty conversation', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startIdleWatch } from './idle-watch'
+import { recordFault } from '../../test-support/reliability-checks'
 
 describe('startIdleWatch', () => {
   beforeEach(() => vi.useFakeTimers())
@@ -25,6 +26,7 @@ describe('startIdleWatch', () => {
     expect(idle.failure).toMatchObject({ code: 'OLLAMA_SILENT' })
     expect(idle.failure?.message).toMatch(/^Ollama sent nothing for 5 minutes, so the reply was stopped\. /)
     expect(idle.signal.reason).toBe(idle.failure)
+    recordFault('hung-reply')
   })
 
   it('starts counting again after every chunk, so only silence between chunks counts', () => {
@@ -39,6 +41,20 @@ describe('startIdleWatch', () => {
     vi.advanceTimersByTime(30_000)
     expect(idle.signal.aborted).toBe(true)
     expect(idle.failure?.message).toMatch(/for 2 minutes/)
+    recordFault('hung-reply')
+  })
+
+  it('sets no timer per chunk: a chunk only notes the time, the one timer re-arms for what is left', () => {
+    const { idle, lines } = watch(2)
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout')
+    for (let i = 0; i < 1_000; i++) idle.touch()
+    expect(setTimeoutSpy).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(30_000)
+    idle.touch()
+    vi.advanceTimersByTime(60_000)
+    expect(lines).toEqual([1])
+    expect(setTimeoutSpy).toHaveBeenCalledTimes(2)
+    setTimeoutSpy.mockRestore()
   })
 
   it('says "1 minute" for a limit of one, and never fires once stopped', () => {
@@ -50,5 +66,6 @@ describe('startIdleWatch', () => {
     stopped.idle.stop()
     vi.advanceTimersByTime(10 * 60_000)
     expect(stopped.idle.signal.aborted).toBe(false)
+    recordFault('hung-reply')
   })
 })

@@ -30,33 +30,43 @@ export const stillWaitingText = (minutes: number) => `Still waiting for Ollama (
  * Ends a reply Ollama has gone silent on. A model load can take minutes, so the limit is generous and the window is
  * told each minute that the reply is still waiting; but an Ollama that took the request and never answers (or stops
  * between two tokens) would otherwise hold the conversation until the app restarts.
+ *
+ * `touch` runs for every streamed line (the hot path), so it only notes the time: one timer, armed for the next whole
+ * minute of silence, reads that time when it fires and re-arms for what is left when something came meanwhile.
  */
 export function startIdleWatch(options: IdleWatchOptions): IdleWatch {
   const controller = new AbortController()
+  const minuteMs = options.minuteMs
   let failure: AppFailure | null = null
-  let silentMinutes = 0
+  let lastActivity = performance.now()
+  /** Whole minutes of the current silence already told (`onStillWaiting`); 0 again after every line. */
+  let toldMinutes = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
-  const tick = () => {
-    silentMinutes += 1
-    if (silentMinutes < options.idleMinutes) {
-      options.onStillWaiting(silentMinutes)
-      schedule()
-      return
-    }
-    timer = undefined
-    failure = new AppFailure(
-      'OLLAMA_SILENT',
-      `Ollama sent nothing for ${minutesText(options.idleMinutes)}, so the reply was stopped. ` +
-        'The model may still be loading, or Ollama may be stuck: try again, or allow more time under "Stop a silent reply after" in Settings.',
-    )
-    controller.abort(failure)
-  }
-  const schedule = () => {
-    timer = setTimeout(tick, options.minuteMs)
+  const arm = (delayMs: number) => {
+    timer = setTimeout(check, Math.max(0, delayMs))
     timer.unref?.()
   }
-  schedule()
+  const check = () => {
+    const silentMs = performance.now() - lastActivity
+    const silentMinutes = Math.floor(silentMs / minuteMs)
+    if (silentMinutes >= options.idleMinutes) {
+      timer = undefined
+      failure = new AppFailure(
+        'OLLAMA_SILENT',
+        `Ollama sent nothing for ${minutesText(options.idleMinutes)}, so the reply was stopped. ` +
+          'The model may still be loading, or Ollama may be stuck: try again, or allow more time under "Stop a silent reply after" in Settings.',
+      )
+      controller.abort(failure)
+      return
+    }
+    if (silentMinutes > toldMinutes) {
+      toldMinutes = silentMinutes
+      options.onStillWaiting(silentMinutes)
+    }
+    arm((silentMinutes + 1) * minuteMs - silentMs)
+  }
+  arm(minuteMs)
 
   return {
     signal: controller.signal,
@@ -64,10 +74,8 @@ export function startIdleWatch(options: IdleWatchOptions): IdleWatch {
       return failure
     },
     touch() {
-      if (failure !== null) return
-      silentMinutes = 0
-      if (timer !== undefined) clearTimeout(timer)
-      schedule()
+      lastActivity = performance.now()
+      toldMinutes = 0
     },
     stop() {
       if (timer !== undefined) clearTimeout(timer)

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventMap, EventName } from '../../../src-shared/ipc/contract'
 import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
+import { recordFault } from '../../test-support/reliability-checks'
 
 describe('replies controllable from anywhere', () => {
   let h: CoreHarness
@@ -69,6 +70,7 @@ describe('replies controllable from anywhere', () => {
     h.sim.setReply('Here now.')
     const next = unwrap(await h.core.dispatch('chat:send', { requestId: 'after', conversationId: conversation.id, text: 'Hello again' }))
     expect(next.assistantMessage).toMatchObject({ status: 'complete', content: 'Here now.' })
+    recordFault('hung-reply')
   })
 
   it('says "Still waiting" when a reply stalls after its first token, and that it is answering again when it goes on', async () => {
@@ -83,6 +85,7 @@ describe('replies controllable from anywhere', () => {
     expect(stalled, 'a stall after the first token is said').toBeGreaterThan(0)
     expect(events.slice(stalled).some((event) => event.phase === 'streaming'), 'and the answering line comes back').toBe(true)
     expect(events.at(-1)?.phase).toBe('streaming')
+    recordFault('hung-reply')
   })
 
   it('keeps the default of five minutes and refuses a time outside one to sixty', async () => {

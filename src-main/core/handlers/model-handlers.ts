@@ -1,4 +1,5 @@
-import { checkNumCtx, minNumCtxFor } from '../../../src-shared/limits'
+import { minNumCtxFor } from '../../../src-shared/limits'
+import { parseNumCtx } from '../../../src-shared/num-ctx'
 import { AppFailure } from '../app-failure'
 import type { OllamaConnection } from '../connection'
 import { estimateMemory } from '../context/memory-estimate'
@@ -29,7 +30,7 @@ export function modelHandlers(deps: {
           throw new AppFailure('NOT_APPLICABLE', `${info.name} is a cloud model: it runs with the context ollama.com gives it.`)
         }
         if (!info.canChat) throw new AppFailure('NOT_APPLICABLE', `${info.name} is an embedding model: it has no chat context to set.`)
-        const check = checkNumCtx(numCtx, info.trainedContext, minNumCtxFor(info.capabilities))
+        const check = parseNumCtx(numCtx, { trainedContext: info.trainedContext, minimum: minNumCtxFor(info.capabilities) })
         if (!check.ok) throw new AppFailure('INVALID_NUM_CTX', check.message)
       }
       deps.settings.setNumCtx(deps.connection().host, info.name, numCtx)

@@ -41,6 +41,12 @@ export class SingleFlight<T> {
     return this.flights.has(key)
   }
 
+  /** True while a run for `key` other than `mine` is in flight: a caller started afresh after everyone left `mine`. */
+  runsOtherThan(key: string, mine: FlightControl): boolean {
+    const flight = this.flights.get(key)
+    return flight !== undefined && flight !== mine
+  }
+
   /** Joins the run for `key`, starting it with `run` when there is none (or only one every caller left). */
   async join(
     key: string,

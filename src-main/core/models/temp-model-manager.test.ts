@@ -158,7 +158,8 @@ describe('createTempModel', () => {
     expect(creates()).toHaveLength(1)
   })
 
-  it('cancels the create itself once every caller gave up', async () => {
+  it('drops a create Ollama never answers once every caller gave up and the wait for it ran out', async () => {
+    manager = new TempModelManager(client, { registry, abandonedCreateWaitMs: 50 })
     sim.faults.stallNext('/api/create')
     const controller = new AbortController()
     const pending = manager.createTempModel('llama3', 4096, { signal: controller.signal }).catch((e: unknown) => e)

@@ -1,4 +1,4 @@
-import { checkNumCtx } from '../../../src-shared/limits'
+import { parseNumCtx } from '../../../src-shared/num-ctx'
 import { messageOf } from '../guards'
 import { silentLogger, type Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
@@ -7,7 +7,6 @@ import {
   InvalidNumCtxError,
   ModelNotFoundError,
   NotApplicableError,
-  OllamaUnreachableError,
 } from '../ollama/errors'
 import { isTempModelName, modelKey, parseModelName, sameModel } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
@@ -16,6 +15,8 @@ import { SingleFlight, type FlightControl } from './single-flight'
 import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
 import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
 import { verifyCreated } from './temp-model-verify'
+import { TrainedContexts } from './temp-model-trained-context'
+import { ABANDONED_CREATE_WAIT_MS, removeUnneeded, seeCreateThrough } from './temp-model-abandoned'
 import { createMemoryTempModelRegistry, type HostTempModelRegistry, type TempModelRecord, type TempModelRegistry } from './temp-model-registry'
 import { TempModelGuards, type HostTempModelGuard } from './temp-model-guard'
 import { tempInUseReason, type AcquireCounter } from './temp-model-usage'
@@ -52,6 +53,8 @@ export interface TempModelManagerOptions {
   guards?: TempModelGuards
   /** Told after each temporary model this manager created (the notification, the limit on how many there are). */
   onCreated?(ref: TempModelRef): void
+  /** How long a create every reply stopped waiting for is still awaited (default `ABANDONED_CREATE_WAIT_MS`). */
+  abandonedCreateWaitMs?: number
   now?: () => Date
 }
 
@@ -73,9 +76,10 @@ export class TempModelManager {
   private readonly users: AcquireCounter
   /** Canonical base name → digest, from the latest complete listing; `null` until the first one. */
   private baseDigests: Map<string, string> | null = null
-  private readonly trainedByDigest = new Map<string, number | null>()
+  private readonly trainedContexts: TrainedContexts
   private readonly onCreated: (ref: TempModelRef) => void
   private readonly now: () => Date
+  private readonly abandonedCreateWaitMs: number
 
   constructor(
     private readonly client: OllamaClient,
@@ -85,11 +89,13 @@ export class TempModelManager {
     this.guard = (options.guards ?? new TempModelGuards()).forHost(client.host)
     this.users = this.guard.holds
     this.log = options.log ?? silentLogger
+    this.trainedContexts = new TrainedContexts(client, this.log)
     const concurrency = options.cleanupConcurrency ?? DELETE_CONCURRENCY
     this.concurrency = typeof concurrency === 'number' ? { floor: concurrency, ceiling: concurrency, initial: concurrency } : concurrency
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
     this.onCreated = (ref) => options.onCreated?.(ref)
     this.now = options.now ?? (() => new Date())
+    this.abandonedCreateWaitMs = options.abandonedCreateWaitMs ?? ABANDONED_CREATE_WAIT_MS
     client.onListing((models) => this.learn(models))
   }
 
@@ -105,7 +111,7 @@ export class TempModelManager {
 
   /**
    * Makes sure the temporary model for `baseModel` at `numCtx` exists and returns it. Guarantees: `numCtx` is
-   * checked (`checkNumCtx`) before any request, then against the base's trained context when known
+   * checked (`parseNumCtx`) before any request, then against the base's trained context when known
    * (`InvalidNumCtxError`); a base that is not installed fails with `ModelNotFoundError` and no create is sent
    * (Ollama would silently pull it); cloud bases fail with `NotApplicableError`; a model known to exist for the
    * base's current digest is returned without any request; a re-pulled base (digest changed) gets it re-created;
@@ -120,7 +126,7 @@ export class TempModelManager {
     numCtx: number,
     opts: { signal?: AbortSignal; onCreating?: () => void } = {},
   ): Promise<TempModelRef> {
-    const check = checkNumCtx(numCtx, null)
+    const check = parseNumCtx(numCtx)
     if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
     const path = getTempModelPath(getTempModelName(baseModel, numCtx))
     if (opts.signal?.aborted === true) throw new CancelledError(opts.signal.reason)
@@ -241,16 +247,25 @@ export class TempModelManager {
     const base = listing.find((m) => !isTempModelName(m.name) && sameModel(m.name, baseModel))
     if (base === undefined) throw new ModelNotFoundError(baseModel)
     if (base.isRemote) throw new NotApplicableError('num_ctx does not apply to cloud models; they run with the context ollama.com gives them.')
-    const trained = base.contextLength ?? (await this.trainedContextOf(base, signal))
-    const check = checkNumCtx(numCtx, trained)
+    const trained = base.contextLength ?? (await this.trainedContexts.of(base, signal))
+    const check = parseNumCtx(numCtx, { trainedContext: trained })
     if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
     control.started()
     this.log.info('creating temporary model', { path, from: base.name, numCtx })
     // Held while it is made, so the clean-up of another manager of this host leaves it alone too.
     const creating = this.users.acquire(path)
     try {
-      await this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal })
-      await verifyCreated(this.client, path, numCtx, signal)
+      await seeCreateThrough({
+        send: (requestSignal) => this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal: requestSignal }),
+        verify: () => verifyCreated(this.client, path, numCtx, signal),
+        wanted: signal,
+        abandonedWaitMs: this.abandonedCreateWaitMs,
+        removeUnneeded: () => {
+          // This create's own hold goes first: only the holds of others may keep the model.
+          creating()
+          return this.removeAbandoned(path, control)
+        },
+      })
     } finally {
       creating()
     }
@@ -265,20 +280,16 @@ export class TempModelManager {
     return ref
   }
 
-  /** The base's trained context from `/api/show`, cached per digest; unknown (null) when show fails softly. */
-  private async trainedContextOf(base: ListedModel, signal: AbortSignal): Promise<number | null> {
-    if (this.trainedByDigest.has(base.digest)) return this.trainedByDigest.get(base.digest) ?? null
-    try {
-      const shown = await this.client.show(base.name, { signal })
-      this.trainedByDigest.set(base.digest, shown.trainedContext)
-      return shown.trainedContext
-    } catch (error) {
-      if (error instanceof CancelledError || error instanceof OllamaUnreachableError || error instanceof ModelNotFoundError) throw error
-      this.log.warn('could not read the trained context of the base; not checking num_ctx against it', {
-        base: base.name,
-        error: messageOf(error),
-      })
-      return null
+  /**
+   * `removeUnneeded` after a create nobody waits for (`mine`): kept while another create for it runs, when another
+   * finished it since (a valid record), or while it is in use (`isTempModelInUse`, holds included).
+   */
+  private removeAbandoned(path: string, mine: FlightControl): Promise<void> {
+    const stillNeeded = async () => {
+      const record = this.registry.get(path)
+      if (this.inFlight.runsOtherThan(modelKey(path), mine)) return true
+      return (record !== undefined && this.stillValid(record.baseModel, record.baseDigest)) || this.isTempModelInUse(path)
     }
+    return removeUnneeded({ client: this.client, path, log: this.log, exclusive: (work) => this.exclusive(work), stillNeeded, forget: () => this.invalidate(path) })
   }
 }

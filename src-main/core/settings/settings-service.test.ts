@@ -218,6 +218,16 @@ describe('reading the store', () => {
     expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'replyIdleMinutes', 'systemPromptPresets', 'tempModelLimit', 'theme']))
     expect(counted.get(H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
   })
+
+  it('reads only replyIdleMinutes for a reply start, with the value and default of the whole settings', () => {
+    const { store, reads } = countingStore()
+    const counted = createSettingsService(store, { modelKey, log: silentLogger })
+    expect(counted.replyIdleMinutes()).toBe(5)
+    counted.update({ replyIdleMinutes: 7 }, H)
+    reads.length = 0
+    expect(counted.replyIdleMinutes()).toBe(7)
+    expect(reads).toEqual(['replyIdleMinutes'])
+  })
 })
 
 describe('a corrupt file under the service', () => {

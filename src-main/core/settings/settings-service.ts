@@ -25,6 +25,8 @@ export interface SettingsService {
    */
   update(patch: SettingsPatch, host: string): Settings
   getNumCtx(host: string, model: string): number | null
+  /** `get(host).replyIdleMinutes` alone: read at every reply start, which needs none of the other settings. */
+  replyIdleMinutes(): number
   /**
    * The `num_ctx` of every model of `host` as stored right now, read once: for a listing, which asks about every
    * model (any spelling of a name finds its option, as with `getNumCtx`).
@@ -149,11 +151,14 @@ const readLimit = (value: unknown) =>
 /** Builds the settings service; every read goes to the store, so a second service over it stays in step. */
 export function createSettingsService(store: KeyValueStore, options: SettingsServiceOptions): SettingsService {
   const optionsOf = (host: string) => readHostOptions(store.get('hostModelOptions'))[host] ?? {}
+  const replyIdleMinutes = (): number => {
+    const idleMinutes = store.get('replyIdleMinutes')
+    return isWholeIn(idleMinutes, REPLY_IDLE_MINUTES_RANGE) ? idleMinutes : DEFAULT_SETTINGS.replyIdleMinutes
+  }
   const get = (host: string): Settings => {
     const theme = store.get('theme')
     const active = readActiveHost(store)
     const notify = store.get('notifyTempModelCreated')
-    const idleMinutes = store.get('replyIdleMinutes')
     return {
       ollamaHost: active?.url ?? null,
       theme: isTheme(theme) ? theme : DEFAULT_SETTINGS.theme,
@@ -165,7 +170,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       tempModelLimit: readLimit(store.get('tempModelLimit')),
       notifyTempModelCreated: typeof notify === 'boolean' ? notify : DEFAULT_SETTINGS.notifyTempModelCreated,
       systemPromptPresets: readPresetList(store.get('systemPromptPresets')),
-      replyIdleMinutes: isWholeIn(idleMinutes, REPLY_IDLE_MINUTES_RANGE) ? idleMinutes : DEFAULT_SETTINGS.replyIdleMinutes,
+      replyIdleMinutes: replyIdleMinutes(),
     }
   }
   const numCtxLookup = (host: string) => {
@@ -192,6 +197,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       return get(host)
     },
     getNumCtx: (host, model) => numCtxLookup(host)(model),
+    replyIdleMinutes,
     numCtxLookup,
     setNumCtx(host, model, numCtx) {
       if (model.trim() === '') throw invalid('A model name is required.')

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { formatContext } from '../../../src-shared/format'
-import { checkNumCtx, minNumCtxFor, numCtxStepsFor, parseNumCtxInput } from '../../../src-shared/limits'
+import { minNumCtxFor, numCtxStepsFor, parseNumCtxInput } from '../../../src-shared/limits'
+import { parseNumCtx } from '../../../src-shared/num-ctx'
 import type { ModelInfo } from '../../../src-shared/types'
 import { lowersAutomaticContext } from '../../lib/context-label'
 import { errorText } from '../../lib/error-text'
@@ -25,7 +26,7 @@ export function NumCtxField({ model }: { model: ModelInfo }) {
   const helpId = `${id}-help`
   const errorId = `${id}-error`
   const warningId = `${id}-warning`
-  const check = checkNumCtx(parseNumCtxInput(value), model.trainedContext, minimum)
+  const check = parseNumCtx(parseNumCtxInput(value), { trainedContext: model.trainedContext, minimum })
   const typed = check.ok && !model.isCloud ? check.value : null
   const describedBy = [error !== null && errorId, lowersAutomaticContext(model, typed) && warningId, helpId]
     .filter(Boolean)
