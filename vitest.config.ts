@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 15_000,
         },
       },
+      // The Ollama simulator's own test project (tools/ollama-sim/vitest.config.ts).
+      'tools/ollama-sim',
     ],
   },
 })

@@ -7,6 +7,7 @@ import { migrate } from '../src-main/core/history/migrations'
 import { createTempModelTable } from '../src-main/core/history/temp-model-table'
 import { OllamaClient, TempModelManager } from '../src-main/core/index'
 import { silentLogger } from '../src-main/core/log'
+import { asNumCtx } from '../src-main/test-support/num-ctx'
 import type { TempModelRegistry } from '../src-main/core/models/temp-model-registry'
 import { startStopwatch } from './lib/clock'
 import { isMainModule, progress, roundsFor, runStandalone, type Benchmark, type BenchOptions } from './lib/cli'
@@ -175,7 +176,7 @@ async function run(options: BenchOptions): Promise<void> {
     const records = registry.forHost(host)
     const createdAt = new Date(Date.now() - 3_600_000).toISOString()
     const remember = db.transaction((names: readonly string[], numCtx: readonly number[]) => {
-      names.forEach((path, i) => records.set({ path, baseModel: `${BASE}:latest`, baseDigest, numCtx: numCtx[i] ?? 0, createdAt }))
+      names.forEach((path, i) => records.set({ path, baseModel: `${BASE}:latest`, baseDigest, numCtx: asNumCtx(numCtx[i] ?? 4096), createdAt }))
     })
     const setup: Setup = { sim, pingUrl: ping.url, registry, remember: (names, numCtx) => remember(names, numCtx) }
     await sim.seed([LOADED.name], BASE, [LOADED.numCtx])

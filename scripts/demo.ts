@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { portOrExit, runUntilSignalled } from '../src-main/browser/cli-runner'
 import { runBrowserMode } from '../src-main/browser/run-browser-mode'
 import { createConsoleLogger } from '../src-main/core/log'
-import { startOllamaSim, type OllamaSim } from '../src-main/test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../tools/ollama-sim/index'
 import { ensureRendererBuilt } from './lib/renderer-build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')

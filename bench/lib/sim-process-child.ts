@@ -5,7 +5,7 @@
  * loop there shows as a slow answer, as the window would see it.
  */
 import { Agent, request } from 'undici'
-import { startOllamaSim, type SimOptions } from '../../src-main/test-support/ollama-sim'
+import { startOllamaSim, type SimOptions } from '../../tools/ollama-sim/index'
 import type { SimCommand } from './sim-process'
 
 const sim = await startOllamaSim(JSON.parse(process.env.OLLMCHAT_BENCH_SIM ?? '{}') as SimOptions)

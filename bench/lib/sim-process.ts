@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { SimOptions } from '../../src-main/test-support/ollama-sim'
+import type { SimOptions } from '../../tools/ollama-sim/index'
 
 /** What the simulator process does on request (see `sim-process-child.ts`). */
 export type SimCommand =

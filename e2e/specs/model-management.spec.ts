@@ -1,7 +1,7 @@
 // Managing models through the window, against the simulator: pull (progress, cancel, resume, failure), delete with
 // what goes with it, the temporary models panel, and several hosts in Settings. Screenshots in light and dark at
 // 1280 and 800 px land in test-results/.
-import { startOllamaSim } from '../../src-main/test-support/ollama-sim'
+import { startOllamaSim } from '../../tools/ollama-sim/index'
 import { expect, test } from '../fixtures/app'
 import { captureAll } from '../fixtures/screenshots'
 import { chat, chatTitle, goToPage, modelPicker } from '../fixtures/chat-page'

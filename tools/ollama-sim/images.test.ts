@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { base64Of, PNG_1PX } from '../test-images'
 import { corruptBase64Offset } from './images'
 import { startOllamaSim } from './index'
 import type { OllamaSim, SimChatRequest } from './index'
@@ -20,7 +19,8 @@ afterEach(async () => {
   await sim.close()
 })
 
-const PNG = base64Of(PNG_1PX)
+// A 1×1 transparent PNG as base64, the way a chat request carries it (the simulator imports nothing from src-main).
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 const chat = (model: string, images?: unknown) =>
   post(sim, '/api/chat', { model, stream: false, messages: [{ role: 'user', content: 'What is this?', ...(images === undefined ? {} : { images }) }] })
 const promptTokens = async (model: string, images?: unknown) => ((await chat(model, images)).json as { prompt_eval_count: number }).prompt_eval_count

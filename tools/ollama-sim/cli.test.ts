@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const cliPath = fileURLToPath(new URL('./cli.ts', import.meta.url))
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 let child: ChildProcessWithoutNullStreams | undefined
 
 afterEach(() => {
