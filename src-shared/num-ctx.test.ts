@@ -35,3 +35,14 @@ describe('parseNumCtx', () => {
     expect(messageOf(4096, { trainedContext: 0 })).toBe('accepted 4096')
   })
 })
+
+describe('what a NumCtx rules out for every layer after the parser', () => {
+  // These layers once checked again what they were given; now they take a NumCtx, which only this parser makes.
+  it('refuses the values the temporary-model manager refused before any request', () => {
+    for (const bad of [100, 4096.5, Number.NaN, 2_000_000]) expect(parseNumCtx(bad).ok, String(bad)).toBe(false)
+  })
+
+  it('refuses the values temporary-model naming and the settings service refused as not positive whole numbers', () => {
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '4096']) expect(parseNumCtx(bad).ok, String(bad)).toBe(false)
+  })
+})

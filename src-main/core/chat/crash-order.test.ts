@@ -10,7 +10,7 @@ import { createCore } from '../app-core'
 import { openHistoryStore } from '../history/history-store'
 import { silentLogger } from '../log'
 import { openFileSettingsStore } from '../settings/file-settings-store'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { unwrap } from '../../test-support/core-harness'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))

@@ -1,4 +1,5 @@
 import type { AppError } from '../../../src-shared/ipc/result'
+import type { NumCtx } from '../../../src-shared/num-ctx'
 import type { ChatMessage, ChatTurn, ContextReport, ConversationSummary, MessageStatus, NoticeInfo, ReplyStats } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { ReplyContext, SentReply } from '../context/reply-context'
@@ -25,7 +26,7 @@ import { planServingModel, type ServingPlan } from './serving-model'
 export interface ReplyDeps {
   history: HistoryStore
   connection(): { client: OllamaClient; tempModels: TempModelManager; replyContext: ReplyContext; facts: ContextFacts }
-  numCtxFor(model: string): number | null
+  numCtxFor(model: string): NumCtx | null
   events: CoreEvents
   log: Logger
   /**

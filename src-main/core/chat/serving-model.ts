@@ -1,4 +1,5 @@
 import { aContext, shortModelName } from '../../../src-shared/format'
+import type { NumCtx } from '../../../src-shared/num-ctx'
 import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { TempModelManager } from '../models/temp-model-manager'
@@ -11,7 +12,7 @@ export interface ServingPlan {
   /** `options.num_ctx` for the request: only on fallback, so the user's context still applies. */
   requestNumCtx: number | null
   /** The context the user asked for, if any (recorded on the reply). */
-  numCtx: number | null
+  numCtx: NumCtx | null
   /** The temporary model in use, so a 404 can recreate it. */
   tempPath: string | null
   /** A sentence for the conversation when the plan is not what the user asked for. */
@@ -36,7 +37,7 @@ const isFatalForFallback = (error: unknown): boolean => {
  */
 export async function planServingModel(options: {
   baseModel: string
-  numCtx: number | null
+  numCtx: NumCtx | null
   tempModels: TempModelManager
   log: Logger
   signal: AbortSignal

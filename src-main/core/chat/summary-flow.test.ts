@@ -1,6 +1,6 @@
 // "Continue in a new chat from a summary", through the core against the simulator.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SimChatRequest } from '../../test-support/ollama-sim'
+import type { SimChatRequest } from '../../../tools/ollama-sim/index'
 import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
 import type { PromptEntry } from './conversation-text'
 import { summaryParts } from './summary-flow'

@@ -11,6 +11,7 @@ import { isRecord } from '../guards'
 import type { ConversationToImport, MessageToImport } from '../history/history-import'
 import { readContext, readError, readNotice, readStats } from '../history/stored-json'
 import { describeIssues, idSchema as id } from '../ipc/input-schemas'
+import { numCtxSchema } from '../settings/num-ctx-schema'
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-format'
 import { decodeImportedImage } from './imported-image'
 import { conversationLabel, refuseImport } from './import-refusal'
@@ -41,7 +42,7 @@ const messageSchema = z.object({
   status: z.enum(['complete', 'streaming', 'cancelled', 'error', 'interrupted'], 'must be complete, streaming, cancelled, error or interrupted'),
   model: modelName,
   servedBy: modelName,
-  numCtx: z.int().min(1).nullable(),
+  numCtx: numCtxSchema.nullable(),
   // Read field by field below, by the same readers as the history's own JSON columns.
   error: z.unknown(),
   stats: z.unknown(),

@@ -1,5 +1,5 @@
 import { minNumCtxFor } from '../../../src-shared/limits'
-import { parseNumCtx } from '../../../src-shared/num-ctx'
+import { parseNumCtx, type NumCtx } from '../../../src-shared/num-ctx'
 import { AppFailure } from '../app-failure'
 import type { OllamaConnection } from '../connection'
 import { estimateMemory } from '../context/memory-estimate'
@@ -22,16 +22,19 @@ export function modelHandlers(deps: {
   return {
     'models:list': () => deps.watch.listing(),
     'models:refresh': () => deps.watch.refresh(),
-    'models:setNumCtx': async ({ model, numCtx }) => {
+    'models:setNumCtx': async ({ model, numCtx: asked }) => {
       const { catalog } = deps.connection()
       const info = await catalog.get(model)
-      if (numCtx !== null) {
+      let numCtx: NumCtx | null = null
+      if (asked !== null) {
         if (info.isCloud) {
           throw new AppFailure('NOT_APPLICABLE', `${info.name} is a cloud model: it runs with the context ollama.com gives it.`)
         }
         if (!info.canChat) throw new AppFailure('NOT_APPLICABLE', `${info.name} is an embedding model: it has no chat context to set.`)
-        const check = parseNumCtx(numCtx, { trainedContext: info.trainedContext, minimum: minNumCtxFor(info.capabilities) })
+        // Where a context length enters from the window: judged once, with this model's bounds, then stored as it is.
+        const check = parseNumCtx(asked, { trainedContext: info.trainedContext, minimum: minNumCtxFor(info.capabilities) })
         if (!check.ok) throw new AppFailure('INVALID_NUM_CTX', check.message)
+        numCtx = check.value
       }
       deps.settings.setNumCtx(deps.connection().host, info.name, numCtx)
       return { model: { ...info, customNumCtx: numCtx } }

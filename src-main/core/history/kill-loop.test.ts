@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChatMessage } from '../../../src-shared/types'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { recordReliability } from '../../test-support/reliability-record'
 import { startCoreProcess, type CoreProcess } from './test-fixtures/core-process'
 

@@ -1,5 +1,6 @@
 import { ERROR_CODES, type AppError, type ErrorAction, type ErrorCode } from '../../../src-shared/ipc/result'
 import { safeOllamaLink } from '../../../src-shared/links'
+import { parseNumCtx } from '../../../src-shared/num-ctx'
 import type { ContextReport, ContextSource, NoticeInfo, ReplyStats } from '../../../src-shared/types'
 import { isRecord } from '../guards'
 
@@ -25,8 +26,10 @@ const positiveOrNull = (value: unknown): number | null => (isCount(value) && val
 
 function readAction(value: unknown): ErrorAction | undefined {
   if (!isRecord(value) || typeof value.label !== 'string') return undefined
-  if (value.kind === 'set-num-ctx' && typeof value.model === 'string' && isCount(value.numCtx) && value.numCtx > 0) {
-    return { kind: 'set-num-ctx', model: value.model, numCtx: value.numCtx, label: value.label }
+  // The context the button would set, judged by the one parser: a button must not offer what setting it refuses.
+  const numCtx = value.kind === 'set-num-ctx' ? parseNumCtx(value.numCtx) : null
+  if (numCtx?.ok === true && typeof value.model === 'string') {
+    return { kind: 'set-num-ctx', model: value.model, numCtx: numCtx.value, label: value.label }
   }
   const url = value.kind === 'open-link' && typeof value.url === 'string' ? safeOllamaLink(value.url) : null
   if (url !== null) return { kind: 'open-link', url, label: value.label }

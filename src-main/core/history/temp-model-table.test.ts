@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openHistoryStore, type HistoryStore } from './history-store'
+import type { NumCtx } from '../../../src-shared/num-ctx'
+import { asNumCtx } from '../../test-support/num-ctx'
 
 const host = 'http://127.0.0.1:11434'
-const record = { path: 'ollmchat-temp/Llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'sha256:abc', numCtx: 8192, createdAt: '2025-01-01T00:00:00.000Z' }
+const record = { path: 'ollmchat-temp/Llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'sha256:abc', numCtx: asNumCtx(8192), createdAt: '2025-01-01T00:00:00.000Z' }
 
 let dir: string
 let file: string
@@ -28,7 +30,7 @@ afterEach(() => {
 describe('temporary models in the history database', () => {
   it('persists records across reopen, with case-insensitive paths', () => {
     store.tempModels.forHost(host).set(record)
-    store.tempModels.forHost(host).set({ ...record, path: 'ollmchat-temp/qwen3-oc4096', numCtx: 4096 })
+    store.tempModels.forHost(host).set({ ...record, path: 'ollmchat-temp/qwen3-oc4096', numCtx: asNumCtx(4096) })
     const reopened = reopen().tempModels.forHost(host)
     expect(reopened.get('OLLMCHAT-TEMP/llama3-OC8192')).toEqual({ ...record, host, lastUsedAt: null })
     expect(reopened.all().map((r) => r.numCtx).sort()).toEqual([4096, 8192])
@@ -44,7 +46,8 @@ describe('temporary models in the history database', () => {
     table.set({ ...record, baseDigest: 'sha256:new' })
     expect(table.get(record.path)).toMatchObject({ baseDigest: 'sha256:new', lastUsedAt: '2025-02-02T00:00:00.000Z' })
     expect(table.all()).toHaveLength(1)
-    expect(() => table.set({ ...record, numCtx: 0 })).toThrow(TypeError)
+    // A record built around the type (from untyped data) is still refused by the record's schema.
+    expect(() => table.set({ ...record, numCtx: 0 as NumCtx })).toThrow(TypeError)
   })
 
   it('keeps each host to its own records, and lists the hosts that have any', () => {

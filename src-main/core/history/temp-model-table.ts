@@ -1,3 +1,4 @@
+import type { NumCtx } from '../../../src-shared/num-ctx'
 import type { HostTempModelRegistry, TempModelRecord, TempModelRegistry } from '../models/temp-model-registry'
 import { isTempModelRecord } from '../models/temp-model-registry'
 import type { HistoryDatabase } from './database'
@@ -17,7 +18,8 @@ const toRecord = (row: TempModelRow): TempModelRecord => ({
   path: row.path,
   baseModel: row.base_model,
   baseDigest: row.base_digest,
-  numCtx: row.num_ctx,
+  // Rows are written only by `set`, which admits a record only through its schema (`isTempModelRecord`).
+  numCtx: row.num_ctx as NumCtx,
   createdAt: row.created_at,
   lastUsedAt: row.last_used_at,
 })

@@ -13,20 +13,17 @@ import {
   MAX_HOST_URL_CHARS,
   MAX_IMAGES_PER_MESSAGE,
   MAX_MODEL_NAME_CHARS,
-  MAX_NUM_CTX,
   MAX_SYSTEM_PROMPT_CHARS,
   MAX_TITLE_CHARS,
-  REPLY_IDLE_MINUTES_RANGE,
-  TEMP_MODEL_LIMIT_RANGE,
 } from '../../../src-shared/limits'
 import { MAX_MESSAGE_PAGE } from '../../../src-shared/message-pages'
-import { PRESET_RULE } from '../../../src-shared/prompt-presets'
 import { MAX_SEARCH_OFFSET, MAX_SEARCH_PAGE_SIZE, SEARCH_CURSOR_PATTERN } from '../../../src-shared/search'
-import { THEMES } from '../../../src-shared/types'
+import { numCtxSchema } from '../settings/num-ctx-schema'
+import { settingsPatchSchema } from '../settings/settings-patch'
+import { idSchema } from './id-schema'
 
 const none = z.strictObject({})
-/** An id as every channel takes it; an import keeps ids only in this shape, or the conversation could not be opened. */
-export const idSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'must be an id')
+export { idSchema }
 const id = idSchema
 const modelName = z.string().trim().min(1).max(MAX_MODEL_NAME_CHARS)
 const messageText = z
@@ -35,7 +32,6 @@ const messageText = z
   .refine((text) => text.trim().length > 0, 'is empty')
 const title = z.string().trim().min(1).max(MAX_TITLE_CHARS)
 const systemPrompt = z.string().max(MAX_SYSTEM_PROMPT_CHARS)
-const theme = z.enum(THEMES)
 // Bounds only (a string of base64 characters within the size limit); `decodeImages` reads the bytes and says what
 // is wrong with an image in a sentence.
 const images = z
@@ -65,6 +61,7 @@ const think = z.union([z.boolean(), z.enum(THINK_LEVELS)], 'must be true, false,
 export const inputSchemas = {
   'app:getInfo': none,
   'app:openLogFolder': none,
+  'app:restartToUpdate': none,
   // What a window reports about its own failures: text only, bounded so a runaway report cannot flood the log.
   'app:reportError': z.strictObject({
     where: z.string().min(1).max(200),
@@ -76,7 +73,7 @@ export const inputSchemas = {
   'models:list': none,
   'models:setNumCtx': z.strictObject({ model: modelName, numCtx: z.number().nullable() }),
   'models:refresh': none,
-  'models:estimateMemory': z.strictObject({ model: modelName, numCtx: z.int().min(1).max(MAX_NUM_CTX) }),
+  'models:estimateMemory': z.strictObject({ model: modelName, numCtx: numCtxSchema }),
   'models:pull': z.strictObject({ requestId: id, model: modelName }),
   'models:cancelPull': z.strictObject({ requestId: id }),
   'models:activePulls': none,
@@ -99,21 +96,7 @@ export const inputSchemas = {
   'hosts:remove': z.strictObject({ id }),
   'hosts:check': none,
   'settings:get': none,
-  'settings:update': z.strictObject({
-    ollamaHost: z.string().trim().max(MAX_HOST_URL_CHARS).nullable().exactOptional(),
-    theme: theme.exactOptional(),
-    defaultModel: modelName.nullable().exactOptional(),
-    lastConversationId: id.nullable().exactOptional(),
-    activeHostId: id.nullable().exactOptional(),
-    tempModelLimit: z.int().min(TEMP_MODEL_LIMIT_RANGE.min).max(TEMP_MODEL_LIMIT_RANGE.max).exactOptional(),
-    notifyTempModelCreated: z.boolean().exactOptional(),
-    replyIdleMinutes: z.int().min(REPLY_IDLE_MINUTES_RANGE.min).max(REPLY_IDLE_MINUTES_RANGE.max).exactOptional(),
-    // Bounds only; the settings service applies the whole preset rule with a sentence naming the problem.
-    systemPromptPresets: z
-      .array(z.strictObject({ id, name: z.string().max(PRESET_RULE.maxNameLength * 2), text: z.string().max(PRESET_RULE.maxTextLength) }))
-      .max(PRESET_RULE.maxCount, `holds more than ${PRESET_RULE.maxCount} presets`)
-      .exactOptional(),
-  }),
+  'settings:update': settingsPatchSchema,
   'chats:list': none,
   'chats:create': z.strictObject({ model: modelName.nullable(), systemPrompt: systemPrompt.exactOptional() }),
   'chats:get': z.strictObject({
@@ -151,11 +134,22 @@ export const inputSchemas = {
   'data:import': z.strictObject({ requestId: id, text: z.string().max(MAX_IMPORT_BYTES, 'is a file larger than ollmchat imports') }),
 } satisfies { [C in Channel]: z.ZodType<In<C>> }
 
-/** Turns zod's issues into one sentence naming the fields, e.g. `text is empty; model is required`. */
+/**
+ * A message that is already a whole sentence (it ends with a full stop, like `parseNumCtx`'s or the settings
+ * patch's): it names what is wrong by itself, so no field is put before it.
+ */
+const isSentence = (message: string) => message.endsWith('.')
+
+/**
+ * Turns zod's issues into one sentence naming the fields, e.g. `text is empty; model is required`, without a final
+ * full stop (callers end the sentence). A message that is a whole sentence is kept as it is, its full stop left to
+ * the caller.
+ */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => {
+      if (isSentence(issue.message)) return issue.message.slice(0, -1)
       const field = issue.path.length > 0 ? issue.path.join('.') : 'input'
       return `${field} ${issue.code === 'unrecognized_keys' ? 'has unknown fields' : issue.message.replace(/^Invalid input: /, '')}`
     })

@@ -2,7 +2,7 @@
 // (names parsed are counted, never timed), each a pass over the names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { countTurns } from '../../test-support/event-loop-turns'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import * as modelName from '../ollama/model-name'
 import { createMemoryLogger, silentLogger } from '../log'
 import { OllamaClient } from '../ollama/client'
@@ -13,6 +13,7 @@ import { createTempModelHousekeeping } from './temp-model-housekeeping'
 import { cleanupPass } from './temp-model-cleanup'
 import { TempModelManager } from './temp-model-manager'
 import { createMemoryTempModelRegistry, type TempModelRecord } from './temp-model-registry'
+import { asNumCtx } from '../../test-support/num-ctx'
 
 // Every name function counted, so the test can tell how often names are parsed and compared.
 vi.mock('../ollama/model-name', async (importOriginal) => {
@@ -86,7 +87,7 @@ describe('clean-up of many temporary models', () => {
       path: `ollmchat-temp/llama3-oc${5000 + i}`,
       baseModel: 'llama3:latest',
       baseDigest,
-      numCtx: 5000 + i,
+      numCtx: asNumCtx(5000 + i),
       createdAt: '2026-05-01T10:00:00.000Z',
       lastUsedAt: null,
     }))
@@ -131,7 +132,7 @@ describe('listing many temporary models', () => {
     const baseDigest = (await client.listAll()).find((m) => m.name === 'llama3:latest')?.digest ?? ''
     for (let i = 0; i < count; i++) {
       const path = `ollmchat-temp/llama3-oc${5000 + i}`
-      registry.forHost(client.host).set({ path, baseModel: 'llama3:latest', baseDigest, numCtx: 5000 + i, createdAt: '2026-05-01T10:00:00.000Z' })
+      registry.forHost(client.host).set({ path, baseModel: 'llama3:latest', baseDigest, numCtx: asNumCtx(5000 + i), createdAt: '2026-05-01T10:00:00.000Z' })
     }
     const manager = new TempModelManager(client, { registry })
     const housekeeping = createTempModelHousekeeping({ client, manager, limit: () => 1_000, log: createMemoryLogger() })

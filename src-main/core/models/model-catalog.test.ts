@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { createMemoryLogger } from '../log'
 import { OllamaClient } from '../ollama/client'
 import { ModelNotFoundError, OllamaUnreachableError } from '../ollama/errors'

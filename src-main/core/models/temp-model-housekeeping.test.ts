@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { createMemoryLogger } from '../log'
 import { OllamaClient } from '../ollama/client'
 import { createTempModelHousekeeping, type TempModelHousekeeping } from './temp-model-housekeeping'
 import { TempModelManager } from './temp-model-manager'
 import { createMemoryTempModelRegistry, type TempModelRegistry } from './temp-model-registry'
 import { TempModelGuards } from './temp-model-guard'
+import { asNumCtx } from '../../test-support/num-ctx'
 
 let sim: OllamaSim
 let client: OllamaClient
@@ -40,7 +41,7 @@ async function makeTemps(...contexts: number[]): Promise<string[]> {
   const paths: string[] = []
   for (const numCtx of contexts) {
     clock += 60_000
-    paths.push((await manager.createTempModel('llama3', numCtx)).path)
+    paths.push((await manager.createTempModel('llama3', asNumCtx(numCtx))).path)
   }
   sim.unloadAll()
   return paths
@@ -168,7 +169,7 @@ describe('deleting passes and new chats', () => {
       manager.invalidate(a ?? '')
     })
     let handed = false
-    const asked = manager.createTempModel('llama3', 2048).then((ref) => {
+    const asked = manager.createTempModel('llama3', asNumCtx(2048)).then((ref) => {
       handed = true
       return ref
     })
@@ -186,7 +187,7 @@ describe('deleting passes and new chats', () => {
     const blocker = gate()
     const pass = manager.exclusive(() => blocker.opened)
     const stop = new AbortController()
-    const asked = manager.createTempModel('llama3', 2048, { signal: stop.signal })
+    const asked = manager.createTempModel('llama3', asNumCtx(2048), { signal: stop.signal })
     stop.abort()
     await expect(asked).rejects.toMatchObject({ code: 'CANCELLED' })
     blocker.open()
@@ -203,7 +204,7 @@ describe('deleting passes and new chats', () => {
       await otherClient.delete(a ?? '')
       other.invalidate(a ?? '')
     })
-    const asked = manager.createTempModel('llama3', 2048)
+    const asked = manager.createTempModel('llama3', asNumCtx(2048))
     blocker.open()
     await removing
     expect(await asked).toMatchObject({ path: a, created: true })
@@ -221,7 +222,7 @@ describe('deleting passes and new chats', () => {
     stop.abort()
     await expect(pass).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(registry.forHost(client.host).get(a ?? '')).toBeUndefined()
-    expect(await manager.createTempModel('llama3', 2048)).toMatchObject({ path: a, created: true })
+    expect(await manager.createTempModel('llama3', asNumCtx(2048))).toMatchObject({ path: a, created: true })
   })
 
   it('the clean-up while the app is open keeps an unloaded model a reply used recently', async () => {

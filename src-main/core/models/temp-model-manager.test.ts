@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { createMemoryLogger } from '../log'
 import { OllamaClient, type CallOptions } from '../ollama/client'
 import { CancelledError, InvalidNumCtxError, MalformedResponseError, ModelNotFoundError, NotApplicableError } from '../ollama/errors'
 import { TempModelManager } from './temp-model-manager'
 import { createMemoryTempModelRegistry, type TempModelRegistry } from './temp-model-registry'
+import { asNumCtx } from '../../test-support/num-ctx'
 
 let sim: OllamaSim
 let client: OllamaClient
@@ -31,7 +32,7 @@ const creates = () => sim.requestsTo('/api/create', 'POST')
 
 describe('TempModelManager naming', () => {
   it('names temp models as the original plan does', () => {
-    expect(manager.getTempModelName('llama3', 4096)).toBe('llama3-oc4096')
+    expect(manager.getTempModelName('llama3', asNumCtx(4096))).toBe('llama3-oc4096')
     expect(manager.getTempModelPath('llama3-oc4096')).toBe('ollmchat-temp/llama3-oc4096')
   })
 })
@@ -39,7 +40,7 @@ describe('TempModelManager naming', () => {
 describe('createTempModel', () => {
   it('creates the temp model from the exact listed base with num_ctx, and says so before creating', async () => {
     let creating = 0
-    const ref = await manager.createTempModel('Llama3', 4096, { onCreating: () => creating++ })
+    const ref = await manager.createTempModel('Llama3', asNumCtx(4096), { onCreating: () => creating++ })
     expect(ref).toEqual({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', numCtx: 4096, created: true })
     expect(creating).toBe(1)
     expect(creates().map((r) => r.body)).toEqual([
@@ -52,22 +53,15 @@ describe('createTempModel', () => {
     expect(records().get(ref.path)).toMatchObject({ baseModel: 'llama3:latest', baseDigest: sim.getModel('llama3')?.digest, numCtx: 4096 })
   })
 
-  it('validates num_ctx before any request', async () => {
-    for (const bad of [100, 4096.5, Number.NaN, 2_000_000]) {
-      await expect(manager.createTempModel('llama3', bad)).rejects.toBeInstanceOf(InvalidNumCtxError)
-    }
-    expect(sim.requests).toEqual([])
-  })
-
   it('refuses a num_ctx above the base’s trained context without creating anything', async () => {
-    const error = await manager.createTempModel('llama3', 16384).catch((e: unknown) => e)
+    const error = await manager.createTempModel('llama3', asNumCtx(16384)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InvalidNumCtxError)
     expect((error as Error).message).toMatch(/8,192/)
     expect(creates()).toEqual([])
   })
 
   it('refuses a base that is not installed, and never sends the create that would pull it', async () => {
-    const error = await manager.createTempModel('mistral', 4096).catch((e: unknown) => e)
+    const error = await manager.createTempModel('mistral', asNumCtx(4096)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ModelNotFoundError)
     expect(error).toMatchObject({ model: 'mistral' })
     expect(creates()).toEqual([])
@@ -76,23 +70,23 @@ describe('createTempModel', () => {
 
   it('refuses cloud bases before any request', async () => {
     sim.addModel('gpt-oss:120b-cloud')
-    await expect(manager.createTempModel('gpt-oss:120b-cloud', 8192)).rejects.toBeInstanceOf(NotApplicableError)
+    await expect(manager.createTempModel('gpt-oss:120b-cloud', asNumCtx(8192))).rejects.toBeInstanceOf(NotApplicableError)
     expect(sim.requests).toEqual([])
   })
 
   it('keeps bases apart that differ only in namespace or tag', async () => {
-    const plain = await manager.createTempModel('llama3', 4096)
-    const user = await manager.createTempModel('user/llama3', 4096)
+    const plain = await manager.createTempModel('llama3', asNumCtx(4096))
+    const user = await manager.createTempModel('user/llama3', asNumCtx(4096))
     expect(plain.path).not.toBe(user.path)
     expect(user.baseModel).toBe('user/llama3:latest')
     expect(sim.getModel(user.path)?.parentModel).toBe('user/llama3:latest')
   })
 
   it('reuses a known temp model with zero requests', async () => {
-    await manager.createTempModel('llama3', 4096)
+    await manager.createTempModel('llama3', asNumCtx(4096))
     sim.clearRequests()
     let creating = 0
-    const again = await manager.createTempModel('llama3:latest', 4096, { onCreating: () => creating++ })
+    const again = await manager.createTempModel('llama3:latest', asNumCtx(4096), { onCreating: () => creating++ })
     expect(again).toEqual({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', numCtx: 4096, created: false })
     expect(sim.requests).toEqual([])
     expect(creating).toBe(0)
@@ -100,28 +94,28 @@ describe('createTempModel', () => {
 
   it('sends one create for concurrent calls for the same temp model', async () => {
     const notified: number[] = []
-    const refs = await Promise.all([1, 2, 3].map((i) => manager.createTempModel('llama3', 8192, { onCreating: () => notified.push(i) })))
+    const refs = await Promise.all([1, 2, 3].map((i) => manager.createTempModel('llama3', asNumCtx(8192), { onCreating: () => notified.push(i) })))
     expect(new Set(refs.map((r) => r.path))).toEqual(new Set(['ollmchat-temp/llama3-oc8192']))
     expect(creates()).toHaveLength(1)
     expect(notified.sort()).toEqual([1, 2, 3])
   })
 
   it('re-creates the temp model when a listing shows the base was re-pulled', async () => {
-    await manager.createTempModel('llama3', 4096)
+    await manager.createTempModel('llama3', asNumCtx(4096))
     sim.repull('llama3')
     await client.models()
     sim.clearRequests()
-    const ref = await manager.createTempModel('llama3', 4096)
+    const ref = await manager.createTempModel('llama3', asNumCtx(4096))
     expect(ref.created).toBe(true)
     expect(creates()).toHaveLength(1)
     expect(records().get(ref.path)?.baseDigest).toBe(sim.getModel('llama3')?.digest)
   })
 
   it('creates again after invalidate when the temp model vanished', async () => {
-    const first = await manager.createTempModel('llama3', 4096)
+    const first = await manager.createTempModel('llama3', asNumCtx(4096))
     sim.removeModel(first.path)
     manager.invalidate(`${first.path}:latest`)
-    const second = await manager.createTempModel('llama3', 4096)
+    const second = await manager.createTempModel('llama3', asNumCtx(4096))
     expect(second.created).toBe(true)
     expect(sim.hasModel(first.path)).toBe(true)
     expect(creates()).toHaveLength(2)
@@ -130,8 +124,8 @@ describe('createTempModel', () => {
   it('trusts only records of its own host: another Ollama\'s record neither skips the create nor gets deleted', async () => {
     const elsewhere = registry.forHost('http://192.168.1.20:11434')
     const llama3 = sim.getModel('llama3')
-    elsewhere.set({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', baseDigest: llama3?.digest ?? '', numCtx: 4096, createdAt: '2025-01-01T00:00:00.000Z' })
-    const ref = await manager.createTempModel('llama3', 4096)
+    elsewhere.set({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', baseDigest: llama3?.digest ?? '', numCtx: asNumCtx(4096), createdAt: '2025-01-01T00:00:00.000Z' })
+    const ref = await manager.createTempModel('llama3', asNumCtx(4096))
     expect(ref.created).toBe(true)
     expect(creates()).toHaveLength(1)
     // Clean-up deletes the (unused) temp model here and forgets it: on this host only.
@@ -143,15 +137,15 @@ describe('createTempModel', () => {
 
   it('fails with MalformedResponseError when the model is missing right after a reported create', async () => {
     sim.faults.failNext('/api/show', 404, "model 'ollmchat-temp/llama3-oc4096:latest' not found")
-    await expect(manager.createTempModel('llama3', 4096)).rejects.toBeInstanceOf(MalformedResponseError)
+    await expect(manager.createTempModel('llama3', asNumCtx(4096))).rejects.toBeInstanceOf(MalformedResponseError)
     expect(records().all()).toEqual([])
   })
 
   it('lets one caller give up while another still gets the model', async () => {
     sim.faults.latency(50)
     const impatient = new AbortController()
-    const first = manager.createTempModel('llama3', 4096, { signal: impatient.signal }).catch((e: unknown) => e)
-    const second = manager.createTempModel('llama3', 4096)
+    const first = manager.createTempModel('llama3', asNumCtx(4096), { signal: impatient.signal }).catch((e: unknown) => e)
+    const second = manager.createTempModel('llama3', asNumCtx(4096))
     impatient.abort()
     expect(await first).toBeInstanceOf(CancelledError)
     expect((await second).path).toBe('ollmchat-temp/llama3-oc4096')
@@ -162,11 +156,11 @@ describe('createTempModel', () => {
     manager = new TempModelManager(client, { registry, abandonedCreateWaitMs: 50 })
     sim.faults.stallNext('/api/create')
     const controller = new AbortController()
-    const pending = manager.createTempModel('llama3', 4096, { signal: controller.signal }).catch((e: unknown) => e)
+    const pending = manager.createTempModel('llama3', asNumCtx(4096), { signal: controller.signal }).catch((e: unknown) => e)
     for (let i = 0; i < 400 && creates().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
     controller.abort()
     expect(await pending).toBeInstanceOf(CancelledError)
-    const retry = await manager.createTempModel('llama3', 4096)
+    const retry = await manager.createTempModel('llama3', asNumCtx(4096))
     expect(retry.created).toBe(true)
   })
 })
@@ -175,7 +169,7 @@ describe('isTempModelInUse', () => {
   const path = 'ollmchat-temp/llama3-oc4096'
 
   beforeEach(async () => {
-    await manager.createTempModel('llama3', 4096)
+    await manager.createTempModel('llama3', asNumCtx(4096))
   })
 
   it('is false when nothing is loaded and no chat holds it', async () => {
@@ -209,10 +203,10 @@ describe('cleanupUnusedTempModels', () => {
   it('deletes unused temp models, keeps loaded and held ones, and never touches other models', async () => {
     const log = createMemoryLogger()
     manager = new TempModelManager(client, { registry, log })
-    const unused = await manager.createTempModel('llama3', 4096)
-    const loaded = await manager.createTempModel('llama3', 2048)
-    const held = await manager.createTempModel('qwen3:8b', 8192)
-    const sharesRunner = await manager.createTempModel('user/llama3', 4096)
+    const unused = await manager.createTempModel('llama3', asNumCtx(4096))
+    const loaded = await manager.createTempModel('llama3', asNumCtx(2048))
+    const held = await manager.createTempModel('qwen3:8b', asNumCtx(8192))
+    const sharesRunner = await manager.createTempModel('user/llama3', asNumCtx(4096))
     sim.addModel('ollmchat-temp/someone/else:latest-ctx64K')
     sim.load(loaded.path)
     sim.load('user/llama3', { numCtx: 4096 })

@@ -1,4 +1,4 @@
-import { parseNumCtx } from '../../../src-shared/num-ctx'
+import { parseNumCtx, type NumCtx } from '../../../src-shared/num-ctx'
 import { messageOf } from '../guards'
 import { silentLogger, type Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
@@ -29,7 +29,7 @@ export interface TempModelRef {
   path: string
   /** The base exactly as Ollama lists it (what `from` was set to). */
   baseModel: string
-  numCtx: number
+  numCtx: NumCtx
   /** True when this call created (or re-created) it; false when a known one was reused. */
   created: boolean
 }
@@ -100,7 +100,7 @@ export class TempModelManager {
   }
 
   /** See `temp-model-naming.ts`: `llama3` at 4096 → `llama3-oc4096`. */
-  getTempModelName(baseModel: string, numCtx: number): string {
+  getTempModelName(baseModel: string, numCtx: NumCtx): string {
     return getTempModelName(baseModel, numCtx)
   }
 
@@ -110,9 +110,9 @@ export class TempModelManager {
   }
 
   /**
-   * Makes sure the temporary model for `baseModel` at `numCtx` exists and returns it. Guarantees: `numCtx` is
-   * checked (`parseNumCtx`) before any request, then against the base's trained context when known
-   * (`InvalidNumCtxError`); a base that is not installed fails with `ModelNotFoundError` and no create is sent
+   * Makes sure the temporary model for `baseModel` at `numCtx` exists and returns it. Guarantees: `numCtx` (within
+   * ollmchat's bounds, as its type says) is checked against the base's trained context when known
+   * (`InvalidNumCtxError`), before any create; a base that is not installed fails with `ModelNotFoundError` and no create is sent
    * (Ollama would silently pull it); cloud bases fail with `NotApplicableError`; a model known to exist for the
    * base's current digest is returned without any request; a re-pulled base (digest changed) gets it re-created;
    * concurrent calls for one temp model share one create; `onCreating` runs only when a create is about to be
@@ -123,11 +123,9 @@ export class TempModelManager {
    */
   async createTempModel(
     baseModel: string,
-    numCtx: number,
+    numCtx: NumCtx,
     opts: { signal?: AbortSignal; onCreating?: () => void } = {},
   ): Promise<TempModelRef> {
-    const check = parseNumCtx(numCtx)
-    if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
     const path = getTempModelPath(getTempModelName(baseModel, numCtx))
     if (opts.signal?.aborted === true) throw new CancelledError(opts.signal.reason)
     await this.guard.waitForPasses(opts.signal)
@@ -241,13 +239,14 @@ export class TempModelManager {
     return parseModelName(baseModel) !== null && this.baseDigests.get(modelKey(baseModel)) === baseDigest
   }
 
-  private async ensure(baseModel: string, numCtx: number, path: string, control: FlightControl): Promise<TempModelRef> {
+  private async ensure(baseModel: string, numCtx: NumCtx, path: string, control: FlightControl): Promise<TempModelRef> {
     const signal = control.signal
     const listing = await this.client.listAll({ signal })
     const base = listing.find((m) => !isTempModelName(m.name) && sameModel(m.name, baseModel))
     if (base === undefined) throw new ModelNotFoundError(baseModel)
     if (base.isRemote) throw new NotApplicableError('num_ctx does not apply to cloud models; they run with the context ollama.com gives them.')
     const trained = base.contextLength ?? (await this.trainedContexts.of(base, signal))
+    // The one check only this layer can make: the base's trained length is known here, not where `numCtx` was read.
     const check = parseNumCtx(numCtx, { trainedContext: trained })
     if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
     control.started()

@@ -24,7 +24,8 @@
  * `-cloud`, which Ollama would read as a source selector.
  */
 import { createHash } from 'node:crypto'
-import { InvalidModelNameError, InvalidNumCtxError, NotApplicableError } from '../ollama/errors'
+import type { NumCtx } from '../../../src-shared/num-ctx'
+import { InvalidModelNameError, NotApplicableError } from '../ollama/errors'
 import {
   DEFAULT_HOST,
   DEFAULT_NAMESPACE,
@@ -52,14 +53,11 @@ const sha256Prefix = (text: string) => createHash('sha256').update(text).digest(
 
 /**
  * The temporary model's name (without the `ollmchat-temp/` namespace) for `baseModel` at `numCtx` tokens; see the
- * scheme above. Deterministic. Throws `InvalidModelNameError` for a base Ollama would refuse, `NotApplicableError`
- * for cloud bases and temporary models, and `InvalidNumCtxError` unless `numCtx` is a positive whole number (range
- * checks against the model belong to the caller).
+ * scheme above. Deterministic. Throws `InvalidModelNameError` for a base Ollama would refuse and `NotApplicableError`
+ * for cloud bases and temporary models. `numCtx` is a whole number within ollmchat's bounds by its type (checks
+ * against the model belong to the caller).
  */
-export function getTempModelName(baseModel: string, numCtx: number): string {
-  if (!Number.isSafeInteger(numCtx) || numCtx <= 0) {
-    throw new InvalidNumCtxError('The context length must be a positive whole number of tokens.', numCtx)
-  }
+export function getTempModelName(baseModel: string, numCtx: NumCtx): string {
   const parts = parseModelName(baseModel)
   if (parts === null) throw new InvalidModelNameError(baseModel)
   if (!tempModelApplies(baseModel)) throw new NotApplicableError(CLOUD_MESSAGE)

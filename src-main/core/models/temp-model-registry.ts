@@ -1,28 +1,34 @@
-import { isRecord } from '../guards'
+import { z } from 'zod'
 import { modelKey } from '../ollama/model-name'
+import { numCtxSchema } from '../settings/num-ctx-schema'
 
 /**
  * What the app remembers about temporary models it created: enough to reuse one without asking Ollama
- * (a warm chat sends no extra request) and to notice when the base was re-pulled (its digest changed).
+ * (a warm chat sends no extra request) and to notice when the base was re-pulled (its digest changed). The one
+ * statement of the record's shape: the history table, the settings file of older versions (`legacyTempModelSchema`)
+ * and `isTempModelRecord` all use it.
  */
-export interface TempModelRecord {
+export const tempModelRecordSchema = z.object({
   /**
    * The Ollama the temp model was created on (`OllamaClient.host`). A record speaks for that host only: another
    * Ollama may hold a model of the same name from another base, or none at all.
    */
-  host: string
+  host: z.string().min(1),
   /** Full temp model name, e.g. `ollmchat-temp/llama3-oc4096`. */
-  path: string
+  path: z.string().min(1),
   /** The base exactly as Ollama lists it (what `from` was set to). */
-  baseModel: string
+  baseModel: z.string().min(1),
   /** The base's digest in `/api/tags` when the temp model was created. */
-  baseDigest: string
-  numCtx: number
+  baseDigest: z.string(),
+  numCtx: numCtxSchema,
   /** ISO time of creation. */
-  createdAt: string
+  createdAt: z.string(),
   /** ISO time a reply of this app last used it; absent until one did (and in older records). */
-  lastUsedAt?: string | null
-}
+  lastUsedAt: z.string().nullable().optional(),
+})
+
+/** See `tempModelRecordSchema`. */
+export type TempModelRecord = z.output<typeof tempModelRecordSchema>
 
 /**
  * The records by `modelKey`, in the registry's order (one model may have records under two spellings), so finding
@@ -78,19 +84,7 @@ export function tempModelRecordKey(host: string, path: string): string {
  * `host` and fail this check, so they are ignored (treated as unknown) rather than trusted on whatever host runs now.
  */
 export function isTempModelRecord(value: unknown): value is TempModelRecord {
-  return (
-    isRecord(value) &&
-    typeof value.host === 'string' &&
-    value.host !== '' &&
-    typeof value.path === 'string' &&
-    value.path !== '' &&
-    typeof value.baseModel === 'string' &&
-    typeof value.baseDigest === 'string' &&
-    typeof value.numCtx === 'number' &&
-    Number.isInteger(value.numCtx) &&
-    value.numCtx > 0 &&
-    typeof value.createdAt === 'string'
-  )
+  return tempModelRecordSchema.safeParse(value).success
 }
 
 /** A registry over `storage`; every call reads it afresh, so two registries over one storage agree. */

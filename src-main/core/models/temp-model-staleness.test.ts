@@ -1,10 +1,11 @@
 // Clean-up of temporary models that pin old weights: a base pulled again with other weights, or removed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { createMemoryLogger } from '../log'
 import { OllamaClient } from '../ollama/client'
 import { TempModelManager } from './temp-model-manager'
 import { createMemoryTempModelRegistry } from './temp-model-registry'
+import { asNumCtx } from '../../test-support/num-ctx'
 
 let sim: OllamaSim
 let client: OllamaClient
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 /** A temp model Ollama has loaded: the ordinary clean-up keeps it as in use. */
 async function loadedTemp(base: string, numCtx: number) {
-  const ref = await manager.createTempModel(base, numCtx)
+  const ref = await manager.createTempModel(base, asNumCtx(numCtx))
   sim.load(ref.path)
   return ref
 }
@@ -54,7 +55,7 @@ describe('clean-up of stale temporary models', () => {
 
   it('deletes a temp model whose base was removed, counting shared old weights once', async () => {
     const a = await loadedTemp('qwen3:8b', 4096)
-    const b = await manager.createTempModel('qwen3:8b', 8192)
+    const b = await manager.createTempModel('qwen3:8b', asNumCtx(8192))
     const weights = sim.getModel(a.path)?.size ?? 0
     sim.removeModel('qwen3:8b')
     const report = await manager.cleanupUnusedTempModels()
@@ -75,11 +76,11 @@ describe('clean-up of stale temporary models', () => {
   })
 
   it('recreates the temp model on the new weights at the next use', async () => {
-    const temp = await manager.createTempModel('llama3', 4096)
+    const temp = await manager.createTempModel('llama3', asNumCtx(4096))
     const oldBlob = sim.getModel(temp.path)?.weightsDigest
     sim.repull('llama3', { newWeights: true })
     await client.listAll()
-    const again = await manager.createTempModel('llama3', 4096)
+    const again = await manager.createTempModel('llama3', asNumCtx(4096))
     expect(again.created).toBe(true)
     expect(sim.getModel(again.path)?.weightsDigest).not.toBe(oldBlob)
     expect(sim.getModel(again.path)?.weightsDigest).toBe(sim.getModel('llama3')?.weightsDigest)

@@ -3,27 +3,25 @@ import { checkHeaderList } from '../../../src-shared/header-rule'
 import type { HostEntry } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { KeyValueStore } from '../core-types'
-import { isRecord } from '../guards'
 import { checkHostSetting } from '../ollama/host-setting'
+import { hostEntrySchema } from './stored-shapes'
 
 /**
  * The Ollama hosts a person added, and which one is active, in the settings store (`hosts`, `activeHostId`). Header
  * values are not here: they live in the secret store, and only their names are kept with the host.
  */
 
-const isHostEntry = (value: unknown): value is HostEntry =>
-  isRecord(value) &&
-  typeof value.id === 'string' &&
-  value.id !== '' &&
-  typeof value.url === 'string' &&
-  (value.name === null || typeof value.name === 'string') &&
-  Array.isArray(value.headerNames) &&
-  value.headerNames.every((name) => typeof name === 'string')
-
-/** The stored hosts; entries that are not complete are left out (and dropped at the next write). */
+/**
+ * The stored hosts, read entry by entry with their stored shape; entries that are not complete are left out (and
+ * dropped at the next write). Fields a newer version added are kept, so rewriting the list does not lose them.
+ */
 export function readHosts(store: KeyValueStore): HostEntry[] {
   const value = store.get('hosts')
-  return Array.isArray(value) ? value.filter(isHostEntry).map((host) => ({ ...host, headerNames: [...host.headerNames] })) : []
+  if (!Array.isArray(value)) return []
+  return value.flatMap((entry) => {
+    const parsed = hostEntrySchema.safeParse(entry)
+    return parsed.success ? [{ ...parsed.data, headerNames: [...parsed.data.headerNames] }] : []
+  })
 }
 
 /** The active host, or `null` for `OLLAMA_HOST` (else Ollama's default). */

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { REPLY_IDLE_MINUTES_RANGE, TEMP_MODEL_LIMIT_RANGE } from '../../../src-shared/limits'
 import { PRESET_RULE } from '../../../src-shared/prompt-presets'
 import { THEMES } from '../../../src-shared/types'
+import { tempModelRecordSchema } from '../models/temp-model-registry'
+import { numCtxSchema } from './num-ctx-schema'
 
 /**
  * The settings file's shapes, each stated once in zod. conf's JSON Schema is derived from them
@@ -15,7 +17,7 @@ const nullableString = z.string().nullable()
 const positiveInteger = z.int().min(1)
 
 /** One model's options: only `numCtx` today; other (newer) fields are kept as they are. */
-export const modelOptionsSchema = z.looseObject({ numCtx: positiveInteger.optional() })
+export const modelOptionsSchema = z.looseObject({ numCtx: numCtxSchema.optional() })
 
 /** Per canonical model name (see `createSettingsService`'s `modelKey`). */
 export const modelOptionsMapSchema = z.record(z.string(), modelOptionsSchema)
@@ -41,24 +43,27 @@ export const windowStateSchema = z.looseObject({
 const storedPresetSchema = z.looseObject({ id: z.string(), name: z.string(), text: z.string().max(PRESET_RULE.maxTextLength) })
 
 /**
- * Older versions' temporary-model record. `host` is optional here so that records written before records knew their
- * host do not make the file invalid; `isTempModelRecord` ignores them.
+ * Older versions' temporary-model record (`tempModelRecordSchema`). `host` is optional here so that records written
+ * before records knew their host do not make the file invalid; `isTempModelRecord` ignores them.
  */
-export const legacyTempModelSchema = z.looseObject({
-  host: z.string().min(1).optional(),
-  path: z.string().min(1),
-  baseModel: z.string().min(1),
-  baseDigest: z.string(),
-  numCtx: positiveInteger,
-  createdAt: z.string(),
-})
+export const legacyTempModelSchema = z.looseObject({ ...tempModelRecordSchema.shape, host: z.string().min(1).optional() })
+
+const quotedThemes = THEMES.map((theme) => `"${theme}"`)
+/**
+ * The sentences a wrong value of a setting is refused with. They sit on the stored shapes, so a setting changed
+ * through `settings:update` (`settingsPatchSchema`) is refused with the same rule and words the file is read with.
+ */
+const THEME_MESSAGE = `theme must be ${quotedThemes.slice(0, -1).join(', ')} or ${quotedThemes.at(-1) ?? ''}.`
+const TEMP_MODEL_LIMIT_MESSAGE = `The limit of temporary models must be a whole number from ${TEMP_MODEL_LIMIT_RANGE.min} to ${TEMP_MODEL_LIMIT_RANGE.max}.`
+const REPLY_IDLE_MESSAGE = `The time to wait for Ollama must be a whole number of minutes from ${REPLY_IDLE_MINUTES_RANGE.min} to ${REPLY_IDLE_MINUTES_RANGE.max}.`
+const wholeIn = (range: { min: number; max: number }, message: string) => z.int(message).min(range.min, message).max(range.max, message)
 
 /**
  * Everything the settings file holds. Keys that are absent from a file take `SETTINGS_DEFAULTS` (conf fills them
  * in), so only the keys marked optional may stay absent once the file is read.
  */
 export const storedSettingsSchema = z.looseObject({
-  theme: z.enum(THEMES),
+  theme: z.enum(THEMES, THEME_MESSAGE),
   defaultModel: nullableString,
   lastConversationId: nullableString,
   /** The Ollama hosts the user added. */
@@ -67,10 +72,10 @@ export const storedSettingsSchema = z.looseObject({
   activeHostId: nullableString,
   /** Per host address, then per canonical model name. */
   hostModelOptions: z.record(z.string(), modelOptionsMapSchema),
-  tempModelLimit: z.int().min(TEMP_MODEL_LIMIT_RANGE.min).max(TEMP_MODEL_LIMIT_RANGE.max),
-  notifyTempModelCreated: z.boolean(),
+  tempModelLimit: wholeIn(TEMP_MODEL_LIMIT_RANGE, TEMP_MODEL_LIMIT_MESSAGE),
+  notifyTempModelCreated: z.boolean('notifyTempModelCreated must be true or false.'),
   /** Absent until changed: older files have none, and the default applies. */
-  replyIdleMinutes: z.int().min(REPLY_IDLE_MINUTES_RANGE.min).max(REPLY_IDLE_MINUTES_RANGE.max).optional(),
+  replyIdleMinutes: wholeIn(REPLY_IDLE_MINUTES_RANGE, REPLY_IDLE_MESSAGE).optional(),
   /** Absent until the window has been closed once. */
   window: windowStateSchema.optional(),
   /** Saved system prompts; absent until the first is saved. */
