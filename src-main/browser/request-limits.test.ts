@@ -28,6 +28,7 @@ beforeEach(async () => {
       dispatched++
       return ok(null) as never
     },
+    open: () => {},
     start: () => {},
     stop: async () => {},
   }

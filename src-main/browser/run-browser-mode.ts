@@ -4,7 +4,7 @@ import type { Core, CoreTiming } from '../core/core-types'
 import type { Logger } from '../core/log'
 import { openFileSettingsStore } from '../core/settings/file-settings-store'
 import type { SettingsRepair } from '../core/settings/settings-recovery'
-import { startBrowserServer, type BrowserServer } from './browser-server'
+import { startBrowserServer, type BrowserServer, type PageServer } from './browser-server'
 
 export interface BrowserModeOptions {
   dataDir: string
@@ -16,6 +16,8 @@ export interface BrowserModeOptions {
   env?: Record<string, string | undefined>
   simulatedOllama?: boolean
   timing?: Partial<CoreTiming>
+  /** Serves the page instead of `rendererDir` (the development server). */
+  servePage?: PageServer
 }
 
 export interface BrowserMode {
@@ -43,6 +45,8 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<Brows
     log: options.log,
     ...(options.timing ? { timing: options.timing } : {}),
   })
+  // Before the server: a history that cannot be opened fails the start with nothing left listening.
+  core.open()
   let server: BrowserServer
   try {
     server = await startBrowserServer({
@@ -51,6 +55,7 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<Brows
       log: options.log,
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.token === undefined ? {} : { token: options.token }),
+      ...(options.servePage ? { servePage: options.servePage } : {}),
     })
   } catch (error) {
     // A taken port (EADDRINUSE) must not leave the history database open behind the error.

@@ -1,8 +1,64 @@
-// The composition root's own duties: reconnecting when the host setting changes, settings events, and stopping.
+// The composition root's own duties: no I/O until opened, reconnecting when the host setting changes, settings
+// events, and stopping.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCoreHarness, unwrap, type CoreHarness } from '../test-support/core-harness'
-import { startOllamaSim, type OllamaSim } from '../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../tools/ollama-sim/index'
 import { recordFault } from '../test-support/reliability-checks'
+import { createMemoryStore } from '../test-support/fake-core'
+import { createCore } from './app-core'
+import type { Core } from './core-types'
+import { createMemoryLogger } from './log'
+
+describe('createCore before it is opened', () => {
+  let sim: OllamaSim
+  let parent: string
+  let core: Core | undefined
+  afterEach(async () => {
+    await core?.stop()
+    await sim.close()
+    rmSync(parent, { recursive: true, force: true })
+  })
+
+  const build = async () => {
+    sim = await startOllamaSim({ models: ['llama3'] })
+    parent = mkdtempSync(join(tmpdir(), 'ollmchat-lazy-'))
+    const dataDir = join(parent, 'not-yet')
+    const log = createMemoryLogger()
+    // Options stored without a host by an older version: moving them under the host is a start-up write.
+    const settings = createMemoryStore({ modelOptions: { 'llama3:latest': { numCtx: 4096 } } })
+    core = createCore({ dataDir, settings, mode: 'browser', version: '0.0.0-test', env: { OLLAMA_HOST: sim.url }, log })
+    return { core, dataDir, settings, log }
+  }
+
+  it('touches no file and no setting, sends nothing to Ollama and logs nothing while it is built; start opens it', async () => {
+    const { core, dataDir, settings, log } = await build()
+    expect(existsSync(dataDir)).toBe(false)
+    expect([...settings.data.keys()]).toEqual(['modelOptions'])
+    expect(sim.requests).toEqual([])
+    expect(log.lines).toEqual([])
+
+    core.start()
+    expect(existsSync(join(dataDir, 'history.sqlite'))).toBe(true)
+    expect([...settings.data.keys()]).toEqual(['hostModelOptions'])
+    await expect.poll(() => sim.requestsTo('/api/version').length).toBeGreaterThan(0)
+  })
+
+  it('opens on its first request without starting the background work', async () => {
+    const { core, dataDir } = await build()
+    expect(unwrap(await core.dispatch('chats:list', {})).conversations).toEqual([])
+    expect(existsSync(join(dataDir, 'history.sqlite'))).toBe(true)
+    expect(sim.requests).toEqual([])
+  })
+
+  it('stops without ever creating its data folder when it was never opened', async () => {
+    const { core, dataDir } = await build()
+    await core.stop()
+    expect(existsSync(dataDir)).toBe(false)
+  })
+})
 
 describe('createCore', () => {
   let h: CoreHarness
@@ -58,6 +114,23 @@ describe('createCore', () => {
     expect(unwrap(await h.core.dispatch('ollama:getStatus', {}))).toMatchObject({ host: other.url, state: 'reachable' })
     expect(h.eventsNamed('ollama:status').filter((s) => s.host === other.url).map((s) => s.state)).toEqual(['checking', 'reachable'])
     await h.sim.faults.up()
+  })
+
+  it('finishes a reply on the host it began on when the host changes between its calls (model created, then chat)', async () => {
+    h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'from the first host' } })
+    other = await startOllamaSim({ models: ['llama3'], reply: 'from the second host' })
+    unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 4096 }))
+    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    // Slow enough that the switch lands while the temporary model is being created.
+    h.sim.faults.latency(200)
+    const pending = h.core.dispatch('chat:send', { requestId: 'spans-switch', conversationId: conversation.id, text: 'hi' })
+    await h.waitFor(() => h.eventsNamed('chat:progress').some((progress) => progress.phase === 'preparing-model'))
+
+    unwrap(await h.core.dispatch('settings:update', { ollamaHost: other.url }))
+    const turn = unwrap(await pending)
+    expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'from the first host', servedBy: 'ollmchat-temp/llama3-oc4096' })
+    expect(h.sim.requestsTo('/api/chat', 'POST')).toHaveLength(1)
+    expect(other.requestsTo('/api/chat', 'POST')).toHaveLength(0)
   })
 
   it('stops within the grace period while Ollama stalls a call', async () => {

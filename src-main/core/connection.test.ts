@@ -1,6 +1,6 @@
 // One host's connection: where its host came from, and that its background clean-up stops when it is replaced.
 import { afterEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../tools/ollama-sim/index'
 import { openConnection, type OllamaConnection } from './connection'
 import { createMemoryLogger } from './log'
 import { createMemoryTempModelRegistry } from './models/temp-model-registry'

@@ -29,7 +29,7 @@ export interface OllamaConnection {
   startCleanup(): Promise<CleanupReport>
   /**
    * Stops this connection's background work (the clean-up, even while it waits for Ollama). The client stays open:
-   * replies that started on this host may still be using it.
+   * requests that started on this host may still be using it (`connection-switch.ts` closes it once they end).
    */
   dispose(): void
 }
@@ -46,8 +46,8 @@ export interface ConnectionOptions {
   guards?: TempModelGuards
   /** The user's `num_ctx` settings for this host (its address) as they are now, read once per model listing. */
   numCtxLookup: (host: string) => (model: string) => number | null
-  /** How many temporary models may exist on the host. */
-  tempModelLimit(): number
+  /** How many temporary models may exist on `host` (this connection's). */
+  tempModelLimit(host: string): number
   /** A temporary model was created on the host (for the optional notification). */
   onTempModelCreated?(ref: TempModelRef): void
   log: Logger
@@ -72,7 +72,7 @@ export function openConnection(options: ConnectionOptions): OllamaConnection {
       void housekeeping.enforceLimit().catch((error: unknown) => log.warn('could not apply the limit on temporary models', { error: messageOf(error) }))
     },
   })
-  const housekeeping = createTempModelHousekeeping({ client, manager: tempModels, limit: () => options.tempModelLimit(), log })
+  const housekeeping = createTempModelHousekeeping({ client, manager: tempModels, limit: () => options.tempModelLimit(client.host), log })
   const facts = new ContextFacts()
   const catalog = createModelCatalog({ client, customNumCtx: () => options.numCtxLookup(client.host), facts, log })
   const lifetime = new AbortController()

@@ -38,6 +38,16 @@ export interface CoreDeps {
   settingsRepairs?: readonly SettingsRepair[]
   /** Opens a folder in the system's file manager (the desktop shell's `shell.openPath`); absent in browser mode. */
   openFolder?: (folder: string) => Promise<void>
+  /** The desktop app's downloaded update (src-main/electron/updater.ts); absent in browser mode and development. */
+  updates?: UpdatePort
+}
+
+/** What the core asks of the shell's updater: which update waits, and installing it. */
+export interface UpdatePort {
+  /** The version downloaded and waiting for a restart, or `null`. */
+  readyVersion(): string | null
+  /** Quits and installs the waiting update; false when there is none. */
+  restartToUpdate(): boolean
 }
 
 /** Intervals the core works with; the defaults suit people, tests pass shorter ones. */
@@ -74,7 +84,13 @@ export interface Core {
   dispatch<C extends Channel>(channel: C, input: unknown): Promise<Result<Out<C>>>
   events: CoreEvents
   /**
-   * Starts background work without waiting for Ollama: the Ollama status watch and the start-up clean-up of
+   * Opens the chat history and does start-up's writes; `start` and the first `dispatch` do it when it has not run, so
+   * building the core never touches a file. Throws when the history cannot be opened: a shell calls it first to
+   * treat that as a failed start. Idempotent.
+   */
+  open(): void
+  /**
+   * Opens the core (see `open`), then starts background work without waiting for Ollama: the Ollama status watch and the start-up clean-up of
    * unused temporary models (which waits for Ollama to become reachable if it is down).
    */
   start(): void

@@ -1,4 +1,5 @@
 import { openConnection, type OllamaConnection } from './connection'
+import { createConnectionSwitch } from './connection-switch'
 import { messageOf } from './guards'
 import type { Logger } from './log'
 import type { TempModelRef } from './models/temp-model-manager'
@@ -13,7 +14,10 @@ import type { SettingsService } from './settings/settings-service'
 /** The connection to the active Ollama host, and the start-up clean-ups of every host ollmchat made models on. */
 export interface HostConnections {
   current(): OllamaConnection
-  /** Connects to the host the settings name now (after a switch, or a change of its address or headers). */
+  /**
+   * Connects to the host the settings name now (after a switch, or a change of its address or headers); the old
+   * connection's client closes once the requests still running on it end (`connection-switch.ts`).
+   */
   reconnect(): void
   /**
    * Starts the start-up clean-up on the active host and on every other host in the list (or the default one) with
@@ -48,16 +52,14 @@ export function createHostConnections(deps: {
       registry: deps.registry,
       guards,
       numCtxLookup: (host) => settings.numCtxLookup(host),
-      tempModelLimit: () => settings.get(connection.host).tempModelLimit,
+      tempModelLimit: (host) => settings.get(host).tempModelLimit,
       onTempModelCreated: (ref) => deps.onTempModelCreated(ref),
       log,
     })
   }
-  let connection = connect()
-  /** Connections a host change replaced: replies that began on them may still use their clients until `stop`. */
-  const retired: OllamaConnection[] = []
-  /** Clients opened only to clean up other hosts, with what ends their clean-up. */
-  const others: { host: string; client: OllamaClient; lifetime: AbortController }[] = []
+  const active = createConnectionSwitch(connect(), log)
+  /** Clients opened only to clean up other hosts, with what ends their clean-up; each leaves once closed. */
+  const others = new Set<{ host: string; client: OllamaClient; lifetime: AbortController }>()
   let started = false
 
   /** The clean-up of a host that is not the active one: its own client (with its headers), nothing else. */
@@ -65,19 +67,25 @@ export function createHostConnections(deps: {
     const entry = settings.hosts().find((candidate) => candidate.url === host)
     const client = new OllamaClient({ host, env: deps.env, headers: entry === undefined ? {} : secrets.read(entry.id) })
     const lifetime = new AbortController()
-    others.push({ host, client, lifetime })
+    const other = { host, client, lifetime }
+    others.add(other)
     const manager = new TempModelManager(client, { registry: deps.registry, guards, log })
-    manager.cleanupWhenReachable({ signal: lifetime.signal }).catch((error: unknown) => log.error('clean-up of another host failed', { host, error: messageOf(error) }))
+    manager
+      .cleanupWhenReachable({ signal: lifetime.signal })
+      .catch((error: unknown) => log.error('clean-up of another host failed', { host, error: messageOf(error) }))
+      // Its only work is done: closed once idle (if `stop` came first, this is its bounded closing).
+      .then(() => client.whenIdle())
+      .then(() => client.close())
+      .catch((error: unknown) => log.warn('could not close the connection used to clean up another host', { host, error: messageOf(error) }))
+      .finally(() => others.delete(other))
   }
 
   return {
-    current: () => connection,
+    current: () => active.current(),
     reconnect() {
-      // The old clean-up stops; the old client stays open for replies still running on it (its idle sockets close by
-      // keep-alive, and `stop` closes it for good).
-      connection.dispose()
-      retired.push(connection)
-      connection = connect()
+      // The old clean-up stops at once; the old client closes once the calls still running on it have ended.
+      active.replace(connect())
+      const connection = active.current()
       // The new connection's own clean-up takes over from one begun while this host was not the active one.
       for (const other of others) if (other.host === connection.host) other.lifetime.abort()
       deps.onChange(connection)
@@ -86,6 +94,7 @@ export function createHostConnections(deps: {
     startCleanups() {
       if (started) return
       started = true
+      const connection = active.current()
       void connection.startCleanup()
       // Only hosts the person still has (or the default): a removed host's address may now be someone else's server.
       const known = new Set([null, ...settings.hosts().map((host) => host.url)].map((url) => resolveOllamaHost(url, deps.env)))
@@ -96,10 +105,8 @@ export function createHostConnections(deps: {
       }
     },
     async stop(graceMs) {
-      const all = [...retired, connection]
-      for (const each of all) each.dispose()
       for (const other of others) other.lifetime.abort()
-      await Promise.all([...all.map((each) => each.client.close({ graceMs })), ...others.map((other) => other.client.close({ graceMs }))])
+      await Promise.all([active.closeAll(graceMs), ...[...others].map((other) => other.client.close({ graceMs }))])
     },
   }
 }

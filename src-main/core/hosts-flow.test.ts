@@ -2,9 +2,10 @@
 // models, headers that never come back, the start-up clean-up on every host, and hosts too old for ollmchat.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../test-support/ollama-sim'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startOllamaSim, type OllamaSim } from '../../tools/ollama-sim/index'
 import { startCoreHarness, unwrap, type CoreHarness } from '../test-support/core-harness'
+import { OllamaClient } from './ollama/client'
 
 describe('several Ollama hosts', () => {
   let h: CoreHarness
@@ -156,6 +157,11 @@ describe('several Ollama hosts', () => {
     unwrap(await h.core.dispatch('settings:update', { activeHostId: null }))
     other.unloadAll()
     await h.restart()
+    // From the new core on (the old one's stop closed its own clients).
+    const closes = vi.spyOn(OllamaClient.prototype, 'close')
     await h.waitFor(() => !other.hasModel('ollmchat-temp/llama3-oc4096'))
+    // The client opened only for that clean-up is closed once it is done, not kept until quit.
+    await h.waitFor(() => closes.mock.contexts.some((client) => (client as OllamaClient).host === other.url))
+    closes.mockRestore()
   })
 })

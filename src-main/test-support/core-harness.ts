@@ -7,7 +7,7 @@ import { createCore } from '../core/app-core'
 import type { Core, CoreTiming } from '../core/core-types'
 import { createMemoryLogger } from '../core/log'
 import { openFileSettingsStore } from '../core/settings/file-settings-store'
-import { startOllamaSim, type OllamaSim, type SimOptions } from './ollama-sim'
+import { startOllamaSim, type OllamaSim, type SimOptions } from '../../tools/ollama-sim/index'
 
 export interface RecordedEvent<E extends EventName = EventName> {
   name: E

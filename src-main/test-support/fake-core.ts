@@ -16,6 +16,8 @@ export interface FakeCore extends Core {
 
 /** Scripted behaviour; by default start does nothing, stop resolves and dispatch echoes the channel. */
 export interface FakeCoreOptions {
+  /** Throws to stand for a history that cannot be opened. */
+  open?: () => void
   /** May return a promise (e.g. one that never settles), to prove the shell does not wait for it. */
   start?: () => unknown
   stop?: () => Promise<void>
@@ -33,6 +35,9 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
       core.dispatched.push({ channel, input })
       const result = options.dispatch ? await options.dispatch(channel, input) : ok({ echo: channel })
       return result as Result<Out<C>>
+    },
+    open() {
+      options.open?.()
     },
     start() {
       core.startCalls += 1

@@ -3,7 +3,7 @@
 // context, refusing chat, asking for a sign-in, and stopping a reply at its length limit.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChatTurn } from '../../../src-shared/types'
-import type { SimChatRequest } from '../../test-support/ollama-sim'
+import type { SimChatRequest } from '../../../tools/ollama-sim/index'
 import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
 
 const GiB = 1024 ** 3

@@ -1,7 +1,7 @@
 // How `OllamaClient.pull` ends: only Ollama's `success` line completes a pull; a stream that stops before it,
 // cleanly or with the connection cut, is `StreamInterruptedError`.
 import { afterEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { OllamaClient, type PullLine } from './client'
 import { StreamInterruptedError } from './errors'
 

@@ -1,8 +1,8 @@
 // How `OllamaClient.chat` reads its stream: straight from the body, each line parsed once, with the headers of
 // Ollama's own client and the host's extra ones, and the same typed errors as the JSON calls.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
-import { signinUrl } from '../../test-support/ollama-sim/cloud'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
+import { signinUrl } from '../../../tools/ollama-sim/cloud'
 import { OllamaClient, type ChatChunk } from './client'
 import { ModelNotFoundError, OllamaHttpError, StreamInterruptedError } from './errors'
 import { SignInRequiredError } from './limit-errors'

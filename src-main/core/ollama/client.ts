@@ -169,6 +169,19 @@ export class OllamaClient {
     return (answer as { done_reason?: unknown }).done_reason === 'unload'
   }
 
+  /**
+   * Counts work that makes several calls in a row (a request: a reply creates its model, then chats) as one call in
+   * flight until the returned `release` (idempotent), so `whenIdle` does not resolve in the gap between two of them.
+   */
+  hold(): () => void {
+    return this.calls.begin()
+  }
+
+  /** Resolves once no call and no `hold` is in flight: a client a host switch retired is closed then. */
+  whenIdle(): Promise<void> {
+    return this.calls.whenIdle()
+  }
+
   /** Calls `listener` with every successful raw listing (temporary models included). Returns the unsubscribe. */
   onListing(listener: (models: ListedModel[]) => void): () => void {
     this.listingListeners.add(listener)

@@ -1,6 +1,6 @@
 // A delete whose connection closes under it: retried once on a connection of its own, never more.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { OllamaClient } from './client'
 import { OllamaUnreachableError } from './errors'
 import { isDroppedConnection, retryOnFreshConnection, type FreshConnections } from './fresh-connection'

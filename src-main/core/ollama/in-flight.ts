@@ -15,6 +15,18 @@ export class InFlightCalls {
     }
   }
 
+  /** Resolves once no call is in progress, however long that takes (a retired client closes then). */
+  whenIdle(): Promise<void> {
+    if (this.count === 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      const onIdle = () => {
+        this.idleListeners.delete(onIdle)
+        resolve()
+      }
+      this.idleListeners.add(onIdle)
+    })
+  }
+
   /** Resolves `true` as soon as no call is in progress, or `false` once `ms` passed with some still running. */
   idleWithin(ms: number): Promise<boolean> {
     if (this.count === 0) return Promise.resolve(true)

@@ -3,7 +3,7 @@
 // into a bug report.
 import { Ollama } from 'ollama/browser'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { toOllamaError } from './classify-error'
 import { ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
 import { agentFetch, callFetch, createOllamaAgent } from './http'

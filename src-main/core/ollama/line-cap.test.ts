@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../test-support/ollama-sim'
+import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { OllamaClient } from './client'
 import { MalformedResponseError } from './errors'
 import { recordFault } from '../../test-support/reliability-checks'
