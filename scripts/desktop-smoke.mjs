@@ -55,6 +55,9 @@ for (let i = 0; i < 100 && !(fake.windows[0]?.shown && fake.handlers.size > 0); 
 
 const window = fake.windows[0]
 check(fake.windows.length === 1 && window?.shown, 'one window was created and shown')
+const menuLabels = (fake.Menu.applicationMenu?.items ?? []).map((item) => Reflect.get(Object(item), 'label') ?? Reflect.get(Object(item), 'role'))
+// On Linux: File and View are the app's own; Edit, Window and Help are Electron's roles with the app's items.
+check(menuLabels.join() === 'File,editMenu,View,windowMenu,help', `the application menu is set from its template (${menuLabels.join(', ')})`)
 const prefs = window?.options.webPreferences ?? {}
 check(prefs.contextIsolation === true && prefs.sandbox === true && prefs.nodeIntegration === false && prefs.webviewTag === false, 'secure webPreferences')
 check(prefs.preload === out('preload', 'preload.cjs'), `the preload path is the built preload (${prefs.preload})`)
@@ -70,7 +73,16 @@ const scheme = fake.privilegedSchemes.find((entry) => entry.scheme === 'app')
 check(scheme?.privileges.standard === true && scheme.privileges.secure === true, 'the app: scheme is standard and secure')
 const serveApp = (/** @type {string} */ url) => fake.protocolHandlers.get('app')?.(new Request(url))
 const page = await serveApp('app://ollmchat/index.html')
-check(page?.status === 200 && (await page.text()).includes('Content-Security-Policy'), 'app://ollmchat/index.html serves the built page')
+// The policy is written once (src-shared/content-security-policy.ts): the built page's meta tag and the app: header
+// must be it exactly, so a dev server's relaxation can never reach the built app.
+const { tsImport } = await import('tsx/esm/api')
+/** @type {typeof import('../src-shared/content-security-policy.ts')} */
+const csp = await tsImport('../src-shared/content-security-policy.ts', import.meta.url)
+const html = (await page?.text()) ?? ''
+const metaPolicy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'")
+check(page?.status === 200 && html.includes('<div id="root">'), 'app://ollmchat/index.html serves the built page')
+check(metaPolicy === csp.contentSecurityPolicy({ delivery: 'meta' }), `the built page's CSP meta tag is the shipped policy (${metaPolicy})`)
+check(page?.headers.get('content-security-policy') === csp.CONTENT_SECURITY_POLICY, 'app: responses carry the shipped policy as a header')
 const escaped = await serveApp('app://ollmchat/..%2fmain%2fmain.js')
 check(escaped?.status === 404, `a path out of the renderer folder is refused (${escaped?.status})`)
 

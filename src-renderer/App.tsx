@@ -2,6 +2,7 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { StartupNotices } from './components/StartupNotices'
 import { StatusBanner } from './components/StatusBanner'
 import { Toasts } from './components/Toasts'
+import { UpdateBanner } from './components/UpdateBanner'
 import { ChatView } from './features/chat/ChatView'
 import { ModelsPage } from './features/models/ModelsPage'
 import { SettingsPage } from './features/settings/SettingsPage'
@@ -28,6 +29,7 @@ export function App() {
       <main id={MAIN_REGION_ID} className="main" tabIndex={-1} aria-busy={!booted}>
         <StatusBanner />
         <StartupNotices />
+        <UpdateBanner />
         {page === 'chat' && (
           <ErrorBoundary key="chat" area="chat">
             <ChatView />

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url'
  * @property {string[]} lifecycle
  * @property {{ scheme: string, privileges: Record<string, boolean> }[]} privilegedSchemes
  * @property {Map<string, (request: Request) => Promise<Response>>} protocolHandlers
+ * @property {{ applicationMenu: { items: unknown[] } | null }} Menu
  */
 
 const userData = mkdtempSync(join(tmpdir(), 'ollmchat-desktop-smoke-'))
@@ -192,8 +193,17 @@ export const safeStorage = {
   encryptString: (/** @type {string} */ text) => Buffer.from([...Buffer.from(text)].reverse()),
   decryptString: (/** @type {Buffer} */ data) => Buffer.from([...data].reverse()).toString(),
 }
-export default { app, BrowserWindow, ipcMain, shell, nativeTheme, dialog, screen, safeStorage, protocol, net }
+/** The application menu the app sets, kept so the smoke run can check one was built from a template. */
+export const Menu = {
+  /** @type {{ items: unknown[] } | null} */
+  applicationMenu: null,
+  buildFromTemplate: (/** @type {unknown[]} */ template) => ({ items: template }),
+  setApplicationMenu(/** @type {{ items: unknown[] } | null} */ menu) {
+    Menu.applicationMenu = menu
+  },
+}
+export default { app, BrowserWindow, ipcMain, shell, nativeTheme, dialog, screen, safeStorage, protocol, net, Menu }
 
 /** @type {FakeElectron} */
-const recorded = { app, windows, handlers, quits, userData, lifecycle, privilegedSchemes, protocolHandlers }
+const recorded = { app, windows, handlers, quits, userData, lifecycle, privilegedSchemes, protocolHandlers, Menu }
 Object.assign(globalThis, { __fakeElectron: recorded })

@@ -81,6 +81,21 @@ describe('startDesktopApp: start-up', () => {
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'the app could not start' }))
   })
 
+  it('reports a history that cannot be opened as a failed start: no window, no background work, quits', async () => {
+    const { app, windows, start, log, core } = setup({
+      core: {
+        open: () => {
+          throw new Error('The chat history /data/history.sqlite is a folder, not a file.')
+        },
+      },
+    })
+    await start()
+    expect(windows).toEqual([])
+    expect(core.startCalls).toBe(0)
+    expect(app.quitted).toBe(true)
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'the app could not start' }))
+  })
+
   it('applies the stored theme to the native theme and the window background, and follows changes', async () => {
     const { windows, nativeTheme, core, start } = setup({ store: { theme: 'dark' } })
     await start()

@@ -3,6 +3,7 @@
  * single instance, core start-up that never delays the window, IPC per window, bounded shutdown.
  */
 import { dirname, join } from 'node:path'
+import type { MenuItemConstructorOptions } from 'electron'
 import type { Core, CoreDeps, KeyValueStore } from '../core/core-types'
 import { createFileSecretStore, type SecretCodec } from '../core/settings/secret-file'
 import type { Logger } from '../core/log'
@@ -21,7 +22,9 @@ import type {
 } from './electron-like'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { guardWebContents } from './contents-guard'
+import { installDesktopMenu } from './desktop-menu'
 import { connectIpc } from './ipc-bridge'
+import { updatesForApp, type UpdaterLike, type Updates } from './updater'
 import { appUrlFor, backgroundColorFor, createMainWindow, type AppPaths } from './window'
 
 /** How long quitting waits for `core.stop()` before giving up on it. */
@@ -55,6 +58,12 @@ export interface DesktopAppDeps {
   /** How host header values are protected on disk (the OS keychain); asked once the app is ready. */
   createSecretCodec?: () => SecretCodec
   stopTimeoutMs?: number
+  /** `Menu.setApplicationMenu(Menu.buildFromTemplate(template))`; without it the app sets no menu. */
+  setApplicationMenu?: (template: MenuItemConstructorOptions[]) => void
+  /** What a problem report names besides the app's version (Help → Report a problem). */
+  runtime?: { electronVersion: string; os: string }
+  /** electron-updater's `autoUpdater`, asked for only in a packaged app (updater.ts). */
+  createUpdater?: () => UpdaterLike
 }
 
 /** Handle on a started app, for tests and `main.ts`. */
@@ -121,6 +130,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   let core: Core | undefined
   let store: KeyValueStore | undefined
   let current: WindowLike | undefined
+  let updates: Updates | undefined
   let quitState: 'running' | 'stopping' | 'stopped' = 'running'
 
   const background = (theme: ThemePreference) =>
@@ -177,6 +187,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     event.preventDefault()
     if (quitState === 'stopping') return
     quitState = 'stopping'
+    updates?.stop()
     const stopping = core
     void settleWithin(() => stopping.stop(), deps.stopTimeoutMs ?? STOP_TIMEOUT_MS, log).then(() => {
       quitState = 'stopped'
@@ -186,9 +197,16 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
 
   const ready = app.whenReady().then(() => {
     handleAppProtocol({ protocol: deps.protocol, rendererDir: dirname(deps.paths.rendererHtml), fetchFile: deps.fetchFile, log })
+    updates = updatesForApp({
+      isPackaged: app.isPackaged,
+      createUpdater: deps.createUpdater,
+      log,
+      // Through the core's events, so every window connected now hears it; a window opened later reads app:getInfo.
+      onReady: (version) => core?.events.emit('app:updateReady', { version }),
+    })
     try {
       store = deps.createStore()
-      core = deps.createCore({
+      const built = deps.createCore({
         dataDir: app.getPath('userData'),
         settings: store,
         mode: 'desktop',
@@ -198,7 +216,12 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
         ...(deps.createSecretCodec
           ? { secrets: createFileSecretStore(join(app.getPath('userData'), 'secrets.json'), deps.createSecretCodec(), log) }
           : {}),
+        ...(updates ? { updates } : {}),
       })
+      // Building the core touches no file; opening it here makes a history that cannot be opened a failed start
+      // (and a core that did not open is not one quitting must stop).
+      built.open()
+      core = built
     } catch (error) {
       log.error('the app could not start', { error: describeError(error) })
       deps.dialog?.showErrorBox('ollmchat could not start', error instanceof Error ? error.message : String(error))
@@ -211,7 +234,23 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       // Background start-up work is best effort; the window must open regardless.
       log.error('core.start failed', { error: describeError(error) })
     }
+    if (deps.setApplicationMenu) {
+      installDesktopMenu({
+        setApplicationMenu: deps.setApplicationMenu,
+        platform: deps.platform,
+        isDevelopment: !app.isPackaged,
+        appVersion: app.getVersion(),
+        electronVersion: deps.runtime?.electronVersion ?? 'unknown',
+        os: deps.runtime?.os ?? deps.platform,
+        shell: deps.shell,
+        ...(deps.dialog ? { dialog: deps.dialog } : {}),
+        log,
+        core: () => core,
+        window: () => current,
+      })
+    }
     openWindow()
+    updates?.start()
   })
   return {
     primary: true,

@@ -121,8 +121,13 @@ export interface NativeThemeLike {
   themeSource: ThemePreference
 }
 
-/** `dialog.showErrorBox`, for a start-up failure the user must see. */
-export interface DialogLike {
+/** `dialog.showMessageBox`, for Help → About. */
+export interface MessageBoxLike {
+  showMessageBox(options: { type: 'info'; title: string; message: string; detail: string; buttons: string[] }): Promise<unknown>
+}
+
+/** `dialog`: `showErrorBox` for a start-up failure the user must see, and the About box. */
+export interface DialogLike extends MessageBoxLike {
   showErrorBox(title: string, content: string): void
 }
 

@@ -1,7 +1,10 @@
 /** The Electron entry: wires the real Electron objects into `startDesktopApp`; all logic lives there. */
+import { arch, release } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, net, protocol, safeStorage, screen, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, screen, shell } from 'electron'
+// electron-updater is CommonJS and defines `autoUpdater` as a getter, which an ES import cannot name directly.
+import electronUpdater from 'electron-updater'
 import { createCore } from '../core'
 import { openAppLog } from '../core/app-log'
 import { startDesktopApp } from './desktop-app'
@@ -50,4 +53,8 @@ startDesktopApp({
   processEvents: process,
   sqliteNativeBinding: sqliteBindingForElectron({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), log }),
   createSecretCodec: () => safeStorageCodec(safeStorage, log),
+  setApplicationMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+  runtime: { electronVersion: process.versions.electron, os: `${process.platform} ${release()} (${arch()})` },
+  // Read only when packaged: the getter builds the platform's updater.
+  createUpdater: () => electronUpdater.autoUpdater,
 })

@@ -11,12 +11,17 @@ export interface SetupOptions {
   platform?: NodeJS.Platform
   store?: Record<string, unknown>
   createSecretCodec?: DesktopAppDeps['createSecretCodec']
+  createUpdater?: DesktopAppDeps['createUpdater']
+  setApplicationMenu?: DesktopAppDeps['setApplicationMenu']
+  /** Runs as a packaged app (`app.isPackaged`). */
+  packaged?: boolean
 }
 
 /** The desktop shell started over stand-ins for Electron and the core; `start()` makes the app ready. */
 export function setupDesktopApp(options: SetupOptions = {}) {
   const order: string[] = []
   const app = new FakeApp(options.lock ?? true)
+  app.isPackaged = options.packaged ?? false
   const { BrowserWindow, windows } = createFakeBrowserWindowClass(app)
   const ipcMain = new FakeIpcMain()
   const core = createFakeCore({
@@ -54,6 +59,8 @@ export function setupDesktopApp(options: SetupOptions = {}) {
     processEvents,
     sqliteNativeBinding: '/app/node_modules/.ollmchat/electron-sqlite/better-sqlite3/build/Release/better_sqlite3.node',
     ...(options.createSecretCodec ? { createSecretCodec: options.createSecretCodec } : {}),
+    ...(options.createUpdater ? { createUpdater: options.createUpdater } : {}),
+    ...(options.setApplicationMenu ? { setApplicationMenu: options.setApplicationMenu } : {}),
   })
   const start = async () => {
     app.becomeReady()

@@ -16,6 +16,7 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
   const batcher = createDeltaBatcher((batch) => store.getState().applyDeltas(batch), schedule)
   const unsubscribers = [
     bridge.on('ollama:status', (status) => store.getState().applyOllamaStatus(status)),
+    bridge.on('app:updateReady', ({ version }) => store.getState().applyUpdateReady(version)),
     bridge.on('chat:started', (event) => {
       batcher.flush()
       store.getState().applyStarted(event)

@@ -16,16 +16,30 @@ export interface StatusSlice {
   checkOllamaNow: () => Promise<void>
   /** Applies a status from main; reloads the models when Ollama comes back. */
   applyOllamaStatus: (status: OllamaStatus) => void
+  /** The version of a downloaded update waiting for a restart (desktop app), or `null`. */
+  updateReady: string | null
+  applyUpdateReady: (version: string) => void
+  /** "Restart to update": main quits and installs the update. */
+  restartToUpdate: () => Promise<void>
 }
 
 export const createStatusSlice: SliceCreator<StatusSlice> = (bridge) => (set, get) => ({
   appInfo: null,
   ollama: null,
   isCheckingOllama: false,
+  updateReady: null,
+
+  applyUpdateReady(version) {
+    set({ updateReady: version })
+  },
+
+  async restartToUpdate() {
+    await safeCall(bridge, 'app:restartToUpdate', {})
+  },
 
   async loadAppInfo() {
     const result = await safeCall(bridge, 'app:getInfo', {})
-    if (result.ok) set({ appInfo: result.value })
+    if (result.ok) set({ appInfo: result.value, updateReady: result.value.updateReady ?? get().updateReady })
   },
 
   async openLogFolder() {

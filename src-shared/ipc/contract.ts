@@ -12,6 +12,7 @@ import type {
   ExportFormat,
   HostStatus,
   ImportReport,
+  MenuCommand,
   MemoryEstimate,
   ModelDetailsInfo,
   ModelInfo,
@@ -41,6 +42,8 @@ export interface RequestMap extends ChatRequests {
   'app:reportError': { in: { where: string; message: string; stack?: string }; out: { logged: boolean } }
   /** Opens the log file's folder in the system's file manager (desktop app); `opened: false` in browser mode. */
   'app:openLogFolder': { in: None; out: { opened: boolean } }
+  /** Quits and installs the downloaded update (desktop app); `restarting: false` when there is none to install. */
+  'app:restartToUpdate': { in: None; out: { restarting: boolean } }
 
   'ollama:getStatus': { in: None; out: OllamaStatus }
   /** Checks the host now instead of waiting for the next automatic check. */
@@ -122,6 +125,10 @@ export interface RequestMap extends ChatRequests {
 
 /** Events main pushes to the renderer. */
 export interface EventMap extends ChatEvents {
+  /** The application menu chose an action the focused window carries out (desktop app only). */
+  'app:menuCommand': { command: MenuCommand }
+  /** An update was downloaded and installs on restart (desktop app only). */
+  'app:updateReady': { version: string }
   'ollama:status': OllamaStatus
   /** Installed or loaded models changed (a pull, a removal, a load or unload, a new setting): the new list. */
   'models:changed': ModelListing
@@ -157,6 +164,7 @@ const channelNames: Record<Channel, true> = {
   'app:getInfo': true,
   'app:reportError': true,
   'app:openLogFolder': true,
+  'app:restartToUpdate': true,
   'ollama:getStatus': true,
   'ollama:checkNow': true,
   'models:list': true,
@@ -196,6 +204,8 @@ const channelNames: Record<Channel, true> = {
   'data:import': true,
 }
 const eventNames: Record<EventName, true> = {
+  'app:menuCommand': true,
+  'app:updateReady': true,
   'ollama:status': true,
   'chat:started': true,
   'chat:progress': true,

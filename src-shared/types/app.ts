@@ -16,7 +16,12 @@ export interface AppInfo {
   canOpenLogFolder?: boolean
   /** What the user must hear about this run's files (a damaged one put aside, a repaired one); absent when nothing. */
   startupNotices?: StartupNotice[]
+  /** The version an update was downloaded for, waiting for "Restart to update" (desktop app); absent or `null` when none. */
+  updateReady?: string | null
 }
+
+/** What the application menu asks the window to do (the same actions as the window's own shortcuts). */
+export type MenuCommand = 'newChat' | 'search' | 'settings'
 
 /** A file ollmchat had to put aside or repair: the window shows it once, until dismissed. */
 export interface StartupNotice {

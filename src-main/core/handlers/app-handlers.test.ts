@@ -29,3 +29,13 @@ it('opens the log file’s folder where the shell can, and says it could not els
   expect(await handlers['app:openLogFolder']({})).toEqual({ opened: true })
   expect(opened).toEqual(['/home/me/.config/ollmchat/logs'])
 })
+
+it('installs a downloaded update through the shell’s updater, and says there is none without one', async () => {
+  h = await startCoreHarness()
+  expect(unwrap(await h.core.dispatch('app:restartToUpdate', {}))).toEqual({ restarting: false })
+  expect(unwrap(await h.core.dispatch('app:getInfo', {})).updateReady).toBeNull()
+  let installs = 0
+  const handlers = appHandlers({ restartToUpdate: () => ++installs > 0 } as unknown as Parameters<typeof appHandlers>[0])
+  expect(await handlers['app:restartToUpdate']({})).toEqual({ restarting: true })
+  expect(installs).toBe(1)
+})

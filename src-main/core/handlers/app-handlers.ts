@@ -6,7 +6,7 @@ import type { Handlers } from '../ipc/dispatch'
 import type { SettingsService } from '../settings/settings-service'
 import type { OllamaStatusMonitor } from '../status/ollama-status'
 
-type AppChannels = 'app:getInfo' | 'app:reportError' | 'app:openLogFolder' | 'ollama:getStatus' | 'ollama:checkNow' | 'settings:get' | 'settings:update'
+type AppChannels = 'app:getInfo' | 'app:reportError' | 'app:openLogFolder' | 'app:restartToUpdate' | 'ollama:getStatus' | 'ollama:checkNow' | 'settings:get' | 'settings:update'
 
 /** App facts, the Ollama status, and settings. A host change reconnects through `onHostChange`. */
 export function appHandlers(deps: {
@@ -18,6 +18,8 @@ export function appHandlers(deps: {
   log: Logger
   /** Opens a folder in the file manager (desktop only). */
   openFolder?: (folder: string) => Promise<void>
+  /** Installs a downloaded update (desktop only). */
+  restartToUpdate?: () => boolean
   /** The address of the host in use now (per-model options belong to it). */
   currentHost(): string
   /** The active host changed (another one chosen, or its address set). */
@@ -34,6 +36,7 @@ export function appHandlers(deps: {
       await deps.openFolder(dirname(deps.log.file))
       return { opened: true }
     },
+    'app:restartToUpdate': async () => ({ restarting: deps.restartToUpdate?.() ?? false }),
     'app:reportError': async ({ where, message, stack }) => {
       deps.log.error(`the window failed: ${where}`, { message, ...(stack === undefined ? {} : { stack }) })
       return { logged: true }

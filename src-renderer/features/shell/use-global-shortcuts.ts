@@ -1,9 +1,26 @@
 import { useEffect } from 'react'
 import { selectInflightFor } from '../../store/chat-slice'
 import { useAppStore } from '../../store/store-context'
+import type { AppStore } from '../../store/types'
+import type { MenuCommand } from '../../../src-shared/types'
 
 /** The id of the sidebar's search field, which Ctrl/Cmd+K focuses. */
 export const SEARCH_INPUT_ID = 'conversation-search'
+
+/** Runs a window command, from its shortcut or from the desktop app's menu (`app:menuCommand`). */
+export function runWindowCommand(store: AppStore, command: MenuCommand): void {
+  if (command === 'newChat') {
+    store.getState().startNewChat()
+  } else if (command === 'settings') {
+    store.getState().setPage('settings')
+  } else {
+    const input = document.getElementById(SEARCH_INPUT_ID)
+    if (input instanceof HTMLInputElement) {
+      input.focus()
+      input.select()
+    }
+  }
+}
 
 /**
  * Window-wide keys: Ctrl/Cmd+N starts a new chat, Ctrl/Cmd+K focuses search, Esc stops the open
@@ -20,14 +37,13 @@ export function useGlobalShortcuts(): void {
       const key = event.key.toLowerCase()
       if ((modifier && key === 'n') || (command && event.shiftKey && key === 'o')) {
         event.preventDefault()
-        store.getState().startNewChat()
+        runWindowCommand(store, 'newChat')
       } else if (modifier && key === 'k') {
         event.preventDefault()
-        const input = document.getElementById(SEARCH_INPUT_ID)
-        if (input instanceof HTMLInputElement) {
-          input.focus()
-          input.select()
-        }
+        runWindowCommand(store, 'search')
+      } else if (modifier && key === ',') {
+        event.preventDefault()
+        runWindowCommand(store, 'settings')
       } else if (event.key === 'Escape' && !event.defaultPrevented) {
         const state = store.getState()
         const turn = state.page === 'chat' ? selectInflightFor(state.activeConversationId)(state) : undefined
