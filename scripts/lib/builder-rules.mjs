@@ -1,23 +1,13 @@
 // Project rules for electron-builder.yml that its schema cannot express, each a reason a package would be
 // broken: native modules not rebuilt for Electron, the entry file not shipped, .node files inside the asar,
-// an icon electron-builder cannot turn into every platform's format, or a fuse left at Electron's unsafe default.
-import { existsSync, readFileSync } from 'node:fs'
+// a platform icon missing a size or in the wrong format (scripts/lib/icon-set.mjs), or a fuse left at
+// Electron's unsafe default.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fuseProblems } from './fuse-rules.mjs'
+import { iconSetProblems } from './icon-set.mjs'
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-const MIN_ICON_SIZE = 512
-
-/**
- * Width and height of a PNG file's first frame, or undefined when `buffer` is not a PNG.
- * @param {Buffer} buffer
- * @returns {{ width: number, height: number } | undefined}
- */
-export function pngSize(buffer) {
-  if (buffer.length < 24 || !buffer.subarray(0, 8).equals(PNG_SIGNATURE)) return undefined
-  if (buffer.toString('latin1', 12, 16) !== 'IHDR') return undefined
-  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) }
-}
+export { pngSize } from './icon-formats.mjs'
 
 /** @returns {unknown[]} */
 const asList = (/** @type {unknown} */ value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value])
@@ -62,18 +52,6 @@ export function checkProjectRules(config, root) {
   }
   if (!asList(config.asarUnpack).includes('**/*.node')) problems.push('asarUnpack must include **/*.node')
   problems.push(...fuseProblems(config))
-  for (const platform of ['linux', 'mac', 'win']) {
-    const icon = config[platform]?.icon
-    if (!icon) {
-      problems.push(`${platform}.icon is missing`)
-      continue
-    }
-    const path = join(root, icon)
-    const size = existsSync(path) ? pngSize(readFileSync(path)) : undefined
-    if (!size) problems.push(`${platform}.icon (${icon}) is not a PNG file`)
-    else if (size.width < MIN_ICON_SIZE || size.height < MIN_ICON_SIZE || size.width !== size.height) {
-      problems.push(`${platform}.icon (${icon}) is ${size.width}×${size.height}; it must be square and at least ${MIN_ICON_SIZE}`)
-    }
-  }
+  problems.push(...iconSetProblems(root, { linux: config.linux?.icon, mac: config.mac?.icon, win: config.win?.icon }))
   return problems
 }

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkProjectRules, pngSize } from './builder-rules.mjs'
+import { checkProjectRules } from './builder-rules.mjs'
 import { REQUIRED_FUSES } from './fuse-rules.mjs'
+import { encodeIcns, encodeIco, icnsPngSize } from './icon-formats.mjs'
+import { ICNS_TYPES, ICO_SIZES, LINUX_ICON_SIZES, linuxIconName } from './icon-set.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const roots: string[] = []
@@ -24,11 +26,16 @@ function pngHeader(width: number, height: number): Buffer {
   return header
 }
 
-function project(icon: Buffer, main = 'out/main/main.js'): string {
+/** A project whose icons are complete, unless `linuxSizes`, `ico` or `icns` say otherwise. */
+function project(
+  { main = 'out/main/main.js', linuxSizes = [...LINUX_ICON_SIZES], ico, icns }: { main?: string; linuxSizes?: number[]; ico?: Buffer; icns?: Buffer } = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), 'ollmchat-builder-'))
   roots.push(root)
-  mkdirSync(join(root, 'assets'))
-  writeFileSync(join(root, 'assets', 'icon.png'), icon)
+  mkdirSync(join(root, 'assets', 'icons'), { recursive: true })
+  for (const size of linuxSizes) writeFileSync(join(root, 'assets', 'icons', linuxIconName(size)), pngHeader(size, size))
+  writeFileSync(join(root, 'assets', 'icon.ico'), ico ?? encodeIco(ICO_SIZES.map((size) => pngHeader(size, size))))
+  writeFileSync(join(root, 'assets', 'icon.icns'), icns ?? encodeIcns(ICNS_TYPES.map((type) => ({ type, png: pngHeader(icnsPngSize(type), icnsPngSize(type)) }))))
   writeFileSync(join(root, 'package.json'), JSON.stringify({ main }))
   return root
 }
@@ -38,19 +45,19 @@ const good = {
   files: [{ filter: ['out/**', 'package.json'] }],
   asarUnpack: ['**/*.node'],
   electronFuses: { ...REQUIRED_FUSES },
-  linux: { icon: 'assets/icon.png' },
-  mac: { icon: 'assets/icon.png' },
-  win: { icon: 'assets/icon.png' },
+  linux: { icon: 'assets/icons' },
+  mac: { icon: 'assets/icon.icns' },
+  win: { icon: 'assets/icon.ico' },
 }
 
 describe('checkProjectRules', () => {
   it('accepts the intended configuration', () => {
-    expect(checkProjectRules(good, project(pngHeader(512, 512)))).toEqual([])
-    expect(checkProjectRules({ ...good, files: ['out/**', 'package.json'] }, project(pngHeader(1024, 1024)))).toEqual([])
+    expect(checkProjectRules(good, project())).toEqual([])
+    expect(checkProjectRules({ ...good, files: ['out/**', 'package.json'] }, project())).toEqual([])
   })
 
   it('requires every fuse at its safe value', () => {
-    const root = project(pngHeader(512, 512))
+    const root = project()
     const { electronFuses: _fuses, ...withoutFuses } = good
     expect(checkProjectRules(withoutFuses, root)).toEqual([expect.stringContaining('electronFuses is missing')])
     expect(checkProjectRules({ ...good, electronFuses: { ...REQUIRED_FUSES, runAsNode: true } }, root)).toEqual([
@@ -63,13 +70,13 @@ describe('checkProjectRules', () => {
   })
 
   it('refuses npmRebuild: false', () => {
-    expect(checkProjectRules({ ...good, npmRebuild: false }, project(pngHeader(512, 512)))).toEqual([
+    expect(checkProjectRules({ ...good, npmRebuild: false }, project())).toEqual([
       expect.stringContaining('npmRebuild'),
     ])
   })
 
   it('requires the built app, package.json and unpacked native modules', () => {
-    const problems = checkProjectRules({ ...good, files: [{ filter: ['dist/**'] }], asarUnpack: [] }, project(pngHeader(512, 512)))
+    const problems = checkProjectRules({ ...good, files: [{ filter: ['dist/**'] }], asarUnpack: [] }, project())
     expect(problems).toEqual([
       expect.stringContaining('out/**'),
       expect.stringContaining('package.json'),
@@ -78,28 +85,29 @@ describe('checkProjectRules', () => {
   })
 
   it('requires package.json main to be inside the packaged files', () => {
-    expect(checkProjectRules(good, project(pngHeader(512, 512), 'src-main/electron/main.ts'))).toEqual([
+    expect(checkProjectRules(good, project({ main: 'src-main/electron/main.ts' }))).toEqual([
       expect.stringContaining('"main"'),
     ])
   })
 
-  it('requires a square PNG icon of at least 512 pixels for every platform', () => {
-    expect(checkProjectRules(good, project(pngHeader(256, 256)))).toHaveLength(3)
-    expect(checkProjectRules(good, project(Buffer.from('<svg/>')))).toEqual([
-      expect.stringContaining('linux.icon'),
-      expect.stringContaining('mac.icon'),
-      expect.stringContaining('win.icon'),
+  it('requires every platform icon in its format with every size', () => {
+    expect(checkProjectRules(good, project({ linuxSizes: [16, 32, 512] }))).toEqual([
+      expect.stringContaining('24x24.png is missing'),
+      expect.stringContaining('48x48.png is missing'),
+      expect.stringContaining('64x64.png is missing'),
+      expect.stringContaining('128x128.png is missing'),
+      expect.stringContaining('256x256.png is missing'),
     ])
-    expect(checkProjectRules({ ...good, win: {} }, project(pngHeader(512, 512)))).toEqual(['win.icon is missing'])
+    expect(checkProjectRules(good, project({ ico: encodeIco([pngHeader(16, 16)]) }))).toEqual(
+      ICO_SIZES.slice(1).map((size) => `win.icon (assets/icon.ico) has no ${size}×${size} image`),
+    )
+    expect(checkProjectRules(good, project({ icns: pngHeader(512, 512) }))).toEqual([expect.stringContaining('not an .icns file')])
+    expect(checkProjectRules({ ...good, linux: { icon: 'assets/icon.ico' } }, project())).toEqual([expect.stringContaining('must be a folder')])
+    expect(checkProjectRules({ ...good, win: {} }, project())).toEqual(['win.icon is missing'])
   })
 })
 
 describe('the repository', () => {
-  it('ships a 512×512 icon rendered from its SVG source', () => {
-    expect(pngSize(readFileSync(join(repo, 'assets', 'icon.png')))).toEqual({ width: 512, height: 512 })
-    expect(readFileSync(join(repo, 'assets', 'icon.svg'), 'utf8')).toContain('viewBox="0 0 512 512"')
-  })
-
   it('passes scripts/check-builder-config.mjs (schema and project rules)', () => {
     const result = spawnSync(process.execPath, [join(repo, 'scripts', 'check-builder-config.mjs')], { cwd: repo, encoding: 'utf8' })
     expect(result.stderr).not.toContain('INVALID')
