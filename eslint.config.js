@@ -15,6 +15,8 @@ const electronOnlyInShell = {
 const noTestSupport = { group: ['**/test-support/**'], message: 'Runtime code must not import test support.' }
 // Scripts may import product code (a rule both share lives there), never the other way round.
 const noScripts = { group: ['**/scripts/**'], message: 'Product code must not import from scripts/: move the shared rule into src-*.' }
+// tools/ (the Ollama simulator) serves tests, the demo and benchmarks; the app never ships it.
+const noTools = { group: ['**/tools/**'], message: 'Product code must not import from tools/: the simulator is for tests, the demo and benchmarks.' }
 
 export default defineConfig(
   globalIgnores(['out/', 'dist/', 'test-results/', 'playwright-report/', 'reports/', 'node_modules/']),
@@ -22,15 +24,23 @@ export default defineConfig(
   tseslint.configs.recommendedTypeChecked,
   { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   {
-    files: ['src-main/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.{js,ts}'],
+    files: ['src-main/**', 'tools/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      // A file nearing 300 lines usually holds more than one purpose: split it.
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
     },
+  },
+  {
+    // A function over 80 lines does several things. React components (.tsx) are mostly markup, and tests are
+    // lists of steps: both are exempt.
+    files: ['**/*.{ts,mts,js,mjs}'],
+    ignores: ['**/*.test.{ts,tsx}', 'e2e/**', '**/test-support/**', '**/test-fixtures/**'],
+    rules: { 'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: ['**/*.{ts,tsx,mts}'],
@@ -47,7 +57,7 @@ export default defineConfig(
     files: ['src-main/**/*.ts'],
     // Test fixtures (`test-fixtures/`) are test code too: only tests import them.
     ignores: ['src-main/electron/**', 'src-main/**/*.test.ts', 'src-main/**/test-fixtures/**', 'src-main/test-support/**'],
-    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport, noScripts] }] },
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport, noScripts, noTools] }] },
   },
   {
     files: ['src-main/electron/**/*.ts'],
@@ -64,14 +74,14 @@ export default defineConfig(
               message: 'IPC goes through ipc-bridge.ts (main) and preload.ts (renderer), both typed from the contract.',
             },
           ],
-          patterns: [noTestSupport, noScripts],
+          patterns: [noTestSupport, noScripts, noTools],
         },
       ],
     },
   },
   {
     files: ['src-main/electron/ipc-bridge.ts', 'src-main/electron/preload.ts', 'src-main/electron/main.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport, noScripts] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport, noScripts, noTools] }] },
   },
   {
     files: ['src-shared/**/*.ts'],
@@ -84,6 +94,7 @@ export default defineConfig(
             { group: ['node:*'], message: 'src-shared is platform-neutral: no Node modules.' },
             { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing from main or renderer.' },
             noScripts,
+            noTools,
           ],
         },
       ],
@@ -102,13 +113,25 @@ export default defineConfig(
             { group: ['node:*'], message: 'The renderer is a web page: no Node modules.' },
             { group: ['**/src-main/**'], message: 'The renderer reaches main only through the bridge.' },
             noScripts,
+            noTools,
           ],
         },
       ],
     },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'e2e/**', 'bench/**'],
-    rules: { 'max-lines': 'off' },
+    // The simulator models Ollama on its own: it may share src-shared's types, never the app's code or scripts.
+    files: ['tools/ollama-sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'The simulator imports nothing from the app: it models Ollama on its own.' },
+            noScripts,
+          ],
+        },
+      ],
+    },
   },
 )

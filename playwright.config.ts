@@ -22,6 +22,12 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  // The Chromium specs against browser mode, and the real desktop app (e2e/electron, skipped where Electron's
+  // binary is not installed) on its own, so neither affects the other: `--project=electron` runs only that one.
+  projects: [
+    { name: 'chromium', testDir: 'e2e/specs' },
+    { name: 'electron', testDir: 'e2e/electron' },
+  ],
   use: {
     browserName: 'chromium',
     headless: true,

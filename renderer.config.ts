@@ -5,6 +5,9 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import type { Plugin, UserConfig } from 'vite'
+// `.js` names the .ts file: Vite's config loader wants an extension, and src-main's tsconfig (whose tests import this
+// file) does not allow `.ts` ones.
+import { contentSecurityPolicy } from './src-shared/content-security-policy.js'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const at = (path: string) => resolve(root, path)
@@ -25,11 +28,36 @@ export function woff2FontsOnly(): Plugin {
   }
 }
 
+/**
+ * Writes the page's CSP meta tag (src-shared/content-security-policy.ts) into index.html: the shipped policy in
+ * every build, the relaxed one only while Vite's dev server serves the page (its hot reload needs inline styles
+ * and scripts and a websocket), so no build can carry a relaxation.
+ */
+export function contentSecurityPolicyMeta(): Plugin {
+  let development = false
+  return {
+    name: 'ollmchat:content-security-policy',
+    configResolved(config) {
+      development = config.command === 'serve'
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ delivery: 'meta', development }) },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  }
+}
+
 /** src-renderer → out/renderer with relative asset paths (the desktop app loads it from a file: URL). */
 export const rendererConfig = {
   root: at('src-renderer'),
   base: './',
-  plugins: [react(), woff2FontsOnly()],
+  plugins: [react(), woff2FontsOnly(), contentSecurityPolicyMeta()],
   resolve: {
     // rehype-katex turns KaTeX's HTML into a tree with this package, whose browser build parses in the page's DOM:
     // every style attribute KaTeX writes is then a violation the CSP reports (it forbids inline styles; React

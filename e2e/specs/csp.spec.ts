@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { expect, test } from '../fixtures/app'
 import { conversationList, goToPage, lastReply, messageRegion, sendMessage, startNewChat, waitForReplyEnd } from '../fixtures/chat-page'
 import { seedLongConversations } from '../fixtures/long-conversation-seed'
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../src-shared/content-security-policy'
 
 // The page's Content-Security-Policy has no 'unsafe-inline' for styles (docs/security.md): this walks the parts of
 // the app that style elements at run time (KaTeX's sized boxes, progress and context bars, the long list's
@@ -43,8 +44,11 @@ test('the app renders under a CSP without inline styles, and Chromium reports no
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
   expect(policy, 'the page carries its policy').toContain("style-src 'self'")
   expect(policy, 'no inline styles in the page policy').not.toContain('unsafe-inline')
+  // The build's meta tag and the server's header are the one policy (src-shared), without the dev server's relaxation.
+  expect(policy, 'the built page carries the shipped policy').toBe(contentSecurityPolicy({ delivery: 'meta' }))
   const response = await page.request.get(page.url())
   expect(response.headers()['content-security-policy'], 'no inline styles in the header policy').not.toContain('unsafe-inline')
+  expect(response.headers()['content-security-policy'], 'the header is the shipped policy').toBe(CONTENT_SECURITY_POLICY)
 
   // A long conversation: its off-screen messages are placeholders of a computed height, written as HTML.
   await conversationList(page).getByRole('button', { name: TITLE }).click()

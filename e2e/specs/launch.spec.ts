@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startOllamaSim } from '../../src-main/test-support/ollama-sim'
+import { startOllamaSim } from '../../tools/ollama-sim/index'
 
 // As `npm run demo` runs it: one node process with tsx's loader registered in it.
 const NODE_WITH_TSX = ['--import', 'tsx']

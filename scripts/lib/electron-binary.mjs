@@ -22,6 +22,11 @@ export function resolveElectronBinary(load, exists = existsSync) {
 export const BROWSER_FALLBACK_LINE =
   'ollmchat: the desktop app is unavailable on this machine (no Electron binary); starting the browser mode instead.'
 
+/** The line `npm run dev` prints when it falls back to the browser mode's dev server. */
+export const DEV_BROWSER_FALLBACK_LINE =
+  'ollmchat: Electron cannot run on this machine (its binary is not installed), so `npm run dev` cannot open the desktop app; ' +
+  'starting the browser mode with Vite’s dev server (hot reload) instead.'
+
 /** Electron's environment: without ELECTRON_RUN_AS_NODE, which would make it a plain Node and not open a window. */
 export function electronEnv(/** @type {Record<string, string | undefined>} */ env) {
   const { ELECTRON_RUN_AS_NODE: _ignored, ...rest } = env

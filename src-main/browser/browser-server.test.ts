@@ -26,6 +26,7 @@ function echoCore(): Core & { calls: { channel: Channel; input: unknown }[] } {
       calls.push({ channel, input })
       return ok({ echoed: input }) as never
     },
+    open: () => {},
     start: () => {},
     stop: async () => {},
   }
@@ -97,6 +98,27 @@ describe('startBrowserServer', () => {
     expect(page.body).toContain('<title>ollmchat</title>')
     expect(page.headers['content-security-policy']).toContain("default-src 'self'")
     expect(page.headers['x-frame-options']).toBe('DENY')
+  })
+
+  it('hands page requests to a page server (the dev server) only behind the session, and keeps /rpc its own', async () => {
+    const pages: string[] = []
+    const dev = await startBrowserServer({
+      core, rendererDir, token: TOKEN, log: silentLogger,
+      servePage: (request, response) => {
+        pages.push(request.url ?? '')
+        response.end('from the dev server')
+      },
+    })
+    try {
+      const devCookie = { cookie: `${sessionCookieName(dev.port)}=${TOKEN}` }
+      expect((await raw(dev.port, { path: '/@vite/client' })).status).toBe(403)
+      expect((await raw(dev.port, { path: '/@vite/client', headers: devCookie })).body).toBe('from the dev server')
+      const rpc = await raw(dev.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...devCookie, 'x-ollmchat': '1' }, body: '{}' })
+      expect(JSON.parse(rpc.body)).toEqual({ ok: true, value: { echoed: {} } })
+      expect(pages).toEqual(['/@vite/client'])
+    } finally {
+      await dev.close()
+    }
   })
 
   it('never serves files outside the renderer folder', async () => {

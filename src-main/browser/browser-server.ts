@@ -42,7 +42,15 @@ export interface BrowserServerOptions {
   /** Fixed token (tests); a random one by default. */
   token?: string
   log: Logger
+  /**
+   * Answers the page's own requests (anything but `/rpc/` and `/events`) once the session is checked, instead of
+   * the built files: Vite's dev server in `npm run dev -- --browser` (scripts/dev-web.ts). Must answer every request.
+   */
+  servePage?: PageServer
 }
+
+/** Something that answers page requests itself (its own headers, its own 404s). */
+export type PageServer = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>
 
 export interface BrowserServer {
   /** The address to open, token included: `http://127.0.0.1:<port>/?token=…`. */
@@ -132,6 +140,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) return handleRpc(request, response, url.pathname.slice(5))
     if (request.method === 'GET' && url.pathname === '/events') return handleEvents(request, response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
+    if (options.servePage) return options.servePage(request, response)
     if (!(await serveStatic(options.rendererDir, url.pathname, response))) sendText(response, 404, 'Not found.')
   }
 

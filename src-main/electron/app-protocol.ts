@@ -5,6 +5,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy'
 import type { Logger } from '../core/log'
 import type { ProtocolLike } from './electron-like'
 
@@ -52,6 +53,13 @@ export interface AppProtocolDeps {
   log: Logger
 }
 
+/** The file's response with the page's CSP as a header too, which (unlike the meta tag) also covers frame-ancestors. */
+function withPolicy(response: Response): Response {
+  const headers = new Headers(response.headers)
+  headers.set('content-security-policy', CONTENT_SECURITY_POLICY)
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+}
+
 /**
  * Serves `app://ollmchat/…` from the renderer folder (call once the app is ready). Only GET and HEAD; a path that
  * names no file inside the folder is a 404, and is logged when it tried to climb out.
@@ -65,7 +73,7 @@ export function handleAppProtocol(deps: AppProtocolDeps): void {
       return new Response(null, { status: 404 })
     }
     try {
-      return await deps.fetchFile(pathToFileURL(file).href)
+      return withPolicy(await deps.fetchFile(pathToFileURL(file).href))
     } catch {
       return new Response(null, { status: 404 })
     }
