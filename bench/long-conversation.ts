@@ -126,7 +126,7 @@ async function start(sizes: readonly number[], rounds: number, replyTokens: numb
   const proxy = await startStampingProxy(sim.url)
   const mode = await runBrowserMode({ dataDir, rendererDir: RENDERER_DIR, version: 'bench', log: silentLogger, env: { OLLAMA_HOST: proxy.url } })
   for (const conversation of conversations) {
-    const { messages } = unwrap(await mode.core.dispatch('chats:get', { conversationId: conversation.id, limit: 1 }))
+    const { messages } = unwrap(await mode.core.dispatch('conversations:get', { conversationId: conversation.id, limit: 1 }))
     conversation.lastMessageId = messages.at(-1)?.id ?? ''
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs })

@@ -67,7 +67,7 @@ function replyDelivered(window: SseClient, requestId: string, expected: string, 
 function turn(side: Side, reply: string) {
   return async (): Promise<Sample<Metric>> => {
     const { core } = side.harness
-    const conversation = unwrap(await core.dispatch('chats:create', { model: BASE }))
+    const conversation = unwrap(await core.dispatch('conversations:create', { model: BASE }))
     const requestId = `bench-${++side.turns}`
     let deltas = 0
     const delivered = replyDelivered(side.window, requestId, reply, () => void deltas++)

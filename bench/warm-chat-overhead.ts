@@ -69,7 +69,7 @@ async function startOurs(sim: SimProcess): Promise<Ours> {
   const cookie = `${sessionCookieName(server.port)}=${TOKEN}`
   const window = await connectSse(server.origin, cookie)
   unwrap(await core.dispatch('models:setNumCtx', { model: BASE, numCtx: NUM_CTX }))
-  const conversation = unwrap(await core.dispatch('chats:create', { model: BASE }))
+  const conversation = unwrap(await core.dispatch('conversations:create', { model: BASE }))
   return { dataDir, core, server, window, rpc: createRpcPoster(server.origin, cookie), conversationId: conversation.id, turns: 0, lastChat: null }
 }
 
@@ -131,7 +131,7 @@ function oursTurn(ours: Ours, sim: SimProcess) {
 
 /** What the turn just finished sent to `/api/chat`: the model it was served by, the conversation before its reply. */
 async function sentChat(core: Core, conversationId: string, servedBy: string | null): Promise<ChatBody> {
-  const { conversation, messages } = unwrap(await core.dispatch('chats:get', { conversationId }))
+  const { conversation, messages } = unwrap(await core.dispatch('conversations:get', { conversationId }))
   if (servedBy === null) throw new Error('the reply has no serving model')
   return { model: servedBy, messages: promptMessages(conversation.systemPrompt, messages.slice(0, -1)) }
 }

@@ -109,15 +109,15 @@ check(refused?.ok === false && refused.error.code === 'FORBIDDEN', 'a foreign se
 // (there is no source beside the bundle to fall back on). With Ollama unreachable a turn still saves the user's
 // message (and the error as the reply), so there is something to find.
 const invoke = (/** @type {string} */ channel, /** @type {unknown} */ input) => fake.handlers.get(channel)?.(trusted, input)
-const created = await invoke('chats:create', { model: null })
+const created = await invoke('conversations:create', { model: null })
 const conversationId = created?.ok ? created.value.id : undefined
-await invoke('chats:update', { conversationId, model: 'llama3.2' })
+await invoke('conversations:update', { conversationId, model: 'llama3.2' })
 const sent = await invoke('chat:send', { requestId: 'smoke', conversationId, text: 'a quokka in the smoke test' })
 check(sent?.ok === true, `a turn with Ollama unreachable still saves the message (${JSON.stringify(sent?.error)})`)
-const found = await invoke('chats:search', { query: 'quokka' })
+const found = await invoke('conversations:search', { query: 'quokka' })
 check(
   found?.ok === true && found.value.hits.some((/** @type {{ conversationId: string }} */ hit) => hit.conversationId === conversationId),
-  `chats:search finds the message through the built search worker (${JSON.stringify(found)})`,
+  `conversations:search finds the message through the built search worker (${JSON.stringify(found)})`,
 )
 
 fake.app.quit()

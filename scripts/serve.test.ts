@@ -115,7 +115,7 @@ describe.skipIf(process.platform !== 'linux')('the browser-mode entry', () => {
     const page = await fetch(`${origin}/`, { headers: { cookie } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="root">')
-    const search = await fetch(`${origin}/rpc/chats:search`, {
+    const search = await fetch(`${origin}/rpc/conversations:search`, {
       method: 'POST',
       headers: { cookie, 'x-ollmchat': '1', 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'hello world' }),

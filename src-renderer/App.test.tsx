@@ -76,8 +76,8 @@ describe('keyboard shortcuts', () => {
     const fake = createFakeBridge()
     fake.handle('models:list', () => ok({ models: [llama], defaultModel: 'llama3:latest' }))
     fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
-    fake.handle('chats:list', () => ok({ conversations: [makeConversation({ id: 'c1', title: 'Old chat' })] }))
-    fake.handle('chats:get', () =>
+    fake.handle('conversations:list', () => ok({ conversations: [makeConversation({ id: 'c1', title: 'Old chat' })] }))
+    fake.handle('conversations:get', () =>
       ok({ conversation: makeConversation({ id: 'c1', title: 'Old chat' }), messages: [] }),
     )
     return { fake, app: await renderApp(fake) }
@@ -136,8 +136,8 @@ it('shows a message saved while the app was closing as interrupted', async () =>
   const fake = createFakeBridge()
   fake.handle('models:list', () => ok({ models: [llama], defaultModel: 'llama3:latest' }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
-  fake.handle('chats:list', () => ok({ conversations: [makeConversation({ id: 'c1' })] }))
-  fake.handle('chats:get', () =>
+  fake.handle('conversations:list', () => ok({ conversations: [makeConversation({ id: 'c1' })] }))
+  fake.handle('conversations:get', () =>
     ok({
       conversation: makeConversation({ id: 'c1' }),
       messages: [makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Half', status: 'interrupted' })],

@@ -8,7 +8,7 @@ export interface OpenSample {
   /** Click on the conversation until the first frame after its newest message is on screen (ms). */
   paintMs: number
   /**
-   * From the end of the first response with the conversation's messages (`chats:get`: its newest ones; Resource
+   * From the end of the first response with the conversation's messages (`conversations:get`: its newest ones; Resource
    * Timing) until painted: the page's own share of `paintMs`.
    */
   arrivalToPaintMs: number
@@ -53,7 +53,7 @@ export async function openAndMeasure(page: Page, cdp: CDPSession, title: string,
       const shown = await window.__timeUntilShown(lastMessageId)
       const loaded = performance
         .getEntriesByType('resource')
-        .find((entry): entry is PerformanceResourceTiming => entry.name.endsWith('/rpc/chats:get') && entry.startTime >= start)
+        .find((entry): entry is PerformanceResourceTiming => entry.name.endsWith('/rpc/conversations:get') && entry.startTime >= start)
       return {
         paintMs: shown - start,
         arrivalToPaintMs: loaded ? shown - loaded.responseEnd : Number.NaN,

@@ -70,8 +70,8 @@ test.describe('a streamed reply', () => {
     const reloaded = lastReply(page)
     await expect(reloaded.getByText('Stopped', { exact: true })).toBeVisible()
     await expect(reloaded.getByText(/^Partial start\./)).toHaveText(kept)
-    const [conversation] = (await app.call('chats:list')).conversations
-    const stored = await app.call('chats:get', { conversationId: conversation?.id })
+    const [conversation] = (await app.call('conversations:list')).conversations
+    const stored = await app.call('conversations:get', { conversationId: conversation?.id })
     expect(stored.messages.map((message) => [message.role, message.status])).toEqual([
       ['user', 'complete'],
       ['assistant', 'cancelled'],

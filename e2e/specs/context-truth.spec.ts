@@ -17,7 +17,7 @@ test('when Ollama drops history: the meter warns, a notice says so once, Raise a
       : 'Noted. I will keep that in mind.',
   )
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 2048 })
-  const conversation = await app.call('chats:create', { model: 'llama3:latest' })
+  const conversation = await app.call('conversations:create', { model: 'llama3:latest' })
   // The start of the chat, written through the core: five facts fit in 2K.
   for (let i = 1; i <= 5; i++) await app.call('chat:send', { requestId: `pre${i}`, conversationId: conversation.id, text: fact(i) })
   await page.reload()

@@ -9,7 +9,7 @@ async function conversationAction(page: Page, title: string, action: 'Rename' | 
   await conversationList(page).getByRole('button', { name: `${action} “${title}”` }).click()
 }
 
-const titles = async (app: AppHandle) => (await app.call('chats:list')).conversations.map((conversation) => conversation.title)
+const titles = async (app: AppHandle) => (await app.call('conversations:list')).conversations.map((conversation) => conversation.title)
 
 test('history survives a restart of the server, and the last open conversation reopens', async ({ app, sim }) => {
   const { page } = app
@@ -22,7 +22,7 @@ test('history survives a restart of the server, and the last open conversation r
   // Reopen the older one, so "the last conversation" is not simply the newest.
   await conversationList(page).getByRole('button', { name: 'Packing list for Iceland' }).click()
   await expect(chatTitle(page)).toHaveText('Packing list for Iceland')
-  const iceland = (await app.call('chats:list')).conversations.find((c) => c.title === 'Packing list for Iceland')
+  const iceland = (await app.call('conversations:list')).conversations.find((c) => c.title === 'Packing list for Iceland')
   await expect.poll(async () => (await app.call('settings:get')).lastConversationId).toBe(iceland?.id)
 
   const oldUrl = app.mode.server.url
@@ -67,7 +67,7 @@ test('Ctrl+K search finds a message of an older conversation and opens it there'
   const found = messageRegion(page).getByRole('listitem').filter({ hasText: 'What about the Zanzibar archipelago?' })
   await expect(found).toBeInViewport()
   await expect(messageRegion(page).getByText('Holiday ideas', { exact: true })).toBeVisible()
-  const holiday = (await app.call('chats:list')).conversations.find((c) => c.title === 'Holiday ideas')
+  const holiday = (await app.call('conversations:list')).conversations.find((c) => c.title === 'Holiday ideas')
   await expect.poll(async () => (await app.call('settings:get')).lastConversationId).toBe(holiday?.id)
 
   await search.fill('no-such-word')

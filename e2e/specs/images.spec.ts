@@ -44,7 +44,7 @@ test('attach by button, paste and drop, send to a vision model, see the images a
   const { page } = app
   sim.setReply('A warm gradient, like a sunset over the sea.')
   // The same question without images, for the meter to compare against.
-  const plain = await app.call('chats:create', { model: 'gemma3:4b' })
+  const plain = await app.call('conversations:create', { model: 'gemma3:4b' })
   await app.call('chat:send', { requestId: 'plain', conversationId: plain.id, text: 'What do these pictures show?' })
 
   await startNewChat(page)
@@ -70,7 +70,7 @@ test('attach by button, paste and drop, send to a vision model, see the images a
   expect(sent.messages.at(-1)?.images).toEqual([SUNSET.toString('base64'), SEA.toString('base64')])
 
   // The meter counts 768 tokens for each image: the same question without them used 1,536 fewer.
-  const plainTurn = (await app.call('chats:get', { conversationId: plain.id })).messages.at(-1)
+  const plainTurn = (await app.call('conversations:get', { conversationId: plain.id })).messages.at(-1)
   const plainUsed = (plainTurn?.context?.promptTokens ?? 0) + (plainTurn?.context?.replyTokens ?? 0)
   await expect.poll(() => meterValue(page)).toBe(plainUsed + 2 * 768)
 

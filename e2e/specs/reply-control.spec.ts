@@ -27,8 +27,8 @@ test.describe('a reply started elsewhere', () => {
     const kept = await reply.getByText(/^Partial start\./).innerText()
     expect(kept).toContain('word40')
     expect(kept).not.toContain('END-OF-REPLY')
-    const [conversation] = (await app.call('chats:list')).conversations
-    const stored = await app.call('chats:get', { conversationId: conversation?.id })
+    const [conversation] = (await app.call('conversations:list')).conversations
+    const stored = await app.call('conversations:get', { conversationId: conversation?.id })
     expect(stored.messages.map((message) => message.status)).toEqual(['complete', 'cancelled'])
     expect(stored.messages[1]?.content).toBe(kept)
     expect(await app.call('chat:running')).toEqual({ replies: [] })

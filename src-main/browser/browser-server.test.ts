@@ -77,7 +77,7 @@ describe('startBrowserServer', () => {
 
   it('refuses every request without the session cookie', async () => {
     expect((await raw(server.port, { path: '/' })).status).toBe(403)
-    expect((await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { 'x-ollmchat': '1' }, body: '{}' })).status).toBe(403)
+    expect((await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { 'x-ollmchat': '1' }, body: '{}' })).status).toBe(403)
     expect((await raw(server.port, { path: '/events' })).status).toBe(403)
     expect(core.calls).toEqual([])
     recordRefusal('session', 3)
@@ -113,7 +113,7 @@ describe('startBrowserServer', () => {
       const devCookie = { cookie: `${sessionCookieName(dev.port)}=${TOKEN}` }
       expect((await raw(dev.port, { path: '/@vite/client' })).status).toBe(403)
       expect((await raw(dev.port, { path: '/@vite/client', headers: devCookie })).body).toBe('from the dev server')
-      const rpc = await raw(dev.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...devCookie, 'x-ollmchat': '1' }, body: '{}' })
+      const rpc = await raw(dev.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...devCookie, 'x-ollmchat': '1' }, body: '{}' })
       expect(JSON.parse(rpc.body)).toEqual({ ok: true, value: { echoed: {} } })
       expect(pages).toEqual(['/@vite/client'])
     } finally {
@@ -129,19 +129,19 @@ describe('startBrowserServer', () => {
   })
 
   it('relays RPC calls to core.dispatch and returns the Result as JSON', async () => {
-    const response = await raw(server.port, { method: 'POST', path: '/rpc/chats:get', headers: rpcHeaders, body: '{"conversationId":"abc"}' })
+    const response = await raw(server.port, { method: 'POST', path: '/rpc/conversations:get', headers: rpcHeaders, body: '{"conversationId":"abc"}' })
     expect(response.status).toBe(200)
     expect(JSON.parse(response.body)).toEqual({ ok: true, value: { echoed: { conversationId: 'abc' } } })
-    expect(core.calls).toEqual([{ channel: 'chats:get', input: { conversationId: 'abc' } }])
+    expect(core.calls).toEqual([{ channel: 'conversations:get', input: { conversationId: 'abc' } }])
   })
 
   it('refuses RPC without the custom header, from another origin or Host, to unknown channels, or with bad bodies', async () => {
-    const noHeader = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: cookie, body: '{}' })
-    const foreignOrigin = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...rpcHeaders, origin: 'http://evil.example' }, body: '{}' })
-    const rebinding = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' })
+    const noHeader = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: cookie, body: '{}' })
+    const foreignOrigin = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, origin: 'http://evil.example' }, body: '{}' })
+    const rebinding = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' })
     const unknown = await raw(server.port, { method: 'POST', path: '/rpc/fs:readFile', headers: rpcHeaders, body: '{}' })
-    const badJson = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: '{nope' })
-    const huge = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
+    const badJson = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body: '{nope' })
+    const huge = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
     expect([noHeader.status, foreignOrigin.status, rebinding.status, unknown.status, badJson.status, huge.status]).toEqual([403, 403, 403, 404, 400, 413])
     expect(core.calls).toEqual([])
     recordRefusal('custom-header')
@@ -155,12 +155,12 @@ describe('startBrowserServer', () => {
     const images = [`${'A'.repeat(3 * 1024 * 1024)}`]
     const body = JSON.stringify({ requestId: 'r', conversationId: 'c', text: 'Look', images })
     const send = await raw(server.port, { method: 'POST', path: '/rpc/chat:send', headers: rpcHeaders, body })
-    const list = await raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body })
+    const list = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body })
     expect([send.status, list.status]).toEqual([200, 413])
     const largestSend = JSON.stringify({ requestId: 'r'.repeat(128), conversationId: 'c'.repeat(128), text: 'x'.repeat(200_000), images: Array.from({ length: MAX_IMAGES_PER_MESSAGE }, () => 'A'.repeat(MAX_IMAGE_BASE64_CHARS)) })
     expect(bodyLimitOf('chat:send')).toBeGreaterThanOrEqual(largestSend.length)
     expect(bodyLimitOf('chat:send')).toBeLessThan(120 * 1024 * 1024)
-    expect(bodyLimitOf('chats:list')).toBe(2 * 1024 * 1024)
+    expect(bodyLimitOf('conversations:list')).toBe(2 * 1024 * 1024)
   })
 
   it('names its cookie after its port, so two servers on 127.0.0.1 keep separate sessions in one browser', async () => {
@@ -190,11 +190,11 @@ describe('startBrowserServer', () => {
   it('answers every refused RPC call with a Result body the transport can read', async () => {
     const { cookie: _cookie, ...noCookie } = rpcHeaders
     const refusals = await Promise.all([
-      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: noCookie, body: '{}' }),
-      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: cookie, body: '{}' }),
-      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' }),
+      raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: noCookie, body: '{}' }),
+      raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: cookie, body: '{}' }),
+      raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' }),
       raw(server.port, { method: 'POST', path: '/rpc/fs:readFile', headers: rpcHeaders, body: '{}' }),
-      raw(server.port, { method: 'POST', path: '/rpc/chats:list', headers: rpcHeaders, body: '{nope' }),
+      raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body: '{nope' }),
     ])
     expect(refusals.map((r) => r.headers['content-type'])).toEqual(Array(5).fill('application/json; charset=utf-8'))
     const bodies = refusals.map((r) => JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string } })

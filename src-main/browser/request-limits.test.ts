@@ -67,7 +67,7 @@ describe('malformed request targets', () => {
 })
 
 describe('request bodies over the limit', () => {
-  const rpcHead = (extra: string[]) => head(['POST /rpc/chats:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
+  const rpcHead = (extra: string[]) => head(['POST /rpc/conversations:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
 
   it('refuses a body whose Content-Length is over the limit before it is sent, and closes the connection', async () => {
     const { socket, received, closed } = await open()
@@ -101,7 +101,7 @@ describe('request bodies over the limit', () => {
     expect(received()).toMatch(/\r\nconnection: close\r\n/i)
     // The server hung up long before the client was done; a server reading to the end would have taken all 64 MB.
     expect(written).toBeLessThan(total)
-    expect(written).toBeGreaterThan(bodyLimitOf('chats:list'))
+    expect(written).toBeGreaterThan(bodyLimitOf('conversations:list'))
     expect(dispatched).toBe(0)
     recordRefusal('body-limit')
   })
@@ -117,7 +117,7 @@ function upload(headers: Record<string, string>, megabytes: number): Promise<{ a
     let written = 0
     let answer = ''
     const request = httpRequest(
-      { host: '127.0.0.1', port: server.port, method: 'POST', path: '/rpc/chats:list', headers: { 'x-ollmchat': '1', 'content-type': 'application/json', cookie: `${sessionCookieName(server.port)}=${TOKEN}`, ...headers } },
+      { host: '127.0.0.1', port: server.port, method: 'POST', path: '/rpc/conversations:list', headers: { 'x-ollmchat': '1', 'content-type': 'application/json', cookie: `${sessionCookieName(server.port)}=${TOKEN}`, ...headers } },
       (response) => {
         answer ||= String(response.statusCode)
         response.resume()
@@ -138,7 +138,7 @@ function upload(headers: Record<string, string>, megabytes: number): Promise<{ a
 }
 
 describe('closing after a refused body', () => {
-  const rpcHead = (extra: string[]) => head(['POST /rpc/chats:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
+  const rpcHead = (extra: string[]) => head(['POST /rpc/conversations:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
 
   it('lets the client read its 413 before the connection goes (no reset in front of the answer)', async () => {
     // One in ten of these lost its answer to ECONNRESET or EPIPE when the server destroyed the socket at once.

@@ -63,9 +63,9 @@ describe('a damaged history file at start', () => {
       expect(notices[0]).toMatchObject({ title: 'The chat history was damaged', file: backup })
       expect(notices[0]?.message).toMatch(/moved it aside/)
 
-      const created = await mode.core.dispatch('chats:create', { model: 'llama3' })
+      const created = await mode.core.dispatch('conversations:create', { model: 'llama3' })
       expect(created.ok).toBe(true)
-      const list = await mode.core.dispatch('chats:list', {})
+      const list = await mode.core.dispatch('conversations:list', {})
       expect(list).toMatchObject({ ok: true })
       // What could be read was recovered into the new history (history/damaged-file.test.ts counts it), and it works.
       expect(notices[0]?.message).toMatch(/recovered \d+ conversations with [\d,]+ messages/)
@@ -82,7 +82,7 @@ describe('a damaged history file at start', () => {
     try {
       expect(readdirSync(dataDir).filter((name) => name.includes('damaged'))).toEqual([])
       expect((await infoOf(mode)).startupNotices).toEqual([])
-      const list = await mode.core.dispatch('chats:list', {})
+      const list = await mode.core.dispatch('conversations:list', {})
       expect(list.ok && list.value.conversations).toHaveLength(3)
     } finally {
       await mode.close()

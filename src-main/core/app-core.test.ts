@@ -48,7 +48,7 @@ describe('createCore before it is opened', () => {
 
   it('opens on its first request without starting the background work', async () => {
     const { core, dataDir } = await build()
-    expect(unwrap(await core.dispatch('chats:list', {})).conversations).toEqual([])
+    expect(unwrap(await core.dispatch('conversations:list', {})).conversations).toEqual([])
     expect(existsSync(join(dataDir, 'history.sqlite'))).toBe(true)
     expect(sim.requests).toEqual([])
   })
@@ -79,7 +79,7 @@ describe('createCore', () => {
     expect(unwrap(await h.core.dispatch('models:list', {})).models.map((m) => m.name)).toEqual(['mistral:7b'])
     await h.waitFor(() => !other.hasModel('ollmchat-temp/mistral-oc2048'))
 
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'mistral:7b' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'mistral:7b' }))
     const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'r', conversationId: conversation.id, text: 'hi' }))
     expect(turn.assistantMessage.status).toBe('complete')
     expect(other.requestsTo('/api/chat', 'POST')).toHaveLength(1)
@@ -100,7 +100,7 @@ describe('createCore', () => {
     h = await startCoreHarness({ sim: { models: ['llama3'] } })
     other = await startOllamaSim({ models: ['llama3'] })
     await h.waitFor(() => h.eventsNamed('ollama:status').some((s) => s.state === 'reachable'))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     h.sim.faults.stallNext('/api/chat')
     const pending = h.core.dispatch('chat:send', { requestId: 'old-host', conversationId: conversation.id, text: 'hi' })
     await h.waitFor(() => h.sim.requestsTo('/api/chat', 'POST').length === 1)
@@ -120,7 +120,7 @@ describe('createCore', () => {
     h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'from the first host' } })
     other = await startOllamaSim({ models: ['llama3'], reply: 'from the second host' })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 4096 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     // Slow enough that the switch lands while the temporary model is being created.
     h.sim.faults.latency(200)
     const pending = h.core.dispatch('chat:send', { requestId: 'spans-switch', conversationId: conversation.id, text: 'hi' })

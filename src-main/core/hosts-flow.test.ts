@@ -22,7 +22,7 @@ describe('several Ollama hosts', () => {
     h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'from the first' } })
     other = await startOllamaSim({ models: ['llama3'], reply: 'from the second' })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 4096 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     expect((await send(conversation.id)).conversation.lastHost).toBe(h.sim.url)
 
     const saved = unwrap(await h.core.dispatch('hosts:save', { url: other.url, name: 'Second' }))
@@ -46,7 +46,7 @@ describe('several Ollama hosts', () => {
   it('refuses to delete a model only on the host where a reply is using it', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'slow words '.repeat(100), tokenDelayMs: 20 } })
     other = await startOllamaSim({ models: ['llama3'] })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const reply = h.core.dispatch('chat:send', { requestId: 'busy-reply', conversationId: conversation.id, text: 'hi' })
     await h.waitFor(() => h.eventsNamed('chat:delta').length > 0)
     const id = unwrap(await h.core.dispatch('hosts:save', { url: other.url })).hosts[0]?.id ?? ''
@@ -150,7 +150,7 @@ describe('several Ollama hosts', () => {
     const saved = unwrap(await h.core.dispatch('hosts:save', { url: other.url }))
     unwrap(await h.core.dispatch('settings:update', { activeHostId: saved.hosts[0]?.id ?? null }))
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 4096 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     await send(conversation.id)
     expect(other.hasModel('ollmchat-temp/llama3-oc4096')).toBe(true)
     // Back on the first host; the second's temporary model is left over, unloaded.

@@ -29,9 +29,9 @@ describe('connectIpc', () => {
   it('passes a trusted call with its input to core.dispatch and returns its result', async () => {
     const { ipcMain, core, trusted } = setup()
     const input = { conversationId: 'c1' }
-    const result = await ipcMain.invoke('chats:get', trusted, input)
-    expect(core.dispatched).toEqual([{ channel: 'chats:get', input }])
-    expect(result).toEqual({ ok: true, value: { echo: 'chats:get' } })
+    const result = await ipcMain.invoke('conversations:get', trusted, input)
+    expect(core.dispatched).toEqual([{ channel: 'conversations:get', input }])
+    expect(result).toEqual({ ok: true, value: { echo: 'conversations:get' } })
   })
 
   it('refuses a call from another webContents without dispatching', async () => {
@@ -69,7 +69,7 @@ describe('connectIpc', () => {
     const core = createFakeCore({ dispatch: () => Promise.resolve(fail('NOT_FOUND', 'No such conversation.')) })
     const window = new FakeWindow({})
     connectIpc(ipcMain, core, window, APP_URL, createMemoryLogger())
-    const result = await ipcMain.invoke('chats:get', { sender: window.webContents, senderFrame: { url: APP_URL } }, {})
+    const result = await ipcMain.invoke('conversations:get', { sender: window.webContents, senderFrame: { url: APP_URL } }, {})
     expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such conversation.' } })
   })
 
@@ -79,7 +79,7 @@ describe('connectIpc', () => {
     const window = new FakeWindow({})
     const log = createMemoryLogger()
     connectIpc(ipcMain, core, window, APP_URL, log)
-    const result = await ipcMain.invoke('chats:list', { sender: window.webContents, senderFrame: { url: APP_URL } }, {})
+    const result = await ipcMain.invoke('conversations:list', { sender: window.webContents, senderFrame: { url: APP_URL } }, {})
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(JSON.stringify(result)).not.toContain('boom')
     expect(log.lines.some((l) => l.level === 'error')).toBe(true)

@@ -13,7 +13,7 @@ describe('quitting while a reply streams', () => {
     h.sim.setReply(Array.from({ length: 200 }, (_, i) => `t${i}`).join(' '))
     const shell = setupDesktopApp({ createCore: () => h.core })
     await shell.start()
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const pending = h.core.dispatch('chat:send', { requestId: 'q', conversationId: conversation.id, text: 'go' })
     await h.waitFor(() => h.eventsNamed('chat:delta').length >= 2)
 
@@ -25,7 +25,7 @@ describe('quitting while a reply streams', () => {
     expect((await pending).ok).toBe(true)
 
     await h.restart()
-    const last = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages.at(-1)
+    const last = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages.at(-1)
     expect(last?.status).toBe('cancelled')
     expect(last?.content.length).toBeGreaterThan(0)
   })

@@ -31,10 +31,10 @@ describe('browser-mode requests', () => {
       Promise.resolve(jsonResponse({ ok: true, value: { hits: [] } })),
     )
     const bridge = createBridge(createHttpTransport({ fetch: fetchFn }))
-    const result = await bridge['chats:search']({ query: 'llama', limit: 5 })
+    const result = await bridge['conversations:search']({ query: 'llama', limit: 5 })
     expect(result).toEqual({ ok: true, value: { hits: [] } })
     const [url, init] = fetchFn.mock.calls[0]!
-    expect(url).toBe('/rpc/chats:search')
+    expect(url).toBe('/rpc/conversations:search')
     expect(init).toMatchObject({
       method: 'POST',
       credentials: 'same-origin',
@@ -46,13 +46,13 @@ describe('browser-mode requests', () => {
   it('passes an expected failure through unchanged', async () => {
     const failure = { ok: false, error: { code: 'NOT_FOUND', message: 'Gone.' } }
     const bridge = createBridge(createHttpTransport({ fetch: () => Promise.resolve(jsonResponse(failure)) }))
-    expect(await bridge['chats:get']({ conversationId: 'x' })).toEqual(failure)
+    expect(await bridge['conversations:get']({ conversationId: 'x' })).toEqual(failure)
   })
 
   it('passes on the failure a refusal carries, whatever its status', async () => {
     const failure = { ok: false, error: { code: 'FORBIDDEN', message: 'Open ollmchat from the address it printed.' } }
     const bridge = createBridge(createHttpTransport({ fetch: () => Promise.resolve(jsonResponse(failure, 403)) }))
-    expect(await bridge['chats:list']({})).toEqual(failure)
+    expect(await bridge['conversations:list']({})).toEqual(failure)
   })
 
   it.each([

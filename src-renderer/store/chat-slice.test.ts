@@ -17,8 +17,8 @@ function turnOf(assistant: ChatMessage, userMessage: ChatMessage | null, notices
 async function withOpenConversation(messages: ChatMessage[]): Promise<StoreHarness> {
   const harness = createStoreHarness()
   harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
-  harness.fake.handle('chats:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('chats:get', () => ok({ conversation: C1, messages }))
+  harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
+  harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages }))
   await bootApp(harness.store)
   await harness.store.getState().openConversation('c1')
   return harness
@@ -34,7 +34,7 @@ describe('sending from the new-chat draft', () => {
     const harness = createStoreHarness()
     const { fake, store } = harness
     fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
-    fake.handle('chats:create', () => ok(C1))
+    fake.handle('conversations:create', () => ok(C1))
     const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
     fake.handle('chat:send', () => reply.promise)
     await bootApp(store)
@@ -43,7 +43,7 @@ describe('sending from the new-chat draft', () => {
     const sending = store.getState().send('  Hi  ')
     await waitForCall(() => fake.callsTo('chat:send').length)
     // The draft still follows the core's default, so the core picks the model (its rule lives there only).
-    expect(fake.callsTo('chats:create')).toEqual([{ model: null }])
+    expect(fake.callsTo('conversations:create')).toEqual([{ model: null }])
     const { requestId } = fake.callsTo('chat:send')[0]!
     expect(fake.callsTo('chat:send')[0]).toMatchObject({ conversationId: 'c1', text: 'Hi' })
     expect(selectInflightFor('c1')(store.getState())?.pendingText).toBe('Hi')
@@ -90,7 +90,7 @@ describe('sending from the new-chat draft', () => {
     expect(harness.store.getState().draft.model).toBeNull()
     expect(await harness.store.getState().send('Hi')).toBe(false)
     expect(await harness.store.getState().send('   ')).toBe(false)
-    expect(harness.fake.callsTo('chats:create')).toHaveLength(0)
+    expect(harness.fake.callsTo('conversations:create')).toHaveLength(0)
   })
 })
 
@@ -155,10 +155,10 @@ describe('a reply in an open conversation', () => {
     fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: null, assistantMessage: streaming })
     expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9'])
     const final = { ...streaming, content: 'Hi again!', status: 'complete' as const }
-    const getsBefore = fake.callsTo('chats:get').length
+    const getsBefore = fake.callsTo('conversations:get').length
     reply.resolve(ok(turnOf(final, null)))
     expect(await regenerating).toBe(true)
-    expect(fake.callsTo('chats:get').length).toBe(getsBefore)
+    expect(fake.callsTo('conversations:get').length).toBe(getsBefore)
     expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual(['u1:Hi', 'a9:Hi again!'])
   })
 
@@ -166,10 +166,10 @@ describe('a reply in an open conversation', () => {
     const { fake, store } = await withOpenConversation([user1, reply1])
     const final = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', content: 'Hi again!' })
     fake.handle('chat:regenerate', () => ok(turnOf(final, null)))
-    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user1, final] }))
-    const getsBefore = fake.callsTo('chats:get').length
+    fake.handle('conversations:get', () => ok({ conversation: C1, messages: [user1, final] }))
+    const getsBefore = fake.callsTo('conversations:get').length
     expect(await store.getState().regenerate('c1')).toBe(true)
-    expect(fake.callsTo('chats:get').length).toBe(getsBefore + 1)
+    expect(fake.callsTo('conversations:get').length).toBe(getsBefore + 1)
     await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9']))
   })
 
@@ -224,8 +224,8 @@ describe('ordering and edits', () => {
     const harness = createStoreHarness()
     const newer = makeConversation({ id: 'c2', updatedAt: '2026-08-01T12:00:00.000Z' })
     harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
-    harness.fake.handle('chats:list', () => ok({ conversations: [newer, C1] }))
-    harness.fake.handle('chats:get', () => ok({ conversation: C1, messages: [] }))
+    harness.fake.handle('conversations:list', () => ok({ conversations: [newer, C1] }))
+    harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages: [] }))
     harness.fake.handle('chat:send', () => new Promise(() => undefined))
     await bootApp(harness.store)
     await harness.store.getState().openConversation('c1')

@@ -36,7 +36,7 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
       batcher.flush()
       store.getState().applyEnded(event)
     }),
-    bridge.on('chats:versionShown', (event) => void store.getState().applyVersionShown(event)),
+    bridge.on('conversations:versionShown', (event) => void store.getState().applyVersionShown(event)),
     bridge.on('models:changed', (listing) => {
       const state = store.getState()
       state.applyModelListing(listing)
@@ -56,7 +56,7 @@ export function connectEvents(store: AppStore, bridge: Bridge, schedule: Schedul
     bridge.on('settings:theme', (event) => store.getState().applyThemeEvent(event.theme)),
     bridge.on('settings:changed', (event) => store.getState().applySettingsEvent(event.settings)),
     bridge.on('data:progress', (progress) => store.getState().applyDataProgress(progress)),
-    bridge.on('chats:imported', (event) => store.getState().applyImported(event.conversations)),
+    bridge.on('conversations:imported', (event) => store.getState().applyImported(event.conversations)),
     // A `chat:started` or `chat:ended` sent while the stream was down is lost: the core's list says what runs now.
     bridge.onReconnect(() => void store.getState().reconcileRunningReplies()),
   ]

@@ -12,8 +12,8 @@ const newer = makeConversation({ id: 'new', title: 'Newer', updatedAt: '2026-07-
 
 function harnessWithTwo() {
   const harness = createStoreHarness()
-  harness.fake.handle('chats:list', () => ok({ conversations: [newer, older] }))
-  harness.fake.handle('chats:get', ({ conversationId }) =>
+  harness.fake.handle('conversations:list', () => ok({ conversations: [newer, older] }))
+  harness.fake.handle('conversations:get', ({ conversationId }) =>
     ok({
       conversation: conversationId === 'old' ? older : newer,
       messages: [makeMessage({ id: `${conversationId}-m`, conversationId, role: 'user', content: 'Hi' })],
@@ -60,26 +60,26 @@ describe('switching, renaming and deleting', () => {
     expect(harness.store.getState().settings.lastConversationId).toBe('new')
   })
 
-  it('renames through chats:update and re-sorts after activity', async () => {
+  it('renames through conversations:update and re-sorts after activity', async () => {
     const harness = harnessWithTwo()
-    harness.fake.handle('chats:update', (input) =>
+    harness.fake.handle('conversations:update', (input) =>
       ok({ ...older, title: input.title ?? older.title, updatedAt: '2026-07-03T00:00:00.000Z' }),
     )
     await bootApp(harness.store)
     expect(await harness.store.getState().renameConversation('old', 'Renamed')).toBeNull()
-    expect(harness.fake.callsTo('chats:update')).toEqual([{ conversationId: 'old', title: 'Renamed' }])
+    expect(harness.fake.callsTo('conversations:update')).toEqual([{ conversationId: 'old', title: 'Renamed' }])
     expect(harness.store.getState().conversations.map((c) => c.title)).toEqual(['Renamed', 'Newer'])
   })
 
   it('deletes with an Undo toast that restores the conversation in its place', async () => {
     const harness = harnessWithTwo()
     harness.fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'new' }))
-    harness.fake.handle('chats:delete', () => ok({ deleted: true }))
-    harness.fake.handle('chats:restore', () => ok(newer))
+    harness.fake.handle('conversations:delete', () => ok({ deleted: true }))
+    harness.fake.handle('conversations:restore', () => ok(newer))
     await bootApp(harness.store)
     expect(await harness.store.getState().deleteConversation('new')).toBeNull()
     let state = harness.store.getState()
-    expect(harness.fake.callsTo('chats:delete')).toEqual([{ conversationId: 'new' }])
+    expect(harness.fake.callsTo('conversations:delete')).toEqual([{ conversationId: 'new' }])
     expect(state.conversations.map((c) => c.id)).toEqual(['old'])
     expect(state.activeConversationId).toBeNull()
     const toast = state.toasts.at(-1)
@@ -87,27 +87,27 @@ describe('switching, renaming and deleting', () => {
 
     await harness.store.getState().runToastAction(toast!.id)
     state = harness.store.getState()
-    expect(harness.fake.callsTo('chats:restore')).toEqual([{ conversationId: 'new' }])
+    expect(harness.fake.callsTo('conversations:restore')).toEqual([{ conversationId: 'new' }])
     expect(state.conversations.map((c) => c.id)).toEqual(['new', 'old'])
     expect(state.toasts).toEqual([])
   })
 
   it('changes the model of the open conversation, and of the draft locally', async () => {
     const harness = harnessWithTwo()
-    harness.fake.handle('chats:update', (input) => ok({ ...older, model: input.model ?? null }))
+    harness.fake.handle('conversations:update', (input) => ok({ ...older, model: input.model ?? null }))
     await bootApp(harness.store)
     expect(await harness.store.getState().setActiveModel('qwen3:8b')).toBeNull()
     expect(harness.store.getState().draft.model).toBe('qwen3:8b')
-    expect(harness.fake.callsTo('chats:update')).toHaveLength(0)
+    expect(harness.fake.callsTo('conversations:update')).toHaveLength(0)
     await harness.store.getState().openConversation('old')
     await harness.store.getState().setActiveModel('qwen3:8b')
-    expect(harness.fake.callsTo('chats:update')).toEqual([{ conversationId: 'old', model: 'qwen3:8b' }])
+    expect(harness.fake.callsTo('conversations:update')).toEqual([{ conversationId: 'old', model: 'qwen3:8b' }])
     expect(harness.store.getState().conversations.find((c) => c.id === 'old')?.model).toBe('qwen3:8b')
   })
 })
 
 describe('search', () => {
-  it('asks chats:search and keeps the hits with their snippet parts', async () => {
+  it('asks conversations:search and keeps the hits with their snippet parts', async () => {
     const harness = harnessWithTwo()
     const hit = {
       conversationId: 'old',
@@ -120,10 +120,10 @@ describe('search', () => {
       ],
       createdAt: '2026-07-01T00:00:00.000Z',
     }
-    harness.fake.handle('chats:search', () => ok({ hits: [hit], hasMore: false }))
+    harness.fake.handle('conversations:search', () => ok({ hits: [hit], hasMore: false }))
     await bootApp(harness.store)
     await harness.store.getState().runSearch(' hi ')
-    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'hi', limit: 30 }])
+    expect(harness.fake.callsTo('conversations:search')).toEqual([{ query: 'hi', limit: 30 }])
     expect(harness.store.getState().search).toMatchObject({ status: 'ready', hits: [hit] })
     await harness.store.getState().runSearch('')
     expect(harness.store.getState().search).toMatchObject({ status: 'idle', hits: [] })
@@ -132,7 +132,7 @@ describe('search', () => {
   it('ignores an older answer that arrives after a newer search', async () => {
     const harness = harnessWithTwo()
     const slow = deferred<ReturnType<typeof ok<{ hits: never[]; hasMore: boolean }>>>()
-    harness.fake.handle('chats:search', ({ query }) => (query === 'slow' ? slow.promise : ok({ hits: [], hasMore: false })))
+    harness.fake.handle('conversations:search', ({ query }) => (query === 'slow' ? slow.promise : ok({ hits: [], hasMore: false })))
     await bootApp(harness.store)
     const first = harness.store.getState().runSearch('slow')
     await harness.store.getState().runSearch('fast')
@@ -143,21 +143,21 @@ describe('search', () => {
 
   it('does not send a query shorter than two characters, and clears instead', async () => {
     const harness = harnessWithTwo()
-    harness.fake.handle('chats:search', () => ok({ hits: [], hasMore: false }))
+    harness.fake.handle('conversations:search', () => ok({ hits: [], hasMore: false }))
     await bootApp(harness.store)
     await harness.store.getState().runSearch('c')
     await harness.store.getState().runSearch('  é  ')
     // Only one-letter words: nothing to search either, however many.
     await harness.store.getState().runSearch('a b')
-    expect(harness.fake.callsTo('chats:search')).toEqual([])
+    expect(harness.fake.callsTo('conversations:search')).toEqual([])
     expect(harness.store.getState().search).toMatchObject({ status: 'idle', query: '', hits: [] })
     await harness.store.getState().runSearch('cl')
-    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'cl', limit: 30 }])
+    expect(harness.fake.callsTo('conversations:search')).toEqual([{ query: 'cl', limit: 30 }])
   })
 
   it('loads the next page after the hits it has, and appends it', async () => {
     const harness = harnessWithTwo()
-    harness.fake.handle('chats:search', ({ after }) =>
+    harness.fake.handle('conversations:search', ({ after }) =>
       after === undefined
         ? ok({ hits: Array.from({ length: 30 }, (_, i) => hitNumber(i)), hasMore: true, next: 'newest:70' })
         : ok({ hits: Array.from({ length: 5 }, (_, i) => hitNumber(30 + i)), hasMore: false }))
@@ -165,17 +165,17 @@ describe('search', () => {
     await harness.store.getState().runSearch('llama')
     expect(harness.store.getState().search).toMatchObject({ status: 'ready', hasMore: true })
     await harness.store.getState().loadMoreResults()
-    expect(harness.fake.callsTo('chats:search')).toEqual([{ query: 'llama', limit: 30 }, { query: 'llama', limit: 30, after: 'newest:70' }])
+    expect(harness.fake.callsTo('conversations:search')).toEqual([{ query: 'llama', limit: 30 }, { query: 'llama', limit: 30, after: 'newest:70' }])
     const { search } = harness.store.getState()
     expect(search.hits.map((hit) => hit.messageId)).toEqual(Array.from({ length: 35 }, (_, i) => `m${i}`))
     expect(search).toMatchObject({ hasMore: false, loadingMore: false })
     await harness.store.getState().loadMoreResults()
-    expect(harness.fake.callsTo('chats:search')).toHaveLength(2)
+    expect(harness.fake.callsTo('conversations:search')).toHaveLength(2)
   })
 
   it('shows a hit once when the next page repeats one already shown (the history changed between pages)', async () => {
     const harness = harnessWithTwo()
-    harness.fake.handle('chats:search', ({ after }) =>
+    harness.fake.handle('conversations:search', ({ after }) =>
       after === undefined
         ? ok({ hits: [0, 1, 2].map(hitNumber), hasMore: true, next: 'ranked:3:9' })
         : ok({ hits: [2, 3, 3, 4].map(hitNumber), hasMore: false }))

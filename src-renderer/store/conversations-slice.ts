@@ -42,8 +42,8 @@ export interface ConversationsSlice {
 }
 
 export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridge) => (set, get) => {
-  async function update(patch: In<'chats:update'>) {
-    const result = await safeCall(bridge, 'chats:update', patch)
+  async function update(patch: In<'conversations:update'>) {
+    const result = await safeCall(bridge, 'conversations:update', patch)
     if (!result.ok) return result.error
     get().upsertConversation(result.value)
     return null
@@ -58,7 +58,7 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
 
     async loadConversations() {
       set({ conversationsStatus: 'loading' })
-      const result = await safeCall(bridge, 'chats:list', {})
+      const result = await safeCall(bridge, 'conversations:list', {})
       if (result.ok) set({ conversations: result.value.conversations, conversationsStatus: 'ready', conversationsError: null })
       else set({ conversationsStatus: 'error', conversationsError: result.error })
     },
@@ -80,7 +80,7 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
       // `model: null` when the draft still follows the default: the core picks it at this moment.
       const { draft } = get()
       const input = draft.systemPrompt.trim() === '' ? { model: draft.model } : { model: draft.model, systemPrompt: draft.systemPrompt }
-      const result = await safeCall(bridge, 'chats:create', input)
+      const result = await safeCall(bridge, 'conversations:create', input)
       if (!result.ok) return result
       const summary = result.value
       set((state) => ({
@@ -122,7 +122,7 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
     },
 
     async deleteConversation(conversationId) {
-      const result = await safeCall(bridge, 'chats:delete', { conversationId })
+      const result = await safeCall(bridge, 'conversations:delete', { conversationId })
       if (!result.ok) return result.error
       const title = get().conversations.find((candidate) => candidate.id === conversationId)?.title ?? 'Conversation'
       set((state) => ({
@@ -139,7 +139,7 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
     },
 
     async restoreConversation(conversationId) {
-      const result = await safeCall(bridge, 'chats:restore', { conversationId })
+      const result = await safeCall(bridge, 'conversations:restore', { conversationId })
       if (!result.ok) return result.error
       get().upsertConversation(result.value)
       return null

@@ -15,7 +15,7 @@ describe('the data slice', () => {
     const harness = createStoreHarness()
     const answer = deferred<ReturnType<typeof ok<ImportReport>>>()
     harness.fake.handle('data:import', () => answer.promise)
-    harness.fake.handle('chats:list', () => ok({ conversations: [makeConversation({ id: 'c1' })] }))
+    harness.fake.handle('conversations:list', () => ok({ conversations: [makeConversation({ id: 'c1' })] }))
     const importing = harness.store.getState().importFile(new File(['[{"chat":{"history":{}}}]'], 'chats.json'))
     await vi.waitFor(() => expect(harness.fake.callsTo('data:import')).toHaveLength(1))
     const { requestId, text } = harness.fake.callsTo('data:import')[0] ?? { requestId: '', text: '' }
@@ -33,8 +33,8 @@ describe('the data slice', () => {
     const harness = createStoreHarness()
     harness.store.setState({ conversations: [makeConversation({ id: 'mine', updatedAt: '2025-02-01T00:00:00.000Z' })] })
     const imported = [makeConversation({ id: 'old', updatedAt: '2024-01-01T00:00:00.000Z' }), makeConversation({ id: 'new', updatedAt: '2025-05-01T00:00:00.000Z' })]
-    harness.fake.emit('chats:imported', { conversations: imported })
-    harness.fake.emit('chats:imported', { conversations: imported })
+    harness.fake.emit('conversations:imported', { conversations: imported })
+    harness.fake.emit('conversations:imported', { conversations: imported })
     expect(harness.store.getState().conversations.map((conversation) => conversation.id)).toEqual(['new', 'mine', 'old'])
   })
 

@@ -22,7 +22,7 @@ export interface DataSlice {
   /** Reads a file and imports it; the conversation list follows. Resolves with what was imported or why not. */
   importFile: (file: File) => Promise<{ ok: true; report: ImportReport } | { ok: false; error: AppError }>
   applyDataProgress: (progress: DataProgress) => void
-  /** `chats:imported`: conversations an import (in any window) added join the list. */
+  /** `conversations:imported`: conversations an import (in any window) added join the list. */
   applyImported: (conversations: readonly ConversationSummary[]) => void
 }
 

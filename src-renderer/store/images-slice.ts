@@ -35,7 +35,7 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (bridge) => () => {
       const key = `${messageId}/${position}`
       const cached = cache.get(key)
       if (cached !== undefined) return cached
-      const loading = safeCall(bridge, 'chats:image', { messageId, position }).then((result) => {
+      const loading = safeCall(bridge, 'conversations:image', { messageId, position }).then((result) => {
         if (!result.ok) {
           // Only its own entry: a newer read of the same image may have taken the key meanwhile.
           if (cache.get(key) === loading) forget(key)

@@ -14,8 +14,8 @@ const conversationOf = (count: number): ChatMessage[] =>
     makeMessage({ id: `m${index}`, conversationId: 'c1', role: index % 2 === 0 ? 'user' : 'assistant', content: `text ${index}` }),
   )
 
-/** Pages of `stored` as the core's `chats:get` gives them (the newest `limit` before `before`). */
-function pageOf(stored: readonly ChatMessage[], input: In<'chats:get'>): Out<'chats:get'> {
+/** Pages of `stored` as the core's `conversations:get` gives them (the newest `limit` before `before`). */
+function pageOf(stored: readonly ChatMessage[], input: In<'conversations:get'>): Out<'conversations:get'> {
   const conversation = { ...C1, messageCount: stored.length }
   if (input.limit === undefined && input.before === undefined) return { conversation, messages: [...stored] }
   const end = input.before === undefined ? stored.length : stored.findIndex((message) => message.id === input.before)
@@ -23,10 +23,10 @@ function pageOf(stored: readonly ChatMessage[], input: In<'chats:get'>): Out<'ch
   return { conversation, messages: stored.slice(start, end), hasOlder: start > 0 }
 }
 
-/** A store whose `chats:get` serves `stored`; requests for older messages wait for `olderGate` when given. */
+/** A store whose `conversations:get` serves `stored`; requests for older messages wait for `olderGate` when given. */
 function serving(stored: () => readonly ChatMessage[], olderGate?: Promise<void>): StoreHarness {
   const harness = createStoreHarness()
-  harness.fake.handle('chats:get', async (input): Promise<Result<Out<'chats:get'>>> => {
+  harness.fake.handle('conversations:get', async (input): Promise<Result<Out<'conversations:get'>>> => {
     if (input.before !== undefined && olderGate) await olderGate
     return ok(pageOf(stored(), input))
   })
@@ -54,7 +54,7 @@ describe('loading a long conversation newest first', () => {
     expect(selectHasAllMessages('c1')(harness.store.getState())).toBe(true)
     const firstOld = stored.at(-NEWEST_FIRST)?.id
     const secondOld = stored.at(-NEWEST_FIRST - OLDER_PAGE)?.id
-    expect(harness.fake.callsTo('chats:get')).toEqual([
+    expect(harness.fake.callsTo('conversations:get')).toEqual([
       { conversationId: 'c1', limit: NEWEST_FIRST },
       { conversationId: 'c1', limit: OLDER_PAGE, before: firstOld },
       { conversationId: 'c1', limit: OLDER_PAGE, before: secondOld },
@@ -67,7 +67,7 @@ describe('loading a long conversation newest first', () => {
     await harness.store.getState().loadMessages('c1')
     expect(ids(harness)).toHaveLength(12)
     expect(selectHasAllMessages('c1')(harness.store.getState())).toBe(true)
-    expect(harness.fake.callsTo('chats:get')).toHaveLength(1)
+    expect(harness.fake.callsTo('conversations:get')).toHaveLength(1)
   })
 
   it('keeps a reply that streamed in while the older messages were on their way, and puts the older ones above', async () => {
@@ -98,7 +98,7 @@ describe('loading a long conversation newest first', () => {
     const stored = conversationOf(200)
     const harness = createStoreHarness()
     let failing = true
-    harness.fake.handle('chats:get', (input) =>
+    harness.fake.handle('conversations:get', (input) =>
       input.before !== undefined && failing ? fail('INTERNAL', 'The history could not be read.') : ok(pageOf(stored, input)),
     )
     await harness.store.getState().loadMessages('c1')
@@ -120,13 +120,13 @@ describe('loading a long conversation newest first', () => {
     const harness = serving(() => stored)
     await harness.store.getState().loadMessages('c1')
     const before = harness.store.getState().messagesByConversation.c1 ?? []
-    const calls = harness.fake.callsTo('chats:get').length
+    const calls = harness.fake.callsTo('conversations:get').length
 
     const edited = { ...stored[498]!, content: 'changed elsewhere' }
     stored = [...stored.slice(0, 498), edited, stored[499]!]
     await harness.store.getState().loadMessages('c1')
     const after = harness.store.getState().messagesByConversation.c1 ?? []
-    expect(harness.fake.callsTo('chats:get').slice(calls)).toEqual([{ conversationId: 'c1', limit: NEWEST_FIRST }])
+    expect(harness.fake.callsTo('conversations:get').slice(calls)).toEqual([{ conversationId: 'c1', limit: NEWEST_FIRST }])
     expect(after.map((message) => message.content)).toEqual(stored.map((message) => message.content))
     expect(after[0]).toBe(before[0])
     expect(after[497]).toBe(before[497])

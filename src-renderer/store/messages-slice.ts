@@ -56,7 +56,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (bridge) => (set
         set((state) => ({ olderMessages: omitKey(state.olderMessages, conversationId) }))
         return
       }
-      const result = await safeCall(bridge, 'chats:get', { conversationId, limit: OLDER_PAGE, before: first.id })
+      const result = await safeCall(bridge, 'conversations:get', { conversationId, limit: OLDER_PAGE, before: first.id })
       const held = get().messagesByConversation[conversationId]
       if (held === undefined) continue
       if (!result.ok) {
@@ -90,7 +90,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (bridge) => (set
           [conversationId]: state.messagesStatus[conversationId] === 'ready' ? 'ready' : 'loading',
         },
       }))
-      const result = await safeCall(bridge, 'chats:get', { conversationId, limit: NEWEST_FIRST })
+      const result = await safeCall(bridge, 'conversations:get', { conversationId, limit: NEWEST_FIRST })
       if (!result.ok) {
         set((state) => ({
           messagesStatus: { ...state.messagesStatus, [conversationId]: 'error' },

@@ -55,14 +55,14 @@ describe('the model list', () => {
     const harness = createStoreHarness()
     const qwen = makeModel({ name: 'qwen3:8b' })
     harness.fake.handle('models:list', () => ok({ models: [llama, qwen], defaultModel: 'llama3:latest' }))
-    harness.fake.handle('chats:create', (input) => ok(makeConversation({ id: 'c9', model: input.model })))
+    harness.fake.handle('conversations:create', (input) => ok(makeConversation({ id: 'c9', model: input.model })))
     harness.fake.handle('chat:send', () => new Promise(() => undefined))
     await bootApp(harness.store)
     await harness.store.getState().setActiveModel('qwen3:8b')
     harness.fake.emit('models:changed', { models: [llama, qwen], defaultModel: 'llama3:latest' })
     expect(selectActiveModelName(harness.store.getState())).toBe('qwen3:8b')
     void harness.store.getState().send('Hi')
-    await expect.poll(() => harness.fake.callsTo('chats:create')).toEqual([{ model: 'qwen3:8b' }])
+    await expect.poll(() => harness.fake.callsTo('conversations:create')).toEqual([{ model: 'qwen3:8b' }])
   })
 
   it('cannot send from a draft when no installed model can chat', async () => {
@@ -71,7 +71,7 @@ describe('the model list', () => {
     harness.fake.handle('models:list', () => ok({ models: [embed], defaultModel: null }))
     await bootApp(harness.store)
     expect(await harness.store.getState().send('Hi')).toBe(false)
-    expect(harness.fake.callsTo('chats:create')).toHaveLength(0)
+    expect(harness.fake.callsTo('conversations:create')).toHaveLength(0)
   })
 
   it('reloads the models when Ollama becomes reachable again', async () => {

@@ -15,8 +15,8 @@ const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant
 async function openWindow(running: { requestId: string; phase: 'waiting-for-model' | 'streaming'; progressText: string | null }[] = []): Promise<StoreHarness> {
   const harness = createStoreHarness()
   harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
-  harness.fake.handle('chats:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('chats:get', () => ok({ conversation: C1, messages: [user, streaming] }))
+  harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
+  harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages: [user, streaming] }))
   harness.fake.handle('chat:running', () =>
     ok({ replies: running.map((reply) => ({ ...reply, conversationId: 'c1', assistantMessageId: 'a1' })) }))
   harness.fake.handle('chat:cancel', () => ok({ cancelled: true }))
@@ -69,7 +69,7 @@ describe('replies this window did not start', () => {
     const { fake, store } = await openWindow([{ requestId: 'ended-unseen', phase: 'streaming', progressText: null }])
     const saved = { ...streaming, status: 'complete' as const, content: 'Once upon a time.' }
     fake.handle('chat:cancel', () => ok({ cancelled: false }))
-    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user, saved] }))
+    fake.handle('conversations:get', () => ok({ conversation: C1, messages: [user, saved] }))
     await store.getState().cancel('c1')
     expect(selectInflightFor('c1')(store.getState())).toBeUndefined()
     await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.at(-1)?.content).toBe('Once upon a time.'))
@@ -80,7 +80,7 @@ describe('replies this window did not start', () => {
     const saved = { ...streaming, status: 'complete' as const, content: 'Once upon a time.' }
     const again = makeMessage({ id: 'u2', conversationId: 'c1', role: 'user', content: 'More', parentId: 'a1' })
     const next = makeMessage({ id: 'a2', conversationId: 'c1', role: 'assistant', status: 'streaming', content: '', parentId: 'u2' })
-    fake.handle('chats:get', () => ok({ conversation: C1, messages: [user, saved, again, next] }))
+    fake.handle('conversations:get', () => ok({ conversation: C1, messages: [user, saved, again, next] }))
     fake.handle('chat:running', () =>
       ok({ replies: [{ requestId: 'started-in-gap', conversationId: 'c1', assistantMessageId: 'a2', phase: 'waiting-for-model', progressText: 'Waiting for llama3…' }] }))
 

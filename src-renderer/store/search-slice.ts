@@ -54,7 +54,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (bridge) => (set, ge
       return
     }
     set((state) => ({ search: { ...state.search, query, status: 'loading', loadingMore: false, sequence } }))
-    const result = await safeCall(bridge, 'chats:search', { query: query.trim(), limit: SEARCH_PAGE_SIZE })
+    const result = await safeCall(bridge, 'conversations:search', { query: query.trim(), limit: SEARCH_PAGE_SIZE })
     if (get().search.sequence !== sequence) return
     set({
       search: result.ok
@@ -78,7 +78,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (bridge) => (set, ge
     if (current.status !== 'ready' || !current.hasMore || current.next === undefined || current.loadingMore) return
     const sequence = current.sequence + 1
     set({ search: { ...current, loadingMore: true, sequence } })
-    const result = await safeCall(bridge, 'chats:search', { query: current.query.trim(), limit: SEARCH_PAGE_SIZE, after: current.next })
+    const result = await safeCall(bridge, 'conversations:search', { query: current.query.trim(), limit: SEARCH_PAGE_SIZE, after: current.next })
     if (get().search.sequence !== sequence) return
     set((state) => ({
       search: result.ok

@@ -13,8 +13,8 @@ const C2 = makeConversation({ id: 'c2', title: 'Trip (continued)', updatedAt: '2
 async function booted() {
   const harness = createStoreHarness()
   harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
-  harness.fake.handle('chats:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('chats:get', ({ conversationId }) => ok({ conversation: conversationId === 'c2' ? C2 : C1, messages: [] }))
+  harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
+  harness.fake.handle('conversations:get', ({ conversationId }) => ok({ conversation: conversationId === 'c2' ? C2 : C1, messages: [] }))
   await bootApp(harness.store)
   await harness.store.getState().openConversation('c1')
   return harness
@@ -25,12 +25,12 @@ describe('continuing from a summary', () => {
     const { fake, store } = await booted()
     fake.handle('chat:send', () => new Promise(() => undefined))
     const summary = deferred<Result<ConversationSummary>>()
-    fake.handle('chats:continueFromSummary', () => summary.promise)
+    fake.handle('conversations:continueFromSummary', () => summary.promise)
     void store.getState().send('Hi')
     void store.getState().continueFromSummary('c1')
-    await expect.poll(() => fake.callsTo('chats:continueFromSummary').length).toBe(1)
+    await expect.poll(() => fake.callsTo('conversations:continueFromSummary').length).toBe(1)
     const chatRequest = fake.callsTo('chat:send')[0]!.requestId
-    const summaryRequest = fake.callsTo('chats:continueFromSummary')[0]!.requestId
+    const summaryRequest = fake.callsTo('conversations:continueFromSummary')[0]!.requestId
     expect(summaryRequest).not.toBe(chatRequest)
 
     fake.emit('chat:progress', { requestId: chatRequest, conversationId: 'c1', phase: 'waiting-for-model', text: 'Waiting for llama3…' })
@@ -49,11 +49,11 @@ describe('continuing from a summary', () => {
   it('stops through chat:cancel with its own request id and leaves no error behind', async () => {
     const { fake, store } = await booted()
     const summary = deferred<Result<ConversationSummary>>()
-    fake.handle('chats:continueFromSummary', () => summary.promise)
+    fake.handle('conversations:continueFromSummary', () => summary.promise)
     fake.handle('chat:cancel', () => ok({ cancelled: true }))
     const running = store.getState().continueFromSummary('c1')
     await store.getState().cancelSummary('c1')
-    expect(fake.callsTo('chat:cancel')).toEqual([{ requestId: fake.callsTo('chats:continueFromSummary')[0]!.requestId }])
+    expect(fake.callsTo('chat:cancel')).toEqual([{ requestId: fake.callsTo('conversations:continueFromSummary')[0]!.requestId }])
     summary.resolve(fail('CANCELLED', 'Stopped.'))
     expect(await running).toBe(false)
     expect(store.getState().summaryErrors).toEqual({})
@@ -62,9 +62,9 @@ describe('continuing from a summary', () => {
 
   it('does not start twice for the same conversation', async () => {
     const { fake, store } = await booted()
-    fake.handle('chats:continueFromSummary', () => new Promise(() => undefined))
+    fake.handle('conversations:continueFromSummary', () => new Promise(() => undefined))
     void store.getState().continueFromSummary('c1')
     expect(await store.getState().continueFromSummary('c1')).toBe(false)
-    expect(fake.callsTo('chats:continueFromSummary')).toHaveLength(1)
+    expect(fake.callsTo('conversations:continueFromSummary')).toHaveLength(1)
   })
 })

@@ -39,7 +39,7 @@ export const createSummarySlice: SliceCreator<SummarySlice> = (bridge) => (set, 
       summaries: { ...state.summaries, [conversationId]: { requestId, progressText: null, cancelRequested: false } },
       summaryErrors: omitKey(state.summaryErrors, conversationId),
     }))
-    const result = await safeCall(bridge, 'chats:continueFromSummary', { requestId, conversationId })
+    const result = await safeCall(bridge, 'conversations:continueFromSummary', { requestId, conversationId })
     set((state) => ({ summaries: omitKey(state.summaries, conversationId) }))
     if (!result.ok) {
       if (result.error.code !== 'CANCELLED') {

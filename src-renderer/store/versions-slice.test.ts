@@ -16,8 +16,8 @@ const a0 = makeMessage({ id: 'a0', conversationId: 'c1', role: 'assistant', cont
 async function openWith(messages: ChatMessage[]): Promise<StoreHarness> {
   const harness = createStoreHarness()
   harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
-  harness.fake.handle('chats:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('chats:get', () => ok({ conversation: C1, messages }))
+  harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
+  harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages }))
   await bootApp(harness.store)
   await harness.store.getState().openConversation('c1')
   return harness
@@ -28,15 +28,15 @@ const idsOf = (harness: StoreHarness) => harness.store.getState().messagesByConv
 describe('moving between versions', () => {
   it('replaces the list from the message on with the branch main shows, and focuses on the new version\'s id', async () => {
     const harness = await openWith([u1, a1, u2])
-    harness.fake.handle('chats:showVersion', () => ok({ conversation: C1, messages: [a0], changed: true }))
+    harness.fake.handle('conversations:showVersion', () => ok({ conversation: C1, messages: [a0], changed: true }))
     expect(await harness.store.getState().showVersion('c1', 'a1', 1)).toBe('a0')
-    expect(harness.fake.callsTo('chats:showVersion')).toEqual([{ conversationId: 'c1', messageId: 'a1', version: 1 }])
+    expect(harness.fake.callsTo('conversations:showVersion')).toEqual([{ conversationId: 'c1', messageId: 'a1', version: 1 }])
     expect(idsOf(harness)).toEqual(['u1', 'a0'])
   })
 
   it('says in a toast why main refused, and leaves the list alone', async () => {
     const harness = await openWith([u1, a1])
-    harness.fake.handle('chats:showVersion', () => fail('BUSY', 'This conversation is still answering. Stop the reply first.'))
+    harness.fake.handle('conversations:showVersion', () => fail('BUSY', 'This conversation is still answering. Stop the reply first.'))
     expect(await harness.store.getState().showVersion('c1', 'a1', 1)).toBeNull()
     expect(idsOf(harness)).toEqual(['u1', 'a1'])
     expect(harness.store.getState().toasts.at(-1)?.text).toBe('That version could not be shown. This conversation is still answering. Stop the reply first.')
@@ -44,19 +44,19 @@ describe('moving between versions', () => {
 
   it('reads the conversation again when the list no longer holds the message', async () => {
     const harness = await openWith([u1, a1])
-    harness.fake.handle('chats:showVersion', () => ok({ conversation: C1, messages: [a0], changed: true }))
-    harness.fake.handle('chats:get', () => ok({ conversation: C1, messages: [u1, a0] }))
-    const gets = harness.fake.callsTo('chats:get').length
+    harness.fake.handle('conversations:showVersion', () => ok({ conversation: C1, messages: [a0], changed: true }))
+    harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages: [u1, a0] }))
+    const gets = harness.fake.callsTo('conversations:get').length
     await harness.store.getState().showVersion('c1', 'gone', 1)
-    expect(harness.fake.callsTo('chats:get').length).toBe(gets + 1)
+    expect(harness.fake.callsTo('conversations:get').length).toBe(gets + 1)
     expect(idsOf(harness)).toEqual(['u1', 'a0'])
   })
 })
 
 describe('another window moving between versions', () => {
-  it('takes the new branch from chats:versionShown, and the same move twice changes nothing', async () => {
+  it('takes the new branch from conversations:versionShown, and the same move twice changes nothing', async () => {
     const harness = await openWith([u1, a1, u2])
-    harness.fake.emit('chats:versionShown', { conversationId: 'c1', replacedId: 'a1', conversation: C1, messages: [a0] })
+    harness.fake.emit('conversations:versionShown', { conversationId: 'c1', replacedId: 'a1', conversation: C1, messages: [a0] })
     await harness.store.getState().applyVersionShown({ conversationId: 'c1', replacedId: 'a1', conversation: C1, messages: [a0] })
     expect(idsOf(harness)).toEqual(['u1', 'a0'])
     const held = harness.store.getState().messagesByConversation.c1

@@ -13,10 +13,10 @@ export interface VersionsSlice {
    */
   showVersion: (conversationId: string, messageId: string, version: number) => Promise<string | null>
   /**
-   * `chats:versionShown`, from this window's move or another's: the held list takes the new branch. Applying the same
+   * `conversations:versionShown`, from this window's move or another's: the held list takes the new branch. Applying the same
    * move twice changes nothing; a list that does not hold the replaced message is read again.
    */
-  applyVersionShown: (event: EventMap['chats:versionShown']) => Promise<void>
+  applyVersionShown: (event: EventMap['conversations:versionShown']) => Promise<void>
 }
 
 /** The held list with everything from `messageId` on replaced by `branch`; `null` when the list no longer holds it. */
@@ -27,7 +27,7 @@ export function withBranch(held: readonly ChatMessage[], messageId: string, bran
 
 export const createVersionsSlice: SliceCreator<VersionsSlice> = (bridge) => (set, get) => ({
   async showVersion(conversationId, messageId, version) {
-    const result = await safeCall(bridge, 'chats:showVersion', { conversationId, messageId, version })
+    const result = await safeCall(bridge, 'conversations:showVersion', { conversationId, messageId, version })
     if (!result.ok) {
       get().pushToast({ text: `That version could not be shown. ${result.error.message}`, action: null })
       return null

@@ -34,7 +34,7 @@ export function createFakeBridge(): FakeBridge {
     'settings:update': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
     'models:list': () => ok({ models: [], defaultModel: null }),
     'models:refresh': () => ok({ changed: false }),
-    'chats:list': () => ok({ conversations: [] }),
+    'conversations:list': () => ok({ conversations: [] }),
     'models:activePulls': () => ok({ pulls: [] }),
     'chat:running': () => ok({ replies: [] }),
     'tempModels:list': () => ok({ tempModels: [] }),

@@ -20,8 +20,8 @@ export async function renderOpenChat(options: OpenChatOptions = {}): Promise<App
   const fake = createFakeBridge()
   fake.handle('models:list', () => ok({ models, defaultModel: models[0]?.name ?? null }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: conversation.id }))
-  fake.handle('chats:list', () => ok({ conversations: all }))
-  fake.handle('chats:get', ({ conversationId }) =>
+  fake.handle('conversations:list', () => ok({ conversations: all }))
+  fake.handle('conversations:get', ({ conversationId }) =>
     ok({
       conversation: all.find((candidate) => candidate.id === conversationId) ?? conversation,
       messages: conversationId === conversation.id ? (options.messages ?? []) : [],

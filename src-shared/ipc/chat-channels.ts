@@ -1,6 +1,7 @@
 /**
- * The conversation and chat channels of the IPC contract (`contract.ts` joins them with the rest): conversations and
- * their messages, search, sending and stopping replies, versions, and the events that stream a reply to the windows.
+ * The conversation and chat channels of the IPC contract (`contract.ts` joins them with the rest). Names read apart:
+ * `conversations:*` for the list and what is stored (create, get, rename, delete, search, versions shown), `chat:*`
+ * for turns (send, regenerate, edit and resend, stop, and the events that stream a reply to the windows).
  */
 import type { ConversationOptions, ThinkSetting } from '../conversation-options'
 import type { ChatMessage, ChatPhase, ChatTurn, ConversationSummary, SearchPage } from '../types'
@@ -10,19 +11,19 @@ type None = Record<string, never>
 /** Requests about conversations and replies; see `RequestMap`. */
 export interface ChatRequests {
   /** Conversations, newest activity first (deleted ones excluded). */
-  'chats:list': { in: None; out: { conversations: ConversationSummary[] } }
+  'conversations:list': { in: None; out: { conversations: ConversationSummary[] } }
   /**
    * A new conversation. With `model: null` the core picks the default: the Settings default when it is installed
    * and can chat, else the first installed model that can (or none when Ollama cannot be asked).
    */
-  'chats:create': { in: { model: string | null; systemPrompt?: string }; out: ConversationSummary }
+  'conversations:create': { in: { model: string | null; systemPrompt?: string }; out: ConversationSummary }
   /**
    * A conversation and its messages in conversation order: all of them, or, with `limit` or `before`, one page: the
    * newest `limit` (`MAX_MESSAGE_PAGE` at most and by default) of those before the message `before` (or of all), with
    * `hasOlder` saying whether more precede them. `conversation.messageCount` is the total. A `before` that is not a
    * message of the conversation fails with `NOT_FOUND`.
    */
-  'chats:get': {
+  'conversations:get': {
     in: { conversationId: string; limit?: number; before?: string }
     out: { conversation: ConversationSummary; messages: ChatMessage[]; hasOlder?: boolean }
   }
@@ -30,7 +31,7 @@ export interface ChatRequests {
    * `options` replaces every option the conversation sets (`{}`: all the model's own); `think: null` sends no `think`.
    * A new model without `think` resets the thinking choice.
    */
-  'chats:update': {
+  'conversations:update': {
     in: {
       conversationId: string
       title?: string
@@ -41,13 +42,13 @@ export interface ChatRequests {
     }
     out: ConversationSummary
   }
-  /** Moves a conversation out of the list; `chats:restore` brings it back (the undo of the toast). */
-  'chats:delete': { in: { conversationId: string }; out: { deleted: boolean } }
-  'chats:restore': { in: { conversationId: string }; out: ConversationSummary }
+  /** Moves a conversation out of the list; `conversations:restore` brings it back (the undo of the toast). */
+  'conversations:delete': { in: { conversationId: string }; out: { deleted: boolean } }
+  'conversations:restore': { in: { conversationId: string }; out: ConversationSummary }
   /** One stored image of a message (`ChatMessage.images`), as base64; `NOT_FOUND` when it is not there. */
-  'chats:image': { in: { messageId: string; position: number }; out: { mime: string; data: string } }
+  'conversations:image': { in: { messageId: string; position: number }; out: { mime: string; data: string } }
   /** Full-text search over every message of every conversation, one page at a time (`after` the page's `next`). */
-  'chats:search': { in: { query: string; limit?: number; offset?: number; after?: string }; out: SearchPage }
+  'conversations:search': { in: { query: string; limit?: number; offset?: number; after?: string }; out: SearchPage }
 
   /**
    * Sends a user message and streams the reply (`chat:started`, `chat:progress`, `chat:delta`, `chat:notice`
@@ -77,13 +78,13 @@ export interface ChatRequests {
    * Has the conversation's model write a summary of it (progress as `chat:progress`, phase `summarizing`;
    * `chat:cancel` stops it) and starts a new conversation from that summary. Resolves with the new conversation.
    */
-  'chats:continueFromSummary': { in: { requestId: string; conversationId: string }; out: ConversationSummary }
+  'conversations:continueFromSummary': { in: { requestId: string; conversationId: string }; out: ConversationSummary }
   /**
    * Shows version `version` (1-based, oldest first) of a message on the conversation's path; below it, the path follows
    * the messages that version was last shown with. `messages` is the new path from that version on (empty when it was
    * already shown). Refused (`BUSY`) while the conversation is answering.
    */
-  'chats:showVersion': {
+  'conversations:showVersion': {
     in: { conversationId: string; messageId: string; version: number }
     out: { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
   }
@@ -135,8 +136,8 @@ export interface ChatEvents {
   /** A notice added to the conversation, e.g. the fallback to the base model. */
   'chat:notice': { requestId: string; conversationId: string; message: ChatMessage }
   /**
-   * A window showed another version of a message (`chats:showVersion`): from `replacedId` on, the conversation's path is
+   * A window showed another version of a message (`conversations:showVersion`): from `replacedId` on, the conversation's path is
    * now `messages`, for every window showing it.
    */
-  'chats:versionShown': { conversationId: string; replacedId: string; conversation: ConversationSummary; messages: ChatMessage[] }
+  'conversations:versionShown': { conversationId: string; replacedId: string; conversation: ConversationSummary; messages: ChatMessage[] }
 }

@@ -151,7 +151,7 @@ export interface EventMap extends ChatEvents {
   /** How far a running `data:export` or `data:import` is. */
   'data:progress': DataProgress
   /** An import (`data:import`) added these conversations, in the file's order: every window's list takes them in. */
-  'chats:imported': { conversations: ConversationSummary[] }
+  'conversations:imported': { conversations: ConversationSummary[] }
 }
 
 export type Channel = keyof RequestMap
@@ -185,19 +185,19 @@ const channelNames: Record<Channel, true> = {
   'hosts:check': true,
   'settings:get': true,
   'settings:update': true,
-  'chats:list': true,
-  'chats:create': true,
-  'chats:get': true,
-  'chats:update': true,
-  'chats:delete': true,
-  'chats:restore': true,
-  'chats:search': true,
-  'chats:image': true,
-  'chats:continueFromSummary': true,
+  'conversations:list': true,
+  'conversations:create': true,
+  'conversations:get': true,
+  'conversations:update': true,
+  'conversations:delete': true,
+  'conversations:restore': true,
+  'conversations:search': true,
+  'conversations:image': true,
+  'conversations:continueFromSummary': true,
   'chat:send': true,
   'chat:regenerate': true,
   'chat:editAndResend': true,
-  'chats:showVersion': true,
+  'conversations:showVersion': true,
   'chat:cancel': true,
   'chat:running': true,
   'data:export': true,
@@ -212,7 +212,7 @@ const eventNames: Record<EventName, true> = {
   'chat:delta': true,
   'chat:notice': true,
   'chat:ended': true,
-  'chats:versionShown': true,
+  'conversations:versionShown': true,
   'models:changed': true,
   'models:pullProgress': true,
   'models:pullEnded': true,
@@ -220,7 +220,7 @@ const eventNames: Record<EventName, true> = {
   'settings:theme': true,
   'settings:changed': true,
   'data:progress': true,
-  'chats:imported': true,
+  'conversations:imported': true,
 }
 
 /** Every request channel, in contract order. */

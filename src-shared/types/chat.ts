@@ -41,7 +41,7 @@ export interface ChatMessage {
   /** Notices: what the notice is about, so the window can offer its actions; `null` for other messages. */
   notice: NoticeInfo | null
   /**
-   * User messages: the images sent with it, described only (`chats:image` reads one), so a page of a long
+   * User messages: the images sent with it, described only (`conversations:image` reads one), so a page of a long
    * conversation stays small. Absent when it has none.
    */
   images?: MessageImageInfo[]

@@ -9,7 +9,7 @@ describe('chat through the core', () => {
   afterEach(() => h.close())
 
   const newConversation = async (model: string | null = 'llama3:latest') =>
-    unwrap(await h.core.dispatch('chats:create', { model }))
+    unwrap(await h.core.dispatch('conversations:create', { model }))
 
   it('streams a reply, coalesces deltas, saves it and titles the conversation', async () => {
     h = await startCoreHarness({ sim: { tokenDelayMs: 2 } })
@@ -27,7 +27,7 @@ describe('chat through the core', () => {
     expect(deltas.map((delta) => delta.content).join('')).toBe(turn.assistantMessage.content)
     expect(h.eventsNamed('chat:progress').map((p) => p.phase)).toEqual(['waiting-for-model', 'streaming'])
 
-    const stored = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id }))
+    const stored = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id }))
     expect(stored.messages.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'complete']])
     const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { model: string; messages: unknown[]; options?: unknown }
     expect(sent.model).toBe('llama3:latest')
@@ -38,7 +38,7 @@ describe('chat through the core', () => {
   it('sends the system prompt and earlier turns, never notices', async () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, systemPrompt: 'Answer in French.' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, systemPrompt: 'Answer in French.' }))
     h.sim.setReply('Bonjour.')
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
     unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'And again' }))
@@ -63,7 +63,7 @@ describe('chat through the core', () => {
     expect(turn.assistantMessage.content.length).toBeGreaterThan(0)
     expect(turn.assistantMessage.content.length).toBeLessThan(200 * 5)
     expect(unwrap(await h.core.dispatch('chat:cancel', { requestId: 'stop-me' }))).toEqual({ cancelled: false })
-    const stored = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id }))
+    const stored = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id }))
     expect(stored.messages.at(-1)).toMatchObject({ status: 'cancelled', content: turn.assistantMessage.content })
   })
 
@@ -92,10 +92,10 @@ describe('chat through the core', () => {
 
     const sent = await h.core.dispatch('chat:send', { requestId: 'dup', conversationId: fresh.id, text: 'never saved' })
     expect(sent).toMatchObject({ ok: false, error: { code: 'BUSY' } })
-    expect(unwrap(await h.core.dispatch('chats:get', { conversationId: fresh.id }))).toMatchObject({ conversation: { title: 'New chat' }, messages: [] })
+    expect(unwrap(await h.core.dispatch('conversations:get', { conversationId: fresh.id }))).toMatchObject({ conversation: { title: 'New chat' }, messages: [] })
     const regenerated = await h.core.dispatch('chat:regenerate', { requestId: 'dup', conversationId: other.id })
     expect(regenerated).toMatchObject({ ok: false, error: { code: 'BUSY' } })
-    const kept = unwrap(await h.core.dispatch('chats:get', { conversationId: other.id })).messages
+    const kept = unwrap(await h.core.dispatch('conversations:get', { conversationId: other.id })).messages
     expect(kept.map((m) => m.content)).toEqual(['kept question', 'kept answer'])
 
     await h.core.dispatch('chat:cancel', { requestId: 'dup' })
@@ -150,14 +150,14 @@ describe('chat through the core', () => {
     h.sim.setReply('second answer')
     const regenerated = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 's3', conversationId: conversation.id }))
     expect(regenerated.userMessage).toBeNull()
-    let messages = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    let messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question one', 'first answer', 'question two', 'second answer'])
 
     const firstQuestion = messages[0]
     if (!firstQuestion) throw new Error('missing message')
     h.sim.setReply('edited answer')
     unwrap(await h.core.dispatch('chat:editAndResend', { requestId: 's4', conversationId: conversation.id, messageId: firstQuestion.id, text: 'question one, edited' }))
-    messages = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question one, edited', 'edited answer'])
     const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { messages: unknown[] }
     expect(sent.messages).toEqual([{ role: 'user', content: 'question one, edited' }])
@@ -173,18 +173,18 @@ describe('chat through the core', () => {
     expect(second.assistantMessage.versions).toEqual({ index: 2, count: 2 })
     expect(second.assistantMessage.parentId).toBe(first.userMessage?.id)
 
-    const shown = unwrap(await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 }))
+    const shown = unwrap(await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 }))
     expect(shown.changed).toBe(true)
     expect(shown.messages.map((m) => [m.content, m.versions.index])).toEqual([['first answer', 1]])
-    expect(h.eventsNamed('chats:versionShown').at(-1)).toMatchObject({ conversationId: conversation.id, replacedId: second.assistantMessage.id })
+    expect(h.eventsNamed('conversations:versionShown').at(-1)).toMatchObject({ conversationId: conversation.id, replacedId: second.assistantMessage.id })
     h.sim.setReply('follow-up answer')
     unwrap(await h.core.dispatch('chat:send', { requestId: 'v3', conversationId: conversation.id, text: 'and then?' }))
     const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { messages: Array<{ content: string }> }
     expect(sent.messages.map((m) => m.content)).toEqual(['question', 'first answer', 'and then?'])
 
-    const refused = await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 3 })
+    const refused = await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 3 })
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    const badInput = await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 0 })
+    const badInput = await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 0 })
     expect(badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
@@ -197,11 +197,11 @@ describe('chat through the core', () => {
     h.sim.setReply(Array.from({ length: 50 }, () => 'slow').join(' '))
     const running = h.core.dispatch('chat:send', { requestId: 'b3', conversationId: conversation.id, text: 'and then?' })
     await h.waitFor(() => h.eventsNamed('chat:started').some((event) => event.requestId === 'b3'))
-    const refused = await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 })
+    const refused = await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 })
     expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY' } })
     await h.core.dispatch('chat:cancel', { requestId: 'b3' })
     await running
-    const path = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    const path = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(path.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant'])
     expect(path[1]?.versions).toEqual({ index: 2, count: 2 })
   })
@@ -215,7 +215,7 @@ describe('chat through the core', () => {
     const edited = unwrap(await h.core.dispatch('chat:editAndResend', { requestId: 'e2', conversationId: conversation.id, messageId: turn.userMessage?.id ?? '', text: 'edited question' }))
     expect(edited.userMessage?.id).not.toBe(turn.userMessage?.id)
     expect(edited.userMessage?.versions).toEqual({ index: 2, count: 2 })
-    const back = unwrap(await h.core.dispatch('chats:showVersion', { conversationId: conversation.id, messageId: edited.userMessage?.id ?? '', version: 1 }))
+    const back = unwrap(await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: edited.userMessage?.id ?? '', version: 1 }))
     expect(back.messages.map((m) => m.content)).toEqual(['original question', 'original answer'])
   })
 
@@ -228,7 +228,7 @@ describe('chat through the core', () => {
     h.sim.setReply('it worked')
     const retried = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 'f2', conversationId: conversation.id }))
     expect(retried.assistantMessage.versions).toEqual({ index: 1, count: 1 })
-    const messages = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    const messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question', 'it worked'])
     recordFault('http-error')
   })
@@ -251,7 +251,7 @@ describe('chat through the core', () => {
     await h.restart()
     const turn = await pending
     expect(turn.ok).toBe(true)
-    const messages = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    const messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.at(-1)?.status).toBe('cancelled')
     expect(messages.at(-1)?.content.length).toBeGreaterThan(0)
   })

@@ -38,7 +38,7 @@ export interface ChatService {
   /**
    * Shows another version of a message on the conversation's path (see `HistoryStore.showVersion`); refused while the
    * conversation is answering. `messages` is the new path from that version on (empty when nothing changed); every
-   * window is told with `chats:versionShown`.
+   * window is told with `conversations:versionShown`.
    */
   showVersion(input: { conversationId: string; messageId: string; version: number }): { conversation: ConversationSummary; messages: ChatMessage[]; changed: boolean }
   /** Has the model summarise the conversation and starts a new one from it (`summary-flow.ts`); stopped by `cancel`. */
@@ -187,7 +187,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
       refuseWhileAnswering(conversationId)
       const path = history.showVersion(conversationId, messageId, version)
       const shown = { conversation: history.getConversation(conversationId) ?? conversation, messages: path ?? [] }
-      if (path !== null) deps.events.emit('chats:versionShown', { conversationId, replacedId: messageId, ...shown })
+      if (path !== null) deps.events.emit('conversations:versionShown', { conversationId, replacedId: messageId, ...shown })
       return { ...shown, changed: path !== null }
     },
 

@@ -12,8 +12,8 @@ describe('conversation options and thinking', () => {
   it('sends the options and think exactly as set, the reply follows them, and a warm turn is one request', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
     h.sim.setReply('Paris is the capital. More text follows here.')
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
-    const updated = unwrap(await h.core.dispatch('chats:update', {
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
+    const updated = unwrap(await h.core.dispatch('conversations:update', {
       conversationId: conversation.id,
       options: { temperature: 0.2, seed: 7, stop: ['More'] },
       think: false,
@@ -33,7 +33,7 @@ describe('conversation options and thinking', () => {
 
   it('sends neither options nor think when nothing is set, so the model thinks by default', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
     const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
     const sent = chatBodies().at(-1) ?? {}
     expect('options' in sent).toBe(false)
@@ -43,12 +43,12 @@ describe('conversation options and thinking', () => {
 
   it('sends a thinking level, and resetting every option sends none again', async () => {
     h = await startCoreHarness({ sim: { models: ['gpt-oss:20b'] } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'gpt-oss:20b' }))
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, think: 'high', options: { top_k: 5 } }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'gpt-oss:20b' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, think: 'high', options: { top_k: 5 } }))
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
     expect(chatBodies().at(-1)).toMatchObject({ think: 'high', options: { top_k: 5 } })
 
-    const reset = unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, options: {}, think: null }))
+    const reset = unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, options: {}, think: null }))
     expect(reset).toMatchObject({ options: {}, think: null })
     unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'Again' }))
     const sent = chatBodies().at(-1) ?? {}
@@ -61,18 +61,18 @@ describe('conversation options and thinking', () => {
     // the models when it opens, so the listing is known by the first send.
     unwrap(await h.core.dispatch('models:list', {}))
     // The window offers no thinking for llama3 and no levels for qwen3; another caller (an import) may still store them.
-    const plain = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
-    unwrap(await h.core.dispatch('chats:update', { conversationId: plain.id, think: true }))
+    const plain = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: plain.id, think: true }))
     const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: plain.id, text: 'Hi' }))
     expect(turn.assistantMessage.status).toBe('complete')
     expect('think' in (chatBodies().at(-1) ?? {})).toBe(false)
 
-    const thinker = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
-    unwrap(await h.core.dispatch('chats:update', { conversationId: thinker.id, think: 'high' }))
+    const thinker = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: thinker.id, think: 'high' }))
     unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: thinker.id, text: 'Hi' }))
     expect('think' in (chatBodies().at(-1) ?? {})).toBe(false)
     h.sim.clearRequests()
-    unwrap(await h.core.dispatch('chats:update', { conversationId: thinker.id, think: false }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: thinker.id, think: false }))
     unwrap(await h.core.dispatch('chat:send', { requestId: 'c', conversationId: thinker.id, text: 'Again' }))
     expect(h.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/chat'])
     expect(chatBodies().at(-1)?.think).toBe(false)
@@ -80,8 +80,8 @@ describe('conversation options and thinking', () => {
 
   it('asks Ollama nothing before the reply to learn what the model takes, even when /api/show fails', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, think: false }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, think: false }))
     h.sim.faults.failNext('/api/show', 500, 'something broke', 5)
     h.sim.clearRequests()
     unwrap(await h.core.dispatch('chat:send', { requestId: 'cold', conversationId: conversation.id, text: 'Hi' }))
@@ -95,13 +95,13 @@ describe('conversation options and thinking', () => {
 
   it('keeps the options across a restart and resets thinking when the model changes', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b', 'llama3'] } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'qwen3:8b' }))
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, think: true, options: { num_predict: 64 } }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, think: true, options: { num_predict: 64 } }))
     await h.restart()
-    const reopened = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).conversation
+    const reopened = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).conversation
     expect(reopened).toMatchObject({ think: true, options: { num_predict: 64 } })
 
-    const moved = unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'llama3:latest' }))
+    const moved = unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, model: 'llama3:latest' }))
     expect(moved).toMatchObject({ model: 'llama3:latest', think: null, options: { num_predict: 64 } })
     const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
     expect(turn.assistantMessage.status).toBe('complete')
@@ -117,8 +117,8 @@ describe('conversation options and thinking', () => {
     [{ mirostat: 1 }, 'options has unknown fields'],
   ])('refuses the options %j with a sentence', async (options, words) => {
     h = await startCoreHarness()
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
-    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, options })
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
+    const result = await h.core.dispatch('conversations:update', { conversationId: conversation.id, options })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('INVALID_INPUT')
@@ -128,8 +128,8 @@ describe('conversation options and thinking', () => {
 
   it('refuses a thinking choice Ollama would not take', async () => {
     h = await startCoreHarness()
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
-    const result = await h.core.dispatch('chats:update', { conversationId: conversation.id, think: 'max' })
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
+    const result = await h.core.dispatch('conversations:update', { conversationId: conversation.id, think: 'max' })
     expect(result.ok ? null : result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('think must be true, false') as unknown })
   })
 })

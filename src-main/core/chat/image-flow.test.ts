@@ -14,7 +14,7 @@ describe('images through the core', () => {
     h = await startCoreHarness({ sim: { models: ['llama3', 'gemma3:4b'] } })
     h.sim.setReply('A small picture.')
   }
-  const newConversation = async (model: string) => unwrap(await h.core.dispatch('chats:create', { model }))
+  const newConversation = async (model: string) => unwrap(await h.core.dispatch('conversations:create', { model }))
   const lastChat = () => h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as SentChat
 
   it('sends each image to /api/chat as base64 on its message, stores it, and Ollama counts 768 tokens for it', async () => {
@@ -31,9 +31,9 @@ describe('images through the core', () => {
     expect(withImage.assistantMessage.context?.truncated).toBe(false)
 
     expect(withImage.userMessage?.images).toEqual([{ position: 0, mime: 'image/png', bytes: PNG_1PX.byteLength }])
-    const stored = unwrap(await h.core.dispatch('chats:get', { conversationId: pictured.id }))
+    const stored = unwrap(await h.core.dispatch('conversations:get', { conversationId: pictured.id }))
     expect(stored.messages[0]?.images).toEqual([{ position: 0, mime: 'image/png', bytes: PNG_1PX.byteLength }])
-    expect(unwrap(await h.core.dispatch('chats:image', { messageId: stored.messages[0]?.id ?? '', position: 0 }))).toEqual({ mime: 'image/png', data: base64Of(PNG_1PX) })
+    expect(unwrap(await h.core.dispatch('conversations:image', { messageId: stored.messages[0]?.id ?? '', position: 0 }))).toEqual({ mime: 'image/png', data: base64Of(PNG_1PX) })
   })
 
   it('sends the images of earlier messages again with the later turns', async () => {
@@ -65,7 +65,7 @@ describe('images through the core', () => {
     expect(tooLarge).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Image 1 is larger than 10 MB, the most an image can be.' } })
 
     for (const id of [conversation.id, vision.id]) {
-      expect(unwrap(await h.core.dispatch('chats:get', { conversationId: id })).messages).toEqual([])
+      expect(unwrap(await h.core.dispatch('conversations:get', { conversationId: id })).messages).toEqual([])
     }
     expect(h.sim.requestsTo('/api/chat', 'POST')).toEqual([])
   })
@@ -74,7 +74,7 @@ describe('images through the core', () => {
     await start()
     const conversation = await newConversation('gemma3:4b')
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Look', images: [base64Of(PNG_1PX), base64Of(GIF_1PX)] }))
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'llama3:latest' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, model: 'llama3:latest' }))
 
     const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'And now?' }))
     expect(lastChat().messages).toEqual([
@@ -92,7 +92,7 @@ describe('images through the core', () => {
     expect(h.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/chat'])
     expect(lastChat().messages.some((message) => message.images !== undefined)).toBe(false)
     expect(warm.notices).toEqual([])
-    const path = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    const path = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(path.filter((message) => message.role === 'notice').map((message) => message.content)).toEqual([notice])
   })
 
@@ -100,7 +100,7 @@ describe('images through the core', () => {
     await start()
     const conversation = await newConversation('gemma3:4b')
     const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Look', images: [base64Of(PNG_1PX)] }))
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'llama3:latest' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, model: 'llama3:latest' }))
     h.sim.clearRequests()
 
     const edited = unwrap(await h.core.dispatch('chat:editAndResend', { requestId: 'b', conversationId: conversation.id, messageId: first.userMessage?.id ?? '', text: 'Look again' }))
@@ -127,7 +127,7 @@ describe('images through the core', () => {
       h.core.dispatch('chat:send', { requestId: 'four', conversationId: conversation.id, text: 'Twice' }),
     ])
     expect(plain.map((result) => result.ok)).toEqual([true, false])
-    const path = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    const path = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(path.filter((message) => message.role === 'user')).toHaveLength(2)
   })
 
@@ -149,6 +149,6 @@ describe('images through the core', () => {
 
   it('answers NOT_FOUND in words for an image that is not there', async () => {
     await start()
-    expect(await h.core.dispatch('chats:image', { messageId: 'nope', position: 0 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'That image is no longer in this conversation.' } })
+    expect(await h.core.dispatch('conversations:image', { messageId: 'nope', position: 0 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'That image is no longer in this conversation.' } })
   })
 })

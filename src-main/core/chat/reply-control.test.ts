@@ -10,7 +10,7 @@ describe('replies controllable from anywhere', () => {
   let h: CoreHarness
   afterEach(() => h.close())
 
-  const newConversation = async () => unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+  const newConversation = async () => unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
 
   /** A window that opens while the reply runs: it hears only what comes after it subscribed. */
   const secondWindow = () => {

@@ -24,7 +24,7 @@ describe('Stop during model preparation', () => {
     h.sim.setReply('ok')
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 }))
     const baseDigest = h.sim.getModel('llama3')?.digest
-    const newConversation = async () => unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const newConversation = async () => unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     return { baseDigest, newConversation }
   }
   const creates = () => h.sim.requestsTo('/api/create', 'POST').length

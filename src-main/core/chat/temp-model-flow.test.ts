@@ -14,7 +14,7 @@ describe('temporary models in chats', () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }] } })
     h.sim.setReply('ok')
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 }))
-    return unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    return unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
   }
 
   it('creates ollmchat-temp/llama3-oc4096 once, chats with it, and adds no request on a warm turn', async () => {
@@ -37,7 +37,7 @@ describe('temporary models in chats', () => {
     await setup()
     h.sim.addModel({ name: 'ollmchat-temp/other-oc2048' })
     h.sim.addModel({ name: 'OLLMCHAT-TEMP/Shouty-oc8192' })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     unwrap(await h.core.dispatch('chat:send', { requestId: 'c', conversationId: conversation.id, text: 'hi' }))
     const { models } = unwrap(await h.core.dispatch('models:list', {}))
     expect(models.map((model) => model.name)).toEqual(['llama3:latest'])
@@ -65,7 +65,7 @@ describe('temporary models in chats', () => {
     expect(turn.notices[0]?.content).toMatch(/Could not prepare llama3 with a 4K context .*no space left on device.*asks Ollama for a 4K context/)
     expect(h.eventsNamed('chat:notice')).toHaveLength(1)
     expect(h.log.lines.some((line) => line.level === 'warn' && line.message.includes('falling back'))).toBe(true)
-    const stored = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    const stored = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(stored.map((m) => m.role)).toEqual(['user', 'assistant', 'notice'])
   })
 

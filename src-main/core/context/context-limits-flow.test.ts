@@ -27,7 +27,7 @@ describe('context at its limits', () => {
     seen.length = 0
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply: countingReply } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 2048 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest', systemPrompt: 'Remember what I say.' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 'Remember what I say.' }))
     const fact = (i: number) => `Fact number ${i}: ${'the quick brown fox jumps over the lazy dog. '.repeat(6)}`
     let turn: ChatTurn | undefined
     let sent = 0
@@ -66,7 +66,7 @@ describe('context at its limits', () => {
   it('refuses a message too long for the context with the numbers, never raw JSON, and offers a context that holds it', async () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }] } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 2048 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const turn = await send(conversation.id, 'lorem ipsum dolor sit amet '.repeat(600))
     expect(turn.assistantMessage.status).toBe('error')
     expect(turn.assistantMessage.error).toMatchObject({
@@ -80,7 +80,7 @@ describe('context at its limits', () => {
   it('says when Ollama kept only the end of the message (rendered path, context shift on)', async () => {
     h = await startCoreHarness({ sim: { models: ['gpt-oss:20b'], reply: 'ok' } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'gpt-oss:20b', numCtx: 4096 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'gpt-oss:20b', systemPrompt: 'Be brief.' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'gpt-oss:20b', systemPrompt: 'Be brief.' }))
     const turn = await send(conversation.id, 'y'.repeat(30_000))
     expect(turn.assistantMessage.status).toBe('complete')
     expect(turn.assistantMessage.context).toMatchObject({ truncated: true, messageCut: true, effective: 4096 })
@@ -91,7 +91,7 @@ describe('context at its limits', () => {
     // A deepseek2-family model whose prompt Ollama renders itself (a Go template): context shift is off for the family.
     h = await startCoreHarness({ sim: { models: [{ name: 'deepseek-v2:16b', chatPath: 'rendered' }] } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'deepseek-v2:16b', numCtx: 2048 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'deepseek-v2:16b' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'deepseek-v2:16b' }))
     const turn = await send(conversation.id, 'lorem ipsum dolor sit amet '.repeat(600))
     // Ollama gives no numbers on this path: the size is ollmchat's estimate (about 4 characters per token).
     expect(turn.assistantMessage.error).toMatchObject({ code: 'PROMPT_TOO_LONG', message: expect.stringMatching(/^Your message and the system prompt are about 4K tokens; deepseek-v2:16b runs with 2K here\./) as unknown })
@@ -100,7 +100,7 @@ describe('context at its limits', () => {
   it('explains an out-of-memory load of an explicit context and suggests one that fits', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3.1:8b'], gpuMemoryBytes: 8 * GiB, systemMemoryBytes: 8 * GiB } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3.1:8b', numCtx: 131072 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3.1:8b' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3.1:8b' }))
     const turn = await send(conversation.id, 'hello')
     expect(turn.assistantMessage.error).toMatchObject({ code: 'OUT_OF_MEMORY', action: { kind: 'set-num-ctx', model: 'llama3.1:8b' } })
     expect(turn.assistantMessage.error?.message).toMatch(/^llama3\.1:8b could not be loaded with a 128K context: Ollama ran out of memory \(about [\d.]+ GB at that size\)\. Try \d+K \(about [\d.]+ GB\)\.$/)
@@ -113,7 +113,7 @@ describe('context at its limits', () => {
   it('reports the context Ollama really chose after stepping an automatic one down for memory', async () => {
     const big = { name: 'big', contextLength: 262144, sizeBytes: 20e9, architecture: { blockCount: 64, headCount: 64, headCountKv: 16, embeddingLength: 8192 } }
     h = await startCoreHarness({ sim: { models: [big], gpuMemoryBytes: 48 * GiB, systemMemoryBytes: 16 * GiB, reply: 'ok' } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'big:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'big:latest' }))
     const turn = await send(conversation.id, 'hi')
     expect(turn.assistantMessage.context).toMatchObject({ source: 'ollama-default', asked: null, effective: 32768 })
     const { models } = unwrap(await h.core.dispatch('models:list', {}))
@@ -123,7 +123,7 @@ describe('context at its limits', () => {
   it('shows a spill to the CPU in the loaded model\'s memory', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3.1:8b'], gpuMemoryBytes: 8 * GiB, systemMemoryBytes: 32 * GiB, reply: 'ok' } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3.1:8b', numCtx: 65536 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3.1:8b' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3.1:8b' }))
     await send(conversation.id, 'hi')
     const { models } = unwrap(await h.core.dispatch('models:list', {}))
     const memory = models[0]?.runningMemory
@@ -133,14 +133,14 @@ describe('context at its limits', () => {
 
   it('refuses chat with an embedding model in plain words', async () => {
     h = await startCoreHarness({ sim: { models: ['all-minilm'] } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'all-minilm:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'all-minilm:latest' }))
     const turn = await send(conversation.id, 'hi')
     expect(turn.assistantMessage.error).toMatchObject({ code: 'CANNOT_CHAT', message: 'all-minilm:latest cannot chat: it is an embedding model. Pick a chat model for this conversation.' })
   })
 
   it('says how to sign in for a cloud model, with the link Ollama sent', async () => {
     h = await startCoreHarness({ sim: { models: ['gpt-oss:120b-cloud'], cloudAuth: 'signed-out' } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'gpt-oss:120b-cloud' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'gpt-oss:120b-cloud' }))
     const turn = await send(conversation.id, 'hi')
     expect(turn.assistantMessage.error).toMatchObject({
       code: 'SIGN_IN_REQUIRED',
@@ -151,7 +151,7 @@ describe('context at its limits', () => {
 
   it('marks a reply that stopped at its length limit', async () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'short', parameters: { num_predict: 3 } }], reply: 'one two three four five' } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'short:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'short:latest' }))
     const turn = await send(conversation.id, 'count')
     expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'one two three', context: { lengthLimited: true } })
     const whole = await (async () => {

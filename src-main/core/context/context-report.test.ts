@@ -13,7 +13,7 @@ describe('context report of a reply', () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }] } })
     h.sim.setReply('ok then')
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const first = await send(conversation.id, 'hi')
     expect(first.assistantMessage.context).toMatchObject({
       asked: 4096, source: 'custom', effective: 4096, truncated: false, droppedMessages: 0, messageCut: false, lengthLimited: false,
@@ -29,14 +29,14 @@ describe('context report of a reply', () => {
     expect(h.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/chat'])
     expect(second.assistantMessage.context).toMatchObject({ asked: 4096, effective: 4096 })
     // Saved with the reply.
-    const stored = unwrap(await h.core.dispatch('chats:get', { conversationId: conversation.id })).messages
+    const stored = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(stored.at(-1)?.context).toEqual(second.assistantMessage.context)
   })
 
   it('reads the runner again once it was unloaded', async () => {
     h = await startCoreHarness()
     h.sim.setReply('ok')
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     await send(conversation.id, 'hi')
     h.sim.unloadAll()
     unwrap(await h.core.dispatch('models:list', {}))
@@ -51,7 +51,7 @@ describe('context report of a reply', () => {
     h.sim.setReply('ok')
     const before = unwrap(await h.core.dispatch('models:list', {}))
     expect(before.models.find((m) => m.name === 'llama3:latest')?.automaticContext).toBeNull()
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const turn = await send(conversation.id, 'hi')
     const effective = turn.assistantMessage.context?.effective
     expect(turn.assistantMessage.context).toMatchObject({ asked: null, source: 'ollama-default' })
@@ -63,7 +63,7 @@ describe('context report of a reply', () => {
   it('says the context came from the model itself when it has a num_ctx parameter', async () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'baked', parameters: { num_ctx: 2048 } }] } })
     h.sim.setReply('ok')
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'baked:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'baked:latest' }))
     const turn = await send(conversation.id, 'hi')
     expect(turn.assistantMessage.context).toMatchObject({ asked: null, source: 'model', effective: 2048 })
   })
@@ -71,7 +71,7 @@ describe('context report of a reply', () => {
   it('saves a stopped reply without waiting on Ollama, and gives a stopped-before-any-text reply no report', async () => {
     h = await startCoreHarness({ sim: { tokenDelayMs: 20 } })
     h.sim.setReply('one two three four five six seven eight nine ten eleven twelve')
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const pending = h.core.dispatch('chat:send', { requestId: 'stop-me', conversationId: conversation.id, text: 'count' })
     await h.waitFor(() => h.eventsNamed('chat:delta').length > 0)
     unwrap(await h.core.dispatch('chat:cancel', { requestId: 'stop-me' }))
@@ -95,7 +95,7 @@ describe('context report of a reply', () => {
   ])('saves the reply with an unknown context when /api/ps %s after it', async (_what, fault) => {
     h = await startCoreHarness()
     h.sim.setReply('fine')
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     fault(h)
     const started = Date.now()
     const turn = await send(conversation.id, 'hi')
@@ -107,12 +107,12 @@ describe('context report of a reply', () => {
   it('raises no false alarm after the model changes or the system prompt is edited', async () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }, { name: 'qwen3:8b' }] } })
     h.sim.setReply('A short answer that says very little at all.')
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest', systemPrompt: 'x'.repeat(3000) }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 'x'.repeat(3000) }))
     for (let i = 0; i < 6; i++) await send(conversation.id, `Message ${i}: ${'lorem ipsum dolor sit amet. '.repeat(20)}`)
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, systemPrompt: 'Be brief.' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, systemPrompt: 'Be brief.' }))
     const edited = await send(conversation.id, 'after the edit')
     expect(edited.assistantMessage.context?.truncated).toBe(false)
-    unwrap(await h.core.dispatch('chats:update', { conversationId: conversation.id, model: 'qwen3:8b' }))
+    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, model: 'qwen3:8b' }))
     const switched = await send(conversation.id, 'after the switch')
     expect(switched.assistantMessage.context?.truncated).toBe(false)
     expect([edited, switched].flatMap((turn) => turn.notices)).toEqual([])

@@ -125,7 +125,7 @@ export function createDataService(deps: DataServiceDeps): DataService {
       const saving = progressReporter((progress) => events.emit('data:progress', progress), { ...base, phase: 'saving' }, conversations.length)
       const written = history.importConversations(conversations, (done) => saving(done))
       const summaries = written.map((conversation) => history.getConversation(conversation.id)).filter((summary) => summary !== null)
-      events.emit('chats:imported', { conversations: summaries })
+      events.emit('conversations:imported', { conversations: summaries })
       return {
         source: plan.source,
         conversations: written.length,

@@ -75,14 +75,14 @@ describe('the JSON export', () => {
     expect(fresh.store.listMessages(conversation.id).map((message) => message.status)).toEqual(['complete', 'interrupted'])
   })
 
-  it('tells every window what it added (`chats:imported`), with the summaries the list shows', async () => {
+  it('tells every window what it added (`conversations:imported`), with the summaries the list shows', async () => {
     const source = harness()
     fillRichHistory(source.store)
     const exported = await source.data.exportData({ requestId: 'r1', format: 'json' })
     const fresh = harness()
     const report = await fresh.data.importData({ requestId: 'r2', text: exported.text })
-    const told = fresh.events.filter((event) => event.name === 'chats:imported')
-    expect(told).toEqual([{ name: 'chats:imported', payload: { conversations: report.conversationIds.map((id) => fresh.store.getConversation(id)) } }])
+    const told = fresh.events.filter((event) => event.name === 'conversations:imported')
+    expect(told).toEqual([{ name: 'conversations:imported', payload: { conversations: report.conversationIds.map((id) => fresh.store.getConversation(id)) } }])
     expect(report.conversationIds).toHaveLength(2)
   })
 })

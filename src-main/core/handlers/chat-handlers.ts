@@ -1,7 +1,7 @@
 import type { ChatService } from '../chat/chat-service'
 import type { Handlers } from '../ipc/dispatch'
 
-type ChatChannels = 'chat:send' | 'chat:regenerate' | 'chat:editAndResend' | 'chat:cancel' | 'chat:running' | 'chats:continueFromSummary' | 'chats:showVersion'
+type ChatChannels = 'chat:send' | 'chat:regenerate' | 'chat:editAndResend' | 'chat:cancel' | 'chat:running' | 'conversations:continueFromSummary' | 'conversations:showVersion'
 
 /** The `chat:*` channels: thin, the chat service does the work. */
 export function chatHandlers(chat: ChatService): Pick<Handlers, ChatChannels> {
@@ -11,7 +11,7 @@ export function chatHandlers(chat: ChatService): Pick<Handlers, ChatChannels> {
     'chat:editAndResend': (input) => chat.editAndResend(input),
     'chat:cancel': (target) => Promise.resolve({ cancelled: chat.cancel(target) }),
     'chat:running': () => Promise.resolve({ replies: chat.running() }),
-    'chats:continueFromSummary': (input) => chat.continueFromSummary(input),
-    'chats:showVersion': (input) => Promise.resolve(chat.showVersion(input)),
+    'conversations:continueFromSummary': (input) => chat.continueFromSummary(input),
+    'conversations:showVersion': (input) => Promise.resolve(chat.showVersion(input)),
   }
 }

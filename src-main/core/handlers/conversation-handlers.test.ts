@@ -31,15 +31,15 @@ function conversationOf(count: number): string {
 
 const texts = (value: { messages: Array<{ content: string }> }) => value.messages.map((message) => message.content)
 
-describe('chats:get, newest messages first', () => {
+describe('conversations:get, newest messages first', () => {
   it('answers the newest `limit` messages in conversation order, with the total and whether older ones exist', async () => {
     const conversationId = conversationOf(10)
-    const tail = unwrap(await dispatch('chats:get', { conversationId, limit: 3 }))
+    const tail = unwrap(await dispatch('conversations:get', { conversationId, limit: 3 }))
     expect(texts(tail)).toEqual(['m8', 'm9', 'm10'])
     expect(tail.hasOlder).toBe(true)
     expect(tail.conversation.messageCount).toBe(10)
 
-    const whole = unwrap(await dispatch('chats:get', { conversationId, limit: 10 }))
+    const whole = unwrap(await dispatch('conversations:get', { conversationId, limit: 10 }))
     expect(texts(whole)).toHaveLength(10)
     expect(whole.hasOlder).toBe(false)
   })
@@ -47,31 +47,31 @@ describe('chats:get, newest messages first', () => {
   it('pages back from `before` until the first message, the pages adding up to the whole conversation', async () => {
     const conversationId = conversationOf(7)
     const pages: string[][] = []
-    let page = unwrap(await dispatch('chats:get', { conversationId, limit: 3 }))
+    let page = unwrap(await dispatch('conversations:get', { conversationId, limit: 3 }))
     pages.unshift(texts(page))
     while (page.hasOlder === true) {
       const before = page.messages[0]?.id ?? ''
-      page = unwrap(await dispatch('chats:get', { conversationId, limit: 3, before }))
+      page = unwrap(await dispatch('conversations:get', { conversationId, limit: 3, before }))
       pages.unshift(texts(page))
     }
     expect(pages).toEqual([['m1'], ['m2', 'm3', 'm4'], ['m5', 'm6', 'm7']])
-    expect(pages.flat()).toEqual(texts(unwrap(await dispatch('chats:get', { conversationId }))))
+    expect(pages.flat()).toEqual(texts(unwrap(await dispatch('conversations:get', { conversationId }))))
   })
 
   it('gives a page of at most MAX_MESSAGE_PAGE for `before` alone, and every message (without `hasOlder`) when asked for neither', async () => {
     const conversationId = conversationOf(4)
     const last = history.listMessages(conversationId).at(-1)?.id ?? ''
-    const older = unwrap(await dispatch('chats:get', { conversationId, before: last }))
+    const older = unwrap(await dispatch('conversations:get', { conversationId, before: last }))
     expect(texts(older)).toEqual(['m1', 'm2', 'm3'])
     expect(older.hasOlder).toBe(false)
-    const all = unwrap(await dispatch('chats:get', { conversationId }))
+    const all = unwrap(await dispatch('conversations:get', { conversationId }))
     expect(texts(all)).toEqual(['m1', 'm2', 'm3', 'm4'])
     expect(all).not.toHaveProperty('hasOlder')
   })
 
   it('answers an empty page for an empty conversation', async () => {
     const conversationId = conversationOf(0)
-    expect(unwrap(await dispatch('chats:get', { conversationId, limit: 60 }))).toMatchObject({ messages: [], hasOlder: false })
+    expect(unwrap(await dispatch('conversations:get', { conversationId, limit: 60 }))).toMatchObject({ messages: [], hasOlder: false })
   })
 
   it('refuses a limit out of bounds or not a whole number, and a `before` that is not an id, as invalid input', async () => {
@@ -84,7 +84,7 @@ describe('chats:get, newest messages first', () => {
       { conversationId, limit: 5, before: '../../etc/passwd' },
       { conversationId, limit: 5, before: '' },
     ]) {
-      const result = await dispatch('chats:get', input)
+      const result = await dispatch('conversations:get', input)
       expect(result.ok ? 'ok' : result.error.code, JSON.stringify(input)).toBe('INVALID_INPUT')
     }
   })
@@ -97,7 +97,7 @@ describe('chats:get, newest messages first', () => {
       { conversationId, limit: 5, before: 'no-such-message' },
       { conversationId: 'no-such-conversation', limit: 5 },
     ]) {
-      const result = await dispatch('chats:get', input)
+      const result = await dispatch('conversations:get', input)
       expect(result.ok ? 'ok' : result.error.code, JSON.stringify(input)).toBe('NOT_FOUND')
     }
   })

@@ -43,6 +43,6 @@ describe('the data channels', () => {
   it('let the largest file through browser mode even when JSON escaping doubles it', () => {
     const envelope = JSON.stringify({ requestId: 'i1', text: '' }).length
     expect(bodyLimitOf('data:import')).toBeGreaterThanOrEqual(2 * MAX_IMPORT_BYTES + envelope)
-    expect(bodyLimitOf('chats:list')).toBe(2 * 1024 * 1024)
+    expect(bodyLimitOf('conversations:list')).toBe(2 * 1024 * 1024)
   })
 })

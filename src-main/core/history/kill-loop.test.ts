@@ -53,9 +53,9 @@ function expectSoundFile(): void {
  * was cut is either missing or a saved beginning of the reply, marked interrupted (never a damaged or foreign text).
  */
 async function expectIntactAfterKill(core: CoreProcess, conversationId: string, round: number): Promise<CutReply> {
-  const { conversations } = await ok(core.request('chats:list', {}))
-  for (const conversation of conversations) await ok(core.request('chats:get', { conversationId: conversation.id }))
-  const { messages } = await ok(core.request('chats:get', { conversationId, limit: 500 }))
+  const { conversations } = await ok(core.request('conversations:list', {}))
+  for (const conversation of conversations) await ok(core.request('conversations:get', { conversationId: conversation.id }))
+  const { messages } = await ok(core.request('conversations:get', { conversationId, limit: 500 }))
   messages.forEach((message, index) => expect(message.parentId).toBe(index === 0 ? null : messages[index - 1]?.id))
   const questions = messages.filter((message) => message.role === 'user')
   expect(questions.map((message) => [message.content, message.status])).toEqual(
@@ -77,7 +77,7 @@ describe('the kill loop', () => {
     const cuts: CutReply[] = []
     for (let round = 0; round < KILLS; round++) {
       const core = await startCoreProcess(dataDir, sim.url)
-      if (round === 0) conversationId = (await ok(core.request('chats:create', { model: 'llama3' }))).id
+      if (round === 0) conversationId = (await ok(core.request('conversations:create', { model: 'llama3' }))).id
       else cuts.push(await expectIntactAfterKill(core, conversationId, round - 1))
       // A new message can be sent after every restart: this round's question.
       void core.request('chat:send', { requestId: `round-${round}`, conversationId, text: questionOf(round) })

@@ -24,9 +24,9 @@ describe('createDispatcher', () => {
 
   it('refuses unknown fields, wrong types and hostile ids', async () => {
     const dispatch = createDispatcher(baseHandlers, createMemoryLogger())
-    const extra = await dispatch('chats:get', { conversationId: 'abc', sql: 'DROP TABLE' })
+    const extra = await dispatch('conversations:get', { conversationId: 'abc', sql: 'DROP TABLE' })
     const wrongType = await dispatch('models:setNumCtx', { model: 'llama3', numCtx: '4096' })
-    const hostileId = await dispatch('chats:get', { conversationId: '../../etc/passwd' })
+    const hostileId = await dispatch('conversations:get', { conversationId: '../../etc/passwd' })
     for (const result of [extra, wrongType, hostileId]) {
       expect(result.ok).toBe(false)
       if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT')
@@ -46,16 +46,16 @@ describe('createDispatcher', () => {
     const dispatch = createDispatcher(
       {
         ...baseHandlers,
-        'chats:get': async () => { throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.') },
-        'chats:list': async () => { throw new TypeError('boom') },
+        'conversations:get': async () => { throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.') },
+        'conversations:list': async () => { throw new TypeError('boom') },
       },
       log,
     )
-    expect(await dispatch('chats:get', { conversationId: 'x' })).toEqual({
+    expect(await dispatch('conversations:get', { conversationId: 'x' })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'That conversation no longer exists.' },
     })
-    const bug = await dispatch('chats:list', {})
+    const bug = await dispatch('conversations:list', {})
     expect(bug.ok).toBe(false)
     if (!bug.ok) {
       expect(bug.error.code).toBe('INTERNAL')
@@ -83,7 +83,7 @@ describe('createDispatcher', () => {
 
   it('answers an unknown channel name with INVALID_INPUT instead of throwing', async () => {
     const dispatch = createDispatcher(baseHandlers, createMemoryLogger())
-    const result = await dispatch('nope:nothing' as 'chats:list', {})
+    const result = await dispatch('nope:nothing' as 'conversations:list', {})
     expect(result.ok).toBe(false)
   })
 })

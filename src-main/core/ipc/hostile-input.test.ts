@@ -29,7 +29,7 @@ const HOSTILE_VALUES: Record<string, unknown[]> = {
 }
 
 /** Whole inputs of the wrong type; `null` and `undefined` are left out, since they stand for "no input" ({}). */
-const WRONG_TYPES: unknown[] = [42, 'chats:list', true, [], [{}], Number.NaN]
+const WRONG_TYPES: unknown[] = [42, 'conversations:list', true, [], [{}], Number.NaN]
 
 /** The fields of a channel's input, from its schema (a union, as `chat:cancel` takes, contributes every option's). */
 function fieldsOf(schema: z.ZodType): string[] {

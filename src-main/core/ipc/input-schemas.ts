@@ -97,14 +97,14 @@ export const inputSchemas = {
   'hosts:check': none,
   'settings:get': none,
   'settings:update': settingsPatchSchema,
-  'chats:list': none,
-  'chats:create': z.strictObject({ model: modelName.nullable(), systemPrompt: systemPrompt.exactOptional() }),
-  'chats:get': z.strictObject({
+  'conversations:list': none,
+  'conversations:create': z.strictObject({ model: modelName.nullable(), systemPrompt: systemPrompt.exactOptional() }),
+  'conversations:get': z.strictObject({
     conversationId: id,
     limit: z.int().min(1).max(MAX_MESSAGE_PAGE).exactOptional(),
     before: id.exactOptional(),
   }),
-  'chats:update': z.strictObject({
+  'conversations:update': z.strictObject({
     conversationId: id,
     title: title.exactOptional(),
     model: modelName.nullable().exactOptional(),
@@ -112,23 +112,23 @@ export const inputSchemas = {
     options: conversationOptions.exactOptional(),
     think: think.nullable().exactOptional(),
   }),
-  'chats:delete': z.strictObject({ conversationId: id }),
-  'chats:restore': z.strictObject({ conversationId: id }),
-  'chats:search': z.strictObject({
+  'conversations:delete': z.strictObject({ conversationId: id }),
+  'conversations:restore': z.strictObject({ conversationId: id }),
+  'conversations:search': z.strictObject({
     query: z.string().max(500),
     limit: z.int().min(1).max(MAX_SEARCH_PAGE_SIZE).exactOptional(),
     offset: z.int().min(0).max(MAX_SEARCH_OFFSET).exactOptional(),
     after: z.string().regex(SEARCH_CURSOR_PATTERN).exactOptional(),
   }),
-  'chats:image': z.strictObject({ messageId: id, position: z.int().min(0).max(MAX_IMAGES_PER_MESSAGE - 1) }),
-  'chats:continueFromSummary': z.strictObject({ requestId: id, conversationId: id }),
+  'conversations:image': z.strictObject({ messageId: id, position: z.int().min(0).max(MAX_IMAGES_PER_MESSAGE - 1) }),
+  'conversations:continueFromSummary': z.strictObject({ requestId: id, conversationId: id }),
   'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText, images: images.exactOptional() }),
   'chat:regenerate': z.strictObject({ requestId: id, conversationId: id }),
   'chat:editAndResend': z.strictObject({ requestId: id, conversationId: id, messageId: id, text: messageText }),
   // One reply runs per conversation, so a window that did not start it can stop it by its conversation.
   'chat:cancel': z.union([z.strictObject({ requestId: id }), z.strictObject({ conversationId: id })]),
   'chat:running': none,
-  'chats:showVersion': z.strictObject({ conversationId: id, messageId: id, version: z.number().int().min(1).max(1_000_000) }),
+  'conversations:showVersion': z.strictObject({ conversationId: id, messageId: id, version: z.number().int().min(1).max(1_000_000) }),
   'data:export': z.strictObject({ requestId: id, format: z.enum(['json', 'markdown']), conversationId: id.exactOptional() }),
   // A character is at least one byte, so this bound is never tighter than the file's; `planImport` checks the bytes.
   'data:import': z.strictObject({ requestId: id, text: z.string().max(MAX_IMPORT_BYTES, 'is a file larger than ollmchat imports') }),

@@ -9,7 +9,7 @@ describe('managing models', () => {
 
   const chatWith = async (model: string, numCtx: number | null, text = 'hi') => {
     if (numCtx !== null) unwrap(await h.core.dispatch('models:setNumCtx', { model, numCtx }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model }))
     return unwrap(await h.core.dispatch('chat:send', { requestId: `r${Math.random().toString(36).slice(2)}`, conversationId: conversation.id, text }))
   }
 
@@ -32,7 +32,7 @@ describe('managing models', () => {
 
   it('refuses to delete or unload a model a reply is using, in words', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'one two three four five six seven eight', tokenDelayMs: 40 } })
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const pending = h.core.dispatch('chat:send', { requestId: 'busy', conversationId: conversation.id, text: 'count' })
     await h.waitFor(() => h.eventsNamed('chat:delta').length > 0)
     expect(await h.core.dispatch('models:delete', { model: 'llama3' })).toMatchObject({
@@ -73,7 +73,7 @@ describe('temporary models in the open', () => {
 
   const chat = async (model: string, numCtx: number) => {
     unwrap(await h.core.dispatch('models:setNumCtx', { model, numCtx }))
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model }))
     return unwrap(await h.core.dispatch('chat:send', { requestId: `r${Math.random().toString(36).slice(2)}`, conversationId: conversation.id, text: 'hi' }))
   }
 

@@ -64,7 +64,7 @@ describe('models:refresh and models:changed', () => {
   it('re-reads after a reply only while a window is watching', async () => {
     h = await startCoreHarness()
     h.sim.setReply('ok')
-    const conversation = unwrap(await h.core.dispatch('chats:create', { model: 'llama3:latest' }))
+    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'hi' }))
     h.sim.clearRequests()
     unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'no window' }))
@@ -89,14 +89,14 @@ describe('the default model', () => {
     const listing = unwrap(await h.core.dispatch('models:list', {}))
     expect(listing.models.find((m) => m.name === 'all-minilm:latest')?.canChat).toBe(false)
     expect(listing.defaultModel).toBe('llama3:latest')
-    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('llama3:latest')
+    expect(unwrap(await h.core.dispatch('conversations:create', { model: null })).model).toBe('llama3:latest')
 
     unwrap(await h.core.dispatch('settings:update', { defaultModel: 'qwen3:8b' }))
     expect(unwrap(await h.core.dispatch('models:list', {})).defaultModel).toBe('qwen3:8b')
-    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('qwen3:8b')
+    expect(unwrap(await h.core.dispatch('conversations:create', { model: null })).model).toBe('qwen3:8b')
 
     unwrap(await h.core.dispatch('settings:update', { defaultModel: 'all-minilm:latest' }))
-    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('llama3:latest')
+    expect(unwrap(await h.core.dispatch('conversations:create', { model: null })).model).toBe('llama3:latest')
   })
 
   it('follows a new Settings default in every watching window', async () => {
@@ -109,20 +109,20 @@ describe('the default model', () => {
   it('is the last known default (else the Settings default, else none) when Ollama cannot be asked', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3', 'qwen3:8b'] } })
     await h.sim.faults.down()
-    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBeNull()
+    expect(unwrap(await h.core.dispatch('conversations:create', { model: null })).model).toBeNull()
     unwrap(await h.core.dispatch('settings:update', { defaultModel: 'qwen3:8b' }))
-    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('qwen3:8b')
+    expect(unwrap(await h.core.dispatch('conversations:create', { model: null })).model).toBe('qwen3:8b')
   })
 
   it('needs no request to Ollama while a recent listing is known', async () => {
     h = await startCoreHarness()
     unwrap(await h.core.dispatch('models:list', {}))
     h.sim.clearRequests()
-    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('llama3:latest')
+    expect(unwrap(await h.core.dispatch('conversations:create', { model: null })).model).toBe('llama3:latest')
     expect(h.sim.requests).toEqual([])
     // Known from before Ollama went down.
     await h.sim.faults.down()
-    expect(unwrap(await h.core.dispatch('chats:create', { model: null })).model).toBe('llama3:latest')
+    expect(unwrap(await h.core.dispatch('conversations:create', { model: null })).model).toBe('llama3:latest')
   })
 
   it('refuses a context for an embedding model', async () => {

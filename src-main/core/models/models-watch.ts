@@ -9,7 +9,7 @@ import type { ModelCatalog } from './model-catalog'
 /**
  * The model a new conversation starts with: the Settings default when it is installed and can chat, else the first
  * installed model that can (in list order); `null` when none can. The one place this rule lives: every window shows
- * it, and `chats:create` applies it.
+ * it, and `conversations:create` applies it.
  */
 export function chooseDefaultModel(models: readonly ModelInfo[], preferred: string | null): string | null {
   const chat = models.filter((model) => model.canChat)

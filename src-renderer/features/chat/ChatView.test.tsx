@@ -25,8 +25,8 @@ async function openChat(messages: ChatMessage[] = []) {
   const fake = createFakeBridge()
   fake.handle('models:list', () => ok({ models, defaultModel: 'llama3:latest' }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
-  fake.handle('chats:list', () => ok({ conversations: [conversation] }))
-  fake.handle('chats:get', () => ok({ conversation, messages }))
+  fake.handle('conversations:list', () => ok({ conversations: [conversation] }))
+  fake.handle('conversations:get', () => ok({ conversation, messages }))
   const app = await renderApp(fake)
   return { fake, app }
 }
@@ -139,24 +139,24 @@ describe('editing an earlier message', () => {
 describe('the header', () => {
   it('offers installed models only, each with its effective context, and saves a change', async () => {
     const { fake, app } = await openChat()
-    fake.handle('chats:update', (input) => ok({ ...conversation, model: input.model ?? null }))
+    fake.handle('conversations:update', (input) => ok({ ...conversation, model: input.model ?? null }))
     const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Model' })
     const labels = [...picker.options].map((option) => option.textContent)
     expect(labels).toEqual(['llama3:latest — 16K · custom', 'qwen3:8b — 8K', 'mistral:latest — auto'])
     expect(picker.value).toBe('llama3:latest')
     await app.user.selectOptions(picker, 'qwen3:8b')
-    expect(fake.callsTo('chats:update')).toEqual([{ conversationId: 'c1', model: 'qwen3:8b' }])
+    expect(fake.callsTo('conversations:update')).toEqual([{ conversationId: 'c1', model: 'qwen3:8b' }])
     await waitFor(() => expect(picker.value).toBe('qwen3:8b'))
   })
 
   it('saves the conversation’s system prompt', async () => {
     const { fake, app } = await openChat()
-    fake.handle('chats:update', (input) => ok({ ...conversation, systemPrompt: input.systemPrompt ?? '' }))
+    fake.handle('conversations:update', (input) => ok({ ...conversation, systemPrompt: input.systemPrompt ?? '' }))
     await app.user.click(screen.getByRole('button', { name: 'System prompt' }))
     const dialog = screen.getByRole('dialog', { name: 'System prompt' })
     await app.user.type(within(dialog).getByRole('textbox', { name: 'System prompt for this conversation' }), 'Be brief.')
     await app.user.click(within(dialog).getByRole('button', { name: 'Save' }))
-    expect(fake.callsTo('chats:update')).toEqual([{ conversationId: 'c1', systemPrompt: 'Be brief.' }])
+    expect(fake.callsTo('conversations:update')).toEqual([{ conversationId: 'c1', systemPrompt: 'Be brief.' }])
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   })
 })
@@ -173,8 +173,8 @@ it('gives back the typed text when nothing could be sent', async () => {
 it('keeps the text when the first message of a new chat could not be sent', async () => {
   const fake = createFakeBridge()
   fake.handle('models:list', () => ok({ models, defaultModel: 'llama3:latest' }))
-  fake.handle('chats:create', () => ok(conversation))
-  fake.handle('chats:get', () => ok({ conversation, messages: [] }))
+  fake.handle('conversations:create', () => ok(conversation))
+  fake.handle('conversations:get', () => ok({ conversation, messages: [] }))
   fake.handle('chat:send', () => fail('OLLAMA_UNREACHABLE', 'down'))
   const app = await renderApp(fake)
   await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hello{Enter}')
@@ -199,8 +199,8 @@ it('starts each conversation at its newest message, even after the reader scroll
   const fake = createFakeBridge()
   fake.handle('models:list', () => ok({ models, defaultModel: 'llama3:latest' }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
-  fake.handle('chats:list', () => ok({ conversations: [conversation, other] }))
-  fake.handle('chats:get', ({ conversationId }) =>
+  fake.handle('conversations:list', () => ok({ conversations: [conversation, other] }))
+  fake.handle('conversations:get', ({ conversationId }) =>
     ok({
       conversation: conversationId === 'c1' ? conversation : other,
       messages: [makeMessage({ id: `u-${conversationId}`, conversationId, role: 'user', content: `In ${conversationId}` })],

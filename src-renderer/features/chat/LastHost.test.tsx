@@ -17,8 +17,8 @@ async function openChat(conversation: ConversationSummary, hosts = DEFAULT_SETTI
   const all = [elsewhere, here, noReply]
   fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, hosts, lastConversationId: conversation.id }))
-  fake.handle('chats:list', () => ok({ conversations: all }))
-  fake.handle('chats:get', () => ok({ conversation, messages: [] }))
+  fake.handle('conversations:list', () => ok({ conversations: all }))
+  fake.handle('conversations:get', () => ok({ conversation, messages: [] }))
   return renderApp(fake)
 }
 

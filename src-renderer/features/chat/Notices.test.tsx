@@ -83,10 +83,10 @@ describe('continuing in a new chat from a summary', () => {
   it('shows the summary’s progress with Stop, then opens the new conversation', async () => {
     const app = await renderOpenChat({ messages: messages(truncated()) })
     const answer = deferred<Result<ConversationSummary>>()
-    app.fake.handle('chats:continueFromSummary', () => answer.promise)
+    app.fake.handle('conversations:continueFromSummary', () => answer.promise)
     app.fake.handle('chat:cancel', () => ok({ cancelled: true }))
     await app.user.click(screen.getByRole('button', { name: 'Continue in a new chat from a summary' }))
-    const [call] = app.fake.callsTo('chats:continueFromSummary')
+    const [call] = app.fake.callsTo('conversations:continueFromSummary')
     expect(call).toEqual({ requestId: expect.any(String) as unknown, conversationId: 'c1' })
     app.emit('chat:progress', { requestId: call!.requestId, conversationId: 'c1', phase: 'summarizing', text: 'llama3 is summarising 12 messages…' })
     expect(screen.getByText('llama3 is summarising 12 messages…')).toBeTruthy()
@@ -95,7 +95,7 @@ describe('continuing in a new chat from a summary', () => {
     expect(app.fake.callsTo('chat:cancel')).toEqual([{ requestId: call!.requestId }])
     expect(screen.getByText('Stopping…')).toBeTruthy()
 
-    app.fake.handle('chats:get', () => ok({ conversation: fresh, messages: [] }))
+    app.fake.handle('conversations:get', () => ok({ conversation: fresh, messages: [] }))
     answer.resolve(ok(fresh))
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Trip (continued)'))
     const nav = screen.getByRole('navigation', { name: 'Conversations' })
@@ -104,11 +104,11 @@ describe('continuing in a new chat from a summary', () => {
 
   it('shows why it failed, and nothing when it was stopped', async () => {
     const app = await renderOpenChat({ messages: messages(truncated()) })
-    app.fake.handle('chats:continueFromSummary', () => fail('OLLAMA_UNREACHABLE', 'down'))
+    app.fake.handle('conversations:continueFromSummary', () => fail('OLLAMA_UNREACHABLE', 'down'))
     await app.user.click(screen.getByRole('button', { name: 'Continue in a new chat from a summary' }))
     expect((await screen.findByRole('alert')).textContent).toContain('Ollama is not answering.')
 
-    app.fake.handle('chats:continueFromSummary', () => fail('CANCELLED', 'Stopped.'))
+    app.fake.handle('conversations:continueFromSummary', () => fail('CANCELLED', 'Stopped.'))
     await app.user.click(screen.getByRole('button', { name: 'Continue in a new chat from a summary' }))
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
   })
@@ -130,5 +130,5 @@ it('links a continued conversation back to the one it came from', async () => {
   })
   await app.user.click(screen.getByRole('button', { name: 'Continued from “Trip”' }))
   await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Trip'))
-  expect(app.fake.callsTo('chats:get')).toContainEqual(expect.objectContaining({ conversationId: 'c0' }))
+  expect(app.fake.callsTo('conversations:get')).toContainEqual(expect.objectContaining({ conversationId: 'c0' }))
 })

@@ -18,8 +18,8 @@ const stored: ChatMessage[] = Array.from({ length: 400 }, (_, index) =>
   makeMessage({ id: `m${index}`, conversationId: c, role: index % 2 === 0 ? 'user' : 'assistant', content: `Message number ${index}` }),
 )
 
-/** `chats:get` as the core pages it; a request for older messages waits for `older` and then gives what it says. */
-function pageOf(input: In<'chats:get'>): Out<'chats:get'> {
+/** `conversations:get` as the core pages it; a request for older messages waits for `older` and then gives what it says. */
+function pageOf(input: In<'conversations:get'>): Out<'conversations:get'> {
   const end = input.before === undefined ? stored.length : stored.findIndex((message) => message.id === input.before)
   const start = Math.max(0, end - (input.limit ?? stored.length))
   return { conversation, messages: stored.slice(start, end), hasOlder: start > 0 }
@@ -30,8 +30,8 @@ async function appWithHeldOlderPages(): Promise<{ app: AppHarness; release: (fai
   const gate = deferred<boolean>()
   const fake = createFakeBridge()
   fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
-  fake.handle('chats:list', () => ok({ conversations: [conversation] }))
-  fake.handle('chats:get', async (input) => {
+  fake.handle('conversations:list', () => ok({ conversations: [conversation] }))
+  fake.handle('conversations:get', async (input) => {
     if (input.before !== undefined && (await gate.promise)) return fail('INTERNAL', 'The history could not be read.')
     return ok(pageOf(input))
   })
@@ -85,7 +85,7 @@ it('keeps the newest messages and offers to try again when the older ones cannot
   await waitFor(() => expect(screen.getByText('The history could not be read.')).toBeTruthy())
   expect(renderedIds()).toContain('m399')
 
-  app.fake.handle('chats:get', async (input) => ok(pageOf(input)))
+  app.fake.handle('conversations:get', async (input) => ok(pageOf(input)))
   await app.user.click(screen.getByRole('button', { name: 'Try again' }))
   // Filling runs in idle time, a slice at a time: on a loaded machine that takes longer than waitFor's default second.
   await waitFor(() => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400), { timeout: 10_000 })

@@ -7,7 +7,7 @@ import { usePopover } from '../../lib/use-popover'
 import { useApp } from '../../store/store-context'
 import { PromptPresets } from './presets/PromptPresets'
 
-/** A small panel on the header for the conversation's system prompt (`chats:update`). */
+/** A small panel on the header for the conversation's system prompt (`conversations:update`). */
 export function SystemPromptPopover() {
   const conversation = useApp(selectActiveConversation)
   const draftPrompt = useApp((state) => state.draft.systemPrompt)

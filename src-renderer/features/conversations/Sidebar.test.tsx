@@ -18,8 +18,8 @@ const rust = makeConversation({ id: 'rust', title: 'Rust lifetimes', updatedAt: 
 
 async function sidebar() {
   const fake = createFakeBridge()
-  fake.handle('chats:list', () => ok({ conversations: [soup, rust] }))
-  fake.handle('chats:get', ({ conversationId }) =>
+  fake.handle('conversations:list', () => ok({ conversations: [soup, rust] }))
+  fake.handle('conversations:get', ({ conversationId }) =>
     ok({
       conversation: conversationId === 'soup' ? soup : rust,
       messages: [
@@ -44,24 +44,24 @@ describe('the conversation list', () => {
 
   it('renames inline with Enter', async () => {
     const { fake, app } = await sidebar()
-    fake.handle('chats:update', ({ title }) => ok({ ...rust, title: title ?? '' }))
+    fake.handle('conversations:update', ({ title }) => ok({ ...rust, title: title ?? '' }))
     await app.user.click(screen.getByRole('button', { name: 'Rename “Rust lifetimes”' }))
     const field = screen.getByRole('textbox', { name: 'New title for “Rust lifetimes”' })
     await app.user.clear(field)
     await app.user.type(field, 'Borrowing{Enter}')
-    expect(fake.callsTo('chats:update')).toEqual([{ conversationId: 'rust', title: 'Borrowing' }])
+    expect(fake.callsTo('conversations:update')).toEqual([{ conversationId: 'rust', title: 'Borrowing' }])
     expect(await screen.findByRole('button', { name: 'Borrowing' })).toBeTruthy()
   })
 
   it('deletes with an Undo toast', async () => {
     const { fake, app } = await sidebar()
-    fake.handle('chats:delete', () => ok({ deleted: true }))
-    fake.handle('chats:restore', () => ok(rust))
+    fake.handle('conversations:delete', () => ok({ deleted: true }))
+    fake.handle('conversations:restore', () => ok(rust))
     await app.user.click(screen.getByRole('button', { name: 'Delete “Rust lifetimes”' }))
     expect(screen.queryByRole('button', { name: 'Rust lifetimes' })).toBeNull()
     expect(screen.getByText('Deleted “Rust lifetimes”.')).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: 'Undo' }))
-    expect(fake.callsTo('chats:restore')).toEqual([{ conversationId: 'rust' }])
+    expect(fake.callsTo('conversations:restore')).toEqual([{ conversationId: 'rust' }])
     expect(await screen.findByRole('button', { name: 'Rust lifetimes' })).toBeTruthy()
   })
 })
@@ -82,10 +82,10 @@ describe('search', () => {
 
   it('highlights the matched words and opens the hit at its message', async () => {
     const { fake, app } = await sidebar()
-    fake.handle('chats:search', () => ok({ hits: [hit], hasMore: false }))
+    fake.handle('conversations:search', () => ok({ hits: [hit], hasMore: false }))
     await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'borrow')
     const results = await screen.findByRole('navigation', { name: 'Search results' })
-    await waitFor(() => expect(fake.callsTo('chats:search')).toEqual([{ query: 'borrow', limit: 30 }]))
+    await waitFor(() => expect(fake.callsTo('conversations:search')).toEqual([{ query: 'borrow', limit: 30 }]))
     expect(within(results).getByText('borrow').tagName).toBe('MARK')
     await app.user.click(within(results).getByRole('button', { name: /Rust lifetimes/ }))
     await waitFor(() => {
@@ -96,7 +96,7 @@ describe('search', () => {
 
   it('sends nothing for one-letter words and keeps the conversation list', async () => {
     const { fake } = await sidebar()
-    fake.handle('chats:search', () => ok({ hits: [hit], hasMore: false }))
+    fake.handle('conversations:search', () => ok({ hits: [hit], hasMore: false }))
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const box = screen.getByRole('searchbox', { name: 'Search all conversations' })
     const typeAndWait = async (value: string) => {
@@ -106,17 +106,17 @@ describe('search', () => {
     }
     await typeAndWait('b')
     await typeAndWait('a b')
-    expect(fake.callsTo('chats:search')).toEqual([])
+    expect(fake.callsTo('conversations:search')).toEqual([])
     expect(screen.getByRole('navigation', { name: 'Conversations' })).toBeTruthy()
     // The same wait does send a searchable query, so the silence above is the rule's, not the clock's.
     await typeAndWait('bo')
-    expect(fake.callsTo('chats:search')).toEqual([{ query: 'bo', limit: 30 }])
+    expect(fake.callsTo('conversations:search')).toEqual([{ query: 'bo', limit: 30 }])
   })
 
   it('offers more results when there are more, and loads them from the keyboard', async () => {
     const { fake, app } = await sidebar()
     const numbered = (n: number): SearchHit => ({ ...hit, messageId: `rust-${n}`, snippet: [{ text: `hit ${n}`, match: false }] })
-    fake.handle('chats:search', ({ after }) =>
+    fake.handle('conversations:search', ({ after }) =>
       after === undefined
         ? ok({ hits: Array.from({ length: 30 }, (_, i) => numbered(i)), hasMore: true, next: 'newest:7' })
         : ok({ hits: [29, 30, 31].map(numbered), hasMore: false }))
@@ -128,7 +128,7 @@ describe('search', () => {
     await app.user.keyboard('{Enter}')
     await waitFor(() => expect(within(results).getByRole('status').textContent).toBe('32 messages'))
     // The repeated hit 29 is shown once (and React sees no duplicate key).
-    expect(fake.callsTo('chats:search')).toEqual([{ query: 'borrow', limit: 30 }, { query: 'borrow', limit: 30, after: 'newest:7' }])
+    expect(fake.callsTo('conversations:search')).toEqual([{ query: 'borrow', limit: 30 }, { query: 'borrow', limit: 30, after: 'newest:7' }])
     expect(within(results).getAllByText('hit 29')).toHaveLength(1)
     expect(within(results).getByText('hit 31')).toBeTruthy()
     expect(within(results).queryByRole('button', { name: 'Show more results' })).toBeNull()
@@ -136,7 +136,7 @@ describe('search', () => {
 
   it('says when nothing matches, and Esc clears the search', async () => {
     const { fake, app } = await sidebar()
-    fake.handle('chats:search', () => ok({ hits: [], hasMore: false }))
+    fake.handle('conversations:search', () => ok({ hits: [], hasMore: false }))
     const box = screen.getByRole('searchbox', { name: 'Search all conversations' })
     await app.user.type(box, 'zebra')
     expect(await screen.findByText('No messages match “zebra”.')).toBeTruthy()

@@ -81,7 +81,7 @@ describe('a list that changes', () => {
   it('starts a new chat with the core’s default and lets the core pick it on the first message', async () => {
     const fake = createFakeBridge()
     fake.handle('models:list', () => ok({ models: [llama, qwen], defaultModel: 'qwen3:8b' }))
-    fake.handle('chats:create', () => ok(makeConversation({ id: 'c9', model: 'qwen3:8b' })))
+    fake.handle('conversations:create', () => ok(makeConversation({ id: 'c9', model: 'qwen3:8b' })))
     fake.handle('chat:send', () => new Promise(() => undefined))
     const app = await renderApp(fake)
     const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Model' })
@@ -89,18 +89,18 @@ describe('a list that changes', () => {
     app.emit('models:changed', { models: [llama, qwen], defaultModel: 'llama3:latest' })
     expect(picker.value).toBe('llama3:latest')
     await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi{Enter}')
-    expect(fake.callsTo('chats:create')).toEqual([{ model: null }])
+    expect(fake.callsTo('conversations:create')).toEqual([{ model: null }])
   })
 
   it('creates the chat with the model the person picked', async () => {
     const fake = createFakeBridge()
     fake.handle('models:list', () => ok({ models: [llama, qwen], defaultModel: 'llama3:latest' }))
-    fake.handle('chats:create', () => ok(makeConversation({ id: 'c9', model: 'qwen3:8b' })))
+    fake.handle('conversations:create', () => ok(makeConversation({ id: 'c9', model: 'qwen3:8b' })))
     fake.handle('chat:send', () => new Promise(() => undefined))
     const app = await renderApp(fake)
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'qwen3:8b')
     await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi{Enter}')
-    expect(fake.callsTo('chats:create')).toEqual([{ model: 'qwen3:8b' }])
+    expect(fake.callsTo('conversations:create')).toEqual([{ model: 'qwen3:8b' }])
   })
 })
 

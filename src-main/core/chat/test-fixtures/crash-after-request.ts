@@ -18,7 +18,7 @@ const core = createCore({
   env: { OLLAMA_HOST: process.env.OLLAMA_HOST },
   log: silentLogger,
 })
-const created = await core.dispatch('chats:create', { model: 'llama3:latest' })
+const created = await core.dispatch('conversations:create', { model: 'llama3:latest' })
 if (!created.ok) throw new Error(created.error.message)
 const conversationId = created.value.id
 // The first turn opens the keep-alive connection, so the second is a warm turn like any after it.

@@ -5,7 +5,7 @@ import { useApp } from '../../../store/store-context'
 
 /**
  * The images a sent message carries, as thumbnails; a click opens one larger. Each comes from the history store
- * (`chats:image`), never from an address anything in the conversation wrote.
+ * (`conversations:image`), never from an address anything in the conversation wrote.
  */
 export function MessageImages({ message }: { message: ChatMessage }) {
   const [open, setOpen] = useState<MessageImageInfo | null>(null)

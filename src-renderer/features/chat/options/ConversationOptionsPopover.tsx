@@ -13,7 +13,7 @@ import { useModelOwnOptions } from './use-model-own-options'
 
 /**
  * "Options" on the conversation header: the thinking choice (thinking models only) and the sampling options,
- * saved with the conversation (`chats:update`) and sent with every later reply. A dot marks a conversation that
+ * saved with the conversation (`conversations:update`) and sent with every later reply. A dot marks a conversation that
  * differs from its model's own values. Esc, Cancel and Save all return focus to the button.
  */
 export function ConversationOptionsPopover() {
