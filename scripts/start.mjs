@@ -14,14 +14,27 @@ const electron = resolveElectronBinary(() => require('electron'))
 
 /**
  * Electron is its own executable and Node 20 cannot replace this process with it (no exec), so the desktop app is
- * the one launch with a child: a SIGTERM sent to this process alone (a process manager) must still reach it, and
- * Ctrl+C, which the terminal sends to both, must leave this process waiting for Electron's exit code.
+ * the one launch with a child. It runs in its own process group, so Ctrl+C (which the terminal sends to the whole
+ * foreground group, and npm relays once more) reaches it exactly once, from here: Electron quits gracefully on the
+ * first SIGINT and dies at once on a second, before the partial reply is saved. On Windows there are no signals to
+ * double and a detached child would get its own console, so it stays attached there.
  * @param {string} binary
  * @param {string[]} args
  */
 function runElectronToExit(binary, args) {
-  const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env: electronEnv(process.env) })
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal))
+  const child = spawn(binary, [root, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: electronEnv(process.env),
+    detached: process.platform !== 'win32',
+  })
+  let forwarded = false
+  const forwardOnce = (/** @type {NodeJS.Signals} */ signal) => {
+    if (forwarded) return
+    forwarded = true
+    child.kill(signal)
+  }
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, forwardOnce)
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
