@@ -8,6 +8,7 @@ import { fail, type ErrorCode } from '../../src-shared/ipc/result'
 import type { Core } from '../core/core-types'
 import type { Logger } from '../core/log'
 import { BodyTooLargeError, readBoundedBody } from './request-body'
+import { createEventStreams } from './event-streams'
 import { closeAfterResponse } from './lingering-close'
 import { parseRequestTarget } from './request-target'
 import { isSameHostRequest, newSessionToken, readCookie, sessionCookie, sessionCookieName, tokensMatch } from './session-auth'
@@ -31,7 +32,6 @@ const MAX_IMPORT_BODY_BYTES = MAX_BODY_BYTES + 2 * MAX_IMPORT_BYTES
 /** The largest body a channel's request may have. */
 export const bodyLimitOf = (channel: Channel): number =>
   channel === 'chat:send' ? MAX_SEND_BODY_BYTES : channel === 'data:import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES
-const HEARTBEAT_MS = 15_000
 
 export interface BrowserServerOptions {
   core: Core
@@ -90,7 +90,7 @@ const refuse = (request: IncomingMessage, response: ServerResponse, status: numb
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? newSessionToken()
-  const streams = new Set<ServerResponse>()
+  const eventStreams = createEventStreams()
   let port = 0
 
   const authorised = (request: IncomingMessage) => tokensMatch(token, readCookie(request, sessionCookieName(port)))
@@ -115,17 +115,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendJson(response, 200, await options.core.dispatch(channel, input))
   }
 
-  const handleEvents = (request: IncomingMessage, response: ServerResponse) => {
-    response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
-    response.write(': connected\n\n')
-    streams.add(response)
-    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS)
-    request.on('close', () => {
-      clearInterval(heartbeat)
-      streams.delete(response)
-    })
-  }
-
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     if (!isSameHostRequest(request, port)) return refuse(request, response, 403, 'FORBIDDEN', 'ollmchat only answers on its own loopback address.')
     const url = parseRequestTarget(request.url)
@@ -138,7 +127,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (!authorised(request)) return refuse(request, response, 403, 'FORBIDDEN', 'Open ollmchat with the address it printed (it carries a token).')
     if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) return handleRpc(request, response, url.pathname.slice(5))
-    if (request.method === 'GET' && url.pathname === '/events') return handleEvents(request, response)
+    if (request.method === 'GET' && url.pathname === '/events') return eventStreams.open(request, response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
     if (options.servePage) return options.servePage(request, response)
     if (!(await serveStatic(options.rendererDir, url.pathname, response))) sendText(response, 404, 'Not found.')
@@ -160,13 +149,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   port = (server.address() as AddressInfo).port
-  // One subscription for every window: each event is serialised once and written as it comes (no buffering, no
-  // compression), however many windows are open.
-  const unsubscribeEvents = options.core.events.onAny((name, payload) => {
-    if (streams.size === 0) return
-    const message = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const stream of streams) stream.write(message)
-  })
+  // One subscription for every window, made once listening succeeded (a failed start leaves no listener behind).
+  const unsubscribeEvents = options.core.events.onAny(eventStreams.broadcast)
   const origin = `http://127.0.0.1:${port}`
   return {
     url: `${origin}/?token=${token}`,
@@ -175,7 +159,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribeEvents()
-        for (const stream of streams) stream.end()
+        eventStreams.endAll()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

@@ -3,7 +3,7 @@ import { CHANNELS } from '../../src-shared/ipc/contract'
 import type { Core } from '../core/core-types'
 import { FakeWebContents, preventableEvent } from '../test-support/fake-electron'
 import { setupDesktopApp as setup } from '../test-support/desktop-app-harness'
-import { STOP_TIMEOUT_MS } from './desktop-app'
+import { STOP_TIMEOUT_MS } from './app-quitting'
 import { safeStorageCodec } from './secret-codec'
 import { WINDOW_BACKGROUND } from './window'
 

@@ -1,13 +1,14 @@
 /**
  * The desktop app's lifecycle with every Electron object injected, so it runs under unit tests with stand-ins:
- * single instance, core start-up that never delays the window, IPC per window, bounded shutdown.
+ * single instance, core start-up that never delays the window, IPC per window, bounded shutdown. This file only
+ * composes the parts: quitting (app-quitting.ts), the core (open-desktop-core.ts), the main window
+ * (main-window-keeper.ts), the menu (desktop-menu.ts), updates (updater.ts), the `app:` scheme and the guards.
  */
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import type { MenuItemConstructorOptions } from 'electron'
 import type { Core, CoreDeps, KeyValueStore } from '../core/core-types'
-import { createFileSecretStore, type SecretCodec } from '../core/settings/secret-file'
+import type { SecretCodec } from '../core/settings/secret-file'
 import type { Logger } from '../core/log'
-import { isTheme, type ThemePreference } from '../../src-shared/types'
 import type {
   AppLike,
   BrowserWindowCtor,
@@ -21,14 +22,14 @@ import type {
   WindowLike,
 } from './electron-like'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
+import { handleQuitting, STOP_TIMEOUT_MS } from './app-quitting'
 import { guardWebContents } from './contents-guard'
+import { describeError } from './describe-error'
 import { installDesktopMenu } from './desktop-menu'
-import { connectIpc } from './ipc-bridge'
+import { createMainWindowKeeper } from './main-window-keeper'
+import { openDesktopCore, startCoreInBackground, type OpenedCore } from './open-desktop-core'
 import { updatesForApp, type UpdaterLike, type Updates } from './updater'
-import { appUrlFor, backgroundColorFor, createMainWindow, type AppPaths } from './window'
-
-/** How long quitting waits for `core.stop()` before giving up on it. */
-export const STOP_TIMEOUT_MS = 5_000
+import { appUrlFor, type AppPaths } from './window'
 
 /** Everything `startDesktopApp` needs; `main.ts` passes the real Electron objects. */
 export interface DesktopAppDeps {
@@ -74,35 +75,22 @@ export interface DesktopApp {
   readonly ready: Promise<void>
 }
 
-function storedTheme(store: KeyValueStore): ThemePreference {
-  try {
-    const theme = store.get('theme')
-    return isTheme(theme) ? theme : 'system'
-  } catch {
-    return 'system'
-  }
-}
-
-const describeError = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error))
-
-/** Resolves when `work` settles or after `ms`, whichever comes first; never rejects. */
-async function settleWithin(work: () => Promise<void>, ms: number, log: Logger): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms)
+/** Installs the application menu when the app was given a way to set one (tests usually are not). */
+function installMenuIfSet(deps: DesktopAppDeps, core: () => Core | undefined, window: () => WindowLike | undefined): void {
+  if (!deps.setApplicationMenu) return
+  installDesktopMenu({
+    setApplicationMenu: deps.setApplicationMenu,
+    platform: deps.platform,
+    isDevelopment: !deps.app.isPackaged,
+    appVersion: deps.app.getVersion(),
+    electronVersion: deps.runtime?.electronVersion ?? 'unknown',
+    os: deps.runtime?.os ?? deps.platform,
+    shell: deps.shell,
+    ...(deps.dialog ? { dialog: deps.dialog } : {}),
+    log: deps.log,
+    core,
+    window,
   })
-  // An async IIFE calls `work` synchronously, so stopping begins at once, and turns a throw into a log line.
-  const done = (async () => {
-    try {
-      await work()
-    } catch (error) {
-      log.error('core.stop failed', { error: describeError(error) })
-    }
-    return 'done' as const
-  })()
-  const outcome = await Promise.race([done, timeout])
-  clearTimeout(timer)
-  if (outcome === 'timeout') log.warn('gave up waiting for the core to stop', { timeoutMs: ms })
 }
 
 /**
@@ -127,72 +115,25 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
 
   /** The URL the app's page is trusted under, by the IPC bridge and the permission policy alike. */
   const appUrl = appUrlFor(deps.paths)
-  let core: Core | undefined
-  let store: KeyValueStore | undefined
-  let current: WindowLike | undefined
+  let opened: OpenedCore | undefined
   let updates: Updates | undefined
-  let quitState: 'running' | 'stopping' | 'stopped' = 'running'
-
-  const background = (theme: ThemePreference) =>
-    backgroundColorFor(theme, deps.nativeTheme?.shouldUseDarkColors ?? false)
-
-  const openWindow = (): void => {
-    if (!core || !store || quitState !== 'running') return
-    const theme = storedTheme(store)
-    if (deps.nativeTheme) deps.nativeTheme.themeSource = theme
-    const { window } = createMainWindow({
-      BrowserWindow: deps.BrowserWindow,
-      store,
-      paths: deps.paths,
-      backgroundColor: background(theme),
-      log,
-      ...(deps.displays ? { displays: deps.displays() } : {}),
-    })
-    const disconnect = connectIpc(deps.ipcMain, core, window, appUrl, log)
-    const stopThemeSync = core.events.on('settings:theme', ({ theme: next }) => {
-      if (deps.nativeTheme) deps.nativeTheme.themeSource = next
-      if (!window.isDestroyed()) window.setBackgroundColor(background(next))
-    })
-    window.on('closed', () => {
-      disconnect()
-      stopThemeSync()
-      if (current === window) current = undefined
-    })
-    current = window
-  }
-
-  const focusWindow = (): void => {
-    if (!current || current.isDestroyed()) {
-      openWindow()
-      return
-    }
-    if (current.isMinimized()) current.restore()
-    current.show()
-    current.focus()
-  }
+  const quitting = handleQuitting({
+    app,
+    platform: deps.platform,
+    log,
+    stopTimeoutMs: deps.stopTimeoutMs ?? STOP_TIMEOUT_MS,
+    core: () => opened?.core,
+    updates: () => updates,
+  })
+  const mainWindow = createMainWindowKeeper({ ...deps, appUrl, opened: () => opened, mayOpen: quitting.isRunning })
 
   // Before anything is created: every web contents, the main window's included, is guarded as it is made.
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, { shell: deps.shell, log, appUrl, ...(deps.session ? { session: deps.session } : {}) })
   })
-  app.on('second-instance', focusWindow)
+  app.on('second-instance', mainWindow.focus)
   app.on('activate', () => {
-    if (!current) openWindow()
-  })
-  app.on('window-all-closed', () => {
-    if (deps.platform !== 'darwin') app.quit()
-  })
-  app.on('before-quit', (event) => {
-    if (!core || quitState === 'stopped') return
-    event.preventDefault()
-    if (quitState === 'stopping') return
-    quitState = 'stopping'
-    updates?.stop()
-    const stopping = core
-    void settleWithin(() => stopping.stop(), deps.stopTimeoutMs ?? STOP_TIMEOUT_MS, log).then(() => {
-      quitState = 'stopped'
-      app.quit()
-    })
+    if (!mainWindow.current()) mainWindow.open()
   })
 
   const ready = app.whenReady().then(() => {
@@ -202,54 +143,13 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       createUpdater: deps.createUpdater,
       log,
       // Through the core's events, so every window connected now hears it; a window opened later reads app:getInfo.
-      onReady: (version) => core?.events.emit('app:updateReady', { version }),
+      onReady: (version) => opened?.core.events.emit('app:updateReady', { version }),
     })
-    try {
-      store = deps.createStore()
-      const built = deps.createCore({
-        dataDir: app.getPath('userData'),
-        settings: store,
-        mode: 'desktop',
-        version: app.getVersion(),
-        log,
-        ...(deps.sqliteNativeBinding ? { sqliteNativeBinding: deps.sqliteNativeBinding } : {}),
-        ...(deps.createSecretCodec
-          ? { secrets: createFileSecretStore(join(app.getPath('userData'), 'secrets.json'), deps.createSecretCodec(), log) }
-          : {}),
-        ...(updates ? { updates } : {}),
-      })
-      // Building the core touches no file; opening it here makes a history that cannot be opened a failed start
-      // (and a core that did not open is not one quitting must stop).
-      built.open()
-      core = built
-    } catch (error) {
-      log.error('the app could not start', { error: describeError(error) })
-      deps.dialog?.showErrorBox('ollmchat could not start', error instanceof Error ? error.message : String(error))
-      app.quit()
-      return
-    }
-    try {
-      core.start()
-    } catch (error) {
-      // Background start-up work is best effort; the window must open regardless.
-      log.error('core.start failed', { error: describeError(error) })
-    }
-    if (deps.setApplicationMenu) {
-      installDesktopMenu({
-        setApplicationMenu: deps.setApplicationMenu,
-        platform: deps.platform,
-        isDevelopment: !app.isPackaged,
-        appVersion: app.getVersion(),
-        electronVersion: deps.runtime?.electronVersion ?? 'unknown',
-        os: deps.runtime?.os ?? deps.platform,
-        shell: deps.shell,
-        ...(deps.dialog ? { dialog: deps.dialog } : {}),
-        log,
-        core: () => core,
-        window: () => current,
-      })
-    }
-    openWindow()
+    opened = openDesktopCore(deps, updates)
+    if (!opened) return
+    startCoreInBackground(opened.core, log)
+    installMenuIfSet(deps, () => opened?.core, mainWindow.current)
+    mainWindow.open()
     updates?.start()
   })
   return {

@@ -1,8 +1,9 @@
-import { checkConversationOptions, isThinkSetting, thinkToStored, type ConversationOptions, type ThinkSetting } from '../../../src-shared/conversation-options'
 import type { ConversationSummary } from '../../../src-shared/types'
-import { AppFailure } from '../app-failure'
+import { createUpdateConversation, type ConversationPatch } from './conversation-update'
 import type { HistoryContext } from './database'
 import { CONVERSATION_COLUMNS, toConversationSummary, type ConversationRow } from './row-mapping'
+
+export type { ConversationPatch } from './conversation-update'
 
 /** The title a conversation gets until the user or the first message names it. */
 export const DEFAULT_TITLE = 'New chat'
@@ -12,17 +13,6 @@ export interface NewConversation {
   model: string | null
   systemPrompt?: string
   title?: string
-}
-
-/** Metadata changes; absent fields stay as they are. */
-export interface ConversationPatch {
-  title?: string
-  model?: string | null
-  systemPrompt?: string
-  /** Replaces every option the conversation sets; `{}` returns all of them to the model's own. */
-  options?: ConversationOptions
-  /** `null`: the model's default. A change of model without `think` resets it (another model thinks differently). */
-  think?: ThinkSetting | null
 }
 
 /** Conversations table access; every method is one statement, hence one transaction. */
@@ -59,15 +49,7 @@ export function createConversationRepo(context: HistoryContext): ConversationRep
     `INSERT INTO conversations (id, title, model, system_prompt, created_at, updated_at)
      VALUES (@id, @title, @model, @systemPrompt, @now, @now)`,
   )
-  const updateStatement = db.prepare(
-    `UPDATE conversations SET
-       title = coalesce(@title, title),
-       model = CASE WHEN @setModel THEN @model ELSE model END,
-       system_prompt = coalesce(@systemPrompt, system_prompt),
-       options = CASE WHEN @setOptions THEN @options ELSE options END,
-       think = CASE WHEN @setThink THEN @think WHEN @setModel AND @model IS NOT model THEN NULL ELSE think END
-     WHERE id = @id AND deleted_at IS NULL`,
-  )
+  const updateConversation = createUpdateConversation(context)
   const deleteStatement = db.prepare('UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL')
   const restoreStatement = db.prepare('UPDATE conversations SET deleted_at = NULL WHERE id = ?')
   const purgeStatement = db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?')
@@ -97,27 +79,7 @@ export function createConversationRepo(context: HistoryContext): ConversationRep
       return created
     },
     update(id, patch) {
-      if (patch.title !== undefined && patch.title.trim() === '') {
-        throw new AppFailure('INVALID_INPUT', 'A conversation title cannot be empty.')
-      }
-      if (patch.options !== undefined) {
-        const problem = checkConversationOptions(patch.options)
-        if (problem !== null) throw new AppFailure('INVALID_INPUT', problem)
-      }
-      if (patch.think !== undefined && patch.think !== null && !isThinkSetting(patch.think)) {
-        throw new AppFailure('INVALID_INPUT', 'Thinking must be on, off, low, medium or high.')
-      }
-      updateStatement.run({
-        id,
-        title: patch.title?.trim() ?? null,
-        setModel: patch.model === undefined ? 0 : 1,
-        model: patch.model ?? null,
-        systemPrompt: patch.systemPrompt ?? null,
-        setOptions: patch.options === undefined ? 0 : 1,
-        options: patch.options === undefined || Object.keys(patch.options).length === 0 ? null : JSON.stringify(patch.options),
-        setThink: patch.think === undefined ? 0 : 1,
-        think: thinkToStored(patch.think ?? null),
-      })
+      updateConversation(id, patch)
       return get(id)
     },
     softDelete: (id) => deleteStatement.run(context.now(), id).changes > 0,

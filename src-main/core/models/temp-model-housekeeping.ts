@@ -3,13 +3,11 @@ import { messageOf } from '../guards'
 import type { Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
 import { CancelledError } from '../ollama/errors'
-import { isTempModelName, modelKey, sameModel } from '../ollama/model-name'
-import type { ListedModel, RunningModel } from '../ollama/types'
+import { sameModel } from '../ollama/model-name'
 import type { TempModelManager } from './temp-model-manager'
-import { tempModelNumCtx } from './temp-model-naming'
-import { recordsByModel, type TempModelRecord } from './temp-model-registry'
+import { enforceTempModelLimit } from './temp-model-limit'
 import { findStaleTempModels } from './temp-model-staleness'
-import { RunnerUsage } from './temp-model-usage'
+import { surveyTempModels, type TempFacts } from './temp-model-survey'
 
 /**
  * Managing the temporary models of one host in the open: listing them with what is known about each, the clean-up on
@@ -33,14 +31,6 @@ export interface TempModelHousekeeping {
   enforceLimit(): Promise<string[]>
 }
 
-interface TempFacts {
-  entry: ListedModel
-  record: TempModelRecord | undefined
-  base: string | null
-  numCtx: number | null
-  loaded: string | null
-}
-
 export function createTempModelHousekeeping(deps: {
   client: OllamaClient
   manager: TempModelManager
@@ -48,70 +38,13 @@ export function createTempModelHousekeeping(deps: {
   log: Logger
 }): TempModelHousekeeping {
   const { client, manager, log } = deps
-
-  /**
-   * Every temporary model listed on the host, with its record, base, context and whether a runner holds it. The
-   * runners, the listing (only when a temporary model loaded a runner) and the records are indexed once per survey,
-   * so it costs a few name parses per model however many there are.
-   */
-  const survey = async (
-    listing?: ListedModel[],
-  ): Promise<{ temps: TempFacts[]; listing: ListedModel[]; running: RunningModel[] }> => {
-    listing ??= await client.listAll()
-    const entries = listing.filter((m) => isTempModelName(m.name))
-    const running = entries.length === 0 ? [] : await client.running()
-    const records = await recordsByModel(manager.records())
-    const usage = RunnerUsage.of(running, listing)
-    const temps = entries.map((entry) => {
-      const record = records.get(modelKey(entry.name))?.[0]
-      const base = entry.parentModel !== '' ? entry.parentModel : (record?.baseModel ?? null)
-      const numCtx = tempModelNumCtx(entry.name) ?? record?.numCtx ?? null
-      const loaded = usage.inUseReason({ name: entry.name, digest: entry.digest, parentModel: base, numCtx })
-      return { entry, record, base, numCtx, loaded }
-    })
-    return { temps, listing, running }
-  }
+  const survey = () => surveyTempModels(deps)
 
   /** Unloads a loaded temporary model (its runner, shared with the base) and deletes it. */
   const unloadAndDelete = async (temp: TempFacts): Promise<void> => {
     if (temp.loaded !== null) await client.unload(temp.entry.name).catch(() => false)
     await client.delete(temp.entry.name)
     manager.invalidate(temp.entry.name)
-  }
-
-  /** When it was last used, as a number to sort by; a time that does not parse sorts first (it goes first). */
-  const lastUse = (temp: TempFacts): number => {
-    const time = Date.parse(temp.record?.lastUsedAt ?? temp.record?.createdAt ?? temp.entry.modifiedAt)
-    return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
-  }
-
-  // Run as a deleting pass, so it counts what a pass queued ahead of it left.
-  // Counting needs only the listing: `/api/ps` is read only when some must go, so a create within the limit (every
-  // create runs this) costs one request, not two.
-  const enforceLimitNow = async (): Promise<string[]> => {
-    const listing = await client.listAll()
-    if (listing.filter((m) => isTempModelName(m.name)).length <= deps.limit()) return []
-    const { temps } = await survey(listing)
-    const excess = temps.length - deps.limit()
-    if (excess <= 0) return []
-    const candidates = temps
-      .filter((temp) => temp.loaded === null && !manager.isHeld(temp.entry.name))
-      .sort((a, b) => lastUse(a) - lastUse(b))
-    const deleted: string[] = []
-    for (const temp of candidates) {
-      if (deleted.length === excess) break
-      // A reply may have taken it since the survey.
-      if (manager.isHeld(temp.entry.name)) continue
-      try {
-        await client.delete(temp.entry.name)
-        manager.invalidate(temp.entry.name)
-        deleted.push(temp.entry.name)
-      } catch (error) {
-        log.warn('could not remove a temporary model over the limit', { name: temp.entry.name, error: messageOf(error) })
-      }
-    }
-    if (deleted.length > 0) log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
-    return deleted
   }
 
   return {
@@ -163,6 +96,6 @@ export function createTempModelHousekeeping(deps: {
       await client.delete(base)
       return deleted
     }),
-    enforceLimit: () => manager.exclusive(enforceLimitNow),
+    enforceLimit: () => manager.exclusive(() => enforceTempModelLimit(deps)),
   }
 }

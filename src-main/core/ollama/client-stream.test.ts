@@ -3,21 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { signinUrl } from '../../../tools/ollama-sim/cloud'
-import { OllamaClient, type ChatChunk } from './client'
+import { OllamaClient } from './client'
 import { ModelNotFoundError, OllamaHttpError, StreamInterruptedError } from './errors'
 import { SignInRequiredError } from './limit-errors'
+import { collect } from './test-fixtures/collect-chat'
 
 const hi = [{ role: 'user' as const, content: 'hi' }]
-
-async function collect(stream: AsyncGenerator<ChatChunk>): Promise<{ chunks: ChatChunk[]; error: unknown }> {
-  const chunks: ChatChunk[] = []
-  try {
-    for await (const chunk of stream) chunks.push(chunk)
-    return { chunks, error: undefined }
-  } catch (error) {
-    return { chunks, error }
-  }
-}
 
 /** A fetch answering with this status and body (NDJSON lines as given). */
 const answering = (status: number, body: string, contentType = 'application/x-ndjson'): typeof fetch => async () =>

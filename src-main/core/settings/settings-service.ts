@@ -7,12 +7,11 @@ import { isRecord } from '../guards'
 import { describeIssues } from '../ipc/input-schemas'
 import type { Logger } from '../log'
 import type { TempModelRecord } from '../models/temp-model-registry'
-import { checkHostSetting } from '../ollama/host-setting'
 import { readActiveHost, readHosts, removeHost, saveHost } from './host-list'
+import { migrateLegacySettings } from './legacy-settings-migration'
 import { settingsPatchSchema } from './settings-patch'
-import { readHostOptions, readModelOptions, readStored } from './stored-reads'
+import { readHostOptions, readStored } from './stored-reads'
 import { storedSettingsSchema } from './stored-shapes'
-import { readLegacyTempModels } from './stored-temp-models'
 
 /**
  * The app's settings over a `KeyValueStore`: validated writes, defaults for anything missing or malformed. Per-model
@@ -138,25 +137,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
     saveHost: (input) => saveHost(store, input),
     removeHost: (id) => removeHost(store, id),
     migrateLegacy(currentHost, importTempModels) {
-      const legacyHost = store.get('ollamaHost')
-      if (typeof legacyHost === 'string' && legacyHost.trim() !== '' && readHosts(store).length === 0) {
-        const checked = checkHostSetting(legacyHost)
-        // Said rather than dropped silently: the person may wonder why another host answers. The reason quotes the
-        // value except when it held a password.
-        if (checked.ok) activate(checked.value)
-        else options.log.warn('the Ollama host set by an older version is not a valid address and was dropped; OLLAMA_HOST or the default is used', { reason: checked.message })
-      }
-      store.delete('ollamaHost')
-      const flat = readModelOptions(store.get('modelOptions'))
-      if (Object.keys(flat).length > 0) {
-        const host = currentHost(readActiveHost(store)?.url ?? null)
-        const byHost = readHostOptions(store.get('hostModelOptions'))
-        store.set('hostModelOptions', { ...byHost, [host]: { ...flat, ...(byHost[host] ?? {}) } })
-      }
-      store.delete('modelOptions')
-      const records = readLegacyTempModels(store)
-      if (records.length > 0) importTempModels(records)
-      store.delete('tempModels')
+      migrateLegacySettings(store, { activate, log: options.log, currentHost, importTempModels })
     },
   }
 }
