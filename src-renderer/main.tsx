@@ -7,7 +7,7 @@ import { AppStoreProvider } from './store/AppStoreProvider'
 import { createAppStore } from './store/app-store'
 import { bootApp } from './store/boot'
 import { connectEvents } from './store/connect-events'
-import { runWindowCommand } from './features/shell/use-global-shortcuts'
+import { connectMenuCommands } from './features/shell/menu-commands'
 import './styles/index.css'
 
 const bridge = getBridge()
@@ -19,8 +19,7 @@ window.addEventListener('error', (event) => reportError('uncaught error', event.
 
 const store = createAppStore(bridge)
 connectEvents(store, bridge)
-// The desktop app's menu (New chat, Search, Settings) runs the same actions as the window's shortcuts.
-bridge.on('app:menuCommand', ({ command }) => runWindowCommand(store, command))
+connectMenuCommands(store, bridge)
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

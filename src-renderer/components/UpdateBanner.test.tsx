@@ -1,0 +1,59 @@
+import { cleanup, screen, within } from '@testing-library/react'
+import { afterEach, expect, it } from 'vitest'
+import { ok } from '../../src-shared/ipc/result'
+import { createFakeBridge } from '../test-support/fake-bridge'
+import { renderApp } from '../test-support/render-app'
+
+afterEach(() => cleanup())
+
+/** The banner of one version, named by its title; `getBy` fails the test when it is not shown. */
+const bannerFor = (version: string) => screen.getByRole('status', { name: `ollmchat ${version} is ready` })
+const isShown = (version: string) => screen.queryByRole('status', { name: `ollmchat ${version} is ready` }) !== null
+
+/** The window over a fake bridge whose `app:getInfo` reports `updateReady`, and whose restart says it restarts. */
+async function windowWithUpdate(updateReady: string | null) {
+  const fake = createFakeBridge()
+  fake.handle('app:getInfo', () =>
+    ok({
+      version: '0.1.0',
+      mode: 'desktop',
+      simulatedOllama: false,
+      dataDir: '/d',
+      secretsEncrypted: true,
+      updateReady,
+    }),
+  )
+  fake.handle('app:restartToUpdate', () => ok({ restarting: true }))
+  return renderApp(fake)
+}
+
+it('shows nothing while no update is waiting', async () => {
+  await windowWithUpdate(null)
+  expect(screen.queryByText(/is ready/)).toBeNull()
+  expect(screen.queryByRole('button', { name: 'Restart to update' })).toBeNull()
+})
+
+it('shows the update an earlier download left waiting, as app:getInfo reports it at start', async () => {
+  await windowWithUpdate('0.2.0')
+  expect(
+    within(bannerFor('0.2.0')).getByText('It installs when you restart ollmchat, or the next time you quit.'),
+  ).toBeTruthy()
+})
+
+it('appears when main says an update was downloaded, and its button asks main to restart', async () => {
+  const app = await windowWithUpdate(null)
+  app.emit('app:updateReady', { version: '0.2.0' })
+  await app.user.click(within(bannerFor('0.2.0')).getByRole('button', { name: 'Restart to update' }))
+  expect(app.fake.callsTo('app:restartToUpdate')).toEqual([{}])
+})
+
+it('once dismissed stays away for that version, and comes back for a newer download', async () => {
+  const app = await windowWithUpdate('0.2.0')
+  await app.user.click(within(bannerFor('0.2.0')).getByRole('button', { name: 'Dismiss' }))
+  expect(isShown('0.2.0')).toBe(false)
+  expect(app.fake.callsTo('app:restartToUpdate')).toEqual([])
+  app.emit('app:updateReady', { version: '0.2.0' })
+  expect(isShown('0.2.0')).toBe(false)
+  app.emit('app:updateReady', { version: '0.3.0' })
+  expect(isShown('0.3.0')).toBe(true)
+})
