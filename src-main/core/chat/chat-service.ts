@@ -2,28 +2,12 @@ import type { RunningReply } from '../../../src-shared/ipc/chat-channels'
 import type { ChatMessage, ChatTurn, ConversationSummary } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import { DEFAULT_TITLE } from '../history/history-store'
+import { createActiveReplies, type CancelTarget } from './active-replies'
 import { titleFromMessage } from './conversation-text'
 import { decodeImages, requireVision } from './message-images'
 import { runReply, type ReplyDeps } from './reply-runner'
+import { setAsideReplyTo } from './set-aside-reply'
 import { continueFromSummary } from './summary-flow'
-
-interface ActiveReply {
-  /** A summary is not a reply: it adds no message, and windows learn of it only from the one that asked. */
-  kind: 'reply' | 'summary'
-  conversationId: string
-  /** What every window may know of it, kept from the reply's own `chat:started` and `chat:progress`. */
-  assistantMessageId: string | null
-  phase: RunningReply['phase']
-  progressText: string | null
-  /** The model and host the reply runs on, as they were when it began (a later switch does not move it). */
-  model: string
-  host: string
-  controller: AbortController
-  finished: Promise<unknown>
-}
-
-/** What `cancel` stops: one request, or whatever the conversation is running (one at a time). */
-export type CancelTarget = { requestId: string } | { conversationId: string }
 
 /**
  * Sending, regenerating, editing and stopping replies; one reply at a time per conversation. A refused request
@@ -56,77 +40,17 @@ export interface ChatService {
 }
 
 export function createChatService(deps: ReplyDeps): ChatService {
-  const active = new Map<string, ActiveReply>()
-  const { history, events } = deps
-  // Every window must be able to show and stop a reply, so what it is doing is kept here as well as sent.
-  events.on('chat:started', (event) => {
-    const reply = active.get(event.requestId)
-    if (reply) reply.assistantMessageId = event.assistantMessage.id
-  })
-  events.on('chat:progress', (event) => {
-    const reply = active.get(event.requestId)
-    if (!reply) return
-    reply.phase = event.phase
-    reply.progressText = event.text
-  })
-
-  const refuseWhileAnswering = (conversationId: string) => {
-    for (const reply of active.values()) {
-      if (reply.conversationId === conversationId) {
-        throw new AppFailure('BUSY', 'This conversation is still answering. Stop the reply first.')
-      }
-    }
-  }
+  const { history } = deps
+  const replies = createActiveReplies({ events: deps.events, currentHost: () => deps.connection().client.host })
 
   /** Every check that can refuse a request, so a refusal comes before any write. */
   const conversationOrFail = (requestId: string, conversationId: string): ConversationSummary => {
-    if (active.has(requestId)) throw new AppFailure('BUSY', 'That request is already running.')
+    if (replies.isRunning(requestId)) throw new AppFailure('BUSY', 'That request is already running.')
     const conversation = history.getConversation(conversationId)
     if (!conversation) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
     if (conversation.model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
-    refuseWhileAnswering(conversationId)
+    replies.refuseWhileAnswering(conversationId)
     return conversation
-  }
-
-  // Called synchronously after `conversationOrFail` (no await in between), so its checks still hold here. The entry
-  // exists before `run` starts, so the reply's first events (sent before its first await) find it.
-  const track = async <T>(requestId: string, conversation: ConversationSummary, run: (signal: AbortSignal) => Promise<T>, kind: ActiveReply['kind'] = 'reply'): Promise<T> => {
-    const controller = new AbortController()
-    const entry: ActiveReply = {
-      kind,
-      conversationId: conversation.id,
-      assistantMessageId: null,
-      phase: null,
-      progressText: null,
-      model: conversation.model ?? '',
-      host: deps.connection().client.host,
-      controller,
-      finished: Promise.resolve(),
-    }
-    active.set(requestId, entry)
-    const finished = run(controller.signal)
-    entry.finished = finished.catch(() => undefined)
-    let turn: T | null = null
-    try {
-      turn = await finished
-      return turn
-    } finally {
-      active.delete(requestId)
-      // After the delete: a window that sends on this event is not refused as busy.
-      if (kind === 'reply') events.emit('chat:ended', { requestId, conversationId: conversation.id, turn: turn as ChatTurn | null })
-    }
-  }
-
-  /**
-   * Before a new version of the reply after `lastUser`: the reply it replaces (and its notices) leaves the path and stays
-   * as the previous version, except a failed or stopped reply with no text, which had nothing worth keeping.
-   */
-  const setAsideReplyTo = (conversationId: string, path: readonly ChatMessage[], lastUser: ChatMessage) => {
-    const replaced = path[path.indexOf(lastUser) + 1]
-    if (replaced === undefined) return
-    const empty = replaced.role === 'assistant' && replaced.status !== 'complete' && replaced.content === '' && replaced.thinking === ''
-    if (empty) history.discardFrom(conversationId, replaced.id)
-    else history.branchFrom(conversationId, replaced.id)
   }
 
   /**
@@ -154,7 +78,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
       const titled = isFirst && conversation.title === DEFAULT_TITLE
         ? (history.updateConversation(conversationId, { title: titleFromMessage(text) }) ?? conversation)
         : conversation
-      return await track(requestId, titled, (signal) =>
+      return await replies.track(requestId, titled, (signal) =>
         runReply(deps, { requestId, conversation: titled, userMessage, signal }))
     },
 
@@ -163,8 +87,8 @@ export function createChatService(deps: ReplyDeps): ChatService {
       const path = history.listMessages(conversationId)
       const lastUser = path.findLast((message) => message.role === 'user')
       if (!lastUser) throw new AppFailure('INVALID_INPUT', 'There is no reply to regenerate yet.')
-      setAsideReplyTo(conversationId, path, lastUser)
-      return await track(requestId, conversation, (signal) =>
+      setAsideReplyTo(history, conversationId, path, lastUser)
+      return await replies.track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: null, signal }))
     },
 
@@ -177,14 +101,14 @@ export function createChatService(deps: ReplyDeps): ChatService {
       // The edit is a new version beside the original, which keeps its text and the replies that followed it. It keeps
       // the original's images too; on a model without vision the reply leaves them out and says so, as for any turn.
       const edited = history.appendVersionOf(messageId, { conversationId, role: 'user', content: text, status: 'complete' }, history.imagesOf(messageId))
-      return await track(requestId, conversation, (signal) =>
+      return await replies.track(requestId, conversation, (signal) =>
         runReply(deps, { requestId, conversation, userMessage: edited, signal }))
     },
 
     showVersion({ conversationId, messageId, version }) {
       const conversation = history.getConversation(conversationId)
       if (!conversation) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
-      refuseWhileAnswering(conversationId)
+      replies.refuseWhileAnswering(conversationId)
       const path = history.showVersion(conversationId, messageId, version)
       const shown = { conversation: history.getConversation(conversationId) ?? conversation, messages: path ?? [] }
       if (path !== null) deps.events.emit('conversations:versionShown', { conversationId, replacedId: messageId, ...shown })
@@ -193,32 +117,13 @@ export function createChatService(deps: ReplyDeps): ChatService {
 
     async continueFromSummary({ requestId, conversationId }) {
       const conversation = conversationOrFail(requestId, conversationId)
-      return await track(requestId, conversation, (signal) => continueFromSummary(deps, { requestId, conversation, signal }), 'summary')
+      return await replies.track(requestId, conversation, (signal) => continueFromSummary(deps, { requestId, conversation, signal }), 'summary')
     },
 
-    cancel(target) {
-      const reply = 'requestId' in target
-        ? active.get(target.requestId)
-        : [...active.values()].find((candidate) => candidate.conversationId === target.conversationId)
-      if (!reply || reply.controller.signal.aborted) return false
-      reply.controller.abort()
-      return true
-    },
-
-    async cancelAll() {
-      const replies = [...active.values()]
-      for (const reply of replies) reply.controller.abort()
-      await Promise.all(replies.map((reply) => reply.finished))
-    },
-
-    running: () =>
-      [...active.entries()].flatMap(([requestId, reply]) =>
-        reply.kind === 'reply' && reply.assistantMessageId !== null
-          ? [{ requestId, conversationId: reply.conversationId, assistantMessageId: reply.assistantMessageId, phase: reply.phase, progressText: reply.progressText }]
-          : []),
-
-    busyModels: (host) => [...active.values()].filter((reply) => reply.host === host).map((reply) => reply.model),
-
-    activeCount: () => active.size,
+    cancel: (target) => replies.cancel(target),
+    cancelAll: () => replies.cancelAll(),
+    running: () => replies.running(),
+    busyModels: (host) => replies.busyModels(host),
+    activeCount: () => replies.count(),
   }
 }
