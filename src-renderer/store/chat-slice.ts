@@ -3,11 +3,11 @@ import type { AppError, Result } from '../../src-shared/ipc/result'
 import type { ChatPhase, ChatTurn } from '../../src-shared/types'
 import { newRequestId } from '../lib/request-id'
 import { selectActiveModelName } from './conversations-slice'
-import { withDeltas, withNotice, withProgress, withStarted, withTurn, type DeltaBatch } from './chat-events'
-import { withEnded, withReconciled, withRunning } from './running-replies'
+import { createChatEventActions } from './chat-event-actions'
+import { withTurn, type DeltaBatch } from './chat-events'
 import { omitKey } from './message-list'
 import { safeCall } from './safe-call'
-import type { AppState, SliceCreator } from './types'
+import type { AppState, GetAppState, SetAppState, SliceCreator } from './types'
 
 /**
  * One reply running in the core: asked for by this window (`own`), or learnt of from `chat:started` or `chat:running`
@@ -62,135 +62,114 @@ export interface ChatSlice {
 
 const BUSY: AppError = { code: 'BUSY', message: 'This conversation is still answering.' }
 
-export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get) => {
-  async function runTurn(
-    kind: InflightTurn['kind'],
-    conversationId: string,
-    pendingText: string | null,
-    call: (requestId: string) => Promise<Result<ChatTurn>>,
-  ): Promise<boolean> {
-    if (selectInflightFor(conversationId)(get())) {
-      set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: BUSY } }))
-      return false
-    }
-    const requestId = newRequestId()
-    const turn: InflightTurn = {
-      requestId,
-      conversationId,
-      kind,
-      own: true,
-      pendingText,
-      assistantMessageId: null,
-      phase: null,
-      progressText: null,
-      cancelRequested: false,
-    }
-    set((state) => ({
-      inflight: { ...state.inflight, [requestId]: turn },
-      turnErrors: omitKey(state.turnErrors, conversationId),
-    }))
-    const result = await call(requestId)
-    const started = get().inflight[requestId]?.assistantMessageId != null
-    set((state) => ({ inflight: omitKey(state.inflight, requestId) }))
-    if (result.ok) {
-      set((state) => withTurn(state, result.value, Date.now()))
-      // `chat:started` already dropped what a regenerate or an edit replaces; only when it was missed (the
-      // event stream reconnected) can the list be stale, and main's stored conversation is the truth.
-      if (!started) void get().loadMessages(conversationId)
-      return true
-    }
-    if (result.error.code !== 'CANCELLED') {
-      set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: result.error } }))
-    }
-    if (started) void get().loadMessages(conversationId)
+/**
+ * One turn this window asks for (a send, a regenerate or an edit): refused while the conversation still answers,
+ * followed in `inflight` until main answers with the saved turn or the reason it failed.
+ */
+async function runTurn(
+  set: SetAppState,
+  get: GetAppState,
+  kind: InflightTurn['kind'],
+  conversationId: string,
+  pendingText: string | null,
+  call: (requestId: string) => Promise<Result<ChatTurn>>,
+): Promise<boolean> {
+  if (selectInflightFor(conversationId)(get())) {
+    set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: BUSY } }))
     return false
   }
-
-  return {
-    inflight: {},
-    thinkingTimes: {},
-    turnErrors: {},
-
-    async send(text, images = []) {
-      const trimmed = text.trim()
-      if (trimmed === '') return false
-      let conversationId = get().activeConversationId
-      if (conversationId === null) {
-        if (selectActiveModelName(get()) === null) return false
-        set((state) => ({ turnErrors: omitKey(state.turnErrors, '') }))
-        const created = await get().createFromDraft()
-        if (!created.ok) {
-          set((state) => ({ turnErrors: { ...state.turnErrors, '': created.error } }))
-          return false
-        }
-        conversationId = created.value.id
-      }
-      const id = conversationId
-      return runTurn('send', id, trimmed, (requestId) =>
-        safeCall(bridge, 'chat:send', { requestId, conversationId: id, text: trimmed, ...(images.length > 0 ? { images } : {}) }),
-      )
-    },
-
-    regenerate(conversationId) {
-      return runTurn('regenerate', conversationId, null, (requestId) =>
-        safeCall(bridge, 'chat:regenerate', { requestId, conversationId }),
-      )
-    },
-
-    editAndResend(conversationId, messageId, text) {
-      const trimmed = text.trim()
-      if (trimmed === '') return Promise.resolve(false)
-      return runTurn('edit', conversationId, null, (requestId) =>
-        safeCall(bridge, 'chat:editAndResend', { requestId, conversationId, messageId, text: trimmed }),
-      )
-    },
-
-    async cancel(conversationId) {
-      const turn = selectInflightFor(conversationId)(get())
-      if (!turn) return
-      set((state) => ({ inflight: { ...state.inflight, [turn.requestId]: { ...turn, cancelRequested: true } } }))
-      // By request: the reply this window knows of, and no other that may have started since.
-      const result = await safeCall(bridge, 'chat:cancel', { requestId: turn.requestId })
-      // A reply started elsewhere that the core no longer runs ended while this window missed its `chat:ended` (the
-      // event stream reconnected, or the end came before the running list): it goes, and the saved reply is read.
-      if (result.ok && !result.value.cancelled && !turn.own && get().inflight[turn.requestId] !== undefined) {
-        set((state) => ({ inflight: omitKey(state.inflight, turn.requestId) }))
-        void get().loadMessages(conversationId)
-      }
-    },
-
-    dismissTurnError(conversationId) {
-      set((state) => ({ turnErrors: omitKey(state.turnErrors, conversationId) }))
-    },
-
-    applyStarted: (event) => set((state) => withStarted(state, event)),
-    applyProgress: (event) => set((state) => withProgress(state, event)),
-    applyDeltas: (batch) => set((state) => withDeltas(state, batch, Date.now())),
-    applyNotice: (event) => set((state) => withNotice(state, event)),
-    applyEnded: (event) => {
-      const turn = get().inflight[event.requestId]
-      set((state) => withEnded(state, event, Date.now()))
-      // Without the saved turn (the conversation went away) the stored messages are the truth.
-      if (turn && !turn.own && event.turn === null && get().messagesByConversation[event.conversationId] !== undefined) {
-        void get().loadMessages(event.conversationId)
-      }
-    },
-    async loadRunningReplies() {
-      const result = await safeCall(bridge, 'chat:running', {})
-      if (result.ok) set((state) => withRunning(state, result.value.replies))
-    },
-    async reconcileRunningReplies() {
-      const askedAbout = new Set(Object.keys(get().inflight))
-      const result = await safeCall(bridge, 'chat:running', {})
-      if (!result.ok) return
-      const { patch, ended } = withReconciled(get(), result.value.replies, askedAbout)
-      set(patch)
-      for (const conversationId of ended) {
-        if (get().messagesByConversation[conversationId] !== undefined) void get().loadMessages(conversationId)
-      }
-    },
+  const requestId = newRequestId()
+  const turn: InflightTurn = {
+    requestId,
+    conversationId,
+    kind,
+    own: true,
+    pendingText,
+    assistantMessageId: null,
+    phase: null,
+    progressText: null,
+    cancelRequested: false,
   }
+  set((state) => ({
+    inflight: { ...state.inflight, [requestId]: turn },
+    turnErrors: omitKey(state.turnErrors, conversationId),
+  }))
+  const result = await call(requestId)
+  const started = get().inflight[requestId]?.assistantMessageId != null
+  set((state) => ({ inflight: omitKey(state.inflight, requestId) }))
+  if (result.ok) {
+    set((state) => withTurn(state, result.value, Date.now()))
+    // `chat:started` already dropped what a regenerate or an edit replaces; only when it was missed (the
+    // event stream reconnected) can the list be stale, and main's stored conversation is the truth.
+    if (!started) void get().loadMessages(conversationId)
+    return true
+  }
+  if (result.error.code !== 'CANCELLED') {
+    set((state) => ({ turnErrors: { ...state.turnErrors, [conversationId]: result.error } }))
+  }
+  if (started) void get().loadMessages(conversationId)
+  return false
 }
+
+export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get, store) => ({
+  inflight: {},
+  thinkingTimes: {},
+  turnErrors: {},
+
+  async send(text, images = []) {
+    const trimmed = text.trim()
+    if (trimmed === '') return false
+    let conversationId = get().activeConversationId
+    if (conversationId === null) {
+      if (selectActiveModelName(get()) === null) return false
+      set((state) => ({ turnErrors: omitKey(state.turnErrors, '') }))
+      const created = await get().createFromDraft()
+      if (!created.ok) {
+        set((state) => ({ turnErrors: { ...state.turnErrors, '': created.error } }))
+        return false
+      }
+      conversationId = created.value.id
+    }
+    const id = conversationId
+    return runTurn(set, get, 'send', id, trimmed, (requestId) =>
+      safeCall(bridge, 'chat:send', { requestId, conversationId: id, text: trimmed, ...(images.length > 0 ? { images } : {}) }),
+    )
+  },
+
+  regenerate(conversationId) {
+    return runTurn(set, get, 'regenerate', conversationId, null, (requestId) =>
+      safeCall(bridge, 'chat:regenerate', { requestId, conversationId }),
+    )
+  },
+
+  editAndResend(conversationId, messageId, text) {
+    const trimmed = text.trim()
+    if (trimmed === '') return Promise.resolve(false)
+    return runTurn(set, get, 'edit', conversationId, null, (requestId) =>
+      safeCall(bridge, 'chat:editAndResend', { requestId, conversationId, messageId, text: trimmed }),
+    )
+  },
+
+  async cancel(conversationId) {
+    const turn = selectInflightFor(conversationId)(get())
+    if (!turn) return
+    set((state) => ({ inflight: { ...state.inflight, [turn.requestId]: { ...turn, cancelRequested: true } } }))
+    // By request: the reply this window knows of, and no other that may have started since.
+    const result = await safeCall(bridge, 'chat:cancel', { requestId: turn.requestId })
+    // A reply started elsewhere that the core no longer runs ended while this window missed its `chat:ended` (the
+    // event stream reconnected, or the end came before the running list): it goes, and the saved reply is read.
+    if (result.ok && !result.value.cancelled && !turn.own && get().inflight[turn.requestId] !== undefined) {
+      set((state) => ({ inflight: omitKey(state.inflight, turn.requestId) }))
+      void get().loadMessages(conversationId)
+    }
+  },
+
+  dismissTurnError(conversationId) {
+    set((state) => ({ turnErrors: omitKey(state.turnErrors, conversationId) }))
+  },
+
+  ...createChatEventActions(bridge)(set, get, store),
+})
 
 /** The reply in progress for a conversation, if this window started one. */
 export const selectInflightFor =

@@ -1,7 +1,7 @@
 import type { AppError, Result } from '../../src-shared/ipc/result'
 import type { ConversationOptions, ThinkSetting } from '../../src-shared/conversation-options'
-import type { In } from '../../src-shared/ipc/contract'
 import type { ConversationSummary } from '../../src-shared/types'
+import { createConversationSettingsActions } from './conversation-settings-actions'
 import { omitKey, upsertConversation } from './message-list'
 import { safeCall } from './safe-call'
 import type { AppState, LoadState, SliceCreator } from './types'
@@ -41,115 +41,80 @@ export interface ConversationsSlice {
   upsertConversation: (summary: ConversationSummary) => void
 }
 
-export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridge) => (set, get) => {
-  async function update(patch: In<'conversations:update'>) {
-    const result = await safeCall(bridge, 'conversations:update', patch)
+export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridge) => (set, get, store) => ({
+  conversations: [],
+  conversationsStatus: 'idle',
+  conversationsError: null,
+  activeConversationId: null,
+  draft: { model: null, systemPrompt: '' },
+
+  async loadConversations() {
+    set({ conversationsStatus: 'loading' })
+    const result = await safeCall(bridge, 'conversations:list', {})
+    if (result.ok) set({ conversations: result.value.conversations, conversationsStatus: 'ready', conversationsError: null })
+    else set({ conversationsStatus: 'error', conversationsError: result.error })
+  },
+
+  async openConversation(conversationId, options = {}) {
+    set({ activeConversationId: conversationId, page: 'chat', highlightMessageId: options.highlightMessageId ?? null })
+    if (get().settings.lastConversationId !== conversationId) {
+      void get().updateSettings({ lastConversationId: conversationId })
+    }
+    if (get().messagesStatus[conversationId] !== 'ready') await get().loadMessages(conversationId)
+  },
+
+  startNewChat() {
+    const draft: Draft = { model: null, systemPrompt: '' }
+    set({ activeConversationId: null, page: 'chat', highlightMessageId: null, draft })
+  },
+
+  async createFromDraft() {
+    // `model: null` when the draft still follows the default: the core picks it at this moment.
+    const { draft } = get()
+    const input = draft.systemPrompt.trim() === '' ? { model: draft.model } : { model: draft.model, systemPrompt: draft.systemPrompt }
+    const result = await safeCall(bridge, 'conversations:create', input)
+    if (!result.ok) return result
+    const summary = result.value
+    set((state) => ({
+      conversations: upsertConversation(state.conversations, summary),
+      activeConversationId: summary.id,
+      messagesByConversation: { ...state.messagesByConversation, [summary.id]: [] },
+      messagesStatus: { ...state.messagesStatus, [summary.id]: 'ready' },
+    }))
+    void get().updateSettings({ lastConversationId: summary.id })
+    return result
+  },
+
+  async deleteConversation(conversationId) {
+    const result = await safeCall(bridge, 'conversations:delete', { conversationId })
+    if (!result.ok) return result.error
+    const title = get().conversations.find((candidate) => candidate.id === conversationId)?.title ?? 'Conversation'
+    set((state) => ({
+      conversations: state.conversations.filter((candidate) => candidate.id !== conversationId),
+      messagesByConversation: omitKey(state.messagesByConversation, conversationId),
+      messagesStatus: omitKey(state.messagesStatus, conversationId),
+    }))
+    if (get().activeConversationId === conversationId) get().startNewChat()
+    get().pushToast({
+      text: `Deleted “${title}”.`,
+      action: { kind: 'restore-conversation', conversationId, label: 'Undo' },
+    })
+    return null
+  },
+
+  async restoreConversation(conversationId) {
+    const result = await safeCall(bridge, 'conversations:restore', { conversationId })
     if (!result.ok) return result.error
     get().upsertConversation(result.value)
     return null
-  }
+  },
 
-  return {
-    conversations: [],
-    conversationsStatus: 'idle',
-    conversationsError: null,
-    activeConversationId: null,
-    draft: { model: null, systemPrompt: '' },
+  upsertConversation(summary) {
+    set((state) => ({ conversations: upsertConversation(state.conversations, summary) }))
+  },
 
-    async loadConversations() {
-      set({ conversationsStatus: 'loading' })
-      const result = await safeCall(bridge, 'conversations:list', {})
-      if (result.ok) set({ conversations: result.value.conversations, conversationsStatus: 'ready', conversationsError: null })
-      else set({ conversationsStatus: 'error', conversationsError: result.error })
-    },
-
-    async openConversation(conversationId, options = {}) {
-      set({ activeConversationId: conversationId, page: 'chat', highlightMessageId: options.highlightMessageId ?? null })
-      if (get().settings.lastConversationId !== conversationId) {
-        void get().updateSettings({ lastConversationId: conversationId })
-      }
-      if (get().messagesStatus[conversationId] !== 'ready') await get().loadMessages(conversationId)
-    },
-
-    startNewChat() {
-      const draft: Draft = { model: null, systemPrompt: '' }
-      set({ activeConversationId: null, page: 'chat', highlightMessageId: null, draft })
-    },
-
-    async createFromDraft() {
-      // `model: null` when the draft still follows the default: the core picks it at this moment.
-      const { draft } = get()
-      const input = draft.systemPrompt.trim() === '' ? { model: draft.model } : { model: draft.model, systemPrompt: draft.systemPrompt }
-      const result = await safeCall(bridge, 'conversations:create', input)
-      if (!result.ok) return result
-      const summary = result.value
-      set((state) => ({
-        conversations: upsertConversation(state.conversations, summary),
-        activeConversationId: summary.id,
-        messagesByConversation: { ...state.messagesByConversation, [summary.id]: [] },
-        messagesStatus: { ...state.messagesStatus, [summary.id]: 'ready' },
-      }))
-      void get().updateSettings({ lastConversationId: summary.id })
-      return result
-    },
-
-    renameConversation(conversationId, title) {
-      return update({ conversationId, title })
-    },
-
-    async setActiveModel(model) {
-      const id = get().activeConversationId
-      if (id === null) {
-        set((state) => ({ draft: { ...state.draft, model } }))
-        return null
-      }
-      return update({ conversationId: id, model })
-    },
-
-    async setActiveSystemPrompt(systemPrompt) {
-      const id = get().activeConversationId
-      if (id === null) {
-        set((state) => ({ draft: { ...state.draft, systemPrompt } }))
-        return null
-      }
-      return update({ conversationId: id, systemPrompt })
-    },
-
-    async setActiveOptions(patch) {
-      const id = get().activeConversationId
-      if (id === null) return { code: 'INVALID_INPUT', message: 'Send a first message before setting options for this conversation.' }
-      return update({ conversationId: id, ...patch })
-    },
-
-    async deleteConversation(conversationId) {
-      const result = await safeCall(bridge, 'conversations:delete', { conversationId })
-      if (!result.ok) return result.error
-      const title = get().conversations.find((candidate) => candidate.id === conversationId)?.title ?? 'Conversation'
-      set((state) => ({
-        conversations: state.conversations.filter((candidate) => candidate.id !== conversationId),
-        messagesByConversation: omitKey(state.messagesByConversation, conversationId),
-        messagesStatus: omitKey(state.messagesStatus, conversationId),
-      }))
-      if (get().activeConversationId === conversationId) get().startNewChat()
-      get().pushToast({
-        text: `Deleted “${title}”.`,
-        action: { kind: 'restore-conversation', conversationId, label: 'Undo' },
-      })
-      return null
-    },
-
-    async restoreConversation(conversationId) {
-      const result = await safeCall(bridge, 'conversations:restore', { conversationId })
-      if (!result.ok) return result.error
-      get().upsertConversation(result.value)
-      return null
-    },
-
-    upsertConversation(summary) {
-      set((state) => ({ conversations: upsertConversation(state.conversations, summary) }))
-    },
-  }
-}
+  ...createConversationSettingsActions(bridge)(set, get, store),
+})
 
 /** The open conversation's summary, or `undefined` on the new-chat draft. */
 export const selectActiveConversation = (state: AppState): ConversationSummary | undefined =>

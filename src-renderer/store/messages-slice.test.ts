@@ -5,7 +5,8 @@ import type { ChatMessage } from '../../src-shared/types'
 import { deferred } from '../test-support/fake-bridge'
 import { makeConversation, makeMessage } from '../test-support/fixtures'
 import { createStoreHarness, type StoreHarness } from '../test-support/store-harness'
-import { NEWEST_FIRST, OLDER_PAGE, selectHasAllMessages } from './messages-slice'
+import { NEWEST_FIRST, selectHasAllMessages } from './messages-slice'
+import { OLDER_PAGE } from './older-messages-actions'
 
 const C1 = makeConversation({ id: 'c1' })
 

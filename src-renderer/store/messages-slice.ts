@@ -1,7 +1,8 @@
 import type { AppError } from '../../src-shared/ipc/result'
 import type { ChatMessage } from '../../src-shared/types'
 import { omitKey, upsertConversation } from './message-list'
-import { mergeNewest, prependOlder } from './message-pages'
+import { mergeNewest } from './message-pages'
+import { createOlderMessagesActions } from './older-messages-actions'
 import { safeCall } from './safe-call'
 import type { AppState, LoadState, SliceCreator } from './types'
 
@@ -10,12 +11,6 @@ import type { AppState, LoadState, SliceCreator } from './types'
  * after a small answer however long it is, and the reader can scroll a little before the older ones are there.
  */
 export const NEWEST_FIRST = 60
-
-/**
- * Older messages are then fetched this many at a time (about a megabyte of JSON): each answer costs main and the
- * page a few tens of milliseconds, rather than one long stall for a whole long conversation.
- */
-export const OLDER_PAGE = 1_000
 
 /** Where fetching a conversation's older messages stands, while the store does not hold them all. */
 export type OlderMessages = 'loading' | 'failed'
@@ -38,98 +33,47 @@ export interface MessagesSlice {
   loadOlderMessages: (conversationId: string) => Promise<void>
 }
 
-export const createMessagesSlice: SliceCreator<MessagesSlice> = (bridge) => (set, get) => {
-  // One walk back through a conversation's older messages at a time.
-  const fetchingOlder = new Set<string>()
+export const createMessagesSlice: SliceCreator<MessagesSlice> = (bridge) => (set, get, store) => ({
+  messagesByConversation: {},
+  messagesStatus: {},
+  messagesError: {},
+  olderMessages: {},
 
-  const failOlder = (conversationId: string, error: AppError) =>
+  async loadMessages(conversationId) {
     set((state) => ({
-      olderMessages: { ...state.olderMessages, [conversationId]: 'failed' },
-      messagesError: { ...state.messagesError, [conversationId]: error },
+      messagesStatus: {
+        ...state.messagesStatus,
+        // A refresh keeps showing what is there instead of flashing a loading state.
+        [conversationId]: state.messagesStatus[conversationId] === 'ready' ? 'ready' : 'loading',
+      },
     }))
-
-  async function fetchOlder(conversationId: string): Promise<void> {
-    for (;;) {
-      const first = get().messagesByConversation[conversationId]?.[0]
-      // Nothing to page back from: the conversation was closed for good (deleted) or holds no message at all.
-      if (first === undefined) {
-        set((state) => ({ olderMessages: omitKey(state.olderMessages, conversationId) }))
-        return
-      }
-      const result = await safeCall(bridge, 'conversations:get', { conversationId, limit: OLDER_PAGE, before: first.id })
-      const held = get().messagesByConversation[conversationId]
-      if (held === undefined) continue
-      if (!result.ok) {
-        // A first message that went away meanwhile explains the failure: page back from the new one instead.
-        if (held[0]?.id !== first.id) continue
-        failOlder(conversationId, result.error)
-        return
-      }
-      const list = prependOlder(held, first.id, result.value.messages)
-      if (list === null) continue
-      const complete = result.value.hasOlder !== true
+    const result = await safeCall(bridge, 'conversations:get', { conversationId, limit: NEWEST_FIRST })
+    if (!result.ok) {
       set((state) => ({
-        messagesByConversation: { ...state.messagesByConversation, [conversationId]: list },
-        olderMessages: complete ? omitKey(state.olderMessages, conversationId) : state.olderMessages,
+        messagesStatus: { ...state.messagesStatus, [conversationId]: 'error' },
+        messagesError: { ...state.messagesError, [conversationId]: result.error },
       }))
-      if (complete) return
+      return
     }
-  }
+    const { conversation, messages, hasOlder = false } = result.value
+    const held = get().messagesByConversation[conversationId]
+    const merged = mergeNewest(held, held !== undefined && get().olderMessages[conversationId] !== undefined, messages, hasOlder)
+    set((state) => ({
+      messagesByConversation: { ...state.messagesByConversation, [conversationId]: merged.list },
+      messagesStatus: { ...state.messagesStatus, [conversationId]: 'ready' },
+      messagesError: { ...state.messagesError, [conversationId]: null },
+      olderMessages: merged.hasOlderToFetch
+        ? { ...state.olderMessages, [conversationId]: 'loading' }
+        : omitKey(state.olderMessages, conversationId),
+      conversations: state.conversations.some((candidate) => candidate.id === conversationId)
+        ? upsertConversation(state.conversations, conversation)
+        : state.conversations,
+    }))
+    if (merged.hasOlderToFetch) await get().loadOlderMessages(conversationId)
+  },
 
-  return {
-    messagesByConversation: {},
-    messagesStatus: {},
-    messagesError: {},
-    olderMessages: {},
-
-    async loadMessages(conversationId) {
-      set((state) => ({
-        messagesStatus: {
-          ...state.messagesStatus,
-          // A refresh keeps showing what is there instead of flashing a loading state.
-          [conversationId]: state.messagesStatus[conversationId] === 'ready' ? 'ready' : 'loading',
-        },
-      }))
-      const result = await safeCall(bridge, 'conversations:get', { conversationId, limit: NEWEST_FIRST })
-      if (!result.ok) {
-        set((state) => ({
-          messagesStatus: { ...state.messagesStatus, [conversationId]: 'error' },
-          messagesError: { ...state.messagesError, [conversationId]: result.error },
-        }))
-        return
-      }
-      const { conversation, messages, hasOlder = false } = result.value
-      const held = get().messagesByConversation[conversationId]
-      const merged = mergeNewest(held, held !== undefined && get().olderMessages[conversationId] !== undefined, messages, hasOlder)
-      set((state) => ({
-        messagesByConversation: { ...state.messagesByConversation, [conversationId]: merged.list },
-        messagesStatus: { ...state.messagesStatus, [conversationId]: 'ready' },
-        messagesError: { ...state.messagesError, [conversationId]: null },
-        olderMessages: merged.hasOlderToFetch
-          ? { ...state.olderMessages, [conversationId]: 'loading' }
-          : omitKey(state.olderMessages, conversationId),
-        conversations: state.conversations.some((candidate) => candidate.id === conversationId)
-          ? upsertConversation(state.conversations, conversation)
-          : state.conversations,
-      }))
-      if (merged.hasOlderToFetch) await get().loadOlderMessages(conversationId)
-    },
-
-    async loadOlderMessages(conversationId) {
-      if (fetchingOlder.has(conversationId) || get().olderMessages[conversationId] === undefined) return
-      fetchingOlder.add(conversationId)
-      set((state) => ({
-        olderMessages: { ...state.olderMessages, [conversationId]: 'loading' },
-        messagesError: { ...state.messagesError, [conversationId]: null },
-      }))
-      try {
-        await fetchOlder(conversationId)
-      } finally {
-        fetchingOlder.delete(conversationId)
-      }
-    },
-  }
-}
+  ...createOlderMessagesActions(bridge)(set, get, store),
+})
 
 const NO_MESSAGES: ChatMessage[] = []
 

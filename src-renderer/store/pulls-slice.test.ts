@@ -5,8 +5,9 @@ import { deferred } from '../test-support/fake-bridge'
 import { LOCAL_HOST, makeModel } from '../test-support/fixtures'
 import { createStoreHarness } from '../test-support/store-harness'
 import { bootApp } from './boot'
+import { FINISHED_PULL_MS } from './pull-bookkeeping'
 import { newPull, pullSpeed, pullTotals, withPullProgress } from './pull-progress'
-import { FINISHED_PULL_MS, selectRunningPullOf } from './pulls-slice'
+import { selectRunningPullOf } from './pulls-slice'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -1,25 +1,13 @@
-import type { AppError, Result } from '../../src-shared/ipc/result'
-import type { PullOutcome, PullProgress } from '../../src-shared/types'
+import type { AppError } from '../../src-shared/ipc/result'
+import type { PullProgress } from '../../src-shared/types'
 import { otherHostLabel } from '../lib/host-names'
 import { sameModelName } from '../lib/model-names'
 import { newRequestId } from '../lib/request-id'
 import { selectActiveHostAddress } from './hosts-slice'
-import {
-  awaitsOutcome,
-  isRunning,
-  newPull,
-  PHASE_OF_OUTCOME,
-  pullOnHost,
-  withPullProgress,
-  type Pull,
-  type PullEnded,
-  type PullPhase,
-} from './pull-progress'
+import { createPullBookkeeping } from './pull-bookkeeping'
+import { isRunning, newPull, PHASE_OF_OUTCOME, pullOnHost, withPullProgress, type Pull, type PullEnded } from './pull-progress'
 import { safeCall } from './safe-call'
 import type { AppState, SliceCreator } from './types'
-
-/** How long a finished pull says so before it leaves the Downloads list. */
-export const FINISHED_PULL_MS = 5000
 
 /** Shown should main ever report a failed pull without its error: a failure must still say something. */
 const UNEXPLAINED_FAILURE: AppError = { code: 'INTERNAL', message: 'The pull failed, and ollmchat was not told why.' }
@@ -57,35 +45,7 @@ export interface PullsSlice {
 }
 
 export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get) => {
-  // Late progress (or a late `models:activePulls` answer) for a pull that has ended or been dismissed must not bring
-  // it back as a new, adopted one.
-  const ended = new Set<string>()
-
-  const find = (requestId: string) => get().pulls.find((pull) => pull.requestId === requestId)
-
-  const update = (requestId: string, change: (pull: Pull) => Pull) =>
-    set((state) => ({ pulls: state.pulls.map((pull) => (pull.requestId === requestId ? change(pull) : pull)) }))
-
-  // A pull started here hears its end twice (the event and its `models:pull` answer): the first word counts.
-  const end = (requestId: string, phase: PullPhase, error: Pull['error'] = null) => {
-    ended.add(requestId)
-    const pull = find(requestId)
-    if (pull === undefined || !awaitsOutcome(pull)) return
-    update(requestId, (current) => ({ ...current, phase, error }))
-    if (phase === 'done') setTimeout(() => get().dismissPull(requestId), FINISHED_PULL_MS)
-  }
-
-  const finish = (requestId: string, result: Result<PullOutcome>) => {
-    if (result.ok) return end(requestId, result.value.cancelled ? 'cancelled' : 'done')
-    const { error } = result
-    if (error.code === 'CANCELLED') return end(requestId, 'cancelled')
-    // Refused before anything was sent (not a model name, or already being pulled): the field says so, in words.
-    // Main sends no `models:pullEnded` for a refusal, as the pull never began.
-    const pull = find(requestId)
-    const nothingArrived = pull !== undefined && Object.keys(pull.layers).length === 0
-    const refusal = error.code === 'INVALID_INPUT' || error.code === 'BUSY'
-    end(requestId, refusal && nothingArrived ? 'refused' : 'failed', error)
-  }
+  const { find, update, hasEnded, markEnded, end, finish } = createPullBookkeeping(set, get)
 
   const adopt = (progress: PullProgress, now: number) =>
     set((state) => ({ pulls: [...state.pulls, withPullProgress(newPull(progress.requestId, progress.model, false, progress.host), progress, now)] }))
@@ -118,12 +78,12 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
     },
 
     dismissPull(requestId) {
-      ended.add(requestId)
+      markEnded(requestId)
       set((state) => ({ pulls: state.pulls.filter((pull) => pull.requestId !== requestId) }))
     },
 
     applyPullProgress(progress) {
-      if (ended.has(progress.requestId)) return
+      if (hasEnded(progress.requestId)) return
       const now = Date.now()
       const known = get().pulls.some((pull) => pull.requestId === progress.requestId)
       if (!known) return adopt(progress, now)
@@ -134,7 +94,7 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
       // Not seen here yet (it failed before its first progress line, or ended while this window's
       // `models:activePulls` answer was on its way): it still shows how it ended. Dismissed here, it stays gone.
       if (find(requestId) === undefined) {
-        if (ended.has(requestId)) return
+        if (hasEnded(requestId)) return
         set((state) => ({ pulls: [...state.pulls, newPull(requestId, model, false, host)] }))
       } else {
         // One started here that ended before its first line had only this window's guess of its host.

@@ -41,5 +41,9 @@ export type AppStore = StoreApi<AppState>
 /** Builds one slice; every slice sees the whole state and talks to main only through the bridge. */
 export type SliceCreator<T> = (bridge: Bridge) => StateCreator<AppState, [], [], T>
 
+/** The store's `set` and `get` as a slice creator receives them, for the plain functions its actions share. */
+export type SetAppState = StoreApi<AppState>['setState']
+export type GetAppState = StoreApi<AppState>['getState']
+
 /** Where a piece of data fetched from main stands. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error'
