@@ -2,11 +2,11 @@
 // @electron/asar, better-sqlite3's binary from app.asar.unpacked and the fuses from the executable with
 // @electron/fuses, then applies the rules of scripts/lib/package-rules.mjs and prints the sizes. Exits 1 when a
 // rule fails. Run by .ci/run.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { decodeFuseWire, inspectPackage, nodeModuleAbi, packageSizes, SQLITE_BINDING } from './lib/package-rules.mjs'
+import { archiveEntries, decodeFuseWire, inspectPackage, nodeModuleAbi, packageSizes, SQLITE_BINDING } from './lib/package-rules.mjs'
 
 const require = createRequire(import.meta.url)
 /** @type {typeof import('@electron/asar')} */
@@ -26,18 +26,12 @@ const record = JSON.parse(readFileSync(recordPath, 'utf8'))
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'))
 
-/** @typedef {import('./lib/package-rules.mjs').PackageEntry} PackageEntry */
-/** @type {PackageEntry[]} */
-const entries = []
-/** @param {any} node @param {string} prefix */
-function walk(node, prefix) {
-  for (const [name, child] of Object.entries(node.files ?? {})) {
-    const path = prefix ? `${prefix}/${name}` : name
-    if (child.files) walk(child, path)
-    else if (!child.link) entries.push({ path, size: Number(child.size ?? 0), unpacked: child.unpacked === true })
-  }
-}
-walk(asar.getRawHeader(archive).header, '')
+// The header keeps the size of what electron-builder packed; the afterPack hook (scripts/after-pack-sqlite.mjs)
+// may have put another better-sqlite3 build in app.asar.unpacked since, so unpacked files are measured on disk.
+const entries = archiveEntries(asar.getRawHeader(archive).header, (path) => {
+  const unpackedFile = join(`${archive}.unpacked`, path)
+  return existsSync(unpackedFile) ? statSync(unpackedFile).size : undefined
+})
 
 // A name is development-only when every package-lock entry of that name is marked dev.
 /** @type {Map<string, boolean>} */

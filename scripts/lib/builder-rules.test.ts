@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkProjectRules } from './builder-rules.mjs'
 import { REQUIRED_FUSES } from './fuse-rules.mjs'
-import { encodeIcns, encodeIco, icnsPngSize } from './icon-formats.mjs'
+import { encodeIcns, encodeIco, icnsPngSize, pngHead } from './icon-formats.mjs'
 import { ICNS_TYPES, ICO_SIZES, LINUX_ICON_SIZES, linuxIconName } from './icon-set.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -15,17 +15,6 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true })
 })
 
-/** A PNG header claiming `width`×`height` (enough for the size check). */
-function pngHeader(width: number, height: number): Buffer {
-  const header = Buffer.alloc(24)
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0)
-  header.writeUInt32BE(13, 8)
-  header.write('IHDR', 12, 'latin1')
-  header.writeUInt32BE(width, 16)
-  header.writeUInt32BE(height, 20)
-  return header
-}
-
 /** A project whose icons are complete, unless `linuxSizes`, `ico` or `icns` say otherwise. */
 function project(
   { main = 'out/main/main.js', linuxSizes = [...LINUX_ICON_SIZES], ico, icns }: { main?: string; linuxSizes?: number[]; ico?: Buffer; icns?: Buffer } = {},
@@ -33,9 +22,9 @@ function project(
   const root = mkdtempSync(join(tmpdir(), 'ollmchat-builder-'))
   roots.push(root)
   mkdirSync(join(root, 'assets', 'icons'), { recursive: true })
-  for (const size of linuxSizes) writeFileSync(join(root, 'assets', 'icons', linuxIconName(size)), pngHeader(size, size))
-  writeFileSync(join(root, 'assets', 'icon.ico'), ico ?? encodeIco(ICO_SIZES.map((size) => pngHeader(size, size))))
-  writeFileSync(join(root, 'assets', 'icon.icns'), icns ?? encodeIcns(ICNS_TYPES.map((type) => ({ type, png: pngHeader(icnsPngSize(type), icnsPngSize(type)) }))))
+  for (const size of linuxSizes) writeFileSync(join(root, 'assets', 'icons', linuxIconName(size)), pngHead(size))
+  writeFileSync(join(root, 'assets', 'icon.ico'), ico ?? encodeIco(ICO_SIZES.map((size) => pngHead(size))))
+  writeFileSync(join(root, 'assets', 'icon.icns'), icns ?? encodeIcns(ICNS_TYPES.map((type) => ({ type, png: pngHead(icnsPngSize(type)) }))))
   writeFileSync(join(root, 'package.json'), JSON.stringify({ main }))
   return root
 }
@@ -98,10 +87,10 @@ describe('checkProjectRules', () => {
       expect.stringContaining('128x128.png is missing'),
       expect.stringContaining('256x256.png is missing'),
     ])
-    expect(checkProjectRules(good, project({ ico: encodeIco([pngHeader(16, 16)]) }))).toEqual(
+    expect(checkProjectRules(good, project({ ico: encodeIco([pngHead(16)]) }))).toEqual(
       ICO_SIZES.slice(1).map((size) => `win.icon (assets/icon.ico) has no ${size}×${size} image`),
     )
-    expect(checkProjectRules(good, project({ icns: pngHeader(512, 512) }))).toEqual([expect.stringContaining('not an .icns file')])
+    expect(checkProjectRules(good, project({ icns: pngHead(512) }))).toEqual([expect.stringContaining('not an .icns file')])
     expect(checkProjectRules({ ...good, linux: { icon: 'assets/icon.ico' } }, project())).toEqual([expect.stringContaining('must be a folder')])
     expect(checkProjectRules({ ...good, win: {} }, project())).toEqual(['win.icon is missing'])
   })

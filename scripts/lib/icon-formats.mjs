@@ -17,6 +17,24 @@ export function pngSize(buffer) {
 }
 
 /**
+ * The head of a PNG claiming `width`×`height`: the signature and an IHDR chunk whose other fields and checksum are
+ * zero. Not a displayable image, but all that the containers above and the icon checks read; tests build their
+ * stand-in icons with it.
+ * @param {number} width
+ * @param {number} [height]
+ * @returns {Buffer}
+ */
+export function pngHead(width, height = width) {
+  const head = Buffer.alloc(PNG_SIGNATURE.length + 8 + 13 + 4)
+  PNG_SIGNATURE.copy(head, 0)
+  head.writeUInt32BE(13, 8) // IHDR's data length
+  head.write('IHDR', 12, 'latin1')
+  head.writeUInt32BE(width, 16)
+  head.writeUInt32BE(height, 20)
+  return head
+}
+
+/**
  * The ICNS type codes that hold PNG data, with the pixel size of their image (Apple's Icon Services list; the
  * `@2x` codes carry twice the points they stand for).
  * @type {Readonly<Record<string, number>>}

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { encodeIcns, encodeIco, pngSize, readIcns, readIco } from './icon-formats.mjs'
-
-/** A PNG header claiming `size`×`size` (all the containers and their readers look at). */
-function png(size: number, height = size): Buffer {
-  const header = Buffer.alloc(33)
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0)
-  header.writeUInt32BE(13, 8)
-  header.write('IHDR', 12, 'latin1')
-  header.writeUInt32BE(size, 16)
-  header.writeUInt32BE(height, 20)
-  return header
-}
+import { encodeIcns, encodeIco, pngHead, pngSize, readIcns, readIco } from './icon-formats.mjs'
 
 describe('.ico', () => {
   it('writes an icon directory whose entries point at PNGs of the stated size (256 written as 0)', () => {
-    const ico = encodeIco([png(16), png(256)])
+    const ico = encodeIco([pngHead(16), pngHead(256)])
     expect(ico.readUInt16LE(2)).toBe(1)
     expect(ico.readUInt16LE(4)).toBe(2)
     expect(ico.readUInt8(6 + 16)).toBe(0)
@@ -25,10 +14,10 @@ describe('.ico', () => {
   })
 
   it('refuses images it cannot hold and files that are not icons', () => {
-    expect(() => encodeIco([png(512)])).toThrow('at most 256')
-    expect(() => encodeIco([png(16, 32)])).toThrow('not a square PNG')
-    expect(() => readIco(png(16))).toThrow('not an .ico file')
-    const cut = encodeIco([png(16)]).subarray(0, 30)
+    expect(() => encodeIco([pngHead(512)])).toThrow('at most 256')
+    expect(() => encodeIco([pngHead(16, 32)])).toThrow('not a square PNG')
+    expect(() => readIco(pngHead(16))).toThrow('not an .ico file')
+    const cut = encodeIco([pngHead(16)]).subarray(0, 30)
     expect(() => readIco(cut)).toThrow('past the end')
   })
 })
@@ -36,8 +25,8 @@ describe('.ico', () => {
 describe('.icns', () => {
   it('writes big-endian chunks under the icns magic and reads them back', () => {
     const icns = encodeIcns([
-      { type: 'icp4', png: png(16) },
-      { type: 'ic10', png: png(1024) },
+      { type: 'icp4', png: pngHead(16) },
+      { type: 'ic10', png: pngHead(1024) },
     ])
     expect(icns.toString('latin1', 0, 4)).toBe('icns')
     expect(icns.readUInt32BE(4)).toBe(icns.length)
@@ -48,16 +37,16 @@ describe('.icns', () => {
   })
 
   it('refuses a PNG of the wrong size for its type code, unknown codes and damaged files', () => {
-    expect(() => encodeIcns([{ type: 'ic09', png: png(256) }])).toThrow('must be 512 pixels')
-    expect(() => encodeIcns([{ type: 'ICN#', png: png(32) }])).toThrow('not an ICNS type code')
-    expect(() => readIcns(png(16))).toThrow('no icns magic')
-    const icns = encodeIcns([{ type: 'icp4', png: png(16) }])
+    expect(() => encodeIcns([{ type: 'ic09', png: pngHead(256) }])).toThrow('must be 512 pixels')
+    expect(() => encodeIcns([{ type: 'ICN#', png: pngHead(32) }])).toThrow('not an ICNS type code')
+    expect(() => readIcns(pngHead(16))).toThrow('no icns magic')
+    const icns = encodeIcns([{ type: 'icp4', png: pngHead(16) }])
     icns.writeUInt32BE(9999, 12)
     expect(() => readIcns(icns)).toThrow('impossible length')
   })
 })
 
 it('pngSize reads the IHDR size and rejects other data', () => {
-  expect(pngSize(png(48))).toEqual({ width: 48, height: 48 })
+  expect(pngSize(pngHead(48))).toEqual({ width: 48, height: 48 })
   expect(pngSize(Buffer.from('<svg/>'))).toBeUndefined()
 })

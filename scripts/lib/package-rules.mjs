@@ -30,6 +30,29 @@ const NOT_SHIPPED = [
 ]
 
 /**
+ * Every file an asar header lists (links left out), with its path, size and whether it is unpacked. An unpacked
+ * file's size is `unpackedSize(path)` when that gives one: the file on disk may have been replaced after packing.
+ * @param {any} header @electron/asar `getRawHeader(archive).header`
+ * @param {(path: string) => number | undefined} unpackedSize
+ * @returns {PackageEntry[]}
+ */
+export function archiveEntries(header, unpackedSize) {
+  /** @type {PackageEntry[]} */
+  const entries = []
+  /** @param {any} node @param {string} prefix */
+  const walk = (node, prefix) => {
+    for (const [name, child] of Object.entries(node.files ?? {})) {
+      const path = prefix ? `${prefix}/${name}` : name
+      const unpacked = child.unpacked === true
+      if (child.files) walk(child, path)
+      else if (!child.link) entries.push({ path, size: (unpacked ? unpackedSize(path) : undefined) ?? Number(child.size ?? 0), unpacked })
+    }
+  }
+  walk(header, '')
+  return entries
+}
+
+/**
  * The module ABI a native addon was compiled for: the number in its `node_register_module_v<abi>` symbol.
  * @param {Buffer} binary
  * @returns {string | undefined}

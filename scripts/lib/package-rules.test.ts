@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { FuseV1Options, flipFuses, FuseVersion, getCurrentFuseWire } from '@electron/fuses'
 import { afterEach, describe, expect, it } from 'vitest'
 import { REQUIRED_FUSES } from './fuse-rules.mjs'
-import { decodeFuseWire, inspectPackage, nodeModuleAbi, packageOf, packageSizes, SQLITE_BINDING, type PackageFacts } from './package-rules.mjs'
+import { archiveEntries, decodeFuseWire, inspectPackage, nodeModuleAbi, packageOf, packageSizes, SQLITE_BINDING, type PackageFacts } from './package-rules.mjs'
 import { standInExecutable } from './stand-in-electron.mjs'
 
 const dirs: string[] = []
@@ -143,5 +143,27 @@ describe('reading a package', () => {
       [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     })
     expect(decodeFuseWire(await getCurrentFuseWire(executable), FuseV1Options)).toEqual(REQUIRED_FUSES)
+  })
+})
+
+describe('archiveEntries', () => {
+  it('lists the files of an asar header, measuring unpacked ones on disk when they are there', () => {
+    const header = {
+      files: {
+        'package.json': { size: 3, integrity: {} },
+        node_modules: {
+          files: {
+            'better-sqlite3': { files: { 'sqlite.node': { size: 100, unpacked: true }, 'gone.node': { size: 7, unpacked: true } } },
+            alias: { link: 'node_modules/better-sqlite3' },
+          },
+        },
+      },
+    }
+    const onDisk = (path: string) => (path === 'node_modules/better-sqlite3/sqlite.node' ? 250 : undefined)
+    expect(archiveEntries(header, onDisk)).toEqual([
+      file('package.json', 3),
+      file('node_modules/better-sqlite3/sqlite.node', 250, true),
+      file('node_modules/better-sqlite3/gone.node', 7, true),
+    ])
   })
 })

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { electronSqliteBindingPath } from '../../src-main/electron/electron-sqlite-location.mjs'
-import { chooseSqliteBuild, withFileReplaced } from './package-sqlite.mjs'
+import { chooseSqliteBuild } from './package-sqlite.mjs'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -32,18 +32,14 @@ describe('chooseSqliteBuild', () => {
     writeFileSync(binding, 'ELF…node_register_module_v145\0')
     expect(chooseSqliteBuild(root, '145')).toEqual({ build: 'electron', binding })
   })
-})
 
-describe('withFileReplaced', () => {
-  it('swaps the file in for the task and puts the original back, also when the task fails', async () => {
-    const dir = tempDir()
-    const target = join(dir, 'better_sqlite3.node')
-    const replacement = join(dir, 'electron.node')
-    writeFileSync(target, 'node build')
-    writeFileSync(replacement, 'electron build')
-    await expect(withFileReplaced(target, replacement, async () => readFileSync(target, 'utf8'))).resolves.toBe('electron build')
-    expect(readFileSync(target, 'utf8')).toBe('node build')
-    await expect(withFileReplaced(target, replacement, async () => Promise.reject(new Error('packaging failed')))).rejects.toThrow('packaging failed')
-    expect(readFileSync(target, 'utf8')).toBe('node build')
+  it('ships the Node build when the package is for another platform than the Electron build', () => {
+    const root = tempDir()
+    const binding = electronSqliteBindingPath(root)
+    mkdirSync(dirname(binding), { recursive: true })
+    writeFileSync(binding, 'ELF…node_register_module_v145\0')
+    const other = process.platform === 'linux' ? 'win32' : 'linux'
+    const choice = chooseSqliteBuild(root, '145', { platform: other, arch: process.arch })
+    expect(choice.build === 'node' && choice.reason).toContain(`but the package is for ${other}-${process.arch}`)
   })
 })
