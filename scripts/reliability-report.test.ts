@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ReliabilityRecord } from '../src-shared/reliability-record'
 
 const script = join(import.meta.dirname, 'reliability-report.mjs')
 const dirs: string[] = []
@@ -11,10 +12,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-interface Row { topic: string; check: string; cases: number; failed: number }
+/** A row as a passing test writes it. */
+const passed = (topic: string, check: string, cases: number): ReliabilityRecord => ({ topic, check, cases, failed: 0, skipped: 0 })
 
 /** A records folder holding `files` (name → rows) and the path the report goes to. */
-function setUp(files: Record<string, (Row | string)[]>): { recordsDir: string; outFile: string } {
+function setUp(files: Record<string, (ReliabilityRecord | string)[]>): { recordsDir: string; outFile: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ollmchat-reliability-'))
   dirs.push(dir)
   const recordsDir = join(dir, 'records')
@@ -42,10 +44,10 @@ describe('reliability report', () => {
   it('sums rows with the same topic and check, across files and test runs', () => {
     const paths = setUp({
       'faults.ndjson': [
-        { topic: 'Faults', check: 'stall', cases: 2, failed: 0 },
-        { topic: 'Faults', check: 'dropped connection', cases: 1, failed: 0 },
+        passed('Faults', 'stall', 2),
+        passed('Faults', 'dropped connection', 1),
       ],
-      'more.ndjson': [{ topic: 'Faults', check: 'stall', cases: 3, failed: 0 }],
+      'more.ndjson': [passed('Faults', 'stall', 3)],
     })
     const { status, text } = report(paths)
     expect(status).toBe(0)
@@ -55,12 +57,12 @@ describe('reliability report', () => {
   })
 
   it('orders topics and checks alphabetically, whatever order the tests wrote them in', () => {
-    const rows: Row[] = [
-      { topic: 'Zebra', check: 'b', cases: 1, failed: 0 },
-      { topic: 'Alpha', check: 'z', cases: 1, failed: 0 },
-      { topic: 'Zebra', check: 'a', cases: 1, failed: 0 },
-      { topic: 'Alpha', check: 'a', cases: 1, failed: 0 },
-      { topic: 'Alpha', check: 'B', cases: 1, failed: 0 },
+    const rows: ReliabilityRecord[] = [
+      passed('Zebra', 'b', 1),
+      passed('Alpha', 'z', 1),
+      passed('Zebra', 'a', 1),
+      passed('Alpha', 'a', 1),
+      passed('Alpha', 'B', 1),
     ]
     const first = report(setUp({ 'x.ndjson': rows }))
     const second = report(setUp({ 'a.ndjson': rows.slice(2), 'b.ndjson': rows.slice(0, 2).reverse() }))
@@ -73,8 +75,8 @@ describe('reliability report', () => {
   it('shows a failed row as failed, in its table and in the totals, and counts large numbers with separators', () => {
     const { text } = report(setUp({
       'hostile.ndjson': [
-        { topic: 'Hostile replies', check: 'list nested 1,000 deep', cases: 1_500, failed: 2 },
-        { topic: 'Hostile replies', check: 'a | pipe', cases: 1, failed: 0 },
+        { topic: 'Hostile replies', check: 'list nested 1,000 deep', cases: 1_500, failed: 2, skipped: 0 },
+        passed('Hostile replies', 'a | pipe', 1),
       ],
     }))
     expect(tableRows(text)).toEqual([
@@ -85,19 +87,74 @@ describe('reliability report', () => {
     expect(text).toContain('In all: 2 checks, 1,501 cases, **2 failed**.')
   })
 
+  it('shows a skipped row as skipped, and one with failed and skipped cases as both, apart from the passed ones', () => {
+    const { text } = report(setUp({
+      'faults.ndjson': [
+        { topic: 'Faults', check: 'stall', cases: 2, failed: 0, skipped: 2 },
+        { topic: 'Faults', check: 'drop', cases: 3, failed: 1, skipped: 0 },
+        { topic: 'Faults', check: 'drop', cases: 1, failed: 0, skipped: 1 },
+        passed('Faults', 'error line', 1),
+      ],
+    }))
+    expect(tableRows(text)).toEqual([
+      '| drop | 4 | **1 of 4 failed, 1 skipped** |',
+      '| error line | 1 | passed |',
+      '| stall | 2 | **2 of 2 skipped** |',
+      '| **Total** | **7** | **1 of 7 failed, 3 skipped** |',
+    ])
+    expect(text).toContain('In all: 3 checks, 7 cases, **1 failed**, **3 skipped**.')
+  })
+
   it('with --check, fails when the report it wrote differs from the one that was there, and not when it is the same', () => {
-    const paths = setUp({ 'a.ndjson': [{ topic: 'A', check: 'a', cases: 1, failed: 0 }] })
+    const paths = setUp({ 'a.ndjson': [passed('A', 'a', 1)] })
+    report(paths)
+    expect(report(paths, '--check')).toMatchObject({ status: 0, stderr: '' })
+    writeFileSync(join(paths.recordsDir, 'a.ndjson'), `${JSON.stringify(passed('A', 'a', 2))}\n`)
+    const changed = report(paths, '--check')
+    expect(changed.status).toBe(1)
+    expect(changed.stderr).toContain('the counts in')
+    expect(changed.stderr).toContain('changed in this run, and every check passed. Look at the difference')
+    expect(changed.stderr).toContain('commit the file')
+    expect(changed.text).toContain('| a | 2 | passed |')
+  })
+
+  it('with --check against a report not committed yet, says to commit the file it wrote', () => {
+    const paths = setUp({ 'a.ndjson': [passed('A', 'a', 1)] })
     const first = report(paths, '--check')
     expect(first.status).toBe(1)
-    expect(first.stderr).toContain('did not match what the tests checked in this run')
-    expect(report(paths, '--check').status).toBe(0)
-    writeFileSync(join(paths.recordsDir, 'a.ndjson'), `${JSON.stringify({ topic: 'A', check: 'a', cases: 2, failed: 0 })}\n`)
-    expect(report(paths, '--check').status).toBe(1)
-    expect(report(paths).text).toContain('| a | 2 | passed |')
+    expect(first.stderr).toMatch(/reliability\.md is not committed yet: commit the file npm test wrote\./)
+    expect(first.text).toContain('| a | 1 | passed |')
+  })
+
+  it('with --check, says a failed or skipped check is for fixing, not committing, even when the file did not change', () => {
+    const paths = setUp({
+      'a.ndjson': [
+        { topic: 'A', check: 'a', cases: 2, failed: 2, skipped: 0 },
+        { topic: 'A', check: 'b', cases: 1, failed: 0, skipped: 1 },
+        { topic: 'A', check: 'c', cases: 1, failed: 0, skipped: 1 },
+      ],
+    })
+    report(paths)
+    const unchanged = report(paths, '--check')
+    expect(unchanged.status).toBe(1)
+    expect(unchanged.stderr).toContain('1 check failed and 2 checks were skipped in this run')
+    expect(unchanged.stderr).toContain('Fix the tests and run npm test again; do not commit')
+    expect(unchanged.stderr).not.toContain('commit the file')
+  })
+
+  it('with --check after a failed test step, does not invite committing a report that may have lost rows', () => {
+    const paths = setUp({ 'a.ndjson': [passed('A', 'a', 1)] })
+    report(paths)
+    expect(report(paths, '--check', '--tests-failed').status).toBe(0)
+    writeFileSync(join(paths.recordsDir, 'a.ndjson'), '')
+    const shrunk = report(paths, '--check', '--tests-failed')
+    expect(shrunk.status).toBe(1)
+    expect(shrunk.stderr).toContain('differs from what the tests checked, but tests failed in this run, so rows may be missing')
+    expect(shrunk.stderr).not.toContain('commit the file')
   })
 
   it('refuses a row that is not a record, naming the file and line, instead of writing a report around it', () => {
-    const paths = setUp({ 'broken.ndjson': [{ topic: 'A', check: 'a', cases: 1, failed: 0 }, '{"topic":"A","check":"b","cases":1,"failed":2}'] })
+    const paths = setUp({ 'broken.ndjson': [passed('A', 'a', 1), '{"topic":"A","check":"b","cases":1,"failed":1,"skipped":1}'] })
     const { status, stderr, text } = report(paths)
     expect(status).not.toBe(0)
     expect(stderr).toMatch(/Line 2 of .*broken\.ndjson is not a reliability record/)

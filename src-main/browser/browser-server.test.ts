@@ -76,20 +76,20 @@ describe('startBrowserServer', () => {
   })
 
   it('refuses every request without the session cookie', async () => {
+    recordRefusal('session', 3)
     expect((await raw(server.port, { path: '/' })).status).toBe(403)
     expect((await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { 'x-ollmchat': '1' }, body: '{}' })).status).toBe(403)
     expect((await raw(server.port, { path: '/events' })).status).toBe(403)
     expect(core.calls).toEqual([])
-    recordRefusal('session', 3)
   })
 
   it('exchanges the right token for an HttpOnly SameSite cookie and refuses a wrong one', async () => {
+    recordRefusal('session')
     const good = await raw(server.port, { path: `/?token=${TOKEN}` })
     expect(good.status).toBe(303)
     expect(good.headers.location).toBe('/')
     expect(String(good.headers['set-cookie'])).toMatch(new RegExp(`^ollmchat_session_${server.port}=.+; HttpOnly; SameSite=Strict`))
     expect((await raw(server.port, { path: '/?token=wrong' })).status).toBe(403)
-    recordRefusal('session')
   })
 
   it('serves the renderer with security headers once authorised', async () => {
@@ -122,10 +122,10 @@ describe('startBrowserServer', () => {
   })
 
   it('never serves files outside the renderer folder', async () => {
+    recordRefusal('traversal')
     const climb = await raw(server.port, { path: '/..%2foutside-secret.txt', headers: cookie })
     expect(climb.status).toBe(404)
     expect(climb.body).not.toContain('secret')
-    recordRefusal('traversal')
   })
 
   it('relays RPC calls to core.dispatch and returns the Result as JSON', async () => {
@@ -136,6 +136,11 @@ describe('startBrowserServer', () => {
   })
 
   it('refuses RPC without the custom header, from another origin or Host, to unknown channels, or with bad bodies', async () => {
+    recordRefusal('custom-header')
+    recordRefusal('origin')
+    recordRefusal('host')
+    recordRefusal('bad-rpc', 2)
+    recordRefusal('body-limit')
     const noHeader = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: cookie, body: '{}' })
     const foreignOrigin = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, origin: 'http://evil.example' }, body: '{}' })
     const rebinding = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' })
@@ -144,11 +149,6 @@ describe('startBrowserServer', () => {
     const huge = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
     expect([noHeader.status, foreignOrigin.status, rebinding.status, unknown.status, badJson.status, huge.status]).toEqual([403, 403, 403, 404, 400, 413])
     expect(core.calls).toEqual([])
-    recordRefusal('custom-header')
-    recordRefusal('origin')
-    recordRefusal('host')
-    recordRefusal('bad-rpc', 2)
-    recordRefusal('body-limit')
   })
 
   it('takes a chat:send large enough for the images of a message, bounded, while every other request stays at 2 MB', async () => {
@@ -182,12 +182,16 @@ describe('startBrowserServer', () => {
   })
 
   it('refuses a cookie with broken percent-encoding instead of failing with a 500', async () => {
+    recordRefusal('session')
     const broken = await raw(server.port, { path: '/', headers: { cookie: `${sessionCookieName(server.port)}=%E0%A4%A` } })
     expect(broken.status).toBe(403)
-    recordRefusal('session')
   })
 
   it('answers every refused RPC call with a Result body the transport can read', async () => {
+    recordRefusal('session')
+    recordRefusal('custom-header')
+    recordRefusal('host')
+    recordRefusal('bad-rpc', 2)
     const { cookie: _cookie, ...noCookie } = rpcHeaders
     const refusals = await Promise.all([
       raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: noCookie, body: '{}' }),
@@ -206,10 +210,6 @@ describe('startBrowserServer', () => {
       [false, 'INVALID_INPUT'],
     ])
     expect(bodies.every((b) => b.error.message.length > 0)).toBe(true)
-    recordRefusal('session')
-    recordRefusal('custom-header')
-    recordRefusal('host')
-    recordRefusal('bad-rpc', 2)
   })
 
   it('streams core events as server-sent events', async () => {

@@ -58,11 +58,11 @@ const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(respons
 
 describe('malformed request targets', () => {
   it.each(['/%E0%A4%A', '//..', '//', '/rpc/%E0%A4%A'])('answers 400 to %s, never 500', async (target) => {
+    recordRefusal('malformed-url')
     const { socket, received, closed } = await open()
     socket.write(head([`GET ${target} HTTP/1.1`]))
     await closed
     expect(statusOf(received())).toBe(400)
-    recordRefusal('malformed-url')
   })
 })
 
@@ -70,6 +70,7 @@ describe('request bodies over the limit', () => {
   const rpcHead = (extra: string[]) => head(['POST /rpc/conversations:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
 
   it('refuses a body whose Content-Length is over the limit before it is sent, and closes the connection', async () => {
+    recordRefusal('body-limit')
     const { socket, received, closed } = await open()
     socket.write(rpcHead([`Content-Length: ${1024 * 1024 * 1024}`]))
     socket.write('{"a":"')
@@ -78,10 +79,10 @@ describe('request bodies over the limit', () => {
     expect(statusOf(received())).toBe(413)
     expect(received()).toContain('too large')
     expect(dispatched).toBe(0)
-    recordRefusal('body-limit')
   })
 
   it('stops reading a chunked body once it passes the limit and closes the connection', async () => {
+    recordRefusal('body-limit')
     const { socket, received, closed } = await open()
     socket.write(rpcHead(['Transfer-Encoding: chunked']))
     const chunk = `10000\r\n${'a'.repeat(0x10000)}\r\n`
@@ -103,7 +104,6 @@ describe('request bodies over the limit', () => {
     expect(written).toBeLessThan(total)
     expect(written).toBeGreaterThan(bodyLimitOf('conversations:list'))
     expect(dispatched).toBe(0)
-    recordRefusal('body-limit')
   })
 })
 

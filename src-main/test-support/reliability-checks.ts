@@ -13,6 +13,7 @@ const FAULT_CHECKS = {
   'huge-line': 'a streamed line of 64 MB with no newline: refused at 16 MB without reading the rest',
   stall: 'Ollama accepts a call and never answers: timed out, cancellable, and closing does not hang',
   'hung-reply': 'a reply that receives nothing for the idle time: "Still waiting", then ended with a clear error',
+  'stopped-preparation': 'a reply stopped while a slow create prepares its temporary model: the model is removed, unless another conversation needs it',
   unreachable: 'Ollama is down or on a port fetch refuses: unreachable with the host named, and recovers',
 } as const
 
@@ -31,12 +32,12 @@ const REFUSAL_CHECKS = {
 export type FaultKind = keyof typeof FAULT_CHECKS
 export type RefusalKind = keyof typeof REFUSAL_CHECKS
 
-/** Records that a test checked `cases` injections of one fault kind; call it after the test's assertions. */
+/** Declares that the running test checks `cases` injections of one fault kind; call it at the start of the test. */
 export function recordFault(kind: FaultKind, cases = 1): void {
-  recordReliability({ topic: 'Faults from Ollama', check: FAULT_CHECKS[kind], cases, failed: 0 })
+  recordReliability({ topic: 'Faults from Ollama', check: FAULT_CHECKS[kind], cases })
 }
 
-/** Records that a test saw `cases` requests of one kind refused; call it after the test's assertions. */
+/** Declares that the running test checks `cases` refused requests of one kind; call it at the start of the test. */
 export function recordRefusal(kind: RefusalKind, cases = 1): void {
-  recordReliability({ topic: 'Browser-mode requests', check: REFUSAL_CHECKS[kind], cases, failed: 0 })
+  recordReliability({ topic: 'Browser-mode requests', check: REFUSAL_CHECKS[kind], cases })
 }

@@ -1,31 +1,19 @@
-import { appendFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+// The Vitest side of docs/reliability.md: a test says what it checks when it starts, and its row is written when it
+// ends, with its result, so a failing test shows as failed in the report instead of leaving its row out.
+import { onTestFinished } from 'vitest'
+import type { ReliabilityCheck } from '../../src-shared/reliability-record'
+import { writeReliabilityRow, type TestOutcome } from './reliability-rows'
+
+/** Vitest's task states at `onTestFinished` ('pass', 'fail', or 'skip' after `context.skip()`). */
+const OUTCOMES: Record<string, TestOutcome> = { pass: 'passed', fail: 'failed', skip: 'skipped' }
 
 /**
- * One line of docs/reliability.md, written by the test that checked it: the report is produced by the tests
- * themselves (issue 12), so a count in it can only be a count some test really ran.
+ * Declares a row of docs/reliability.md for the running test; call it at the start of the test, before anything
+ * that can fail, and the row is written once the test has passed, failed or skipped itself. Throws outside a test.
  */
-export interface ReliabilityRecord {
-  /** The table the row belongs to, e.g. "Hostile replies", "Faults from Ollama", "Kill loop", "Damaged files". */
-  topic: string
-  /** What was checked, as a sentence fragment a reader understands, e.g. "bullet list nested 1,000 deep". */
-  check: string
-  /** How many cases the test ran for this row. */
-  cases: number
-  /** How many of them failed (0 when the test passed). */
-  failed: number
-}
-
-// import.meta.dirname, not new URL(…, import.meta.url): under jsdom (the renderer tests) URL is jsdom's own class.
-const recordsDir = join(import.meta.dirname, '..', '..', 'reports', 'reliability')
-
-/**
- * Appends one row to reports/reliability/<topic>.ndjson; `scripts/reliability-report.mjs` turns those files into
- * docs/reliability.md after `npm test`. Call it after the assertions that decide `failed`, or with the failures
- * counted, so a row never claims more than the test saw.
- */
-export function recordReliability(record: ReliabilityRecord): void {
-  mkdirSync(recordsDir, { recursive: true })
-  const file = join(recordsDir, `${record.topic.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.ndjson`)
-  appendFileSync(file, `${JSON.stringify(record)}\n`)
+export function recordReliability(declared: ReliabilityCheck): void {
+  onTestFinished(({ task }) => {
+    // Each attempt of a retried test writes its row, so a check that failed before passing still shows its failure.
+    writeReliabilityRow(declared, OUTCOMES[task.result?.state ?? 'fail'] ?? 'failed')
+  })
 }

@@ -1,20 +1,15 @@
-/** One row of docs/reliability.md, as `src-main/test-support/reliability-record.ts` writes it. */
-export interface ReliabilityRecord {
-  topic: string
-  check: string
-  cases: number
-  failed: number
-}
+import type { ReliabilityCheck } from '../../src-shared/reliability-record'
 
-type Recorder = (record: ReliabilityRecord) => void
+type Recorder = (declared: ReliabilityCheck) => void
 
 /**
- * Records a row checked by a renderer test. The renderer's code cannot write files (no Node modules in a web page),
- * so the renderer test project's setup file (`src-main/test-support/renderer-reliability-setup.ts`) lends it
- * main's recorder; call this after the test's assertions, as in main.
+ * Declares a row of docs/reliability.md for the running renderer test, as main's `recordReliability` does: call it
+ * at the start of the test, and the row is written with the test's result once it ends. The renderer's code cannot
+ * write files (no Node modules in a web page), so the renderer test project's setup file
+ * (`src-main/test-support/renderer-reliability-setup.ts`) lends it main's recorder.
  */
-export function recordReliability(record: ReliabilityRecord): void {
+export function recordReliability(declared: ReliabilityCheck): void {
   const recorder = (globalThis as { recordReliability?: Recorder }).recordReliability
   if (!recorder) throw new Error('The renderer tests record reliability rows only under vitest.config.ts, whose setup file provides the recorder.')
-  recorder(record)
+  recorder(declared)
 }

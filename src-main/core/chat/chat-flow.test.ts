@@ -103,6 +103,7 @@ describe('chat through the core', () => {
   })
 
   it('saves a mid-stream error line as an error with the partial text and Ollama\'s message', async () => {
+    recordFault('error-line')
     h = await startCoreHarness()
     h.sim.setReply('one two three four five six')
     h.sim.faults.errorLineAfter(3, 'llama runner process has terminated: signal: killed')
@@ -112,10 +113,10 @@ describe('chat through the core', () => {
     expect(turn.assistantMessage.error?.code).toBe('OLLAMA_STREAM_ERROR')
     expect(JSON.stringify(turn.assistantMessage.error)).toContain('llama runner process has terminated')
     expect(turn.assistantMessage.content.length).toBeGreaterThan(0)
-    recordFault('error-line')
   })
 
   it('saves a dropped stream as STREAM_INTERRUPTED, keeping what arrived', async () => {
+    recordFault('dropped-stream')
     h = await startCoreHarness()
     h.sim.setReply('alpha beta gamma delta epsilon')
     h.sim.faults.dropStreamAfter(2)
@@ -123,7 +124,6 @@ describe('chat through the core', () => {
     const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'd', conversationId: conversation.id, text: 'go' }))
     expect(turn.assistantMessage).toMatchObject({ status: 'error', error: { code: 'STREAM_INTERRUPTED' } })
     expect(turn.assistantMessage.content).toContain('alpha')
-    recordFault('dropped-stream')
   })
 
   it('reports a missing model and an unreachable Ollama as typed errors on the reply', async () => {
@@ -220,6 +220,7 @@ describe('chat through the core', () => {
   })
 
   it('drops a failed reply without text on regenerate instead of keeping it as a version', async () => {
+    recordFault('http-error')
     h = await startCoreHarness()
     const conversation = await newConversation()
     h.sim.faults.failNext('/api/chat', 500, 'llama runner process has terminated: exit status 2')
@@ -230,7 +231,6 @@ describe('chat through the core', () => {
     expect(retried.assistantMessage.versions).toEqual({ index: 1, count: 1 })
     const messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question', 'it worked'])
-    recordFault('http-error')
   })
 
   it('refuses to edit an assistant message or regenerate an empty conversation', async () => {

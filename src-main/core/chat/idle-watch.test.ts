@@ -13,6 +13,7 @@ describe('startIdleWatch', () => {
   }
 
   it('says each minute that it is still waiting, then aborts with a sentence naming the time', () => {
+    recordFault('hung-reply')
     const { idle, lines } = watch(5)
     vi.advanceTimersByTime(59_999)
     expect(lines).toEqual([])
@@ -26,10 +27,10 @@ describe('startIdleWatch', () => {
     expect(idle.failure).toMatchObject({ code: 'OLLAMA_SILENT' })
     expect(idle.failure?.message).toMatch(/^Ollama sent nothing for 5 minutes, so the reply was stopped\. /)
     expect(idle.signal.reason).toBe(idle.failure)
-    recordFault('hung-reply')
   })
 
   it('starts counting again after every chunk, so only silence between chunks counts', () => {
+    recordFault('hung-reply')
     const { idle, lines } = watch(2)
     vi.advanceTimersByTime(90_000)
     idle.touch()
@@ -41,7 +42,6 @@ describe('startIdleWatch', () => {
     vi.advanceTimersByTime(30_000)
     expect(idle.signal.aborted).toBe(true)
     expect(idle.failure?.message).toMatch(/for 2 minutes/)
-    recordFault('hung-reply')
   })
 
   it('sets no timer per chunk: a chunk only notes the time, the one timer re-arms for what is left', () => {
@@ -58,6 +58,7 @@ describe('startIdleWatch', () => {
   })
 
   it('says "1 minute" for a limit of one, and never fires once stopped', () => {
+    recordFault('hung-reply')
     const one = watch(1)
     vi.advanceTimersByTime(60_000)
     expect(one.lines).toEqual([])
@@ -66,6 +67,5 @@ describe('startIdleWatch', () => {
     stopped.idle.stop()
     vi.advanceTimersByTime(10 * 60_000)
     expect(stopped.idle.signal.aborted).toBe(false)
-    recordFault('hung-reply')
   })
 })

@@ -53,6 +53,7 @@ describe('replies controllable from anywhere', () => {
   })
 
   it('ends a reply the host accepted and never answered with the idle error, and the conversation goes on', async () => {
+    recordFault('hung-reply')
     // One idle "minute" lasts 40 ms here; the setting allows three of them.
     h = await startCoreHarness({ timing: { idleMinuteMs: 40 } })
     unwrap(await h.core.dispatch('settings:update', { replyIdleMinutes: 3 }))
@@ -70,10 +71,10 @@ describe('replies controllable from anywhere', () => {
     h.sim.setReply('Here now.')
     const next = unwrap(await h.core.dispatch('chat:send', { requestId: 'after', conversationId: conversation.id, text: 'Hello again' }))
     expect(next.assistantMessage).toMatchObject({ status: 'complete', content: 'Here now.' })
-    recordFault('hung-reply')
   })
 
   it('says "Still waiting" when a reply stalls after its first token, and that it is answering again when it goes on', async () => {
+    recordFault('hung-reply')
     // Tokens 150 ms apart and idle "minutes" of 60 ms: each gap is two minutes of silence, never the five that end it.
     h = await startCoreHarness({ timing: { idleMinuteMs: 60 }, sim: { tokenDelayMs: 150 } })
     const conversation = await newConversation()
@@ -85,7 +86,6 @@ describe('replies controllable from anywhere', () => {
     expect(stalled, 'a stall after the first token is said').toBeGreaterThan(0)
     expect(events.slice(stalled).some((event) => event.phase === 'streaming'), 'and the answering line comes back').toBe(true)
     expect(events.at(-1)?.phase).toBe('streaming')
-    recordFault('hung-reply')
   })
 
   it('keeps the default of five minutes and refuses a time outside one to sixty', async () => {

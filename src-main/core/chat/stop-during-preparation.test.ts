@@ -2,24 +2,21 @@
 // `server/routes.go` `waitForStream` reads the create to its end whatever the client does), so the model it makes
 // must be removed afterwards, unless another conversation needs it. Real core, real sockets, the simulator; the
 // simulator's `latency` fault makes the create slow and, like Ollama, finishes it after the client has gone.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { startCoreHarness, unwrap, type CoreHarness } from '../../test-support/core-harness'
-import { recordReliability } from '../../test-support/reliability-record'
+import { recordFault } from '../../test-support/reliability-checks'
 
 const TEMP = 'ollmchat-temp/llama3-oc4096'
 /** As `/api/tags` lists it. */
 const TEMP_LISTED = `${TEMP}:latest`
-const SCENARIOS = 3
 
 describe('Stop during model preparation', () => {
   let h: CoreHarness
-  let passed = 0
   afterEach(() => h.close())
-  afterAll(() => {
-    recordReliability({ topic: 'Faults from Ollama', check: 'Stop during a slow model preparation removes its temporary model', cases: SCENARIOS, failed: SCENARIOS - passed })
-  })
 
+  // Every test starts here, so each declares its case of the row before anything can fail.
   const setup = async () => {
+    recordFault('stopped-preparation')
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }] } })
     h.sim.setReply('ok')
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 }))
@@ -49,7 +46,6 @@ describe('Stop during model preparation', () => {
     expect(models.map((model) => model.name)).toEqual(['llama3:latest'])
     expect(models[0]?.digest).toBe(baseDigest)
     expect(h.sim.requestsTo('/api/delete', 'DELETE').map((request) => JSON.stringify(request.body))).toEqual([expect.stringContaining(`"${TEMP}"`)])
-    passed++
   })
 
   it('keeps it when a second conversation waits for the same preparation', async () => {
@@ -66,7 +62,6 @@ describe('Stop during model preparation', () => {
     expect((await tags()).map((model) => model.name)).toContain(TEMP_LISTED)
     expect(creates()).toBe(1)
     expect(h.sim.requestsTo('/api/delete', 'DELETE')).toEqual([])
-    passed++
   })
 
   it('keeps it when a second conversation starts preparing it again while the stopped create still runs', async () => {
@@ -83,6 +78,5 @@ describe('Stop during model preparation', () => {
     await h.waitFor(() => logged('kept the temporary model a stopped reply was preparing: something else needs it'))
     expect((await tags()).map((model) => model.name)).toContain(TEMP_LISTED)
     expect(h.sim.requestsTo('/api/delete', 'DELETE')).toEqual([])
-    passed++
   })
 })

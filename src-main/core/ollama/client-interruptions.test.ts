@@ -30,6 +30,7 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('OllamaClient when Ollama cannot be reached', () => {
   it('reports OllamaUnreachableError with the host while the simulator is down, and recovers after up()', async () => {
+    recordFault('unreachable', 2)
     await sim.faults.down()
     const error = await client.version().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
@@ -38,10 +39,10 @@ describe('OllamaClient when Ollama cannot be reached', () => {
     expect(chat.error).toBeInstanceOf(OllamaUnreachableError)
     await sim.faults.up()
     expect(await client.version()).toBe('0.32.15')
-    recordFault('unreachable', 2)
   })
 
   it('reports a closed port and a port fetch refuses to use as unreachable', async () => {
+    recordFault('unreachable', 2)
     const other = await startOllamaSim()
     const closedUrl = other.url
     await other.close()
@@ -51,30 +52,30 @@ describe('OllamaClient when Ollama cannot be reached', () => {
     const blocked = new OllamaClient({ host: 'http://127.0.0.1:9' })
     await expect(blocked.version()).rejects.toMatchObject({ code: 'OLLAMA_UNREACHABLE', reason: expect.stringMatching(/bad port/) as unknown })
     await blocked.close()
-    recordFault('unreachable', 2)
   })
 
   it('reads a caller’s own timeout signal as unreachable, not as a cancel', async () => {
+    recordFault('stall')
     sim.faults.stallNext('/api/version')
     const error = await client.version({ signal: AbortSignal.timeout(50) }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect(error).toMatchObject({ reason: 'no answer in time' })
-    recordFault('stall')
   })
 
   it('times out short calls after requestTimeoutMs as unreachable', async () => {
+    recordFault('stall')
     const quick = new OllamaClient({ host: sim.url, requestTimeoutMs: 100 })
     sim.faults.stallNext('/api/tags')
     const error = await quick.listAll().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect((error as OllamaUnreachableError).reason).toMatch(/no answer within/)
     await quick.close()
-    recordFault('stall')
   })
 })
 
 describe('OllamaClient cancellation', () => {
   it('cancels a chat before any header arrived (model still loading)', async () => {
+    recordFault('stall')
     sim.faults.stallNext('/api/chat')
     const controller = new AbortController()
     const pending = collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }))
@@ -84,7 +85,6 @@ describe('OllamaClient cancellation', () => {
     expect(chunks).toEqual([])
     expect(error).toBeInstanceOf(CancelledError)
     expect(error).toMatchObject({ code: 'CANCELLED' })
-    recordFault('stall')
   })
 
   it('cancels a chat mid-stream, keeping what arrived', async () => {
@@ -117,6 +117,7 @@ describe('OllamaClient cancellation', () => {
   })
 
   it('cancels a stalled short call and a stalled create', async () => {
+    recordFault('stall', 2)
     sim.faults.stallNext('/api/show')
     const controller = new AbortController()
     const show = client.show('llama3', { signal: controller.signal }).catch((e: unknown) => e)
@@ -129,7 +130,6 @@ describe('OllamaClient cancellation', () => {
     await until(() => sim.requestsTo('/api/create').length === 1)
     second.abort()
     expect(await create).toBeInstanceOf(CancelledError)
-    recordFault('stall', 2)
   })
 })
 
@@ -139,6 +139,7 @@ describe('header timeouts', () => {
   })
 
   it('would fail a slow load with a header timeout, which the default client does not have', async () => {
+    recordFault('stall', 2)
     const shortAgent = createOllamaAgent({ headersTimeout: 100 })
     const impatient = new OllamaClient({ host: sim.url, fetch: agentFetch(shortAgent) })
     sim.faults.stallNext('/api/chat')
@@ -155,7 +156,6 @@ describe('header timeouts', () => {
     controller.abort()
     expect((await patient).error).toBeInstanceOf(CancelledError)
     await shortAgent.close()
-    recordFault('stall', 2)
   })
 })
 
@@ -170,6 +170,7 @@ describe('closing', () => {
   })
 
   it('gives stalled calls the grace period, then destroys the connections so closing cannot hang', async () => {
+    recordFault('stall', 2)
     const stalled = new OllamaClient({ host: sim.url, requestTimeoutMs: 0 })
     sim.faults.stallNext('/api/tags')
     sim.faults.stallNext('/api/chat')
@@ -182,6 +183,5 @@ describe('closing', () => {
     // A second close is the same close, and a call after it fails instead of hanging.
     await stalled.close({ graceMs: 20 })
     await expect(stalled.version()).rejects.toBeInstanceOf(OllamaUnreachableError)
-    recordFault('stall', 2)
   })
 })

@@ -102,11 +102,11 @@ describe('OllamaClient against the simulator', () => {
   })
 
   it('turns a failed create into OllamaHttpError with Ollama’s text', async () => {
+    recordFault('http-error')
     sim.faults.failNext('/api/create', 500, 'disk full')
     const error = await client.create({ model: 'ollmchat-temp/x-oc4096', from: 'llama3:latest', parameters: {} }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaHttpError)
     expect(error).toMatchObject({ code: 'OLLAMA_ERROR', status: 500, ollamaMessage: 'disk full' })
-    recordFault('http-error')
   })
 
   it('deletes, and reports false when the model was already gone', async () => {
@@ -148,14 +148,15 @@ describe('OllamaClient against the simulator', () => {
   })
 
   it('fails a chat with HTTP 500 as OllamaHttpError keeping Ollama’s message', async () => {
+    recordFault('http-error')
     sim.faults.failNext('/api/chat', 500, 'option "num_ctx" must be of type integer')
     const { error } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
     expect(error).toBeInstanceOf(OllamaHttpError)
     expect(error).toMatchObject({ status: 500, ollamaMessage: 'option "num_ctx" must be of type integer' })
-    recordFault('http-error')
   })
 
   it('keeps the tokens before an error line, then throws OllamaStreamError', async () => {
+    recordFault('error-line')
     sim.setReply('one two three four five six')
     sim.faults.errorLineAfter(3, 'runner crashed')
     const { chunks, error } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
@@ -163,20 +164,20 @@ describe('OllamaClient against the simulator', () => {
     expect(error).toMatchObject({ code: 'OLLAMA_STREAM_ERROR', ollamaMessage: 'runner crashed' })
     expect(chunks).toHaveLength(3)
     expect(text(chunks).length).toBeGreaterThan(0)
-    recordFault('error-line')
   })
 
   it('throws StreamInterruptedError when the socket drops mid-stream, after the tokens that arrived', async () => {
+    recordFault('dropped-stream')
     sim.setReply('one two three four five six')
     sim.faults.dropStreamAfter(2)
     const { chunks, error } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
     expect(error).toBeInstanceOf(StreamInterruptedError)
     expect(error).toMatchObject({ code: 'STREAM_INTERRUPTED' })
     expect(chunks).toHaveLength(2)
-    recordFault('dropped-stream')
   })
 
   it('throws MalformedResponseError for a garbage chat body and for malformed tags', async () => {
+    recordFault('malformed', 4)
     sim.faults.malformedNext('/api/chat', 'this is not json\n')
     const { error } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
     expect(error).toBeInstanceOf(MalformedResponseError)
@@ -186,10 +187,10 @@ describe('OllamaClient against the simulator', () => {
     await expect(client.models()).rejects.toMatchObject({ code: 'MALFORMED_RESPONSE' })
     sim.faults.malformedNext('/api/ps', '{"nothing":true}')
     await expect(client.running()).rejects.toBeInstanceOf(MalformedResponseError)
-    recordFault('malformed', 4)
   })
 
   it('keeps the console quiet on plain-text errors and unparseable lines', async () => {
+    recordFault('malformed')
     const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}))
     try {
       const elsewhere = new OllamaClient({ host: `${sim.url}/not-ollama` })
@@ -205,6 +206,5 @@ describe('OllamaClient against the simulator', () => {
     } finally {
       for (const spy of spies) spy.mockRestore()
     }
-    recordFault('malformed')
   })
 })

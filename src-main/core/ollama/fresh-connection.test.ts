@@ -27,31 +27,32 @@ afterEach(async () => {
 
 describe('delete on a dropped connection', () => {
   it('is sent once more and succeeds when the connection closed before Ollama answered', async () => {
+    recordFault('dropped-connection')
     sim.faults.dropConnectionNext('/api/delete')
     expect(await client.delete(TEMP)).toBe(true)
     expect(sim.hasModel(TEMP)).toBe(false)
     expect(sim.requestsTo('/api/delete')).toHaveLength(2)
-    recordFault('dropped-connection')
   })
 
   it('fails as unreachable after the second drop, without trying a third time', async () => {
+    recordFault('dropped-connection', 2)
     sim.faults.dropConnectionNext('/api/delete', 2)
     const error = await client.delete(TEMP).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect(isDroppedConnection(error)).toBe(true)
     expect(sim.requestsTo('/api/delete')).toHaveLength(2)
     expect(sim.hasModel(TEMP)).toBe(true)
-    recordFault('dropped-connection', 2)
   })
 
   it('does not retry when Ollama answered (a 500 is not a dropped connection)', async () => {
+    recordFault('http-error')
     sim.faults.failNext('/api/delete', 500, 'disk full')
     await expect(client.delete(TEMP)).rejects.toThrow()
     expect(sim.requestsTo('/api/delete')).toHaveLength(1)
-    recordFault('http-error')
   })
 
   it('is ended by close({ graceMs }) when the retry stalls on its own connection', async () => {
+    recordFault('dropped-connection')
     // No timeout of its own within the test: only close() can end the stalled retry.
     const patient = new OllamaClient({ host: sim.url, requestTimeoutMs: 600_000 })
     await patient.listAll()
@@ -63,7 +64,6 @@ describe('delete on a dropped connection', () => {
     const error = await deleting
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect(isDroppedConnection(error)).toBe(false)
-    recordFault('dropped-connection')
   })
 })
 

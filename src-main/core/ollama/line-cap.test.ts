@@ -17,6 +17,7 @@ afterEach(async () => {
 })
 
 it('fails a chat whose streamed line passes 16 MB with no newline, without waiting for the rest of it', async () => {
+  recordFault('huge-line')
   sim.faults.hugeLineNext('/api/chat', 64 * 1024 * 1024)
   let error: unknown
   try {
@@ -28,5 +29,4 @@ it('fails a chat whose streamed line passes 16 MB with no newline, without waiti
   expect((error as Error).message).toContain('longer than 16 MB')
   // The client is still usable: the cut connection did not poison the pool.
   await expect(client.version()).resolves.toBeTruthy()
-  recordFault('huge-line')
 })

@@ -7,7 +7,7 @@ import { loadMarkdownRenderer, Markdown } from './Markdown'
 import { recordReliability } from '../../test-support/reliability-record'
 
 /** The rows these tests add up to in docs/reliability.md, one per kind of bound. */
-const recordBound = (check: string) => recordReliability({ topic: 'Hostile replies', check: `renderer unit tests: ${check}`, cases: 1, failed: 0 })
+const recordBound = (check: string) => recordReliability({ topic: 'Hostile replies', check: `renderer unit tests: ${check}`, cases: 1 })
 const DEEP = 'nesting deeper than the bound (lists, quotes, numbered lists, emphasis) shown as text instead of parsed'
 
 // Without the bounds each of the deep inputs below throws "Maximum call stack size exceeded" while rendering.
@@ -25,11 +25,11 @@ describe('nesting deeper than the bound is shown as code', () => {
     ['emphasis 3,000 deep', `${'*a '.repeat(3_000)}deepest${'*'.repeat(3_000)}`],
   ]
   it.each(cases)('%s', (_name, text) => {
+    recordBound(DEEP)
     const { container } = render(<Markdown text={`Before\n\n${text}\n\nAfter`} />)
     expect(container.querySelector('pre code')?.textContent).toContain('deepest')
     expect(container.textContent).toContain('Before')
     expect(container.textContent).toContain('After')
-    recordBound(DEEP)
   })
 
   // Where this scan would see a code fence open that CommonMark does not (after a quote or list marker, or indented
@@ -40,16 +40,16 @@ describe('nesting deeper than the bound is shown as code', () => {
     ['a fence in a list item, then a list indented 1,000 deep', `- \`\`\`\nx\n\n${indentedList}`],
     ['a fence indented four spaces, then emphasis 3,000 deep', `    \`\`\`\n${'*a '.repeat(3_000)}deepest`],
   ])('%s', (_name, text) => {
+    recordBound(DEEP)
     expect(boundNesting(text)).not.toBe(text)
     const { container } = render(<Markdown text={text} />)
     expect(container.textContent).toContain(text.includes('level') ? 'level 999' : 'deepest')
-    recordBound(DEEP)
   })
 
   it('also while streaming', () => {
+    recordBound(DEEP)
     const { container } = render(<Markdown text={`Before\n\n${'- '.repeat(1_000)}deepest`} streaming />)
     expect(container.querySelector('pre code')?.textContent).toContain('deepest')
-    recordBound(DEEP)
   })
 
   it('leaves text within the bound exactly as it was', () => {
@@ -82,11 +82,11 @@ describe('formulas over the size bound are shown as their source', () => {
     ['inline', (formula: string) => `Area $${formula}$ here`],
     ['display', (formula: string) => `$$\n${formula}\n$$`],
   ])('%s', (_name, wrap) => {
+    recordBound('a formula over the size bound (inline or display) shown as its source, not given to KaTeX')
     const formula = 'x+'.repeat(MAX_FORMULA_CHARS / 2 + 1)
     const { container } = render(<Markdown text={wrap(formula)} />)
     expect(container.querySelector('.katex')).toBeNull()
     expect(container.querySelector('code')?.textContent).toContain(formula)
-    recordBound('a formula over the size bound (inline or display) shown as its source, not given to KaTeX')
   })
 })
 
@@ -98,9 +98,9 @@ describe('code blocks over the size bound are not highlighted', () => {
   })
 
   it('leaves a larger block plain', () => {
+    recordBound('a code block over the size bound shown plain, not highlighted')
     const { container } = render(<Markdown text={block(MAX_HIGHLIGHTED_CODE_CHARS / 10)} />)
     expect(container.querySelector('code.hljs')).toBeNull()
     expect(container.querySelector('pre code')?.textContent?.length).toBeGreaterThan(MAX_HIGHLIGHTED_CODE_CHARS)
-    recordBound('a code block over the size bound shown plain, not highlighted')
   })
 })
