@@ -28,7 +28,7 @@ describe('recordReliability', () => {
 
   it('a test that skips itself', (context) => {
     declare('skips')
-    context.skip()
+    context.skip('skipped on purpose: this self-test checks that a skipped test writes its row as skipped')
   })
 
   it('wrote each row once its test ended, with its result', () => {
