@@ -19,7 +19,6 @@ window.addEventListener('error', (event) => reportError('uncaught error', event.
 
 const store = createAppStore(bridge)
 connectEvents(store, bridge)
-connectMenuCommands(store, bridge)
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
@@ -30,4 +29,5 @@ createRoot(container).render(
     </AppStoreProvider>
   </StrictMode>,
 )
-void bootApp(store)
+// Connected before the page has loaded (main sends a menu command once it has); run once start-up has finished.
+connectMenuCommands(store, bridge, bootApp(store))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_NUM_CTX } from './limits'
-import { parseNumCtx } from './num-ctx'
+import { fitsTrainedContext, parseNumCtx } from './num-ctx'
 
 const messageOf = (value: unknown, bounds?: Parameters<typeof parseNumCtx>[1]) => {
   const parsed = parseNumCtx(value, bounds)
@@ -33,6 +33,24 @@ describe('parseNumCtx', () => {
     expect(messageOf(MAX_NUM_CTX + 1)).toBe('The context length can be at most 1,048,576 tokens.')
     expect(messageOf(2_000_000, { trainedContext: 4_000_000 })).toBe('The context length can be at most 1,048,576 tokens.')
     expect(messageOf(4096, { trainedContext: 0 })).toBe('accepted 4096')
+  })
+})
+
+describe('fitsTrainedContext', () => {
+  it('gives the sentence parseNumCtx gives for a value over the trained length, or over 2^20 when it is unknown', () => {
+    for (const [value, trained] of [[16384, 8192], [MAX_NUM_CTX + 1, null], [2_000_000, 4_000_000]] as const) {
+      const parsed = parseNumCtx(value, { trainedContext: trained })
+      expect(parsed.ok).toBe(false)
+      expect(fitsTrainedContext(value, trained)).toEqual({ ok: false, message: parsed.ok ? '' : parsed.message })
+    }
+    expect(fitsTrainedContext(8192, 8192)).toEqual({ ok: true })
+    expect(fitsTrainedContext(4096, 0)).toEqual({ ok: true })
+  })
+
+  it('judges only the trained length: the floor was the parser’s, applied for the model where the value was read', () => {
+    // 1,024 is under a vision model's floor and 100 under every floor; neither is this check's to refuse again.
+    expect(fitsTrainedContext(1024, 8192)).toEqual({ ok: true })
+    expect(fitsTrainedContext(100, undefined)).toEqual({ ok: true })
   })
 })
 

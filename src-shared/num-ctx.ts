@@ -35,10 +35,19 @@ export function parseNumCtx(value: unknown, bounds: NumCtxBounds = {}): NumCtxPa
     const why = minimum === MIN_VISION_NUM_CTX ? ': Ollama runs vision models with at least that much' : ''
     return { ok: false, message: `The context length must be at least ${minimum.toLocaleString('en-US')} tokens${why}.` }
   }
+  const fits = fitsTrainedContext(value, trained)
+  return fits.ok ? { ok: true, value: value as NumCtx } : fits
+}
+
+/**
+ * The upper half of `parseNumCtx`'s rule, alone: at most the model's trained length (capped at 2^20; 2^20 when it
+ * is unknown). For a layer that learns the trained length only after the value was parsed (the temporary-model
+ * manager), so it checks just that and not again the floor the parser applied for the model.
+ */
+export function fitsTrainedContext(value: number, trainedContext: number | null | undefined): { ok: true } | { ok: false; message: string } {
+  const trained = trainedContext ?? null
   const limit = trained !== null && trained > 0 ? Math.min(trained, MAX_NUM_CTX) : MAX_NUM_CTX
-  if (value > limit) {
-    const why = limit === MAX_NUM_CTX ? '' : ', the longest context this model was trained for'
-    return { ok: false, message: `The context length can be at most ${limit.toLocaleString('en-US')} tokens${why}.` }
-  }
-  return { ok: true, value: value as NumCtx }
+  if (value <= limit) return { ok: true }
+  const why = limit === MAX_NUM_CTX ? '' : ', the longest context this model was trained for'
+  return { ok: false, message: `The context length can be at most ${limit.toLocaleString('en-US')} tokens${why}.` }
 }

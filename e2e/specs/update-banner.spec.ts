@@ -27,9 +27,14 @@ test('an update downloaded in the background offers Restart to update, at 800 px
   }
   await page.setViewportSize({ width: 1280, height: 800 })
 
-  // Browser mode has nothing to install: the core answers the restart without restarting, and the page stays.
+  // Browser mode has nothing to install: the core answers the restart without restarting, the page stays and the
+  // banner says the restart did not happen.
   await banner.getByRole('button', { name: 'Restart to update' }).click()
   await expect.poll(() => app.rpcCalls.includes('app:restartToUpdate')).toBe(true)
+  await expect(banner.getByRole('alert')).toHaveText(
+    'ollmchat could not restart to install the update. It installs the next time you quit.',
+  )
+  await captureAll(page, testInfo, 'update-banner-restart-failed')
   await banner.getByRole('button', { name: 'Dismiss' }).click()
   await expect(banner).toHaveCount(0)
 })

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { buildMenuTemplate, MENU_ACCELERATORS, type MenuActions } from './app-menu'
+import { acceleratorFor } from '../../src-shared/window-commands'
+import { buildMenuTemplate, type MenuActions } from './app-menu'
 
 function actions() {
   return {
@@ -41,7 +42,8 @@ describe('buildMenuTemplate', () => {
       ])
     }
     expect(roles(submenu(byLabel(build('darwin'), 'File')))).toEqual(['New Chat', 'Search Chats', 'separator', 'close'])
-    expect(MENU_ACCELERATORS).toEqual({ newChat: 'CmdOrCtrl+N', search: 'CmdOrCtrl+K', settings: 'CmdOrCtrl+,' })
+    // The page's shortcuts read the same table (src-shared/window-commands.ts).
+    expect(submenu(build('darwin')[0]).find((item) => item.label === 'Settings…')?.accelerator).toBe(acceleratorFor('settings'))
   })
 
   it('sends each window action as its command', () => {

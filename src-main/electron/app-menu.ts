@@ -1,10 +1,12 @@
 /**
  * The application menu as a plain template (Electron's `MenuItemConstructorOptions`), built by a pure function so
  * its shape is tested without Electron. Actions the window carries out (new chat, search, settings) are sent to it
- * as one `app:menuCommand` event; the Help actions run in main.
+ * as one `app:menuCommand` event, with the shortcuts the page answers to (src-shared/window-commands.ts); the Help
+ * actions run in main.
  */
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../src-shared/types'
+import { acceleratorFor } from '../../src-shared/window-commands'
 
 /** What the menu's items do; `desktop-menu.ts` wires them to the window, the core and Electron. */
 export interface MenuActions {
@@ -23,16 +25,6 @@ export interface MenuOptions {
   actions: MenuActions
 }
 
-/**
- * The window's shortcuts, as accelerators (use-global-shortcuts.ts handles the same keys in the page). The menu
- * takes the key first in the desktop app, so both paths end in the same action.
- */
-export const MENU_ACCELERATORS: Record<MenuCommand, string> = {
-  newChat: 'CmdOrCtrl+N',
-  search: 'CmdOrCtrl+K',
-  settings: 'CmdOrCtrl+,',
-}
-
 const separator: MenuItemConstructorOptions = { type: 'separator' }
 
 function macAppMenu(options: MenuOptions): MenuItemConstructorOptions {
@@ -42,7 +34,7 @@ function macAppMenu(options: MenuOptions): MenuItemConstructorOptions {
       // Not the `about` role: its panel cannot show the Ollama version.
       { label: `About ${options.appName}`, click: () => options.actions.showAbout() },
       separator,
-      { label: 'Settings…', accelerator: MENU_ACCELERATORS.settings, click: () => options.actions.sendToWindow('settings') },
+      { label: 'Settings…', accelerator: acceleratorFor('settings'), click: () => options.actions.sendToWindow('settings') },
       separator,
       { role: 'services' },
       separator,
@@ -61,14 +53,14 @@ function fileMenu(options: MenuOptions): MenuItemConstructorOptions {
   return {
     label: 'File',
     submenu: [
-      { label: 'New Chat', accelerator: MENU_ACCELERATORS.newChat, click: () => actions.sendToWindow('newChat') },
-      { label: 'Search Chats', accelerator: MENU_ACCELERATORS.search, click: () => actions.sendToWindow('search') },
+      { label: 'New Chat', accelerator: acceleratorFor('newChat'), click: () => actions.sendToWindow('newChat') },
+      { label: 'Search Chats', accelerator: acceleratorFor('search'), click: () => actions.sendToWindow('search') },
       // On macOS, Settings sits in the app menu and the window is closed, not the app quit, from here.
       ...(mac
         ? [separator, { role: 'close' } as const]
         : [
             separator,
-            { label: 'Settings', accelerator: MENU_ACCELERATORS.settings, click: () => actions.sendToWindow('settings') },
+            { label: 'Settings', accelerator: acceleratorFor('settings'), click: () => actions.sendToWindow('settings') },
             separator,
             { role: 'quit' } as const,
           ]),

@@ -19,14 +19,13 @@ import type {
   Rect,
   SessionLike,
   ShellLike,
-  WindowLike,
 } from './electron-like'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { handleQuitting, STOP_TIMEOUT_MS } from './app-quitting'
 import { guardWebContents } from './contents-guard'
 import { describeError } from './describe-error'
 import { installDesktopMenu } from './desktop-menu'
-import { createMainWindowKeeper } from './main-window-keeper'
+import { createMainWindowKeeper, type MainWindowKeeper } from './main-window-keeper'
 import { openDesktopCore, startCoreInBackground, type OpenedCore } from './open-desktop-core'
 import { updatesForApp, type UpdaterLike, type Updates } from './updater'
 import { appUrlFor, type AppPaths } from './window'
@@ -76,7 +75,7 @@ export interface DesktopApp {
 }
 
 /** Installs the application menu when the app was given a way to set one (tests usually are not). */
-function installMenuIfSet(deps: DesktopAppDeps, core: () => Core | undefined, window: () => WindowLike | undefined): void {
+function installMenuIfSet(deps: DesktopAppDeps, core: () => Core | undefined, window: Pick<MainWindowKeeper, 'current' | 'focus'>): void {
   if (!deps.setApplicationMenu) return
   installDesktopMenu({
     setApplicationMenu: deps.setApplicationMenu,
@@ -89,7 +88,8 @@ function installMenuIfSet(deps: DesktopAppDeps, core: () => Core | undefined, wi
     ...(deps.dialog ? { dialog: deps.dialog } : {}),
     log: deps.log,
     core,
-    window,
+    window: window.current,
+    showWindow: window.focus,
   })
 }
 
@@ -148,9 +148,9 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     opened = openDesktopCore(deps, updates)
     if (!opened) return
     startCoreInBackground(opened.core, log)
-    installMenuIfSet(deps, () => opened?.core, mainWindow.current)
+    installMenuIfSet(deps, () => opened?.core, mainWindow)
     mainWindow.open()
-    updates?.start()
+    void updates?.start()
   })
   return {
     primary: true,

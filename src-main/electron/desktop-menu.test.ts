@@ -1,7 +1,9 @@
+import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { fail, ok } from '../../src-shared/ipc/result'
+import { fail, ok, type Result } from '../../src-shared/ipc/result'
 import type { OllamaStatus } from '../../src-shared/types'
 import { createMemoryLogger } from '../core/log'
+import { setupDesktopApp } from '../test-support/desktop-app-harness'
 import { createFakeCore } from '../test-support/fake-core'
 import { FakeWindow } from '../test-support/fake-electron'
 import { FakeShell } from '../test-support/fake-electron-app'
@@ -19,15 +21,17 @@ const status = (version: string | null): OllamaStatus => ({
   checkedAt: new Date(0).toISOString(),
 })
 
-function setup(version: string | null = '0.12.3') {
+function setup(version: string | null = '0.12.3', logFolder: Result<{ opened: boolean }> = ok({ opened: true })) {
   // A core that answers every request with chat content, so anything it says that leaks into a report is caught.
   const core = createFakeCore({
     dispatch: async (channel) =>
-      channel === 'ollama:getStatus' ? ok(status(version)) : channel === 'app:openLogFolder' ? ok({ opened: true }) : fail('INTERNAL', CHAT_TEXT),
+      channel === 'ollama:getStatus' ? ok(status(version)) : channel === 'app:openLogFolder' ? logFolder : fail('INTERNAL', CHAT_TEXT),
   })
   const shell = new FakeShell()
   const boxes: unknown[] = []
-  const window = new FakeWindow({})
+  const log = createMemoryLogger()
+  /** The open window; `showWindow` opens a new one as the window keeper does (a test may close it first). */
+  const windows = { current: new FakeWindow({}) as FakeWindow | undefined, opened: 0, mayOpen: true }
   const deps: DesktopMenuDeps = {
     setApplicationMenu: () => {},
     platform: 'linux',
@@ -37,11 +41,17 @@ function setup(version: string | null = '0.12.3') {
     os: 'linux 6.8.0 (x64)',
     shell,
     dialog: { showMessageBox: async (options) => void boxes.push(options) },
-    log: createMemoryLogger(),
+    log,
     core: () => core,
-    window: () => window,
+    window: () => windows.current,
+    showWindow: () => {
+      if (!windows.mayOpen || (windows.current && !windows.current.isDestroyed())) return
+      windows.current = new FakeWindow({})
+      windows.opened += 1
+    },
   }
-  return { actions: desktopMenuActions(deps), core, shell, boxes, window }
+  const window = windows.current as FakeWindow
+  return { actions: desktopMenuActions(deps), core, shell, boxes, log, window, windows }
 }
 
 describe('the menu’s actions', () => {
@@ -74,11 +84,64 @@ describe('the menu’s actions', () => {
     }
   })
 
-  it('sends a window action to the window as one app:menuCommand event, and not to a closed window', () => {
+  it('tells the person and the log when the log folder cannot be opened', async () => {
+    const { actions, boxes, log } = setup('0.12.3', fail('INTERNAL', 'The file manager could not be started.'))
+    await actions.openLogFolder()
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ message: 'the menu could not open the log folder', fields: { error: 'The file manager could not be started.' } }),
+    )
+    expect(boxes).toEqual([expect.objectContaining({ type: 'warning', message: 'The log folder could not be opened.', detail: 'The file manager could not be started.' })])
+    const noLog = setup('0.12.3', ok({ opened: false }))
+    await noLog.actions.openLogFolder()
+    expect(noLog.boxes).toEqual([expect.objectContaining({ detail: 'This run of ollmchat writes no log file, so there is no folder to open.' })])
+  })
+
+  it('sends a window action to the window as one app:menuCommand event', () => {
     const { actions, window } = setup()
     actions.sendToWindow('search')
     expect(window.webContents.sent).toEqual([{ channel: 'app:menuCommand', args: [{ command: 'search' }] }])
+  })
+
+  it('opens the window when there is none (macOS keeps running without one) and sends once its page has loaded', () => {
+    const { actions, window, windows } = setup()
     window.close()
+    actions.sendToWindow('newChat')
+    actions.sendToWindow('settings')
+    expect(windows.opened).toBe(1)
+    const reopened = windows.current as FakeWindow
+    expect(reopened).not.toBe(window)
+    // Before the page has loaded, nothing in it listens yet.
+    expect(reopened.webContents.sent).toEqual([])
+    reopened.webContents.emit('did-finish-load')
+    expect(reopened.webContents.sent.map((sent) => sent.args[0])).toEqual([{ command: 'newChat' }, { command: 'settings' }])
+    actions.sendToWindow('search')
+    expect(reopened.webContents.sent).toHaveLength(3)
+    expect(window.webContents.sent).toEqual([])
+  })
+
+  it('logs, and does not throw, when no window can be opened (the core failed or the app is quitting)', () => {
+    const { actions, window, windows, log } = setup()
+    window.close()
+    windows.mayOpen = false
     expect(() => actions.sendToWindow('newChat')).not.toThrow()
+    expect(windows.opened).toBe(0)
+    expect(window.webContents.sent).toEqual([])
+    expect(log.lines).toContainEqual(expect.objectContaining({ message: 'the menu could not open a window for its command', fields: { command: 'newChat' } }))
+  })
+})
+
+describe('the menu in the desktop app', () => {
+  it('on macOS with the window closed, New Chat opens the window through the shell and sends once the page loaded', async () => {
+    let template: MenuItemConstructorOptions[] = []
+    const { windows, start } = setupDesktopApp({ platform: 'darwin', setApplicationMenu: (built) => (template = built) })
+    await start()
+    windows[0]?.close()
+    const file = template.find((item) => item.label === 'File')?.submenu as MenuItemConstructorOptions[]
+    ;(file.find((item) => item.label === 'New Chat')?.click as () => void)()
+    expect(windows).toHaveLength(2)
+    const reopened = windows[1] as FakeWindow
+    expect(reopened.webContents.sent).toEqual([])
+    reopened.webContents.emit('did-finish-load')
+    expect(reopened.webContents.sent).toEqual([{ channel: 'app:menuCommand', args: [{ command: 'newChat' }] }])
   })
 })

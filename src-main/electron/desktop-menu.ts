@@ -26,7 +26,13 @@ export interface DesktopMenuDeps {
   dialog?: MessageBoxLike
   log: Logger
   core: () => Core | undefined
+  /** The main window, if one is open. */
   window: () => WindowLike | undefined
+  /**
+   * Brings up the main window, opening one when there is none (macOS keeps the app running with its window
+   * closed): the window keeper's `focus`. It opens nothing while the core is missing or the app quits.
+   */
+  showWindow: () => void
 }
 
 /** Ollama's version as the core last saw it, or `null` when it is unreachable or the core is not there. */
@@ -41,20 +47,48 @@ export function aboutDetail(appVersion: string, ollama: string | null): string {
   return [`Version ${appVersion}`, ollama === null ? 'Ollama is not reachable right now.' : `Ollama ${ollama}`].join('\n')
 }
 
+const isOpen = (window: WindowLike | undefined): window is WindowLike =>
+  window !== undefined && !window.isDestroyed() && !window.webContents.isDestroyed()
+
 /** The menu's actions, exposed for tests; `installDesktopMenu` builds the menu from them. */
 export function desktopMenuActions(deps: DesktopMenuDeps) {
+  /** A window the menu opened whose page has not loaded yet: a command sent now would reach no listener. */
+  let loading: WindowLike | undefined
+  const send = (window: WindowLike, command: MenuCommand): void => {
+    if (isOpen(window)) window.webContents.send('app:menuCommand', { command })
+  }
   return {
+    /** Sends a command to the window; with no window (macOS), opens one and sends it once its page has loaded. */
     sendToWindow(command: MenuCommand): void {
-      const window = deps.window()
-      if (!window || window.isDestroyed() || window.webContents.isDestroyed()) return
-      window.webContents.send('app:menuCommand', { command })
+      let window = deps.window()
+      if (!isOpen(window)) {
+        deps.showWindow()
+        window = deps.window()
+        if (!isOpen(window)) {
+          deps.log.warn('the menu could not open a window for its command', { command })
+          return
+        }
+        const opened = window
+        loading = opened
+        opened.webContents.once('did-finish-load', () => {
+          if (loading === opened) loading = undefined
+        })
+      }
+      const target = window
+      if (target === loading) target.webContents.once('did-finish-load', () => send(target, command))
+      else send(target, command)
     },
     async showAbout(): Promise<void> {
       const detail = aboutDetail(deps.appVersion, await ollamaVersion(deps.core()))
       await deps.dialog?.showMessageBox({ type: 'info', title: `About ${APP_NAME}`, message: APP_NAME, detail, buttons: ['OK'] })
     },
+    /** Opens the log's folder; when that fails, logs why and tells the person in a dialog (a menu has no other voice). */
     async openLogFolder(): Promise<void> {
-      await deps.core()?.dispatch('app:openLogFolder', {})
+      const result = await deps.core()?.dispatch('app:openLogFolder', {})
+      if (result === undefined || (result.ok && result.value.opened)) return
+      const detail = result.ok ? 'This run of ollmchat writes no log file, so there is no folder to open.' : result.error.message
+      deps.log.warn('the menu could not open the log folder', { error: detail })
+      await deps.dialog?.showMessageBox({ type: 'warning', title: APP_NAME, message: 'The log folder could not be opened.', detail, buttons: ['OK'] })
     },
     async reportProblem(): Promise<void> {
       const url = problemReportUrl({

@@ -72,6 +72,8 @@ export interface WebContentsLike {
   on(event: 'will-redirect', listener: (event: PreventableEvent) => void): unknown
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => DenyWindowOpen): void
+  /** Once the page (and so its scripts, which subscribe to main's events) has loaded. */
+  once(event: 'did-finish-load', listener: () => void): unknown
   send(channel: string, ...args: unknown[]): void
   isDestroyed(): boolean
 }
@@ -121,9 +123,9 @@ export interface NativeThemeLike {
   themeSource: ThemePreference
 }
 
-/** `dialog.showMessageBox`, for Help → About. */
+/** `dialog.showMessageBox`, for Help → About and for a Help action that failed. */
 export interface MessageBoxLike {
-  showMessageBox(options: { type: 'info'; title: string; message: string; detail: string; buttons: string[] }): Promise<unknown>
+  showMessageBox(options: { type: 'info' | 'warning'; title: string; message: string; detail: string; buttons: string[] }): Promise<unknown>
 }
 
 /** `dialog`: `showErrorBox` for a start-up failure the user must see, and the About box. */

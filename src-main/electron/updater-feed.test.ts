@@ -41,17 +41,25 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
 
-/** Serves `latest*.yml` for `version` and the AppImage it names. */
-async function serveFeed(version: string): Promise<{ url: string; requests: string[] }> {
+/** How a feed goes wrong: the metadata names a sha512 the file does not have, or the server answers an error. */
+interface FeedFault {
+  wrongSha512?: true
+  status?: number
+}
+
+/** Serves `latest*.yml` for `version` and the AppImage it names (or fails as `fault` says). */
+async function serveFeed(version: string, fault: FeedFault = {}): Promise<{ url: string; requests: string[] }> {
   const file = Buffer.from(`the ollmchat ${version} AppImage`)
   const name = `ollmchat-${version}.AppImage`
-  const sha512 = createHash('sha512').update(file).digest('base64')
+  const published = fault.wrongSha512 ? Buffer.from('another file than the one served') : file
+  const sha512 = createHash('sha512').update(published).digest('base64')
   const yml = `version: ${version}\nfiles:\n  - url: ${name}\n    sha512: ${sha512}\n    size: ${file.length}\npath: ${name}\nsha512: ${sha512}\nreleaseDate: '2026-01-01T00:00:00.000Z'\n`
   const requests: string[] = []
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://feed').pathname
     requests.push(path)
-    if (/^\/latest(-linux|-mac)?\.yml$/.test(path)) res.end(yml)
+    if (fault.status !== undefined) res.writeHead(fault.status).end()
+    else if (/^\/latest(-linux|-mac)?\.yml$/.test(path)) res.end(yml)
     else if (path === `/${name}`) res.end(file)
     else res.writeHead(404).end()
   })
@@ -87,14 +95,23 @@ function realUpdater(installed: string, feedUrl: string): UpdaterLike {
   return updater
 }
 
+/**
+ * The app's own lines about a failure, after checking electron-updater's do not repeat the error event (its
+ * explanations, such as which file failed its checksum, stay: they say what it was doing).
+ */
+function appFailures(lines: ReturnType<typeof createMemoryLogger>['lines']) {
+  expect(lines.filter((line) => line.message.startsWith('updater: Error'))).toEqual([])
+  return lines.filter((line) => line.level !== 'info' && !line.message.startsWith('updater: '))
+}
+
 describe('electron-updater over a local feed', () => {
   it('finds a newer version, downloads it and offers the restart', async () => {
     const feed = await serveFeed('0.2.0')
     const ready: string[] = []
     const updates = createUpdates({ updater: realUpdater('0.1.0', feed.url), log: createMemoryLogger(), onReady: (v) => ready.push(v) })
-    updates.start()
-    await vi.waitFor(() => expect(ready).toEqual(['0.2.0']), { timeout: 5_000 })
+    await updates.start()
     updates.stop()
+    expect(ready).toEqual(['0.2.0'])
     expect(updates.readyVersion()).toBe('0.2.0')
     expect(feed.requests).toContainEqual(expect.stringMatching(/^\/latest(-linux)?\.yml$/))
     expect(feed.requests).toContain('/ollmchat-0.2.0.AppImage')
@@ -110,6 +127,36 @@ describe('electron-updater over a local feed', () => {
       const updates = createUpdates({ updater, log, onReady: () => {} })
       expect(updates.readyVersion()).toBeNull()
       expect(feed.requests.some((path) => path.endsWith('.AppImage'))).toBe(false)
+    }
+  })
+
+  it('refuses a download whose sha512 is not the one the feed published: logged once, no restart offered', async () => {
+    const feed = await serveFeed('0.2.0', { wrongSha512: true })
+    const ready: string[] = []
+    const log = createMemoryLogger()
+    const updates = createUpdates({ updater: realUpdater('0.1.0', feed.url), log, onReady: (v) => ready.push(v) })
+    await updates.start()
+    updates.stop()
+    expect(feed.requests).toContain('/ollmchat-0.2.0.AppImage')
+    expect(ready).toEqual([])
+    expect(updates.readyVersion()).toBeNull()
+    expect(updates.restartToUpdate()).toBe(false)
+    const failures = appFailures(log.lines)
+    expect(failures.map((line) => line.message)).toEqual(['the update check or download failed'])
+    expect(String(failures[0]?.fields?.['error'])).toMatch(/^sha512 checksum mismatch/)
+  })
+
+  it('logs a feed that answers 404 or 500 once, and carries on', async () => {
+    for (const status of [404, 500]) {
+      const feed = await serveFeed('0.2.0', { status })
+      const log = createMemoryLogger()
+      const updates = createUpdates({ updater: realUpdater('0.1.0', feed.url), log, onReady: () => {} })
+      await updates.start()
+      updates.stop()
+      expect(updates.readyVersion()).toBeNull()
+      const failures = appFailures(log.lines)
+      expect(failures, String(status)).toEqual([expect.objectContaining({ message: 'the update check or download failed' })])
+      expect(String(failures[0]?.fields?.['error'])).toContain(String(status))
     }
   })
 })

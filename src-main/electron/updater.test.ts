@@ -14,7 +14,7 @@ describe('createUpdates', () => {
     const updater = new FakeUpdater()
     const updates = createUpdates({ updater, log: createMemoryLogger(), onReady: () => {} })
     expect(updater.checks).toBe(0)
-    updates.start()
+    void updates.start()
     expect(updater.checks).toBe(1)
     expect([updater.autoDownload, updater.autoInstallOnAppQuit]).toEqual([true, true])
     vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS - 1)
@@ -25,6 +25,20 @@ describe('createUpdates', () => {
     expect(updater.checks).toBe(3)
     updates.stop()
     vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS * 3)
+    expect(updater.checks).toBe(3)
+  })
+
+  it('starts again after being stopped: a check at once and the daily ones', () => {
+    vi.useFakeTimers()
+    const updater = new FakeUpdater()
+    const updates = createUpdates({ updater, log: createMemoryLogger(), onReady: () => {} })
+    void updates.start()
+    updates.stop()
+    void updates.start()
+    expect(updater.checks).toBe(2)
+    vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS)
+    expect(updater.checks).toBe(3)
+    void updates.start()
     expect(updater.checks).toBe(3)
   })
 
@@ -41,12 +55,20 @@ describe('createUpdates', () => {
     expect(updater.installs).toBe(1)
   })
 
-  it('logs a failed check instead of throwing, and sends the updater’s own lines to the app’s log', async () => {
+  it('logs a failed check once (not again for its event, its rejection and the updater’s own line), without throwing', async () => {
     const updater = new FakeUpdater()
     updater.nextCheck = () => Promise.reject(new Error('getaddrinfo ENOTFOUND github.com'))
     const log = createMemoryLogger()
-    createUpdates({ updater, log, onReady: () => {} }).start()
-    await vi.waitFor(() => expect(log.lines).toContainEqual(expect.objectContaining({ message: 'the update check failed' })))
+    await createUpdates({ updater, log, onReady: () => {} }).start()
+    expect(log.lines).toEqual([
+      expect.objectContaining({ message: 'the update check or download failed', fields: { error: 'getaddrinfo ENOTFOUND github.com' } }),
+    ])
+  })
+
+  it('sends the updater’s own lines to the app’s log', () => {
+    const updater = new FakeUpdater()
+    const log = createMemoryLogger()
+    createUpdates({ updater, log, onReady: () => {} })
     updater.logger?.info('Checking for update')
     expect(log.lines).toContainEqual(expect.objectContaining({ message: 'updater: Checking for update' }))
   })

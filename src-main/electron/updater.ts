@@ -27,13 +27,17 @@ export interface UpdaterLike {
   quitAndInstall(): void
   on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown
   on(event: 'error', listener: (error: Error) => void): unknown
+  removeAllListeners(event: 'error'): unknown
 }
 
 /** A running updater: the core's port (which update waits, installing it) plus `stop` for quitting. */
 export interface Updates extends UpdatePort {
-  /** Checks now and then daily. */
-  start(): void
-  /** Ends the daily checks. */
+  /**
+   * Checks now and then daily. Settles once this first check, and the download it began, has finished; never
+   * rejects (main does not wait for it; tests do).
+   */
+  start(): Promise<void>
+  /** Ends the daily checks; `start` begins them again. */
   stop(): void
 }
 
@@ -57,8 +61,8 @@ export interface UpdatesOptions {
 }
 
 /**
- * Wires `updater`. A failed check or download (offline, no release yet, a feed that is not there) is logged and
- * never shown: the next daily check tries again. An update downloaded but not restarted for installs at quit
+ * Wires `updater`. A failed check or download (offline, no release yet, a feed that is not there, a download whose
+ * sha512 does not match) is logged once and never shown: the next daily check tries again. An update downloaded but not restarted for installs at quit
  * (electron-updater's `autoInstallOnAppQuit`).
  */
 export function createUpdates({ updater, log, onReady, intervalMs = UPDATE_CHECK_INTERVAL_MS }: UpdatesOptions): Updates {
@@ -72,18 +76,28 @@ export function createUpdates({ updater, log, onReady, intervalMs = UPDATE_CHECK
     log.info('an update was downloaded', { version })
     onReady(version)
   })
-  updater.on('error', (error) => log.warn('the updater reported an error', { error: text(error) }))
-  const check = () => {
-    updater.checkForUpdates().catch((error: unknown) => log.warn('the update check failed', { error: text(error) }))
-  }
+  // Every failure, of a check or of a download (a feed that is not there, a file whose sha512 is wrong), reaches
+  // the `error` event, and that is where it is logged, once. electron-updater's own listener (AppUpdater's
+  // constructor) would log it again through `logger.error`, so it gives way to this one.
+  updater.removeAllListeners('error')
+  updater.on('error', (error) => log.warn('the update check or download failed', { error: text(error) }))
+  const settled = () => {}
+  const check = (): Promise<void> =>
+    updater
+      .checkForUpdates()
+      // The download's promise rejects with the same failure the event reported; unhandled it would be logged again.
+      .then((result) => (result as { downloadPromise?: Promise<unknown> | null } | null)?.downloadPromise?.then(settled, settled))
+      // A rejected check was reported by the event (electron-updater's `checkForUpdates` emits before it rethrows).
+      .then(settled, settled)
   return {
     start() {
-      if (timer !== undefined) return
-      check()
-      timer = setInterval(check, intervalMs)
+      if (timer !== undefined) return Promise.resolve()
+      timer = setInterval(() => void check(), intervalMs)
+      return check()
     },
     stop() {
       clearInterval(timer)
+      timer = undefined
     },
     readyVersion: () => readyVersion,
     restartToUpdate() {

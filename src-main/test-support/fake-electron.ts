@@ -42,6 +42,11 @@ export class FakeEmitter {
     return current.length
   }
 
+  removeAllListeners(event: string): this {
+    this.listeners.delete(event)
+    return this
+  }
+
   /** How many listeners `event` has. */
   listenerCount(event: string): number {
     return this.listeners.get(event)?.length ?? 0

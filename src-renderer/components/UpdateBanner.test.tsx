@@ -1,6 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react'
 import { afterEach, expect, it } from 'vitest'
-import { ok } from '../../src-shared/ipc/result'
+import { fail, ok } from '../../src-shared/ipc/result'
 import { createFakeBridge } from '../test-support/fake-bridge'
 import { renderApp } from '../test-support/render-app'
 
@@ -56,4 +56,18 @@ it('once dismissed stays away for that version, and comes back for a newer downl
   expect(isShown('0.2.0')).toBe(false)
   app.emit('app:updateReady', { version: '0.3.0' })
   expect(isShown('0.3.0')).toBe(true)
+})
+
+it('says so under its text when main will not restart, or the call fails, and clears it for a newer download', async () => {
+  const app = await windowWithUpdate('0.2.0')
+  app.fake.handle('app:restartToUpdate', () => ok({ restarting: false }))
+  await app.user.click(within(bannerFor('0.2.0')).getByRole('button', { name: 'Restart to update' }))
+  expect(within(bannerFor('0.2.0')).getByRole('alert').textContent).toBe(
+    'ollmchat could not restart to install the update. It installs the next time you quit.',
+  )
+  app.fake.handle('app:restartToUpdate', () => fail('INTERNAL', 'The update file could not be opened.'))
+  await app.user.click(within(bannerFor('0.2.0')).getByRole('button', { name: 'Restart to update' }))
+  expect(within(bannerFor('0.2.0')).getByRole('alert').textContent).toBe('The update file could not be opened.')
+  app.emit('app:updateReady', { version: '0.3.0' })
+  expect(within(bannerFor('0.3.0')).queryByRole('alert')).toBeNull()
 })

@@ -6,11 +6,12 @@ import { IconButton } from './IconButton'
 /**
  * "Restart to update", once the desktop app has downloaded an update; it installs at the next quit otherwise.
  * Dismissing it hides this version's banner for the rest of the run (the update still installs at quit); a newer
- * download shows it again.
+ * download shows it again. A restart that failed says so under the text (the update still installs at quit).
  */
 export function UpdateBanner() {
   const version = useApp((state) => state.updateReady)
   const restart = useApp((state) => state.restartToUpdate)
+  const restartError = useApp((state) => state.updateRestartError)
   const [dismissedVersion, setDismissedVersion] = useState<string | null>(null)
   const titleId = useId()
   if (version === null || version === dismissedVersion) return null
@@ -22,6 +23,11 @@ export function UpdateBanner() {
           ollmchat {version} is ready
         </p>
         <p>It installs when you restart ollmchat, or the next time you quit.</p>
+        {restartError !== null && (
+          <p className="update-banner__error" role="alert">
+            {restartError}
+          </p>
+        )}
       </div>
       <button type="button" className="button button--primary" onClick={() => void restart()}>
         Restart to update

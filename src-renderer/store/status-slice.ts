@@ -21,20 +21,30 @@ export interface StatusSlice {
   applyUpdateReady: (version: string) => void
   /** "Restart to update": main quits and installs the update. */
   restartToUpdate: () => Promise<void>
+  /** Why the last "Restart to update" did not restart, as a sentence for the banner; `null` when nothing failed. */
+  updateRestartError: string | null
 }
+
+/** What the banner says when main answers that it will not restart (no update it can install right now). */
+export const RESTART_NOT_STARTED = 'ollmchat could not restart to install the update. It installs the next time you quit.'
 
 export const createStatusSlice: SliceCreator<StatusSlice> = (bridge) => (set, get) => ({
   appInfo: null,
   ollama: null,
   isCheckingOllama: false,
   updateReady: null,
+  updateRestartError: null,
 
   applyUpdateReady(version) {
-    set({ updateReady: version })
+    // A newer download is a new chance: what went wrong restarting for the last one no longer applies.
+    if (version !== get().updateReady) set({ updateReady: version, updateRestartError: null })
   },
 
   async restartToUpdate() {
-    await safeCall(bridge, 'app:restartToUpdate', {})
+    set({ updateRestartError: null })
+    const result = await safeCall(bridge, 'app:restartToUpdate', {})
+    if (!result.ok) set({ updateRestartError: result.error.message })
+    else if (!result.value.restarting) set({ updateRestartError: RESTART_NOT_STARTED })
   },
 
   async loadAppInfo() {

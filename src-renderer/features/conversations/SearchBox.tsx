@@ -1,6 +1,7 @@
 import { Search, X } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { isSearchableQuery } from '../../../src-shared/search'
+import { WINDOW_COMMAND_KEYS } from '../../../src-shared/window-commands'
 import { shortcutLabel } from '../../lib/platform'
 import { useApp } from '../../store/store-context'
 import { SEARCH_INPUT_ID } from '../shell/use-global-shortcuts'
@@ -34,7 +35,7 @@ export function SearchBox() {
         id={SEARCH_INPUT_ID}
         type="search"
         aria-label="Search all conversations"
-        placeholder={`Search   ${shortcutLabel('K')}`}
+        placeholder={`Search   ${shortcutLabel(WINDOW_COMMAND_KEYS.search[0].key.toUpperCase())}`}
         value={value}
         onChange={(event) => setValue(event.target.value)}
         onKeyDown={(event) => {

@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS } from '../../../src-shared/types'
 import { createFakeBridge } from '../../test-support/fake-bridge'
 import { makeConversation } from '../../test-support/fixtures'
 import { renderApp } from '../../test-support/render-app'
+import { createAppStore } from '../../store/app-store'
+import { bootApp } from '../../store/boot'
 import { connectMenuCommands } from './menu-commands'
 
 afterEach(() => cleanup())
@@ -62,4 +64,18 @@ it('Ctrl+, and Cmd+, open the Settings page, as on every desktop app', async () 
   expect(heading()).toBe('Old chat')
   await app.user.keyboard('{Meta>},{/Meta}')
   expect(heading()).toBe('Settings')
+})
+
+it('a menu command sent while the window is starting (a window the menu just opened) runs once start-up is done', async () => {
+  const fake = createFakeBridge()
+  fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
+  fake.handle('conversations:list', () => ok({ conversations: [makeConversation({ id: 'c1', title: 'Old chat' })] }))
+  fake.handle('conversations:get', () => ok({ conversation: makeConversation({ id: 'c1', title: 'Old chat' }), messages: [] }))
+  const store = createAppStore(fake.bridge)
+  const booting = bootApp(store)
+  connectMenuCommands(store, fake.bridge, booting)
+  fake.emit('app:menuCommand', { command: 'newChat' })
+  await booting
+  // Start-up reopened the last conversation first; the command came after it, as the person meant.
+  expect(store.getState().activeConversationId).toBeNull()
 })
