@@ -1,4 +1,4 @@
-import { parseNumCtx, type NumCtx } from '../../../src-shared/num-ctx'
+import { fitsTrainedContext, type NumCtx } from '../../../src-shared/num-ctx'
 import { messageOf } from '../guards'
 import { silentLogger, type Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
@@ -246,8 +246,9 @@ export class TempModelManager {
     if (base === undefined) throw new ModelNotFoundError(baseModel)
     if (base.isRemote) throw new NotApplicableError('num_ctx does not apply to cloud models; they run with the context ollama.com gives them.')
     const trained = base.contextLength ?? (await this.trainedContexts.of(base, signal))
-    // The one check only this layer can make: the base's trained length is known here, not where `numCtx` was read.
-    const check = parseNumCtx(numCtx, { trainedContext: trained })
+    // The one check only this layer can make: the base's trained length is known here, not where `numCtx` was read
+    // (which already applied the model's floor, 2,048 for vision, so it is not judged again with another).
+    const check = fitsTrainedContext(numCtx, trained)
     if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
     control.started()
     this.log.info('creating temporary model', { path, from: base.name, numCtx })
