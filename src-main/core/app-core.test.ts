@@ -134,6 +134,7 @@ describe('createCore', () => {
   })
 
   it('stops within the grace period while Ollama stalls a call', async () => {
+    recordFault('stall')
     h = await startCoreHarness({ start: false, timing: { shutdownGraceMs: 50 } })
     other = await startOllamaSim()
     h.sim.faults.stallNext('/api/tags')
@@ -141,6 +142,5 @@ describe('createCore', () => {
     await h.waitFor(() => h.sim.requestsTo('/api/tags').length === 1)
     await h.restart()
     expect(await listing).toMatchObject({ ok: false, error: { code: 'OLLAMA_UNREACHABLE' } })
-    recordFault('stall')
   })
 })

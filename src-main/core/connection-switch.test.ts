@@ -89,4 +89,21 @@ describe('createConnectionSwitch', () => {
     expect(second.close).toHaveBeenCalledWith({ graceMs: 50 })
     expect(second.connection.dispose).toHaveBeenCalled()
   })
+
+  it('bounds closeAll by the grace period when a call reached a replaced client just before the switch closed it', async () => {
+    const first = await connectionTo()
+    const second = await connectionTo()
+    const hosts = createConnectionSwitch(first.connection, silentLogger)
+    first.sim.faults.stallNext('/api/chat')
+    hosts.replace(second.connection)
+    // Idle when replaced, so the switch's close (without grace) comes next; this call begins in between.
+    const stalled = first.connection.client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }).next()
+    await settle()
+    expect(first.close).toHaveBeenCalledWith()
+    await vi.waitFor(() => expect(first.sim.requestsTo('/api/chat', 'POST')).toHaveLength(1))
+
+    // Without the bound this waits on the stalled call for ever (the test times out).
+    await hosts.closeAll(50)
+    await expect(stalled).rejects.toThrow()
+  })
 })

@@ -84,16 +84,9 @@ export function openCore(deps: CoreDeps, shared: { log: Logger; events: CoreEven
   const dispatch = createDispatcher(announcingSettings(handlers, (settings) => events.emit('settings:changed', { settings })), log)
   let started = false
   return {
-    // A request holds the client of the host it arrived on until it is answered, so a host switch meanwhile does not
-    // close that client between two of its calls (a reply creates its model, then chats).
-    async dispatch(channel, input) {
-      const release = connection().client.hold()
-      try {
-        return await dispatch(channel, input)
-      } finally {
-        release()
-      }
-    },
+    // Work that makes several calls in a row holds its own connection's client (`held-connection.ts`): a reply, a
+    // model's listing or removal. A hold here would cover the wrong one: a handler may look the connection up again.
+    dispatch,
     start() {
       if (started) return
       started = true
@@ -132,7 +125,7 @@ function replyServices(parts: {
   const chat = createChatService({
     history,
     connection,
-    numCtxFor: (model) => settings.getNumCtx(connection().host, model),
+    numCtxFor: (host, model) => settings.getNumCtx(host, model),
     events,
     log,
     onOllamaError: (error, host) => status.reportFailure(error, host),

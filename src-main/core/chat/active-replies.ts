@@ -30,10 +30,11 @@ export interface ActiveReplies {
   /** Throws `BUSY` while the conversation has a reply or summary running. */
   refuseWhileAnswering(conversationId: string): void
   /**
-   * Runs `run` as `requestId`, tracked until it settles. Call it synchronously after the busy checks (no await in
-   * between), so they still hold; the entry exists before `run` starts, so the reply's first events find it.
+   * Runs `run` as `requestId` on `host` (its connection's), tracked until it settles. Call it synchronously after the
+   * busy checks (no await in between), so they still hold; the entry exists before `run` starts, so the reply's first
+   * events find it.
    */
-  track<T>(requestId: string, conversation: ConversationSummary, run: (signal: AbortSignal) => Promise<T>, kind?: ActiveReply['kind']): Promise<T>
+  track<T>(requestId: string, on: { conversation: ConversationSummary; host: string }, run: (signal: AbortSignal) => Promise<T>, kind?: ActiveReply['kind']): Promise<T>
   cancel(target: CancelTarget): boolean
   cancelAll(): Promise<void>
   running(): RunningReply[]
@@ -41,7 +42,7 @@ export interface ActiveReplies {
   count(): number
 }
 
-export function createActiveReplies(deps: { events: CoreEvents; currentHost(): string }): ActiveReplies {
+export function createActiveReplies(deps: { events: CoreEvents }): ActiveReplies {
   const active = new Map<string, ActiveReply>()
   const { events } = deps
   // Every window must be able to show and stop a reply, so what it is doing is kept here as well as sent.
@@ -56,7 +57,8 @@ export function createActiveReplies(deps: { events: CoreEvents; currentHost(): s
     reply.progressText = event.text
   })
 
-  const track = async <T>(requestId: string, conversation: ConversationSummary, run: (signal: AbortSignal) => Promise<T>, kind: ActiveReply['kind'] = 'reply'): Promise<T> => {
+  const track = async <T>(requestId: string, on: { conversation: ConversationSummary; host: string }, run: (signal: AbortSignal) => Promise<T>, kind: ActiveReply['kind'] = 'reply'): Promise<T> => {
+    const { conversation, host } = on
     const controller = new AbortController()
     const entry: ActiveReply = {
       kind,
@@ -65,7 +67,7 @@ export function createActiveReplies(deps: { events: CoreEvents; currentHost(): s
       phase: null,
       progressText: null,
       model: conversation.model ?? '',
-      host: deps.currentHost(),
+      host,
       controller,
       finished: Promise.resolve(),
     }

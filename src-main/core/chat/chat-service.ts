@@ -1,11 +1,12 @@
 import type { RunningReply } from '../../../src-shared/ipc/chat-channels'
 import type { ChatMessage, ChatTurn, ConversationSummary } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
+import { whileHolding } from '../held-connection'
 import { DEFAULT_TITLE } from '../history/history-store'
 import { createActiveReplies, type CancelTarget } from './active-replies'
 import { titleFromMessage } from './conversation-text'
 import { decodeImages, requireVision } from './message-images'
-import { runReply, type ReplyDeps } from './reply-runner'
+import { runReply, type ReplyConnection, type ReplyDeps } from './reply-runner'
 import { setAsideReplyTo } from './set-aside-reply'
 import { continueFromSummary } from './summary-flow'
 
@@ -41,7 +42,10 @@ export interface ChatService {
 
 export function createChatService(deps: ReplyDeps): ChatService {
   const { history } = deps
-  const replies = createActiveReplies({ events: deps.events, currentHost: () => deps.connection().client.host })
+  const replies = createActiveReplies({ events: deps.events })
+
+  /** A request runs on the active host's connection as it was when the request came: its checks, create, chat, save. */
+  const onHeldConnection = <T>(work: (connection: ReplyConnection) => Promise<T>): Promise<T> => whileHolding(deps.connection(), work)
 
   /** Every check that can refuse a request, so a refusal comes before any write. */
   const conversationOrFail = (requestId: string, conversationId: string): ConversationSummary => {
@@ -57,17 +61,17 @@ export function createChatService(deps: ReplyDeps): ChatService {
    * Refuses images for a model that cannot read them. It may ask Ollama (`/api/show`), so the caller checks the
    * conversation again after it: the wait let other requests in.
    */
-  const requireVisionOf = async (model: string): Promise<void> => {
-    requireVision(model, await deps.connection().replyContext.details(model))
+  const requireVisionOf = async (connection: ReplyConnection, model: string): Promise<void> => {
+    requireVision(model, await connection.replyContext.details(model))
   }
 
   return {
-    async send({ requestId, conversationId, text, images: uploads = [] }) {
+    send: ({ requestId, conversationId, text, images: uploads = [] }) => onHeldConnection(async (connection) => {
       let conversation = conversationOrFail(requestId, conversationId)
       const images = decodeImages(uploads)
       if (images.length > 0 && conversation.model !== null) {
         const model = conversation.model
-        await requireVisionOf(model)
+        await requireVisionOf(connection, model)
         conversation = conversationOrFail(requestId, conversationId)
         if (conversation.model !== model) throw new AppFailure('BUSY', 'The model changed while the images were being checked. Send them again.')
       }
@@ -78,21 +82,21 @@ export function createChatService(deps: ReplyDeps): ChatService {
       const titled = isFirst && conversation.title === DEFAULT_TITLE
         ? (history.updateConversation(conversationId, { title: titleFromMessage(text) }) ?? conversation)
         : conversation
-      return await replies.track(requestId, titled, (signal) =>
-        runReply(deps, { requestId, conversation: titled, userMessage, signal }))
-    },
+      return await replies.track(requestId, { conversation: titled, host: connection.client.host }, (signal) =>
+        runReply(deps, { requestId, connection, conversation: titled, userMessage, signal }))
+    }),
 
-    async regenerate({ requestId, conversationId }) {
+    regenerate: ({ requestId, conversationId }) => onHeldConnection(async (connection) => {
       const conversation = conversationOrFail(requestId, conversationId)
       const path = history.listMessages(conversationId)
       const lastUser = path.findLast((message) => message.role === 'user')
       if (!lastUser) throw new AppFailure('INVALID_INPUT', 'There is no reply to regenerate yet.')
       setAsideReplyTo(history, conversationId, path, lastUser)
-      return await replies.track(requestId, conversation, (signal) =>
-        runReply(deps, { requestId, conversation, userMessage: null, signal }))
-    },
+      return await replies.track(requestId, { conversation, host: connection.client.host }, (signal) =>
+        runReply(deps, { requestId, connection, conversation, userMessage: null, signal }))
+    }),
 
-    async editAndResend({ requestId, conversationId, messageId, text }) {
+    editAndResend: ({ requestId, conversationId, messageId, text }) => onHeldConnection(async (connection) => {
       const conversation = conversationOrFail(requestId, conversationId)
       const original = history.getMessage(messageId)
       if (!original || original.conversationId !== conversationId || original.role !== 'user') {
@@ -101,9 +105,9 @@ export function createChatService(deps: ReplyDeps): ChatService {
       // The edit is a new version beside the original, which keeps its text and the replies that followed it. It keeps
       // the original's images too; on a model without vision the reply leaves them out and says so, as for any turn.
       const edited = history.appendVersionOf(messageId, { conversationId, role: 'user', content: text, status: 'complete' }, history.imagesOf(messageId))
-      return await replies.track(requestId, conversation, (signal) =>
-        runReply(deps, { requestId, conversation, userMessage: edited, signal }))
-    },
+      return await replies.track(requestId, { conversation, host: connection.client.host }, (signal) =>
+        runReply(deps, { requestId, connection, conversation, userMessage: edited, signal }))
+    }),
 
     showVersion({ conversationId, messageId, version }) {
       const conversation = history.getConversation(conversationId)
@@ -115,10 +119,11 @@ export function createChatService(deps: ReplyDeps): ChatService {
       return { ...shown, changed: path !== null }
     },
 
-    async continueFromSummary({ requestId, conversationId }) {
+    continueFromSummary: ({ requestId, conversationId }) => onHeldConnection(async (connection) => {
       const conversation = conversationOrFail(requestId, conversationId)
-      return await replies.track(requestId, conversation, (signal) => continueFromSummary(deps, { requestId, conversation, signal }), 'summary')
-    },
+      return await replies.track(requestId, { conversation, host: connection.client.host }, (signal) =>
+        continueFromSummary(deps, { requestId, conversation, connection, signal }), 'summary')
+    }),
 
     cancel: (target) => replies.cancel(target),
     cancelAll: () => replies.cancelAll(),

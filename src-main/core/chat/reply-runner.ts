@@ -18,11 +18,21 @@ import { saveReply, type ReplyEnd } from './reply-save'
 import { streamWithOneRecreate, type StreamOutcome } from './reply-stream'
 import { planServingModel, type ServingPlan } from './serving-model'
 
-/** What one reply needs; `connection` is read once per reply, so a host change never splits a reply. */
+/** What a reply uses of the connection to its host (`OllamaConnection`). */
+export interface ReplyConnection {
+  client: OllamaClient
+  tempModels: TempModelManager
+  replyContext: ReplyContext
+  facts: ContextFacts
+}
+
+/** What every reply needs; the connection is the request's own (`ReplyRequest.connection`), not read here. */
 export interface ReplyDeps {
   history: HistoryStore
-  connection(): { client: OllamaClient; tempModels: TempModelManager; replyContext: ReplyContext; facts: ContextFacts }
-  numCtxFor(model: string): NumCtx | null
+  /** The active host's connection now: a request looks it up once and holds its client (`chat-service.ts`). */
+  connection(): ReplyConnection
+  /** The `num_ctx` setting of `model` on `host` (the reply's host's address). */
+  numCtxFor(host: string, model: string): NumCtx | null
   events: CoreEvents
   log: Logger
   /**
@@ -40,6 +50,8 @@ export interface ReplyDeps {
 
 export interface ReplyRequest {
   requestId: string
+  /** The connection the request looked up when it began, held by it until it ends: every call of the reply uses it. */
+  connection: ReplyConnection
   conversation: ConversationSummary
   /** The message being answered; `null` when regenerating. */
   userMessage: ChatMessage | null
@@ -60,8 +72,8 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   const conversationId = conversation.id
   const model = conversation.model
   if (model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
-  const { client, tempModels, replyContext, facts } = deps.connection()
-  const numCtx = deps.numCtxFor(model)
+  const { client, tempModels, replyContext, facts } = request.connection
+  const numCtx = deps.numCtxFor(client.host, model)
 
   const assistant = history.appendMessage({ conversationId, role: 'assistant', content: '', status: 'streaming', model, numCtx })
   events.emit('chat:started', {

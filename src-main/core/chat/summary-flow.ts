@@ -5,7 +5,7 @@ import { AppFailure } from '../app-failure'
 import { estimatePrompt, promptParts } from '../context/prompt-estimate'
 import type { ChatMessageIn } from '../ollama/types'
 import { promptEntries, type PromptEntry } from './conversation-text'
-import type { ReplyDeps } from './reply-runner'
+import type { ReplyConnection, ReplyDeps } from './reply-runner'
 import { planServingModel } from './serving-model'
 
 /** The context assumed when Ollama has not said yet (its smallest automatic choice). */
@@ -84,15 +84,18 @@ function withSummary(systemPrompt: string, heading: string, summary: string): st
  * system prompt plus the summary, and a notice that shows the summary and links back. Cancellable at any point;
  * nothing is created unless the summary was written.
  */
-export async function continueFromSummary(deps: ReplyDeps, input: { requestId: string; conversation: ConversationSummary; signal: AbortSignal }): Promise<ConversationSummary> {
+export async function continueFromSummary(
+  deps: ReplyDeps,
+  input: { requestId: string; conversation: ConversationSummary; connection: ReplyConnection; signal: AbortSignal },
+): Promise<ConversationSummary> {
   const { history, events } = deps
   const { conversation, signal, requestId } = input
   const model = conversation.model
   if (model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
   const name = shortModelName(model)
   const progress = (text: string) => events.emit('chat:progress', { requestId, conversationId: conversation.id, phase: 'summarizing', text })
-  const { client, tempModels, facts } = deps.connection()
-  const plan = await planServingModel({ baseModel: model, numCtx: deps.numCtxFor(model), tempModels, log: deps.log, signal, onPreparing: progress })
+  const { client, tempModels, facts } = input.connection
+  const plan = await planServingModel({ baseModel: model, numCtx: deps.numCtxFor(client.host, model), tempModels, log: deps.log, signal, onPreparing: progress })
   try {
     const entries = promptEntries('', history.listMessages(conversation.id))
     if (entries.length === 0) throw new AppFailure('INVALID_INPUT', 'There is nothing to summarise yet.')

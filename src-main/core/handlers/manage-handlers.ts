@@ -2,6 +2,7 @@ import { shortModelName } from '../../../src-shared/format'
 import { AppFailure } from '../app-failure'
 import type { ChatService } from '../chat/chat-service'
 import type { OllamaConnection } from '../connection'
+import { whileHolding } from '../held-connection'
 import type { Handlers } from '../ipc/dispatch'
 import { capabilitiesOf } from '../models/model-catalog'
 import type { ModelsWatch } from '../models/models-watch'
@@ -23,9 +24,11 @@ export function manageHandlers(deps: {
   watch: ModelsWatch
 }): Pick<Handlers, ManageChannels> {
   const announce = () => void deps.watch.refresh().catch(() => undefined)
+  /** Several calls on one host: held, so a host switch meanwhile does not close their client between two of them. */
+  const held = <T>(work: (connection: OllamaConnection) => Promise<T>) => whileHolding(deps.connection(), work)
   /** A model a reply is using now may not go away under it. */
-  const refuseWhileBusy = (model: string, doing: string) => {
-    if (deps.chat.busyModels(deps.connection().host).some((busy) => sameModel(busy, model))) {
+  const refuseWhileBusy = (host: string, model: string, doing: string) => {
+    if (deps.chat.busyModels(host).some((busy) => sameModel(busy, model))) {
       throw new AppFailure('BUSY', `${shortModelName(model)} is answering in a conversation right now: stop that reply (or wait for it) before you ${doing} it.`)
     }
   }
@@ -36,26 +39,27 @@ export function manageHandlers(deps: {
     'models:activePulls': async () => ({ pulls: deps.pulls.active() }),
     'models:delete': async ({ model }) => {
       if (isTempModelName(model)) throw new AppFailure('INVALID_INPUT', 'Temporary models are removed from the Temporary models panel.')
-      const { catalog, housekeeping } = deps.connection()
-      const info = await catalog.get(model)
-      refuseWhileBusy(info.name, 'delete')
-      // Asked again inside the pass: a reply may have begun while the pass waited for its turn.
-      const temps = await housekeeping.deleteBase(info.name, { baseLoaded: info.runningContext !== null, stillFree: () => refuseWhileBusy(info.name, 'delete') })
+      const { info, temps } = await held(async ({ host, catalog, housekeeping }) => {
+        const info = await catalog.get(model)
+        refuseWhileBusy(host, info.name, 'delete')
+        // Asked again inside the pass: a reply may have begun while the pass waited for its turn.
+        const stillFree = () => refuseWhileBusy(host, info.name, 'delete')
+        return { info, temps: await housekeeping.deleteBase(info.name, { baseLoaded: info.runningContext !== null, stillFree }) }
+      })
       announce()
       return { deleted: [info.name, ...temps] }
     },
-    'models:unload': async ({ model }) => {
-      const { catalog, client } = deps.connection()
+    'models:unload': async ({ model }) => held(async ({ host, catalog, client }) => {
       const info = await catalog.get(model)
-      refuseWhileBusy(info.name, 'unload')
+      refuseWhileBusy(host, info.name, 'unload')
       // Ollama answers `done_reason: "unload"` whether or not a runner was there (routes.go ChatHandler), so whether
       // something was unloaded is what the listing just said; the request is sent anyway, in case it loaded since.
       await client.unload(info.name)
       announce()
       return { unloaded: info.runningContext !== null }
-    },
+    }),
     'models:details': async ({ model }) => {
-      const { listed, shown } = await deps.connection().catalog.details(model)
+      const { listed, shown } = await held(({ catalog }) => catalog.details(model))
       if (shown === null) throw new AppFailure('OLLAMA_ERROR', `Ollama did not describe ${shortModelName(listed.name)}; try again.`)
       return {
         name: listed.name,
@@ -69,14 +73,14 @@ export function manageHandlers(deps: {
         modifiedAt: shown.text.modifiedAt ?? listed.modifiedAt,
       }
     },
-    'tempModels:list': async () => ({ tempModels: await deps.connection().housekeeping.list() }),
+    'tempModels:list': async () => ({ tempModels: await held(({ housekeeping }) => housekeeping.list()) }),
     'tempModels:cleanup': async () => {
-      const report = await deps.connection().tempModels.cleanupUnusedTempModels()
+      const report = await held(({ tempModels }) => tempModels.cleanupUnusedTempModels())
       announce()
       return report
     },
     'tempModels:removeAll': async () => {
-      const report = await deps.connection().housekeeping.removeAll()
+      const report = await held(({ housekeeping }) => housekeeping.removeAll())
       announce()
       return report
     },

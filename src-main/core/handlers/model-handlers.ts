@@ -2,6 +2,7 @@ import { minNumCtxFor } from '../../../src-shared/limits'
 import { parseNumCtx, type NumCtx } from '../../../src-shared/num-ctx'
 import { AppFailure } from '../app-failure'
 import type { OllamaConnection } from '../connection'
+import { whileHolding } from '../held-connection'
 import { estimateMemory } from '../context/memory-estimate'
 import { memoryModelOf } from '../context/reply-context'
 import type { Handlers } from '../ipc/dispatch'
@@ -19,11 +20,16 @@ export function modelHandlers(deps: {
   settings: SettingsService
   watch: ModelsWatch
 }): Pick<Handlers, ModelChannels> {
+  /**
+   * Several calls on one host (a listing reads the models, what is loaded, and each model's details): held, so a host
+   * switch meanwhile does not close their client between two of them. The watch reads the same connection (no await).
+   */
+  const held = <T>(work: (connection: OllamaConnection) => Promise<T>) => whileHolding(deps.connection(), work)
   return {
-    'models:list': () => deps.watch.listing(),
-    'models:refresh': () => deps.watch.refresh(),
-    'models:setNumCtx': async ({ model, numCtx: asked }) => {
-      const { catalog } = deps.connection()
+    'models:list': () => held(() => deps.watch.listing()),
+    'models:refresh': () => held(() => deps.watch.refresh()),
+    // Stored for the host the model was found on, even if the host changed while it was being looked up.
+    'models:setNumCtx': ({ model, numCtx: asked }) => held(async ({ host, catalog }) => {
       const info = await catalog.get(model)
       let numCtx: NumCtx | null = null
       if (asked !== null) {
@@ -36,12 +42,11 @@ export function modelHandlers(deps: {
         if (!check.ok) throw new AppFailure('INVALID_NUM_CTX', check.message)
         numCtx = check.value
       }
-      deps.settings.setNumCtx(deps.connection().host, info.name, numCtx)
+      deps.settings.setNumCtx(host, info.name, numCtx)
       return { model: { ...info, customNumCtx: numCtx } }
-    },
+    }),
     'models:estimateMemory': async ({ model, numCtx }) => {
-      const { catalog, facts } = deps.connection()
-      const details = await catalog.details(model)
+      const { details, facts } = await held(async ({ catalog, facts }) => ({ details: await catalog.details(model), facts }))
       if (details.listed.isRemote) throw new AppFailure('NOT_APPLICABLE', `${details.listed.name} is a cloud model: it runs on ollama.com, not in your memory.`)
       const memory = memoryModelOf(details)
       const estimate = memory === null ? null : estimateMemory(memory, numCtx, facts.gpuBytes())

@@ -64,6 +64,8 @@ export class OllamaClient {
   private readonly listingListeners = new Set<(models: ListedModel[]) => void>()
   private readonly calls = new InFlightCalls()
   private closing: Promise<void> | null = null
+  /** Whether `closing` ends within a grace period (a later `close({ graceMs })` need not bound it again). */
+  private closingBounded = false
 
   constructor(options: OllamaClientOptions = {}) {
     this.host = resolveOllamaHost(options.host, options.env ?? process.env)
@@ -189,22 +191,26 @@ export class OllamaClient {
   }
 
   /**
-   * Closes the connections. Without `graceMs`, calls in flight finish first, however long they take. With it, they
-   * get that long; then every connection is destroyed, a retry's own included (`ConnectionPools`), and calls still
-   * running fail (a stalled Ollama cannot hold up shutdown). Calling it again returns the first call's promise.
+   * Closes the connections. Without `graceMs`, calls (and holds) in flight finish first, however long they take.
+   * With it, they get that long; then every connection is destroyed, a retry's own included (`ConnectionPools`), and
+   * calls still running fail (a stalled Ollama cannot hold up shutdown). Calling it again returns the first call's
+   * promise, except that a call with `graceMs` after one without bounds that one too (quitting must not wait on a
+   * retired client that a call reached just before it closed).
    */
   close(opts: { graceMs?: number } = {}): Promise<void> {
-    this.closing ??= this.shutDown(opts.graceMs)
+    if (this.closing === null || (opts.graceMs !== undefined && !this.closingBounded)) {
+      this.closingBounded = opts.graceMs !== undefined
+      this.closing = this.shutDown(opts.graceMs)
+    }
     return this.closing
   }
 
   private async shutDown(graceMs: number | undefined): Promise<void> {
     if (this.pools === null) return
-    if (graceMs === undefined) return this.pools.close()
     // undici's Agent forgets its pools once `close()` starts, so a later `destroy()` could no longer reach a
-    // stalled request: wait for the calls here instead, then destroy.
-    await this.calls.idleWithin(graceMs)
-    await this.pools.destroy()
+    // stalled request: the pools are closed only once nothing is in flight, and destroyed when the grace ran out.
+    const idle = graceMs === undefined ? await this.calls.whenIdle().then(() => true) : await this.calls.idleWithin(graceMs)
+    await (idle ? this.pools.close() : this.pools.destroy())
   }
 
   private instance(signal: AbortSignal | undefined, base: FetchFn = this.baseFetch): Ollama {

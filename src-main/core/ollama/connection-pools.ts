@@ -12,6 +12,8 @@ export class ConnectionPools implements FreshConnections {
   private readonly shared = createOllamaAgent()
   private readonly fresh = new Set<Agent>()
   private closing = false
+  /** undici refuses to close a destroyed Agent: a close without grace that a later bounded one overtook ends here. */
+  private destroyed = false
   /** Sends through the shared pool. */
   readonly fetch: FetchFn = agentFetch(this.shared)
 
@@ -31,8 +33,9 @@ export class ConnectionPools implements FreshConnections {
     }
   }
 
-  /** Lets the requests in flight finish, then closes every pool. */
+  /** Lets the requests in flight finish, then closes every pool; nothing to do once destroyed. */
   async close(): Promise<void> {
+    if (this.destroyed) return
     this.closing = true
     await Promise.all([this.shared, ...this.fresh].map((agent) => agent.close()))
   }
@@ -40,6 +43,7 @@ export class ConnectionPools implements FreshConnections {
   /** Ends every connection now: requests still running fail. */
   async destroy(): Promise<void> {
     this.closing = true
+    this.destroyed = true
     await Promise.all([this.shared, ...this.fresh].map((agent) => agent.destroy()))
   }
 }

@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../core-types'
 import { isRecord } from '../guards'
 import type { Logger } from '../log'
 import { SETTINGS_DEFAULTS, SETTINGS_MAP_KEYS } from './settings-schema'
+import { createSettingsSnapshot } from './settings-snapshot'
 
 /** The part of conf (and electron-store, which extends it) the settings store relies on. */
 export interface ConfLike {
@@ -152,13 +153,22 @@ export function openRecoveringSettingsStore(options: RecoveringStoreOptions): Ke
     }
   }
 
+  // Reads come from one parsed copy of the file while it is unchanged (`settings-snapshot.ts`); writes go to conf.
+  const snapshot = createSettingsSnapshot(options.file, () => guarded(() => inner.store))
+  const write = (operation: () => void) => {
+    try {
+      guarded(operation)
+    } finally {
+      snapshot.forget()
+    }
+  }
   return {
-    get: (key) => guarded(() => inner.get(key)),
-    delete: (key) => guarded(() => inner.delete(key)),
+    get: (key) => snapshot.get(key),
+    delete: (key) => write(() => inner.delete(key)),
     set(key, value) {
-      if (value === undefined) return guarded(() => inner.delete(key))
+      if (value === undefined) return write(() => inner.delete(key))
       try {
-        guarded(() => inner.set(key, value))
+        write(() => inner.set(key, value))
       } catch (error) {
         if (error instanceof Error && error.message.startsWith(SCHEMA_VIOLATION)) throw new SettingsWriteError(key, error)
         throw error

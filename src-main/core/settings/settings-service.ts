@@ -10,7 +10,7 @@ import type { TempModelRecord } from '../models/temp-model-registry'
 import { readActiveHost, readHosts, removeHost, saveHost } from './host-list'
 import { migrateLegacySettings } from './legacy-settings-migration'
 import { settingsPatchSchema } from './settings-patch'
-import { readHostOptions, readStored } from './stored-reads'
+import { readHostModelNumCtx, readHostOptions, readStored } from './stored-reads'
 import { storedSettingsSchema } from './stored-shapes'
 
 /**
@@ -115,7 +115,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       if ('ollamaHost' in changes && ollamaHost !== current.ollamaHost) activate(ollamaHost ?? null)
       return get(host)
     },
-    getNumCtx: (host, model) => numCtxLookup(host)(model),
+    getNumCtx: (host, model) => readHostModelNumCtx(store.get('hostModelOptions'), host, options.modelKey(model)),
     replyIdleMinutes,
     numCtxLookup,
     setNumCtx(host, model, numCtx) {

@@ -2,22 +2,13 @@
 // the Ollama at OLLAMA_HOST, answers one message normally, then sends a second and kills itself with SIGKILL the
 // moment that request has been written to Ollama's socket: a crash right after the request left.
 import { subscribe } from 'node:diagnostics_channel'
-import { createCore } from '../../app-core'
-import { silentLogger } from '../../log'
-import { openFileSettingsStore } from '../../settings/file-settings-store'
+import { createChildCore } from '../../history/test-fixtures/child-core'
 
 const dataDir = process.argv[2]
 const typed = process.argv[3]
 if (dataDir === undefined || typed === undefined) throw new Error('usage: crash-after-request <data folder> <message>')
 
-const core = createCore({
-  dataDir,
-  settings: openFileSettingsStore(dataDir, { log: silentLogger }),
-  mode: 'browser',
-  version: '0.0.0-test',
-  env: { OLLAMA_HOST: process.env.OLLAMA_HOST },
-  log: silentLogger,
-})
+const core = createChildCore(dataDir, process.env.OLLAMA_HOST)
 const created = await core.dispatch('conversations:create', { model: 'llama3:latest' })
 if (!created.ok) throw new Error(created.error.message)
 const conversationId = created.value.id
