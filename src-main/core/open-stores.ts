@@ -27,10 +27,10 @@ export interface OpenStores {
  * cannot be opened (the error names the file and what to do).
  */
 export function openStores(deps: CoreDeps, log: Logger): OpenStores {
-  const env = deps.env ?? process.env
   const historyNotices: StartupNotice[] = []
   const historyOptions = {
     file: join(deps.dataDir, 'history.sqlite'),
+    log,
     onDamaged(damaged: DamagedHistoryFile) {
       log.warn('the chat history file was damaged: it was moved aside and a new one started', { ...damaged })
       historyNotices.push(damagedHistoryNotice(damaged))
@@ -39,6 +39,19 @@ export function openStores(deps: CoreDeps, log: Logger): OpenStores {
   const history = openHistoryStore(
     deps.sqliteNativeBinding === undefined ? historyOptions : { ...historyOptions, nativeBinding: deps.sqliteNativeBinding },
   )
+  // Every step below may throw (a read-only folder, a settings file it may not write): the history is closed then,
+  // so the next attempt (`createCore` retries on next use) does not find this connection still holding the file.
+  try {
+    return { history, historyNotices, ...startupWrites(deps, log, history) }
+  } catch (error) {
+    history.close()
+    throw error
+  }
+}
+
+/** Start-up's writes on an open history, and the settings and secrets with the older versions' settings moved. */
+function startupWrites(deps: CoreDeps, log: Logger, history: HistoryStore): Omit<OpenStores, 'history' | 'historyNotices'> {
+  const env = deps.env ?? process.env
   const interrupted = history.markInterrupted()
   if (interrupted > 0) log.warn('replies interrupted by the previous run were marked as such', { count: interrupted })
   history.purgeDeleted(new Date(Date.now() - PURGE_DELETED_AFTER_MS))
@@ -52,5 +65,5 @@ export function openStores(deps: CoreDeps, log: Logger): OpenStores {
     },
   )
   const secrets = deps.secrets ?? createFileSecretStore(join(deps.dataDir, 'secrets.json'), PLAIN_CODEC, log)
-  return { history, settings, secrets, historyNotices }
+  return { settings, secrets }
 }

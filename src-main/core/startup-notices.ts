@@ -8,9 +8,11 @@ const counted = (count: number, noun: string) => `${count.toLocaleString('en-US'
 export function damagedHistoryNotice(damaged: DamagedHistoryFile): StartupNotice {
   const { conversations, messages } = damaged.recovered
   const outcome =
-    conversations === 0
-      ? 'No conversation could be read from it, so the new history is empty.'
-      : `It recovered ${counted(conversations, 'conversation')} with ${counted(messages, 'message')} into a new history; what could not be read is missing there.`
+    damaged.salvageFailed !== undefined
+      ? 'Copying what it still holds into a new history failed, so the new history is empty; the details are in the log.'
+      : conversations === 0
+        ? 'No conversation could be read from it, so the new history is empty.'
+        : `It recovered ${counted(conversations, 'conversation')} with ${counted(messages, 'message')} into a new history; what could not be read is missing there.`
   return {
     id: `history:${damaged.backup}`,
     title: 'The chat history was damaged',

@@ -34,6 +34,7 @@ function expectEveryConversationOpens(store: HistoryStore): void {
 
 describe('a damaged history file', () => {
   it('is checked without a write: the file, its -wal and its -shm are moved aside byte for byte as found', () => {
+    recordReliability({ topic: 'Damaged files', check: 'pages overwritten mid-file, last commits still in the -wal: moved aside byte for byte, -wal and -shm included', cases: 1 })
     // A history whose last commits are still in its WAL, as when the app was killed: copied while a connection is open.
     writeHistory(join(dir, 'live.sqlite'), 40)
     const live = new Database(join(dir, 'live.sqlite'))
@@ -53,10 +54,10 @@ describe('a damaged history file', () => {
     }
     // The last commit, in the WAL only, was recovered along with the rest.
     expect(damaged?.recovered.conversations).toBeGreaterThan(0)
-    recordReliability({ topic: 'Damaged files', check: 'pages overwritten mid-file, last commits still in the -wal: moved aside byte for byte, -wal and -shm included', cases: 1, failed: 0 })
   })
 
   it('damaged in the middle: most rows are recovered into the new history, every conversation opens, the notice counts them', async () => {
+    recordReliability({ topic: 'Damaged files', check: '8 pages overwritten mid-file: most rows recovered, every conversation opens, the notice counts them', cases: 1 })
     const written = writeHistory(historyFile(), 60)
     damagePages(historyFile(), 0.5, 8)
 
@@ -104,10 +105,10 @@ describe('a damaged history file', () => {
     const reopened = new Database(historyFile())
     expect(() => reopened.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow()
     reopened.close()
-    recordReliability({ topic: 'Damaged files', check: '8 pages overwritten mid-file: most rows recovered, every conversation opens, the notice counts them', cases: 1, failed: 0 })
   })
 
   it('damaged at the start, with nothing readable: a new, empty history and a notice that says so', () => {
+    recordReliability({ topic: 'Damaged files', check: 'header pages overwritten, nothing readable: a new, empty history', cases: 1 })
     writeHistory(historyFile(), 5)
     damagePages(historyFile(), 0, 2)
 
@@ -121,7 +122,6 @@ describe('a damaged history file', () => {
       store.close()
     }
     expect(readdirSync(dir).filter((name) => name.startsWith('history.damaged-'))).toHaveLength(1)
-    recordReliability({ topic: 'Damaged files', check: 'header pages overwritten, nothing readable: a new, empty history', cases: 1, failed: 0 })
   })
 
   it('leaves a sound file where it is, checked but not rewritten', () => {

@@ -1,6 +1,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import { messageOf } from '../guards'
+import type { Logger } from '../log'
 import { openDatabase, type HistoryDatabase, type OpenDatabaseOptions } from './database'
 import { migrate } from './migrations'
 import { salvageInto, type SalvagedRows } from './salvage'
@@ -17,6 +18,20 @@ export interface DamagedHistoryFile {
   problem: string
   /** What was copied from the damaged file into the new one (zero of each when nothing could be read). */
   recovered: SalvagedRows
+  /** Why copying the readable rows failed, when it did: the new history then starts empty (the error is in the log). */
+  salvageFailed?: string
+}
+
+/** What opening a checked history needs besides the file; `rename` and `salvage` are seams for tests. */
+export interface CheckedOpenOptions {
+  now: () => Date
+  onDamaged: (damaged: DamagedHistoryFile) => void
+  /** Where a failed move or salvage is reported. */
+  log: Logger
+  /** `fs.renameSync` unless a test injects a failing one. */
+  rename?: (from: string, to: string) => void
+  /** `salvageInto` unless a test injects one that fails midway. */
+  salvage?: (source: HistoryDatabase, target: HistoryDatabase) => SalvagedRows
 }
 
 /** `null` when `PRAGMA quick_check` finds the file sound, else its first findings. */
@@ -38,31 +53,70 @@ function findDamage(file: string, nativeBinding: string | undefined): string | n
   }
 }
 
-/**
- * Renames `history.sqlite` (with its `-wal` and `-shm`) to `history.damaged-<time>.sqlite`: the WAL keeps the name
- * SQLite looks for beside its database, so the backup still opens with its last commits in any SQLite tool.
- */
-function moveAside(file: string, now: Date): string {
+/** The backup's name: `history.damaged-<time>.sqlite`, numbered when a backup of the same second exists. */
+function backupName(file: string, now: Date): string {
   const extension = extname(file)
   const stem = join(dirname(file), basename(file, extension))
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   let backup = `${stem}.damaged-${stamp}${extension}`
   for (let n = 2; existsSync(backup); n += 1) backup = `${stem}.damaged-${stamp}-${n}${extension}`
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, backup + suffix)
-  }
-  renameSync(file, backup)
   return backup
 }
 
-/** Copies what the damaged `backup` still holds into the new `db`; nothing when it cannot even be opened. */
-function salvage(backup: string, db: HistoryDatabase, nativeBinding: string | undefined): SalvagedRows {
+/**
+ * Renames `history.sqlite` (with its `-wal` and `-shm`) to `history.damaged-<time>.sqlite`: the WAL keeps the name
+ * SQLite looks for beside its database, so the backup still opens with its last commits in any SQLite tool.
+ *
+ * All or nothing: when a rename fails (Windows refuses one while another program holds the file: a second ollmchat,
+ * an antivirus or backup tool), the ones done are undone, so the next start does not find the database without its
+ * WAL and lose the last commits. The sidecars go first: were the process killed between two renames, a WAL left
+ * beside no database would be deleted by SQLite when it creates the new one (`pager.c` `pagerOpenWalIfPresent`
+ * deletes the WAL of an empty database), whereas this order leaves every byte on disk.
+ */
+function moveAside(file: string, backup: string, rename: (from: string, to: string) => void, log: Logger): void {
+  const moves = [...['-wal', '-shm'].filter((suffix) => existsSync(file + suffix)), ''].map((suffix) => ({ from: file + suffix, to: backup + suffix }))
+  const done: typeof moves = []
   try {
-    return readUntouched(backup, nativeBinding, (source) => salvageInto(source, db))
-  } catch {
-    // Nothing readable (not even the schema), or the copy failed and was rolled back: the new history starts empty,
-    // as the notice then says; the old file is kept either way.
-    return { conversations: 0, messages: 0 }
+    for (const move of moves) {
+      rename(move.from, move.to)
+      done.push(move)
+    }
+  } catch (error) {
+    const stranded = undoMoves(done, rename, log)
+    const putBack = stranded.length === 0 ? '' : ` Some of its files are now named ${stranded.join(', ')}: give them back their old names first.`
+    throw new Error(
+      `The chat history ${file} is damaged, and ollmchat could not move it aside to start a new one: ${messageOf(error)}. ` +
+        `Close any other program using it (another ollmchat, a backup or antivirus tool), then start ollmchat again.${putBack}`,
+      { cause: error },
+    )
+  }
+}
+
+/** Renames back what `moveAside` moved, last first; returns the backup names it could not undo. */
+function undoMoves(done: readonly { from: string; to: string }[], rename: (from: string, to: string) => void, log: Logger): string[] {
+  const stranded: string[] = []
+  for (const move of [...done].reverse()) {
+    try {
+      rename(move.to, move.from)
+    } catch (error) {
+      log.error('a file of the damaged chat history could not be renamed back', { from: move.to, to: move.from, error: messageOf(error) })
+      stranded.push(move.to)
+    }
+  }
+  return stranded
+}
+
+/**
+ * Copies what the damaged `backup` still holds into the new `db`. A failure leaves the new history empty (the copy is
+ * one transaction, rolled back) and the old file kept; it is logged and told in the notice rather than hidden, since
+ * it may be a bug rather than the damage.
+ */
+function salvage(backup: string, db: HistoryDatabase, options: { nativeBinding: string | undefined; log: Logger; salvage: CheckedOpenOptions['salvage'] }): Pick<DamagedHistoryFile, 'recovered' | 'salvageFailed'> {
+  try {
+    return { recovered: readUntouched(backup, options.nativeBinding, (source) => (options.salvage ?? salvageInto)(source, db)) }
+  } catch (error) {
+    options.log.warn('nothing could be copied from the damaged chat history into the new one', { backup, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    return { recovered: { conversations: 0, messages: 0 }, salvageFailed: messageOf(error) }
   }
 }
 
@@ -74,17 +128,18 @@ function salvage(backup: string, db: HistoryDatabase, nativeBinding: string | un
  * The app so starts and never writes into a broken file. Anything else (a locked or unreadable file, a folder) is
  * thrown as `openDatabase` throws it.
  */
-export function openCheckedDatabase(options: OpenDatabaseOptions, now: () => Date, onDamaged: (damaged: DamagedHistoryFile) => void): HistoryDatabase {
+export function openCheckedDatabase(options: OpenDatabaseOptions, checked: CheckedOpenOptions): HistoryDatabase {
   // Nothing to check in a new history; a folder in its place gets openDatabase's error naming it.
   if (options.file === ':memory:' || statSync(options.file, { throwIfNoEntry: false })?.isFile() !== true) return openDatabase(options)
   const problem = findDamage(options.file, options.nativeBinding)
   if (problem === null) return openDatabase(options)
-  const backup = moveAside(options.file, now())
+  const backup = backupName(options.file, checked.now())
+  moveAside(options.file, backup, checked.rename ?? renameSync, checked.log)
   const db = openDatabase(options)
   try {
     migrate(db)
-    const recovered = salvage(backup, db, options.nativeBinding)
-    onDamaged({ file: options.file, backup, problem, recovered })
+    const salvaged = salvage(backup, db, { nativeBinding: options.nativeBinding, log: checked.log, salvage: checked.salvage })
+    checked.onDamaged({ file: options.file, backup, problem, ...salvaged })
   } catch (error) {
     db.close()
     throw error

@@ -11,6 +11,7 @@ import { createSearch, type SearchRequest } from './search'
 import { SearchThread } from './search-thread'
 import { createTempModelTable } from './temp-model-table'
 import type { TempModelRegistry } from '../models/temp-model-registry'
+import { silentLogger, type Logger } from '../log'
 
 export type { MessagePage, MessagePageRequest, MessagePatch, NewMessage, TreeMessage } from './message-repo'
 export { DEFAULT_TITLE } from './conversation-repo'
@@ -124,6 +125,8 @@ export interface OpenHistoryStoreOptions {
    * damaged file is opened or thrown as is.
    */
   onDamaged?: (damaged: DamagedHistoryFile) => void
+  /** Where a damaged file that could not be moved aside or salvaged is reported; default: nowhere. */
+  log?: Logger
 }
 
 /**
@@ -132,7 +135,7 @@ export interface OpenHistoryStoreOptions {
  */
 export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore {
   const databaseOptions = options.nativeBinding === undefined ? { file: options.file } : { file: options.file, nativeBinding: options.nativeBinding }
-  const db = options.onDamaged === undefined ? openDatabase(databaseOptions) : openCheckedDatabase(databaseOptions, options.now ?? (() => new Date()), options.onDamaged)
+  const db = options.onDamaged === undefined ? openDatabase(databaseOptions) : openCheckedDatabase(databaseOptions, { now: options.now ?? (() => new Date()), onDamaged: options.onDamaged, log: options.log ?? silentLogger })
   try {
     migrate(db)
   } catch (error) {

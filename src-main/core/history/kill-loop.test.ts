@@ -73,6 +73,7 @@ async function expectIntactAfterKill(core: CoreProcess, conversationId: string, 
 
 describe('the kill loop', () => {
   it(`keeps the history whole through ${KILLS} SIGKILLs mid-reply, each followed by a restart on the same data`, { timeout: 90_000 }, async () => {
+    recordReliability({ topic: 'Kill loop', check: 'SIGKILL mid-reply, then restart on the same data', cases: KILLS })
     let conversationId = ''
     const cuts: CutReply[] = []
     for (let round = 0; round < KILLS; round++) {
@@ -97,6 +98,5 @@ describe('the kill loop', () => {
     } finally {
       await core.kill()
     }
-    recordReliability({ topic: 'Kill loop', check: 'SIGKILL mid-reply, then restart on the same data', cases: KILLS, failed: 0 })
   })
 })

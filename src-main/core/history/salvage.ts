@@ -31,39 +31,56 @@ function sharedColumns(source: HistoryDatabase, target: HistoryDatabase, table: 
   return inSource.filter((name) => inTarget.has(name))
 }
 
-/** Batches in a row that yield nothing before a walk with no known highest rowid stops (16,384 rowids). */
+/**
+ * Batches in a row that yield nothing before a walk stops where no tree can tell the next rowid (16,384 rowids): far
+ * enough to step over a damaged page or a purged stretch, near enough that a walk beyond the last row ends soon.
+ */
 const EMPTY_BATCHES_AT_END = 64
 
 /**
- * The highest rowid to look for: the highest any of the table's trees still tells (the table's own, or an index's,
- * which holds every rowid too), or `null` when none can be read.
+ * The highest rowid the walk reads: ollmchat's rowids count up from 1, so one beyond what a double holds exactly can
+ * only be garbage read from a damaged page (and `low + BATCH` would no longer move past it).
  */
-function highestRowid(source: HistoryDatabase, table: string): number | null {
+const LAST_ROWID = Number.MAX_SAFE_INTEGER - BATCH
+
+/** The trees that know every rowid of `table`: its own, and each of its indexes (a partial one then fails to answer). */
+function rowidTrees(source: HistoryDatabase, table: string): string[] {
   let indexes: string[]
   try {
     indexes = (source.pragma(`index_list(${table})`) as { name: string }[]).map((index) => index.name)
   } catch {
     indexes = []
   }
-  let highest: number | null = null
-  for (const from of [table, ...indexes.map((index) => `${table} INDEXED BY ${quoted(index)}`)]) {
+  return [table, ...indexes.map((index) => `${table} INDEXED BY ${quoted(index)}`)]
+}
+
+/**
+ * The next rowid above `after`, from the first of `trees` that can answer (the table's own, then an index when the
+ * table's is damaged on the way): a number, `null` for none, `undefined` when no tree could answer.
+ */
+function nextRowid(source: HistoryDatabase, trees: readonly string[], after: number): number | null | undefined {
+  for (const from of trees) {
     try {
-      const found = source.prepare(`SELECT max(pk) FROM ${from}`).pluck().get()
-      highest = Math.max(highest ?? 0, typeof found === 'number' ? found : 0)
+      const found = source.prepare<[number], unknown>(`SELECT min(pk) FROM ${from} WHERE pk > ?`).pluck().get(after)
+      return typeof found === 'number' ? found : null
     } catch (error) {
       // A partial index cannot answer for the whole table; a damaged tree cannot answer at all.
       if (!isDamage(error) && !/no query solution/.test(String(error))) throw error
     }
   }
-  return highest
+  return undefined
 }
 
 /**
- * Calls `onRow` for every row of `table` SQLite can still read, in rowid order. A batch that hits a damaged page is
- * split in halves until the damaged part is one rowid, so a broken page loses only the rows stored on it.
+ * Calls `onRow` for every row of `table` SQLite can still read, in rowid order, reading batches of rowids. A batch
+ * that hits a damaged page is split in halves until the damaged part is one rowid, so a broken page loses only the
+ * rows stored on it. Past a batch that yields nothing, the walk jumps to the next rowid a tree still tells (over a
+ * purged stretch at once), and ends where they tell none. No reported highest rowid is trusted as a bound: a damaged
+ * page may report any number (2^62), and walking up to it would never end. Each batch either reads a row, follows a
+ * rowid a tree holds, or counts toward `EMPTY_BATCHES_AT_END`, so the work is bounded by what the file holds.
  */
 function eachReadableRow(source: HistoryDatabase, table: string, columns: readonly string[], onRow: (row: Record<string, unknown>) => void): void {
-  const highest = highestRowid(source, table)
+  const trees = rowidTrees(source, table)
   const select = source.prepare<[number, number], Record<string, unknown>>(
     `SELECT ${columns.map(quoted).join(', ')} FROM ${table} WHERE pk BETWEEN ? AND ? ORDER BY pk`,
   )
@@ -81,12 +98,25 @@ function eachReadableRow(source: HistoryDatabase, table: string, columns: readon
     rows.forEach(onRow)
     return rows.length
   }
-  if (highest !== null) {
-    for (let low = 1; low <= highest; low += BATCH) visit(low, Math.min(low + BATCH - 1, highest))
-    return
+  for (let low = 1, blind = 0; low <= LAST_ROWID && blind < EMPTY_BATCHES_AT_END; ) {
+    const high = low + BATCH - 1
+    if (visit(low, high) > 0) {
+      low = high + 1
+      blind = 0
+      continue
+    }
+    const next = nextRowid(source, trees, high)
+    if (next === null) return
+    // A tree that reads garbage may answer below what it was asked: only a rowid ahead moves the walk on.
+    if (next !== undefined && next > high) {
+      low = next
+      blind = 0
+      continue
+    }
+    // No tree tells what follows (damaged on the way): read on blind until a long run of batches yields nothing.
+    blind += 1
+    low = high + 1
   }
-  // No tree tells where the table ends: read on until a long run of batches yields nothing.
-  for (let low = 1, empty = 0; empty < EMPTY_BATCHES_AT_END; low += BATCH) empty = visit(low, low + BATCH - 1) === 0 ? empty + 1 : 0
 }
 
 /** Inserts rows one at a time; a row the new schema refuses (a broken value, a message whose conversation is lost) is dropped. */

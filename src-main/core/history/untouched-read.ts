@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { HistoryDatabase } from './database'
+import { isDamage } from './sqlite-damage'
 
 /** What SQLite keeps beside a WAL database: the log itself and its shared-memory index. */
 const WAL = '-wal'
@@ -11,9 +12,10 @@ const SHM = '-shm'
  * byte for byte. A read-write connection would checkpoint the WAL into the file when it closes (and delete the WAL),
  * changing the very file that is about to be kept for a recovery tool. A read-only one never writes the file or the
  * WAL, but it does rewrite the `-shm` (it rebuilds the index when it is the only connection) and may create a `-wal`
- * or `-shm` that was not there: the `-shm` is put back as found and anything it created is removed, whenever `read`
- * throws or `keepAsFound` says so for its result. A file found sound is left to SQLite instead: another ollmchat may
- * have it open, and rewriting a `-shm` under a live connection would mislead it.
+ * or `-shm` that was not there: the `-shm` is put back as found (when it changed) and anything that appeared is removed,
+ * when `read` throws because the file is damaged (`isDamage`) or `keepAsFound` says so for its result. Any other
+ * failure, a file found sound and a locked one above all (SQLITE_BUSY), is left to SQLite: another ollmchat may have
+ * it open (browser mode has no instance lock), and rewriting a `-shm` under a live connection would mislead it.
  */
 export function readUntouched<T>(
   file: string,
@@ -26,7 +28,7 @@ export function readUntouched<T>(
   const restore = () => {
     if (!walExisted) rmSync(file + WAL, { force: true })
     if (shmBytes === null) rmSync(file + SHM, { force: true })
-    else writeFileSync(file + SHM, shmBytes)
+    else if (!existsSync(file + SHM) || !readFileSync(file + SHM).equals(shmBytes)) writeFileSync(file + SHM, shmBytes)
   }
   let result: T
   try {
@@ -37,7 +39,7 @@ export function readUntouched<T>(
       db.close()
     }
   } catch (error) {
-    restore()
+    if (isDamage(error)) restore()
     throw error
   }
   if (keepAsFound(result)) restore()

@@ -3,26 +3,16 @@
 // on stdin ({ id, channel, input }), answers each on stdout ({ id, result }) and reports the reply's progress as it
 // streams ({ event, ... }), so the test can kill it at a chosen point of a reply.
 import { createInterface } from 'node:readline'
-import { createCore } from '../../app-core'
 import type { Channel } from '../../../../src-shared/ipc/contract'
-import { silentLogger } from '../../log'
-import { openFileSettingsStore } from '../../settings/file-settings-store'
+import { createChildCore } from './child-core'
 
 const [dataDir, ollamaHost] = process.argv.slice(2)
 if (dataDir === undefined || ollamaHost === undefined) throw new Error('usage: kill-loop-core <data folder> <Ollama address>')
 
 const write = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`)
 
-const core = createCore({
-  dataDir,
-  settings: openFileSettingsStore(dataDir, { log: silentLogger }),
-  mode: 'browser',
-  version: '0.0.0-test',
-  env: { OLLAMA_HOST: ollamaHost },
-  log: silentLogger,
-  // Checkpoints often, so a kill lands between many saved states of the reply rather than before the first.
-  timing: { deltaIntervalMs: 5, checkpointIntervalMs: 15, statusWhileDownMs: 50, statusWhileUpMs: 60_000 },
-})
+// Checkpoints often, so a kill lands between many saved states of the reply rather than before the first.
+const core = createChildCore(dataDir, ollamaHost, { deltaIntervalMs: 5, checkpointIntervalMs: 15, statusWhileDownMs: 50, statusWhileUpMs: 60_000 })
 let streamed = 0
 core.events.onAny((name, payload) => {
   if (name === 'chat:started') write({ event: name })

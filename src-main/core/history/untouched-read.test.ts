@@ -1,0 +1,46 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readUntouched } from './untouched-read'
+
+let dir: string
+const file = () => join(dir, 'history.sqlite')
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ollmchat-untouched-'))
+  // A WAL database with its -wal and -shm, as a live connection leaves them.
+  const live = new Database(join(dir, 'live.sqlite'))
+  live.pragma('journal_mode = WAL')
+  live.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)')
+  for (const suffix of ['', '-wal', '-shm']) copyFileSync(join(dir, `live.sqlite${suffix}`), file() + suffix)
+  live.close()
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+const sqliteError = (code: string) => Object.assign(new Error(code === 'SQLITE_BUSY' ? 'database is locked' : 'database disk image is malformed'), { code })
+
+/** A read during which the -shm changes (another live process, or the read's own rebuild), then fails with `code`. */
+function readFailingWhileAnotherProcessWrites(code: string): Buffer {
+  const theirs = Buffer.alloc(readFileSync(`${file()}-shm`).length, 7)
+  expect(() =>
+    readUntouched(file(), undefined, () => {
+      writeFileSync(`${file()}-shm`, theirs)
+      throw sqliteError(code)
+    }),
+  ).toThrow()
+  return theirs
+}
+
+describe('a read that leaves the file as found', () => {
+  it('a locked file (SQLITE_BUSY): the -shm another process uses is not written back', () => {
+    const theirs = readFailingWhileAnotherProcessWrites('SQLITE_BUSY')
+    expect(readFileSync(`${file()}-shm`).equals(theirs)).toBe(true)
+  })
+
+  it('a damaged file: the -shm the read rebuilt is put back as found', () => {
+    const found = readFileSync(`${file()}-shm`)
+    readFailingWhileAnotherProcessWrites('SQLITE_CORRUPT')
+    expect(readFileSync(`${file()}-shm`).equals(found)).toBe(true)
+  })
+})
