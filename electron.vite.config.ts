@@ -16,7 +16,10 @@ export default defineConfig({
       outDir: at('out/main'),
       externalizeDeps: true,
       // The search worker is its own entry: main starts it as out/main/search-worker.js (search-thread.ts).
-      lib: { entry: { main: at('src-main/electron/main.ts'), 'search-worker': at('src-main/core/history/search-worker.ts') }, formats: ['es'] },
+      lib: {
+        entry: { main: at('src-main/electron/main.ts'), 'search-worker': at('src-main/core/history/search-worker.ts') },
+        formats: ['es'],
+      },
       rolldownOptions: { output: { entryFileNames: '[name].js' } },
     },
   },

@@ -14,9 +14,15 @@ const electronOnlyInShell = {
 }
 const noTestSupport = { group: ['**/test-support/**'], message: 'Runtime code must not import test support.' }
 // Scripts may import product code (a rule both share lives there), never the other way round.
-const noScripts = { group: ['**/scripts/**'], message: 'Product code must not import from scripts/: move the shared rule into src-*.' }
+const noScripts = {
+  group: ['**/scripts/**'],
+  message: 'Product code must not import from scripts/: move the shared rule into src-*.',
+}
 // tools/ (the Ollama simulator) serves tests, the demo and benchmarks; the app never ships it.
-const noTools = { group: ['**/tools/**'], message: 'Product code must not import from tools/: the simulator is for tests, the demo and benchmarks.' }
+const noTools = {
+  group: ['**/tools/**'],
+  message: 'Product code must not import from tools/: the simulator is for tests, the demo and benchmarks.',
+}
 
 export default defineConfig(
   globalIgnores(['out/', 'dist/', 'test-results/', 'playwright-report/', 'reports/', 'node_modules/']),
@@ -56,13 +62,25 @@ export default defineConfig(
   {
     files: ['src-main/**/*.ts'],
     // Test fixtures (`test-fixtures/`) are test code too: only tests import them.
-    ignores: ['src-main/electron/**', 'src-main/**/*.test.ts', 'src-main/**/test-fixtures/**', 'src-main/test-support/**'],
-    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport, noScripts, noTools] }] },
+    ignores: [
+      'src-main/electron/**',
+      'src-main/**/*.test.ts',
+      'src-main/**/test-fixtures/**',
+      'src-main/test-support/**',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [noTestSupport, noScripts, noTools] }],
+    },
   },
   {
     files: ['src-main/electron/**/*.ts'],
     // main.ts only hands the real ipcMain to the bridge; the bridge and the preload are the only users.
-    ignores: ['src-main/electron/**/*.test.ts', 'src-main/electron/ipc-bridge.ts', 'src-main/electron/preload.ts', 'src-main/electron/main.ts'],
+    ignores: [
+      'src-main/electron/**/*.test.ts',
+      'src-main/electron/ipc-bridge.ts',
+      'src-main/electron/preload.ts',
+      'src-main/electron/main.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -92,7 +110,10 @@ export default defineConfig(
           ...electronOnlyInShell,
           patterns: [
             { group: ['node:*'], message: 'src-shared is platform-neutral: no Node modules.' },
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing from main or renderer.' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'src-shared imports nothing from main or renderer.',
+            },
             noScripts,
             noTools,
           ],
@@ -127,7 +148,10 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'The simulator imports nothing from the app: it models Ollama on its own.' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'The simulator imports nothing from the app: it models Ollama on its own.',
+            },
             noScripts,
           ],
         },

@@ -45,7 +45,10 @@ export function contentSecurityPolicyMeta(): Plugin {
       handler: () => [
         {
           tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ delivery: 'meta', development }) },
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: contentSecurityPolicy({ delivery: 'meta', development }),
+          },
           injectTo: 'head-prepend',
         },
       ],
@@ -62,7 +65,12 @@ export const rendererConfig = {
     // rehype-katex turns KaTeX's HTML into a tree with this package, whose browser build parses in the page's DOM:
     // every style attribute KaTeX writes is then a violation the CSP reports (it forbids inline styles; React
     // applies the parsed styles through the DOM, which it allows). Its default build parses in plain JavaScript.
-    alias: [{ find: /^hast-util-from-html-isomorphic$/, replacement: at('node_modules/hast-util-from-html-isomorphic/index.js') }],
+    alias: [
+      {
+        find: /^hast-util-from-html-isomorphic$/,
+        replacement: at('node_modules/hast-util-from-html-isomorphic/index.js'),
+      },
+    ],
   },
   envDir: root,
   envPrefix: 'VITE_',

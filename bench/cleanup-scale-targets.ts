@@ -34,11 +34,15 @@ const times = (value: number) => `${formatNumber(value)}×`
  * "nothing left behind", which must hold in every round of every scenario.
  */
 export function cleanupTargetRows(results: readonly ScenarioResult[]): string[][] {
-  const median = (result: ScenarioResult, side: 'ours' | 'baseline', key: Needed) => spreadOf(result.comparison[side][key]).median
+  const median = (result: ScenarioResult, side: 'ours' | 'baseline', key: Needed) =>
+    spreadOf(result.comparison[side][key]).median
   const rows: string[][] = []
   const sizes = results.filter((result) => result.plainSize)
   const at100 = sizes.find((result) => result.temps === 100)
-  const largest = sizes.reduce<ScenarioResult | undefined>((most, result) => (most === undefined || result.temps > most.temps ? result : most), undefined)
+  const largest = sizes.reduce<ScenarioResult | undefined>(
+    (most, result) => (most === undefined || result.temps > most.temps ? result : most),
+    undefined,
+  )
   if (at100 !== undefined && largest !== undefined && largest.temps > 100) {
     const growth = median(largest, 'ours', 'usPerModel') / median(at100, 'ours', 'usPerModel')
     const plainGrowth = median(largest, 'baseline', 'usPerModel') / median(at100, 'baseline', 'usPerModel')
@@ -67,7 +71,10 @@ export function cleanupTargetRows(results: readonly ScenarioResult[]): string[][
     ])
   }
   const rounds = results.reduce((sum, result) => sum + result.comparison.ours.left.length, 0)
-  const leaving = results.reduce((sum, result) => sum + result.comparison.ours.left.filter((left) => left !== 0).length, 0)
+  const leaving = results.reduce(
+    (sum, result) => sum + result.comparison.ours.left.filter((left) => left !== 0).length,
+    0,
+  )
   rows.push([
     'nothing left behind by ours (every round of every scenario)',
     leaving === 0 ? `0 left in all ${rounds} rounds` : `temps left in ${leaving} of ${rounds} rounds`,

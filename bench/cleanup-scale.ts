@@ -25,7 +25,16 @@ const LOADED_LISTED = `${LOADED.name}:latest`
 const PLAIN_CONCURRENCY = 4
 
 type Metric = 'wallMs' | 'usPerModel' | 'loopMaxMs' | 'loopP99Ms' | 'busyMaxMs' | 'pingP95Ms' | 'requests' | 'left'
-const METRICS: readonly Metric[] = ['wallMs', 'usPerModel', 'loopMaxMs', 'loopP99Ms', 'busyMaxMs', 'pingP95Ms', 'requests', 'left']
+const METRICS: readonly Metric[] = [
+  'wallMs',
+  'usPerModel',
+  'loopMaxMs',
+  'loopP99Ms',
+  'busyMaxMs',
+  'pingP95Ms',
+  'requests',
+  'left',
+]
 
 interface Scenario {
   label: string
@@ -76,7 +85,13 @@ function oursPass(setup: Setup, scenario: Scenario) {
     await client.close()
     await setup.sim.latency(0)
     const report = measured.result
-    if (report.failed.length > 0) throw new Error(`ours failed to delete: ${report.failed.slice(0, 3).map((f) => `${f.name}: ${f.error}`).join('; ')}`)
+    if (report.failed.length > 0)
+      throw new Error(
+        `ours failed to delete: ${report.failed
+          .slice(0, 3)
+          .map((f) => `${f.name}: ${f.error}`)
+          .join('; ')}`,
+      )
     return sampleOf(setup, scenario, wallMs, measured)
   }
 }
@@ -144,7 +159,8 @@ function scenariosFor(options: BenchOptions): Scenario[] {
 /** The 1-minute load average against the number of cores: above 1 per core, processes wait for a CPU. */
 const loadAverage = () => `${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`
 
-const roundsOf = (options: BenchOptions, temps: number) => roundsFor(options, temps >= 5_000 ? 3 : temps >= 1_000 ? 5 : 8, 3)
+const roundsOf = (options: BenchOptions, temps: number) =>
+  roundsFor(options, temps >= 5_000 ? 3 : temps >= 1_000 ? 5 : 8, 3)
 
 async function run(options: BenchOptions): Promise<void> {
   const scenarios = scenariosFor(options)
@@ -153,8 +169,8 @@ async function run(options: BenchOptions): Promise<void> {
     ours: 'TempModelManager.cleanupWhenReachable: listing checked and models indexed in 10 ms slices, indexed in-use rules, adaptive deletes (1–16, from 4), records in SQLite',
     baseline: `plain script with the official ollama client: list, ps, delete every unused temp, ${PLAIN_CONCURRENCY} at a time`,
     setup: [
-      'simulator in its own process (its work is not in this process\'s event loop); one temp stays loaded (both keep it)',
-      'event loop: monitorEventLoopDelay (1 ms); ping: GET to this process from the simulator\'s process every 5 ms',
+      "simulator in its own process (its work is not in this process's event loop); one temp stays loaded (both keep it)",
+      "event loop: monitorEventLoopDelay (1 ms); ping: GET to this process from the simulator's process every 5 ms",
       'on CPU: per gap of a 1 ms timer, the smaller of the gap and the CPU time used in it (a wait for a CPU left out)',
       `scenarios: ${scenarios.map((s) => s.label).join('; ')}`,
       'left: temps still there afterwards (must be 0, except the plain script under dropped connections)',
@@ -172,11 +188,14 @@ async function run(options: BenchOptions): Promise<void> {
   const results: ScenarioResult[] = []
   try {
     const host = new OllamaClient({ host: sim.url }).host
-    const baseDigest = (await new Ollama({ host: sim.url }).list()).models.find((m) => m.name === `${BASE}:latest`)?.digest ?? ''
+    const baseDigest =
+      (await new Ollama({ host: sim.url }).list()).models.find((m) => m.name === `${BASE}:latest`)?.digest ?? ''
     const records = registry.forHost(host)
     const createdAt = new Date(Date.now() - 3_600_000).toISOString()
     const remember = db.transaction((names: readonly string[], numCtx: readonly number[]) => {
-      names.forEach((path, i) => records.set({ path, baseModel: `${BASE}:latest`, baseDigest, numCtx: asNumCtx(numCtx[i] ?? 4096), createdAt }))
+      names.forEach((path, i) =>
+        records.set({ path, baseModel: `${BASE}:latest`, baseDigest, numCtx: asNumCtx(numCtx[i] ?? 4096), createdAt }),
+      )
     })
     const setup: Setup = { sim, pingUrl: ping.url, registry, remember: (names, numCtx) => remember(names, numCtx) }
     await sim.seed([LOADED.name], BASE, [LOADED.numCtx])
@@ -191,9 +210,16 @@ async function run(options: BenchOptions): Promise<void> {
       })
       // Ours leaving any is a missed target (in the table below); the baseline leaving any makes it no baseline.
       const plainLeft = comparison.baseline.left.filter((left) => left !== 0).length
-      if (scenario.droppedDeletes === 0 && plainLeft > 0) throw new Error(`${scenario.label}: the plain script left temporary models behind`)
+      if (scenario.droppedDeletes === 0 && plainLeft > 0)
+        throw new Error(`${scenario.label}: the plain script left temporary models behind`)
       const plainSize = scenario.latencyMs === 0 && scenario.droppedDeletes === 0
-      results.push({ label: scenario.label, temps: scenario.temps, plainSize, comparableWall: scenario.droppedDeletes === 0, comparison })
+      results.push({
+        label: scenario.label,
+        temps: scenario.temps,
+        plainSize,
+        comparableWall: scenario.droppedDeletes === 0,
+        comparison,
+      })
       progress(`${scenario.label} done`)
       const specs: MetricSpec<Metric>[] = [
         { key: 'wallMs', label: `${scenario.label}: whole pass (ms)` },

@@ -59,10 +59,21 @@ function saveReply(client: OllamaClient, side: CountedStore, checkpointIntervalM
   return async (): Promise<Sample<Metric>> => {
     const { store, counters } = side
     const conversation = store.createConversation({ model: BASE })
-    store.appendMessage({ conversationId: conversation.id, role: 'user', content: 'Tell me a long story.', status: 'complete' })
+    store.appendMessage({
+      conversationId: conversation.id,
+      role: 'user',
+      content: 'Tell me a long story.',
+      status: 'complete',
+    })
     const before = { ...counters }
     const stopwatch = startStopwatch()
-    const assistant = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: '', status: 'streaming', model: BASE })
+    const assistant = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      model: BASE,
+    })
     const buffer = new ReplyBuffer({
       deltaIntervalMs: DEFAULT_TIMING.deltaIntervalMs,
       checkpointIntervalMs,
@@ -76,7 +87,11 @@ function saveReply(client: OllamaClient, side: CountedStore, checkpointIntervalM
       if (chunk.done) break
     }
     buffer.flush()
-    const saved = store.updateMessage(assistant.id, { content: buffer.content, thinking: buffer.thinking, status: 'complete' })
+    const saved = store.updateMessage(assistant.id, {
+      content: buffer.content,
+      thinking: buffer.thinking,
+      status: 'complete',
+    })
     const turnMs = stopwatch.wallMs()
     const cpuMs = stopwatch.cpuMs()
     if (saved?.content !== reply) throw new Error('the saved reply is not the streamed reply')
@@ -111,7 +126,10 @@ async function comparePace(tokenDelayMs: number, label: string, reply: string, r
       baseline: saveReply(client, baseline, 0, reply),
       onRound: (round) => progress(`${label}: round ${round}/${rounds}`),
     })
-    return comparisonRows(comparison, SPECS.map((spec) => ({ ...spec, label: `${label}: ${spec.label}` })))
+    return comparisonRows(
+      comparison,
+      SPECS.map((spec) => ({ ...spec, label: `${label}: ${spec.label}` })),
+    )
   } finally {
     ours.close()
     baseline.close()
@@ -127,7 +145,8 @@ async function run(options: BenchOptions): Promise<void> {
   printHeader({
     title: `Saving a streamed ${tokens.toLocaleString('en')}-token reply to the SQLite history`,
     ours: `ReplyBuffer checkpoints at most every ${DEFAULT_TIMING.checkpointIntervalMs} ms (checkpointIntervalMs), then one final write`,
-    baseline: 'checkpointIntervalMs 0: the message rewritten on every timer tick (every token when they arrive one by one)',
+    baseline:
+      'checkpointIntervalMs 0: the message rewritten on every timer tick (every token when they arrive one by one)',
     setup: [
       'real HistoryStore on a SQLite file (WAL, full-text index kept up to date by triggers), tokens from the simulator over a socket',
       'burst: simulator tokenDelay 0; paced: tokenDelay 1 ms (about 1,000 tokens/s, one token per tick)',

@@ -56,7 +56,11 @@ interface Setup {
 }
 
 /** A fresh page at the app's start, with the probes installed; closed after `measure`. */
-async function inFreshPage<T>(setup: Setup, conversation: Seeded, measure: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
+async function inFreshPage<T>(
+  setup: Setup,
+  conversation: Seeded,
+  measure: (page: Page, cdp: CDPSession) => Promise<T>,
+): Promise<T> {
   // Start each open from the sidebar, not with the last conversation reopened at boot.
   unwrap(await setup.mode.core.dispatch('settings:update', { lastConversationId: null }))
   const context = await setup.browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -88,7 +92,9 @@ async function measureOnce(setup: Setup, conversation: Seeded): Promise<Sample> 
 }
 
 async function measureSentAtOnce(setup: Setup, conversation: Seeded): Promise<EarlySendSample> {
-  return inFreshPage(setup, conversation, (page) => openAndSendAtOnce(page, setup.proxy.stamps, conversation.title, conversation.lastMessageId, ROUND_MESSAGE))
+  return inFreshPage(setup, conversation, (page) =>
+    openAndSendAtOnce(page, setup.proxy.stamps, conversation.title, conversation.lastMessageId, ROUND_MESSAGE),
+  )
 }
 
 // The same message every round, so every round sends Ollama the same prompt (see `seedConversations`).
@@ -117,16 +123,35 @@ function seedConversations(historyFile: string, sizes: readonly number[], rounds
   return seeded
 }
 
-async function start(sizes: readonly number[], rounds: number, replyTokens: number): Promise<Setup & { close(): Promise<void> }> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('no built renderer in out/renderer: run `npx vite build` first')
+async function start(
+  sizes: readonly number[],
+  rounds: number,
+  replyTokens: number,
+): Promise<Setup & { close(): Promise<void> }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error('no built renderer in out/renderer: run `npx vite build` first')
   const dataDir = mkdtempSync(join(tmpdir(), 'ollmchat-bench-long-'))
-  progress(`seeding ${sizes.join(', ')}-message conversations and one more of ${sizes.at(-1)}, for each of ${rounds + 1} rounds`)
+  progress(
+    `seeding ${sizes.join(', ')}-message conversations and one more of ${sizes.at(-1)}, for each of ${rounds + 1} rounds`,
+  )
   const conversations = seedConversations(join(dataDir, 'history.sqlite'), sizes, rounds)
-  const sim = await startOllamaSim({ models: ['llama3'], tokenDelayMs: TOKEN_DELAY_MS, reply: streamedReply(replyTokens) })
+  const sim = await startOllamaSim({
+    models: ['llama3'],
+    tokenDelayMs: TOKEN_DELAY_MS,
+    reply: streamedReply(replyTokens),
+  })
   const proxy = await startStampingProxy(sim.url)
-  const mode = await runBrowserMode({ dataDir, rendererDir: RENDERER_DIR, version: 'bench', log: silentLogger, env: { OLLAMA_HOST: proxy.url } })
+  const mode = await runBrowserMode({
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    version: 'bench',
+    log: silentLogger,
+    env: { OLLAMA_HOST: proxy.url },
+  })
   for (const conversation of conversations) {
-    const { messages } = unwrap(await mode.core.dispatch('conversations:get', { conversationId: conversation.id, limit: 1 }))
+    const { messages } = unwrap(
+      await mode.core.dispatch('conversations:get', { conversationId: conversation.id, limit: 1 }),
+    )
     conversation.lastMessageId = messages.at(-1)?.id ?? ''
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs })

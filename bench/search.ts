@@ -33,7 +33,10 @@ function queriesFor(words: readonly string[]): Query[] {
     { label: 'two words, both required', text: `${word(10)} ${word(200)}` },
     { label: 'first two letters (what the box sends first)', text: word(1).slice(0, 2) },
     { label: 'first letters of a word', text: word(50).slice(0, 4) },
-    { label: `a stem of ${stemFamily().length} words (over the ${MAX_EXPANDED_TERMS} a prefix expands into)`, text: FAMILY_STEM },
+    {
+      label: `a stem of ${stemFamily().length} words (over the ${MAX_EXPANDED_TERMS} a prefix expands into)`,
+      text: FAMILY_STEM,
+    },
     { label: 'a word that is nowhere', text: 'qwxyzzy' },
   ]
 }
@@ -50,7 +53,10 @@ function likeSearch(db: Database.Database): (query: string) => Promise<unknown[]
   const statementFor = (terms: number) => {
     const known = statements.get(terms)
     if (known !== undefined) return known
-    const conditions = Array.from({ length: terms }, (_, i) => `(m.content LIKE @t${i} ESCAPE '\\' OR c.title LIKE @t${i} ESCAPE '\\')`)
+    const conditions = Array.from(
+      { length: terms },
+      (_, i) => `(m.content LIKE @t${i} ESCAPE '\\' OR c.title LIKE @t${i} ESCAPE '\\')`,
+    )
     const statement = db.prepare(
       `SELECT m.id, m.conversation_id, c.title, m.role, m.created_at,
          substr(m.content, max(instr(lower(m.content), lower(@w0)) - 40, 1), 120) AS snippet
@@ -94,13 +100,15 @@ function runQueries(queries: readonly Query[], search: (query: string) => Promis
 /** Ours must find something exactly when the index has a match, and never more than the LIKE scan. */
 function checkHits(query: Query, matches: number, ours: number, baseline: number): void {
   // LIKE '%w%' finds every message a prefix match finds (and more), so it can never return fewer hits.
-  if ((ours > 0) !== (matches > 0) || ours > LIMIT || baseline < ours) {
+  if (ours > 0 !== matches > 0 || ours > LIMIT || baseline < ours) {
     throw new Error(`hits disagree for "${query.text}": ${matches} matches, ${ours} hits, baseline ${baseline}`)
   }
 }
 
 async function run(options: BenchOptions): Promise<void> {
-  const size: CorpusSize = options.quick ? { conversations: 1_000, messagesPerConversation: 10 } : { conversations: 10_000, messagesPerConversation: 10 }
+  const size: CorpusSize = options.quick
+    ? { conversations: 1_000, messagesPerConversation: 10 }
+    : { conversations: 10_000, messagesPerConversation: 10 }
   const rounds = roundsFor(options, 15, 4)
   const queries = queriesFor(corpusWords())
   printHeader({
@@ -137,7 +145,9 @@ async function run(options: BenchOptions): Promise<void> {
       baseline: runQueries(queries, likeSearch(db), baselineHits),
       onRound: (round) => progress(`round ${round}/${rounds}`),
     })
-    const countMatches = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM message_search WHERE message_search MATCH ?')
+    const countMatches = db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM message_search WHERE message_search MATCH ?',
+    )
     const specs = queries.map((query, i) => {
       const match = toMatchQuery(query.text)
       const matches = match === null ? 0 : (countMatches.get(match)?.n ?? 0)
@@ -160,7 +170,9 @@ async function run(options: BenchOptions): Promise<void> {
       `${formatNumber(pingMedian)} (${formatNumber(Math.max(...pingP95s))})`,
       pingMedian < PING_LATE_MS ? 'met' : 'missed',
     ]
-    process.stdout.write(`${renderTable(['never blocking other calls', 'ours (ms)', `under ${PING_LATE_MS} ms`], [pingRow])}\n`)
+    process.stdout.write(
+      `${renderTable(['never blocking other calls', 'ours (ms)', `under ${PING_LATE_MS} ms`], [pingRow])}\n`,
+    )
   } finally {
     db?.close()
     store.close()

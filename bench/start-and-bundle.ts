@@ -31,7 +31,12 @@ const SERVE = ['scripts/serve.mjs', '--port', '0', '--data-dir']
 // Ollama is not needed to start: nothing listens here and the window would say so.
 const ENV = { OLLAMA_HOST: 'http://127.0.0.1:1' }
 
-async function compareStart(label: string, command: string, args: string[], rounds: number): Promise<Comparison<Metric>> {
+async function compareStart(
+  label: string,
+  command: string,
+  args: string[],
+  rounds: number,
+): Promise<Comparison<Metric>> {
   progress(`${label}: ${rounds} rounds`)
   return compareInterleaved({
     metrics: METRICS,
@@ -43,7 +48,10 @@ async function compareStart(label: string, command: string, args: string[], roun
       const timing = await timeLaunch(command, args, ENV, root)
       return { ...timing, dependencyImportMs: await timeDependencyImport(root) }
     },
-    baseline: async () => ({ ...(await timeLaunch(process.execPath, BARE_SERVER, {}, root)), dependencyImportMs: Number.NaN }),
+    baseline: async () => ({
+      ...(await timeLaunch(process.execPath, BARE_SERVER, {}, root)),
+      dependencyImportMs: Number.NaN,
+    }),
     onRound: (round) => progress(`${label}: round ${round}/${rounds}`),
   })
 }
@@ -53,7 +61,8 @@ async function compareStart(label: string, command: string, args: string[], roun
  * timed on their own. Everything else before the address (node's start, bundling and loading our sources, npm) is the
  * launch's cost, the part the target holds to twice a bare server.
  */
-const coreOwnWork = (comparison: Comparison<Metric>) => median(comparison.ours.coreStartMs) + median(comparison.ours.dependencyImportMs)
+const coreOwnWork = (comparison: Comparison<Metric>) =>
+  median(comparison.ours.coreStartMs) + median(comparison.ours.dependencyImportMs)
 
 function targetRow(label: string, comparison: Comparison<Metric>): { row: string[]; met: boolean } {
   const ours = median(comparison.ours.urlMs)
@@ -61,7 +70,15 @@ function targetRow(label: string, comparison: Comparison<Metric>): { row: string
   const core = coreOwnWork(comparison)
   const allowed = 2 * bare + core
   const met = ours <= allowed
-  return { row: [label, formatNumber(ours), `2 × ${formatNumber(bare)} + ${formatNumber(core)} = ${formatNumber(allowed)}`, met ? 'met' : 'missed'], met }
+  return {
+    row: [
+      label,
+      formatNumber(ours),
+      `2 × ${formatNumber(bare)} + ${formatNumber(core)} = ${formatNumber(allowed)}`,
+      met ? 'met' : 'missed',
+    ],
+    met,
+  }
 }
 
 /** Where the time to the address goes, step by step (medians of the direct launch). */
@@ -75,7 +92,10 @@ function stepRows(comparison: Comparison<Metric>): string[][] {
     ['dependency imports (timed on their own)', dependencies],
     ['our bundle loaded = import − dependencies', m('importMs') - dependencies],
     ['core start (SQLite, settings, server listening)', m('coreStartMs')],
-    ['spawn before node starts its clock, and the pipe = address − logged ready', m('urlMs') - m('sinceProcessStartMs')],
+    [
+      'spawn before node starts its clock, and the pipe = address − logged ready',
+      m('urlMs') - m('sinceProcessStartMs'),
+    ],
   ]
   return rows.map(([what, ms]) => [what, formatNumber(ms)])
 }
@@ -86,18 +106,32 @@ function bundleRows(sizes: BundleSizes): string[][] {
   const onlyWoff2 = fonts.every(([format]) => format === 'woff2')
   const withinBudget = sizes.firstLoadJsGzipBytes <= FIRST_LOAD_BUDGET_KB * 1000
   return [
-    ['first page JS, gzip', kb(sizes.firstLoadJsGzipBytes), `under ${FIRST_LOAD_BUDGET_KB} kB`, withinBudget ? 'met' : 'missed'],
+    [
+      'first page JS, gzip',
+      kb(sizes.firstLoadJsGzipBytes),
+      `under ${FIRST_LOAD_BUDGET_KB} kB`,
+      withinBudget ? 'met' : 'missed',
+    ],
     ['first page JS, minified', kb(sizes.firstLoadJsBytes), '', ''],
     ['all JS, gzip (minified)', `${kb(sizes.totalJsGzipBytes)} (${kb(sizes.totalJsBytes)})`, '', ''],
-    ['fonts by format', fonts.map(([format, f]) => `${f.files} ${format}, ${kb(f.bytes)}`).join('; '), 'woff2 only', onlyWoff2 ? 'met' : 'missed'],
+    [
+      'fonts by format',
+      fonts.map(([format, f]) => `${f.files} ${format}, ${kb(f.bytes)}`).join('; '),
+      'woff2 only',
+      onlyWoff2 ? 'met' : 'missed',
+    ],
   ]
 }
 
 async function printProfile(direct: Comparison<Metric>, dataDir: string): Promise<void> {
-  process.stdout.write(`### where the time goes (node scripts/serve.mjs, medians)\n\n${renderTable(['step', 'ms'], stepRows(direct))}\n\n`)
+  process.stdout.write(
+    `### where the time goes (node scripts/serve.mjs, medians)\n\n${renderTable(['step', 'ms'], stepRows(direct))}\n\n`,
+  )
   progress('one launch under node --cpu-prof')
   const { timing, threads } = await profileLaunch([...SERVE, dataDir], ENV, root)
-  const rows = threads.flatMap(({ name, split }) => [...split].sort((a, b) => b[1] - a[1]).map(([who, ms]) => [name, who, formatNumber(ms)]))
+  const rows = threads.flatMap(({ name, split }) =>
+    [...split].sort((a, b) => b[1] - a[1]).map(([who, ms]) => [name, who, formatNumber(ms)]),
+  )
   process.stdout.write(
     `### CPU samples of one launch until ready (${formatNumber(timing.sinceProcessStartMs)} ms; node --cpu-prof, every thread, by script)\n\n${renderTable(['thread', 'who ran', 'ms'], rows)}\n\n`,
   )
@@ -120,14 +154,28 @@ async function run(options: BenchOptions): Promise<void> {
   })
   try {
     const direct = await compareStart('node scripts/serve.mjs', process.execPath, [...SERVE, dataDir], rounds)
-    const viaNpm = await compareStart('npm run serve', 'npm', ['run', '-s', 'serve', '--', '--port', '0', '--data-dir', dataDir], rounds)
-    process.stdout.write(`### node scripts/serve.mjs\n\n${renderTable(COMPARISON_HEADERS, comparisonRows(direct, SPECS))}\n\n`)
+    const viaNpm = await compareStart(
+      'npm run serve',
+      'npm',
+      ['run', '-s', 'serve', '--', '--port', '0', '--data-dir', dataDir],
+      rounds,
+    )
+    process.stdout.write(
+      `### node scripts/serve.mjs\n\n${renderTable(COMPARISON_HEADERS, comparisonRows(direct, SPECS))}\n\n`,
+    )
     process.stdout.write(`### npm run serve\n\n${renderTable(COMPARISON_HEADERS, comparisonRows(viaNpm, SPECS))}\n\n`)
     const targets = [targetRow('node scripts/serve.mjs', direct), targetRow('npm run serve', viaNpm)]
-    process.stdout.write(`${renderTable(['launch', 'address after (ms, median)', 'allowed (ms)', 'target'], targets.map((t) => t.row))}\n\n`)
+    process.stdout.write(
+      `${renderTable(
+        ['launch', 'address after (ms, median)', 'allowed (ms)', 'target'],
+        targets.map((t) => t.row),
+      )}\n\n`,
+    )
     if (targets.some((t) => !t.met)) await printProfile(direct, dataDir)
     const sizes = bundleSizes(join(root, 'out', 'renderer'))
-    process.stdout.write(`### bundle (${sizes.firstLoadFiles.join(', ')})\n\n${renderTable(['what', 'size', 'target', ''], bundleRows(sizes))}\n`)
+    process.stdout.write(
+      `### bundle (${sizes.firstLoadFiles.join(', ')})\n\n${renderTable(['what', 'size', 'target', ''], bundleRows(sizes))}\n`,
+    )
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }

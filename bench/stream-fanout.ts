@@ -27,7 +27,12 @@ interface Side {
 
 async function startSide(reply: string, tokenDelayMs: number, timing: Partial<CoreTiming>): Promise<Side> {
   const harness = await startCoreHarness({ sim: { models: [BASE], reply, tokenDelayMs }, timing })
-  const server = await startBrowserServer({ core: harness.core, rendererDir: harness.dataDir, token: TOKEN, log: silentLogger })
+  const server = await startBrowserServer({
+    core: harness.core,
+    rendererDir: harness.dataDir,
+    token: TOKEN,
+    log: silentLogger,
+  })
   const window = await connectSse(server.origin, `${sessionCookieName(server.port)}=${TOKEN}`)
   return { harness, server, window, turns: 0 }
 }
@@ -43,7 +48,10 @@ function replyDelivered(window: SseClient, requestId: string, expected: string, 
   let text = ''
   let stop = () => {}
   const done = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`window got ${text.length} of ${expected.length} characters`)), DELIVERY_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`window got ${text.length} of ${expected.length} characters`)),
+      DELIVERY_TIMEOUT_MS,
+    )
     const unsubscribe = window.onMessage((message) => {
       if (message.event !== 'chat:delta') return
       const delta = JSON.parse(message.data) as { requestId: string; content: string }
@@ -73,13 +81,17 @@ function turn(side: Side, reply: string) {
     const delivered = replyDelivered(side.window, requestId, reply, () => void deltas++)
     const bytesBefore = side.window.received.bytes
     const stopwatch = startStopwatch()
-    const result = unwrap(await core.dispatch('chat:send', { requestId, conversationId: conversation.id, text: 'Tell me a long story.' }))
+    const result = unwrap(
+      await core.dispatch('chat:send', { requestId, conversationId: conversation.id, text: 'Tell me a long story.' }),
+    )
     const turnMs = stopwatch.wallMs()
     await delivered
     const deliveredMs = stopwatch.wallMs()
     const cpuMs = stopwatch.cpuMs()
     if (result.assistantMessage.status !== 'complete' || result.assistantMessage.content !== reply) {
-      throw new Error(`the saved reply is ${result.assistantMessage.status} with ${result.assistantMessage.content.length} characters`)
+      throw new Error(
+        `the saved reply is ${result.assistantMessage.status} with ${result.assistantMessage.content.length} characters`,
+      )
     }
     return { deltas, kilobytes: (side.window.received.bytes - bytesBefore) / 1024, turnMs, deliveredMs, cpuMs }
   }
@@ -101,7 +113,10 @@ const SPECS: MetricSpec<Metric>[] = [
 
 async function comparePace(pace: Pace, reply: string, rounds: number): Promise<string[][]> {
   const checkpointIntervalMs = DEFAULT_TIMING.checkpointIntervalMs
-  const ours = await startSide(reply, pace.tokenDelayMs, { deltaIntervalMs: DEFAULT_TIMING.deltaIntervalMs, checkpointIntervalMs })
+  const ours = await startSide(reply, pace.tokenDelayMs, {
+    deltaIntervalMs: DEFAULT_TIMING.deltaIntervalMs,
+    checkpointIntervalMs,
+  })
   const baseline = await startSide(reply, pace.tokenDelayMs, { deltaIntervalMs: 0, checkpointIntervalMs })
   try {
     const comparison = await compareInterleaved({
@@ -111,7 +126,10 @@ async function comparePace(pace: Pace, reply: string, rounds: number): Promise<s
       baseline: turn(baseline, reply),
       onRound: (round) => progress(`${pace.label}: round ${round}/${rounds}`),
     })
-    return comparisonRows(comparison, SPECS.map((spec) => ({ ...spec, label: `${pace.label}: ${spec.label}` })))
+    return comparisonRows(
+      comparison,
+      SPECS.map((spec) => ({ ...spec, label: `${pace.label}: ${spec.label}` })),
+    )
   } finally {
     await Promise.all([stopSide(ours), stopSide(baseline)])
   }

@@ -15,7 +15,14 @@ import { unwrap } from '../src-main/test-support/core-harness'
 import { startStopwatch } from './lib/clock'
 import { isMainModule, progress, roundsFor, runStandalone, type Benchmark, type BenchOptions } from './lib/cli'
 import { compareInterleaved, type Comparison, type Sample } from './lib/compare'
-import { comparisonRows, COMPARISON_HEADERS, formatNumber, printHeader, renderTable, type MetricSpec } from './lib/report'
+import {
+  comparisonRows,
+  COMPARISON_HEADERS,
+  formatNumber,
+  printHeader,
+  renderTable,
+  type MetricSpec,
+} from './lib/report'
 import { startSimProcess, type SimProcess } from './lib/sim-process'
 import { connectSse, createRpcPoster, type RpcPoster, type SseClient } from './lib/sse-client'
 import { pairedRatios, spreadOf } from './lib/stats'
@@ -70,7 +77,16 @@ async function startOurs(sim: SimProcess): Promise<Ours> {
   const window = await connectSse(server.origin, cookie)
   unwrap(await core.dispatch('models:setNumCtx', { model: BASE, numCtx: NUM_CTX }))
   const conversation = unwrap(await core.dispatch('conversations:create', { model: BASE }))
-  return { dataDir, core, server, window, rpc: createRpcPoster(server.origin, cookie), conversationId: conversation.id, turns: 0, lastChat: null }
+  return {
+    dataDir,
+    core,
+    server,
+    window,
+    rpc: createRpcPoster(server.origin, cookie),
+    conversationId: conversation.id,
+    turns: 0,
+    lastChat: null,
+  }
 }
 
 async function stopOurs(ours: Ours): Promise<void> {
@@ -82,7 +98,11 @@ async function stopOurs(ours: Ours): Promise<void> {
 }
 
 /** Resolves with the time the window received the first `chat:delta` with text for `requestId`. */
-function firstDelta(window: SseClient, requestId: string, stopwatch: ReturnType<typeof startStopwatch>): Promise<number> {
+function firstDelta(
+  window: SseClient,
+  requestId: string,
+  stopwatch: ReturnType<typeof startStopwatch>,
+): Promise<number> {
   let stop = () => {}
   const seen = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the window got no delta')), TIMEOUT_MS)
@@ -117,15 +137,23 @@ function oursTurn(ours: Ours, sim: SimProcess) {
     let turnMs = Number.NaN
     const stopwatch = startStopwatch()
     const first = firstDelta(ours.window, requestId, stopwatch)
-    const sent = ours.rpc.post('chat:send', { requestId, conversationId: ours.conversationId, text: QUESTION }).then((result) => {
-      turnMs = stopwatch.wallMs()
-      return result as { ok: boolean; value?: ChatTurn }
-    })
+    const sent = ours.rpc
+      .post('chat:send', { requestId, conversationId: ours.conversationId, text: QUESTION })
+      .then((result) => {
+        turnMs = stopwatch.wallMs()
+        return result as { ok: boolean; value?: ChatTurn }
+      })
     const requests = await countRequests(sim, first, sent)
     const result = await sent
-    if (!result.ok || result.value?.assistantMessage.content !== REPLY) throw new Error(`chat:send gave ${JSON.stringify(result).slice(0, 200)}`)
+    if (!result.ok || result.value?.assistantMessage.content !== REPLY)
+      throw new Error(`chat:send gave ${JSON.stringify(result).slice(0, 200)}`)
     ours.lastChat = await sentChat(ours.core, ours.conversationId, result.value.assistantMessage.servedBy)
-    return { firstTokenMs: await first, turnMs, requestsBeforeFirstToken: requests.beforeFirstToken, requestsPerTurn: requests.perTurn }
+    return {
+      firstTokenMs: await first,
+      turnMs,
+      requestsBeforeFirstToken: requests.beforeFirstToken,
+      requestsPerTurn: requests.perTurn,
+    }
   }
 }
 
@@ -158,7 +186,12 @@ function baselineTurn(ours: Ours, sim: SimProcess, client: Ollama) {
     })()
     const requests = await countRequests(sim, first, whole)
     if (text !== REPLY) throw new Error(`unexpected reply: ${JSON.stringify(text.slice(0, 80))}`)
-    return { firstTokenMs: await first, turnMs, requestsBeforeFirstToken: requests.beforeFirstToken, requestsPerTurn: requests.perTurn }
+    return {
+      firstTokenMs: await first,
+      turnMs,
+      requestsBeforeFirstToken: requests.beforeFirstToken,
+      requestsPerTurn: requests.perTurn,
+    }
   }
 }
 
@@ -168,17 +201,29 @@ function targetRows(comparison: Comparison<Metric>): string[][] {
   const verdict = (met: boolean) => (met ? 'met' : 'MISSED')
   const allowed = (baselineMs: number) => FIRST_TOKEN_FACTOR * baselineMs + WINDOW_HOP_MS
   const firstLimit = allowed(median('baseline', 'firstTokenMs'))
-  const roundsMet = comparison.ours.firstTokenMs.filter((ms, i) => ms <= allowed(comparison.baseline.firstTokenMs[i] ?? Number.NaN)).length
+  const roundsMet = comparison.ours.firstTokenMs.filter(
+    (ms, i) => ms <= allowed(comparison.baseline.firstTokenMs[i] ?? Number.NaN),
+  ).length
   const turnRatio = spreadOf(pairedRatios(comparison.ours.turnMs, comparison.baseline.turnMs)).median
-  const oneRequest = comparison.ours.requestsPerTurn.every((count) => count === 1) && comparison.ours.requestsBeforeFirstToken.every((count) => count === 1)
+  const oneRequest =
+    comparison.ours.requestsPerTurn.every((count) => count === 1) &&
+    comparison.ours.requestsBeforeFirstToken.every((count) => count === 1)
   return [
     [
       `first token ≤ ${FIRST_TOKEN_FACTOR}× baseline + ${WINDOW_HOP_MS} ms (medians; rounds that met it)`,
       `${formatNumber(median('ours', 'firstTokenMs'))} ms ≤ ${formatNumber(firstLimit)} ms (${roundsMet}/${comparison.ours.firstTokenMs.length})`,
       verdict(median('ours', 'firstTokenMs') <= firstLimit),
     ],
-    [`whole turn ≤ ${TURN_FACTOR}× baseline (median ratio)`, `${formatNumber(turnRatio)}×`, verdict(turnRatio <= TURN_FACTOR)],
-    ['exactly one request to Ollama per warm turn, before the first token (every round)', oneRequest ? 'always 1' : 'not always 1', verdict(oneRequest)],
+    [
+      `whole turn ≤ ${TURN_FACTOR}× baseline (median ratio)`,
+      `${formatNumber(turnRatio)}×`,
+      verdict(turnRatio <= TURN_FACTOR),
+    ],
+    [
+      'exactly one request to Ollama per warm turn, before the first token (every round)',
+      oneRequest ? 'always 1' : 'not always 1',
+      verdict(oneRequest),
+    ],
   ]
 }
 
@@ -187,7 +232,8 @@ async function run(options: BenchOptions): Promise<void> {
   printHeader({
     title: 'Warm chat turn: from send to the first token in the window, and the whole turn',
     ours: `the real core behind the browser-mode server: POST /rpc/chat:send from a window (node:http, keep-alive), first chat:delta on its SSE stream (deltaIntervalMs ${DEFAULT_TIMING.deltaIntervalMs}, leading edge), turn until chat:send answers (reply saved)`,
-    baseline: 'the bare `ollama` npm client streaming the same chat (the model and messages ours last sent) from the same simulator: first chunk with text, turn until the done chunk',
+    baseline:
+      'the bare `ollama` npm client streaming the same chat (the model and messages ours last sent) from the same simulator: first chunk with text, turn until the done chunk',
     setup: [
       `one Ollama simulator in its own process (as Ollama is), on a real socket shared by both sides; ${BASE} at num_ctx ${NUM_CTX} (a temporary model, already created), a ${REPLY.split(' ').length}-token reply, ${TOKEN_DELAY_MS} ms per token`,
       `ours: a warm conversation (every turn appends to it); ${rounds} turns per side; requests are those the simulator recorded`,

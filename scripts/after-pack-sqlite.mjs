@@ -18,5 +18,7 @@ export default async function afterPack(context) {
     outDir: context.outDir,
     target: { platform: context.electronPlatformName, arch: electronBuilder.Arch[context.arch] },
   })
-  console.log(`  • ollmchat: better-sqlite3 in the package is the ${choice.build === 'electron' ? 'Electron build' : `Node build, because ${choice.reason}`}`)
+  console.log(
+    `  • ollmchat: better-sqlite3 in the package is the ${choice.build === 'electron' ? 'Electron build' : `Node build, because ${choice.reason}`}`,
+  )
 }

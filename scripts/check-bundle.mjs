@@ -53,7 +53,8 @@ export function bundleSizes(dir) {
     font.files += 1
     font.bytes += statSync(path).size
   }
-  const sum = (/** @type {string[]} */ paths, /** @type {(path: string) => number} */ size) => paths.reduce((total, path) => total + size(path), 0)
+  const sum = (/** @type {string[]} */ paths, /** @type {(path: string) => number} */ size) =>
+    paths.reduce((total, path) => total + size(path), 0)
   const firstLoadPaths = [...firstLoad].map((file) => join(dir, file))
   return {
     firstLoadFiles: [...firstLoad],
@@ -76,11 +77,24 @@ function main() {
   const otherFonts = Object.keys(sizes.fonts).filter((format) => format !== 'woff2')
   if (args.includes('--json')) console.log(JSON.stringify(sizes))
   else {
-    console.log(`first page JS: ${kb(sizes.firstLoadJsGzipBytes)} kB gzip (${kb(sizes.firstLoadJsBytes)} kB) in ${sizes.firstLoadFiles.join(', ')}; budget ${FIRST_LOAD_BUDGET_KB} kB gzip`)
-    console.log(`all JS: ${kb(sizes.totalJsGzipBytes)} kB gzip (${kb(sizes.totalJsBytes)} kB) in ${sizes.jsFiles} files`)
-    console.log(`fonts: ${Object.entries(sizes.fonts).map(([format, f]) => `${f.files} ${format} (${kb(f.bytes)} kB)`).join(', ') || 'none'}`)
+    console.log(
+      `first page JS: ${kb(sizes.firstLoadJsGzipBytes)} kB gzip (${kb(sizes.firstLoadJsBytes)} kB) in ${sizes.firstLoadFiles.join(', ')}; budget ${FIRST_LOAD_BUDGET_KB} kB gzip`,
+    )
+    console.log(
+      `all JS: ${kb(sizes.totalJsGzipBytes)} kB gzip (${kb(sizes.totalJsBytes)} kB) in ${sizes.jsFiles} files`,
+    )
+    console.log(
+      `fonts: ${
+        Object.entries(sizes.fonts)
+          .map(([format, f]) => `${f.files} ${format} (${kb(f.bytes)} kB)`)
+          .join(', ') || 'none'
+      }`,
+    )
   }
-  if (overBudget) console.error(`ollmchat: the first page loads ${kb(sizes.firstLoadJsGzipBytes)} kB of JS (gzip), over the ${FIRST_LOAD_BUDGET_KB} kB budget.`)
+  if (overBudget)
+    console.error(
+      `ollmchat: the first page loads ${kb(sizes.firstLoadJsGzipBytes)} kB of JS (gzip), over the ${FIRST_LOAD_BUDGET_KB} kB budget.`,
+    )
   if (otherFonts.length > 0) console.error(`ollmchat: fonts other than woff2 were emitted: ${otherFonts.join(', ')}.`)
   process.exitCode = overBudget || otherFonts.length > 0 ? 1 : 0
 }

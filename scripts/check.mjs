@@ -5,14 +5,14 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const bin = (/** @type {string} */ name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
+const bin = (/** @type {string} */ name) =>
+  join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
 
 /** @type {{ name: string, command: string, args: string[] }[]} */
 const STEPS = [
   { name: 'types', command: bin('tsc'), args: ['-b'] },
   { name: 'lint', command: bin('eslint'), args: ['.'] },
-  // FORMAT CHECK: once Prettier is in the project, its check goes here (`prettier --check .`, the `format:check`
-  // script .ci/run runs), between lint and the unit tests.
+  { name: 'format', command: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
   { name: 'unit tests', command: bin('vitest'), args: ['run'] },
 ]
 

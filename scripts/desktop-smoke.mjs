@@ -20,7 +20,9 @@ const check = (/** @type {unknown} */ ok, /** @type {string} */ what) => {
 const recorded = () => /** @type {FakeElectron | undefined} */ (Reflect.get(globalThis, '__fakeElectron'))
 /** @type {() => never} */
 const finish = () => {
-  console.log(failures.length === 0 ? 'desktop smoke: OK' : `desktop smoke: FAILED\n${failures.map((f) => `- ${f}`).join('\n')}`)
+  console.log(
+    failures.length === 0 ? 'desktop smoke: OK' : `desktop smoke: FAILED\n${failures.map((f) => `- ${f}`).join('\n')}`,
+  )
   const fake = recorded()
   if (fake) rmSync(fake.userData, { recursive: true, force: true })
   process.exit(failures.length === 0 ? 0 : 1)
@@ -37,7 +39,10 @@ try {
   check(false, `preload.cjs is not a CommonJS script: ${String(error)}`)
 }
 const required = [...preload.matchAll(/require\((["'])([^"']+)\1\)/g)].map((m) => m[2])
-check(required.every((name) => name === 'electron'), `the sandboxed preload requires more than electron: ${required.join(', ')}`)
+check(
+  required.every((name) => name === 'electron'),
+  `the sandboxed preload requires more than electron: ${required.join(', ')}`,
+)
 
 process.env.OLLAMA_HOST ??= 'http://127.0.0.1:1'
 setTimeout(() => {
@@ -51,15 +56,27 @@ if (!fake) {
   check(false, 'main did not import the electron stand-in')
   finish()
 }
-for (let i = 0; i < 100 && !(fake.windows[0]?.shown && fake.handlers.size > 0); i++) await new Promise((r) => setTimeout(r, 50))
+for (let i = 0; i < 100 && !(fake.windows[0]?.shown && fake.handlers.size > 0); i++)
+  await new Promise((r) => setTimeout(r, 50))
 
 const window = fake.windows[0]
 check(fake.windows.length === 1 && window?.shown, 'one window was created and shown')
-const menuLabels = (fake.Menu.applicationMenu?.items ?? []).map((item) => Reflect.get(Object(item), 'label') ?? Reflect.get(Object(item), 'role'))
+const menuLabels = (fake.Menu.applicationMenu?.items ?? []).map(
+  (item) => Reflect.get(Object(item), 'label') ?? Reflect.get(Object(item), 'role'),
+)
 // On Linux: File and View are the app's own; Edit, Window and Help are Electron's roles with the app's items.
-check(menuLabels.join() === 'File,editMenu,View,windowMenu,help', `the application menu is set from its template (${menuLabels.join(', ')})`)
+check(
+  menuLabels.join() === 'File,editMenu,View,windowMenu,help',
+  `the application menu is set from its template (${menuLabels.join(', ')})`,
+)
 const prefs = window?.options.webPreferences ?? {}
-check(prefs.contextIsolation === true && prefs.sandbox === true && prefs.nodeIntegration === false && prefs.webviewTag === false, 'secure webPreferences')
+check(
+  prefs.contextIsolation === true &&
+    prefs.sandbox === true &&
+    prefs.nodeIntegration === false &&
+    prefs.webviewTag === false,
+  'secure webPreferences',
+)
 check(prefs.preload === out('preload', 'preload.cjs'), `the preload path is the built preload (${prefs.preload})`)
 check(window?.loaded === 'app://ollmchat/index.html', `the window loads app://ollmchat/index.html (${window?.loaded})`)
 check(fake.handlers.size > 0 && fake.handlers.has('app:getInfo'), 'IPC handlers are registered')
@@ -70,7 +87,10 @@ check(
   `the app: scheme is registered before the app is ready (${fake.lifecycle.join(', ')})`,
 )
 const scheme = fake.privilegedSchemes.find((entry) => entry.scheme === 'app')
-check(scheme?.privileges.standard === true && scheme.privileges.secure === true, 'the app: scheme is standard and secure')
+check(
+  scheme?.privileges.standard === true && scheme.privileges.secure === true,
+  'the app: scheme is standard and secure',
+)
 const serveApp = (/** @type {string} */ url) => fake.protocolHandlers.get('app')?.(new Request(url))
 const page = await serveApp('app://ollmchat/index.html')
 // The policy is written once (src-shared/content-security-policy.ts): the built page's meta tag and the app: header
@@ -81,8 +101,14 @@ const csp = await tsImport('../src-shared/content-security-policy.ts', import.me
 const html = (await page?.text()) ?? ''
 const metaPolicy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'")
 check(page?.status === 200 && html.includes('<div id="root">'), 'app://ollmchat/index.html serves the built page')
-check(metaPolicy === csp.contentSecurityPolicy({ delivery: 'meta' }), `the built page's CSP meta tag is the shipped policy (${metaPolicy})`)
-check(page?.headers.get('content-security-policy') === csp.CONTENT_SECURITY_POLICY, 'app: responses carry the shipped policy as a header')
+check(
+  metaPolicy === csp.contentSecurityPolicy({ delivery: 'meta' }),
+  `the built page's CSP meta tag is the shipped policy (${metaPolicy})`,
+)
+check(
+  page?.headers.get('content-security-policy') === csp.CONTENT_SECURITY_POLICY,
+  'app: responses carry the shipped policy as a header',
+)
 const escaped = await serveApp('app://ollmchat/..%2fmain%2fmain.js')
 check(escaped?.status === 404, `a path out of the renderer folder is refused (${escaped?.status})`)
 
@@ -94,21 +120,29 @@ check(
 )
 check(contents?.windowOpenHandler?.({ url: 'https://evil.example/' })?.action === 'deny', 'window.open is denied')
 check(
-  contents?.session.permissionCheckHandler?.(contents, 'media', 'app://ollmchat', { requestingUrl: 'app://ollmchat/index.html' }) === false &&
-    contents?.session.devicePermissionHandler?.({ deviceType: 'usb' }) === false,
+  contents?.session.permissionCheckHandler?.(contents, 'media', 'app://ollmchat', {
+    requestingUrl: 'app://ollmchat/index.html',
+  }) === false && contents?.session.devicePermissionHandler?.({ deviceType: 'usb' }) === false,
   'permission checks and devices are denied',
 )
 
 const trusted = { sender: window?.webContents, senderFrame: { url: 'app://ollmchat/index.html' } }
 const info = await fake.handlers.get('app:getInfo')?.(trusted, {})
-check(info?.ok === true && info.value.mode === 'desktop', `app:getInfo answers from the real core (${JSON.stringify(info)})`)
-const refused = await fake.handlers.get('app:getInfo')?.({ sender: {}, senderFrame: { url: 'https://evil.example/' } }, {})
+check(
+  info?.ok === true && info.value.mode === 'desktop',
+  `app:getInfo answers from the real core (${JSON.stringify(info)})`,
+)
+const refused = await fake.handlers.get('app:getInfo')?.(
+  { sender: {}, senderFrame: { url: 'https://evil.example/' } },
+  {},
+)
 check(refused?.ok === false && refused.error.code === 'FORBIDDEN', 'a foreign sender is refused')
 
 // A history in a file is searched on its own thread, which the built app starts from out/main/search-worker.js
 // (there is no source beside the bundle to fall back on). With Ollama unreachable a turn still saves the user's
 // message (and the error as the reply), so there is something to find.
-const invoke = (/** @type {string} */ channel, /** @type {unknown} */ input) => fake.handlers.get(channel)?.(trusted, input)
+const invoke = (/** @type {string} */ channel, /** @type {unknown} */ input) =>
+  fake.handlers.get(channel)?.(trusted, input)
 const created = await invoke('conversations:create', { model: null })
 const conversationId = created?.ok ? created.value.id : undefined
 await invoke('conversations:update', { conversationId, model: 'llama3.2' })
@@ -116,7 +150,8 @@ const sent = await invoke('chat:send', { requestId: 'smoke', conversationId, tex
 check(sent?.ok === true, `a turn with Ollama unreachable still saves the message (${JSON.stringify(sent?.error)})`)
 const found = await invoke('conversations:search', { query: 'quokka' })
 check(
-  found?.ok === true && found.value.hits.some((/** @type {{ conversationId: string }} */ hit) => hit.conversationId === conversationId),
+  found?.ok === true &&
+    found.value.hits.some((/** @type {{ conversationId: string }} */ hit) => hit.conversationId === conversationId),
   `conversations:search finds the message through the built search worker (${JSON.stringify(found)})`,
 )
 
@@ -126,5 +161,8 @@ for (let i = 0; i < 100 && fake.quits.length < 2; i++) await new Promise((r) => 
 check(fake.quits[1] === 'done', 'quitting completes after core.stop')
 check(fake.handlers.size === 0, 'closing the window removed the IPC handlers')
 const settings = JSON.parse(readFileSync(join(fake.userData, 'settings.json'), 'utf8'))
-check(settings.window?.width === 1111 && settings.window?.maximized === false, 'the window size was saved to settings.json')
+check(
+  settings.window?.width === 1111 && settings.window?.maximized === false,
+  'the window size was saved to settings.json',
+)
 finish()

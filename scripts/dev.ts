@@ -24,7 +24,11 @@ const { values } = parseArgs({
 /** electron-vite dev serves the renderer with hot reload, rebuilds main and preload on change (--watch) and restarts Electron. */
 function runDesktopDev() {
   const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
-  const child = spawn(process.execPath, [cli, 'dev', '--watch'], { cwd: root, stdio: 'inherit', env: electronEnv(process.env) })
+  const child = spawn(process.execPath, [cli, 'dev', '--watch'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: electronEnv(process.env),
+  })
   // A SIGTERM sent to this process alone must still reach the app; Ctrl+C reaches both through the terminal.
   process.on('SIGTERM', () => child.kill('SIGTERM'))
   process.on('SIGINT', () => {})
@@ -41,7 +45,9 @@ if (electron) {
   await runUntilSignalled(
     () => startDevBrowserServer({ root, dataDir, port }),
     ({ mode }) => {
-      console.log(`ollmchat (browser mode, development: the page reloads as you edit src-renderer). Open:\n\n  ${mode.server.url}\n`)
+      console.log(
+        `ollmchat (browser mode, development: the page reloads as you edit src-renderer). Open:\n\n  ${mode.server.url}\n`,
+      )
       console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
     },
   )

@@ -18,7 +18,11 @@ process.on('SIGTERM', () => current?.kill('SIGTERM'))
 /** @type {import('./lib/dist-flow.mjs').RunCommand} */
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' && command.endsWith('.cmd') })
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32' && command.endsWith('.cmd'),
+    })
     current = child
     child.on('error', (error) => {
       console.error(`ollmchat: could not start ${command}: ${error.message}`)

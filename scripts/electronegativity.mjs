@@ -17,7 +17,12 @@ const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'elec
 const scratch = mkdtempSync(join(tmpdir(), 'ollmchat-electronegativity-'))
 const report = join(scratch, 'findings.csv')
 try {
-  const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity')
+  const bin = join(
+    root,
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity',
+  )
   const run = spawnSync(bin, ['-i', join(root, 'out'), '-e', electronVersion, '-r', '-v', 'false', '-o', report], {
     cwd: root,
     encoding: 'utf8',
@@ -32,11 +37,16 @@ try {
   const { unexplained, stale } = compareFindings(findings, explained)
   for (const finding of findings) {
     const mark = unexplained.includes(finding) ? 'UNEXPLAINED' : 'explained'
-    console.log(`${mark.padEnd(11)} ${finding.check} ${finding.severity}/${finding.confidence} ${finding.file}:${finding.location}`)
+    console.log(
+      `${mark.padEnd(11)} ${finding.check} ${finding.severity}/${finding.confidence} ${finding.file}:${finding.location}`,
+    )
   }
-  for (const entry of stale) console.log(`STALE       ${entry.check} ${entry.file}: docs/security.md explains a finding that no longer occurs`)
+  for (const entry of stale)
+    console.log(`STALE       ${entry.check} ${entry.file}: docs/security.md explains a finding that no longer occurs`)
   if (unexplained.length > 0 || stale.length > 0) {
-    console.error(`electronegativity: ${unexplained.length} unexplained finding(s), ${stale.length} stale explanation(s); see docs/security.md`)
+    console.error(
+      `electronegativity: ${unexplained.length} unexplained finding(s), ${stale.length} stale explanation(s); see docs/security.md`,
+    )
     process.exit(1)
   }
   console.log(`electronegativity: ${findings.length} finding(s), all explained in docs/security.md`)

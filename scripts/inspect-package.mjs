@@ -6,7 +6,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { archiveEntries, decodeFuseWire, inspectPackage, nodeModuleAbi, packageSizes, SQLITE_BINDING } from './lib/package-rules.mjs'
+import {
+  archiveEntries,
+  decodeFuseWire,
+  inspectPackage,
+  nodeModuleAbi,
+  packageSizes,
+  SQLITE_BINDING,
+} from './lib/package-rules.mjs'
 
 const require = createRequire(import.meta.url)
 /** @type {typeof import('@electron/asar')} */
@@ -19,7 +26,9 @@ const appOutDir = join(root, 'dist', 'linux-unpacked')
 const archive = join(appOutDir, 'resources', 'app.asar')
 const recordPath = join(root, 'dist', 'package-dir.json')
 if (!existsSync(archive) || !existsSync(recordPath)) {
-  console.error('No package to inspect: run `npm run package:dir` first (dist/linux-unpacked/resources/app.asar is missing).')
+  console.error(
+    'No package to inspect: run `npm run package:dir` first (dist/linux-unpacked/resources/app.asar is missing).',
+  )
   process.exit(1)
 }
 const record = JSON.parse(readFileSync(recordPath, 'utf8'))
@@ -54,17 +63,26 @@ const verdict = inspectPackage({
   electronAbi: record.electronAbi,
   nodeAbi: process.versions.modules,
   fuses: existsSync(executable)
-    ? decodeFuseWire(await electronFuses.getCurrentFuseWire(executable).catch(() => ({})), /** @type {any} */ (electronFuses.FuseV1Options))
+    ? decodeFuseWire(
+        await electronFuses.getCurrentFuseWire(executable).catch(() => ({})),
+        /** @type {any} */ (electronFuses.FuseV1Options),
+      )
     : undefined,
 })
 
 const mb = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const sizes = packageSizes(entries)
-console.log(`Package dist/linux-unpacked (stand-in Electron ${record.electronVersion}): ${entries.length} files, ${mb(sizes.packed)} in app.asar, ${mb(sizes.unpacked)} unpacked.`)
+console.log(
+  `Package dist/linux-unpacked (stand-in Electron ${record.electronVersion}): ${entries.length} files, ${mb(sizes.packed)} in app.asar, ${mb(sizes.unpacked)} unpacked.`,
+)
 console.log(`Largest: ${sizes.largest.map((entry) => `${entry.path} ${mb(entry.size)}`).join('; ')}`)
 for (const note of verdict.notes) console.log(`Note: ${note}`)
 if (verdict.problems.length > 0) {
-  console.error(`The package breaks ${verdict.problems.length} rule(s):\n${verdict.problems.map((problem) => `- ${problem}`).join('\n')}`)
+  console.error(
+    `The package breaks ${verdict.problems.length} rule(s):\n${verdict.problems.map((problem) => `- ${problem}`).join('\n')}`,
+  )
   process.exit(1)
 }
-console.log(`Package OK${verdict.notes.length > 0 ? ' (see the note above)' : ''}: app code, runtime dependencies only, better-sqlite3 unpacked, fuses set, no tests, simulator or source maps.`)
+console.log(
+  `Package OK${verdict.notes.length > 0 ? ' (see the note above)' : ''}: app code, runtime dependencies only, better-sqlite3 unpacked, fuses set, no tests, simulator or source maps.`,
+)

@@ -40,4 +40,6 @@ mkdirSync(linuxDir)
 for (const size of LINUX_ICON_SIZES) writeFileSync(join(linuxDir, linuxIconName(size)), png(size))
 writeFileSync(join(assets, 'icon.ico'), encodeIco(ICO_SIZES.map(png)))
 writeFileSync(join(assets, 'icon.icns'), encodeIcns(ICNS_TYPES.map((type) => ({ type, png: png(icnsPngSize(type)) }))))
-console.log(`Icons written from assets/icon.svg: assets/icons/ (${LINUX_ICON_SIZES.join(', ')}), assets/icon.ico (${ICO_SIZES.join(', ')}), assets/icon.icns (${ICNS_TYPES.join(', ')}).`)
+console.log(
+  `Icons written from assets/icon.svg: assets/icons/ (${LINUX_ICON_SIZES.join(', ')}), assets/icon.ico (${ICO_SIZES.join(', ')}), assets/icon.icns (${ICNS_TYPES.join(', ')}).`,
+)

@@ -20,7 +20,11 @@ if (!existsSync(join(root, main))) {
   process.exit(1)
 }
 const standIn = join(root, 'dist', '.stand-in-electron')
-makeStandInElectronDist({ dir: standIn, electronVersion, licenseFrom: join(root, 'node_modules', 'electron', 'LICENSE') })
+makeStandInElectronDist({
+  dir: standIn,
+  electronVersion,
+  licenseFrom: join(root, 'node_modules', 'electron', 'LICENSE'),
+})
 
 const builderArgs = [
   join(root, 'node_modules', 'electron-builder', 'cli.js'),
@@ -41,12 +45,19 @@ if (status !== 0) {
   process.exit(status)
 }
 if (!existsSync(choicePath)) {
-  console.error(`electron-builder finished, but the afterPack hook did not record which better-sqlite3 build it packaged (${choicePath} is missing).`)
+  console.error(
+    `electron-builder finished, but the afterPack hook did not record which better-sqlite3 build it packaged (${choicePath} is missing).`,
+  )
   process.exit(1)
 }
 /** @type {import('./lib/package-sqlite.mjs').SqliteChoice} */
 const sqlite = JSON.parse(readFileSync(choicePath, 'utf8'))
-const record = { electronVersion, electronAbi, standInElectron: true, betterSqlite3: sqlite.build === 'electron' ? { build: 'electron' } : sqlite }
+const record = {
+  electronVersion,
+  electronAbi,
+  standInElectron: true,
+  betterSqlite3: sqlite.build === 'electron' ? { build: 'electron' } : sqlite,
+}
 writeFileSync(recordPath, `${JSON.stringify(record, null, 2)}\n`)
 console.log(
   `dist/linux-unpacked made with a stand-in Electron ${electronVersion}; better-sqlite3: ${sqlite.build === 'electron' ? `Electron build (ABI ${electronAbi})` : `Node build, because ${sqlite.reason}`}.`,

@@ -10,6 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 try {
   await runPostinstall({ root, env: process.env, run: runStep })
 } catch (error) {
-  console.log(`ollmchat: the desktop set-up step was skipped (${error instanceof Error ? error.message : String(error)}).`)
+  console.log(
+    `ollmchat: the desktop set-up step was skipped (${error instanceof Error ? error.message : String(error)}).`,
+  )
 }
 process.exitCode = 0

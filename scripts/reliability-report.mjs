@@ -31,12 +31,15 @@ export function readRecords(dir) {
   if (!existsSync(dir)) return []
   /** @type {ReliabilityRecord[]} */
   const records = []
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.ndjson')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.ndjson'))
+    .sort()) {
     const lines = readFileSync(join(dir, name), 'utf8').split('\n')
     lines.forEach((line, index) => {
       if (line.trim() === '') return
       const record = parseRecord(line)
-      if (!record) throw new Error(`Line ${index + 1} of ${join(dir, name)} is not a reliability record: ${line.slice(0, 200)}`)
+      if (!record)
+        throw new Error(`Line ${index + 1} of ${join(dir, name)} is not a reliability record: ${line.slice(0, 200)}`)
       records.push(record)
     })
   }
@@ -63,7 +66,8 @@ function parseRecord(line) {
 }
 
 /** Code-unit order, ignoring case first: the same on every machine, whatever its locale. */
-const byText = (/** @type {string} */ a, /** @type {string} */ b) => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b)
+const byText = (/** @type {string} */ a, /** @type {string} */ b) =>
+  compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b)
 const compare = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
@@ -101,7 +105,10 @@ const cell = (/** @type {string} */ text) => text.replace(/\|/g, '\\|').replace(
 /** "passed", or in bold how many of the cases failed or were skipped: a row that did not pass must stand out. */
 const result = (/** @type {Counts} */ { cases, failed, skipped }) => {
   if (failed === 0 && skipped === 0) return 'passed'
-  const [first, rest] = failed > 0 ? [`${number(failed)} of ${number(cases)} failed`, skipped > 0 ? `, ${number(skipped)} skipped` : ''] : [`${number(skipped)} of ${number(cases)} skipped`, '']
+  const [first, rest] =
+    failed > 0
+      ? [`${number(failed)} of ${number(cases)} failed`, skipped > 0 ? `, ${number(skipped)} skipped` : '']
+      : [`${number(skipped)} of ${number(cases)} skipped`, '']
   return `**${first}${rest}**`
 }
 
@@ -160,7 +167,8 @@ export function writeReport({ recordsDir, outFile }) {
  * @typedef {{ exitCode: 0 | 1, message: string }} Verdict
  */
 
-const plural = (/** @type {number} */ n, /** @type {string} */ one, /** @type {string} */ many) => `${number(n)} ${n === 1 ? one : many}`
+const plural = (/** @type {number} */ n, /** @type {string} */ one, /** @type {string} */ many) =>
+  `${number(n)} ${n === 1 ? one : many}`
 
 /**
  * What `--check` says about a run, in the order a person must act on it: a check that failed or was skipped is fixed
@@ -175,14 +183,24 @@ export function checkVerdict({ file, failedChecks, skippedChecks, shown, testsFa
       ...(failedChecks > 0 ? [`${plural(failedChecks, 'check', 'checks')} failed`] : []),
       ...(skippedChecks > 0 ? [`${plural(skippedChecks, 'check was', 'checks were')} skipped`] : []),
     ].join(' and ')
-    return { exitCode: 1, message: `ollmchat: ${counts} in this run (marked in ${shown}). Fix the tests and run npm test again; do not commit ${shown} like this.` }
+    return {
+      exitCode: 1,
+      message: `ollmchat: ${counts} in this run (marked in ${shown}). Fix the tests and run npm test again; do not commit ${shown} like this.`,
+    }
   }
   if (file === 'same') return { exitCode: 0, message: `ollmchat: ${shown} is up to date with what the tests checked.` }
   if (testsFailed) {
-    return { exitCode: 1, message: `ollmchat: ${shown} ${file === 'missing' ? 'is not committed yet' : 'differs from what the tests checked'}, but tests failed in this run, so rows may be missing. Fix the failing tests and run npm test again; do not commit ${shown} now.` }
+    return {
+      exitCode: 1,
+      message: `ollmchat: ${shown} ${file === 'missing' ? 'is not committed yet' : 'differs from what the tests checked'}, but tests failed in this run, so rows may be missing. Fix the failing tests and run npm test again; do not commit ${shown} now.`,
+    }
   }
-  if (file === 'missing') return { exitCode: 1, message: `ollmchat: ${shown} is not committed yet: commit the file npm test wrote.` }
-  return { exitCode: 1, message: `ollmchat: the counts in ${shown} changed in this run, and every check passed. Look at the difference (git diff ${shown}) and commit the file.` }
+  if (file === 'missing')
+    return { exitCode: 1, message: `ollmchat: ${shown} is not committed yet: commit the file npm test wrote.` }
+  return {
+    exitCode: 1,
+    message: `ollmchat: the counts in ${shown} changed in this run, and every check passed. Look at the difference (git diff ${shown}) and commit the file.`,
+  }
 }
 
 /** @param {string[]} args */
@@ -204,4 +222,5 @@ function main(args) {
   return exitCode
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main(process.argv.slice(2))
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = main(process.argv.slice(2))

@@ -23,7 +23,11 @@ function childrenOf(pid: number): { pid: number; argv: string[] }[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (parent === pid) children.push({ pid: Number(entry), argv: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean) })
+      if (parent === pid)
+        children.push({
+          pid: Number(entry),
+          argv: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean),
+        })
     } catch {
       // The process ended while being read.
     }
@@ -98,13 +102,17 @@ const existsPid = (pid: number) => {
 }
 
 describe.skipIf(process.platform !== 'linux')('the browser-mode entry', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('runs in one process (no child node process) and exits 0 on %s', async (signal) => {
-    const { child, output, exited } = await launch(process.execPath, ['scripts/serve.mjs'])
-    expect(descendantsOf(child.pid ?? 0).filter((p) => isNode(p.argv))).toEqual([])
-    process.kill(child.pid ?? 0, signal)
-    expect(await exited).toBe(0)
-    expect(output().match(/stopping…/g)).toHaveLength(1)
-  }, 60_000)
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'runs in one process (no child node process) and exits 0 on %s',
+    async (signal) => {
+      const { child, output, exited } = await launch(process.execPath, ['scripts/serve.mjs'])
+      expect(descendantsOf(child.pid ?? 0).filter((p) => isNode(p.argv))).toEqual([])
+      process.kill(child.pid ?? 0, signal)
+      expect(await exited).toBe(0)
+      expect(output().match(/stopping…/g)).toHaveLength(1)
+    },
+    60_000,
+  )
 
   it('serves the window and answers a history search from the bundled search worker (out/serve)', async () => {
     const { child, output, exited } = await launch(process.execPath, ['scripts/serve.mjs'])
@@ -126,15 +134,19 @@ describe.skipIf(process.platform !== 'linux')('the browser-mode entry', () => {
     expect(await exited).toBe(0)
   }, 60_000)
 
-  it('exits 1 with esbuild\'s message (file and line) when a source does not compile', () => {
+  it("exits 1 with esbuild's message (file and line) when a source does not compile", () => {
     const dir = mkdtempSync(join(tmpdir(), 'ollmchat-bundle-'))
     dirs.push(dir)
     writeFileSync(join(dir, 'broken.ts'), 'export const answer = (1 +\n')
     const run = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `import { bundleServerOrExit } from './scripts/lib/server-bundle.mjs'
+      [
+        '--input-type=module',
+        '-e',
+        `import { bundleServerOrExit } from './scripts/lib/server-bundle.mjs'
 await bundleServerOrExit(process.cwd(), { entries: { cli: ${JSON.stringify(join(dir, 'broken.ts'))} }, outdir: ${JSON.stringify(join(dir, 'out'))} })
-console.log('built')`],
+console.log('built')`,
+      ],
       { cwd: root, encoding: 'utf8' },
     )
     expect(run.status).toBe(1)

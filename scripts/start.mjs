@@ -39,10 +39,14 @@ function runElectronToExit(binary, args) {
 }
 
 function buildDesktop() {
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   if (build.status !== 0) {
     console.error('ollmchat: the desktop build (electron-vite build) failed; see the messages above.')
     process.exit(build.status ?? 1)

@@ -43,7 +43,9 @@ describe('when Ollama cannot be reached', () => {
 
 it('labels a simulated Ollama in the window', async () => {
   const fake = createFakeBridge()
-  fake.handle('app:getInfo', () => ok({ version: '0.1.0', mode: 'browser', simulatedOllama: true, dataDir: '/d', secretsEncrypted: false }))
+  fake.handle('app:getInfo', () =>
+    ok({ version: '0.1.0', mode: 'browser', simulatedOllama: true, dataDir: '/d', secretsEncrypted: false }),
+  )
   await renderApp(fake)
   expect(screen.getByText('Simulated Ollama')).toBeTruthy()
 })
@@ -140,7 +142,9 @@ it('shows a message saved while the app was closing as interrupted', async () =>
   fake.handle('conversations:get', () =>
     ok({
       conversation: makeConversation({ id: 'c1' }),
-      messages: [makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Half', status: 'interrupted' })],
+      messages: [
+        makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Half', status: 'interrupted' }),
+      ],
     }),
   )
   await renderApp(fake)

@@ -47,7 +47,9 @@ export interface PolicyOptions {
 export function contentSecurityPolicy({ delivery, development = false }: PolicyOptions): string {
   return Object.entries(SHIPPED)
     .filter(([name]) => delivery === 'header' || !HEADER_ONLY.has(name))
-    .map(([name, sources]) => [name, ...sources, ...(development ? (DEVELOPMENT_RELAXATIONS[name] ?? []) : [])].join(' '))
+    .map(([name, sources]) =>
+      [name, ...sources, ...(development ? (DEVELOPMENT_RELAXATIONS[name] ?? []) : [])].join(' '),
+    )
     .join('; ')
 }
 

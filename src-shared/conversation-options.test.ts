@@ -27,14 +27,18 @@ describe('option rules', () => {
       expect(checkNumericOption(numericRule('temperature'), value)).toBe(sentence)
     }
     expect(checkNumericOption(numericRule('num_predict'), -1)).toBeNull()
-    expect(checkNumericOption(numericRule('num_predict'), -2)).toBe('Longest reply (tokens) must be a whole number from -1 to 1,048,576.')
+    expect(checkNumericOption(numericRule('num_predict'), -2)).toBe(
+      'Longest reply (tokens) must be a whole number from -1 to 1,048,576.',
+    )
   })
 
   it('checks stop sequences: texts, not empty, bounded in count and length', () => {
     expect(checkStopSequences(['\n\n', 'User:'])).toBeNull()
     expect(checkStopSequences('User:')).toBe('Stop sequences must be a list of texts.')
     expect(checkStopSequences([''])).toBe('A stop sequence cannot be empty.')
-    expect(checkStopSequences(Array.from({ length: 9 }, (_, i) => `s${i}`))).toBe('At most 8 stop sequences can be set.')
+    expect(checkStopSequences(Array.from({ length: 9 }, (_, i) => `s${i}`))).toBe(
+      'At most 8 stop sequences can be set.',
+    )
     expect(checkStopSequences(['x'.repeat(201)])).toBe('A stop sequence can be at most 200 characters long.')
   })
 
@@ -45,7 +49,10 @@ describe('option rules', () => {
   })
 
   it('reads stored options entry by entry, dropping the damaged ones', () => {
-    expect(readConversationOptions({ temperature: 9, top_p: 0.5, stop: 'x', seed: 3, other: 1 })).toEqual({ top_p: 0.5, seed: 3 })
+    expect(readConversationOptions({ temperature: 9, top_p: 0.5, stop: 'x', seed: 3, other: 1 })).toEqual({
+      top_p: 0.5,
+      seed: 3,
+    })
     expect(readConversationOptions('nonsense')).toEqual({})
   })
 })
@@ -53,7 +60,15 @@ describe('option rules', () => {
 describe("the model's own values", () => {
   it("takes the model's parameters, else Ollama's DefaultOptions", () => {
     const own = modelOwnOptions({ temperature: 0.6, top_k: 20, stop: ['<|im_end|>'], num_ctx: 4096 })
-    expect(own).toEqual({ temperature: 0.6, top_p: 0.9, top_k: 20, seed: -1, num_predict: -1, repeat_penalty: 1, stop: ['<|im_end|>'] })
+    expect(own).toEqual({
+      temperature: 0.6,
+      top_p: 0.9,
+      top_k: 20,
+      seed: -1,
+      num_predict: -1,
+      repeat_penalty: 1,
+      stop: ['<|im_end|>'],
+    })
     expect(modelOwnOptions({}).stop).toEqual([])
   })
 
@@ -72,13 +87,26 @@ describe('thinking', () => {
   })
 
   it('lets a choice through only as the control offers it: on/off for a switch, a level for levels, nothing for none', () => {
-    expect([true, false, 'high'].map((think) => thinkFits(think as boolean | 'high', 'switch'))).toEqual([true, true, false])
-    expect([true, false, 'low'].map((think) => thinkFits(think as boolean | 'low', 'levels'))).toEqual([false, false, true])
-    expect([true, false, 'medium'].map((think) => thinkFits(think as boolean | 'medium', 'none'))).toEqual([false, false, false])
+    expect([true, false, 'high'].map((think) => thinkFits(think as boolean | 'high', 'switch'))).toEqual([
+      true,
+      true,
+      false,
+    ])
+    expect([true, false, 'low'].map((think) => thinkFits(think as boolean | 'low', 'levels'))).toEqual([
+      false,
+      false,
+      true,
+    ])
+    expect([true, false, 'medium'].map((think) => thinkFits(think as boolean | 'medium', 'none'))).toEqual([
+      false,
+      false,
+      false,
+    ])
   })
 
   it('stores and reads back every choice, and reads unknown text as the default', () => {
-    for (const value of [true, false, 'low', 'medium', 'high'] as const) expect(thinkFromStored(thinkToStored(value))).toBe(value)
+    for (const value of [true, false, 'low', 'medium', 'high'] as const)
+      expect(thinkFromStored(thinkToStored(value))).toBe(value)
     expect(thinkToStored(null)).toBeNull()
     expect(thinkFromStored('max')).toBeNull()
   })

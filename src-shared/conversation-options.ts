@@ -39,18 +39,66 @@ export interface NumericOptionRule {
 
 /** In the order the form shows them. */
 export const NUMERIC_OPTION_RULES: readonly NumericOptionRule[] = [
-  { key: 'temperature', label: 'Temperature', type: 'float', min: 0, max: 2, step: 0.05, ollamaDefault: 0.8,
-    help: 'Higher is more varied, lower more predictable; 0 always picks the likeliest word.' },
-  { key: 'top_p', label: 'Top P', type: 'float', min: 0, max: 1, step: 0.05, ollamaDefault: 0.9,
-    help: 'Picks among the likeliest words whose chances add up to this share.' },
-  { key: 'top_k', label: 'Top K', type: 'integer', min: 0, max: 1000, step: 1, ollamaDefault: 40,
-    help: 'Picks among this many likeliest words; 0 means no limit.' },
-  { key: 'seed', label: 'Seed', type: 'integer', min: -1, max: 4_294_967_295, step: 1, ollamaDefault: -1,
-    help: 'The same seed and prompt give the same reply; -1 picks a new one each time.' },
-  { key: 'num_predict', label: 'Longest reply (tokens)', type: 'integer', min: -1, max: 1_048_576, step: 1, ollamaDefault: -1,
-    help: 'The reply stops after this many tokens; -1 means no limit.' },
-  { key: 'repeat_penalty', label: 'Repeat penalty', type: 'float', min: 0, max: 2, step: 0.05, ollamaDefault: 1,
-    help: 'Above 1 discourages repeating recent words; 1 turns it off.' },
+  {
+    key: 'temperature',
+    label: 'Temperature',
+    type: 'float',
+    min: 0,
+    max: 2,
+    step: 0.05,
+    ollamaDefault: 0.8,
+    help: 'Higher is more varied, lower more predictable; 0 always picks the likeliest word.',
+  },
+  {
+    key: 'top_p',
+    label: 'Top P',
+    type: 'float',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    ollamaDefault: 0.9,
+    help: 'Picks among the likeliest words whose chances add up to this share.',
+  },
+  {
+    key: 'top_k',
+    label: 'Top K',
+    type: 'integer',
+    min: 0,
+    max: 1000,
+    step: 1,
+    ollamaDefault: 40,
+    help: 'Picks among this many likeliest words; 0 means no limit.',
+  },
+  {
+    key: 'seed',
+    label: 'Seed',
+    type: 'integer',
+    min: -1,
+    max: 4_294_967_295,
+    step: 1,
+    ollamaDefault: -1,
+    help: 'The same seed and prompt give the same reply; -1 picks a new one each time.',
+  },
+  {
+    key: 'num_predict',
+    label: 'Longest reply (tokens)',
+    type: 'integer',
+    min: -1,
+    max: 1_048_576,
+    step: 1,
+    ollamaDefault: -1,
+    help: 'The reply stops after this many tokens; -1 means no limit.',
+  },
+  {
+    key: 'repeat_penalty',
+    label: 'Repeat penalty',
+    type: 'float',
+    min: 0,
+    max: 2,
+    step: 0.05,
+    ollamaDefault: 1,
+    help: 'Above 1 discourages repeating recent words; 1 turns it off.',
+  },
 ]
 
 /** Stop sequences: llama.cpp takes any number; a handful covers every real use and keeps the request small. */
@@ -84,7 +132,8 @@ export function checkNumericOption(rule: NumericOptionRule, value: unknown): str
 
 /** `null` when the stop sequences fit, else a sentence. Empty sequences are refused: they would stop at once. */
 export function checkStopSequences(value: unknown): string | null {
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return 'Stop sequences must be a list of texts.'
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+    return 'Stop sequences must be a list of texts.'
   if (value.length > STOP_RULE.maxCount) return `At most ${STOP_RULE.maxCount} stop sequences can be set.`
   if (value.some((item: string) => item.length === 0)) return 'A stop sequence cannot be empty.'
   if (value.some((item: string) => item.length > STOP_RULE.maxLength)) {
@@ -115,7 +164,11 @@ export function readConversationOptions(value: unknown): ConversationOptions {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
   const result: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    if (key === 'stop' ? checkStopSequences(item) === null : NUMERIC_OPTION_RULES.some((rule) => rule.key === key && checkNumericOption(rule, item) === null)) {
+    if (
+      key === 'stop'
+        ? checkStopSequences(item) === null
+        : NUMERIC_OPTION_RULES.some((rule) => rule.key === key && checkNumericOption(rule, item) === null)
+    ) {
       result[key] = item
     }
   }
@@ -133,7 +186,11 @@ export function modelOwnOptions(parameters: Record<string, unknown>): Required<C
     own[rule.key] = typeof value === 'number' && Number.isFinite(value) ? value : rule.ollamaDefault
   }
   const stop = parameters['stop']
-  own.stop = Array.isArray(stop) ? stop.filter((item): item is string => typeof item === 'string') : typeof stop === 'string' ? [stop] : []
+  own.stop = Array.isArray(stop)
+    ? stop.filter((item): item is string => typeof item === 'string')
+    : typeof stop === 'string'
+      ? [stop]
+      : []
   return own as Required<ConversationOptions>
 }
 
@@ -185,7 +242,9 @@ export function thinkFits(think: ThinkSetting, control: ThinkControl): boolean {
 }
 
 export function isThinkSetting(value: unknown): value is ThinkSetting {
-  return typeof value === 'boolean' || (typeof value === 'string' && (THINK_LEVELS as readonly string[]).includes(value))
+  return (
+    typeof value === 'boolean' || (typeof value === 'string' && (THINK_LEVELS as readonly string[]).includes(value))
+  )
 }
 
 /** The stored text of a thinking choice (`conversations.think`): `true`, `false` or a level. */

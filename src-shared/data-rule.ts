@@ -18,7 +18,10 @@ export function importSizeProblem(bytes: number): string | null {
  * The sentence for a JSON export that would be larger than an import takes back (`maxBytes`, the import's bound), or
  * `null` when it fits: refused before the file is made, as a file that cannot come back is no export of one's data.
  */
-export function exportSizeProblem(bytes: number, { maxBytes = MAX_IMPORT_BYTES, single }: { maxBytes?: number; single: boolean }): string | null {
+export function exportSizeProblem(
+  bytes: number,
+  { maxBytes = MAX_IMPORT_BYTES, single }: { maxBytes?: number; single: boolean },
+): string | null {
   if (bytes <= maxBytes) return null
   const bound = `larger than the ${formatMegabytes(maxBytes)} ollmchat can import back`
   return single

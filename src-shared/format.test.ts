@@ -4,10 +4,24 @@ import { aContext, formatMegabytes, withArticle } from './format'
 describe('a or an before a number', () => {
   it('reads the number aloud: an eight, an eleven, an eighteen, an eighty; a for the rest', () => {
     expect(['8K', '11K', '18K', '80K', '8,000', '11,000', '18,500', '8M'].map((label) => withArticle(label))).toEqual([
-      'an 8K', 'an 11K', 'an 18K', 'an 80K', 'an 8,000', 'an 11,000', 'an 18,500', 'an 8M',
+      'an 8K',
+      'an 11K',
+      'an 18K',
+      'an 80K',
+      'an 8,000',
+      'an 11,000',
+      'an 18,500',
+      'an 8M',
     ])
     expect(['2K', '4K', '16K', '110K', '128K', '1M', '5,000', '1K'].map((label) => withArticle(label))).toEqual([
-      'a 2K', 'a 4K', 'a 16K', 'a 110K', 'a 128K', 'a 1M', 'a 5,000', 'a 1K',
+      'a 2K',
+      'a 4K',
+      'a 16K',
+      'a 110K',
+      'a 128K',
+      'a 1M',
+      'a 5,000',
+      'a 1K',
     ])
   })
 

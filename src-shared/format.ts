@@ -49,7 +49,8 @@ export function formatBytes(bytes: number): string {
  * A size limit or a file's size in whole megabytes (MiB, as the limits are set): `10 MB`, `1,024 MB`. Rounded up, so
  * a file just over a limit never reads as the limit itself ("201 MB; files of up to 200 MB", not "200 MB; … 200 MB").
  */
-export const formatMegabytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`
+export const formatMegabytes = (bytes: number): string =>
+  `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`
 
 /** `llama3:latest` reads as `llama3` in sentences. */
 export const shortModelName = (name: string): string => name.replace(/:latest$/i, '')

@@ -22,8 +22,19 @@ const FIELD_VALUE = /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x
  * framed or kept alive.
  */
 export const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set([
-  'content-type', 'content-length', 'host', 'accept', 'user-agent',
-  'connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'expect',
+  'content-type',
+  'content-length',
+  'host',
+  'accept',
+  'user-agent',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
 ])
 
 export type HeadersCheck = { ok: true; headers: Record<string, string> } | { ok: false; message: string }
@@ -33,7 +44,8 @@ export function headerProblem(name: string, value: string): string | null {
   if (!TOKEN.test(name) || name.length > MAX_HEADER_NAME_LENGTH) {
     return `“${name}” is not a header name: at most ${MAX_HEADER_NAME_LENGTH} letters, digits or marks such as - and _, without spaces or colons.`
   }
-  if (RESERVED_HEADER_NAMES.has(name.toLowerCase())) return `The ${name} header is set by ollmchat or the connection itself.`
+  if (RESERVED_HEADER_NAMES.has(name.toLowerCase()))
+    return `The ${name} header is set by ollmchat or the connection itself.`
   if (value === '') return `The ${name} header has no value.`
   if (value.length > MAX_HEADER_VALUE_LENGTH) {
     return `The value of the ${name} header is longer than ${MAX_HEADER_VALUE_LENGTH.toLocaleString('en-US')} characters.`

@@ -45,7 +45,12 @@ export function nextNumCtxStep(current: number, trainedContext: number | null): 
 export function numCtxStepsFor(trainedContext: number | null): number[] {
   const limit = trainedContext !== null && trainedContext > 0 ? trainedContext : MAX_NUM_CTX
   const steps: number[] = NUM_CTX_STEPS.filter((step) => step <= limit)
-  if (trainedContext !== null && trainedContext > 0 && !steps.includes(trainedContext) && trainedContext >= MIN_NUM_CTX) {
+  if (
+    trainedContext !== null &&
+    trainedContext > 0 &&
+    !steps.includes(trainedContext) &&
+    trainedContext >= MIN_NUM_CTX
+  ) {
     steps.push(trainedContext)
   }
   return steps

@@ -1,4 +1,3 @@
-
 /**
  * Ollama's model-name rules (`types/model/name.go` and `internal/modelref/modelref.go` in ollama/ollama), so the
  * app can compare, hide and generate names exactly as the server will read them.

@@ -25,20 +25,30 @@ describe('parseNumCtx', () => {
 
   it('refuses values under the floor: 512, or 2,048 for a vision model', () => {
     for (const bad of [0, -1, 3, 511]) expect(messageOf(bad)).toBe('The context length must be at least 512 tokens.')
-    expect(messageOf(1024, { minimum: 2048 })).toBe('The context length must be at least 2,048 tokens: Ollama runs vision models with at least that much.')
+    expect(messageOf(1024, { minimum: 2048 })).toBe(
+      'The context length must be at least 2,048 tokens: Ollama runs vision models with at least that much.',
+    )
   })
 
   it('refuses values over the trained length, or over 2^20 when it is unknown', () => {
-    expect(messageOf(16384, { trainedContext: 8192 })).toBe('The context length can be at most 8,192 tokens, the longest context this model was trained for.')
+    expect(messageOf(16384, { trainedContext: 8192 })).toBe(
+      'The context length can be at most 8,192 tokens, the longest context this model was trained for.',
+    )
     expect(messageOf(MAX_NUM_CTX + 1)).toBe('The context length can be at most 1,048,576 tokens.')
-    expect(messageOf(2_000_000, { trainedContext: 4_000_000 })).toBe('The context length can be at most 1,048,576 tokens.')
+    expect(messageOf(2_000_000, { trainedContext: 4_000_000 })).toBe(
+      'The context length can be at most 1,048,576 tokens.',
+    )
     expect(messageOf(4096, { trainedContext: 0 })).toBe('accepted 4096')
   })
 })
 
 describe('fitsTrainedContext', () => {
   it('gives the sentence parseNumCtx gives for a value over the trained length, or over 2^20 when it is unknown', () => {
-    for (const [value, trained] of [[16384, 8192], [MAX_NUM_CTX + 1, null], [2_000_000, 4_000_000]] as const) {
+    for (const [value, trained] of [
+      [16384, 8192],
+      [MAX_NUM_CTX + 1, null],
+      [2_000_000, 4_000_000],
+    ] as const) {
       const parsed = parseNumCtx(value, { trainedContext: trained })
       expect(parsed.ok).toBe(false)
       expect(fitsTrainedContext(value, trained)).toEqual({ ok: false, message: parsed.ok ? '' : parsed.message })
@@ -61,6 +71,7 @@ describe('what a NumCtx rules out for every layer after the parser', () => {
   })
 
   it('refuses the values temporary-model naming and the settings service refused as not positive whole numbers', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '4096']) expect(parseNumCtx(bad).ok, String(bad)).toBe(false)
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '4096'])
+      expect(parseNumCtx(bad).ok, String(bad)).toBe(false)
   })
 })

@@ -33,7 +33,10 @@ export function parseNumCtx(value: unknown, bounds: NumCtxBounds = {}): NumCtxPa
   if (!Number.isInteger(value)) return { ok: false, message: 'The context length must be a whole number.' }
   if (value < minimum) {
     const why = minimum === MIN_VISION_NUM_CTX ? ': Ollama runs vision models with at least that much' : ''
-    return { ok: false, message: `The context length must be at least ${minimum.toLocaleString('en-US')} tokens${why}.` }
+    return {
+      ok: false,
+      message: `The context length must be at least ${minimum.toLocaleString('en-US')} tokens${why}.`,
+    }
   }
   const fits = fitsTrainedContext(value, trained)
   return fits.ok ? { ok: true, value: value as NumCtx } : fits
@@ -44,7 +47,10 @@ export function parseNumCtx(value: unknown, bounds: NumCtxBounds = {}): NumCtxPa
  * is unknown). For a layer that learns the trained length only after the value was parsed (the temporary-model
  * manager), so it checks just that and not again the floor the parser applied for the model.
  */
-export function fitsTrainedContext(value: number, trainedContext: number | null | undefined): { ok: true } | { ok: false; message: string } {
+export function fitsTrainedContext(
+  value: number,
+  trainedContext: number | null | undefined,
+): { ok: true } | { ok: false; message: string } {
   const trained = trainedContext ?? null
   const limit = trained !== null && trained > 0 ? Math.min(trained, MAX_NUM_CTX) : MAX_NUM_CTX
   if (value <= limit) return { ok: true }

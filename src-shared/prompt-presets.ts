@@ -16,7 +16,8 @@ const PRESET_ID = /^[A-Za-z0-9_-]{1,64}$/
 export function checkPreset(preset: { name: string; text: string }): string | null {
   const name = preset.name.trim()
   if (name === '') return 'A preset needs a name.'
-  if (name.length > PRESET_RULE.maxNameLength) return `A preset name can be at most ${PRESET_RULE.maxNameLength} characters long.`
+  if (name.length > PRESET_RULE.maxNameLength)
+    return `A preset name can be at most ${PRESET_RULE.maxNameLength} characters long.`
   if (preset.text.trim() === '') return 'A preset needs the text of its system prompt.'
   if (preset.text.length > PRESET_RULE.maxTextLength) {
     return `A preset can be at most ${PRESET_RULE.maxTextLength.toLocaleString('en-US')} characters long.`

@@ -48,4 +48,3 @@ export function parseShowParameters(text: string | null | undefined): Record<str
   }
   return result
 }
-

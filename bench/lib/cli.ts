@@ -42,7 +42,8 @@ export function isMainModule(moduleUrl: string): boolean {
 }
 
 /** The rounds to measure: `--rounds`, else the quick or the full default. */
-export const roundsFor = (options: BenchOptions, full: number, quick: number): number => options.rounds ?? (options.quick ? quick : full)
+export const roundsFor = (options: BenchOptions, full: number, quick: number): number =>
+  options.rounds ?? (options.quick ? quick : full)
 
 /** Runs one benchmark as a script; sets a failing exit code instead of throwing past the top level. */
 export async function runStandalone(benchmark: Benchmark): Promise<void> {
@@ -51,7 +52,9 @@ export async function runStandalone(benchmark: Benchmark): Promise<void> {
     process.stdout.write(`machine: ${machineLine()}${options.quick ? ' (quick run)' : ''}\n`)
     await benchmark.run(options)
   } catch (error) {
-    process.stderr.write(`${benchmark.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(
+      `${benchmark.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     process.exitCode = 1
   }
 }

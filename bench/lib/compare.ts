@@ -30,7 +30,11 @@ const emptyColumns = <M extends string>(metrics: readonly M[]) =>
  * one after the other, never concurrently.
  */
 export async function compareInterleaved<M extends string>(options: InterleavedOptions<M>): Promise<Comparison<M>> {
-  const result: Comparison<M> = { metrics: options.metrics, ours: emptyColumns(options.metrics), baseline: emptyColumns(options.metrics) }
+  const result: Comparison<M> = {
+    metrics: options.metrics,
+    ours: emptyColumns(options.metrics),
+    baseline: emptyColumns(options.metrics),
+  }
   const warmup = options.warmupRounds ?? 1
   for (let round = 0; round < warmup + options.rounds; round++) {
     const oursFirst = round % 2 === 0

@@ -13,11 +13,15 @@ export const CORE_DEPENDENCIES = ['better-sqlite3', 'conf', 'ollama/browser', 'u
  */
 export async function timeDependencyImport(cwd: string): Promise<number> {
   const script = `const started = performance.now(); for (const name of ${JSON.stringify(CORE_DEPENDENCIES)}) await import(name); console.log(performance.now() - started)`
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let stdout = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
   const ms = Number(stdout.trim())
-  if (code !== 0 || !Number.isFinite(ms)) throw new Error(`importing ${CORE_DEPENDENCIES.join(', ')} failed (exit ${code}): ${stdout}`)
+  if (code !== 0 || !Number.isFinite(ms))
+    throw new Error(`importing ${CORE_DEPENDENCIES.join(', ')} failed (exit ${code}): ${stdout}`)
   return ms
 }

@@ -29,7 +29,10 @@ const FAMILY_SHARE = 0.3
  * prefix into (`MAX_EXPANDED_TERMS`), so typing the stem takes search's path for a crowded prefix.
  */
 export const stemFamily = (): string[] =>
-  Array.from({ length: FAMILY_SIZE }, (_, i) => `${FAMILY_STEM}${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}r`)
+  Array.from(
+    { length: FAMILY_SIZE },
+    (_, i) => `${FAMILY_STEM}${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}r`,
+  )
 
 /**
  * Fills `store` through its public API (one transaction per message, as the app writes) with conversations of
@@ -37,7 +40,11 @@ export const stemFamily = (): string[] =>
  * from `corpusWords()`, so some words are everywhere and most are rare, and in some a word of `stemFamily()`.
  * Deterministic for a given size.
  */
-export function writeCorpus(store: HistoryStore, size: CorpusSize, onProgress?: (conversations: number) => void): CorpusStats {
+export function writeCorpus(
+  store: HistoryStore,
+  size: CorpusSize,
+  onProgress?: (conversations: number) => void,
+): CorpusStats {
   const words = corpusWords()
   const random = seededRandom(2024)
   const nextWord = zipfSampler(words.length, random)
@@ -51,14 +58,20 @@ export function writeCorpus(store: HistoryStore, size: CorpusSize, onProgress?: 
   const familyRandom = seededRandom(77)
   const family = stemFamily()
   const nextFamilyWord = zipfSampler(family.length, familyRandom)
-  const withFamily = (text: string) => (familyRandom() < FAMILY_SHARE ? `${text} ${family[nextFamilyWord()] ?? FAMILY_STEM}` : text)
+  const withFamily = (text: string) =>
+    familyRandom() < FAMILY_SHARE ? `${text} ${family[nextFamilyWord()] ?? FAMILY_STEM}` : text
   const stats: CorpusStats = { messages: 0, characters: 0 }
   for (let c = 0; c < size.conversations; c++) {
     const conversation = store.createConversation({ model: 'llama3', title: sentence(2, 5) })
     for (let m = 0; m < size.messagesPerConversation; m++) {
       const user = m % 2 === 0
       const content = withFamily(user ? sentence(6, 30) : sentence(40, 220))
-      store.appendMessage({ conversationId: conversation.id, role: user ? 'user' : 'assistant', content, status: 'complete' })
+      store.appendMessage({
+        conversationId: conversation.id,
+        role: user ? 'user' : 'assistant',
+        content,
+        status: 'complete',
+      })
       stats.messages++
       stats.characters += content.length
     }

@@ -22,7 +22,8 @@ export function categoryOf(frame: { functionName: string; url: string }): string
     return 'V8 itself (parsing, compiling)'
   }
   if (url.startsWith('node:')) return 'Node internals (module loader, fs)'
-  if (/[\\/]node_modules[\\/](tsx|esbuild|@esbuild|get-tsconfig|resolve-pkg-maps)[\\/]/.test(url)) return 'tsx and esbuild (resolving, transpiling, its cache)'
+  if (/[\\/]node_modules[\\/](tsx|esbuild|@esbuild|get-tsconfig|resolve-pkg-maps)[\\/]/.test(url))
+    return 'tsx and esbuild (resolving, transpiling, its cache)'
   if (/[\\/]node_modules[\\/]/.test(url)) return 'dependencies (node_modules)'
   if (/[\\/](src-main|src-shared)[\\/]/.test(url)) return 'our sources (src-main, src-shared)'
   if (/[\\/]scripts[\\/]/.test(url)) return 'the launcher (scripts/)'
@@ -68,11 +69,17 @@ export async function profileLaunch(
     const timing = await timeLaunch(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, ...args], env, cwd)
     // CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile; thread 0 is the main thread.
     const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))
-    const profiles = files.map((name) => ({ isMain: name.split('.').at(-3) === '0', profile: JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile }))
+    const profiles = files.map((name) => ({
+      isMain: name.split('.').at(-3) === '0',
+      profile: JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile,
+    }))
     const main = profiles.find((p) => p.isMain)
     if (main === undefined) throw new Error('node --cpu-prof wrote no profile of the main thread')
     const readyUs = main.profile.startTime + timing.sinceProcessStartMs * 1000
-    const threads = profiles.map(({ isMain, profile }) => ({ name: threadName(profile, isMain), split: splitProfile(profile, readyUs) }))
+    const threads = profiles.map(({ isMain, profile }) => ({
+      name: threadName(profile, isMain),
+      split: splitProfile(profile, readyUs),
+    }))
     return { timing, threads }
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -27,9 +27,19 @@ const READY_LINE = /ollmchat info ready (\{.*\})/
  * Spawns `command` in its own process group, as a terminal runs a job, times it until an address appears on
  * stdout, then sends SIGINT to the group (Ctrl+C) and waits until it has exited, so the next launch starts clean.
  */
-export async function timeLaunch(command: string, args: readonly string[], env: Record<string, string>, cwd: string): Promise<LaunchTiming> {
+export async function timeLaunch(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<LaunchTiming> {
   const started = performance.now()
-  const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
+  const child = spawn(command, args, {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  })
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   let stdout = ''
   let stderr = ''
@@ -39,7 +49,9 @@ export async function timeLaunch(command: string, args: readonly string[], env: 
       stdout += chunk.toString()
       if (URL_LINE.test(stdout)) resolve(performance.now() - started)
     })
-    void exited.then(() => reject(new Error(`${command} ${args.join(' ')} exited before printing an address:\n${stdout}${stderr}`)))
+    void exited.then(() =>
+      reject(new Error(`${command} ${args.join(' ')} exited before printing an address:\n${stdout}${stderr}`)),
+    )
   })
   // The ready line is written just before the address; give stderr a moment to catch up with stdout.
   await new Promise((resolve) => setTimeout(resolve, 20))
@@ -47,7 +59,13 @@ export async function timeLaunch(command: string, args: readonly string[], env: 
   await exited
   const ready = READY_LINE.exec(stderr)?.[1]
   const fields = ready === undefined ? {} : (JSON.parse(ready) as Partial<LaunchTimings>)
-  return { urlMs, ...(Object.fromEntries(LAUNCH_STEPS.map((step) => [step, fields[step] ?? Number.NaN])) as Record<(typeof LAUNCH_STEPS)[number], number>) }
+  return {
+    urlMs,
+    ...(Object.fromEntries(LAUNCH_STEPS.map((step) => [step, fields[step] ?? Number.NaN])) as Record<
+      (typeof LAUNCH_STEPS)[number],
+      number
+    >),
+  }
 }
 
 /** A plain Node HTTP server that prints its address, as small as a server gets: the baseline for start-up. */

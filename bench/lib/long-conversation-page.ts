@@ -45,7 +45,12 @@ export interface EarlySendSample extends StreamSample {
 const longTasksSince = (probes: PageProbes, since: number) => probes.longTasks.filter((task) => task.start >= since)
 
 /** Opens the conversation titled `title` from the sidebar and measures it (the page is at the app's start). */
-export async function openAndMeasure(page: Page, cdp: CDPSession, title: string, lastMessageId: string): Promise<OpenSample> {
+export async function openAndMeasure(
+  page: Page,
+  cdp: CDPSession,
+  title: string,
+  lastMessageId: string,
+): Promise<OpenSample> {
   const since = await page.evaluate(() => performance.now())
   const { paintMs, arrivalToPaintMs, filledMs } = await page.evaluate(
     async ({ title, lastMessageId }) => {
@@ -53,7 +58,10 @@ export async function openAndMeasure(page: Page, cdp: CDPSession, title: string,
       const shown = await window.__timeUntilShown(lastMessageId)
       const loaded = performance
         .getEntriesByType('resource')
-        .find((entry): entry is PerformanceResourceTiming => entry.name.endsWith('/rpc/conversations:get') && entry.startTime >= start)
+        .find(
+          (entry): entry is PerformanceResourceTiming =>
+            entry.name.endsWith('/rpc/conversations:get') && entry.startTime >= start,
+        )
       return {
         paintMs: shown - start,
         arrivalToPaintMs: loaded ? shown - loaded.responseEnd : Number.NaN,
@@ -98,7 +106,13 @@ export async function streamAndMeasure(page: Page, stamps: TokenStamp[], text: s
  * include whatever that filling costs while it streams. Typed by a script in the page, so it goes out before the
  * filling could end.
  */
-export async function openAndSendAtOnce(page: Page, stamps: TokenStamp[], title: string, lastMessageId: string, text: string): Promise<EarlySendSample> {
+export async function openAndSendAtOnce(
+  page: Page,
+  stamps: TokenStamp[],
+  title: string,
+  lastMessageId: string,
+  text: string,
+): Promise<EarlySendSample> {
   const { start, since, unfilledAtSend } = await page.evaluate(
     async ({ title, lastMessageId, text }) => {
       const start = window.__openConversation(title)
@@ -144,7 +158,10 @@ async function awaitReply(page: Page, stamps: TokenStamp[], since: number): Prom
   )
   const state = await started.jsonValue()
   if (state !== 'streaming') throw new Error(`the reply did not stream; the page says: ${String(state)}`)
-  await page.waitForFunction(() => document.querySelector('li[aria-busy="true"]') === null, undefined, { polling: 250, timeout: 120_000 })
+  await page.waitForFunction(() => document.querySelector('li[aria-busy="true"]') === null, undefined, {
+    polling: 250,
+    timeout: 120_000,
+  })
   const probes = await page.evaluate(() => window.__probes)
   const lags: number[] = []
   let seen = 0
@@ -154,7 +171,8 @@ async function awaitReply(page: Page, stamps: TokenStamp[], since: number): Prom
     // The last tokens may first appear in the final reply (no longer `aria-busy`): not counted as streamed text.
     if (shown) lags.push(Math.max(0, shown.at - stamp.at))
   }
-  if (lags.length < stamps.length * 0.9) throw new Error(`only ${lags.length} of ${stamps.length} tokens were seen streaming`)
+  if (lags.length < stamps.length * 0.9)
+    throw new Error(`only ${lags.length} of ${stamps.length} tokens were seen streaming`)
   const tasks = longTasksSince(probes, since)
   const first = stamps[0]
   const last = stamps.at(-1)
@@ -163,6 +181,7 @@ async function awaitReply(page: Page, stamps: TokenStamp[], since: number): Prom
     longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
     lagP95Ms: quantile(lags, 0.95),
     lagMaxMs: Math.max(...lags),
-    tokensPerSecond: first && last && last.at > first.at ? ((stamps.length - 1) / (last.at - first.at)) * 1000 : Number.NaN,
+    tokensPerSecond:
+      first && last && last.at > first.at ? ((stamps.length - 1) / (last.at - first.at)) * 1000 : Number.NaN,
   }
 }

@@ -40,7 +40,9 @@ const EARLY_ROWS: Array<{ key: keyof EarlySendSample; label: string }> = [
 
 const cell = (values: number[]) => {
   const spread = spreadOf(values)
-  return spread.min === spread.max ? formatNumber(spread.median) : `${formatNumber(spread.median)} (${formatNumber(spread.min)}–${formatNumber(spread.max)})`
+  return spread.min === spread.max
+    ? formatNumber(spread.median)
+    : `${formatNumber(spread.median)} (${formatNumber(spread.min)}–${formatNumber(spread.max)})`
 }
 const medianOf = <S>(samples: readonly S[], pick: (sample: S) => number) => spreadOf(samples.map(pick)).median
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED')
@@ -53,12 +55,14 @@ function streamVerdict(samples: readonly StreamSample[], met: boolean): string {
   return verdict(met)
 }
 
-const rate = (samples: readonly StreamSample[]) => `at ${cell(samples.map((sample) => sample.tokensPerSecond))} tokens/s`
+const rate = (samples: readonly StreamSample[]) =>
+  `at ${cell(samples.map((sample) => sample.tokensPerSecond))} tokens/s`
 
 /** The memory target: what grows with the messages from the 1,000-message conversation to the largest. */
 function memoryTarget(reference: number, largest: number, samples: Map<number, Sample[]>): string[] {
   const at = (size: number, key: Metric) => medianOf(samples.get(size) ?? [], (sample) => sample[key])
-  const both = (key: Metric, unit = '') => `${formatNumber(at(reference, key))} / ${formatNumber(at(largest, key))}${unit}`
+  const both = (key: Metric, unit = '') =>
+    `${formatNumber(at(reference, key))} / ${formatNumber(at(largest, key))}${unit}`
   const grows = (key: Metric) => at(largest, key) > at(reference, key) * BOUNDED_GROWTH
   const sizes = `${reference.toLocaleString('en')} / ${largest.toLocaleString('en')} messages`
   const measured = `${sizes}: rendered in full ${both('fullRows')}; placeholders ${both('placeholderRows')}; DOM elements ${both('domElements')}; JS heap ${both('heapMb', ' MB')}`
@@ -71,7 +75,11 @@ function memoryTarget(reference: number, largest: number, samples: Map<number, S
 }
 
 /** The table of every metric per size, then the targets with their verdicts. */
-export function printTables(sizes: readonly number[], samples: Map<number, Sample[]>, early: readonly EarlySendSample[]): void {
+export function printTables(
+  sizes: readonly number[],
+  samples: Map<number, Sample[]>,
+  early: readonly EarlySendSample[],
+): void {
   const column = (size: number, key: Metric) => (samples.get(size) ?? []).map((sample) => sample[key])
   const peer = sizes[0] ?? 10
   const largest = sizes.at(-1) ?? peer
@@ -80,22 +88,38 @@ export function printTables(sizes: readonly number[], samples: Map<number, Sampl
   const headers = ['metric', ...sizes.map((size) => `${size.toLocaleString('en')} messages`), `${n} / ${peer}`]
   const rows = ROWS.map(({ key, label }) => {
     const ratio = spreadOf(pairedRatios(column(largest, key), column(peer, key)))
-    const ratioText = Number.isFinite(ratio.median) ? `${formatNumber(ratio.median)}× (${formatNumber(ratio.min)}–${formatNumber(ratio.max)}×)` : '–'
+    const ratioText = Number.isFinite(ratio.median)
+      ? `${formatNumber(ratio.median)}× (${formatNumber(ratio.min)}–${formatNumber(ratio.max)}×)`
+      : '–'
     return [label, ...sizes.map((size) => cell(column(size, key))), ratioText]
   })
   process.stdout.write(`${renderTable(headers, rows)}\n\n`)
-  process.stdout.write(`Sent from the page the moment the ${n}-message conversation's older messages were in, while its runs were being filled:\n`)
+  process.stdout.write(
+    `Sent from the page the moment the ${n}-message conversation's older messages were in, while its runs were being filled:\n`,
+  )
   const earlyRows = EARLY_ROWS.map(({ key, label }) => [label, cell(early.map((sample) => sample[key]))])
   process.stdout.write(`${renderTable(['metric', `${n} messages, sent while filling`], earlyRows)}\n\n`)
 
   const settled = samples.get(largest) ?? []
-  const perRound = (values: readonly StreamSample[]) => `${values.map((sample) => sample.tasksOver50).join(', ')} per round ${rate(values)}`
+  const perRound = (values: readonly StreamSample[]) =>
+    `${values.map((sample) => sample.tasksOver50).join(', ')} per round ${rate(values)}`
   const filling = early.filter((sample) => sample.unfilledAtSend > 0)
   const earlyMeasured = `${perRound(early)}; ${filling.length} of ${early.length} rounds sent before the page was filled`
   const targets = [
-    [`opening ${n} messages paints in under 200 ms (median)`, `${formatNumber(medianOf(settled, (s) => s.paintMs))} ms`, verdict(medianOf(settled, (s) => s.paintMs) < 200)],
+    [
+      `opening ${n} messages paints in under 200 ms (median)`,
+      `${formatNumber(medianOf(settled, (s) => s.paintMs))} ms`,
+      verdict(medianOf(settled, (s) => s.paintMs) < 200),
+    ],
     memoryTarget(reference, largest, samples),
-    [`streaming into ${n}: no task over 50 ms (every round)`, perRound(settled), streamVerdict(settled, settled.every((s) => s.tasksOver50 === 0))],
+    [
+      `streaming into ${n}: no task over 50 ms (every round)`,
+      perRound(settled),
+      streamVerdict(
+        settled,
+        settled.every((s) => s.tasksOver50 === 0),
+      ),
+    ],
     [
       `streaming into ${n}: screen within 50 ms of the stream at p95 (median round)`,
       `${formatNumber(medianOf(settled, (s) => s.lagP95Ms))} ms ${rate(settled)}`,
@@ -104,7 +128,12 @@ export function printTables(sizes: readonly number[], samples: Map<number, Sampl
     [
       `streaming into ${n} while its runs fill: no task over 50 ms (every round)`,
       earlyMeasured,
-      filling.length === 0 ? 'not measured: the page had filled before every send' : streamVerdict(early, early.every((s) => s.tasksOver50 === 0)),
+      filling.length === 0
+        ? 'not measured: the page had filled before every send'
+        : streamVerdict(
+            early,
+            early.every((s) => s.tasksOver50 === 0),
+          ),
     ],
   ]
   process.stdout.write(`${renderTable(['target', 'measured', 'verdict'], targets)}\n`)

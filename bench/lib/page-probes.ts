@@ -51,7 +51,8 @@ declare global {
 export function installProbes(): void {
   window.__probes = { longTasks: [], textSeen: [] }
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__probes.longTasks.push({ start: entry.startTime, duration: entry.duration })
+    for (const entry of list.getEntries())
+      window.__probes.longTasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
 
   const region = () => document.querySelector('[role="region"][aria-label="Messages"]')
@@ -86,13 +87,16 @@ export function installProbes(): void {
     return start
   }
 
-  window.__unfilled = () => document.querySelectorAll('.msg-run[data-pending]').length + (document.querySelector('[data-loading-older]') === null ? 0 : 1)
+  window.__unfilled = () =>
+    document.querySelectorAll('.msg-run[data-pending]').length +
+    (document.querySelector('[data-loading-older]') === null ? 0 : 1)
 
   window.__whenFilling = () =>
     new Promise((resolve, reject) => {
       const check = () => {
         if (document.querySelector('[data-loading-older]') !== null) return void requestAnimationFrame(check)
-        if (document.querySelector('.msg-run[data-pending]') === null) return void reject(new Error('the page filled before it could be caught filling'))
+        if (document.querySelector('.msg-run[data-pending]') === null)
+          return void reject(new Error('the page filled before it could be caught filling'))
         resolve()
       }
       requestAnimationFrame(check)

@@ -21,18 +21,30 @@ export function formatNumber(value: number): string {
 }
 
 const withRange = (spread: Spread) =>
-  spread.min === spread.max ? formatNumber(spread.median) : `${formatNumber(spread.median)} (${formatNumber(spread.min)}–${formatNumber(spread.max)})`
+  spread.min === spread.max
+    ? formatNumber(spread.median)
+    : `${formatNumber(spread.median)} (${formatNumber(spread.min)}–${formatNumber(spread.max)})`
 
 const ratioCell = (value: number) => (Number.isFinite(value) ? `${formatNumber(value)}×` : '–')
 
 /** The column titles `comparisonRows` fills. */
-export const COMPARISON_HEADERS = ['metric', 'ours: median (min–max)', 'baseline: median (min–max)', 'ours/baseline', 'ratio range', 'rounds']
+export const COMPARISON_HEADERS = [
+  'metric',
+  'ours: median (min–max)',
+  'baseline: median (min–max)',
+  'ours/baseline',
+  'ratio range',
+  'rounds',
+]
 
 /**
  * One table row per metric: absolute medians with their range, then the median and range of the per-round
  * ratios ours / baseline (paired by round, see `pairedRatios`).
  */
-export function comparisonRows<M extends string>(comparison: Comparison<M>, specs: readonly MetricSpec<M>[]): string[][] {
+export function comparisonRows<M extends string>(
+  comparison: Comparison<M>,
+  specs: readonly MetricSpec<M>[],
+): string[][] {
   return specs.map(({ key, label }) => {
     const ours = spreadOf(comparison.ours[key])
     const baseline = spreadOf(comparison.baseline[key])
@@ -44,8 +56,11 @@ export function comparisonRows<M extends string>(comparison: Comparison<M>, spec
 
 /** A Markdown table with padded columns (readable in a terminal, pasteable into the README). */
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)))
-  const line = (cells: readonly string[]) => `| ${widths.map((width, column) => (cells[column] ?? '').padEnd(width)).join(' | ')} |`
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  )
+  const line = (cells: readonly string[]) =>
+    `| ${widths.map((width, column) => (cells[column] ?? '').padEnd(width)).join(' | ')} |`
   return [line(headers), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n')
 }
 

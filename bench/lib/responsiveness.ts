@@ -62,7 +62,11 @@ function watchBusyStretches(): { stop(): number } {
 }
 
 /** Runs `work` while watching the event loop and pinging `pingUrl` from the simulator's process. */
-export async function measureResponsiveness<T>(sim: SimProcess, pingUrl: string, work: () => Promise<T>): Promise<{ result: T } & Responsiveness> {
+export async function measureResponsiveness<T>(
+  sim: SimProcess,
+  pingUrl: string,
+  work: () => Promise<T>,
+): Promise<{ result: T } & Responsiveness> {
   await sim.pingStart(pingUrl, 5)
   const histogram = monitorEventLoopDelay({ resolution: 1 })
   histogram.enable()

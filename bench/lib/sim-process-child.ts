@@ -96,7 +96,8 @@ async function handle(command: SimCommand): Promise<unknown> {
 process.on('message', (message: { id: number; command: SimCommand }) => {
   handle(message.command).then(
     (result) => process.send?.({ id: message.id, result }),
-    (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   )
 })
 process.send?.({ id: 0, result: sim.url })

@@ -90,7 +90,12 @@ export function createRpcPoster(origin: string, cookie: string): RpcPoster {
     post: (channel, input) =>
       new Promise((resolve, reject) => {
         const body = JSON.stringify(input)
-        const headers = { cookie, 'x-ollmchat': '1', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+        const headers = {
+          cookie,
+          'x-ollmchat': '1',
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        }
         const req = request(`${origin}/rpc/${channel}`, { method: 'POST', agent, headers }, (response) => {
           let text = ''
           response.setEncoding('utf8')

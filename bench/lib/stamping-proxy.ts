@@ -32,7 +32,13 @@ export async function startStampingProxy(target: string): Promise<StampingProxy>
   let chars = 0
   const server: Server = createServer((incoming, outgoing) => {
     const forward = request(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
       (response) => {
         outgoing.writeHead(response.statusCode ?? 502, response.headers)
         if (incoming.url !== '/api/chat') return void response.pipe(outgoing)

@@ -43,7 +43,10 @@ async function launch(dataDir: string, sim: OllamaSim): Promise<{ app: ElectronA
 
 test.beforeAll(() => {
   // The app under test is the working tree: main, preload and window built now.
-  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
 })
 
 test('a chat with a custom context runs on a temporary model, which the next start cleans up', async () => {
@@ -56,14 +59,21 @@ test('a chat with a custom context runs on a temporary model, which the next sta
     sim.clearRequests()
 
     const { app, page } = await launch(dataDir, sim)
-    await expect.poll(() => sim.hasModel(LEFTOVER), { message: 'start-up clean-up deletes the unused leftover' }).toBe(false)
+    await expect
+      .poll(() => sim.hasModel(LEFTOVER), { message: 'start-up clean-up deletes the unused leftover' })
+      .toBe(false)
 
-    const set = await page.evaluate(() => (window as unknown as { ollmchat: Record<string, (input: unknown) => Promise<{ ok: boolean }>> })
-      .ollmchat['models:setNumCtx']!({ model: 'llama3:latest', numCtx: 4096 }))
+    const set = await page.evaluate(() =>
+      (window as unknown as { ollmchat: Record<string, (input: unknown) => Promise<{ ok: boolean }>> }).ollmchat[
+        'models:setNumCtx'
+      ]!({ model: 'llama3:latest', numCtx: 4096 }),
+    )
     expect(set.ok).toBe(true)
     await page.reload()
     await chat(page, 'Run with my context')
-    const created = sim.requestsTo('/api/create', 'POST').map((request) => (request.body as { model: string; from?: string }))
+    const created = sim
+      .requestsTo('/api/create', 'POST')
+      .map((request) => request.body as { model: string; from?: string })
     expect(created).toEqual([expect.objectContaining({ model: TEMP_MODEL, from: 'llama3:latest' })])
     expect(chatBodies(sim).map((body) => body.model)).toEqual([TEMP_MODEL])
     await app.close()
@@ -71,7 +81,9 @@ test('a chat with a custom context runs on a temporary model, which the next sta
     // Not loaded any more and not in use: the next start deletes it, and the base model stays.
     sim.unloadAll()
     const restarted = await launch(dataDir, sim)
-    await expect.poll(() => sim.hasModel(TEMP_MODEL), { message: 'the next start deletes the temporary model' }).toBe(false)
+    await expect
+      .poll(() => sim.hasModel(TEMP_MODEL), { message: 'the next start deletes the temporary model' })
+      .toBe(false)
     expect(deletedNames(sim)).toContain(`${TEMP_MODEL}:latest`)
     expect(sim.hasModel('llama3')).toBe(true)
     await restarted.app.close()

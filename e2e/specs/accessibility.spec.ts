@@ -7,7 +7,11 @@ import { chat, goToPage, lastReply, messageRegion } from '../fixtures/chat-page'
 
 const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-const REPLY_WITH_CODE = ['Here is a small function:', '```ts\n// Twice the input.\nexport function double(n: number): number {\n  return n * 2\n}\n```', 'It returns **twice** its input.'].join('\n\n')
+const REPLY_WITH_CODE = [
+  'Here is a small function:',
+  '```ts\n// Twice the input.\nexport function double(n: number): number {\n  return n * 2\n}\n```',
+  'It returns **twice** its input.',
+].join('\n\n')
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>
 
@@ -15,7 +19,10 @@ type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>
 function describeViolations(violations: AxeResults['violations']): string {
   return violations
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id} (${violation.impact ?? 'unknown'}): ${node.failureSummary?.replace(/\s+/g, ' ') ?? violation.help}\n    at ${node.target.join(' ')}\n    ${node.html.slice(0, 160)}`),
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact ?? 'unknown'}): ${node.failureSummary?.replace(/\s+/g, ' ') ?? violation.help}\n    at ${node.target.join(' ')}\n    ${node.html.slice(0, 160)}`,
+      ),
     )
     .join('\n')
 }
@@ -28,7 +35,8 @@ async function violationsEverywhere(page: Page, where: string): Promise<string[]
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' })
       const results = await new AxeBuilder({ page }).withTags(WCAG_AA_TAGS).analyze()
-      if (results.violations.length > 0) failures.push(`${where}, ${colorScheme}, ${width} px:\n  ${describeViolations(results.violations)}`)
+      if (results.violations.length > 0)
+        failures.push(`${where}, ${colorScheme}, ${width} px:\n  ${describeViolations(results.violations)}`)
     }
   }
   await page.setViewportSize({ width: 1280, height: 800 })
@@ -36,7 +44,10 @@ async function violationsEverywhere(page: Page, where: string): Promise<string[]
   return failures
 }
 
-test('the chat view, the Models page and Settings have no WCAG 2 A/AA violations, light and dark, at 1280 and 800 px', async ({ app, sim }) => {
+test('the chat view, the Models page and Settings have no WCAG 2 A/AA violations, light and dark, at 1280 and 800 px', async ({
+  app,
+  sim,
+}) => {
   test.setTimeout(90_000)
   const { page } = app
   // A context the user chose whose temporary model cannot be created: the reply falls back and a notice says so.

@@ -14,7 +14,10 @@ const filler = (count: number) => Array.from({ length: count }, (_, i) => `word$
 
 test.describe('a streamed reply', () => {
   // Slow enough to see the reply arrive in pieces; the filler keeps it short in absolute time.
-  test.use({ simOptions: { models: DEFAULT_MODELS, tokenDelayMs: 20 }, permissions: ['clipboard-read', 'clipboard-write'] })
+  test.use({
+    simOptions: { models: DEFAULT_MODELS, tokenDelayMs: 20 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
 
   test('appears progressively and renders Markdown: code block, table, math, copy buttons', async ({ app, sim }) => {
     const { page } = app
@@ -24,7 +27,9 @@ test.describe('a streamed reply', () => {
     // One read per sample, so "has the heading" and "is not finished" describe the same moment.
     await expect
       .poll(async () => {
-        const text = await lastReply(page).innerText().catch(() => '')
+        const text = await lastReply(page)
+          .innerText()
+          .catch(() => '')
         return text.includes('Trip plan') && !text.includes('END-OF-REPLY')
       })
       .toBe(true)
@@ -48,7 +53,10 @@ test.describe('a streamed reply', () => {
 
     const bodies = chatBodies(sim)
     expect(bodies).toHaveLength(1)
-    expect(bodies[0]).toMatchObject({ model: 'llama3:latest', messages: [{ role: 'user', content: 'Plan a trip to Portugal' }] })
+    expect(bodies[0]).toMatchObject({
+      model: 'llama3:latest',
+      messages: [{ role: 'user', content: 'Plan a trip to Portugal' }],
+    })
     expect(bodies[0]?.options?.num_ctx).toBeUndefined()
   })
 
@@ -91,7 +99,10 @@ test.describe('a streamed reply', () => {
   })
 })
 
-test('Regenerate shows a new reply to the same question in place of the last, which stays as a version', async ({ app, sim }) => {
+test('Regenerate shows a new reply to the same question in place of the last, which stays as a version', async ({
+  app,
+  sim,
+}) => {
   const { page } = app
   let count = 0
   sim.setReply(() => `Answer number ${++count}.`)
@@ -112,7 +123,10 @@ test('Regenerate shows a new reply to the same question in place of the last, wh
   expect(bodies[1]?.messages).toEqual([{ role: 'user', content: 'Name a colour' }])
 })
 
-test('editing an earlier message shows the new version in place of what followed and answers the new text', async ({ app, sim }) => {
+test('editing an earlier message shows the new version in place of what followed and answers the new text', async ({
+  app,
+  sim,
+}) => {
   const { page } = app
   sim.setReply((request) => `Reply to: ${lastUserText(request)}`)
   await chat(page, 'First question')
@@ -153,7 +167,7 @@ test('model output with scripts, remote images and javascript: links is inert', 
       'Here you go <script>window.__pwned = 1; alert("script")</script> done.',
       '<img src="http://evil.example/pixel.png" onerror="alert(\'img\')">',
       '![a cat](http://evil.example/cat.png)',
-      '[click me](javascript:alert(\'link\')) and <a href="javascript:alert(\'raw\')">raw link</a>',
+      "[click me](javascript:alert('link')) and <a href=\"javascript:alert('raw')\">raw link</a>",
       '<iframe src="http://evil.example/frame"></iframe>',
     ].join('\n\n'),
   )

@@ -5,8 +5,18 @@ import { chatBodies, createDerived, deletedNames } from '../fixtures/sim-helpers
 const LOADED = 'ollmchat-temp/llama3-oc4096'
 /** How Ollama lists (and the app therefore deletes) a name without a tag. */
 const listed = (name: string) => (name.includes(':') ? name : `${name}:latest`).toLowerCase()
-const UNUSED = ['ollmchat-temp/llama3-oc2048', 'ollmchat-temp/qwen3-oc16384:8b-0123456789abcdef', 'OLLMCHAT-TEMP/Shouty-oc8192']
-const OTHERS = ['llama3:latest', 'qwen3:8b', 'mistral:7b', 'ollmchat-tempo:latest', 'example.com/ollmchat-temp/elsewhere-oc2048:latest']
+const UNUSED = [
+  'ollmchat-temp/llama3-oc2048',
+  'ollmchat-temp/qwen3-oc16384:8b-0123456789abcdef',
+  'OLLMCHAT-TEMP/Shouty-oc8192',
+]
+const OTHERS = [
+  'llama3:latest',
+  'qwen3:8b',
+  'mistral:7b',
+  'ollmchat-tempo:latest',
+  'example.com/ollmchat-temp/elsewhere-oc2048:latest',
+]
 
 test.describe('leftovers from an earlier run', () => {
   test.use({
@@ -27,23 +37,35 @@ test.describe('leftovers from an earlier run', () => {
     },
   })
 
-  test('start-up clean-up deletes unused temporary models, keeps the loaded one and touches nothing else', async ({ app, sim }) => {
+  test('start-up clean-up deletes unused temporary models, keeps the loaded one and touches nothing else', async ({
+    app,
+    sim,
+  }) => {
     await app.cleanupFinished()
     for (const name of UNUSED) expect(sim.hasModel(name), name).toBe(false)
     expect(sim.hasModel(LOADED)).toBe(true)
     for (const name of OTHERS) expect(sim.hasModel(name), name).toBe(true)
-    expect(deletedNames(sim).map((name) => name.toLowerCase()).sort()).toEqual(UNUSED.map(listed).sort())
+    expect(
+      deletedNames(sim)
+        .map((name) => name.toLowerCase())
+        .sort(),
+    ).toEqual(UNUSED.map(listed).sort())
     expect(sim.requestsTo('/api/create')).toHaveLength(0)
 
     // The page knows nothing of temporary models, but it does say the base runs with the kept one's context.
     const { page } = app
-    await expect(modelPicker(page).getByRole('option', { name: /^(registry\.ollama\.ai\/)?ollmchat-temp\//i })).toHaveCount(0)
+    await expect(
+      modelPicker(page).getByRole('option', { name: /^(registry\.ollama\.ai\/)?ollmchat-temp\//i }),
+    ).toHaveCount(0)
     await goToPage(page, 'Models')
     await expect(page.getByRole('listitem', { name: 'llama3:latest' }).getByText('running with 4K')).toBeVisible()
   })
 })
 
-test('a temporary model a chat made stays while Ollama runs it and goes at the first start after', async ({ app, sim }) => {
+test('a temporary model a chat made stays while Ollama runs it and goes at the first start after', async ({
+  app,
+  sim,
+}) => {
   const { page } = app
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 })
   await page.reload()

@@ -9,7 +9,10 @@ const GiB = 1024 ** 3
 
 const fact = (i: number) => `Fact ${i}: ${'the quick brown fox jumps over the lazy dog and keeps running. '.repeat(16)}`
 
-test('when Ollama drops history: the meter warns, a notice says so once, Raise and Continue from a summary work', async ({ app, sim }, testInfo) => {
+test('when Ollama drops history: the meter warns, a notice says so once, Raise and Continue from a summary work', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply((request) =>
     request.messages.at(-1)?.content.includes('Write the summary')
@@ -19,13 +22,20 @@ test('when Ollama drops history: the meter warns, a notice says so once, Raise a
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 2048 })
   const conversation = await app.call('conversations:create', { model: 'llama3:latest' })
   // The start of the chat, written through the core: five facts fit in 2K.
-  for (let i = 1; i <= 5; i++) await app.call('chat:send', { requestId: `pre${i}`, conversationId: conversation.id, text: fact(i) })
+  for (let i = 1; i <= 5; i++)
+    await app.call('chat:send', { requestId: `pre${i}`, conversationId: conversation.id, text: fact(i) })
   await page.reload()
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /Fact 1/ }).first().click()
+  await page
+    .getByRole('navigation', { name: 'Conversations' })
+    .getByRole('button', { name: /Fact 1/ })
+    .first()
+    .click()
   await expect(page.getByRole('meter', { name: 'Context used' })).toBeVisible()
   await expect(page.getByText(/of 2K tokens/)).toBeVisible()
 
-  const notice = messageRegion(page).getByText(/^llama3 no longer sees the first (message|\d+ messages) of this chat: it runs with a 2K context\.$/)
+  const notice = messageRegion(page).getByText(
+    /^llama3 no longer sees the first (message|\d+ messages) of this chat: it runs with a 2K context\.$/,
+  )
   for (let i = 6; i < 12 && !(await notice.isVisible()); i++) await chat(page, fact(i))
   await expect(notice).toHaveCount(1)
   await expect(page.getByText('llama3 no longer sees the start of this conversation')).toBeVisible()
@@ -49,7 +59,10 @@ test('when Ollama drops history: the meter warns, a notice says so once, Raise a
   await captureAll(page, testInfo, 'continued-from-summary')
 })
 
-test('a message too long for the context is refused in words with the numbers, and the offered context holds it', async ({ app, sim }, testInfo) => {
+test('a message too long for the context is refused in words with the numbers, and the offered context holds it', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply('Read it all.')
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 2048 })
@@ -57,7 +70,8 @@ test('a message too long for the context is refused in words with the numbers, a
   const long = `Please read this: ${'lorem ipsum dolor sit amet '.repeat(600)}`
   await composer(page).fill(long)
   await composer(page).press('Enter')
-  const sentence = 'Your message and the system prompt are about 2.9K tokens; llama3 runs with 2K here. Raise its context (up to 8K) or shorten the message.'
+  const sentence =
+    'Your message and the system prompt are about 2.9K tokens; llama3 runs with 2K here. Raise its context (up to 8K) or shorten the message.'
   await expect(lastReply(page).getByText(sentence)).toBeVisible()
   await expect(lastReply(page).getByText(/"error"|exceed_context_size_error/)).toHaveCount(0)
   await captureAll(page, testInfo, 'prompt-too-long')
@@ -68,9 +82,18 @@ test('a message too long for the context is refused in words with the numbers, a
 })
 
 test.describe('on a 24 GB GPU', () => {
-  test.use({ simOptions: { models: [{ name: 'llama3.1:8b' }, { name: 'all-minilm' }, { name: 'gemma3:4b' }], gpuMemoryBytes: 24 * GiB, tokenDelayMs: 5 } })
+  test.use({
+    simOptions: {
+      models: [{ name: 'llama3.1:8b' }, { name: 'all-minilm' }, { name: 'gemma3:4b' }],
+      gpuMemoryBytes: 24 * GiB,
+      tokenDelayMs: 5,
+    },
+  })
 
-  test('"auto" becomes the number Ollama chose, a lower custom value is warned about, and memory is shown as you type', async ({ app, sim }, testInfo) => {
+  test('"auto" becomes the number Ollama chose, a lower custom value is warned about, and memory is shown as you type', async ({
+    app,
+    sim,
+  }, testInfo) => {
     const { page } = app
     sim.setReply('Hello there.')
     // Before Ollama has run a model, nobody knows its automatic context: the picker says "auto" (sorted by name).
@@ -84,7 +107,9 @@ test.describe('on a 24 GB GPU', () => {
     const card = page.getByRole('listitem', { name: 'llama3.1:8b' })
     await expect(card.getByText(/32K · chosen by Ollama/)).toBeVisible()
     await expect(card.getByText(/^Loaded: [\d.]+ GB, all on the GPU/)).toBeVisible()
-    const input = card.getByRole('combobox', { name: 'Context length for llama3.1:8b' }).or(card.getByLabel('Context length for llama3.1:8b'))
+    const input = card
+      .getByRole('combobox', { name: 'Context length for llama3.1:8b' })
+      .or(card.getByLabel('Context length for llama3.1:8b'))
     await input.fill('8K')
     await expect(card.getByText('Ollama would run llama3.1:8b with 32K on its own: 8K lowers it.')).toBeVisible()
     await expect(card.getByText(/^About [\d.]+ GB at 8K: [\d.]+ GB weights \+ [\d.]+ GB context cache/)).toBeVisible()
@@ -99,7 +124,6 @@ test.describe('on a 24 GB GPU', () => {
     await goToPage(page, 'Chats')
     await expect(modelPicker(page).locator('option', { hasText: 'all-minilm' })).toHaveCount(0)
   })
-
 })
 
 test.describe('on an 8 GB GPU', () => {
@@ -113,7 +137,9 @@ test.describe('on an 8 GB GPU', () => {
     await chat(page, 'Hello with a big context')
     await expect(page.getByText(/^\d+ % of llama3\.1:8b runs on the CPU at this context \(slower\)$/)).toBeVisible()
     await goToPage(page, 'Models')
-    await expect(page.getByText(/^Loaded: [\d.]+ GB — \d+ % of this model runs on the CPU at this context \(slower\)/)).toBeVisible()
+    await expect(
+      page.getByText(/^Loaded: [\d.]+ GB — \d+ % of this model runs on the CPU at this context \(slower\)/),
+    ).toBeVisible()
     await captureAll(page, testInfo, 'cpu-spill')
   })
 })

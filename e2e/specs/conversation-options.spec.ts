@@ -6,7 +6,10 @@ import { chatBodies } from '../fixtures/sim-helpers'
 
 const optionsButton = (page: Page) => page.getByRole('button', { name: /^Options/ })
 
-test('options, thinking and system prompt presets reach the model, and the reply follows them', async ({ app, sim }, testInfo) => {
+test('options, thinking and system prompt presets reach the model, and the reply follows them', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   await modelPicker(page).selectOption('qwen3:8b')
   sim.setReply('Bonjour. STOP-HERE and the rest of the reply.')
@@ -55,7 +58,9 @@ test('options, thinking and system prompt presets reach the model, and the reply
 
   await page.getByRole('button', { name: 'System prompt' }).click()
   await prompt.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'French' })
-  await expect(prompt.getByRole('textbox', { name: 'System prompt for this conversation' })).toHaveValue('Answer in French.')
+  await expect(prompt.getByRole('textbox', { name: 'System prompt for this conversation' })).toHaveValue(
+    'Answer in French.',
+  )
   await captureAll(page, testInfo, 'system-prompt-presets')
   await prompt.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(prompt).toBeHidden()

@@ -1,6 +1,14 @@
 import { join } from 'node:path'
 import { expect, test } from '../fixtures/app'
-import { conversationList, goToPage, lastReply, messageRegion, sendMessage, startNewChat, waitForReplyEnd } from '../fixtures/chat-page'
+import {
+  conversationList,
+  goToPage,
+  lastReply,
+  messageRegion,
+  sendMessage,
+  startNewChat,
+  waitForReplyEnd,
+} from '../fixtures/chat-page'
 import { seedLongConversations } from '../fixtures/long-conversation-seed'
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../src-shared/content-security-policy'
 
@@ -17,7 +25,8 @@ test.use({
   simOptions: {
     models: ['llama3'],
     tokenDelayMs: 1,
-    reply: 'A formula: $$\\frac{a^2}{\\sqrt{b}} = \\sum_{i=1}^{n} x_i$$ and inline $e^{i\\pi}$, with `code` and **bold**.',
+    reply:
+      'A formula: $$\\frac{a^2}{\\sqrt{b}} = \\sum_{i=1}^{n} x_i$$ and inline $e^{i\\pi}$, with `code` and **bold**.',
   },
 })
 
@@ -47,13 +56,19 @@ test('the app renders under a CSP without inline styles, and Chromium reports no
   // The build's meta tag and the server's header are the one policy (src-shared), without the dev server's relaxation.
   expect(policy, 'the built page carries the shipped policy').toBe(contentSecurityPolicy({ delivery: 'meta' }))
   const response = await page.request.get(page.url())
-  expect(response.headers()['content-security-policy'], 'no inline styles in the header policy').not.toContain('unsafe-inline')
-  expect(response.headers()['content-security-policy'], 'the header is the shipped policy').toBe(CONTENT_SECURITY_POLICY)
+  expect(response.headers()['content-security-policy'], 'no inline styles in the header policy').not.toContain(
+    'unsafe-inline',
+  )
+  expect(response.headers()['content-security-policy'], 'the header is the shipped policy').toBe(
+    CONTENT_SECURITY_POLICY,
+  )
 
   // A long conversation: its off-screen messages are placeholders of a computed height, written as HTML.
   await conversationList(page).getByRole('button', { name: TITLE }).click()
   const placeholders = messageRegion(page).locator('li.msg-placeholder')
-  await expect(placeholders.first(), 'the off-screen runs are filled with placeholders').toBeAttached({ timeout: 20_000 })
+  await expect(placeholders.first(), 'the off-screen runs are filled with placeholders').toBeAttached({
+    timeout: 20_000,
+  })
   const height = await placeholders.first().evaluate((element) => (element as HTMLElement).style.height)
   expect(height, 'a placeholder is given the height of the row it stands for').toMatch(/^\d+(\.\d+)?px$/)
 
@@ -63,7 +78,10 @@ test('the app renders under a CSP without inline styles, and Chromium reports no
   await waitForReplyEnd(page)
   await expect(lastReply(page).locator('.katex').first()).toBeVisible()
   const fraction = lastReply(page).locator('.katex .vlist').first()
-  expect(await fraction.evaluate((element) => (element as HTMLElement).style.height), 'KaTeX kept its inline sizes').not.toBe('')
+  expect(
+    await fraction.evaluate((element) => (element as HTMLElement).style.height),
+    'KaTeX kept its inline sizes',
+  ).not.toBe('')
 
   await goToPage(page, 'Models')
   await goToPage(page, 'Settings')

@@ -13,9 +13,14 @@ const readDownload = async (download: Download) => readFileSync((await download.
 /** "Export…" on a conversation in the sidebar (shown on hover, as for a person), then one of its two choices. */
 async function exportConversation(page: Page, title: string, choice: 'JSON' | 'Markdown'): Promise<Download> {
   await conversationList(page).getByRole('listitem').filter({ hasText: title }).hover()
-  await conversationList(page).getByRole('button', { name: `Export “${title}”…` }).click()
+  await conversationList(page)
+    .getByRole('button', { name: `Export “${title}”…` })
+    .click()
   const downloading = page.waitForEvent('download')
-  await conversationList(page).getByRole('group', { name: `Export “${title}” as` }).getByRole('button', { name: new RegExp(`^${choice}`) }).click()
+  await conversationList(page)
+    .getByRole('group', { name: `Export “${title}” as` })
+    .getByRole('button', { name: new RegExp(`^${choice}`) })
+    .click()
   return downloading
 }
 
@@ -31,7 +36,10 @@ async function showPageEnd(page: Page) {
   await page.getByText(/^ollmchat .* data in/).scrollIntoViewIfNeeded()
 }
 
-test('a conversation with a regenerated reply exports as JSON and Markdown and imports back with both versions; Open WebUI imports; a bad file is refused', async ({ app, sim }, testInfo) => {
+test('a conversation with a regenerated reply exports as JSON and Markdown and imports back with both versions; Open WebUI imports; a bad file is refused', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply('Rayleigh scattering, in short.')
   await chat(page, TITLE)
@@ -43,7 +51,11 @@ test('a conversation with a regenerated reply exports as JSON and Markdown and i
   const json = await exportConversation(page, TITLE, 'JSON')
   expect(json.suggestedFilename()).toBe('why-is-the-sky-blue.json')
   const jsonText = await readDownload(json)
-  const document = JSON.parse(jsonText) as { format: string; version: number; conversations: Array<{ messages: Array<{ content: string; onPath: boolean }> }> }
+  const document = JSON.parse(jsonText) as {
+    format: string
+    version: number
+    conversations: Array<{ messages: Array<{ content: string; onPath: boolean }> }>
+  }
   expect(document).toMatchObject({ format: 'ollmchat-export', version: 1 })
   expect(document.conversations[0]?.messages.map((message) => [message.content, message.onPath])).toEqual([
     [TITLE, true],
@@ -60,13 +72,21 @@ test('a conversation with a regenerated reply exports as JSON and Markdown and i
 
   // Delete it (it would stay restorable, so the import comes in as a copy) and import the JSON.
   await conversationList(page).getByRole('listitem').filter({ hasText: TITLE }).hover()
-  await conversationList(page).getByRole('button', { name: `Delete “${TITLE}”` }).click()
+  await conversationList(page)
+    .getByRole('button', { name: `Delete “${TITLE}”` })
+    .click()
   await expect(conversationList(page).getByRole('listitem').filter({ hasText: TITLE })).toHaveCount(0)
   await page.getByText(`Deleted “${TITLE}”.`).locator('..').getByRole('button', { name: 'Dismiss' }).click()
   await goToPage(page, 'Settings')
   const yourData = page.getByRole('region', { name: 'Your data' })
-  await importFile(page, { name: 'why-is-the-sky-blue.json', mimeType: 'application/json', buffer: Buffer.from(jsonText) })
-  await expect(yourData.getByRole('status')).toHaveText('Imported 1 conversation (3 messages). One was already here, so it came in as a copy.')
+  await importFile(page, {
+    name: 'why-is-the-sky-blue.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(jsonText),
+  })
+  await expect(yourData.getByRole('status')).toHaveText(
+    'Imported 1 conversation (3 messages). One was already here, so it came in as a copy.',
+  )
 
   await goToPage(page, 'Chats')
   await conversationList(page).getByRole('button', { name: TITLE, exact: true }).click()
@@ -85,7 +105,11 @@ test('a conversation with a regenerated reply exports as JSON and Markdown and i
   await showPageEnd(page)
   await captureAll(page, testInfo, 'your-data-imported')
 
-  await importFile(page, { name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ollmchat-export","version":7,"conversations":[]}') })
+  await importFile(page, {
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"ollmchat-export","version":7,"conversations":[]}'),
+  })
   await expect(yourData.getByRole('alert')).toContainText(
     'The file is an ollmchat export of version 7; this ollmchat reads version 1. Update ollmchat to import it.',
   )

@@ -6,10 +6,13 @@ import { chatBodies, lastUserText } from '../fixtures/sim-helpers'
 /** Rename and Delete show on hover (or keyboard focus) of their conversation only, as for a person. */
 async function conversationAction(page: Page, title: string, action: 'Rename' | 'Delete') {
   await conversationList(page).getByRole('listitem').filter({ hasText: title }).hover()
-  await conversationList(page).getByRole('button', { name: `${action} “${title}”` }).click()
+  await conversationList(page)
+    .getByRole('button', { name: `${action} “${title}”` })
+    .click()
 }
 
-const titles = async (app: AppHandle) => (await app.call('conversations:list')).conversations.map((conversation) => conversation.title)
+const titles = async (app: AppHandle) =>
+  (await app.call('conversations:list')).conversations.map((conversation) => conversation.title)
 
 test('history survives a restart of the server, and the last open conversation reopens', async ({ app, sim }) => {
   const { page } = app
@@ -22,7 +25,9 @@ test('history survives a restart of the server, and the last open conversation r
   // Reopen the older one, so "the last conversation" is not simply the newest.
   await conversationList(page).getByRole('button', { name: 'Packing list for Iceland' }).click()
   await expect(chatTitle(page)).toHaveText('Packing list for Iceland')
-  const iceland = (await app.call('conversations:list')).conversations.find((c) => c.title === 'Packing list for Iceland')
+  const iceland = (await app.call('conversations:list')).conversations.find(
+    (c) => c.title === 'Packing list for Iceland',
+  )
   await expect.poll(async () => (await app.call('settings:get')).lastConversationId).toBe(iceland?.id)
 
   const oldUrl = app.mode.server.url
@@ -32,10 +37,9 @@ test('history survives a restart of the server, and the last open conversation r
   await expect(messageRegion(page).getByText('Packing list for Iceland', { exact: true })).toBeVisible()
   await expect(lastReply(page)).toContainText('About packing list for iceland: noted.')
   // Newest activity first.
-  await expect(conversationList(page).getByRole('button', { name: /^(Sourdough starter tips|Packing list for Iceland)$/ })).toHaveText([
-    'Sourdough starter tips',
-    'Packing list for Iceland',
-  ])
+  await expect(
+    conversationList(page).getByRole('button', { name: /^(Sourdough starter tips|Packing list for Iceland)$/ }),
+  ).toHaveText(['Sourdough starter tips', 'Packing list for Iceland'])
   await conversationList(page).getByRole('button', { name: 'Sourdough starter tips' }).click()
   await expect(lastReply(page)).toContainText('About sourdough starter tips: noted.')
   // Reading history asks Ollama for nothing.

@@ -11,19 +11,35 @@ import { expect, test } from '../fixtures/reliability'
 const LONGEST_TASK_MS = 200
 
 const HOSTILE: Array<{ name: string; reply: string; shows: string }> = [
-  { name: 'a list nested 1,000 deep', reply: Array.from({ length: 1_000 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n'), shows: 'level 999' },
+  {
+    name: 'a list nested 1,000 deep',
+    reply: Array.from({ length: 1_000 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n'),
+    shows: 'level 999',
+  },
   { name: 'quotes nested 3,000 deep', reply: `${'>'.repeat(3_000)} deepest quote`, shows: 'deepest quote' },
   { name: 'numbered lists nested 5,000 deep', reply: `${'1. '.repeat(5_000)}deepest item`, shows: 'deepest item' },
   { name: 'a word of 100,000 characters', reply: `start ${'x'.repeat(100_000)} end`, shows: 'start' },
   { name: 'a 20,000-character formula', reply: `$$${'x+'.repeat(10_000)}1$$`, shows: 'x+x+' },
-  { name: 'a 150 KB code block', reply: `\`\`\`js\n${'const value = 1; // comment\n'.repeat(5_500)}\`\`\``, shows: 'const value = 1;' },
+  {
+    name: 'a 150 KB code block',
+    reply: `\`\`\`js\n${'const value = 1; // comment\n'.repeat(5_500)}\`\`\``,
+    shows: 'const value = 1;',
+  },
 ]
 
 test.use({ simOptions: { models: DEFAULT_MODELS, tokenDelayMs: 0 } })
 
 for (const { name, reply, shows } of HOSTILE) {
-  test(`${name}: streams and reopens without a task over ${LONGEST_TASK_MS} ms, and the app keeps working`, async ({ app, sim, recordReliability }, testInfo) => {
-    recordReliability({ topic: 'Hostile replies', check: `${name}: streamed, reopened and reloaded in Chromium, no task over ${LONGEST_TASK_MS} ms`, cases: 1 })
+  test(`${name}: streams and reopens without a task over ${LONGEST_TASK_MS} ms, and the app keeps working`, async ({
+    app,
+    sim,
+    recordReliability,
+  }, testInfo) => {
+    recordReliability({
+      topic: 'Hostile replies',
+      check: `${name}: streamed, reopened and reloaded in Chromium, no task over ${LONGEST_TASK_MS} ms`,
+      cases: 1,
+    })
     const { page } = app
     await page.addInitScript(() => {
       const tasks: number[] = []
@@ -34,7 +50,8 @@ for (const { name, reply, shows } of HOSTILE) {
     })
     await page.reload()
     const longest = () => page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks))
-    const resetTasks = () => page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks.length = 0))
+    const resetTasks = () =>
+      page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks.length = 0))
 
     // A first ordinary reply with code and a formula loads the renderer's lazy parts (the Markdown parser, KaTeX,
     // highlight.js: evaluating highlight.js's grammars alone is a task of 150–230 ms on this machine), which any

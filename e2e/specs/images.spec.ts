@@ -5,7 +5,14 @@
 import type { Page } from '@playwright/test'
 import { DEFAULT_MODELS, expect, test } from '../fixtures/app'
 import { captureAll } from '../fixtures/screenshots'
-import { composer, conversationList, messageRegion, modelPicker, startNewChat, waitForReplyEnd } from '../fixtures/chat-page'
+import {
+  composer,
+  conversationList,
+  messageRegion,
+  modelPicker,
+  startNewChat,
+  waitForReplyEnd,
+} from '../fixtures/chat-page'
 import { gradientPng } from '../fixtures/test-image'
 
 test.use({ simOptions: { models: [...DEFAULT_MODELS, 'gemma3:4b'], tokenDelayMs: 5 } })
@@ -38,9 +45,13 @@ async function deliverFiles(page: Page, how: 'paste' | 'drop', files: { name: st
 }
 
 const attached = (page: Page) => page.getByRole('list', { name: 'Attached images' }).getByRole('img')
-const meterValue = async (page: Page) => Number(await page.getByRole('meter', { name: 'Context used' }).getAttribute('aria-valuenow'))
+const meterValue = async (page: Page) =>
+  Number(await page.getByRole('meter', { name: 'Context used' }).getAttribute('aria-valuenow'))
 
-test('attach by button, paste and drop, send to a vision model, see the images after a reload, counted in the meter', async ({ app, sim }, testInfo) => {
+test('attach by button, paste and drop, send to a vision model, see the images after a reload, counted in the meter', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply('A warm gradient, like a sunset over the sea.')
   // The same question without images, for the meter to compare against.
@@ -51,7 +62,9 @@ test('attach by button, paste and drop, send to a vision model, see the images a
   await modelPicker(page).selectOption('gemma3:4b')
   const attach = page.getByRole('button', { name: 'Attach images' })
   await expect(attach).toBeEnabled()
-  await page.getByTestId('image-file-input').setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: SUNSET })
+  await page
+    .getByTestId('image-file-input')
+    .setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: SUNSET })
   await deliverFiles(page, 'paste', [{ name: 'sea.png', base64: SEA.toString('base64') }])
   await deliverFiles(page, 'drop', [{ name: 'dusk.png', base64: DUSK.toString('base64') }])
   await expect(attached(page)).toHaveCount(3)
@@ -76,7 +89,10 @@ test('attach by button, paste and drop, send to a vision model, see the images a
 
   // After a reload the images come back from the history store.
   await app.restart()
-  await conversationList(page).getByRole('button', { name: /What do these pictures show/ }).first().click()
+  await conversationList(page)
+    .getByRole('button', { name: /What do these pictures show/ })
+    .first()
+    .click()
   const sentImages = messageRegion(page).getByRole('list', { name: 'Images sent' }).getByRole('img')
   await expect(sentImages).toHaveCount(2)
   await expect.poll(() => sentImages.first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(480)
@@ -91,7 +107,9 @@ test('attach by button, paste and drop, send to a vision model, see the images a
   await expect(viewer).toBeHidden()
 })
 
-test('a model without vision: the attach button says why it is off, and a drop or paste says so too', async ({ app }, testInfo) => {
+test('a model without vision: the attach button says why it is off, and a drop or paste says so too', async ({
+  app,
+}, testInfo) => {
   const { page } = app
   await startNewChat(page)
   await modelPicker(page).selectOption('llama3:latest')
@@ -114,7 +132,11 @@ test('a file that is not an image is refused by name', async ({ app }) => {
   const { page } = app
   await startNewChat(page)
   await modelPicker(page).selectOption('gemma3:4b')
-  await page.getByTestId('image-file-input').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('just some text') })
-  await expect(page.getByRole('alert').filter({ hasText: 'notes.png is not a PNG, JPEG, WebP or GIF image.' })).toBeVisible()
+  await page
+    .getByTestId('image-file-input')
+    .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('just some text') })
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'notes.png is not a PNG, JPEG, WebP or GIF image.' }),
+  ).toBeVisible()
   await expect(attached(page)).toHaveCount(0)
 })

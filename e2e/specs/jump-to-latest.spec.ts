@@ -15,7 +15,9 @@ const LONG_REPLY = Array.from({ length: 200 }, (_, i) => `Line ${i + 1} of a lon
 test.use({
   beforeAppStart: {
     seed: (dataDir) =>
-      void seedLongConversations(join(dataDir, 'history.sqlite'), [{ title: TITLE, messages: 400, plant: [{ index: 399, text: LAST_WORD }] }]),
+      void seedLongConversations(join(dataDir, 'history.sqlite'), [
+        { title: TITLE, messages: 400, plant: [{ index: 399, text: LAST_WORD }] },
+      ]),
   },
   simOptions: { models: ['llama3'], tokenDelayMs: 30, reply: LONG_REPLY },
 })
@@ -27,7 +29,9 @@ async function scrollUp(page: Page): Promise<void> {
   await page.mouse.wheel(0, -3_000)
 }
 
-test('"Jump to latest" appears when scrolled up, goes back to the newest message and follows the stream again', async ({ app }, testInfo) => {
+test('"Jump to latest" appears when scrolled up, goes back to the newest message and follows the stream again', async ({
+  app,
+}, testInfo) => {
   const { page } = app
   await conversationList(page).getByRole('button', { name: TITLE }).click()
   await expect(lastReply(page)).toContainText(LAST_WORD)
@@ -51,11 +55,17 @@ test('"Jump to latest" appears when scrolled up, goes back to the newest message
   await scrollUp(page)
   await expect(jumpButton(page)).toBeVisible()
   // Far up, the streaming reply is not even rendered in full: check where the list stays by what is on screen.
-  await expect(messageRegion(page).getByText('Line 5 of a long streamed answer.'), 'scrolled up, the list stays where the reader is').not.toBeInViewport()
+  await expect(
+    messageRegion(page).getByText('Line 5 of a long streamed answer.'),
+    'scrolled up, the list stays where the reader is',
+  ).not.toBeInViewport()
   await jumpButton(page).click()
   await expect(jumpButton(page)).toHaveCount(0)
   // Lines that arrive after the jump come into view as they stream: the list follows again.
-  await expect(lastReply(page).getByText('Line 30 of a long streamed answer.'), 'the list follows the stream again').toBeInViewport({ timeout: 20_000 })
+  await expect(
+    lastReply(page).getByText('Line 30 of a long streamed answer.'),
+    'the list follows the stream again',
+  ).toBeInViewport({ timeout: 20_000 })
   await expect(lastReply(page)).toHaveAttribute('aria-busy', 'true')
   await page.keyboard.press('Escape')
   await expect(lastReply(page)).toHaveAttribute('aria-busy', 'false')

@@ -14,7 +14,10 @@ async function tabTo(page: Page, target: Locator, most = 30): Promise<void> {
   await expect(target).toBeFocused()
 }
 
-test('the skip link is the first stop of Tab and leads past the sidebar into the conversation', async ({ app, sim }, testInfo) => {
+test('the skip link is the first stop of Tab and leads past the sidebar into the conversation', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply('Sure.')
   await chat(page, 'Hello there')
@@ -35,7 +38,11 @@ test('the skip link is the first stop of Tab and leads past the sidebar into the
   await expect(page.locator('main')).toBeFocused()
   // The next stop is in the chat, not in the sidebar.
   await page.keyboard.press('Tab')
-  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null && document.activeElement?.closest('aside') === null)).toBe(true)
+  expect(
+    await page.evaluate(
+      () => document.activeElement?.closest('main') !== null && document.activeElement?.closest('aside') === null,
+    ),
+  ).toBe(true)
 
   // On the other pages it names what it leads to, and is still the first focusable element.
   await goToPage(page, 'Models')
@@ -68,11 +75,17 @@ test('focus returns to what opened the system prompt, a rename field and a dialo
   const field = page.getByRole('textbox', { name: 'New title for “Plan a trip”' })
   await expect(field).toBeFocused()
   await page.keyboard.press('Escape')
-  await expect(item.getByRole('button', { name: 'Rename “Plan a trip”' }), 'Esc gives the focus back to Rename').toBeFocused()
+  await expect(
+    item.getByRole('button', { name: 'Rename “Plan a trip”' }),
+    'Esc gives the focus back to Rename',
+  ).toBeFocused()
   await page.keyboard.press('Enter')
   await page.keyboard.type('Trip to Lisbon')
   await page.keyboard.press('Enter')
-  await expect(conversationList(page).getByRole('button', { name: 'Rename “Trip to Lisbon”' }), 'so does Enter, under the new title').toBeFocused()
+  await expect(
+    conversationList(page).getByRole('button', { name: 'Rename “Trip to Lisbon”' }),
+    'so does Enter, under the new title',
+  ).toBeFocused()
 
   await goToPage(page, 'Models')
   const details = page.getByRole('button', { name: 'Details of llama3:latest' })
@@ -83,7 +96,10 @@ test('focus returns to what opened the system prompt, a rename field and a dialo
   await expect(details, 'a dialog gives the focus back too').toBeFocused()
 })
 
-test('search results move with the arrow keys and open with Enter; message actions are reachable by Tab', async ({ app, sim }) => {
+test('search results move with the arrow keys and open with Enter; message actions are reachable by Tab', async ({
+  app,
+  sim,
+}) => {
   const { page } = app
   sim.setReply('Lisbon has trams.')
   await chat(page, 'Tell me about trams in Lisbon')
@@ -94,7 +110,8 @@ test('search results move with the arrow keys and open with Enter; message actio
   await composer(page).focus()
   await page.keyboard.press('Shift+Tab')
   const copyUser = messageRegion(page).getByRole('button', { name: 'Copy message' }).first()
-  for (let i = 0; i < 20 && !(await copyUser.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press('Shift+Tab')
+  for (let i = 0; i < 20 && !(await copyUser.evaluate((element) => element === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab')
   await expect(copyUser).toBeFocused()
   await expect(copyUser).toHaveCSS('opacity', '1')
   await tabTo(page, lastReply(page).getByRole('button', { name: 'Copy reply' }))
@@ -118,5 +135,11 @@ test('search results move with the arrow keys and open with Enter; message actio
   const second = (await hits.nth(1).innerText()).split('\n').slice(1).join(' ')
   await page.keyboard.press('Enter')
   await expect(chatTitle(page)).toHaveText('Tell me about trams in Lisbon')
-  await expect(messageRegion(page).locator('.msg--highlighted')).toContainText(second.replace(/^Reply: /, '').replace(/…/g, '').trim().split(' ')[0] ?? '')
+  await expect(messageRegion(page).locator('.msg--highlighted')).toContainText(
+    second
+      .replace(/^Reply: /, '')
+      .replace(/…/g, '')
+      .trim()
+      .split(' ')[0] ?? '',
+  )
 })

@@ -11,8 +11,15 @@ import { startOllamaSim } from '../../tools/ollama-sim/index'
 const NODE_WITH_TSX = ['--import', 'tsx']
 
 /** Starts a command and resolves with the `http://127.0.0.1:<port>/?token=…` address it prints. */
-function launch(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [...NODE_WITH_TSX, ...args], { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+function launch(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [...NODE_WITH_TSX, ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 30_000)
@@ -47,14 +54,21 @@ const test = base.extend<{ dataDir: string }>({
   },
 })
 
-test('npm run serve: loopback only, refuses requests without the printed token, honours OLLAMA_HOST', async ({ page, dataDir }) => {
+test('npm run serve: loopback only, refuses requests without the printed token, honours OLLAMA_HOST', async ({
+  page,
+  dataDir,
+}) => {
   const sim = await startOllamaSim({ models: ['llama3'] })
-  const { child, url } = await launch(['src-main/browser/cli.ts', '--port', '0', '--data-dir', dataDir], { OLLAMA_HOST: sim.url })
+  const { child, url } = await launch(['src-main/browser/cli.ts', '--port', '0', '--data-dir', dataDir], {
+    OLLAMA_HOST: sim.url,
+  })
   try {
     const origin = new URL(url).origin
     expect(new URL(url).hostname).toBe('127.0.0.1')
     expect((await fetch(`${origin}/`)).status).toBe(403)
-    expect((await fetch(`${origin}/rpc/models:list`, { method: 'POST', headers: { 'x-ollmchat': '1' }, body: '{}' })).status).toBe(403)
+    expect(
+      (await fetch(`${origin}/rpc/models:list`, { method: 'POST', headers: { 'x-ollmchat': '1' }, body: '{}' })).status,
+    ).toBe(403)
 
     await page.goto(url)
     await expect(page.getByText(`Ollama ${'0.32.15'}`, { exact: true })).toBeVisible()
@@ -68,7 +82,11 @@ test('npm run serve: loopback only, refuses requests without the printed token, 
 })
 
 test('npm run serve: a port that is not a number is refused with a clear message', async ({ dataDir }) => {
-  const child = spawn(process.execPath, [...NODE_WITH_TSX, 'src-main/browser/cli.ts', '--port', 'eighty', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(
+    process.execPath,
+    [...NODE_WITH_TSX, 'src-main/browser/cli.ts', '--port', 'eighty', '--data-dir', dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
@@ -76,7 +94,10 @@ test('npm run serve: a port that is not a number is refused with a clear message
   expect(stderr).toContain('--port must be a number from 0 to 65535')
 })
 
-test('npm run demo: a simulated Ollama with models, labelled as simulated, and a chat that streams', async ({ page, dataDir }) => {
+test('npm run demo: a simulated Ollama with models, labelled as simulated, and a chat that streams', async ({
+  page,
+  dataDir,
+}) => {
   const { child, url } = await launch(['scripts/demo.ts', '--port', '0', '--data-dir', dataDir], {})
   try {
     await page.goto(url)
@@ -88,7 +109,9 @@ test('npm run demo: a simulated Ollama with models, labelled as simulated, and a
     await expect(picker).not.toContainText('nomic-embed-text')
     await page.getByRole('textbox', { name: 'Message' }).fill('Hello there')
     await page.getByRole('textbox', { name: 'Message' }).press('Enter')
-    await expect(page.getByRole('region', { name: 'Messages' }).locator('li[aria-busy="false"]').last()).not.toBeEmpty({ timeout: 20_000 })
+    await expect(page.getByRole('region', { name: 'Messages' }).locator('li[aria-busy="false"]').last()).not.toBeEmpty({
+      timeout: 20_000,
+    })
   } finally {
     await stop(child)
   }

@@ -34,27 +34,41 @@ test.use({
         },
       ]),
   },
-  simOptions: { models: ['llama3'], tokenDelayMs: 2, reply: 'Here is a fresh reply at the bottom of a very long conversation.' },
+  simOptions: {
+    models: ['llama3'],
+    tokenDelayMs: 2,
+    reply: 'Here is a fresh reply at the bottom of a very long conversation.',
+  },
 })
 
 const fullMessages = (page: Page) => messageRegion(page).locator('li[data-message-id]')
 const placeholders = (page: Page) => messageRegion(page).locator('li.msg-placeholder')
 const everyMessage = (page: Page) => messageRegion(page).locator('li[data-message-id], li[data-placeholder-id]')
 
-test('a 5,000-message conversation opens at the bottom, scrolls to the top, jumps to a search hit and streams', async ({ app }, testInfo) => {
+test('a 5,000-message conversation opens at the bottom, scrolls to the top, jumps to a search hit and streams', async ({
+  app,
+}, testInfo) => {
   test.setTimeout(120_000)
   const { page } = app
   await conversationList(page).getByRole('button', { name: TITLE }).click()
 
-  await expect(lastReply(page), 'the newest reply shows at the bottom when the conversation opens').toContainText(LAST_WORD, { timeout: 20_000 })
+  await expect(lastReply(page), 'the newest reply shows at the bottom when the conversation opens').toContainText(
+    LAST_WORD,
+    { timeout: 20_000 },
+  )
   await expect(lastReply(page), 'the newest reply is on screen').toBeInViewport()
   // Only the messages near the screen are rendered in full; the others are runs of plain-text placeholders (for
   // find-in-page and screen readers), filled in after the first paint: a box per run in the list, not per message.
-  await expect(everyMessage(page), 'every message is in the page once the runs are filled').toHaveCount(MESSAGES, { timeout: 20_000 })
+  await expect(everyMessage(page), 'every message is in the page once the runs are filled').toHaveCount(MESSAGES, {
+    timeout: 20_000,
+  })
   const rendered = await fullMessages(page).count()
   expect(rendered, 'only the messages near the screen are rendered in full').toBeLessThan(200)
   expect(rendered, 'the screen is filled with rendered messages').toBeGreaterThan(2)
-  expect(await messageRegion(page).locator('ol.messages__list > li').count(), 'the list holds runs of rows, not every row').toBeLessThan(200)
+  expect(
+    await messageRegion(page).locator('ol.messages__list > li').count(),
+    'the list holds runs of rows, not every row',
+  ).toBeLessThan(200)
 
   // The browser's find-in-page finds text only an old message has, scrolls to it, and the list renders that
   // message in full where the placeholder was. window.find (not in TypeScript's DOM types) is the find bar's
@@ -122,15 +136,21 @@ test('a 5,000-message conversation opens at the bottom, scrolls to the top, jump
     await page.mouse.wheel(0, delta)
     await page.waitForTimeout(150)
   }
-  expect(await page.evaluate(() => window.getSelection()?.toString() ?? ''), 'the selection survived the scroll').toBe(selected)
+  expect(await page.evaluate(() => window.getSelection()?.toString() ?? ''), 'the selection survived the scroll').toBe(
+    selected,
+  )
   await page.evaluate(() => window.getSelection()?.removeAllRanges())
 
   await composer(page).fill('And one more question at the very end?')
   await composer(page).press('Enter')
-  await expect(lastReply(page), 'the new reply streams at the bottom').toContainText('fresh reply at the bottom', { timeout: 20_000 })
+  await expect(lastReply(page), 'the new reply streams at the bottom').toContainText('fresh reply at the bottom', {
+    timeout: 20_000,
+  })
   await expect(lastReply(page), 'sending brought the reader back to the bottom').toBeInViewport()
   await waitForReplyEnd(page)
-  await expect(messageRegion(page).getByText('And one more question at the very end?', { exact: true })).toBeInViewport()
+  await expect(
+    messageRegion(page).getByText('And one more question at the very end?', { exact: true }),
+  ).toBeInViewport()
 
   await captureAll(page, testInfo, 'long-conversation-bottom')
 })

@@ -9,7 +9,10 @@ import { chat, chatTitle, goToPage, modelPicker } from '../fixtures/chat-page'
 test.describe('with no models yet', () => {
   test.use({ simOptions: { models: [], pullBytesPerSecond: 150e6, tokenDelayMs: 5 } })
 
-  test('pulls from the empty state with a progress bar, cancels, resumes where it stopped, and chats with it', async ({ app, sim }, testInfo) => {
+  test('pulls from the empty state with a progress bar, cancels, resumes where it stopped, and chats with it', async ({
+    app,
+    sim,
+  }, testInfo) => {
     const { page } = app
     const field = page.getByRole('textbox', { name: 'Pull a model' })
     await field.fill('llama3.2:1b')
@@ -17,7 +20,9 @@ test.describe('with no models yet', () => {
     await goToPage(page, 'Models')
     const bar = page.getByRole('progressbar', { name: 'Pulling llama3.2:1b' })
     await expect(bar).toBeVisible()
-    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { message: 'progress grows' }).toBeGreaterThan(2)
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { message: 'progress grows' })
+      .toBeGreaterThan(2)
     const download = page.getByRole('listitem', { name: 'Download of llama3.2:1b' })
     await expect(download.getByText(/MB\/s/)).toBeVisible()
     await captureAll(page, testInfo, 'pull-progress')
@@ -31,7 +36,9 @@ test.describe('with no models yet', () => {
     sim.configure({ pullBytesPerSecond: 0 })
     await download.getByRole('button', { name: 'Pull again' }).click()
     await expect
-      .poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? -1), { message: 'resumed at the bytes kept' })
+      .poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? -1), {
+        message: 'resumed at the bytes kept',
+      })
       .toBeGreaterThanOrEqual(shownBeforeCancel)
     expect(sim.requestsTo('/api/pull')).toHaveLength(2)
     sim.configure({ pullBytesPerSecond: 4e9 })
@@ -54,7 +61,10 @@ test.describe('with no models yet', () => {
   })
 })
 
-test('deletes a model with the temporary models made from it, after saying what goes', async ({ app, sim }, testInfo) => {
+test('deletes a model with the temporary models made from it, after saying what goes', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply('ok')
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 })
@@ -64,7 +74,11 @@ test('deletes a model with the temporary models made from it, after saying what 
   await goToPage(page, 'Models')
   await page.getByRole('button', { name: 'Delete llama3:latest' }).click()
   const dialog = page.getByRole('dialog', { name: 'Delete llama3?' })
-  await expect(dialog.getByText('Deleting llama3 also deletes the temporary model ollmchat made from it (1 loaded, which is unloaded first).')).toBeVisible()
+  await expect(
+    dialog.getByText(
+      'Deleting llama3 also deletes the temporary model ollmchat made from it (1 loaded, which is unloaded first).',
+    ),
+  ).toBeVisible()
   await captureAll(page, testInfo, 'delete-dialog')
   await dialog.getByRole('button', { name: 'Delete llama3' }).click()
   await expect(page.getByText('Deleted llama3 (and 1 temporary model).')).toBeVisible()
@@ -73,7 +87,10 @@ test('deletes a model with the temporary models made from it, after saying what 
   expect(sim.hasModel('ollmchat-temp/llama3-oc4096')).toBe(false)
 })
 
-test('the temporary models panel lists them, cleans up the unused ones and removes all', async ({ app, sim }, testInfo) => {
+test('the temporary models panel lists them, cleans up the unused ones and removes all', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply('ok')
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 })
@@ -91,12 +108,18 @@ test('the temporary models panel lists them, cleans up the unused ones and remov
   expect(sim.hasModel('ollmchat-temp/leftover-oc2048')).toBe(false)
   expect(sim.hasModel('ollmchat-temp/llama3-oc4096')).toBe(true)
   await panel.getByRole('button', { name: 'Remove all…' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: /^Remove all/ }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Remove all/ })
+    .click()
   await expect.poll(() => sim.hasModel('ollmchat-temp/llama3-oc4096')).toBe(false)
   expect(sim.loaded()).toEqual([])
 })
 
-test('adds a second host in Settings, switches to it, and says where a conversation last ran', async ({ app, sim }, testInfo) => {
+test('adds a second host in Settings, switches to it, and says where a conversation last ran', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   // Another version than the first host's, so a check that asked the wrong host shows.
   const second = await startOllamaSim({

@@ -61,12 +61,20 @@ test('the Models page shows family, parameters, quantisation, size and trained c
 
   const facts = async (name: string) => {
     const card = page.getByRole('listitem', { name })
-    await expect(card.getByRole('term')).toHaveText(['Family', 'Parameters', 'Quantisation', 'Size on disk', 'Trained context'])
+    await expect(card.getByRole('term')).toHaveText([
+      'Family',
+      'Parameters',
+      'Quantisation',
+      'Size on disk',
+      'Trained context',
+    ])
     return card.getByRole('definition')
   }
   await expect(await facts('llama3:latest')).toHaveText(['llama', '8.0B', 'Q4_0', '4.7 GB', '8K'])
   await expect(await facts('qwen3:8b')).toHaveText(['qwen3', '8.2B', 'Q4_K_M', '5.2 GB', '40K'])
-  await expect(page.getByRole('listitem', { name: 'llama3:latest' }).getByText('Context for new messages:')).toContainText('auto')
+  await expect(
+    page.getByRole('listitem', { name: 'llama3:latest' }).getByText('Context for new messages:'),
+  ).toContainText('auto')
 
   expect(sim.getModel('llama3')?.size).toBeGreaterThan(4_650_000_000)
   const shown = new Set(sim.requestsTo('/api/show', 'POST').map((request) => (request.body as { model: string }).model))

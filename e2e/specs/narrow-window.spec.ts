@@ -9,7 +9,8 @@ import { captureAll } from '../fixtures/screenshots'
 const NARROW = 800
 // Room for about 25 characters of the title: enough to tell conversations apart.
 const READABLE_TITLE_WIDTH = 200
-const LONG_MESSAGE = 'Please summarise the notes from our planning meeting about moving the billing system to the new provider'
+const LONG_MESSAGE =
+  'Please summarise the notes from our planning meeting about moving the billing system to the new provider'
 
 /** The controls in `scope` a person can see, each with its label and box. */
 async function visibleControls(scope: Locator): Promise<{ name: string; left: number; right: number }[]> {
@@ -37,7 +38,10 @@ async function expectAllOnScreen(page: Page, scope: Locator, where: string): Pro
   expect(overflow, `${where} does not scroll sideways`).toBeLessThanOrEqual(0)
 }
 
-test('at 800 px the chat header keeps every control on screen and the title readable; Models and Settings fit', async ({ app, sim }, testInfo) => {
+test('at 800 px the chat header keeps every control on screen and the title readable; Models and Settings fit', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   // A context the user chose, so the header also shows its pill.
   await app.call('models:setNumCtx', { model: 'llama3:latest', numCtx: 8192 })
@@ -52,7 +56,10 @@ test('at 800 px the chat header keeps every control on screen and the title read
   expect(titleWidth, 'the title keeps a readable width').toBeGreaterThanOrEqual(READABLE_TITLE_WIDTH)
   await expect(header.getByRole('button', { name: 'System prompt' })).toBeInViewport({ ratio: 1 })
   // Two rows at most (the title, then the tools), not a third holding one button.
-  expect(await header.evaluate((element) => element.getBoundingClientRect().height), 'the header takes two rows').toBeLessThanOrEqual(90)
+  expect(
+    await header.evaluate((element) => element.getBoundingClientRect().height),
+    'the header takes two rows',
+  ).toBeLessThanOrEqual(90)
   await captureAll(page, testInfo, 'header-narrow')
   await page.setViewportSize({ width: NARROW, height: 800 })
 

@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type AppHandle } from '../fixtures/app'
-import { chat, goToPage, lastReply, messageRegion, modelPicker, sendMessage, startNewChat, waitForReplyEnd } from '../fixtures/chat-page'
+import {
+  chat,
+  goToPage,
+  lastReply,
+  messageRegion,
+  modelPicker,
+  sendMessage,
+  startNewChat,
+  waitForReplyEnd,
+} from '../fixtures/chat-page'
 import { chatBodies } from '../fixtures/sim-helpers'
 
 const TEMP = 'ollmchat-temp/llama3-oc4096'
@@ -111,7 +120,10 @@ test('Reset to default forgets the setting; the next chat goes to the model itse
   expect(chatBodies(sim).map((body) => [body.model, body.options?.num_ctx])).toEqual([['llama3:latest', undefined]])
 })
 
-test('when the temporary model cannot be created, the reply falls back to the base with options.num_ctx', async ({ app, sim }) => {
+test('when the temporary model cannot be created, the reply falls back to the base with options.num_ctx', async ({
+  app,
+  sim,
+}) => {
   const { page } = app
   await setLlamaContext(page, '4096', '4K')
   await goToPage(page, 'Chats')
@@ -119,8 +131,12 @@ test('when the temporary model cannot be created, the reply falls back to the ba
   sim.faults.failNext('/api/create', 500, 'no space left on device')
   await chat(page, 'Does the fallback work?')
 
-  await expect(messageRegion(page).getByText(/^Could not prepare llama3 with a 4K context \(.*no space left on device.*\)\./)).toBeVisible()
-  await expect(messageRegion(page)).toContainText('This reply uses llama3 directly and asks Ollama for a 4K context with the request instead.')
+  await expect(
+    messageRegion(page).getByText(/^Could not prepare llama3 with a 4K context \(.*no space left on device.*\)\./),
+  ).toBeVisible()
+  await expect(messageRegion(page)).toContainText(
+    'This reply uses llama3 directly and asks Ollama for a 4K context with the request instead.',
+  )
   await expect(lastReply(page)).toContainText('Fallback answer.')
   expect(sim.requestsTo('/api/create', 'POST')).toHaveLength(1)
   expect(chatBodies(sim)).toMatchObject([{ model: 'llama3:latest', options: { num_ctx: 4096 } }])

@@ -17,7 +17,10 @@ async function markDocument(page: Page): Promise<() => Promise<boolean>> {
 test.describe('Ollama down before the app starts', () => {
   test.use({ beforeAppStart: { run: (sim) => sim.faults.down() } })
 
-  test('shows where it looked and how to start Ollama, then recovers by itself when Ollama comes up', async ({ app, sim }) => {
+  test('shows where it looked and how to start Ollama, then recovers by itself when Ollama comes up', async ({
+    app,
+    sim,
+  }) => {
     const { page } = app
     const notice = offlineNotice(page)
     await expect(notice).toContainText(`Ollama is not reachable at ${sim.url}.`)
@@ -44,7 +47,10 @@ test.describe('Ollama down before the app starts', () => {
   })
 })
 
-test('Ollama going down mid-session shows the banner over the conversation, which clears by itself', async ({ app, sim }) => {
+test('Ollama going down mid-session shows the banner over the conversation, which clears by itself', async ({
+  app,
+  sim,
+}) => {
   const { page } = app
   sim.setReply('First answer.')
   await chat(page, 'Before the outage')

@@ -34,7 +34,11 @@ test.describe('a reply started elsewhere', () => {
     expect(await app.call('chat:running')).toEqual({ replies: [] })
   })
 
-  test('a second window sees it stream and stops it with Esc; the first shows it stopped and can send again', async ({ app, sim, browser }) => {
+  test('a second window sees it stream and stops it with Esc; the first shows it stopped and can send again', async ({
+    app,
+    sim,
+    browser,
+  }) => {
     const { page } = app
     sim.setReply(`Partial start. ${filler(800)} END-OF-REPLY`)
     const secondContext = await browser.newContext()
@@ -53,7 +57,9 @@ test.describe('a reply started elsewhere', () => {
         await expect(lastReply(window).getByText('Stopped', { exact: true })).toBeVisible()
         await expect(window.getByRole('button', { name: 'Send message' })).toBeVisible()
       }
-      const kept = await lastReply(page).getByText(/^Partial start\./).innerText()
+      const kept = await lastReply(page)
+        .getByText(/^Partial start\./)
+        .innerText()
       await expect(lastReply(second).getByText(/^Partial start\./)).toHaveText(kept)
 
       sim.setReply('Short answer.')
@@ -70,14 +76,19 @@ test.describe('a host that never answers', () => {
   // One idle "minute" lasts 1.5 s here, so the waiting line counts up and the default five end the reply in 7.5 s.
   test.use({ coreTiming: { idleMinuteMs: 1_500 } })
 
-  test('says it is still waiting each minute, then stops the reply with the idle error', async ({ app, sim }, testInfo) => {
+  test('says it is still waiting each minute, then stops the reply with the idle error', async ({
+    app,
+    sim,
+  }, testInfo) => {
     const { page } = app
     sim.faults.stallNext('/api/chat')
     await sendMessage(page, 'Hello?')
     await expect(lastReply(page).getByText('Still waiting for Ollama (2 min)…')).toBeVisible()
     await captureAll(page, testInfo, 'still-waiting-for-ollama')
 
-    await expect(lastReply(page).getByText(/^Ollama sent nothing for 5 minutes, so the reply was stopped\./)).toBeVisible({ timeout: 10_000 })
+    await expect(
+      lastReply(page).getByText(/^Ollama sent nothing for 5 minutes, so the reply was stopped\./),
+    ).toBeVisible({ timeout: 10_000 })
     await expect(page.getByRole('button', { name: 'Send message' })).toBeVisible()
     sim.setReply('Back again.')
     await sendMessage(page, 'Are you there now?')

@@ -12,7 +12,11 @@ test.use({
   beforeAppStart: {
     seed: (dataDir) =>
       void seedLongConversations(join(dataDir, 'history.sqlite'), [
-        { title: 'Many hits', messages: 120, plant: Array.from({ length: PLANTED }, (_, i) => ({ index: i * 2 + 1, text: WORD })) },
+        {
+          title: 'Many hits',
+          messages: 120,
+          plant: Array.from({ length: PLANTED }, (_, i) => ({ index: i * 2 + 1, text: WORD })),
+        },
       ]),
   },
 })

@@ -17,7 +17,9 @@ test.use({
   },
 })
 
-test('a damaged history is put aside, the window says so once, and what was recovered opens', async ({ app }, testInfo) => {
+test('a damaged history is put aside, the window says so once, and what was recovered opens', async ({
+  app,
+}, testInfo) => {
   const { page } = app
   const notice = page.getByRole('alert').filter({ hasText: 'The chat history was damaged' })
   await expect(notice).toBeVisible()

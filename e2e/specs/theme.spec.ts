@@ -8,8 +8,7 @@ const pickTheme = async (page: Page, label: 'System' | 'Light' | 'Dark') => {
   await expect(page.getByRole('radio', { name: label })).toBeChecked()
 }
 
-const pageBackground = (page: Page) =>
-  page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
 
 const LIGHT = 'rgb(255, 255, 255)'
 const DARK = 'rgb(27, 28, 31)'

@@ -3,7 +3,10 @@ import { chat, composer, lastReply, messageRegion, waitForReplyEnd } from '../fi
 import { captureAll } from '../fixtures/screenshots'
 import { chatBodies } from '../fixtures/sim-helpers'
 
-test('regenerate and edit keep every version: ‹ 2/3 › moves between them, and the model is sent the one shown', async ({ app, sim }, testInfo) => {
+test('regenerate and edit keep every version: ‹ 2/3 › moves between them, and the model is sent the one shown', async ({
+  app,
+  sim,
+}, testInfo) => {
   const { page } = app
   sim.setReply('The first answer about tides.')
   await chat(page, 'Why are there tides?')
@@ -30,7 +33,9 @@ test('regenerate and edit keep every version: ‹ 2/3 › moves between them, an
   // The next message follows the version shown, and the model is sent that one.
   sim.setReply('Twice a day, mostly.')
   await chat(page, 'How often?')
-  const sent = chatBodies(sim).at(-1)?.messages.map((message) => message.content)
+  const sent = chatBodies(sim)
+    .at(-1)
+    ?.messages.map((message) => message.content)
   expect(sent).toEqual(['Why are there tides?', 'The first answer about tides.', 'How often?'])
 
   // Edit-and-resend: a new version of the question; the original and its replies stay as version 1.

@@ -10,7 +10,8 @@ import { iconSetProblems } from './icon-set.mjs'
 export { pngSize } from './icon-formats.mjs'
 
 /** @returns {unknown[]} */
-const asList = (/** @type {unknown} */ value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value])
+const asList = (/** @type {unknown} */ value) =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
 
 /**
  * The app-root patterns of `files`, whether written as strings or (as getConfig normalises them) `{ filter }`.

@@ -16,15 +16,21 @@ afterEach(() => {
 })
 
 /** A project whose icons are complete, unless `linuxSizes`, `ico` or `icns` say otherwise. */
-function project(
-  { main = 'out/main/main.js', linuxSizes = [...LINUX_ICON_SIZES], ico, icns }: { main?: string; linuxSizes?: number[]; ico?: Buffer; icns?: Buffer } = {},
-): string {
+function project({
+  main = 'out/main/main.js',
+  linuxSizes = [...LINUX_ICON_SIZES],
+  ico,
+  icns,
+}: { main?: string; linuxSizes?: number[]; ico?: Buffer; icns?: Buffer } = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'ollmchat-builder-'))
   roots.push(root)
   mkdirSync(join(root, 'assets', 'icons'), { recursive: true })
   for (const size of linuxSizes) writeFileSync(join(root, 'assets', 'icons', linuxIconName(size)), pngHead(size))
   writeFileSync(join(root, 'assets', 'icon.ico'), ico ?? encodeIco(ICO_SIZES.map((size) => pngHead(size))))
-  writeFileSync(join(root, 'assets', 'icon.icns'), icns ?? encodeIcns(ICNS_TYPES.map((type) => ({ type, png: pngHead(icnsPngSize(type)) }))))
+  writeFileSync(
+    join(root, 'assets', 'icon.icns'),
+    icns ?? encodeIcns(ICNS_TYPES.map((type) => ({ type, png: pngHead(icnsPngSize(type)) }))),
+  )
   writeFileSync(join(root, 'package.json'), JSON.stringify({ main }))
   return root
 }
@@ -90,15 +96,22 @@ describe('checkProjectRules', () => {
     expect(checkProjectRules(good, project({ ico: encodeIco([pngHead(16)]) }))).toEqual(
       ICO_SIZES.slice(1).map((size) => `win.icon (assets/icon.ico) has no ${size}×${size} image`),
     )
-    expect(checkProjectRules(good, project({ icns: pngHead(512) }))).toEqual([expect.stringContaining('not an .icns file')])
-    expect(checkProjectRules({ ...good, linux: { icon: 'assets/icon.ico' } }, project())).toEqual([expect.stringContaining('must be a folder')])
+    expect(checkProjectRules(good, project({ icns: pngHead(512) }))).toEqual([
+      expect.stringContaining('not an .icns file'),
+    ])
+    expect(checkProjectRules({ ...good, linux: { icon: 'assets/icon.ico' } }, project())).toEqual([
+      expect.stringContaining('must be a folder'),
+    ])
     expect(checkProjectRules({ ...good, win: {} }, project())).toEqual(['win.icon is missing'])
   })
 })
 
 describe('the repository', () => {
   it('passes scripts/check-builder-config.mjs (schema and project rules)', () => {
-    const result = spawnSync(process.execPath, [join(repo, 'scripts', 'check-builder-config.mjs')], { cwd: repo, encoding: 'utf8' })
+    const result = spawnSync(process.execPath, [join(repo, 'scripts', 'check-builder-config.mjs')], {
+      cwd: repo,
+      encoding: 'utf8',
+    })
     expect(result.stderr).not.toContain('INVALID')
     expect(result.stdout).toContain('electron-builder config OK: dev.ollmchat.app')
     expect(result.status).toBe(0)

@@ -15,7 +15,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 describe('the browser mode’s dev server (npm run dev:web)', () => {
   it('serves the page from Vite, with hot reload and the dev-only policy, and the core’s API on the same address', async () => {
     const token = 'dev-token-0123456789'
-    const dev = await startDevBrowserServer({ root, dataDir, port: 0, log: silentLogger, env: { OLLAMA_HOST: 'http://127.0.0.1:1' }, token })
+    const dev = await startDevBrowserServer({
+      root,
+      dataDir,
+      port: 0,
+      log: silentLogger,
+      env: { OLLAMA_HOST: 'http://127.0.0.1:1' },
+      token,
+    })
     try {
       const { origin, port } = dev.mode.server
       expect((await fetch(`${origin}/`)).status, 'the page is behind the session like npm run serve').toBe(403)
@@ -26,7 +33,11 @@ describe('the browser mode’s dev server (npm run dev:web)', () => {
       expect(policy).toBe(contentSecurityPolicy({ delivery: 'meta', development: true }))
       const client = await fetch(`${origin}/@vite/client`, { headers: { cookie } })
       expect(client.status).toBe(200)
-      const rpc = await fetch(`${origin}/rpc/app:getInfo`, { method: 'POST', headers: { cookie, 'x-ollmchat': '1' }, body: '{}' })
+      const rpc = await fetch(`${origin}/rpc/app:getInfo`, {
+        method: 'POST',
+        headers: { cookie, 'x-ollmchat': '1' },
+        body: '{}',
+      })
       expect(await rpc.json()).toMatchObject({ ok: true, value: { mode: 'browser' } })
     } finally {
       await dev.close()

@@ -42,10 +42,16 @@ export function npmCommand(env, platform = process.platform) {
  * @returns {Promise<number>}
  */
 export async function runDist({ root, builderArgs, env, run, print = console.log }) {
-  const build = await run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])
+  const build = await run(process.execPath, [
+    join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+    'build',
+  ])
   if (build !== 0) return build
   // A runner that rejects despite its contract still leads to the restore.
-  const packaged = await run(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), ...builderArgs]).catch(() => 1)
+  const packaged = await run(process.execPath, [
+    join(root, 'node_modules', 'electron-builder', 'cli.js'),
+    ...builderArgs,
+  ]).catch(() => 1)
   print(RESTORE_LINE)
   const npm = npmCommand(env)
   const restored = await run(npm.command, [...npm.args, 'rebuild', 'better-sqlite3']).catch(() => 1)

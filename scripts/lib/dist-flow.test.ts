@@ -30,7 +30,13 @@ function runner(codes: { build?: number; builder?: number | 'reject'; rebuild?: 
 const dist = (codes: Parameters<typeof runner>[0], builderArgs: string[] = []) => {
   const { steps, run } = runner(codes)
   const lines: string[] = []
-  const done = runDist({ root: ROOT, builderArgs, env: { npm_execpath: '/npm/bin/npm-cli.js' }, run, print: (line) => lines.push(line) })
+  const done = runDist({
+    root: ROOT,
+    builderArgs,
+    env: { npm_execpath: '/npm/bin/npm-cli.js' },
+    run,
+    print: (line) => lines.push(line),
+  })
   return done.then((code) => ({ code, steps, lines }))
 }
 
@@ -69,7 +75,10 @@ describe('runDist', () => {
 
 describe('npmCommand', () => {
   it('uses the npm that runs the script, else npm from the PATH', () => {
-    expect(npmCommand({ npm_execpath: '/npm/bin/npm-cli.js' })).toEqual({ command: process.execPath, args: ['/npm/bin/npm-cli.js'] })
+    expect(npmCommand({ npm_execpath: '/npm/bin/npm-cli.js' })).toEqual({
+      command: process.execPath,
+      args: ['/npm/bin/npm-cli.js'],
+    })
     expect(npmCommand({}, 'linux')).toEqual({ command: 'npm', args: [] })
     expect(npmCommand({}, 'win32')).toEqual({ command: 'npm.cmd', args: [] })
   })
@@ -78,7 +87,13 @@ describe('npmCommand', () => {
 describe('the build steps', () => {
   it('start electron-vite and electron-builder from this project', async () => {
     const calls: string[] = []
-    await runDist({ root: ROOT, builderArgs: [], env: {}, run: async (command, args) => (calls.push([command, ...args].join(' ')), 0), print: () => {} })
+    await runDist({
+      root: ROOT,
+      builderArgs: [],
+      env: {},
+      run: async (command, args) => (calls.push([command, ...args].join(' ')), 0),
+      print: () => {},
+    })
     expect(calls).toEqual([
       `${process.execPath} ${join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')} build`,
       `${process.execPath} ${join(ROOT, 'node_modules', 'electron-builder', 'cli.js')}`,

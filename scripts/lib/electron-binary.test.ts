@@ -4,18 +4,35 @@ import { electronEnv, resolveElectronBinary } from './electron-binary.mjs'
 describe('resolveElectronBinary', () => {
   it('is undefined when require("electron") throws (no binary was downloaded)', () => {
     const load = () => {
-      throw new Error('Electron failed to install correctly, please delete node_modules/electron and try installing again')
+      throw new Error(
+        'Electron failed to install correctly, please delete node_modules/electron and try installing again',
+      )
     }
     expect(resolveElectronBinary(load, () => true)).toBeUndefined()
   })
 
   it('is undefined when the path it names does not exist', () => {
-    expect(resolveElectronBinary(() => '/nowhere/electron', () => false)).toBeUndefined()
+    expect(
+      resolveElectronBinary(
+        () => '/nowhere/electron',
+        () => false,
+      ),
+    ).toBeUndefined()
   })
 
   it('is undefined for anything but a path', () => {
-    expect(resolveElectronBinary(() => ({ app: {} }), () => true)).toBeUndefined()
-    expect(resolveElectronBinary(() => '', () => true)).toBeUndefined()
+    expect(
+      resolveElectronBinary(
+        () => ({ app: {} }),
+        () => true,
+      ),
+    ).toBeUndefined()
+    expect(
+      resolveElectronBinary(
+        () => '',
+        () => true,
+      ),
+    ).toBeUndefined()
   })
 
   it('is the executable when it exists', () => {
@@ -24,7 +41,9 @@ describe('resolveElectronBinary', () => {
       seen.push(path)
       return true
     }
-    expect(resolveElectronBinary(() => '/app/node_modules/electron/dist/electron', exists)).toBe('/app/node_modules/electron/dist/electron')
+    expect(resolveElectronBinary(() => '/app/node_modules/electron/dist/electron', exists)).toBe(
+      '/app/node_modules/electron/dist/electron',
+    )
     expect(seen).toEqual(['/app/node_modules/electron/dist/electron'])
   })
 })

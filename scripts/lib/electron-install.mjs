@@ -70,19 +70,33 @@ export async function runPostinstall({ root, env, run, print = console.log, down
     }
   }
 
-  const download = await run(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, env, timeoutMs: downloadTimeoutMs })
-  record(`electron ${electronVersion} download: exit ${download.code}${download.timedOut ? ' (timed out)' : ''}`, download.output)
+  const download = await run(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: electronDir,
+    env,
+    timeoutMs: downloadTimeoutMs,
+  })
+  record(
+    `electron ${electronVersion} download: exit ${download.code}${download.timedOut ? ' (timed out)' : ''}`,
+    download.output,
+  )
   if (!download.ok || !electronBinaryInstalled(electronDir)) {
     print(UNAVAILABLE_LINE)
     return { electron: 'unavailable' }
   }
 
-  const sqlite = await buildElectronSqlite({ root, electronVersion, abi: readText(join(electronDir, 'abi_version')), env, run })
+  const sqlite = await buildElectronSqlite({
+    root,
+    electronVersion,
+    abi: readText(join(electronDir, 'abi_version')),
+    env,
+    run,
+  })
   record(`better-sqlite3 for electron ${electronVersion}: ${sqlite.ok ? sqlite.method : 'failed'}`, sqlite.output)
   if (!sqlite.ok) {
     print(sqliteFailedLine(electronVersion))
     return { electron: 'installed', sqlite: 'failed' }
   }
-  if (!sqlite.reused) print(`ollmchat: Electron ${electronVersion} is installed and better-sqlite3 is built for it (${sqlite.method}).`)
+  if (!sqlite.reused)
+    print(`ollmchat: Electron ${electronVersion} is installed and better-sqlite3 is built for it (${sqlite.method}).`)
   return { electron: 'installed', sqlite: sqlite.reused ? 'reused' : 'built' }
 }

@@ -5,7 +5,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { electronSqliteBindingPath as mainSideBindingPath } from '../../src-main/electron/native-sqlite'
-import { electronBinaryInstalled, runPostinstall, shouldSkipElectronDownload, sqliteFailedLine, UNAVAILABLE_LINE } from './electron-install.mjs'
+import {
+  electronBinaryInstalled,
+  runPostinstall,
+  shouldSkipElectronDownload,
+  sqliteFailedLine,
+  UNAVAILABLE_LINE,
+} from './electron-install.mjs'
 import { ELECTRON_SQLITE_DIR, electronSqliteBindingPath } from '../../src-main/electron/electron-sqlite-location.mjs'
 import type { RunStep, StepOptions, StepResult } from './run-step.mjs'
 
@@ -30,8 +36,14 @@ function project(): string {
   write(join(modules, 'electron', 'abi_version'), `${ABI}\n`)
   write(join(modules, 'better-sqlite3', 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.11.1' }))
   write(join(modules, 'better-sqlite3', 'lib', 'index.js'), 'module.exports = {}')
-  write(join(modules, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'NODE-ABI BUILD node_register_module_v115\0')
-  write(join(modules, 'prebuild-install', 'package.json'), JSON.stringify({ name: 'prebuild-install', version: '7.1.3' }))
+  write(
+    join(modules, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+    'NODE-ABI BUILD node_register_module_v115\0',
+  )
+  write(
+    join(modules, 'prebuild-install', 'package.json'),
+    JSON.stringify({ name: 'prebuild-install', version: '7.1.3' }),
+  )
   write(join(modules, 'prebuild-install', 'bin.js'), '')
   return root
 }
@@ -45,12 +57,23 @@ interface FakeRun {
 /** Stands in for the child processes: the download, prebuild-install and node-gyp, each scripted. */
 function fakeRun(behaviour: { download?: Behaviour; prebuild?: Behaviour; nodeGyp?: Behaviour }): FakeRun {
   const calls: FakeRun['calls'] = []
-  const result = (ok: boolean): StepResult => ({ ok, code: ok ? 0 : 1, timedOut: false, output: ok ? 'done' : 'getaddrinfo ENOTFOUND github.com' })
+  const result = (ok: boolean): StepResult => ({
+    ok,
+    code: ok ? 0 : 1,
+    timedOut: false,
+    output: ok ? 'done' : 'getaddrinfo ENOTFOUND github.com',
+  })
   const run: RunStep = (_command, args, options) => {
     const script = args[0] ?? ''
-    const tool = script.endsWith('install.js') ? 'download' : script.includes('prebuild-install') ? 'prebuild' : 'node-gyp'
+    const tool = script.endsWith('install.js')
+      ? 'download'
+      : script.includes('prebuild-install')
+        ? 'prebuild'
+        : 'node-gyp'
     calls.push({ tool, args: args.slice(1), options })
-    const mode = (tool === 'download' ? behaviour.download : tool === 'prebuild' ? behaviour.prebuild : behaviour.nodeGyp) ?? 'fail'
+    const mode =
+      (tool === 'download' ? behaviour.download : tool === 'prebuild' ? behaviour.prebuild : behaviour.nodeGyp) ??
+      'fail'
     if (mode === 'fail') return Promise.resolve(result(false))
     if (tool === 'download') {
       write(join(options.cwd, 'path.txt'), 'electron')
@@ -64,19 +87,33 @@ function fakeRun(behaviour: { download?: Behaviour; prebuild?: Behaviour; nodeGy
   return { run, calls }
 }
 
-async function postinstall(root: string, behaviour: Parameters<typeof fakeRun>[0], env: Record<string, string | undefined> = {}) {
+async function postinstall(
+  root: string,
+  behaviour: Parameters<typeof fakeRun>[0],
+  env: Record<string, string | undefined> = {},
+) {
   const fake = fakeRun(behaviour)
   const printed: string[] = []
-  const outcome = await runPostinstall({ root, env: { npm_config_node_gyp: '/npm/node-gyp-bin/node-gyp.js', ...env }, run: fake.run, print: (line) => printed.push(line) })
+  const outcome = await runPostinstall({
+    root,
+    env: { npm_config_node_gyp: '/npm/node-gyp-bin/node-gyp.js', ...env },
+    run: fake.run,
+    print: (line) => printed.push(line),
+  })
   return { outcome, printed, calls: fake.calls }
 }
 
-const nodeBuild = (root: string) => readFileSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'utf8')
+const nodeBuild = (root: string) =>
+  readFileSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'utf8')
 
 describe('runPostinstall', () => {
   it('skips quietly when ELECTRON_SKIP_BINARY_DOWNLOAD is set', async () => {
     const root = project()
-    const { outcome, printed, calls } = await postinstall(root, { download: 'ok' }, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })
+    const { outcome, printed, calls } = await postinstall(
+      root,
+      { download: 'ok' },
+      { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    )
     expect(outcome).toEqual({ electron: 'skipped' })
     expect(printed).toEqual([])
     expect(calls).toEqual([])
@@ -119,23 +156,36 @@ describe('runPostinstall', () => {
     expect(readFileSync(electronSqliteBindingPath(root), 'utf8')).toContain(`v${ABI}`)
     expect(nodeBuild(root)).toContain('v115')
     expect(printed).toHaveLength(1)
-    const info = JSON.parse(readFileSync(join(root, ...ELECTRON_SQLITE_DIR, 'build-info.json'), 'utf8')) as Record<string, unknown>
+    const info = JSON.parse(readFileSync(join(root, ...ELECTRON_SQLITE_DIR, 'build-info.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
     expect(info).toMatchObject({ electron: '41.7.1', betterSqlite3: '12.11.1', method: 'prebuild', abi: ABI })
   })
 
   it('falls back to node-gyp with Electron headers and without npm’s nodedir', async () => {
     const root = project()
-    const { outcome, calls } = await postinstall(root, { download: 'ok', prebuild: 'fail', nodeGyp: 'ok' }, { npm_config_nodedir: '/usr' })
+    const { outcome, calls } = await postinstall(
+      root,
+      { download: 'ok', prebuild: 'fail', nodeGyp: 'ok' },
+      { npm_config_nodedir: '/usr' },
+    )
     expect(outcome).toEqual({ electron: 'installed', sqlite: 'built' })
     const gyp = calls.find((c) => c.tool === 'node-gyp')
-    expect(gyp?.args).toEqual(expect.arrayContaining(['rebuild', '--target=41.7.1', '--dist-url=https://electronjs.org/headers']))
+    expect(gyp?.args).toEqual(
+      expect.arrayContaining(['rebuild', '--target=41.7.1', '--dist-url=https://electronjs.org/headers']),
+    )
     expect(gyp?.options.env).not.toHaveProperty('npm_config_nodedir')
     expect(nodeBuild(root)).toContain('v115')
   })
 
   it('rejects a binary built for the wrong ABI and says so in one line', async () => {
     const root = project()
-    const { outcome, printed } = await postinstall(root, { download: 'ok', prebuild: 'wrong-abi', nodeGyp: 'wrong-abi' })
+    const { outcome, printed } = await postinstall(root, {
+      download: 'ok',
+      prebuild: 'wrong-abi',
+      nodeGyp: 'wrong-abi',
+    })
     expect(outcome).toEqual({ electron: 'installed', sqlite: 'failed' })
     expect(printed).toEqual([sqliteFailedLine('41.7.1')])
     expect(existsSync(join(root, ...ELECTRON_SQLITE_DIR))).toBe(false)

@@ -128,7 +128,15 @@ function copyPackage(source, destination) {
  * @param {string} [options.platform]
  * @returns {Promise<ElectronSqliteResult>}
  */
-export async function buildElectronSqlite({ root, electronVersion, abi, env, run, arch = process.arch, platform = process.platform }) {
+export async function buildElectronSqlite({
+  root,
+  electronVersion,
+  abi,
+  env,
+  run,
+  arch = process.arch,
+  platform = process.platform,
+}) {
   const source = join(root, 'node_modules', 'better-sqlite3')
   const target = join(root, ...ELECTRON_SQLITE_DIR)
   const packageDir = join(target, 'better-sqlite3')
@@ -148,8 +156,18 @@ export async function buildElectronSqlite({ root, electronVersion, abi, env, run
     copyPackage(source, packageDir)
     /** @type {{ method: BuildMethod, script: string | undefined, args: string[], timeoutMs: number }[]} */
     const attempts = [
-      { method: 'prebuild', script: resolveFrom(source, 'prebuild-install/bin.js'), args: prebuildInstallArgs({ electronVersion, arch, platform }), timeoutMs: PREBUILD_TIMEOUT_MS },
-      { method: 'node-gyp', script: env.npm_config_node_gyp || resolveFrom(root, 'node-gyp/bin/node-gyp.js'), args: nodeGypArgs({ electronVersion, arch }), timeoutMs: NODE_GYP_TIMEOUT_MS },
+      {
+        method: 'prebuild',
+        script: resolveFrom(source, 'prebuild-install/bin.js'),
+        args: prebuildInstallArgs({ electronVersion, arch, platform }),
+        timeoutMs: PREBUILD_TIMEOUT_MS,
+      },
+      {
+        method: 'node-gyp',
+        script: env.npm_config_node_gyp || resolveFrom(root, 'node-gyp/bin/node-gyp.js'),
+        args: nodeGypArgs({ electronVersion, arch }),
+        timeoutMs: NODE_GYP_TIMEOUT_MS,
+      },
     ]
     for (const attempt of attempts) {
       if (!attempt.script) {
@@ -157,14 +175,24 @@ export async function buildElectronSqlite({ root, electronVersion, abi, env, run
         continue
       }
       rmSync(join(packageDir, 'build'), { recursive: true, force: true })
-      const result = await run(process.execPath, [attempt.script, ...attempt.args], { cwd: packageDir, env: childEnv, timeoutMs: attempt.timeoutMs })
+      const result = await run(process.execPath, [attempt.script, ...attempt.args], {
+        cwd: packageDir,
+        env: childEnv,
+        timeoutMs: attempt.timeoutMs,
+      })
       output += `\n[${attempt.method}] exit ${result.code}${result.timedOut ? ' (timed out)' : ''}\n${result.output}`
       if (!result.ok) continue
       if (!verified()) {
         output += `\n[${attempt.method}] produced no binary for module ABI ${abi}`
         continue
       }
-      const info = { electron: electronVersion, abi, betterSqlite3: sqliteVersion, method: attempt.method, builtAt: new Date().toISOString() }
+      const info = {
+        electron: electronVersion,
+        abi,
+        betterSqlite3: sqliteVersion,
+        method: attempt.method,
+        builtAt: new Date().toISOString(),
+      }
       writeFileSync(infoPath, `${JSON.stringify(info, null, 2)}\n`)
       return { ok: true, method: attempt.method, output }
     }

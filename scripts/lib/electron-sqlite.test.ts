@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { electronBuildEnv, hasNodeAbiMarker, isBuildCurrent, nodeGypArgs, prebuildInstallArgs } from './electron-sqlite.mjs'
+import {
+  electronBuildEnv,
+  hasNodeAbiMarker,
+  isBuildCurrent,
+  nodeGypArgs,
+  prebuildInstallArgs,
+} from './electron-sqlite.mjs'
 
 describe('electron-sqlite helpers', () => {
   it('finds the module ABI symbol, and only the exact one', () => {
@@ -11,7 +17,13 @@ describe('electron-sqlite helpers', () => {
   })
 
   it('drops npm’s nodedir settings from the build environment without touching the original', () => {
-    const env = { npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', NODEDIR: '/usr', PATH: '/bin', npm_config_cache: '/c' }
+    const env = {
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_NODEDIR: '/usr',
+      NODEDIR: '/usr',
+      PATH: '/bin',
+      npm_config_cache: '/c',
+    }
     expect(electronBuildEnv(env)).toEqual({ PATH: '/bin', npm_config_cache: '/c' })
     expect(env.npm_config_nodedir).toBe('/usr')
   })
@@ -21,7 +33,15 @@ describe('electron-sqlite helpers', () => {
       expect.arrayContaining(['--runtime=electron', '--target=41.7.1', '--arch=arm64', '--platform=darwin']),
     )
     const gyp = nodeGypArgs({ electronVersion: '41.7.1', arch: 'x64' })
-    expect(gyp).toEqual(expect.arrayContaining(['rebuild', '--release', '--target=41.7.1', '--arch=x64', '--dist-url=https://electronjs.org/headers']))
+    expect(gyp).toEqual(
+      expect.arrayContaining([
+        'rebuild',
+        '--release',
+        '--target=41.7.1',
+        '--arch=x64',
+        '--dist-url=https://electronjs.org/headers',
+      ]),
+    )
     expect(gyp.some((arg) => arg.startsWith('--nodedir'))).toBe(false)
   })
 

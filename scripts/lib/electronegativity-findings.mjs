@@ -19,7 +19,13 @@ export function parseFindings(csv) {
   return lines
     .map((line) => record.exec(line))
     .filter((match) => match !== null)
-    .map(([, check = '', severity = '', confidence = '', file = '', location = '']) => ({ check, severity, confidence, file, location }))
+    .map(([, check = '', severity = '', confidence = '', file = '', location = '']) => ({
+      check,
+      severity,
+      confidence,
+      file,
+      location,
+    }))
 }
 
 /**

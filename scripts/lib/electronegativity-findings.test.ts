@@ -18,7 +18,13 @@ describe('electronegativity findings', () => {
   it('reads the check and file of each finding, whatever quotes its sample holds', () => {
     expect(parseFindings(REPORT)).toEqual([
       { check: 'CSP_GLOBAL_CHECK', severity: 'LOW', confidence: 'FIRM', file: 'renderer/index.html', location: '5:0' },
-      { check: 'OPEN_EXTERNAL_JS_CHECK', severity: 'MEDIUM', confidence: 'TENTATIVE', file: 'main/main.js', location: '8576:1' },
+      {
+        check: 'OPEN_EXTERNAL_JS_CHECK',
+        severity: 'MEDIUM',
+        confidence: 'TENTATIVE',
+        file: 'main/main.js',
+        location: '8576:1',
+      },
       { check: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', confidence: 'FIRM', file: 'main/main.js', location: '9:3' },
     ])
     expect(() => parseFindings('not,a,report\n')).toThrow(/not an electronegativity CSV report/)
@@ -42,7 +48,12 @@ describe('electronegativity findings', () => {
 
   it('finds a reason for every finding docs/security.md explains', () => {
     const explained = explainedFindings(readFileSync(join(repo, 'docs', 'security.md'), 'utf8'))
-    expect(explained.map((entry) => entry.check)).toEqual(['CSP_GLOBAL_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'AUXCLICK_JS_CHECK', 'PRELOAD_JS_CHECK'])
+    expect(explained.map((entry) => entry.check)).toEqual([
+      'CSP_GLOBAL_CHECK',
+      'OPEN_EXTERNAL_JS_CHECK',
+      'AUXCLICK_JS_CHECK',
+      'PRELOAD_JS_CHECK',
+    ])
     for (const entry of explained) expect(entry.reason.length, entry.check).toBeGreaterThan(40)
   })
 })

@@ -185,7 +185,10 @@ export const ipcMain = {
 }
 export const shell = { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') }
 export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' }
-export const dialog = { showErrorBox: (/** @type {string} */ title, /** @type {string} */ content) => console.error(`[fake dialog] ${title}: ${content}`) }
+export const dialog = {
+  showErrorBox: (/** @type {string} */ title, /** @type {string} */ content) =>
+    console.error(`[fake dialog] ${title}: ${content}`),
+}
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] }
 // Reverses the bytes: enough to show the stored secret is not the text it came from.
 export const safeStorage = {

@@ -24,7 +24,8 @@ export const REQUIRED_FUSES = Object.freeze({
  */
 export function fuseProblems(config) {
   const fuses = /** @type {Record<string, unknown> | null | undefined} */ (config.electronFuses)
-  if (!fuses || typeof fuses !== 'object') return ['electronFuses is missing; the packaged app would keep Electron’s unsafe defaults']
+  if (!fuses || typeof fuses !== 'object')
+    return ['electronFuses is missing; the packaged app would keep Electron’s unsafe defaults']
   return Object.entries(REQUIRED_FUSES)
     .filter(([name, value]) => fuses[name] !== value)
     .map(([name, value]) => `electronFuses.${name} must be ${value} (it is ${String(fuses[name])})`)

@@ -12,7 +12,8 @@ const icons = { linux: 'assets/icons', mac: 'assets/icon.icns', win: 'assets/ico
 
 describe('the committed icons', () => {
   it('are the ones electron-builder.yml names for each platform', () => {
-    for (const [platform, path] of Object.entries(icons)) expect(builderConfig).toMatch(new RegExp(`^${platform}:\\n(?:  .*\\n)*?  icon: ${path}$`, 'm'))
+    for (const [platform, path] of Object.entries(icons))
+      expect(builderConfig).toMatch(new RegExp(`^${platform}:\\n(?:  .*\\n)*?  icon: ${path}$`, 'm'))
   })
 
   it('have every size each platform needs, in its format', () => {

@@ -152,14 +152,16 @@ export function encodeIcns(entries) {
  * @returns {{ type: string, pngSize?: { width: number, height: number } }[]}
  */
 export function readIcns(buffer) {
-  if (buffer.length < 8 || buffer.toString('latin1', 0, 4) !== 'icns') throw new Error('This is not an .icns file (no icns magic).')
+  if (buffer.length < 8 || buffer.toString('latin1', 0, 4) !== 'icns')
+    throw new Error('This is not an .icns file (no icns magic).')
   if (buffer.readUInt32BE(4) !== buffer.length) throw new Error('The .icns length field does not match the file size.')
   /** @type {{ type: string, pngSize?: { width: number, height: number } }[]} */
   const chunks = []
-  for (let at = 8; at < buffer.length; ) {
+  for (let at = 8; at < buffer.length;) {
     if (at + 8 > buffer.length) throw new Error('The .icns file ends inside a chunk header.')
     const length = buffer.readUInt32BE(at + 4)
-    if (length < 8 || at + length > buffer.length) throw new Error(`The .icns chunk at byte ${at} has an impossible length.`)
+    if (length < 8 || at + length > buffer.length)
+      throw new Error(`The .icns chunk at byte ${at} has an impossible length.`)
     const size = pngSize(buffer.subarray(at + 8, at + length))
     chunks.push({ type: buffer.toString('latin1', at, at + 4), ...(size ? { pngSize: size } : {}) })
     at += length

@@ -23,12 +23,14 @@ const readIfFile = (path) => (existsSync(path) && statSync(path).isFile() ? read
  * @returns {string[]}
  */
 export function linuxIconProblems(dir, label) {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [`${label} must be a folder of PNG icons (16x16.png … 512x512.png)`]
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    return [`${label} must be a folder of PNG icons (16x16.png … 512x512.png)`]
   return LINUX_ICON_SIZES.flatMap((size) => {
     const file = readIfFile(join(dir, linuxIconName(size)))
     const found = file && pngSize(file)
     if (!found) return [`${label}/${linuxIconName(size)} is missing or not a PNG`]
-    if (found.width !== size || found.height !== size) return [`${label}/${linuxIconName(size)} is ${found.width}×${found.height}, not ${size}×${size}`]
+    if (found.width !== size || found.height !== size)
+      return [`${label}/${linuxIconName(size)} is ${found.width}×${found.height}, not ${size}×${size}`]
     return []
   })
 }
@@ -75,7 +77,8 @@ export function icnsProblems(path, label) {
     const chunk = chunks.find((candidate) => candidate.type === type)
     const size = icnsPngSize(type)
     if (!chunk) return [`${label} has no ${type} image (${size}×${size})`]
-    if (chunk.pngSize?.width !== size || chunk.pngSize?.height !== size) return [`${label}'s ${type} image is not a ${size}×${size} PNG`]
+    if (chunk.pngSize?.width !== size || chunk.pngSize?.height !== size)
+      return [`${label}'s ${type} image is not a ${size}×${size} PNG`]
     return []
   })
 }

@@ -45,7 +45,8 @@ export function archiveEntries(header, unpackedSize) {
       const path = prefix ? `${prefix}/${name}` : name
       const unpacked = child.unpacked === true
       if (child.files) walk(child, path)
-      else if (!child.link) entries.push({ path, size: (unpacked ? unpackedSize(path) : undefined) ?? Number(child.size ?? 0), unpacked })
+      else if (!child.link)
+        entries.push({ path, size: (unpacked ? unpackedSize(path) : undefined) ?? Number(child.size ?? 0), unpacked })
     }
   }
   walk(header, '')
@@ -102,33 +103,43 @@ export function inspectPackage(facts) {
   const paths = new Set(facts.entries.map((entry) => entry.path))
 
   // The app code: the main entry, the preload script and the renderer page.
-  if (!paths.has(facts.main)) problems.push(`The main process entry ${facts.main} (package.json "main") is not in the package.`)
-  if (!facts.entries.some((entry) => entry.path.startsWith('out/preload/'))) problems.push('The preload script (out/preload/) is not in the package.')
-  if (!paths.has('out/renderer/index.html')) problems.push('The renderer (out/renderer/index.html) is not in the package.')
+  if (!paths.has(facts.main))
+    problems.push(`The main process entry ${facts.main} (package.json "main") is not in the package.`)
+  if (!facts.entries.some((entry) => entry.path.startsWith('out/preload/')))
+    problems.push('The preload script (out/preload/) is not in the package.')
+  if (!paths.has('out/renderer/index.html'))
+    problems.push('The renderer (out/renderer/index.html) is not in the package.')
 
   // Only runtime dependencies: the renderer is bundled, so react, vite and the like must not come along.
   const packages = new Set(facts.entries.map((entry) => packageOf(entry.path)).filter((name) => name !== undefined))
   for (const name of [...packages].sort()) {
-    if (facts.devOnlyPackages.has(name)) problems.push(`${name} is a development-only dependency, yet it is in the package.`)
+    if (facts.devOnlyPackages.has(name))
+      problems.push(`${name} is a development-only dependency, yet it is in the package.`)
     else if (!facts.lockedPackages.has(name)) problems.push(`${name} is in the package but not in package-lock.json.`)
   }
 
   for (const entry of facts.entries) {
     const rule = NOT_SHIPPED.find(({ pattern }) => pattern.test(entry.path))
     if (rule) problems.push(`${entry.path} is ${rule.what}; it must not be shipped.`)
-    if (entry.path.endsWith('.node') && !entry.unpacked) problems.push(`${entry.path} is inside app.asar; native modules must be unpacked to load.`)
+    if (entry.path.endsWith('.node') && !entry.unpacked)
+      problems.push(`${entry.path} is inside app.asar; native modules must be unpacked to load.`)
   }
 
   // better-sqlite3: unpacked, and compiled for the ABI of the runtime that will load it.
   const binding = facts.entries.find((entry) => entry.path === SQLITE_BINDING)
   if (!binding) problems.push(`better-sqlite3's binary (${SQLITE_BINDING}) is not in the package.`)
-  else if (facts.sqliteAbi === undefined) problems.push(`better-sqlite3's binary declares no module ABI; it is not a Node addon.`)
+  else if (facts.sqliteAbi === undefined)
+    problems.push(`better-sqlite3's binary declares no module ABI; it is not a Node addon.`)
   else if (facts.sqliteBuild.build === 'electron') {
     if (facts.sqliteAbi !== facts.electronAbi) {
-      problems.push(`better-sqlite3 is built for module ABI ${facts.sqliteAbi}, but Electron needs ${facts.electronAbi}; the app could not open its history.`)
+      problems.push(
+        `better-sqlite3 is built for module ABI ${facts.sqliteAbi}, but Electron needs ${facts.electronAbi}; the app could not open its history.`,
+      )
     }
   } else if (facts.sqliteAbi !== facts.nodeAbi) {
-    problems.push(`better-sqlite3 was meant to be the Node build (ABI ${facts.nodeAbi}) but declares ABI ${facts.sqliteAbi}.`)
+    problems.push(
+      `better-sqlite3 was meant to be the Node build (ABI ${facts.nodeAbi}) but declares ABI ${facts.sqliteAbi}.`,
+    )
   } else {
     notes.push(
       `better-sqlite3 is the Node build (ABI ${facts.nodeAbi}), not Electron's (ABI ${facts.electronAbi}): ${facts.sqliteBuild.reason ?? 'no reason was recorded'}. ` +
@@ -141,7 +152,10 @@ export function inspectPackage(facts) {
   else {
     for (const [name, wanted] of Object.entries(REQUIRED_FUSES)) {
       const actual = facts.fuses[name]
-      if (actual !== wanted) problems.push(`The fuse ${name} is ${actual === undefined ? 'not set' : actual ? 'on' : 'off'} in the executable; it must be ${wanted ? 'on' : 'off'}.`)
+      if (actual !== wanted)
+        problems.push(
+          `The fuse ${name} is ${actual === undefined ? 'not set' : actual ? 'on' : 'off'} in the executable; it must be ${wanted ? 'on' : 'off'}.`,
+        )
     }
   }
   return { problems, notes }

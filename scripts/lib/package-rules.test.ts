@@ -4,7 +4,16 @@ import { join } from 'node:path'
 import { FuseV1Options, flipFuses, FuseVersion, getCurrentFuseWire } from '@electron/fuses'
 import { afterEach, describe, expect, it } from 'vitest'
 import { REQUIRED_FUSES } from './fuse-rules.mjs'
-import { archiveEntries, decodeFuseWire, inspectPackage, nodeModuleAbi, packageOf, packageSizes, SQLITE_BINDING, type PackageFacts } from './package-rules.mjs'
+import {
+  archiveEntries,
+  decodeFuseWire,
+  inspectPackage,
+  nodeModuleAbi,
+  packageOf,
+  packageSizes,
+  SQLITE_BINDING,
+  type PackageFacts,
+} from './package-rules.mjs'
 import { standInExecutable } from './stand-in-electron.mjs'
 
 const dirs: string[] = []
@@ -57,11 +66,16 @@ describe('inspectPackage', () => {
   })
 
   it('refuses development-only and unknown dependencies', () => {
-    expect(inspectPackage(withEntries(file('node_modules/react/index.js'), file('node_modules/zod/node_modules/vite/x.js'))).problems).toEqual([
+    expect(
+      inspectPackage(withEntries(file('node_modules/react/index.js'), file('node_modules/zod/node_modules/vite/x.js')))
+        .problems,
+    ).toEqual([
       'react is a development-only dependency, yet it is in the package.',
       'vite is a development-only dependency, yet it is in the package.',
     ])
-    expect(inspectPackage(withEntries(file('node_modules/left-pad/index.js'))).problems).toEqual([expect.stringContaining('not in package-lock.json')])
+    expect(inspectPackage(withEntries(file('node_modules/left-pad/index.js'))).problems).toEqual([
+      expect.stringContaining('not in package-lock.json'),
+    ])
   })
 
   it.each([
@@ -78,22 +92,30 @@ describe('inspectPackage', () => {
 
   it('requires native modules unpacked', () => {
     const facts = goodPackage()
-    const entries = facts.entries.map((entry) => (entry.path === SQLITE_BINDING ? { ...entry, unpacked: false } : entry))
+    const entries = facts.entries.map((entry) =>
+      entry.path === SQLITE_BINDING ? { ...entry, unpacked: false } : entry,
+    )
     expect(inspectPackage({ ...facts, entries }).problems).toEqual([expect.stringContaining('inside app.asar')])
-    expect(inspectPackage({ ...facts, entries: facts.entries.filter((entry) => entry.path !== SQLITE_BINDING) }).problems).toEqual([
-      expect.stringContaining('is not in the package'),
-    ])
+    expect(
+      inspectPackage({ ...facts, entries: facts.entries.filter((entry) => entry.path !== SQLITE_BINDING) }).problems,
+    ).toEqual([expect.stringContaining('is not in the package')])
   })
 
   it('requires the Electron build of better-sqlite3 to declare Electron’s ABI', () => {
     expect(inspectPackage({ ...goodPackage(), sqliteAbi: '115' }).problems).toEqual([
       'better-sqlite3 is built for module ABI 115, but Electron needs 145; the app could not open its history.',
     ])
-    expect(inspectPackage({ ...goodPackage(), sqliteAbi: undefined }).problems).toEqual([expect.stringContaining('declares no module ABI')])
+    expect(inspectPackage({ ...goodPackage(), sqliteAbi: undefined }).problems).toEqual([
+      expect.stringContaining('declares no module ABI'),
+    ])
   })
 
   it('reports a Node build shipped for want of an Electron one as a note with its reason, and checks it is that build', () => {
-    const facts = { ...goodPackage(), sqliteAbi: '115', sqliteBuild: { build: 'node' as const, reason: 'no headers here' } }
+    const facts = {
+      ...goodPackage(),
+      sqliteAbi: '115',
+      sqliteBuild: { build: 'node' as const, reason: 'no headers here' },
+    }
     expect(inspectPackage(facts)).toEqual({ problems: [], notes: [expect.stringContaining('no headers here')] })
     expect(inspectPackage({ ...facts, sqliteAbi: '99' }).problems).toEqual([expect.stringContaining('declares ABI 99')])
   })
@@ -102,10 +124,12 @@ describe('inspectPackage', () => {
     expect(inspectPackage({ ...goodPackage(), fuses: { ...REQUIRED_FUSES, runAsNode: true } }).problems).toEqual([
       'The fuse runAsNode is on in the executable; it must be off.',
     ])
-    expect(inspectPackage({ ...goodPackage(), fuses: { ...REQUIRED_FUSES, onlyLoadAppFromAsar: undefined } }).problems).toEqual([
-      'The fuse onlyLoadAppFromAsar is not set in the executable; it must be on.',
+    expect(
+      inspectPackage({ ...goodPackage(), fuses: { ...REQUIRED_FUSES, onlyLoadAppFromAsar: undefined } }).problems,
+    ).toEqual(['The fuse onlyLoadAppFromAsar is not set in the executable; it must be on.'])
+    expect(inspectPackage({ ...goodPackage(), fuses: undefined }).problems).toEqual([
+      expect.stringContaining('no fuse wire'),
     ])
-    expect(inspectPackage({ ...goodPackage(), fuses: undefined }).problems).toEqual([expect.stringContaining('no fuse wire')])
   })
 })
 
@@ -122,7 +146,11 @@ describe('reading a package', () => {
 
   it('adds up packed and unpacked sizes and lists the largest files', () => {
     const sizes = packageSizes(goodPackage().entries, 2)
-    expect(sizes).toEqual({ packed: 450, unpacked: 2000, largest: [file(SQLITE_BINDING, 2000, true), file('out/main/main.js', 400)] })
+    expect(sizes).toEqual({
+      packed: 450,
+      unpacked: 2000,
+      largest: [file(SQLITE_BINDING, 2000, true), file('out/main/main.js', 400)],
+    })
   })
 
   it('reads the fuses @electron/fuses flipped in the stand-in executable', async () => {
@@ -131,7 +159,12 @@ describe('reading a package', () => {
     const executable = join(dir, 'ollmchat')
     writeFileSync(executable, standInExecutable())
     const before = decodeFuseWire(await getCurrentFuseWire(executable), FuseV1Options)
-    expect(before).toMatchObject({ runAsNode: true, enableCookieEncryption: false, onlyLoadAppFromAsar: false, grantFileProtocolExtraPrivileges: true })
+    expect(before).toMatchObject({
+      runAsNode: true,
+      enableCookieEncryption: false,
+      onlyLoadAppFromAsar: false,
+      grantFileProtocolExtraPrivileges: true,
+    })
     await flipFuses(executable, {
       version: FuseVersion.V1,
       [FuseV1Options.RunAsNode]: false,
@@ -153,7 +186,9 @@ describe('archiveEntries', () => {
         'package.json': { size: 3, integrity: {} },
         node_modules: {
           files: {
-            'better-sqlite3': { files: { 'sqlite.node': { size: 100, unpacked: true }, 'gone.node': { size: 7, unpacked: true } } },
+            'better-sqlite3': {
+              files: { 'sqlite.node': { size: 100, unpacked: true }, 'gone.node': { size: 7, unpacked: true } },
+            },
             alias: { link: 'node_modules/better-sqlite3' },
           },
         },

@@ -54,7 +54,10 @@ export function chooseSqliteBuild(root, electronAbi, target = { platform: proces
     }
   }
   if (!hasNodeAbiMarker(readFileSync(binding), electronAbi)) {
-    return { build: 'node', reason: `the Electron build in ${binding} does not declare Electron's module ABI ${electronAbi}; run \`npm run postinstall\` again` }
+    return {
+      build: 'node',
+      reason: `the Electron build in ${binding} does not declare Electron's module ABI ${electronAbi}; run \`npm run postinstall\` again`,
+    }
   }
   return { build: 'electron', binding }
 }
@@ -73,7 +76,9 @@ export function chooseSqliteBuild(root, electronAbi, target = { platform: proces
 export function placeSqliteBuild({ projectDir, resourcesDir, outDir, target }) {
   const packaged = join(resourcesDir, 'app.asar.unpacked', SQLITE_BINDING)
   if (!existsSync(packaged)) {
-    throw new Error(`The package has no unpacked better-sqlite3 binary at ${packaged}; check asarUnpack in electron-builder.yml.`)
+    throw new Error(
+      `The package has no unpacked better-sqlite3 binary at ${packaged}; check asarUnpack in electron-builder.yml.`,
+    )
   }
   const choice = chooseSqliteBuild(projectDir, installedElectron(projectDir).electronAbi, target)
   if (choice.build === 'electron') copyFileSync(choice.binding, packaged)

@@ -2,7 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { desktopBuildIsMissing, ensureRendererBuilt, existingBuildLine, rendererBuildIsMissing } from './renderer-build.mjs'
+import {
+  desktopBuildIsMissing,
+  ensureRendererBuilt,
+  existingBuildLine,
+  rendererBuildIsMissing,
+} from './renderer-build.mjs'
 
 const roots: string[] = []
 afterEach(() => {
@@ -34,15 +39,18 @@ function builtProject(): string {
     'renderer.config.ts',
     'electron.vite.config.ts',
     'package.json',
-  ]) file(root, source, OLD)
-  for (const output of ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs']) file(root, output, BUILT)
+  ])
+    file(root, source, OLD)
+  for (const output of ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs'])
+    file(root, output, BUILT)
   return root
 }
 
 describe('what a launch builds', () => {
   it('builds nothing when every output is there, and never judges an existing build by its sources', () => {
     const root = builtProject()
-    for (const changed of ['src-renderer/main.tsx', 'src-main/electron/main.ts', 'package.json']) file(root, changed, NEW)
+    for (const changed of ['src-renderer/main.tsx', 'src-main/electron/main.ts', 'package.json'])
+      file(root, changed, NEW)
     expect(rendererBuildIsMissing(root)).toBe(false)
     expect(desktopBuildIsMissing(root)).toBe(false)
   })
@@ -59,7 +67,9 @@ describe('what a launch builds', () => {
 
   it('says which build is used and how to rebuild it', () => {
     const line = existingBuildLine(builtProject(), 'npm run build:web')
-    expect(line).toMatch(/^ollmchat: using the build in out\/ from .*2024.*; run `npm run build:web` after changing the sources\.$/)
+    expect(line).toMatch(
+      /^ollmchat: using the build in out\/ from .*2024.*; run `npm run build:web` after changing the sources\.$/,
+    )
   })
 })
 
@@ -70,7 +80,10 @@ describe('ensureRendererBuilt', () => {
     const root = mkdtempSync(join(tmpdir(), 'ollmchat-build-'))
     roots.push(root)
     file(root, 'src-renderer/index.html', OLD)
-    writeFileSync(join(root, 'src-renderer/index.html'), '<!doctype html><title>t</title><script type="module" src="./main.js"></script>')
+    writeFileSync(
+      join(root, 'src-renderer/index.html'),
+      '<!doctype html><title>t</title><script type="module" src="./main.js"></script>',
+    )
     writeFileSync(join(root, 'src-renderer/main.js'), 'document.title = "built"')
     writeFileSync(
       join(root, 'vite.config.ts'),

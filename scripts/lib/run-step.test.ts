@@ -100,14 +100,17 @@ describe('runStep when its parent ends first', () => {
   }
 
   // Process groups are POSIX: on Windows runStep does not detach its steps, so there is nothing to test there.
-  it.skipIf(process.platform === 'win32')('kills the step and what it started when the parent gets Ctrl+C, then ends by that signal', async () => {
-    const { parent, ended, stepPid, grandchildPid } = await parentWithStep('')
-    expect(alive(stepPid) && alive(grandchildPid)).toBe(true)
-    parent.kill('SIGINT')
-    expect(await ended).toEqual({ code: null, signal: 'SIGINT' })
-    await until(() => !alive(stepPid) && !alive(grandchildPid), 'the step and its child to be killed')
-    expect([alive(stepPid), alive(grandchildPid)]).toEqual([false, false])
-  })
+  it.skipIf(process.platform === 'win32')(
+    'kills the step and what it started when the parent gets Ctrl+C, then ends by that signal',
+    async () => {
+      const { parent, ended, stepPid, grandchildPid } = await parentWithStep('')
+      expect(alive(stepPid) && alive(grandchildPid)).toBe(true)
+      parent.kill('SIGINT')
+      expect(await ended).toEqual({ code: null, signal: 'SIGINT' })
+      await until(() => !alive(stepPid) && !alive(grandchildPid), 'the step and its child to be killed')
+      expect([alive(stepPid), alive(grandchildPid)]).toEqual([false, false])
+    },
+  )
 
   it.skipIf(process.platform === 'win32')('kills the step when the parent exits while it runs', async () => {
     const { ended, stepPid, grandchildPid } = await parentWithStep('process.exit(0)')

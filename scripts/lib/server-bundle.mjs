@@ -25,7 +25,10 @@ export const serverEntries = (root) => ({
  * @param {{ entries?: Record<string, string>, outdir?: string }} [options]
  * @returns {Promise<string>}
  */
-export async function bundleServerOrExit(root, { entries = serverEntries(root), outdir = join(root, 'out', 'serve') } = {}) {
+export async function bundleServerOrExit(
+  root,
+  { entries = serverEntries(root), outdir = join(root, 'out', 'serve') } = {},
+) {
   try {
     await build({
       entryPoints: entries,

@@ -29,11 +29,17 @@ export const ELECTRON_DEFAULT_FUSE_WIRE = '10110001'
  */
 export function standInExecutable(wire = ELECTRON_DEFAULT_FUSE_WIRE) {
   return Buffer.concat([
-    Buffer.from('#!/bin/sh\n# Stand-in for the Electron binary (scripts/lib/stand-in-electron.mjs); the fuse wire follows.\n# ', 'latin1'),
+    Buffer.from(
+      '#!/bin/sh\n# Stand-in for the Electron binary (scripts/lib/stand-in-electron.mjs); the fuse wire follows.\n# ',
+      'latin1',
+    ),
     Buffer.from(FUSE_SENTINEL, 'latin1'),
     Buffer.from([FUSE_WIRE_VERSION, wire.length]),
     Buffer.from(`${wire}\n`, 'latin1'),
-    Buffer.from("echo 'This package was built with a stand-in Electron; build it where Electron can be downloaded to run it.' >&2\nexit 1\n", 'latin1'),
+    Buffer.from(
+      "echo 'This package was built with a stand-in Electron; build it where Electron can be downloaded to run it.' >&2\nexit 1\n",
+      'latin1',
+    ),
   ])
 }
 
@@ -53,6 +59,9 @@ export function makeStandInElectronDist({ dir, electronVersion, licenseFrom }) {
   writeFileSync(join(dir, 'version'), electronVersion)
   if (licenseFrom && existsSync(licenseFrom)) copyFileSync(licenseFrom, join(dir, 'LICENSE'))
   else writeFileSync(join(dir, 'LICENSE'), 'Electron is MIT-licensed; this stand-in carries no Electron code.\n')
-  writeFileSync(join(dir, 'LICENSES.chromium.html'), '<!doctype html><title>Stand-in</title><p>No Chromium code is in this stand-in.</p>\n')
+  writeFileSync(
+    join(dir, 'LICENSES.chromium.html'),
+    '<!doctype html><title>Stand-in</title><p>No Chromium code is in this stand-in.</p>\n',
+  )
   writeFileSync(join(dir, 'locales', 'en-US.pak'), '')
 }

@@ -75,4 +75,5 @@ export function ciTotals(reportsDir, { testsRc, failedSteps }) {
 }
 
 /** The closing line, e.g. `212 passed, 0 failed`. */
-export const summaryLine = (/** @type {Pick<Totals, 'passed' | 'failed'>} */ { passed, failed }) => `${passed} passed, ${failed} failed`
+export const summaryLine = (/** @type {Pick<Totals, 'passed' | 'failed'>} */ { passed, failed }) =>
+  `${passed} passed, ${failed} failed`

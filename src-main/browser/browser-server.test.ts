@@ -32,13 +32,26 @@ function echoCore(): Core & { calls: { channel: Channel; input: unknown }[] } {
   }
 }
 
-interface RawResponse { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
 
 /** Raw HTTP so the tests control Host, Origin and Cookie headers exactly (fetch forbids setting some). */
-function raw(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+function raw(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         let body = ''
         res.setEncoding('utf8')
@@ -78,7 +91,16 @@ describe('startBrowserServer', () => {
   it('refuses every request without the session cookie', async () => {
     recordRefusal('session', 3)
     expect((await raw(server.port, { path: '/' })).status).toBe(403)
-    expect((await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { 'x-ollmchat': '1' }, body: '{}' })).status).toBe(403)
+    expect(
+      (
+        await raw(server.port, {
+          method: 'POST',
+          path: '/rpc/conversations:list',
+          headers: { 'x-ollmchat': '1' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403)
     expect((await raw(server.port, { path: '/events' })).status).toBe(403)
     expect(core.calls).toEqual([])
   })
@@ -88,7 +110,9 @@ describe('startBrowserServer', () => {
     const good = await raw(server.port, { path: `/?token=${TOKEN}` })
     expect(good.status).toBe(303)
     expect(good.headers.location).toBe('/')
-    expect(String(good.headers['set-cookie'])).toMatch(new RegExp(`^ollmchat_session_${server.port}=.+; HttpOnly; SameSite=Strict`))
+    expect(String(good.headers['set-cookie'])).toMatch(
+      new RegExp(`^ollmchat_session_${server.port}=.+; HttpOnly; SameSite=Strict`),
+    )
     expect((await raw(server.port, { path: '/?token=wrong' })).status).toBe(403)
   })
 
@@ -103,7 +127,10 @@ describe('startBrowserServer', () => {
   it('hands page requests to a page server (the dev server) only behind the session, and keeps /rpc its own', async () => {
     const pages: string[] = []
     const dev = await startBrowserServer({
-      core, rendererDir, token: TOKEN, log: silentLogger,
+      core,
+      rendererDir,
+      token: TOKEN,
+      log: silentLogger,
       servePage: (request, response) => {
         pages.push(request.url ?? '')
         response.end('from the dev server')
@@ -113,7 +140,12 @@ describe('startBrowserServer', () => {
       const devCookie = { cookie: `${sessionCookieName(dev.port)}=${TOKEN}` }
       expect((await raw(dev.port, { path: '/@vite/client' })).status).toBe(403)
       expect((await raw(dev.port, { path: '/@vite/client', headers: devCookie })).body).toBe('from the dev server')
-      const rpc = await raw(dev.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...devCookie, 'x-ollmchat': '1' }, body: '{}' })
+      const rpc = await raw(dev.port, {
+        method: 'POST',
+        path: '/rpc/conversations:list',
+        headers: { ...devCookie, 'x-ollmchat': '1' },
+        body: '{}',
+      })
       expect(JSON.parse(rpc.body)).toEqual({ ok: true, value: { echoed: {} } })
       expect(pages).toEqual(['/@vite/client'])
     } finally {
@@ -129,7 +161,12 @@ describe('startBrowserServer', () => {
   })
 
   it('relays RPC calls to core.dispatch and returns the Result as JSON', async () => {
-    const response = await raw(server.port, { method: 'POST', path: '/rpc/conversations:get', headers: rpcHeaders, body: '{"conversationId":"abc"}' })
+    const response = await raw(server.port, {
+      method: 'POST',
+      path: '/rpc/conversations:get',
+      headers: rpcHeaders,
+      body: '{"conversationId":"abc"}',
+    })
     expect(response.status).toBe(200)
     expect(JSON.parse(response.body)).toEqual({ ok: true, value: { echoed: { conversationId: 'abc' } } })
     expect(core.calls).toEqual([{ channel: 'conversations:get', input: { conversationId: 'abc' } }])
@@ -141,13 +178,50 @@ describe('startBrowserServer', () => {
     recordRefusal('host')
     recordRefusal('bad-rpc', 2)
     recordRefusal('body-limit')
-    const noHeader = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: cookie, body: '{}' })
-    const foreignOrigin = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, origin: 'http://evil.example' }, body: '{}' })
-    const rebinding = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' })
-    const unknown = await raw(server.port, { method: 'POST', path: '/rpc/fs:readFile', headers: rpcHeaders, body: '{}' })
-    const badJson = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body: '{nope' })
-    const huge = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body: `"${'x'.repeat(3 * 1024 * 1024)}"` })
-    expect([noHeader.status, foreignOrigin.status, rebinding.status, unknown.status, badJson.status, huge.status]).toEqual([403, 403, 403, 404, 400, 413])
+    const noHeader = await raw(server.port, {
+      method: 'POST',
+      path: '/rpc/conversations:list',
+      headers: cookie,
+      body: '{}',
+    })
+    const foreignOrigin = await raw(server.port, {
+      method: 'POST',
+      path: '/rpc/conversations:list',
+      headers: { ...rpcHeaders, origin: 'http://evil.example' },
+      body: '{}',
+    })
+    const rebinding = await raw(server.port, {
+      method: 'POST',
+      path: '/rpc/conversations:list',
+      headers: { ...rpcHeaders, host: `evil.example:${server.port}` },
+      body: '{}',
+    })
+    const unknown = await raw(server.port, {
+      method: 'POST',
+      path: '/rpc/fs:readFile',
+      headers: rpcHeaders,
+      body: '{}',
+    })
+    const badJson = await raw(server.port, {
+      method: 'POST',
+      path: '/rpc/conversations:list',
+      headers: rpcHeaders,
+      body: '{nope',
+    })
+    const huge = await raw(server.port, {
+      method: 'POST',
+      path: '/rpc/conversations:list',
+      headers: rpcHeaders,
+      body: `"${'x'.repeat(3 * 1024 * 1024)}"`,
+    })
+    expect([
+      noHeader.status,
+      foreignOrigin.status,
+      rebinding.status,
+      unknown.status,
+      badJson.status,
+      huge.status,
+    ]).toEqual([403, 403, 403, 404, 400, 413])
     expect(core.calls).toEqual([])
   })
 
@@ -157,7 +231,12 @@ describe('startBrowserServer', () => {
     const send = await raw(server.port, { method: 'POST', path: '/rpc/chat:send', headers: rpcHeaders, body })
     const list = await raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body })
     expect([send.status, list.status]).toEqual([200, 413])
-    const largestSend = JSON.stringify({ requestId: 'r'.repeat(128), conversationId: 'c'.repeat(128), text: 'x'.repeat(200_000), images: Array.from({ length: MAX_IMAGES_PER_MESSAGE }, () => 'A'.repeat(MAX_IMAGE_BASE64_CHARS)) })
+    const largestSend = JSON.stringify({
+      requestId: 'r'.repeat(128),
+      conversationId: 'c'.repeat(128),
+      text: 'x'.repeat(200_000),
+      images: Array.from({ length: MAX_IMAGES_PER_MESSAGE }, () => 'A'.repeat(MAX_IMAGE_BASE64_CHARS)),
+    })
     expect(bodyLimitOf('chat:send')).toBeGreaterThanOrEqual(largestSend.length)
     expect(bodyLimitOf('chat:send')).toBeLessThan(120 * 1024 * 1024)
     expect(bodyLimitOf('conversations:list')).toBe(2 * 1024 * 1024)
@@ -183,7 +262,10 @@ describe('startBrowserServer', () => {
 
   it('refuses a cookie with broken percent-encoding instead of failing with a 500', async () => {
     recordRefusal('session')
-    const broken = await raw(server.port, { path: '/', headers: { cookie: `${sessionCookieName(server.port)}=%E0%A4%A` } })
+    const broken = await raw(server.port, {
+      path: '/',
+      headers: { cookie: `${sessionCookieName(server.port)}=%E0%A4%A` },
+    })
     expect(broken.status).toBe(403)
   })
 
@@ -196,7 +278,12 @@ describe('startBrowserServer', () => {
     const refusals = await Promise.all([
       raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: noCookie, body: '{}' }),
       raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: cookie, body: '{}' }),
-      raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: { ...rpcHeaders, host: `evil.example:${server.port}` }, body: '{}' }),
+      raw(server.port, {
+        method: 'POST',
+        path: '/rpc/conversations:list',
+        headers: { ...rpcHeaders, host: `evil.example:${server.port}` },
+        body: '{}',
+      }),
       raw(server.port, { method: 'POST', path: '/rpc/fs:readFile', headers: rpcHeaders, body: '{}' }),
       raw(server.port, { method: 'POST', path: '/rpc/conversations:list', headers: rpcHeaders, body: '{nope' }),
     ])
@@ -215,7 +302,12 @@ describe('startBrowserServer', () => {
   it('streams core events as server-sent events', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: '/events', headers: { host: `127.0.0.1:${server.port}`, ...cookie } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/events',
+          headers: { host: `127.0.0.1:${server.port}`, ...cookie },
+        },
         (res) => {
           let text = ''
           res.setEncoding('utf8')
@@ -235,6 +327,8 @@ describe('startBrowserServer', () => {
       req.end()
     })
     const text = await received
-    expect(text).toContain('event: chat:delta\ndata: {"requestId":"r","messageId":"m","content":"Hi","thinking":""}\n\n')
+    expect(text).toContain(
+      'event: chat:delta\ndata: {"requestId":"r","messageId":"m","content":"Hi","thinking":""}\n\n',
+    )
   })
 })

@@ -11,7 +11,14 @@ import { BodyTooLargeError, readBoundedBody } from './request-body'
 import { createEventStreams } from './event-streams'
 import { closeAfterResponse } from './lingering-close'
 import { parseRequestTarget } from './request-target'
-import { isSameHostRequest, newSessionToken, readCookie, sessionCookie, sessionCookieName, tokensMatch } from './session-auth'
+import {
+  isSameHostRequest,
+  newSessionToken,
+  readCookie,
+  sessionCookie,
+  sessionCookieName,
+  tokensMatch,
+} from './session-auth'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
 /** Bodies above this are refused: the largest valid input without images (a 200,000-character message) fits well below. */
@@ -62,7 +69,11 @@ export interface BrowserServer {
 
 const sendJson = (response: ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body)
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })
   response.end(text)
 }
 
@@ -77,7 +88,13 @@ const isRpcRequest = (request: IncomingMessage) => request.method === 'POST' && 
  * A refusal: RPC callers always get a `Result` body (the transport reads it whatever the status), pages get text. A
  * body not yet read never will be: the connection closes after the answer.
  */
-const refuse = (request: IncomingMessage, response: ServerResponse, status: number, code: ErrorCode, message: string) => {
+const refuse = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+) => {
   if (!request.complete) closeAfterResponse(request, response)
   if (isRpcRequest(request)) sendJson(response, status, fail(code, message))
   else sendText(response, status, message)
@@ -97,7 +114,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const handleRpc = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
     // The custom header forces a CORS preflight, which this server never grants: no cross-site form can call us.
-    if (request.headers['x-ollmchat'] !== '1') return refuse(request, response, 403, 'FORBIDDEN', 'Missing x-ollmchat header.')
+    if (request.headers['x-ollmchat'] !== '1')
+      return refuse(request, response, 403, 'FORBIDDEN', 'Missing x-ollmchat header.')
     if (!isChannel(channel)) return refuse(request, response, 404, 'INVALID_INPUT', `Unknown request: ${channel}`)
     let text: string
     try {
@@ -116,17 +134,27 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
-    if (!isSameHostRequest(request, port)) return refuse(request, response, 403, 'FORBIDDEN', 'ollmchat only answers on its own loopback address.')
+    if (!isSameHostRequest(request, port))
+      return refuse(request, response, 403, 'FORBIDDEN', 'ollmchat only answers on its own loopback address.')
     const url = parseRequestTarget(request.url)
     if (url === null) return refuse(request, response, 400, 'INVALID_INPUT', 'That address is not valid.')
     const given = url.searchParams.get('token')
     if (request.method === 'GET' && given !== null) {
-      if (!tokensMatch(token, given)) return sendText(response, 403, 'That link has a wrong token. Use the address ollmchat printed.')
+      if (!tokensMatch(token, given))
+        return sendText(response, 403, 'That link has a wrong token. Use the address ollmchat printed.')
       response.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': sessionCookie(port, token), location: '/' })
       return response.end()
     }
-    if (!authorised(request)) return refuse(request, response, 403, 'FORBIDDEN', 'Open ollmchat with the address it printed (it carries a token).')
-    if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) return handleRpc(request, response, url.pathname.slice(5))
+    if (!authorised(request))
+      return refuse(
+        request,
+        response,
+        403,
+        'FORBIDDEN',
+        'Open ollmchat with the address it printed (it carries a token).',
+      )
+    if (request.method === 'POST' && url.pathname.startsWith('/rpc/'))
+      return handleRpc(request, response, url.pathname.slice(5))
     if (request.method === 'GET' && url.pathname === '/events') return eventStreams.open(request, response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
     if (options.servePage) return options.servePage(request, response)
@@ -139,8 +167,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     route(request, response).catch((error: unknown) => {
       // The path only: the query of a page request carries the session token, which never goes to the log.
       const path = (request.url ?? '').split('?', 1)[0]
-      options.log.error('browser-mode request failed', { path, error: error instanceof Error ? error.message : String(error) })
-      if (!response.headersSent) refuse(request, response, 500, 'INTERNAL', 'ollmchat hit an internal error; its log has the details.')
+      options.log.error('browser-mode request failed', {
+        path,
+        error: error instanceof Error ? error.message : String(error),
+      })
+      if (!response.headersSent)
+        refuse(request, response, 500, 'INTERNAL', 'ollmchat hit an internal error; its log has the details.')
       else response.end()
     })
   })

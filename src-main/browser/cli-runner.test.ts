@@ -41,7 +41,9 @@ const flush = () => new Promise((resolve) => setImmediate(resolve))
 describe('parsePort', () => {
   it('takes whole numbers from 0 to 65535 and nothing else', () => {
     expect(['0', '80', '65535'].map(parsePort)).toEqual([0, 80, 65535])
-    expect(['65536', '-1', 'eighty', '', ' 80', '0x50', '1e3', '8.0', undefined].map(parsePort)).toEqual(Array(9).fill(undefined))
+    expect(['65536', '-1', 'eighty', '', ' 80', '0x50', '1e3', '8.0', undefined].map(parsePort)).toEqual(
+      Array(9).fill(undefined),
+    )
   })
 
   it('exits with 2 and names the flag when the value is not a port', () => {
@@ -59,7 +61,11 @@ describe('runUntilSignalled', () => {
     const { proc, exits, signal } = fakeProcess()
     const { handle, finish } = pendingHandle()
     const announced: unknown[] = []
-    await runUntilSignalled(async () => handle, (h) => announced.push(h), proc)
+    await runUntilSignalled(
+      async () => handle,
+      (h) => announced.push(h),
+      proc,
+    )
     expect(announced).toEqual([handle])
     signal('SIGINT')
     expect(handle.closes).toBe(1)
@@ -72,7 +78,11 @@ describe('runUntilSignalled', () => {
   it("lets later signals (npm's copy of the same Ctrl+C, another keypress, a SIGTERM) change nothing: a slow close still ends in 0", async () => {
     const { proc, exits, lines, signal } = fakeProcess()
     const { handle, finish } = pendingHandle()
-    await runUntilSignalled(async () => handle, () => {}, proc)
+    await runUntilSignalled(
+      async () => handle,
+      () => {},
+      proc,
+    )
     signal('SIGINT')
     signal('SIGINT')
     signal('SIGTERM')
@@ -88,7 +98,11 @@ describe('runUntilSignalled', () => {
   it('exits 1 with the reason when closing fails', async () => {
     const { proc, exits, lines, signal } = fakeProcess()
     const { handle, finish } = pendingHandle()
-    await runUntilSignalled(async () => handle, () => {}, proc)
+    await runUntilSignalled(
+      async () => handle,
+      () => {},
+      proc,
+    )
     signal('SIGTERM')
     finish(new Error('disk gone'))
     await flush()
@@ -101,7 +115,11 @@ describe('runUntilSignalled', () => {
     const { handle, finish } = pendingHandle()
     let started: (value: typeof handle) => void = () => {}
     const announced: unknown[] = []
-    const running = runUntilSignalled(() => new Promise<typeof handle>((resolve) => (started = resolve)), (h) => announced.push(h), proc)
+    const running = runUntilSignalled(
+      () => new Promise<typeof handle>((resolve) => (started = resolve)),
+      (h) => announced.push(h),
+      proc,
+    )
     signal('SIGTERM')
     started(handle)
     await running
@@ -114,7 +132,11 @@ describe('runUntilSignalled', () => {
 
   it('prints one line and exits 1 when starting fails (e.g. the port is taken)', async () => {
     const { proc, exits, lines } = fakeProcess()
-    await runUntilSignalled(() => Promise.reject(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8080')), () => {}, proc)
+    await runUntilSignalled(
+      () => Promise.reject(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8080')),
+      () => {},
+      proc,
+    )
     expect(exits).toEqual([1])
     expect(lines).toEqual(['ollmchat: could not start: listen EADDRINUSE: address already in use 127.0.0.1:8080'])
   })

@@ -19,7 +19,12 @@ export function createEventStreams(): EventStreams {
   const streams = new Set<ServerResponse>()
   return {
     open(request, response) {
-      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      response.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      })
       response.write(': connected\n\n')
       streams.add(response)
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS)

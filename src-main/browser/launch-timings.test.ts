@@ -22,6 +22,11 @@ describe('launchTimings', () => {
   })
 
   it('gives only the totals when started without serve.mjs (e.g. `tsx src-main/browser/cli.ts`)', () => {
-    expect(launchTimings(450.04, 530, timeline({}))).toEqual({ sinceProcessStartMs: 530, modulesLoadedMs: 450, coreStartMs: 80, rendererBuildMs: 0 })
+    expect(launchTimings(450.04, 530, timeline({}))).toEqual({
+      sinceProcessStartMs: 530,
+      modulesLoadedMs: 450,
+      coreStartMs: 80,
+      rendererBuildMs: 0,
+    })
   })
 })

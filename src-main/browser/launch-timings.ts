@@ -35,7 +35,11 @@ export const processTimeline: Timeline = {
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 /** The timings of a launch whose modules were loaded at `modulesLoadedAt` and whose core was ready at `readyAt`. */
-export function launchTimings(modulesLoadedAt: number, readyAt: number, timeline: Timeline = processTimeline): LaunchTimings {
+export function launchTimings(
+  modulesLoadedAt: number,
+  readyAt: number,
+  timeline: Timeline = processTimeline,
+): LaunchTimings {
   const rendererBuildMs = timeline.measured('launch:renderer-build') ?? 0
   const timings: LaunchTimings = {
     sinceProcessStartMs: round(readyAt),

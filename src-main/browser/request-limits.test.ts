@@ -40,7 +40,11 @@ afterEach(() => server.close())
  * A raw connection, so the test writes the request line and body exactly as a hostile client would (one that keeps
  * sending after the server's FIN, with `allowHalfOpen`).
  */
-function open({ allowHalfOpen = false } = {}): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+function open({ allowHalfOpen = false } = {}): Promise<{
+  socket: Socket
+  received: () => string
+  closed: Promise<void>
+}> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port: server.port, host: '127.0.0.1', allowHalfOpen })
     let text = ''
@@ -53,7 +57,8 @@ function open({ allowHalfOpen = false } = {}): Promise<{ socket: Socket; receive
   })
 }
 
-const head = (lines: string[]) => `${[...lines, `Host: 127.0.0.1:${server.port}`, `Cookie: ${sessionCookieName(server.port)}=${TOKEN}`].join('\r\n')}\r\n\r\n`
+const head = (lines: string[]) =>
+  `${[...lines, `Host: 127.0.0.1:${server.port}`, `Cookie: ${sessionCookieName(server.port)}=${TOKEN}`].join('\r\n')}\r\n\r\n`
 const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0)
 
 describe('malformed request targets', () => {
@@ -67,7 +72,8 @@ describe('malformed request targets', () => {
 })
 
 describe('request bodies over the limit', () => {
-  const rpcHead = (extra: string[]) => head(['POST /rpc/conversations:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
+  const rpcHead = (extra: string[]) =>
+    head(['POST /rpc/conversations:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
 
   it('refuses a body whose Content-Length is over the limit before it is sent, and closes the connection', async () => {
     recordRefusal('body-limit')
@@ -93,7 +99,11 @@ describe('request bodies over the limit', () => {
     while (!gone && written < total) {
       const flushed = socket.write(chunk)
       written += 0x10000
-      if (!flushed) await new Promise<void>((resolve) => { socket.once('drain', resolve); void closed.then(resolve) })
+      if (!flushed)
+        await new Promise<void>((resolve) => {
+          socket.once('drain', resolve)
+          void closed.then(resolve)
+        })
     }
     if (!gone) socket.end('0\r\n\r\n')
     await closed
@@ -117,7 +127,18 @@ function upload(headers: Record<string, string>, megabytes: number): Promise<{ a
     let written = 0
     let answer = ''
     const request = httpRequest(
-      { host: '127.0.0.1', port: server.port, method: 'POST', path: '/rpc/conversations:list', headers: { 'x-ollmchat': '1', 'content-type': 'application/json', cookie: `${sessionCookieName(server.port)}=${TOKEN}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: '/rpc/conversations:list',
+        headers: {
+          'x-ollmchat': '1',
+          'content-type': 'application/json',
+          cookie: `${sessionCookieName(server.port)}=${TOKEN}`,
+          ...headers,
+        },
+      },
       (response) => {
         answer ||= String(response.statusCode)
         response.resume()
@@ -138,7 +159,8 @@ function upload(headers: Record<string, string>, megabytes: number): Promise<{ a
 }
 
 describe('closing after a refused body', () => {
-  const rpcHead = (extra: string[]) => head(['POST /rpc/conversations:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
+  const rpcHead = (extra: string[]) =>
+    head(['POST /rpc/conversations:list HTTP/1.1', 'x-ollmchat: 1', 'content-type: application/json', ...extra])
 
   it('lets the client read its 413 before the connection goes (no reset in front of the answer)', async () => {
     // One in ten of these lost its answer to ECONNRESET or EPIPE when the server destroyed the socket at once.
@@ -155,7 +177,11 @@ describe('closing after a refused body', () => {
     void closed.then(() => (gone = true))
     while (!gone && written < 1024) {
       written++
-      if (!socket.write(chunk)) await new Promise<void>((resolve) => { socket.once('drain', resolve); void closed.then(resolve) })
+      if (!socket.write(chunk))
+        await new Promise<void>((resolve) => {
+          socket.once('drain', resolve)
+          void closed.then(resolve)
+        })
     }
     await closed
     expect(statusOf(received())).toBe(413)

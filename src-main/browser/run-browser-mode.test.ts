@@ -45,11 +45,14 @@ describe('runBrowserMode', () => {
   })
 
   // The history database is the resource the core holds; /proc/self/fd shows it (Linux only, where CI runs).
-  it.skipIf(process.platform !== 'linux')('stops the core (closing its database) and rethrows when the port is taken', async () => {
-    const taken = (blocker.address() as AddressInfo).port
-    await expect(runBrowserMode(options(taken))).rejects.toMatchObject({ code: 'EADDRINUSE' })
-    expect(openFilesUnder(dataDir)).toEqual([])
-  })
+  it.skipIf(process.platform !== 'linux')(
+    'stops the core (closing its database) and rethrows when the port is taken',
+    async () => {
+      const taken = (blocker.address() as AddressInfo).port
+      await expect(runBrowserMode(options(taken))).rejects.toMatchObject({ code: 'EADDRINUSE' })
+      expect(openFilesUnder(dataDir)).toEqual([])
+    },
+  )
 
   it('starts again on a free port with the same data folder after a failed start', async () => {
     const taken = (blocker.address() as AddressInfo).port
@@ -71,7 +74,9 @@ describe('runBrowserMode', () => {
     try {
       const settings = await mode.core.dispatch('settings:get', {})
       expect(settings).toMatchObject({ ok: true, value: { theme: 'system', defaultModel: 'llama3:latest' } })
-      expect(log.lines.some((line) => line.level === 'warn' && line.message.includes('the settings file was invalid'))).toBe(true)
+      expect(
+        log.lines.some((line) => line.level === 'warn' && line.message.includes('the settings file was invalid')),
+      ).toBe(true)
     } finally {
       await mode.close()
     }

@@ -36,7 +36,10 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<Brows
   const settingsRepairs: SettingsRepair[] = []
   const core = createCore({
     dataDir: options.dataDir,
-    settings: openFileSettingsStore(options.dataDir, { log: options.log, onRepair: (repair) => settingsRepairs.push(repair) }),
+    settings: openFileSettingsStore(options.dataDir, {
+      log: options.log,
+      onRepair: (repair) => settingsRepairs.push(repair),
+    }),
     settingsRepairs,
     mode: 'browser',
     version: options.version,

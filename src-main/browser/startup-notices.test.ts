@@ -1,4 +1,16 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -16,7 +28,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
 const start = () =>
-  runBrowserMode({ dataDir, rendererDir: dataDir, version: '0.0.0-test', log: silentLogger, port: 0, env: { OLLAMA_HOST: 'http://127.0.0.1:1' } })
+  runBrowserMode({
+    dataDir,
+    rendererDir: dataDir,
+    version: '0.0.0-test',
+    log: silentLogger,
+    port: 0,
+    env: { OLLAMA_HOST: 'http://127.0.0.1:1' },
+  })
 
 async function infoOf(mode: BrowserMode): Promise<AppInfo> {
   const result = await mode.core.dispatch('app:getInfo', {})
@@ -29,7 +48,13 @@ function writeHistory(conversations: number): void {
   const store = openHistoryStore({ file: historyFile() })
   for (let n = 0; n < conversations; n++) {
     const conversation = store.createConversation({ model: 'llama3', title: `Conversation ${n}` })
-    for (let m = 0; m < 20; m++) store.appendMessage({ conversationId: conversation.id, role: 'user', status: 'complete', content: `message ${m} of ${n} `.repeat(20) })
+    for (let m = 0; m < 20; m++)
+      store.appendMessage({
+        conversationId: conversation.id,
+        role: 'user',
+        status: 'complete',
+        content: `message ${m} of ${n} `.repeat(20),
+      })
   }
   store.close()
 }
@@ -69,7 +94,9 @@ describe('a damaged history file at start', () => {
       expect(list).toMatchObject({ ok: true })
       // What could be read was recovered into the new history (history/damaged-file.test.ts counts it), and it works.
       expect(notices[0]?.message).toMatch(/recovered \d+ conversations with [\d,]+ messages/)
-      expect(list.ok && list.value.conversations.map((conversation) => conversation.id)).toContain(created.ok && created.value.id)
+      expect(list.ok && list.value.conversations.map((conversation) => conversation.id)).toContain(
+        created.ok && created.value.id,
+      )
       expect(list.ok && list.value.conversations.length).toBeGreaterThan(1)
     } finally {
       await mode.close()
@@ -93,7 +120,9 @@ describe('a damaged history file at start', () => {
 describe('start-up errors', () => {
   it('name the history file and what to do when a folder stands where it should be', async () => {
     mkdirSync(historyFile())
-    await expect(start()).rejects.toThrow(/history\.sqlite is a folder, not a file\. Move or rename that folder, then start ollmchat again\./)
+    await expect(start()).rejects.toThrow(
+      /history\.sqlite is a folder, not a file\. Move or rename that folder, then start ollmchat again\./,
+    )
     expect(existsSync(historyFile())).toBe(true)
   })
 })
@@ -106,7 +135,9 @@ describe('a repaired settings file', () => {
       const notices = (await infoOf(mode)).startupNotices ?? []
       const backup = readdirSync(dataDir).find((name) => name.startsWith('settings.invalid-'))
       expect(backup).toBeDefined()
-      expect(notices).toEqual([expect.objectContaining({ title: 'The settings file was repaired', file: join(dataDir, backup ?? '') })])
+      expect(notices).toEqual([
+        expect.objectContaining({ title: 'The settings file was repaired', file: join(dataDir, backup ?? '') }),
+      ])
       expect(notices[0]?.message).toContain('None of its settings could be read')
     } finally {
       await mode.close()

@@ -51,10 +51,11 @@ describe('serveStatic', () => {
         let body = ''
         res.setEncoding('latin1')
         res.on('data', (chunk: string) => {
-          if (onFirstChunk && body === '') onFirstChunk(() => {
-            req.destroy()
-            resolve({ status: res.statusCode ?? 0, body: chunk })
-          })
+          if (onFirstChunk && body === '')
+            onFirstChunk(() => {
+              req.destroy()
+              resolve({ status: res.statusCode ?? 0, body: chunk })
+            })
           body += chunk
         })
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))

@@ -18,7 +18,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
-
 /** What pipeline rejects with when the client disconnects before the whole file was sent. */
 const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE'])
 
@@ -49,7 +48,12 @@ export async function serveStatic(rootDir: string, pathname: string, response: S
   if (!info?.isFile()) return false
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
   const cache = relative === 'index.html' ? 'no-store' : 'public, max-age=3600'
-  response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': info.size, 'cache-control': cache })
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': info.size,
+    'cache-control': cache,
+  })
   const source = createReadStream(file)
   try {
     // pipeline, unlike .pipe, destroys the file stream when the response closes early, releasing its descriptor.

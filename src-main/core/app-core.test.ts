@@ -80,7 +80,9 @@ describe('createCore', () => {
     await h.waitFor(() => !other.hasModel('ollmchat-temp/mistral-oc2048'))
 
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'mistral:7b' }))
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'r', conversationId: conversation.id, text: 'hi' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'r', conversationId: conversation.id, text: 'hi' }),
+    )
     expect(turn.assistantMessage.status).toBe('complete')
     expect(other.requestsTo('/api/chat', 'POST')).toHaveLength(1)
     expect(h.sim.requestsTo('/api/chat', 'POST')).toHaveLength(0)
@@ -112,7 +114,12 @@ describe('createCore', () => {
     const turn = unwrap(await pending)
     expect(turn.assistantMessage.error?.code).toBe('OLLAMA_UNREACHABLE')
     expect(unwrap(await h.core.dispatch('ollama:getStatus', {}))).toMatchObject({ host: other.url, state: 'reachable' })
-    expect(h.eventsNamed('ollama:status').filter((s) => s.host === other.url).map((s) => s.state)).toEqual(['checking', 'reachable'])
+    expect(
+      h
+        .eventsNamed('ollama:status')
+        .filter((s) => s.host === other.url)
+        .map((s) => s.state),
+    ).toEqual(['checking', 'reachable'])
     await h.sim.faults.up()
   })
 
@@ -123,12 +130,20 @@ describe('createCore', () => {
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     // Slow enough that the switch lands while the temporary model is being created.
     h.sim.faults.latency(200)
-    const pending = h.core.dispatch('chat:send', { requestId: 'spans-switch', conversationId: conversation.id, text: 'hi' })
+    const pending = h.core.dispatch('chat:send', {
+      requestId: 'spans-switch',
+      conversationId: conversation.id,
+      text: 'hi',
+    })
     await h.waitFor(() => h.eventsNamed('chat:progress').some((progress) => progress.phase === 'preparing-model'))
 
     unwrap(await h.core.dispatch('settings:update', { ollamaHost: other.url }))
     const turn = unwrap(await pending)
-    expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'from the first host', servedBy: 'ollmchat-temp/llama3-oc4096' })
+    expect(turn.assistantMessage).toMatchObject({
+      status: 'complete',
+      content: 'from the first host',
+      servedBy: 'ollmchat-temp/llama3-oc4096',
+    })
     expect(h.sim.requestsTo('/api/chat', 'POST')).toHaveLength(1)
     expect(other.requestsTo('/api/chat', 'POST')).toHaveLength(0)
   })

@@ -79,7 +79,9 @@ describe('createConnectionSwitch', () => {
     const second = await connectionTo()
     const hosts = createConnectionSwitch(first.connection, silentLogger)
     first.sim.faults.stallNext('/api/chat')
-    const stalled = first.connection.client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }).next()
+    const stalled = first.connection.client
+      .chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] })
+      .next()
     await vi.waitFor(() => expect(first.sim.requestsTo('/api/chat', 'POST')).toHaveLength(1))
     hosts.replace(second.connection)
 
@@ -97,7 +99,9 @@ describe('createConnectionSwitch', () => {
     first.sim.faults.stallNext('/api/chat')
     hosts.replace(second.connection)
     // Idle when replaced, so the switch's close (without grace) comes next; this call begins in between.
-    const stalled = first.connection.client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }).next()
+    const stalled = first.connection.client
+      .chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] })
+      .next()
     await settle()
     expect(first.close).toHaveBeenCalledWith()
     await vi.waitFor(() => expect(first.sim.requestsTo('/api/chat', 'POST')).toHaveLength(1))

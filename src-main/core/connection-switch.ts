@@ -38,7 +38,12 @@ export function createConnectionSwitch<C extends SwitchableConnection>(first: C,
     old.client
       .whenIdle()
       .then(() => old.client.close())
-      .catch((error: unknown) => log.warn('could not close the connection to the previous Ollama host', { host: old.host, error: messageOf(error) }))
+      .catch((error: unknown) =>
+        log.warn('could not close the connection to the previous Ollama host', {
+          host: old.host,
+          error: messageOf(error),
+        }),
+      )
       .finally(() => retiring.delete(old))
   }
 

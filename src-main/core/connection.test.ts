@@ -16,7 +16,14 @@ describe('openConnection', () => {
 
   const open = (hostSetting: string | null, env: Record<string, string | undefined>) => {
     const log = createMemoryLogger()
-    connection = openConnection({ hostSetting, env, registry: createMemoryTempModelRegistry(), numCtxLookup: () => () => null, tempModelLimit: () => 8, log })
+    connection = openConnection({
+      hostSetting,
+      env,
+      registry: createMemoryTempModelRegistry(),
+      numCtxLookup: () => () => null,
+      tempModelLimit: () => 8,
+      log,
+    })
     return { connection, log }
   }
 

@@ -61,7 +61,11 @@ export function openConnection(options: ConnectionOptions): OllamaConnection {
   const { log } = options
   const source = describeHostSource(options.hostSetting, options.env)
   if (source.warning !== null) log.warn(source.warning, { host: source.url, source: source.source })
-  const client = new OllamaClient({ host: options.hostSetting, env: options.env, ...(options.headers === undefined ? {} : { headers: options.headers }) })
+  const client = new OllamaClient({
+    host: options.hostSetting,
+    env: options.env,
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+  })
   const tempModels = new TempModelManager(client, {
     registry: options.registry,
     ...(options.guards === undefined ? {} : { guards: options.guards }),
@@ -69,10 +73,19 @@ export function openConnection(options: ConnectionOptions): OllamaConnection {
     onCreated(ref) {
       options.onTempModelCreated?.(ref)
       // Off the reply's path: the new model is held by the reply that asked for it, so the limit never removes it.
-      void housekeeping.enforceLimit().catch((error: unknown) => log.warn('could not apply the limit on temporary models', { error: messageOf(error) }))
+      void housekeeping
+        .enforceLimit()
+        .catch((error: unknown) =>
+          log.warn('could not apply the limit on temporary models', { error: messageOf(error) }),
+        )
     },
   })
-  const housekeeping = createTempModelHousekeeping({ client, manager: tempModels, limit: () => options.tempModelLimit(client.host), log })
+  const housekeeping = createTempModelHousekeeping({
+    client,
+    manager: tempModels,
+    limit: () => options.tempModelLimit(client.host),
+    log,
+  })
   const facts = new ContextFacts()
   const catalog = createModelCatalog({ client, customNumCtx: () => options.numCtxLookup(client.host), facts, log })
   const lifetime = new AbortController()

@@ -31,8 +31,16 @@ describe('createCoreEvents', () => {
     expect(() => events.emit('settings:theme', { theme: 'dark' })).not.toThrow()
     expect(reached).toEqual(['named', 'any'])
     expect(log.lines).toEqual([
-      { level: 'error', message: 'an event listener failed', fields: { event: 'settings:theme', error: 'listener broke' } },
-      { level: 'error', message: 'an event listener failed', fields: { event: 'settings:theme', error: 'window gone' } },
+      {
+        level: 'error',
+        message: 'an event listener failed',
+        fields: { event: 'settings:theme', error: 'listener broke' },
+      },
+      {
+        level: 'error',
+        message: 'an event listener failed',
+        fields: { event: 'settings:theme', error: 'window gone' },
+      },
     ])
   })
 })

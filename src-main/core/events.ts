@@ -29,7 +29,8 @@ export function createCoreEvents(log: Logger = createConsoleLogger()): CoreEvent
   }
   return {
     emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) isolated(event, () => (listener as Listener<typeof event>)(payload))
+      for (const listener of listeners.get(event) ?? [])
+        isolated(event, () => (listener as Listener<typeof event>)(payload))
       for (const listener of anyListeners) isolated(event, () => listener(event, payload))
     },
     on(event, listener) {

@@ -6,7 +6,10 @@ import type { OllamaClient } from './ollama/client'
  * closes that client only after it (`connection-switch.ts`). Look the connection up once and pass it here; looking
  * it up again inside `work` could find another host's.
  */
-export async function whileHolding<C extends { client: Pick<OllamaClient, 'hold'> }, T>(connection: C, work: (connection: C) => Promise<T>): Promise<T> {
+export async function whileHolding<C extends { client: Pick<OllamaClient, 'hold'> }, T>(
+  connection: C,
+  work: (connection: C) => Promise<T>,
+): Promise<T> {
   const release = connection.client.hold()
   try {
     return await work(connection)

@@ -76,7 +76,9 @@ export function createHostConnections(deps: {
       // Its only work is done: closed once idle (if `stop` came first, this is its bounded closing).
       .then(() => client.whenIdle())
       .then(() => client.close())
-      .catch((error: unknown) => log.warn('could not close the connection used to clean up another host', { host, error: messageOf(error) }))
+      .catch((error: unknown) =>
+        log.warn('could not close the connection used to clean up another host', { host, error: messageOf(error) }),
+      )
       .finally(() => others.delete(other))
   }
 
@@ -97,7 +99,9 @@ export function createHostConnections(deps: {
       const connection = active.current()
       void connection.startCleanup()
       // Only hosts the person still has (or the default): a removed host's address may now be someone else's server.
-      const known = new Set([null, ...settings.hosts().map((host) => host.url)].map((url) => resolveOllamaHost(url, deps.env)))
+      const known = new Set(
+        [null, ...settings.hosts().map((host) => host.url)].map((url) => resolveOllamaHost(url, deps.env)),
+      )
       for (const host of deps.registry.hosts()) {
         if (host === connection.host) continue
         if (known.has(host)) cleanUpElsewhere(host)

@@ -16,7 +16,13 @@ describe('several Ollama hosts', () => {
   })
 
   const send = async (conversationId: string, text = 'hi') =>
-    unwrap(await h.core.dispatch('chat:send', { requestId: `r${Math.random().toString(36).slice(2)}`, conversationId, text }))
+    unwrap(
+      await h.core.dispatch('chat:send', {
+        requestId: `r${Math.random().toString(36).slice(2)}`,
+        conversationId,
+        text,
+      }),
+    )
 
   it('switches at once, keeps options and temporary models per host, and says which host a conversation used', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3'], reply: 'from the first' } })
@@ -36,10 +42,14 @@ describe('several Ollama hosts', () => {
     expect(turn.assistantMessage).toMatchObject({ content: 'from the second', servedBy: 'llama3:latest' })
     expect(turn.conversation.lastHost).toBe(other.url)
     expect(other.listModelNames().some((name) => name.startsWith('ollmchat-temp/'))).toBe(false)
-    await h.waitFor(() => h.eventsNamed('ollama:status').some((status) => status.host === other.url && status.state === 'reachable'))
+    await h.waitFor(() =>
+      h.eventsNamed('ollama:status').some((status) => status.host === other.url && status.state === 'reachable'),
+    )
 
     // Back to the first: its option and its temporary model are still there.
-    expect(unwrap(await h.core.dispatch('settings:update', { activeHostId: null })).modelOptions).toEqual({ 'registry.ollama.ai/library/llama3:latest': { numCtx: 4096 } })
+    expect(unwrap(await h.core.dispatch('settings:update', { activeHostId: null })).modelOptions).toEqual({
+      'registry.ollama.ai/library/llama3:latest': { numCtx: 4096 },
+    })
     expect((await send(conversation.id)).assistantMessage.servedBy).toBe('ollmchat-temp/llama3-oc4096')
   })
 
@@ -56,7 +66,10 @@ describe('several Ollama hosts', () => {
     expect(unwrap(await h.core.dispatch('models:delete', { model: 'llama3' }))).toEqual({ deleted: ['llama3:latest'] })
     // Back on the first host, the reply still runs there: its model stays.
     unwrap(await h.core.dispatch('settings:update', { activeHostId: null }))
-    expect(await h.core.dispatch('models:delete', { model: 'llama3' })).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    expect(await h.core.dispatch('models:delete', { model: 'llama3' })).toMatchObject({
+      ok: false,
+      error: { code: 'BUSY' },
+    })
     expect(h.sim.hasModel('llama3')).toBe(true)
     unwrap(await h.core.dispatch('chat:cancel', { requestId: 'busy-reply' }))
     await reply
@@ -70,12 +83,18 @@ describe('several Ollama hosts', () => {
     const unauthorized = unwrap(await h.core.dispatch('hosts:check', {})).hosts.find((host) => host.hostId === id)
     expect(unauthorized).toMatchObject({ state: 'unreachable' })
 
-    const saved = unwrap(await h.core.dispatch('hosts:save', { id, url: other.url, headers: { Authorization: 'Bearer s3cret' } }))
+    const saved = unwrap(
+      await h.core.dispatch('hosts:save', { id, url: other.url, headers: { Authorization: 'Bearer s3cret' } }),
+    )
     expect(saved.hosts[0]).toMatchObject({ headerNames: ['Authorization'] })
     expect(JSON.stringify(saved)).not.toContain('s3cret')
     expect(readFileSync(join(h.dataDir, 'settings.json'), 'utf8')).not.toContain('s3cret')
     const checked = unwrap(await h.core.dispatch('hosts:check', {})).hosts
-    expect(checked.find((host) => host.hostId === id)).toMatchObject({ state: 'reachable', version: '0.32.15', tooOld: null })
+    expect(checked.find((host) => host.hostId === id)).toMatchObject({
+      state: 'reachable',
+      version: '0.32.15',
+      tooOld: null,
+    })
     expect(checked.find((host) => host.hostId === '')).toMatchObject({ url: h.sim.url, state: 'reachable' })
     unwrap(await h.core.dispatch('settings:update', { activeHostId: id }))
     expect(unwrap(await h.core.dispatch('models:list', {})).models.map((m) => m.name)).toEqual(['llama3:latest'])
@@ -83,17 +102,28 @@ describe('several Ollama hosts', () => {
     expect(h.log.lines.some((line) => JSON.stringify(line).includes('s3cret'))).toBe(false)
 
     // Removing the active host forgets its headers and falls back to the default host.
-    expect(unwrap(await h.core.dispatch('hosts:remove', { id }))).toMatchObject({ hosts: [], activeHostId: null, ollamaHost: null })
+    expect(unwrap(await h.core.dispatch('hosts:remove', { id }))).toMatchObject({
+      hosts: [],
+      activeHostId: null,
+      ollamaHost: null,
+    })
     expect(readFileSync(join(h.dataDir, 'secrets.json'), 'utf8')).not.toContain(id)
-    expect(await h.core.dispatch('hosts:save', { url: other.url, headers: { 'Bad Name': 'x' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.core.dispatch('hosts:save', { url: other.url, headers: { Authorization: 'a\r\nX-Evil: 1' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.core.dispatch('hosts:save', { url: other.url, headers: { 'Bad Name': 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(
+      await h.core.dispatch('hosts:save', { url: other.url, headers: { Authorization: 'a\r\nX-Evil: 1' } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   it('drops the headers of a host whose address changes, and keeps them while it does not', async () => {
     h = await startCoreHarness()
     other = await startOllamaSim({ models: ['llama3'] })
     const secrets = () => readFileSync(join(h.dataDir, 'secrets.json'), 'utf8')
-    const id = unwrap(await h.core.dispatch('hosts:save', { url: other.url, headers: { Authorization: 'Bearer s3cret' } })).hosts[0]?.id ?? ''
+    const id =
+      unwrap(await h.core.dispatch('hosts:save', { url: other.url, headers: { Authorization: 'Bearer s3cret' } }))
+        .hosts[0]?.id ?? ''
 
     // The same address spelled otherwise, and a new name: the headers stay.
     const renamed = unwrap(await h.core.dispatch('hosts:save', { id, url: `${other.url}/`, name: 'Lab' }))
@@ -115,20 +145,31 @@ describe('several Ollama hosts', () => {
   it('leaves no header names in the settings when their values could not be stored', async () => {
     h = await startCoreHarness()
     other = await startOllamaSim({ models: ['llama3'] })
-    const id = unwrap(await h.core.dispatch('hosts:save', { url: other.url, name: 'Lab', headers: { 'X-Old': 'o' } })).hosts[0]?.id ?? ''
+    const id =
+      unwrap(await h.core.dispatch('hosts:save', { url: other.url, name: 'Lab', headers: { 'X-Old': 'o' } })).hosts[0]
+        ?.id ?? ''
     // A folder where the secret store writes its temporary file: every write of it fails.
     const blocker = join(h.dataDir, 'secrets.json.tmp')
     mkdirSync(blocker)
 
     const added = await h.core.dispatch('hosts:save', { url: h.sim.url, headers: { Authorization: 'Bearer s3cret' } })
     expect(added).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    const edited = await h.core.dispatch('hosts:save', { id, url: other.url, name: 'Renamed', headers: { Authorization: 'Bearer s3cret' } })
+    const edited = await h.core.dispatch('hosts:save', {
+      id,
+      url: other.url,
+      name: 'Renamed',
+      headers: { Authorization: 'Bearer s3cret' },
+    })
     expect(edited).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     // An address change would have dropped the old headers: the old address stays with them instead.
     expect(await h.core.dispatch('hosts:save', { id, url: h.sim.url })).toMatchObject({ ok: false })
-    expect(unwrap(await h.core.dispatch('settings:get', {})).hosts).toEqual([{ id, url: other.url, name: 'Lab', headerNames: ['X-Old'] }])
+    expect(unwrap(await h.core.dispatch('settings:get', {})).hosts).toEqual([
+      { id, url: other.url, name: 'Lab', headerNames: ['X-Old'] },
+    ])
     const failures = h.log.lines.filter((line) => line.message === 'unexpected failure in hosts:save')
-    expect(failures.map((line) => line.fields?.['error'])).toEqual(Array(3).fill(expect.stringMatching(/could not be stored, so the host was left as it was/)))
+    expect(failures.map((line) => line.fields?.['error'])).toEqual(
+      Array(3).fill(expect.stringMatching(/could not be stored, so the host was left as it was/)),
+    )
 
     rmSync(blocker, { recursive: true })
     expect(existsSync(join(h.dataDir, 'secrets.json'))).toBe(true)

@@ -34,7 +34,8 @@ export function createIdleCleanup(deps: {
     if (deps.isBusy()) return schedule()
     try {
       const report = await deps.cleanup()
-      if (report.deleted.length > 0) deps.log.info('cleaned up unused temporary models while idle', { deleted: report.deleted })
+      if (report.deleted.length > 0)
+        deps.log.info('cleaned up unused temporary models while idle', { deleted: report.deleted })
     } catch (error) {
       deps.log.info('the idle clean-up of temporary models did not run', { error: messageOf(error) })
     }

@@ -25,7 +25,13 @@ export {
 } from './ollama/errors'
 export { toOllamaError } from './ollama/classify-error'
 export { CannotChatError, ContextOverflowError, OutOfMemoryError, SignInRequiredError } from './ollama/limit-errors'
-export { DEFAULT_OLLAMA_HOST, describeHostSource, normalizeOllamaHost, readOllamaHost, resolveOllamaHost } from './ollama/host'
+export {
+  DEFAULT_OLLAMA_HOST,
+  describeHostSource,
+  normalizeOllamaHost,
+  readOllamaHost,
+  resolveOllamaHost,
+} from './ollama/host'
 export type { OllamaHostReading, OllamaHostRefusal, OllamaHostResolution, OllamaHostSource } from './ollama/host'
 export {
   canonicalModelName,
@@ -42,7 +48,12 @@ export { getTempModelName, getTempModelPath, tempModelApplies, tempModelNumCtx }
 export { TempModelManager } from './models/temp-model-manager'
 export type { CleanupReport, TempModelManagerOptions, TempModelRef } from './models/temp-model-manager'
 export { createMemoryTempModelRegistry, createTempModelRegistry } from './models/temp-model-registry'
-export type { HostTempModelRegistry, TempModelRecord, TempModelRecordStorage, TempModelRegistry } from './models/temp-model-registry'
+export type {
+  HostTempModelRegistry,
+  TempModelRecord,
+  TempModelRecordStorage,
+  TempModelRegistry,
+} from './models/temp-model-registry'
 export { createModelCatalog } from './models/model-catalog'
 export type { ModelCatalog, ModelCatalogDeps } from './models/model-catalog'
 export { createCore } from './app-core'

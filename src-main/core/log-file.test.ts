@@ -15,7 +15,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 async function linesOf(logger: ReturnType<typeof createFileLogger>): Promise<Array<Record<string, unknown>>> {
   logger.close()
   await new Promise((resolve) => setTimeout(resolve, 20))
-  return readFileSync(logger.file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
+  return readFileSync(logger.file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
 }
 
 describe('the log file', () => {
@@ -25,13 +29,19 @@ describe('the log file', () => {
     logger.warn('host slow')
     logger.debug('not at info')
     const lines = await linesOf(logger)
-    expect(lines.map((line) => [line.level, line.msg])).toEqual([[30, 'reply finished'], [40, 'host slow']])
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([
+      [30, 'reply finished'],
+      [40, 'host slow'],
+    ])
     expect(lines[0]).toMatchObject({ model: 'llama3', tokens: 42 })
     expect(String(lines[0]?.time)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
   })
 
   it('writes debug lines when asked for the debug level', async () => {
-    const logger = createFileLogger({ file: join(dir, 'ollmchat.log'), level: logLevelFrom({ OLLMCHAT_LOG_LEVEL: ' DEBUG ' }) })
+    const logger = createFileLogger({
+      file: join(dir, 'ollmchat.log'),
+      level: logLevelFrom({ OLLMCHAT_LOG_LEVEL: ' DEBUG ' }),
+    })
     logger.debug('detail', { step: 1 })
     expect((await linesOf(logger)).map((line) => line.msg)).toEqual(['detail'])
   })
@@ -40,7 +50,10 @@ describe('the log file', () => {
     const logger = createFileLogger({ file: join(dir, 'ollmchat.log') })
     logger.info('host saved', { url: 'http://h:11434', headers: { Authorization: 'Bearer s3cret' }, token: 'tok-123' })
     logger.warn('request refused', { request: { token: 'tok-456', authorization: 'Basic eA==' } })
-    const text = readFileSync((logger.close(), await new Promise((resolve) => setTimeout(resolve, 20)), logger.file), 'utf8')
+    const text = readFileSync(
+      (logger.close(), await new Promise((resolve) => setTimeout(resolve, 20)), logger.file),
+      'utf8',
+    )
     expect(text).not.toMatch(/s3cret|tok-123|tok-456|eA==/)
     expect(text).toContain('[redacted]')
     expect(text).toContain('http://h:11434')

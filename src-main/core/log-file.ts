@@ -72,7 +72,12 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   if (sizeOf(file) >= maxBytes) rotate(file, keep)
   const destination = pino.destination({ dest: file, sync: false, mkdir: true })
   const logger = pino(
-    { level, base: null, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: redactPaths, censor: '[redacted]' } },
+    {
+      level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+    },
     destination,
   )
   // Until the file is open, pino keeps lines in memory and a synchronous flush would throw: the next check will do.

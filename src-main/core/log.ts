@@ -25,7 +25,9 @@ export function createConsoleLogger(prefix = 'ollmchat'): Logger {
 }
 
 /** A logger that keeps lines in memory, for tests that assert what was logged. */
-export function createMemoryLogger(): Logger & { lines: { level: string; message: string; fields?: Record<string, unknown> }[] } {
+export function createMemoryLogger(): Logger & {
+  lines: { level: string; message: string; fields?: Record<string, unknown> }[]
+} {
   const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = []
   const push = (level: string) => (message: string, fields?: Record<string, unknown>) => {
     lines.push(fields === undefined ? { level, message } : { level, message, fields })
@@ -42,5 +44,11 @@ export function teeLogger(...loggers: Logger[]): Logger {
     for (const logger of loggers) logger[level](message, fields)
   }
   const file = loggers.find((logger) => logger.file !== undefined)?.file
-  return { ...(file === undefined ? {} : { file }), debug: each('debug'), info: each('info'), warn: each('warn'), error: each('error') }
+  return {
+    ...(file === undefined ? {} : { file }),
+    debug: each('debug'),
+    info: each('info'),
+    warn: each('warn'),
+    error: each('error'),
+  }
 }

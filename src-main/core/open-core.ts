@@ -81,7 +81,10 @@ export function openCore(deps: CoreDeps, shared: { log: Logger; events: CoreEven
   const pulls = createPullService({ events, log, onPulled: () => void watch.refresh().catch(() => undefined) })
 
   const handlers = coreHandlers({ deps, log, events, env, stores, hosts, status, watch, chat, pulls })
-  const dispatch = createDispatcher(announcingSettings(handlers, (settings) => events.emit('settings:changed', { settings })), log)
+  const dispatch = createDispatcher(
+    announcingSettings(handlers, (settings) => events.emit('settings:changed', { settings })),
+    log,
+  )
   let started = false
   return {
     // Work that makes several calls in a row holds its own connection's client (`held-connection.ts`): a reply, a
@@ -134,13 +137,18 @@ function replyServices(parts: {
       idle?.touch()
     },
     replyIdleMinutes: () => settings.replyIdleMinutes(),
-    timing: { deltaIntervalMs: timing.deltaIntervalMs, checkpointIntervalMs: timing.checkpointIntervalMs, idleMinuteMs: timing.idleMinuteMs },
+    timing: {
+      deltaIntervalMs: timing.deltaIntervalMs,
+      checkpointIntervalMs: timing.checkpointIntervalMs,
+      idleMinuteMs: timing.idleMinuteMs,
+    },
   })
   idle = createIdleCleanup({
     idleMs: timing.idleCleanupMs,
     isBusy: () => chat.activeCount() > 0,
     // Only what has gone unused for a day (or is stale): a model used this morning would cost its next chat a create.
-    cleanup: () => connection().tempModels.cleanupUnusedTempModels({ keepUsedSince: new Date(Date.now() - KEEP_WHILE_OPEN_MS) }),
+    cleanup: () =>
+      connection().tempModels.cleanupUnusedTempModels({ keepUsedSince: new Date(Date.now() - KEEP_WHILE_OPEN_MS) }),
     log,
   })
   return { chat, idle }
@@ -186,11 +194,22 @@ function coreHandlers(parts: {
       onHostChange: () => hosts.reconnect(),
       onDefaultModelChange: () => watch.refreshIfWatched(),
       onTempModelLimitLowered: () =>
-        void connection().housekeeping.enforceLimit().catch((error: unknown) => log.warn('could not apply the new limit on temporary models', { error: messageOf(error) })),
+        void connection()
+          .housekeeping.enforceLimit()
+          .catch((error: unknown) =>
+            log.warn('could not apply the new limit on temporary models', { error: messageOf(error) }),
+          ),
     }),
     ...modelHandlers({ connection, settings, watch }),
     ...manageHandlers({ connection, pulls, chat, watch }),
-    ...hostHandlers({ settings, secrets, env, currentHost: () => connection().host, onActiveHostChange: () => hosts.reconnect(), log }),
+    ...hostHandlers({
+      settings,
+      secrets,
+      env,
+      currentHost: () => connection().host,
+      onActiveHostChange: () => hosts.reconnect(),
+      log,
+    }),
     ...conversationHandlers(history, () => watch.defaultModel()),
     ...chatHandlers(chat),
     ...dataHandlers(createDataService({ history, events, version: deps.version })),

@@ -37,7 +37,9 @@ export function openStores(deps: CoreDeps, log: Logger): OpenStores {
     },
   }
   const history = openHistoryStore(
-    deps.sqliteNativeBinding === undefined ? historyOptions : { ...historyOptions, nativeBinding: deps.sqliteNativeBinding },
+    deps.sqliteNativeBinding === undefined
+      ? historyOptions
+      : { ...historyOptions, nativeBinding: deps.sqliteNativeBinding },
   )
   // Every step below may throw (a read-only folder, a settings file it may not write): the history is closed then,
   // so the next attempt (`createCore` retries on next use) does not find this connection still holding the file.
@@ -50,7 +52,11 @@ export function openStores(deps: CoreDeps, log: Logger): OpenStores {
 }
 
 /** Start-up's writes on an open history, and the settings and secrets with the older versions' settings moved. */
-function startupWrites(deps: CoreDeps, log: Logger, history: HistoryStore): Omit<OpenStores, 'history' | 'historyNotices'> {
+function startupWrites(
+  deps: CoreDeps,
+  log: Logger,
+  history: HistoryStore,
+): Omit<OpenStores, 'history' | 'historyNotices'> {
   const env = deps.env ?? process.env
   const interrupted = history.markInterrupted()
   if (interrupted > 0) log.warn('replies interrupted by the previous run were marked as such', { count: interrupted })
@@ -61,7 +67,9 @@ function startupWrites(deps: CoreDeps, log: Logger, history: HistoryStore): Omit
     (hostSetting) => resolveOllamaHost(hostSetting, env),
     (records) => {
       for (const record of records) history.tempModels.forHost(record.host).set(record)
-      log.info('moved the temporary-model records from the settings into the history database', { count: records.length })
+      log.info('moved the temporary-model records from the settings into the history database', {
+        count: records.length,
+      })
     },
   )
   const secrets = deps.secrets ?? createFileSecretStore(join(deps.dataDir, 'secrets.json'), PLAIN_CODEC, log)

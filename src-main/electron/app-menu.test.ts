@@ -17,14 +17,27 @@ const build = (platform: NodeJS.Platform, isDevelopment = false, acts = actions(
 
 const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[]
 const roles = (items: MenuItemConstructorOptions[]) => items.map((item) => item.role ?? item.label ?? item.type)
-const byLabel = (template: MenuItemConstructorOptions[], label: string) => template.find((item) => item.label === label || item.role === label)
+const byLabel = (template: MenuItemConstructorOptions[], label: string) =>
+  template.find((item) => item.label === label || item.role === label)
 const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.()
 
 describe('buildMenuTemplate', () => {
   it('has the macOS app menu with about, services, hide and quit on macOS only', () => {
     const mac = build('darwin')
     expect(mac[0]?.label).toBe('ollmchat')
-    expect(roles(submenu(mac[0]))).toEqual(['About ollmchat', 'separator', 'Settings…', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit'])
+    expect(roles(submenu(mac[0]))).toEqual([
+      'About ollmchat',
+      'separator',
+      'Settings…',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
+    ])
     expect(roles(build('linux'))).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help'])
     expect(roles(mac)).toEqual(['ollmchat', 'File', 'editMenu', 'View', 'windowMenu', 'help'])
   })
@@ -43,7 +56,9 @@ describe('buildMenuTemplate', () => {
     }
     expect(roles(submenu(byLabel(build('darwin'), 'File')))).toEqual(['New Chat', 'Search Chats', 'separator', 'close'])
     // The page's shortcuts read the same table (src-shared/window-commands.ts).
-    expect(submenu(build('darwin')[0]).find((item) => item.label === 'Settings…')?.accelerator).toBe(acceleratorFor('settings'))
+    expect(submenu(build('darwin')[0]).find((item) => item.label === 'Settings…')?.accelerator).toBe(
+      acceleratorFor('settings'),
+    )
   })
 
   it('sends each window action as its command', () => {
@@ -56,7 +71,17 @@ describe('buildMenuTemplate', () => {
   it('offers reload and the developer tools only in development', () => {
     const view = (development: boolean) => roles(submenu(byLabel(build('linux', development), 'View')))
     expect(view(false)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'])
-    expect(view(true)).toEqual(['reload', 'forceReload', 'toggleDevTools', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'])
+    expect(view(true)).toEqual([
+      'reload',
+      'forceReload',
+      'toggleDevTools',
+      'separator',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'separator',
+      'togglefullscreen',
+    ])
   })
 
   it('has Open log folder, Report a problem and (outside macOS) About in Help, each calling its action', () => {
@@ -64,7 +89,9 @@ describe('buildMenuTemplate', () => {
     const help = submenu(byLabel(build('win32', false, acts), 'help'))
     expect(roles(help)).toEqual(['Open Log Folder', 'Report a Problem…', 'separator', 'About ollmchat'])
     help.forEach(click)
-    expect([acts.openLogFolder, acts.reportProblem, acts.showAbout].map((fn) => fn.mock.calls.length)).toEqual([1, 1, 1])
+    expect([acts.openLogFolder, acts.reportProblem, acts.showAbout].map((fn) => fn.mock.calls.length)).toEqual([
+      1, 1, 1,
+    ])
     expect(roles(submenu(byLabel(build('darwin'), 'help')))).toEqual(['Open Log Folder', 'Report a Problem…'])
   })
 })

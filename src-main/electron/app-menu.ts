@@ -34,7 +34,11 @@ function macAppMenu(options: MenuOptions): MenuItemConstructorOptions {
       // Not the `about` role: its panel cannot show the Ollama version.
       { label: `About ${options.appName}`, click: () => options.actions.showAbout() },
       separator,
-      { label: 'Settings…', accelerator: acceleratorFor('settings'), click: () => options.actions.sendToWindow('settings') },
+      {
+        label: 'Settings…',
+        accelerator: acceleratorFor('settings'),
+        click: () => options.actions.sendToWindow('settings'),
+      },
       separator,
       { role: 'services' },
       separator,
@@ -60,7 +64,11 @@ function fileMenu(options: MenuOptions): MenuItemConstructorOptions {
         ? [separator, { role: 'close' } as const]
         : [
             separator,
-            { label: 'Settings', accelerator: acceleratorFor('settings'), click: () => actions.sendToWindow('settings') },
+            {
+              label: 'Settings',
+              accelerator: acceleratorFor('settings'),
+              click: () => actions.sendToWindow('settings'),
+            },
             separator,
             { role: 'quit' } as const,
           ]),
@@ -74,7 +82,14 @@ function viewMenu(options: MenuOptions): MenuItemConstructorOptions {
     : []
   return {
     label: 'View',
-    submenu: [...development, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }],
+    submenu: [
+      ...development,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
   }
 }
 
@@ -86,7 +101,9 @@ function helpMenu(options: MenuOptions): MenuItemConstructorOptions {
       { label: 'Open Log Folder', click: () => actions.openLogFolder() },
       { label: 'Report a Problem…', click: () => actions.reportProblem() },
       // macOS keeps About in the app menu.
-      ...(options.platform === 'darwin' ? [] : [separator, { label: `About ${options.appName}`, click: () => actions.showAbout() }]),
+      ...(options.platform === 'darwin'
+        ? []
+        : [separator, { label: `About ${options.appName}`, click: () => actions.showAbout() }]),
     ],
   }
 }

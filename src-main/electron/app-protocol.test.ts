@@ -21,7 +21,9 @@ describe('resolveAppFile', () => {
   it('maps app://ollmchat/ paths to files of the renderer folder, / to index.html', () => {
     expect(resolveAppFile(rendererDir, APP_PAGE_URL)).toBe(join(rendererDir, 'index.html'))
     expect(resolveAppFile(rendererDir, 'app://ollmchat/')).toBe(join(rendererDir, 'index.html'))
-    expect(resolveAppFile(rendererDir, 'app://ollmchat/assets/index-1.js?v=2#x')).toBe(join(rendererDir, 'assets', 'index-1.js'))
+    expect(resolveAppFile(rendererDir, 'app://ollmchat/assets/index-1.js?v=2#x')).toBe(
+      join(rendererDir, 'assets', 'index-1.js'),
+    )
     expect(resolveAppFile(rendererDir, 'app://ollmchat/assets/a%20b.css')).toBe(join(rendererDir, 'assets', 'a b.css'))
   })
 
@@ -66,7 +68,11 @@ describe('handleAppProtocol', () => {
     const { protocol, log } = serve()
     expect((await protocol.fetch('app://ollmchat/nope.js')).status).toBe(404)
     expect((await protocol.fetch('app://ollmchat/assets')).status).toBe(404)
-    for (const url of ['app://ollmchat/..%2fmain.js', 'app://ollmchat/..%2f..%2fpackage.json', 'app://other/index.html']) {
+    for (const url of [
+      'app://ollmchat/..%2fmain.js',
+      'app://ollmchat/..%2f..%2fpackage.json',
+      'app://other/index.html',
+    ]) {
       const response = await protocol.fetch(url)
       expect(response.status, url).toBe(404)
       expect(await response.text()).toBe('')

@@ -20,7 +20,9 @@ export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
  * the page may `fetch` its own assets. Nothing else (no CORS bypass, no service workers).
  */
 export function registerAppScheme(protocol: ProtocolLike): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ])
 }
 
 /**

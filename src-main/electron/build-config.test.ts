@@ -30,7 +30,10 @@ describe('electron.vite.config.ts', () => {
     const main = build('main')
     const entries = Object.fromEntries(Object.entries(main.lib.entry).map(([name, path]) => [name, rel(path)]))
     // search-thread.ts starts the worker as ./search-worker.js next to the module that imports it.
-    expect(entries).toEqual({ main: 'src-main/electron/main.ts', 'search-worker': 'src-main/core/history/search-worker.ts' })
+    expect(entries).toEqual({
+      main: 'src-main/electron/main.ts',
+      'search-worker': 'src-main/core/history/search-worker.ts',
+    })
     expect(String(main.output.entryFileNames).replace('[name]', 'search-worker')).toBe('search-worker.js')
     const file = `${main.outDir}/${String(main.output.entryFileNames).replace('[name]', 'main')}`
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { main: string; type: string }

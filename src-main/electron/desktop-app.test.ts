@@ -32,8 +32,16 @@ describe('startDesktopApp: start-up', () => {
   })
 
   it('gives the core a secret store that says whether the keychain really encrypts (not Linux basic_text)', async () => {
-    for (const [backend, encrypts] of [['gnome_libsecret', true], ['basic_text', false]] as const) {
-      const safe = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => backend, encryptString: (text: string) => Buffer.from(text), decryptString: String }
+    for (const [backend, encrypts] of [
+      ['gnome_libsecret', true],
+      ['basic_text', false],
+    ] as const) {
+      const safe = {
+        isEncryptionAvailable: () => true,
+        getSelectedStorageBackend: () => backend,
+        encryptString: (text: string) => Buffer.from(text),
+        decryptString: String,
+      }
       const { createCore, log, start } = setup({ createSecretCodec: () => safeStorageCodec(safe, log) })
       await start()
       expect(createCore.calls[0]?.secrets?.encrypts).toBe(encrypts)
@@ -173,7 +181,9 @@ describe('startDesktopApp: windows', () => {
 describe('startDesktopApp: the app: scheme', () => {
   it('registers app: as standard and secure before ready, serves it once ready, and the window loads from it', async () => {
     const { protocol, windows, start } = setup()
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    expect(protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
     expect(protocol.handlers.has('app')).toBe(false)
     await start()
     expect(protocol.handlers.has('app')).toBe(true)

@@ -75,7 +75,11 @@ export interface DesktopApp {
 }
 
 /** Installs the application menu when the app was given a way to set one (tests usually are not). */
-function installMenuIfSet(deps: DesktopAppDeps, core: () => Core | undefined, window: Pick<MainWindowKeeper, 'current' | 'focus'>): void {
+function installMenuIfSet(
+  deps: DesktopAppDeps,
+  core: () => Core | undefined,
+  window: Pick<MainWindowKeeper, 'current' | 'focus'>,
+): void {
   if (!deps.setApplicationMenu) return
   installDesktopMenu({
     setApplicationMenu: deps.setApplicationMenu,
@@ -137,7 +141,12 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   })
 
   const ready = app.whenReady().then(() => {
-    handleAppProtocol({ protocol: deps.protocol, rendererDir: dirname(deps.paths.rendererHtml), fetchFile: deps.fetchFile, log })
+    handleAppProtocol({
+      protocol: deps.protocol,
+      rendererDir: dirname(deps.paths.rendererHtml),
+      fetchFile: deps.fetchFile,
+      log,
+    })
     updates = updatesForApp({
       isPackaged: app.isPackaged,
       createUpdater: deps.createUpdater,

@@ -25,7 +25,11 @@ function setup(version: string | null = '0.12.3', logFolder: Result<{ opened: bo
   // A core that answers every request with chat content, so anything it says that leaks into a report is caught.
   const core = createFakeCore({
     dispatch: async (channel) =>
-      channel === 'ollama:getStatus' ? ok(status(version)) : channel === 'app:openLogFolder' ? logFolder : fail('INTERNAL', CHAT_TEXT),
+      channel === 'ollama:getStatus'
+        ? ok(status(version))
+        : channel === 'app:openLogFolder'
+          ? logFolder
+          : fail('INTERNAL', CHAT_TEXT),
   })
   const shell = new FakeShell()
   const boxes: unknown[] = []
@@ -58,10 +62,14 @@ describe('the menu’s actions', () => {
   it('About shows the app’s version and the Ollama version from the core’s status', async () => {
     const { actions, boxes } = setup('0.12.3')
     await actions.showAbout()
-    expect(boxes).toEqual([expect.objectContaining({ title: 'About ollmchat', detail: 'Version 1.2.3\nOllama 0.12.3' })])
+    expect(boxes).toEqual([
+      expect.objectContaining({ title: 'About ollmchat', detail: 'Version 1.2.3\nOllama 0.12.3' }),
+    ])
     const down = setup(null)
     await down.actions.showAbout()
-    expect(down.boxes).toEqual([expect.objectContaining({ detail: 'Version 1.2.3\nOllama is not reachable right now.' })])
+    expect(down.boxes).toEqual([
+      expect.objectContaining({ detail: 'Version 1.2.3\nOllama is not reachable right now.' }),
+    ])
   })
 
   it('Open log folder asks the core, as the window’s own link does', async () => {
@@ -88,12 +96,23 @@ describe('the menu’s actions', () => {
     const { actions, boxes, log } = setup('0.12.3', fail('INTERNAL', 'The file manager could not be started.'))
     await actions.openLogFolder()
     expect(log.lines).toContainEqual(
-      expect.objectContaining({ message: 'the menu could not open the log folder', fields: { error: 'The file manager could not be started.' } }),
+      expect.objectContaining({
+        message: 'the menu could not open the log folder',
+        fields: { error: 'The file manager could not be started.' },
+      }),
     )
-    expect(boxes).toEqual([expect.objectContaining({ type: 'warning', message: 'The log folder could not be opened.', detail: 'The file manager could not be started.' })])
+    expect(boxes).toEqual([
+      expect.objectContaining({
+        type: 'warning',
+        message: 'The log folder could not be opened.',
+        detail: 'The file manager could not be started.',
+      }),
+    ])
     const noLog = setup('0.12.3', ok({ opened: false }))
     await noLog.actions.openLogFolder()
-    expect(noLog.boxes).toEqual([expect.objectContaining({ detail: 'This run of ollmchat writes no log file, so there is no folder to open.' })])
+    expect(noLog.boxes).toEqual([
+      expect.objectContaining({ detail: 'This run of ollmchat writes no log file, so there is no folder to open.' }),
+    ])
   })
 
   it('sends a window action to the window as one app:menuCommand event', () => {
@@ -113,7 +132,10 @@ describe('the menu’s actions', () => {
     // Before the page has loaded, nothing in it listens yet.
     expect(reopened.webContents.sent).toEqual([])
     reopened.webContents.emit('did-finish-load')
-    expect(reopened.webContents.sent.map((sent) => sent.args[0])).toEqual([{ command: 'newChat' }, { command: 'settings' }])
+    expect(reopened.webContents.sent.map((sent) => sent.args[0])).toEqual([
+      { command: 'newChat' },
+      { command: 'settings' },
+    ])
     actions.sendToWindow('search')
     expect(reopened.webContents.sent).toHaveLength(3)
     expect(window.webContents.sent).toEqual([])
@@ -126,14 +148,22 @@ describe('the menu’s actions', () => {
     expect(() => actions.sendToWindow('newChat')).not.toThrow()
     expect(windows.opened).toBe(0)
     expect(window.webContents.sent).toEqual([])
-    expect(log.lines).toContainEqual(expect.objectContaining({ message: 'the menu could not open a window for its command', fields: { command: 'newChat' } }))
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        message: 'the menu could not open a window for its command',
+        fields: { command: 'newChat' },
+      }),
+    )
   })
 })
 
 describe('the menu in the desktop app', () => {
   it('on macOS with the window closed, New Chat opens the window through the shell and sends once the page loaded', async () => {
     let template: MenuItemConstructorOptions[] = []
-    const { windows, start } = setupDesktopApp({ platform: 'darwin', setApplicationMenu: (built) => (template = built) })
+    const { windows, start } = setupDesktopApp({
+      platform: 'darwin',
+      setApplicationMenu: (built) => (template = built),
+    })
     await start()
     windows[0]?.close()
     const file = template.find((item) => item.label === 'File')?.submenu as MenuItemConstructorOptions[]

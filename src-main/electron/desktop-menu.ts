@@ -44,7 +44,9 @@ async function ollamaVersion(core: Core | undefined): Promise<string | null> {
 
 /** The About dialog's text. */
 export function aboutDetail(appVersion: string, ollama: string | null): string {
-  return [`Version ${appVersion}`, ollama === null ? 'Ollama is not reachable right now.' : `Ollama ${ollama}`].join('\n')
+  return [`Version ${appVersion}`, ollama === null ? 'Ollama is not reachable right now.' : `Ollama ${ollama}`].join(
+    '\n',
+  )
 }
 
 const isOpen = (window: WindowLike | undefined): window is WindowLike =>
@@ -80,15 +82,29 @@ export function desktopMenuActions(deps: DesktopMenuDeps) {
     },
     async showAbout(): Promise<void> {
       const detail = aboutDetail(deps.appVersion, await ollamaVersion(deps.core()))
-      await deps.dialog?.showMessageBox({ type: 'info', title: `About ${APP_NAME}`, message: APP_NAME, detail, buttons: ['OK'] })
+      await deps.dialog?.showMessageBox({
+        type: 'info',
+        title: `About ${APP_NAME}`,
+        message: APP_NAME,
+        detail,
+        buttons: ['OK'],
+      })
     },
     /** Opens the log's folder; when that fails, logs why and tells the person in a dialog (a menu has no other voice). */
     async openLogFolder(): Promise<void> {
       const result = await deps.core()?.dispatch('app:openLogFolder', {})
       if (result === undefined || (result.ok && result.value.opened)) return
-      const detail = result.ok ? 'This run of ollmchat writes no log file, so there is no folder to open.' : result.error.message
+      const detail = result.ok
+        ? 'This run of ollmchat writes no log file, so there is no folder to open.'
+        : result.error.message
       deps.log.warn('the menu could not open the log folder', { error: detail })
-      await deps.dialog?.showMessageBox({ type: 'warning', title: APP_NAME, message: 'The log folder could not be opened.', detail, buttons: ['OK'] })
+      await deps.dialog?.showMessageBox({
+        type: 'warning',
+        title: APP_NAME,
+        message: 'The log folder could not be opened.',
+        detail,
+        buttons: ['OK'],
+      })
     },
     async reportProblem(): Promise<void> {
       const url = problemReportUrl({

@@ -52,7 +52,12 @@ export interface PermissionCheckDetailsLike {
 /** The session a window uses: where permission requests, permission checks and device access are decided. */
 export interface SessionLike {
   setPermissionCheckHandler(
-    handler: (webContents: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetailsLike) => boolean,
+    handler: (
+      webContents: unknown,
+      permission: string,
+      requestingOrigin: string,
+      details: PermissionCheckDetailsLike,
+    ) => boolean,
   ): void
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void
   setPermissionRequestHandler(
@@ -125,7 +130,13 @@ export interface NativeThemeLike {
 
 /** `dialog.showMessageBox`, for Help → About and for a Help action that failed. */
 export interface MessageBoxLike {
-  showMessageBox(options: { type: 'info' | 'warning'; title: string; message: string; detail: string; buttons: string[] }): Promise<unknown>
+  showMessageBox(options: {
+    type: 'info' | 'warning'
+    title: string
+    message: string
+    detail: string
+    buttons: string[]
+  }): Promise<unknown>
 }
 
 /** `dialog`: `showErrorBox` for a start-up failure the user must see, and the About box. */

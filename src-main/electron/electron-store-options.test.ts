@@ -34,9 +34,15 @@ describe('SETTINGS_STORE_OPTIONS in electron-store (what the desktop shell build
   it('is repaired the same way when wrapped by openRecoveringSettingsStore', () => {
     const file = join(dir, 'settings.json')
     writeFileSync(file, JSON.stringify({ theme: 'sepia', defaultModel: 'kept:latest' }))
-    expect(() => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: dir })).toThrow(/Config schema violation/)
+    expect(() => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: dir })).toThrow(
+      /Config schema violation/,
+    )
 
-    const store = openRecoveringSettingsStore({ file, log: silentLogger, open: () => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: dir }) })
+    const store = openRecoveringSettingsStore({
+      file,
+      log: silentLogger,
+      open: () => new ElectronStore<StoredSettings>({ ...SETTINGS_STORE_OPTIONS, cwd: dir }),
+    })
     expect(store.get('theme')).toBe('system')
     expect(store.get('defaultModel')).toBe('kept:latest')
     expect((JSON.parse(readFileSync(file, 'utf8')) as StoredSettings).defaultModel).toBe('kept:latest')

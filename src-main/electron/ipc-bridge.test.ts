@@ -69,7 +69,11 @@ describe('connectIpc', () => {
     const core = createFakeCore({ dispatch: () => Promise.resolve(fail('NOT_FOUND', 'No such conversation.')) })
     const window = new FakeWindow({})
     connectIpc(ipcMain, core, window, APP_URL, createMemoryLogger())
-    const result = await ipcMain.invoke('conversations:get', { sender: window.webContents, senderFrame: { url: APP_URL } }, {})
+    const result = await ipcMain.invoke(
+      'conversations:get',
+      { sender: window.webContents, senderFrame: { url: APP_URL } },
+      {},
+    )
     expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such conversation.' } })
   })
 
@@ -79,7 +83,11 @@ describe('connectIpc', () => {
     const window = new FakeWindow({})
     const log = createMemoryLogger()
     connectIpc(ipcMain, core, window, APP_URL, log)
-    const result = await ipcMain.invoke('conversations:list', { sender: window.webContents, senderFrame: { url: APP_URL } }, {})
+    const result = await ipcMain.invoke(
+      'conversations:list',
+      { sender: window.webContents, senderFrame: { url: APP_URL } },
+      {},
+    )
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(JSON.stringify(result)).not.toContain('boom')
     expect(log.lines.some((l) => l.level === 'error')).toBe(true)
@@ -119,7 +127,9 @@ describe('isTrustedSender', () => {
     const window = new FakeWindow({})
     const event = { sender: window.webContents, senderFrame: { url: 'http://localhost:5173/index.html?x=1' } }
     expect(isTrustedSender(event, window, 'http://localhost:5173')).toBe(true)
-    expect(isTrustedSender({ ...event, senderFrame: { url: 'http://localhost:5174/' } }, window, 'http://localhost:5173')).toBe(false)
+    expect(
+      isTrustedSender({ ...event, senderFrame: { url: 'http://localhost:5174/' } }, window, 'http://localhost:5173'),
+    ).toBe(false)
   })
 
   it('rejects every sender once the window is destroyed', () => {

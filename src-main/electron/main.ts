@@ -2,7 +2,19 @@
 import { arch, release } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, screen, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  net,
+  protocol,
+  safeStorage,
+  screen,
+  shell,
+} from 'electron'
 // electron-updater is CommonJS and defines `autoUpdater` as a getter, which an ES import cannot name directly.
 import electronUpdater from 'electron-updater'
 import { createCore } from '../core'
@@ -31,7 +43,8 @@ startDesktopApp({
   nativeTheme,
   dialog,
   displays: () => screen.getAllDisplays().map((display) => display.workArea),
-  createStore: () => createSettingsStore({ dir: app.getPath('userData'), log, onRepair: (repair) => settingsRepairs.push(repair) }),
+  createStore: () =>
+    createSettingsStore({ dir: app.getPath('userData'), log, onRepair: (repair) => settingsRepairs.push(repair) }),
   createCore: (deps) =>
     createCore({
       ...deps,

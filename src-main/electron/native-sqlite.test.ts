@@ -25,7 +25,9 @@ describe('sqliteBindingForElectron', () => {
   it('points an unpackaged app at the Electron build kept apart from the Node build', () => {
     const root = appRoot(true)
     const binding = sqliteBindingForElectron({ isPackaged: false, appRoot: root })
-    expect(binding).toBe(join(root, 'node_modules/.ollmchat/electron-sqlite/better-sqlite3/build/Release/better_sqlite3.node'))
+    expect(binding).toBe(
+      join(root, 'node_modules/.ollmchat/electron-sqlite/better-sqlite3/build/Release/better_sqlite3.node'),
+    )
     expect(binding).not.toBe(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))
   })
 
@@ -37,6 +39,8 @@ describe('sqliteBindingForElectron', () => {
   it('returns undefined with a warning that says how to fix it when the Electron build is missing', () => {
     const log = createMemoryLogger()
     expect(sqliteBindingForElectron({ isPackaged: false, appRoot: appRoot(false), log })).toBeUndefined()
-    expect(log.lines).toEqual([expect.objectContaining({ level: 'warn', message: expect.stringContaining('npm run postinstall') as unknown })])
+    expect(log.lines).toEqual([
+      expect.objectContaining({ level: 'warn', message: expect.stringContaining('npm run postinstall') as unknown }),
+    ])
   })
 })

@@ -42,7 +42,13 @@ export function openDesktopCore(deps: OpenDesktopCoreDeps, updates: Updates | un
       log,
       ...(deps.sqliteNativeBinding ? { sqliteNativeBinding: deps.sqliteNativeBinding } : {}),
       ...(deps.createSecretCodec
-        ? { secrets: createFileSecretStore(join(app.getPath('userData'), 'secrets.json'), deps.createSecretCodec(), log) }
+        ? {
+            secrets: createFileSecretStore(
+              join(app.getPath('userData'), 'secrets.json'),
+              deps.createSecretCodec(),
+              log,
+            ),
+          }
         : {}),
       ...(updates ? { updates } : {}),
     })

@@ -8,7 +8,13 @@ import { createServer, request, type ClientRequest, type RequestOptions, type Se
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CancellationToken, configureRequestOptions, configureRequestUrl, HttpExecutor, type DownloadOptions } from 'builder-util-runtime'
+import {
+  CancellationToken,
+  configureRequestOptions,
+  configureRequestUrl,
+  HttpExecutor,
+  type DownloadOptions,
+} from 'builder-util-runtime'
 import { AppImageUpdater } from 'electron-updater'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryLogger } from '../core/log'
@@ -28,7 +34,13 @@ class NodeHttpExecutor extends HttpExecutor<ClientRequest> {
       configureRequestOptions(requestOptions)
       this.doDownload(
         requestOptions,
-        { destination, options, onCancel, callback: (error) => (error == null ? resolve(destination) : reject(error)), responseHandler: null },
+        {
+          destination,
+          options,
+          onCancel,
+          callback: (error) => (error == null ? resolve(destination) : reject(error)),
+          responseHandler: null,
+        },
         0,
       )
     })
@@ -73,7 +85,10 @@ function realUpdater(installed: string, feedUrl: string): UpdaterLike {
   const dir = mkdtempSync(join(tmpdir(), 'ollmchat-updater-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   // What electron-builder writes into a package from `publish` (here a generic feed instead of GitHub releases).
-  writeFileSync(join(dir, 'app-update.yml'), `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: ollmchat-updater\n`)
+  writeFileSync(
+    join(dir, 'app-update.yml'),
+    `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: ollmchat-updater\n`,
+  )
   writeFileSync(join(dir, 'installed.AppImage'), 'the installed AppImage')
   vi.stubEnv('APPIMAGE', join(dir, 'installed.AppImage'))
   // electron-updater's AppAdapter (not exported by name): the app facts it asks Electron's `app` for.
@@ -108,7 +123,11 @@ describe('electron-updater over a local feed', () => {
   it('finds a newer version, downloads it and offers the restart', async () => {
     const feed = await serveFeed('0.2.0')
     const ready: string[] = []
-    const updates = createUpdates({ updater: realUpdater('0.1.0', feed.url), log: createMemoryLogger(), onReady: (v) => ready.push(v) })
+    const updates = createUpdates({
+      updater: realUpdater('0.1.0', feed.url),
+      log: createMemoryLogger(),
+      onReady: (v) => ready.push(v),
+    })
     await updates.start()
     updates.stop()
     expect(ready).toEqual(['0.2.0'])
@@ -118,7 +137,10 @@ describe('electron-updater over a local feed', () => {
   })
 
   it('downloads nothing when the feed’s version is the installed one or older', async () => {
-    for (const [installed, published] of [['0.2.0', '0.2.0'], ['0.3.0', '0.2.0']]) {
+    for (const [installed, published] of [
+      ['0.2.0', '0.2.0'],
+      ['0.3.0', '0.2.0'],
+    ]) {
       const feed = await serveFeed(published ?? '')
       const log = createMemoryLogger()
       const updater = realUpdater(installed ?? '', feed.url)
@@ -155,7 +177,9 @@ describe('electron-updater over a local feed', () => {
       updates.stop()
       expect(updates.readyVersion()).toBeNull()
       const failures = appFailures(log.lines)
-      expect(failures, String(status)).toEqual([expect.objectContaining({ message: 'the update check or download failed' })])
+      expect(failures, String(status)).toEqual([
+        expect.objectContaining({ message: 'the update check or download failed' }),
+      ])
       expect(String(failures[0]?.fields?.['error'])).toContain(String(status))
     }
   })

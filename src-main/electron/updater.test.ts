@@ -61,7 +61,10 @@ describe('createUpdates', () => {
     const log = createMemoryLogger()
     await createUpdates({ updater, log, onReady: () => {} }).start()
     expect(log.lines).toEqual([
-      expect.objectContaining({ message: 'the update check or download failed', fields: { error: 'getaddrinfo ENOTFOUND github.com' } }),
+      expect.objectContaining({
+        message: 'the update check or download failed',
+        fields: { error: 'getaddrinfo ENOTFOUND github.com' },
+      }),
     ])
   })
 

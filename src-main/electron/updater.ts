@@ -65,7 +65,12 @@ export interface UpdatesOptions {
  * sha512 does not match) is logged once and never shown: the next daily check tries again. An update downloaded but not restarted for installs at quit
  * (electron-updater's `autoInstallOnAppQuit`).
  */
-export function createUpdates({ updater, log, onReady, intervalMs = UPDATE_CHECK_INTERVAL_MS }: UpdatesOptions): Updates {
+export function createUpdates({
+  updater,
+  log,
+  onReady,
+  intervalMs = UPDATE_CHECK_INTERVAL_MS,
+}: UpdatesOptions): Updates {
   let readyVersion: string | null = null
   let timer: ReturnType<typeof setInterval> | undefined
   updater.logger = updaterLogger(log)
@@ -86,7 +91,9 @@ export function createUpdates({ updater, log, onReady, intervalMs = UPDATE_CHECK
     updater
       .checkForUpdates()
       // The download's promise rejects with the same failure the event reported; unhandled it would be logged again.
-      .then((result) => (result as { downloadPromise?: Promise<unknown> | null } | null)?.downloadPromise?.then(settled, settled))
+      .then((result) =>
+        (result as { downloadPromise?: Promise<unknown> | null } | null)?.downloadPromise?.then(settled, settled),
+      )
       // A rejected check was reported by the event (electron-updater's `checkForUpdates` emits before it rethrows).
       .then(settled, settled)
   return {

@@ -63,7 +63,13 @@ describe('normalizeWindowState', () => {
 
 describe('loadWindowState / saveWindowState', () => {
   it('treats a store that throws as an empty one', () => {
-    const store = { get: () => { throw new Error('corrupt') }, set: () => {}, delete: () => {} }
+    const store = {
+      get: () => {
+        throw new Error('corrupt')
+      },
+      set: () => {},
+      delete: () => {},
+    }
     expect(loadWindowState(store)).toEqual(DEFAULT_WINDOW_STATE)
   })
 

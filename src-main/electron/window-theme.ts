@@ -24,7 +24,11 @@ export function applyTheme(theme: ThemePreference, nativeTheme: NativeThemeLike 
 }
 
 /** Follows the theme setting for `window`; the returned function stops following (call it when the window closes). */
-export function followThemeSetting(core: Core, window: WindowLike, nativeTheme: NativeThemeLike | undefined): () => void {
+export function followThemeSetting(
+  core: Core,
+  window: WindowLike,
+  nativeTheme: NativeThemeLike | undefined,
+): () => void {
   return core.events.on('settings:theme', ({ theme }) => {
     const background = applyTheme(theme, nativeTheme)
     if (!window.isDestroyed()) window.setBackgroundColor(background)

@@ -3,13 +3,7 @@ import { createMemoryLogger } from '../core/log'
 import { createMemoryStore } from '../test-support/fake-core'
 import { createFakeBrowserWindowClass } from '../test-support/fake-electron'
 import type { Rect } from './electron-like'
-import {
-  appUrlFor,
-  backgroundColorFor,
-  createMainWindow,
-  WINDOW_BACKGROUND,
-  type AppPaths,
-} from './window'
+import { appUrlFor, backgroundColorFor, createMainWindow, WINDOW_BACKGROUND, type AppPaths } from './window'
 import { MIN_WINDOW_SIZE, WINDOW_STATE_KEY } from './window-state'
 
 const PATHS: AppPaths = { preload: '/app/out/preload/preload.cjs', rendererHtml: '/app/out/renderer/index.html' }
@@ -77,7 +71,9 @@ describe('createMainWindow: loading', () => {
 
 describe('createMainWindow: size and position', () => {
   it('restores a saved state, maximising before it shows', () => {
-    const { window } = setup({ store: { [WINDOW_STATE_KEY]: { width: 900, height: 700, x: 40, y: 50, maximized: true } } })
+    const { window } = setup({
+      store: { [WINDOW_STATE_KEY]: { width: 900, height: 700, x: 40, y: 50, maximized: true } },
+    })
     expect(window.options).toMatchObject({ width: 900, height: 700, x: 40, y: 50 })
     window.emit('ready-to-show')
     expect(window.calls).toEqual(['maximize', 'show'])
@@ -85,7 +81,10 @@ describe('createMainWindow: size and position', () => {
 
   it('clamps a saved size to sane minimums and to the largest display', () => {
     const displays = [{ x: 0, y: 0, width: 1920, height: 1040 }]
-    const { window } = setup({ store: { [WINDOW_STATE_KEY]: { width: 10, height: 99_999, maximized: false } }, displays })
+    const { window } = setup({
+      store: { [WINDOW_STATE_KEY]: { width: 10, height: 99_999, maximized: false } },
+      displays,
+    })
     expect(window.options.width).toBe(MIN_WINDOW_SIZE.width)
     expect(window.options.height).toBe(1040)
     expect(window.options.minWidth).toBe(MIN_WINDOW_SIZE.width)
@@ -125,5 +124,4 @@ describe('window helpers', () => {
     expect(backgroundColorFor('system', true)).toBe(WINDOW_BACKGROUND.dark)
     expect(backgroundColorFor('system', false)).toBe(WINDOW_BACKGROUND.light)
   })
-
 })

@@ -91,6 +91,8 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
       log.warn('could not save the window size', { error: String(error) })
     }
   })
-  window.loadURL(appUrl).catch((error: unknown) => log.error('the window could not load the app page', { error: String(error) }))
+  window
+    .loadURL(appUrl)
+    .catch((error: unknown) => log.error('the window could not load the app page', { error: String(error) }))
   return { window, appUrl }
 }

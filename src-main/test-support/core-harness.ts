@@ -28,9 +28,16 @@ export interface CoreHarness {
   close(): Promise<void>
 }
 
-const FAST: Partial<CoreTiming> = { deltaIntervalMs: 5, checkpointIntervalMs: 50, statusWhileDownMs: 50, statusWhileUpMs: 60_000 }
+const FAST: Partial<CoreTiming> = {
+  deltaIntervalMs: 5,
+  checkpointIntervalMs: 50,
+  statusWhileDownMs: 50,
+  statusWhileUpMs: 60_000,
+}
 
-export async function startCoreHarness(options: { sim?: SimOptions; start?: boolean; timing?: Partial<CoreTiming> } = {}): Promise<CoreHarness> {
+export async function startCoreHarness(
+  options: { sim?: SimOptions; start?: boolean; timing?: Partial<CoreTiming> } = {},
+): Promise<CoreHarness> {
   const sim = await startOllamaSim({ models: ['llama3'], ...options.sim })
   const dataDir = mkdtempSync(join(tmpdir(), 'ollmchat-core-'))
   const log = createMemoryLogger()

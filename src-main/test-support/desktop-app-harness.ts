@@ -66,5 +66,19 @@ export function setupDesktopApp(options: SetupOptions = {}) {
     app.becomeReady()
     await handle.ready
   }
-  return { app, windows, ipcMain, protocol, core, createCore, log, processEvents, nativeTheme, store, order, handle, start }
+  return {
+    app,
+    windows,
+    ipcMain,
+    protocol,
+    core,
+    createCore,
+    log,
+    processEvents,
+    nativeTheme,
+    store,
+    order,
+    handle,
+    start,
+  }
 }

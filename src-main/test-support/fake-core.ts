@@ -63,7 +63,9 @@ export function fakeCreateCore(core: Core): ((deps: CoreDeps) => Core) & { calls
 }
 
 /** An in-memory `KeyValueStore` seeded with `initial`. */
-export function createMemoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown> } {
+export function createMemoryStore(
+  initial: Record<string, unknown> = {},
+): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map(Object.entries(initial))
   return {
     data,

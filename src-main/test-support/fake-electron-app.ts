@@ -1,7 +1,14 @@
 /** Stand-ins for `app`, `ipcMain` and `shell` (see fake-electron.ts for windows). */
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { AppLike, CustomSchemeLike, IpcInvokeEventLike, IpcMainLike, ProtocolLike, ShellLike } from '../electron/electron-like'
+import type {
+  AppLike,
+  CustomSchemeLike,
+  IpcInvokeEventLike,
+  IpcMainLike,
+  ProtocolLike,
+  ShellLike,
+} from '../electron/electron-like'
 import { FakeEmitter, preventableEvent } from './fake-electron'
 
 type IpcHandler = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown

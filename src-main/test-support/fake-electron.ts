@@ -210,7 +210,10 @@ export class FakeWindow extends FakeEmitter implements WindowLike {
  * A `BrowserWindow` class whose instances are collected in `windows` (one list per test). Given an `app`, each new
  * window's contents is announced on it with `web-contents-created`, as Electron does while constructing a window.
  */
-export function createFakeBrowserWindowClass(app?: FakeEmitter): { BrowserWindow: new (o: BrowserWindowConstructorOptions) => FakeWindow; windows: FakeWindow[] } {
+export function createFakeBrowserWindowClass(app?: FakeEmitter): {
+  BrowserWindow: new (o: BrowserWindowConstructorOptions) => FakeWindow
+  windows: FakeWindow[]
+} {
   const windows: FakeWindow[] = []
   class BrowserWindow extends FakeWindow {
     constructor(options: BrowserWindowConstructorOptions) {

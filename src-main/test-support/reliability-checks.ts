@@ -8,12 +8,14 @@ const FAULT_CHECKS = {
   'http-error': 'Ollama answers with an HTTP error (5xx): the error keeps Ollama’s own text, nothing is retried',
   'error-line': 'an error line in the middle of a stream: the tokens before it are kept',
   'dropped-stream': 'the connection drops in the middle of a stream: the tokens before it are kept',
-  'dropped-connection': 'the connection drops before Ollama answers: a delete is sent once more, then fails as unreachable',
+  'dropped-connection':
+    'the connection drops before Ollama answers: a delete is sent once more, then fails as unreachable',
   malformed: 'malformed answers: a garbage body, an unparseable line, JSON of the wrong shape',
   'huge-line': 'a streamed line of 64 MB with no newline: refused at 16 MB without reading the rest',
   stall: 'Ollama accepts a call and never answers: timed out, cancellable, and closing does not hang',
   'hung-reply': 'a reply that receives nothing for the idle time: "Still waiting", then ended with a clear error',
-  'stopped-preparation': 'a reply stopped while a slow create prepares its temporary model: the model is removed, unless another conversation needs it',
+  'stopped-preparation':
+    'a reply stopped while a slow create prepares its temporary model: the model is removed, unless another conversation needs it',
   unreachable: 'Ollama is down or on a port fetch refuses: unreachable with the host named, and recovers',
 } as const
 

@@ -17,7 +17,10 @@ it('writes a row for each test once it ended: passed, failed or skipped', { time
     { cwd: root, encoding: 'utf8', env: { ...process.env, OLLMCHAT_RELIABILITY_RECORDS: recordsDir } },
   )
   expect(run.status, run.stdout + run.stderr).toBe(0)
-  const rows = readFileSync(join(recordsDir, 'self-test.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown)
+  const rows = readFileSync(join(recordsDir, 'self-test.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown)
   expect(rows).toEqual([
     { topic: 'Self-test', check: 'passes', cases: 2, failed: 0, skipped: 0 },
     { topic: 'Self-test', check: 'fails', cases: 2, failed: 2, skipped: 0 },

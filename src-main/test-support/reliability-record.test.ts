@@ -10,7 +10,8 @@ import { reliabilityRow, type TestOutcome } from './reliability-rows'
 const written = vi.hoisted(() => [] as { check: string; outcome: string }[])
 vi.mock('./reliability-rows', async (importOriginal) => ({
   ...(await importOriginal<typeof rows>()),
-  writeReliabilityRow: (declared: { check: string }, outcome: string) => void written.push({ check: declared.check, outcome }),
+  writeReliabilityRow: (declared: { check: string }, outcome: string) =>
+    void written.push({ check: declared.check, outcome }),
 }))
 
 const declare = (check: string) => recordReliability({ topic: 'Self-test', check, cases: 3 })
@@ -40,7 +41,8 @@ describe('recordReliability', () => {
   })
 
   it('counts every case of a failed test as failed and of a skipped one as skipped', () => {
-    const row = (outcome: TestOutcome): Pick<ReliabilityRecord, 'cases' | 'failed' | 'skipped'> => reliabilityRow({ topic: 'T', check: 'c', cases: 3 }, outcome)
+    const row = (outcome: TestOutcome): Pick<ReliabilityRecord, 'cases' | 'failed' | 'skipped'> =>
+      reliabilityRow({ topic: 'T', check: 'c', cases: 3 }, outcome)
     expect([row('passed'), row('failed'), row('skipped')]).toMatchObject([
       { cases: 3, failed: 0, skipped: 0 },
       { cases: 3, failed: 3, skipped: 0 },

@@ -9,7 +9,8 @@ export type TestOutcome = 'passed' | 'failed' | 'skipped'
 
 // import.meta.dirname, not new URL(…, import.meta.url): under jsdom (the renderer tests) URL is jsdom's own class.
 // The variable lets the helpers' own tests write their deliberate failures elsewhere, never into the real report.
-const recordsDir = process.env['OLLMCHAT_RELIABILITY_RECORDS'] ?? join(import.meta.dirname, '..', '..', 'reports', 'reliability')
+const recordsDir =
+  process.env['OLLMCHAT_RELIABILITY_RECORDS'] ?? join(import.meta.dirname, '..', '..', 'reports', 'reliability')
 
 /** The row a finished test writes: a failed test fails all its cases, a skipped one skips them all. */
 export function reliabilityRow(declared: ReliabilityCheck, outcome: TestOutcome): ReliabilityRecord {

@@ -56,7 +56,10 @@ describe('browser-mode requests', () => {
   })
 
   it.each([
-    ['a non-2xx answer whose body is not a failure', () => Promise.resolve(new Response('Bad gateway', { status: 502 }))],
+    [
+      'a non-2xx answer whose body is not a failure',
+      () => Promise.resolve(new Response('Bad gateway', { status: 502 })),
+    ],
     ['a network failure', () => Promise.reject(new TypeError('fetch failed'))],
     ['a non-2xx answer', () => Promise.resolve(jsonResponse({ ok: true, value: 1 }, 502))],
     ['a body that is not a Result', () => Promise.resolve(new Response('<html>', { status: 200 }))],
@@ -116,7 +119,12 @@ describe('browser-mode events', () => {
 
   it('tells onReconnect listeners when the stream is back after a gap, not at the first open', () => {
     const source = new FakeEventSource('/events')
-    const bridge = createBridge(createHttpTransport({ fetch: () => Promise.resolve(jsonResponse({ ok: true, value: null })), createEventSource: () => source }))
+    const bridge = createBridge(
+      createHttpTransport({
+        fetch: () => Promise.resolve(jsonResponse({ ok: true, value: null })),
+        createEventSource: () => source,
+      }),
+    )
     let reconnects = 0
     const off = bridge.onReconnect(() => reconnects++)
     bridge.on('chat:ended', () => undefined)

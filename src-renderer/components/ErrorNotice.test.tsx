@@ -25,7 +25,9 @@ describe('a failure with a one-click fix', () => {
 
   it('shows main’s sentence with its numbers and a button that sets the context, then says it worked', async () => {
     const app = await withFailedReply(tooLong)
-    app.fake.handle('models:setNumCtx', ({ model, numCtx }) => ok({ model: makeModel({ name: model, customNumCtx: numCtx }) }))
+    app.fake.handle('models:setNumCtx', ({ model, numCtx }) =>
+      ok({ model: makeModel({ name: model, customNumCtx: numCtx }) }),
+    )
     const alert = screen.getByRole('alert')
     expect(within(alert).getByText('Your message needs about 9,500 tokens, but llama3 runs with 8K.')).toBeTruthy()
     await app.user.click(within(alert).getByRole('button', { name: 'Use 16K for llama3' }))
@@ -37,7 +39,9 @@ describe('a failure with a one-click fix', () => {
 
   it('keeps the button and says why when the setting was refused', async () => {
     const app = await withFailedReply(tooLong)
-    app.fake.handle('models:setNumCtx', () => fail('INVALID_NUM_CTX', 'The context length can be at most 8,192 tokens.'))
+    app.fake.handle('models:setNumCtx', () =>
+      fail('INVALID_NUM_CTX', 'The context length can be at most 8,192 tokens.'),
+    )
     const alert = screen.getByRole('alert')
     await app.user.click(within(alert).getByRole('button', { name: 'Use 16K for llama3' }))
     expect(await within(alert).findByText('The context length can be at most 8,192 tokens.')).toBeTruthy()
@@ -73,7 +77,10 @@ describe('a failure with a one-click fix', () => {
 })
 
 it('never shows a raw JSON body as the error', async () => {
-  await withFailedReply({ code: 'OUT_OF_MEMORY', message: '{"error":"model requires more system memory (9.1 GiB) than is available"}' })
+  await withFailedReply({
+    code: 'OUT_OF_MEMORY',
+    message: '{"error":"model requires more system memory (9.1 GiB) than is available"}',
+  })
   const alert = screen.getByRole('alert')
   expect(alert.textContent).toContain('Ollama could not load the model at this context: there is not enough memory.')
   expect(alert.textContent).not.toContain('{"error"')
@@ -92,7 +99,9 @@ it('offers the fix of the failure it now shows, not "Done" from the one it showe
   const trip = makeConversation({ id: 'c1', title: 'Trip', model: 'llama3:latest' })
   const notes = makeConversation({ id: 'c2', title: 'Notes', model: 'llama3:latest' })
   const app = await renderOpenChat({ conversation: trip, others: [notes] })
-  app.fake.handle('models:setNumCtx', ({ model, numCtx }) => ok({ model: makeModel({ name: model, customNumCtx: numCtx }) }))
+  app.fake.handle('models:setNumCtx', ({ model, numCtx }) =>
+    ok({ model: makeModel({ name: model, customNumCtx: numCtx }) }),
+  )
   /** Sends in the open conversation; main refuses it as too long and offers `label`. Returns that button. */
   const sendFailing = async (numCtx: number, label: string) => {
     const action = { kind: 'set-num-ctx' as const, model: 'llama3:latest', numCtx, label }
@@ -123,5 +132,7 @@ it('shows main’s sentence when a send is refused because the model cannot chat
   const app = await renderOpenChat()
   app.fake.handle('chat:send', () => fail('CANNOT_CHAT', 'nomic-embed-text only makes embeddings: it cannot chat.'))
   await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hello{Enter}')
-  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('nomic-embed-text only makes embeddings: it cannot chat.'))
+  await waitFor(() =>
+    expect(screen.getByRole('alert').textContent).toContain('nomic-embed-text only makes embeddings: it cannot chat.'),
+  )
 })

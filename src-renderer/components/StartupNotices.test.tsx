@@ -13,13 +13,23 @@ afterEach(() => {
 const damaged: StartupNotice = {
   id: 'history:/d/history.damaged-2025.sqlite',
   title: 'The chat history was damaged',
-  message: 'ollmchat found the chat history file damaged, so it moved it aside untouched and started a new, empty history.',
+  message:
+    'ollmchat found the chat history file damaged, so it moved it aside untouched and started a new, empty history.',
   file: '/d/history.damaged-2025.sqlite',
 }
 
 async function appWith(notices: StartupNotice[]) {
   const fake = createFakeBridge()
-  fake.handle('app:getInfo', () => ok({ version: '0.1.0', mode: 'desktop', simulatedOllama: false, dataDir: '/d', secretsEncrypted: true, startupNotices: notices }))
+  fake.handle('app:getInfo', () =>
+    ok({
+      version: '0.1.0',
+      mode: 'desktop',
+      simulatedOllama: false,
+      dataDir: '/d',
+      secretsEncrypted: true,
+      startupNotices: notices,
+    }),
+  )
   return renderApp(fake)
 }
 

@@ -48,7 +48,11 @@ export function StartupNotices() {
               <CopyButton text={notice.file} label="Copy the file's path" />
             </p>
           </div>
-          <IconButton label="Dismiss" className="icon-button--small startup-notice__dismiss" onClick={() => dismiss(notice.id)}>
+          <IconButton
+            label="Dismiss"
+            className="icon-button--small startup-notice__dismiss"
+            onClick={() => dismiss(notice.id)}
+          >
             <X size={14} aria-hidden />
           </IconButton>
         </div>

@@ -32,7 +32,12 @@ function ToastItem({ toast }: { toast: Toast }) {
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="icon-button icon-button--small" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>
+      <button
+        type="button"
+        className="icon-button icon-button--small"
+        aria-label="Dismiss"
+        onClick={() => dismiss(toast.id)}
+      >
         <X size={14} aria-hidden />
       </button>
     </div>

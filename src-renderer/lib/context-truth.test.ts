@@ -33,7 +33,9 @@ describe('effectiveContext for Ollama’s own choice', () => {
 
   it('never lets Ollama’s choice hide a setting of the user or of the model', () => {
     const automatic = { tokens: 32768, basis: 'seen' as const }
-    expect(effectiveContext(makeModel({ name: 'a', customNumCtx: 8192, automaticContext: automatic })).label).toBe('8K · custom')
+    expect(effectiveContext(makeModel({ name: 'a', customNumCtx: 8192, automaticContext: automatic })).label).toBe(
+      '8K · custom',
+    )
     expect(effectiveContext(makeModel({ name: 'a', modelNumCtx: 4096, runningContext: 4096 })).label).toBe('4K')
   })
 
@@ -47,7 +49,9 @@ describe('effectiveContext for Ollama’s own choice', () => {
 
 describe('memory sentences', () => {
   it('says how much of a loaded model runs on the CPU', () => {
-    expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt: null })).toBe('Loaded: 5.9 GB, all on the GPU')
+    expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt: null })).toBe(
+      'Loaded: 5.9 GB, all on the GPU',
+    )
     expect(runningMemoryText({ sizeBytes: 5_900_000_000, vramBytes: 4_130_000_000, unloadsAt: null })).toBe(
       'Loaded: 5.9 GB — 30 % of this model runs on the CPU at this context (slower)',
     )
@@ -67,7 +71,12 @@ describe('memory sentences', () => {
   })
 
   it('adds up an estimate and says when it would not fit on the GPU', () => {
-    const estimate = { weightsBytes: 4_700_000_000, kvCacheBytes: 1_200_000_000, totalBytes: 5_900_000_000, gpuBytes: null }
+    const estimate = {
+      weightsBytes: 4_700_000_000,
+      kvCacheBytes: 1_200_000_000,
+      totalBytes: 5_900_000_000,
+      gpuBytes: null,
+    }
     expect(memoryEstimateText(estimate, 16384)).toBe('About 5.9 GB at 16K: 4.7 GB weights + 1.2 GB context cache')
     expect(memoryEstimateText({ ...estimate, gpuBytes: 4_000_000_000 }, 16384)).toContain(
       'more than the 4.0 GB the GPU has for it, so part would run on the CPU (slower)',
@@ -85,8 +94,13 @@ describe('errorText for the context and cloud failures', () => {
   )
 
   it('never shows a raw JSON body as the sentence', () => {
-    const text = errorText({ code: 'OUT_OF_MEMORY', message: '{"error":"model requires more system memory (9.1 GiB)"}' })
-    expect(text).toBe('Ollama could not load the model at this context: there is not enough memory. Try a shorter context.')
+    const text = errorText({
+      code: 'OUT_OF_MEMORY',
+      message: '{"error":"model requires more system memory (9.1 GiB)"}',
+    })
+    expect(text).toBe(
+      'Ollama could not load the model at this context: there is not enough memory. Try a shorter context.',
+    )
   })
 
   it('shows no raw JSON body as the detail either, and keeps a detail in words', () => {
@@ -99,7 +113,9 @@ describe('errorText for the context and cloud failures', () => {
   })
 
   it('has its own sentence when main sent none', () => {
-    expect(errorText({ code: 'SIGN_IN_REQUIRED', message: '' })).toBe('This cloud model needs you to sign in to ollama.com first.')
+    expect(errorText({ code: 'SIGN_IN_REQUIRED', message: '' })).toBe(
+      'This cloud model needs you to sign in to ollama.com first.',
+    )
   })
 })
 

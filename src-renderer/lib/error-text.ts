@@ -13,8 +13,7 @@ const SENTENCES: Record<ErrorCode, string> = {
   NOT_APPLICABLE: 'This option does not apply to this model.',
   PROMPT_TOO_LONG:
     'The message is longer than the context this model runs with. Shorten it, or raise the context on the Models page.',
-  OUT_OF_MEMORY:
-    'Ollama could not load the model at this context: there is not enough memory. Try a shorter context.',
+  OUT_OF_MEMORY: 'Ollama could not load the model at this context: there is not enough memory. Try a shorter context.',
   CANNOT_CHAT: 'This model cannot chat (it only makes embeddings). Pick a chat model.',
   SIGN_IN_REQUIRED: 'This cloud model needs you to sign in to ollama.com first.',
   CANCELLED: 'Stopped.',

@@ -33,13 +33,26 @@ describe('parseHeaderLines: the shared header rule', () => {
   })
 
   it('refuses the headers ollmchat or the connection set, in any case', () => {
-    for (const name of ['Host', 'content-TYPE', 'Transfer-Encoding', 'TE', 'trailer', 'Upgrade', 'Keep-Alive', 'EXPECT', 'Proxy-Connection', 'Connection']) {
+    for (const name of [
+      'Host',
+      'content-TYPE',
+      'Transfer-Encoding',
+      'TE',
+      'trailer',
+      'Upgrade',
+      'Keep-Alive',
+      'EXPECT',
+      'Proxy-Connection',
+      'Connection',
+    ]) {
       expect(refusal(`${name}: x`)).toBe(`The ${name} header is set by ollmchat or the connection itself.`)
     }
   })
 
   it('refuses a value that is too long, and too many headers', () => {
-    expect(refusal(`X-Long: ${'a'.repeat(MAX_HEADER_VALUE_LENGTH + 1)}`)).toBe('The value of the X-Long header is longer than 8,000 characters.')
+    expect(refusal(`X-Long: ${'a'.repeat(MAX_HEADER_VALUE_LENGTH + 1)}`)).toBe(
+      'The value of the X-Long header is longer than 8,000 characters.',
+    )
     const lines = Array.from({ length: MAX_HEADERS + 1 }, (_, index) => `X-${index}: v`).join('\n')
     expect(refusal(lines)).toBe(`A host can have at most ${MAX_HEADERS} extra headers.`)
   })

@@ -10,7 +10,10 @@ export function parseHeaderLines(text: string): HeadersCheck {
     if (line.trim() === '') continue
     const colon = line.indexOf(':')
     if (colon === -1 || line.slice(0, colon).trim() === '') {
-      return { ok: false, message: `Line ${index + 1} is not a header: write it as “Name: value”, e.g. “Authorization: Bearer …”.` }
+      return {
+        ok: false,
+        message: `Line ${index + 1} is not a header: write it as “Name: value”, e.g. “Authorization: Bearer …”.`,
+      }
     }
     entries.push([line.slice(0, colon), line.slice(colon + 1)])
   }

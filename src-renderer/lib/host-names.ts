@@ -15,7 +15,10 @@ export function sameHost(a: string, b: string): boolean {
 
 /** `http://192.168.1.20:11434/` → `192.168.1.20:11434` (https stays spelled out: it says something). */
 export function hostAddress(url: string): string {
-  return url.trim().replace(/^http:\/\//i, '').replace(/\/+$/, '')
+  return url
+    .trim()
+    .replace(/^http:\/\//i, '')
+    .replace(/\/+$/, '')
 }
 
 /** The name the person gave a host, else its address. */
@@ -28,7 +31,11 @@ export function hostLabel(url: string, hosts: readonly HostEntry[]): string {
  * Where a conversation's latest reply came from, when that is not the host in use now (`null` when it is, when
  * there was no reply yet, or when the host in use is not known).
  */
-export function otherHostLabel(lastHost: string | null, activeHost: string | null, hosts: readonly HostEntry[]): string | null {
+export function otherHostLabel(
+  lastHost: string | null,
+  activeHost: string | null,
+  hosts: readonly HostEntry[],
+): string | null {
   if (lastHost === null || activeHost === null || sameHost(lastHost, activeHost)) return null
   return hostLabel(lastHost, hosts)
 }

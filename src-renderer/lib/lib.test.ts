@@ -7,7 +7,9 @@ import { isTempModelName } from './model-names'
 
 describe('effectiveContext', () => {
   it('prefers the custom value, then the model’s own, then "auto"', () => {
-    expect(effectiveContext(makeModel({ name: 'a', customNumCtx: 16384, modelNumCtx: 8192 })).label).toBe('16K · custom')
+    expect(effectiveContext(makeModel({ name: 'a', customNumCtx: 16384, modelNumCtx: 8192 })).label).toBe(
+      '16K · custom',
+    )
     expect(effectiveContext(makeModel({ name: 'a', modelNumCtx: 8192 })).label).toBe('8K')
     expect(effectiveContext(makeModel({ name: 'a' })).label).toBe('auto')
   })

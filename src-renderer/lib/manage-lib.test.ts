@@ -6,13 +6,16 @@ import { checkPullName } from './pull-name'
 import { formatDuration, relativeTime, timeAheadText } from './relative-time'
 
 describe('checkPullName', () => {
-  it.each(['llama3.2:3b', 'qwen3', 'hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M', 'localhost:5000/team/model:v1'])(
-    'lets %j through to the core',
-    (name) => expect(checkPullName(` ${name} `)).toEqual({ ok: true, name }),
-  )
+  it.each([
+    'llama3.2:3b',
+    'qwen3',
+    'hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M',
+    'localhost:5000/team/model:v1',
+  ])('lets %j through to the core', (name) => expect(checkPullName(` ${name} `)).toEqual({ ok: true, name }))
 
-  it.each(['', '  ', 'llama 3', 'a:b:c', ':3b', 'llama3:', 'team//model', 'http://example.com/x'])('refuses %j', (name) =>
-    expect(checkPullName(name).ok).toBe(false),
+  it.each(['', '  ', 'llama 3', 'a:b:c', ':3b', 'llama3:', 'team//model', 'http://example.com/x'])(
+    'refuses %j',
+    (name) => expect(checkPullName(name).ok).toBe(false),
   )
 })
 

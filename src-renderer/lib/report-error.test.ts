@@ -24,7 +24,10 @@ it('sends a window failure to the log, bounded, and stops after twenty so a repe
 it('sends what an error boundary caught to the installed reporter, with where in the window it happened', () => {
   const seen: Array<[string, unknown]> = []
   installErrorReporter((where, error) => seen.push([where, error]))
-  reportError('message m1 could not be rendered', withComponentStack(new Error('bad node'), { componentStack: '\n    at MarkdownBlock' }))
+  reportError(
+    'message m1 could not be rendered',
+    withComponentStack(new Error('bad node'), { componentStack: '\n    at MarkdownBlock' }),
+  )
   expect(seen[0]?.[0]).toBe('message m1 could not be rendered')
   expect(String((seen[0]?.[1] as Error).stack)).toContain('at MarkdownBlock')
 })

@@ -22,7 +22,10 @@ export interface Popover<Opener extends HTMLElement, Panel extends HTMLElement> 
  * the control that opened the panel, since it would otherwise fall to the page's start as the panel goes; a close
  * because the reader clicked or tabbed elsewhere leaves the focus where they put it.
  */
-export function usePopover<Opener extends HTMLElement = HTMLButtonElement, Panel extends HTMLElement = HTMLDivElement>(): Popover<Opener, Panel> {
+export function usePopover<
+  Opener extends HTMLElement = HTMLButtonElement,
+  Panel extends HTMLElement = HTMLDivElement,
+>(): Popover<Opener, Panel> {
   const [open, setOpen] = useState(false)
   const opener = useRef<Opener>(null)
   const panel = useRef<Panel>(null)
@@ -30,7 +33,10 @@ export function usePopover<Opener extends HTMLElement = HTMLButtonElement, Panel
   const close = useCallback(() => {
     const active = document.activeElement
     const focusStayed =
-      active === null || active === document.body || active === opener.current || (panel.current?.contains(active) ?? false)
+      active === null ||
+      active === document.body ||
+      active === opener.current ||
+      (panel.current?.contains(active) ?? false)
     setOpen(false)
     if (focusStayed) opener.current?.focus()
   }, [])

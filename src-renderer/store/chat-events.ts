@@ -17,7 +17,10 @@ type Patch = Partial<AppState>
 export function withStarted(state: AppState, event: EventMap['chat:started']): Patch {
   // A reply another window started is followed too, so this one can show and stop it.
   const turn = state.inflight[event.requestId] ?? elsewhereTurn(event.requestId, event.conversationId)
-  const inflight = { ...state.inflight, [event.requestId]: { ...turn, assistantMessageId: event.assistantMessage.id, pendingText: null } }
+  const inflight = {
+    ...state.inflight,
+    [event.requestId]: { ...turn, assistantMessageId: event.assistantMessage.id, pendingText: null },
+  }
   const conversations = upsertConversation(state.conversations, event.conversation)
   const list = state.messagesByConversation[event.conversationId]
   if (list === undefined) return { inflight, conversations }
@@ -32,14 +35,26 @@ export function withStarted(state: AppState, event: EventMap['chat:started']): P
 
 /** A reply this window did not start, as it first learns of it. */
 export function elsewhereTurn(requestId: string, conversationId: string): InflightTurn {
-  return { requestId, conversationId, kind: null, own: false, pendingText: null, assistantMessageId: null, phase: null, progressText: null, cancelRequested: false }
+  return {
+    requestId,
+    conversationId,
+    kind: null,
+    own: false,
+    pendingText: null,
+    assistantMessageId: null,
+    phase: null,
+    progressText: null,
+    cancelRequested: false,
+  }
 }
 
 /** `chat:progress`: the honest line about what the reply waits for. */
 export function withProgress(state: AppState, event: EventMap['chat:progress']): Patch {
   const turn = state.inflight[event.requestId]
   if (!turn) return {}
-  return { inflight: { ...state.inflight, [event.requestId]: { ...turn, phase: event.phase, progressText: event.text } } }
+  return {
+    inflight: { ...state.inflight, [event.requestId]: { ...turn, phase: event.phase, progressText: event.text } },
+  }
 }
 
 /**
@@ -79,7 +94,11 @@ export function withDeltas(state: AppState, batch: DeltaBatch, now: number): Pat
 function toStreamingPhase(inflight: AppState['inflight'], batch: DeltaBatch): AppState['inflight'] {
   let next: AppState['inflight'] | null = null
   for (const [requestId, turn] of Object.entries(inflight)) {
-    if (turn.assistantMessageId === null || turn.phase === 'streaming' || !Object.hasOwn(batch, turn.assistantMessageId)) {
+    if (
+      turn.assistantMessageId === null ||
+      turn.phase === 'streaming' ||
+      !Object.hasOwn(batch, turn.assistantMessageId)
+    ) {
       continue
     }
     next ??= { ...inflight }
@@ -92,7 +111,12 @@ function toStreamingPhase(inflight: AppState['inflight'], batch: DeltaBatch): Ap
 export function withNotice(state: AppState, event: EventMap['chat:notice']): Patch {
   const list = state.messagesByConversation[event.conversationId]
   if (list === undefined) return {}
-  return { messagesByConversation: { ...state.messagesByConversation, [event.conversationId]: upsertMessage(list, event.message) } }
+  return {
+    messagesByConversation: {
+      ...state.messagesByConversation,
+      [event.conversationId]: upsertMessage(list, event.message),
+    },
+  }
 }
 
 /** A finished turn as main saved it: the final reply replaces the streamed copy. */

@@ -11,12 +11,19 @@ import { selectActiveModelName } from './conversations-slice'
 const C1 = makeConversation({ id: 'c1', model: 'llama3:latest', updatedAt: '2026-08-01T10:00:00.000Z' })
 
 function turnOf(assistant: ChatMessage, userMessage: ChatMessage | null, notices: ChatMessage[] = []): ChatTurn {
-  return { conversation: { ...C1, updatedAt: '2026-08-02T00:00:00.000Z' }, userMessage, assistantMessage: assistant, notices }
+  return {
+    conversation: { ...C1, updatedAt: '2026-08-02T00:00:00.000Z' },
+    userMessage,
+    assistantMessage: assistant,
+    notices,
+  }
 }
 
 async function withOpenConversation(messages: ChatMessage[]): Promise<StoreHarness> {
   const harness = createStoreHarness()
-  harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
+  harness.fake.handle('models:list', () =>
+    ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
+  )
   harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
   harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages }))
   await bootApp(harness.store)
@@ -33,7 +40,9 @@ describe('sending from the new-chat draft', () => {
   it('creates the conversation, streams the reply frame by frame and stores the final turn', async () => {
     const harness = createStoreHarness()
     const { fake, store } = harness
-    fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
+    fake.handle('models:list', () =>
+      ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
+    )
     fake.handle('conversations:create', () => ok(C1))
     const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
     fake.handle('chat:send', () => reply.promise)
@@ -49,8 +58,20 @@ describe('sending from the new-chat draft', () => {
     expect(selectInflightFor('c1')(store.getState())?.pendingText).toBe('Hi')
 
     const user = { ...user1 }
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user, assistantMessage: streaming })
+    const streaming = makeMessage({
+      id: 'a1',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      parentId: 'u1',
+    })
+    fake.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: user,
+      assistantMessage: streaming,
+    })
     fake.emit('chat:progress', {
       requestId,
       conversationId: 'c1',
@@ -66,7 +87,12 @@ describe('sending from the new-chat draft', () => {
     expect(store.getState().messagesByConversation.c1?.map((m) => m.content)).toEqual(['Hi', 'Hello'])
     expect(selectInflightFor('c1')(store.getState())?.phase).toBe('streaming')
 
-    const notice = makeMessage({ id: 'n1', conversationId: 'c1', role: 'notice', content: 'Fell back to the base model.' })
+    const notice = makeMessage({
+      id: 'n1',
+      conversationId: 'c1',
+      role: 'notice',
+      content: 'Fell back to the base model.',
+    })
     fake.emit('chat:notice', { requestId, conversationId: 'c1', message: notice })
     // Where main stores it: after the reply, so the live view and a reloaded one agree.
     expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a1', 'n1'])
@@ -104,8 +130,20 @@ describe('a reply in an open conversation', () => {
     const sending = store.getState().send('Hi')
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
+    const streaming = makeMessage({
+      id: 'a1',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      parentId: 'u1',
+    })
+    fake.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: user1,
+      assistantMessage: streaming,
+    })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Partial ans', thinking: '' })
     harness.frame()
 
@@ -151,15 +189,30 @@ describe('a reply in an open conversation', () => {
     const regenerating = store.getState().regenerate('c1')
     await waitForCall(() => fake.callsTo('chat:regenerate').length)
     const { requestId } = fake.callsTo('chat:regenerate')[0]!
-    const streaming = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: null, assistantMessage: streaming })
+    const streaming = makeMessage({
+      id: 'a9',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      parentId: 'u1',
+    })
+    fake.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: null,
+      assistantMessage: streaming,
+    })
     expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9'])
     const final = { ...streaming, content: 'Hi again!', status: 'complete' as const }
     const getsBefore = fake.callsTo('conversations:get').length
     reply.resolve(ok(turnOf(final, null)))
     expect(await regenerating).toBe(true)
     expect(fake.callsTo('conversations:get').length).toBe(getsBefore)
-    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual(['u1:Hi', 'a9:Hi again!'])
+    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
+      'u1:Hi',
+      'a9:Hi again!',
+    ])
   })
 
   it('re-reads the conversation after a regenerate whose chat:started was missed', async () => {
@@ -183,8 +236,20 @@ describe('a reply in an open conversation', () => {
     const call = fake.callsTo('chat:editAndResend')[0]!
     expect(call).toMatchObject({ conversationId: 'c1', messageId: 'u1', text: 'Hello instead' })
     const edited = { ...user1, id: 'u1b', content: 'Hello instead', versions: { index: 2, count: 2 } }
-    const streaming = makeMessage({ id: 'a7', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1b' })
-    fake.emit('chat:started', { requestId: call.requestId, conversationId: 'c1', conversation: C1, userMessage: edited, assistantMessage: streaming })
+    const streaming = makeMessage({
+      id: 'a7',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      parentId: 'u1b',
+    })
+    fake.emit('chat:started', {
+      requestId: call.requestId,
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: edited,
+      assistantMessage: streaming,
+    })
     expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
       'u1b:Hello instead',
       'a7:',
@@ -202,8 +267,20 @@ describe('a reply in an open conversation', () => {
     void store.getState().send('Think')
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
+    const streaming = makeMessage({
+      id: 'a1',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      parentId: 'u1',
+    })
+    fake.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: user1,
+      assistantMessage: streaming,
+    })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Hmm…' })
     harness.frame()
     expect(store.getState().messagesByConversation.c1?.at(-1)?.thinking).toBe('Hmm…')
@@ -223,7 +300,9 @@ describe('ordering and edits', () => {
   it('moves a conversation to the top and shows its new title as soon as a turn starts in it', async () => {
     const harness = createStoreHarness()
     const newer = makeConversation({ id: 'c2', updatedAt: '2026-08-01T12:00:00.000Z' })
-    harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
+    harness.fake.handle('models:list', () =>
+      ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
+    )
     harness.fake.handle('conversations:list', () => ok({ conversations: [newer, C1] }))
     harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages: [] }))
     harness.fake.handle('chat:send', () => new Promise(() => undefined))
@@ -241,7 +320,13 @@ describe('ordering and edits', () => {
       createdAt: '2026-08-01T13:00:00.000Z',
     })
     const titled = { ...C1, title: 'Hi', updatedAt: '2026-08-01T13:00:00.000Z' }
-    harness.fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: titled, userMessage: user1, assistantMessage: assistant })
+    harness.fake.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation: titled,
+      userMessage: user1,
+      assistantMessage: assistant,
+    })
     expect(harness.store.getState().conversations.map((c) => c.id)).toEqual(['c1', 'c2'])
     expect(harness.store.getState().conversations[0]?.title).toBe('Hi')
   })
@@ -253,8 +338,20 @@ describe('ordering and edits', () => {
     await waitForCall(() => fake.callsTo('chat:editAndResend').length)
     const { requestId } = fake.callsTo('chat:editAndResend')[0]!
     const rewritten = { ...user2, id: 'u2b', content: 'Other' }
-    const streaming = makeMessage({ id: 'a3', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u2b' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: rewritten, assistantMessage: streaming })
+    const streaming = makeMessage({
+      id: 'a3',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      parentId: 'u2b',
+    })
+    fake.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: rewritten,
+      assistantMessage: streaming,
+    })
     expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
       'u1:Hi',
       'a1:Hello!',
@@ -272,8 +369,20 @@ describe('applying deltas', () => {
     void store.getState().send('Hi')
     await waitForCall(() => fake.callsTo('chat:send').length)
     const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', status: 'streaming', parentId: 'u1' })
-    fake.emit('chat:started', { requestId, conversationId: 'c1', conversation: C1, userMessage: user1, assistantMessage: streaming })
+    const streaming = makeMessage({
+      id: 'a1',
+      conversationId: 'c1',
+      role: 'assistant',
+      status: 'streaming',
+      parentId: 'u1',
+    })
+    fake.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: user1,
+      assistantMessage: streaming,
+    })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'One', thinking: '' })
     harness.frame()
     const before = store.getState()

@@ -132,7 +132,12 @@ export const createChatSlice: SliceCreator<ChatSlice> = (bridge) => (set, get, s
     }
     const id = conversationId
     return runTurn(set, get, 'send', id, trimmed, (requestId) =>
-      safeCall(bridge, 'chat:send', { requestId, conversationId: id, text: trimmed, ...(images.length > 0 ? { images } : {}) }),
+      safeCall(bridge, 'chat:send', {
+        requestId,
+        conversationId: id,
+        text: trimmed,
+        ...(images.length > 0 ? { images } : {}),
+      }),
     )
   },
 

@@ -45,7 +45,8 @@ export const createConversationSettingsActions: SliceCreator<ConversationSetting
 
     async setActiveOptions(patch) {
       const id = get().activeConversationId
-      if (id === null) return { code: 'INVALID_INPUT', message: 'Send a first message before setting options for this conversation.' }
+      if (id === null)
+        return { code: 'INVALID_INPUT', message: 'Send a first message before setting options for this conversation.' }
       return update({ conversationId: id, ...patch })
     },
   }

@@ -22,11 +22,14 @@ function harnessWithTwo() {
   return harness
 }
 
-
 /** The n-th search hit of a fake history, all in the conversation "Older". */
 const hitNumber = (n: number) => ({
-  conversationId: 'old', conversationTitle: 'Older', messageId: `m${n}`, role: 'user' as const,
-  snippet: [{ text: `hit ${n}`, match: false }], createdAt: '2026-07-01T00:00:00.000Z',
+  conversationId: 'old',
+  conversationTitle: 'Older',
+  messageId: `m${n}`,
+  role: 'user' as const,
+  snippet: [{ text: `hit ${n}`, match: false }],
+  createdAt: '2026-07-01T00:00:00.000Z',
 })
 describe('start-up', () => {
   it('reopens the last conversation from the settings', async () => {
@@ -132,7 +135,9 @@ describe('search', () => {
   it('ignores an older answer that arrives after a newer search', async () => {
     const harness = harnessWithTwo()
     const slow = deferred<ReturnType<typeof ok<{ hits: never[]; hasMore: boolean }>>>()
-    harness.fake.handle('conversations:search', ({ query }) => (query === 'slow' ? slow.promise : ok({ hits: [], hasMore: false })))
+    harness.fake.handle('conversations:search', ({ query }) =>
+      query === 'slow' ? slow.promise : ok({ hits: [], hasMore: false }),
+    )
     await bootApp(harness.store)
     const first = harness.store.getState().runSearch('slow')
     await harness.store.getState().runSearch('fast')
@@ -160,12 +165,16 @@ describe('search', () => {
     harness.fake.handle('conversations:search', ({ after }) =>
       after === undefined
         ? ok({ hits: Array.from({ length: 30 }, (_, i) => hitNumber(i)), hasMore: true, next: 'newest:70' })
-        : ok({ hits: Array.from({ length: 5 }, (_, i) => hitNumber(30 + i)), hasMore: false }))
+        : ok({ hits: Array.from({ length: 5 }, (_, i) => hitNumber(30 + i)), hasMore: false }),
+    )
     await bootApp(harness.store)
     await harness.store.getState().runSearch('llama')
     expect(harness.store.getState().search).toMatchObject({ status: 'ready', hasMore: true })
     await harness.store.getState().loadMoreResults()
-    expect(harness.fake.callsTo('conversations:search')).toEqual([{ query: 'llama', limit: 30 }, { query: 'llama', limit: 30, after: 'newest:70' }])
+    expect(harness.fake.callsTo('conversations:search')).toEqual([
+      { query: 'llama', limit: 30 },
+      { query: 'llama', limit: 30, after: 'newest:70' },
+    ])
     const { search } = harness.store.getState()
     expect(search.hits.map((hit) => hit.messageId)).toEqual(Array.from({ length: 35 }, (_, i) => `m${i}`))
     expect(search).toMatchObject({ hasMore: false, loadingMore: false })
@@ -178,7 +187,8 @@ describe('search', () => {
     harness.fake.handle('conversations:search', ({ after }) =>
       after === undefined
         ? ok({ hits: [0, 1, 2].map(hitNumber), hasMore: true, next: 'ranked:3:9' })
-        : ok({ hits: [2, 3, 3, 4].map(hitNumber), hasMore: false }))
+        : ok({ hits: [2, 3, 3, 4].map(hitNumber), hasMore: false }),
+    )
     await bootApp(harness.store)
     await harness.store.getState().runSearch('llama')
     await harness.store.getState().loadMoreResults()

@@ -51,7 +51,8 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
   async loadConversations() {
     set({ conversationsStatus: 'loading' })
     const result = await safeCall(bridge, 'conversations:list', {})
-    if (result.ok) set({ conversations: result.value.conversations, conversationsStatus: 'ready', conversationsError: null })
+    if (result.ok)
+      set({ conversations: result.value.conversations, conversationsStatus: 'ready', conversationsError: null })
     else set({ conversationsStatus: 'error', conversationsError: result.error })
   },
 
@@ -71,7 +72,10 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (bridg
   async createFromDraft() {
     // `model: null` when the draft still follows the default: the core picks it at this moment.
     const { draft } = get()
-    const input = draft.systemPrompt.trim() === '' ? { model: draft.model } : { model: draft.model, systemPrompt: draft.systemPrompt }
+    const input =
+      draft.systemPrompt.trim() === ''
+        ? { model: draft.model }
+        : { model: draft.model, systemPrompt: draft.systemPrompt }
     const result = await safeCall(bridge, 'conversations:create', input)
     if (!result.ok) return result
     const summary = result.value

@@ -41,7 +41,11 @@ export const createDataSlice: SliceCreator<DataSlice> = (bridge) => (set, get) =
     dataTask: null,
     exportData: (format, conversationId) =>
       run('export', async (requestId) => {
-        const result = await safeCall(bridge, 'data:export', conversationId === undefined ? { requestId, format } : { requestId, format, conversationId })
+        const result = await safeCall(
+          bridge,
+          'data:export',
+          conversationId === undefined ? { requestId, format } : { requestId, format, conversationId },
+        )
         if (!result.ok) return result.error
         saveTextFile(result.value.fileName, result.value.mime, result.value.text)
         return null
@@ -60,7 +64,12 @@ export const createDataSlice: SliceCreator<DataSlice> = (bridge) => (set, get) =
     applyImported(conversations) {
       // One update and one sort for the whole import, however many conversations it brought.
       const imported = new Set(conversations.map((summary) => summary.id))
-      set((state) => ({ conversations: sortByActivity([...conversations, ...state.conversations.filter((summary) => !imported.has(summary.id))]) }))
+      set((state) => ({
+        conversations: sortByActivity([
+          ...conversations,
+          ...state.conversations.filter((summary) => !imported.has(summary.id)),
+        ]),
+      }))
     },
     applyDataProgress(progress) {
       const task = get().dataTask

@@ -11,7 +11,12 @@ function setup() {
       ticks.push(callback)
     },
   )
-  const delta = (messageId: string, content: string, thinking = '') => ({ requestId: 'r', messageId, content, thinking })
+  const delta = (messageId: string, content: string, thinking = '') => ({
+    requestId: 'r',
+    messageId,
+    content,
+    thinking,
+  })
   return { applied, ticks, batcher, delta }
 }
 

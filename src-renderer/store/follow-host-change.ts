@@ -6,7 +6,9 @@ import type { AppState } from './types'
  * is checked. Nothing waits for them: a host that does not answer takes up to 5 s to say so, and what the person did
  * (a switch, a save, a removal) is done once main took it. The check shows as the status meanwhile ("checking…").
  */
-export function followHostChange(state: Pick<AppState, 'loadModels' | 'refreshTempModelsIfShown' | 'checkOllamaNow'>): void {
+export function followHostChange(
+  state: Pick<AppState, 'loadModels' | 'refreshTempModelsIfShown' | 'checkOllamaNow'>,
+): void {
   void state.loadModels()
   void state.refreshTempModelsIfShown()
   void state.checkOllamaNow()

@@ -96,4 +96,5 @@ export const selectActiveHost = (state: AppState) =>
  * The address of the host in use: the Settings' when a host is chosen, else the one the status says was tried
  * (`OLLAMA_HOST` or the default); `null` before either is known.
  */
-export const selectActiveHostAddress = (state: AppState): string | null => state.settings.ollamaHost ?? state.ollama?.host ?? null
+export const selectActiveHostAddress = (state: AppState): string | null =>
+  state.settings.ollamaHost ?? state.ollama?.host ?? null

@@ -7,7 +7,9 @@ const MB = 1024 * 1024
 it('reads each image from main once, and again after a failure', async () => {
   const { fake, store } = createStoreHarness()
   let failing = true
-  fake.handle('conversations:image', () => (failing ? fail('NOT_FOUND', 'gone') : ok({ mime: 'image/png', data: 'AAAA' })))
+  fake.handle('conversations:image', () =>
+    failing ? fail('NOT_FOUND', 'gone') : ok({ mime: 'image/png', data: 'AAAA' }),
+  )
   expect(await store.getState().messageImage('m1', 0)).toBeNull()
   failing = false
   expect(await store.getState().messageImage('m1', 0)).toBe('data:image/png;base64,AAAA')

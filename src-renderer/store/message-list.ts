@@ -48,7 +48,10 @@ export interface FoundMessage {
 }
 
 /** Finds a loaded message by id, looking from the end of each list (a streaming reply is the last one). */
-export function findMessage(byConversation: Record<string, ChatMessage[]>, messageId: string): FoundMessage | undefined {
+export function findMessage(
+  byConversation: Record<string, ChatMessage[]>,
+  messageId: string,
+): FoundMessage | undefined {
   for (const [conversationId, list] of Object.entries(byConversation)) {
     const index = list.findLastIndex((message) => message.id === messageId)
     const message = list[index]

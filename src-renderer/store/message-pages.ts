@@ -38,7 +38,11 @@ export function mergeNewest(
  * and they must be fetched again before its new first message. Whatever arrived at the end meanwhile (a streamed
  * reply, a new message) stays as it is.
  */
-export function prependOlder(held: readonly ChatMessage[], before: string, older: readonly ChatMessage[]): ChatMessage[] | null {
+export function prependOlder(
+  held: readonly ChatMessage[],
+  before: string,
+  older: readonly ChatMessage[],
+): ChatMessage[] | null {
   if (held[0]?.id !== before) return null
   return [...older, ...held]
 }

@@ -12,7 +12,12 @@ const C1 = makeConversation({ id: 'c1' })
 
 const conversationOf = (count: number): ChatMessage[] =>
   Array.from({ length: count }, (_, index) =>
-    makeMessage({ id: `m${index}`, conversationId: 'c1', role: index % 2 === 0 ? 'user' : 'assistant', content: `text ${index}` }),
+    makeMessage({
+      id: `m${index}`,
+      conversationId: 'c1',
+      role: index % 2 === 0 ? 'user' : 'assistant',
+      content: `text ${index}`,
+    }),
   )
 
 /** Pages of `stored` as the core's `conversations:get` gives them (the newest `limit` before `before`). */
@@ -34,7 +39,8 @@ function serving(stored: () => readonly ChatMessage[], olderGate?: Promise<void>
   return harness
 }
 
-const ids = (harness: StoreHarness) => harness.store.getState().messagesByConversation.c1?.map((message) => message.id) ?? []
+const ids = (harness: StoreHarness) =>
+  harness.store.getState().messagesByConversation.c1?.map((message) => message.id) ?? []
 
 describe('loading a long conversation newest first', () => {
   it('asks for the newest messages first, shows them, then fetches the older ones a page at a time', async () => {
@@ -82,7 +88,13 @@ describe('loading a long conversation newest first', () => {
     const user = makeMessage({ id: 'u-new', conversationId: 'c1', role: 'user', content: 'One more?' })
     const reply = makeMessage({ id: 'a-new', conversationId: 'c1', role: 'assistant', status: 'streaming' })
     stored = [...stored, user, reply]
-    fake.emit('chat:started', { requestId: 'r1', conversationId: 'c1', conversation: C1, userMessage: user, assistantMessage: reply })
+    fake.emit('chat:started', {
+      requestId: 'r1',
+      conversationId: 'c1',
+      conversation: C1,
+      userMessage: user,
+      assistantMessage: reply,
+    })
     fake.emit('chat:delta', { requestId: 'r1', messageId: 'a-new', content: 'Streamed so far', thinking: '' })
     harness.frame()
     const streamed = store.getState().messagesByConversation.c1?.at(-1)
@@ -100,7 +112,9 @@ describe('loading a long conversation newest first', () => {
     const harness = createStoreHarness()
     let failing = true
     harness.fake.handle('conversations:get', (input) =>
-      input.before !== undefined && failing ? fail('INTERNAL', 'The history could not be read.') : ok(pageOf(stored, input)),
+      input.before !== undefined && failing
+        ? fail('INTERNAL', 'The history could not be read.')
+        : ok(pageOf(stored, input)),
     )
     await harness.store.getState().loadMessages('c1')
     const state = harness.store.getState()
@@ -127,7 +141,9 @@ describe('loading a long conversation newest first', () => {
     stored = [...stored.slice(0, 498), edited, stored[499]!]
     await harness.store.getState().loadMessages('c1')
     const after = harness.store.getState().messagesByConversation.c1 ?? []
-    expect(harness.fake.callsTo('conversations:get').slice(calls)).toEqual([{ conversationId: 'c1', limit: NEWEST_FIRST }])
+    expect(harness.fake.callsTo('conversations:get').slice(calls)).toEqual([
+      { conversationId: 'c1', limit: NEWEST_FIRST },
+    ])
     expect(after.map((message) => message.content)).toEqual(stored.map((message) => message.content))
     expect(after[0]).toBe(before[0])
     expect(after[497]).toBe(before[497])

@@ -57,7 +57,12 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (bridge) => (set
     }
     const { conversation, messages, hasOlder = false } = result.value
     const held = get().messagesByConversation[conversationId]
-    const merged = mergeNewest(held, held !== undefined && get().olderMessages[conversationId] !== undefined, messages, hasOlder)
+    const merged = mergeNewest(
+      held,
+      held !== undefined && get().olderMessages[conversationId] !== undefined,
+      messages,
+      hasOlder,
+    )
     set((state) => ({
       messagesByConversation: { ...state.messagesByConversation, [conversationId]: merged.list },
       messagesStatus: { ...state.messagesStatus, [conversationId]: 'ready' },

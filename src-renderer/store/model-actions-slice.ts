@@ -30,7 +30,9 @@ export const createModelActionsSlice: SliceCreator<ModelActionsSlice> = (bridge)
     if (!result.ok) return result.error
     const gone = new Set(result.value.deleted)
     // The core also pushes `models:changed`; dropping it now keeps a deleted card from lingering until then.
-    set((state) => ({ models: state.models.filter((candidate) => candidate.name !== model && !gone.has(candidate.name)) }))
+    set((state) => ({
+      models: state.models.filter((candidate) => candidate.name !== model && !gone.has(candidate.name)),
+    }))
     get().pushToast({ text: deletedText(model, result.value.deleted), action: null })
     void get().refreshTempModelsIfShown()
     return null

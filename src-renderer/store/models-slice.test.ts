@@ -119,7 +119,12 @@ describe('setNumCtx', () => {
 describe('estimateMemory', () => {
   it('asks the core for the memory at a context length and hands back its answer or refusal', async () => {
     const harness = createStoreHarness()
-    const estimate = { weightsBytes: 4_700_000_000, kvCacheBytes: 1_200_000_000, totalBytes: 5_900_000_000, gpuBytes: null }
+    const estimate = {
+      weightsBytes: 4_700_000_000,
+      kvCacheBytes: 1_200_000_000,
+      totalBytes: 5_900_000_000,
+      gpuBytes: null,
+    }
     harness.fake.handle('models:estimateMemory', () => ok(estimate))
     expect(await harness.store.getState().estimateMemory('llama3:latest', 16384)).toEqual(ok(estimate))
     expect(harness.fake.callsTo('models:estimateMemory')).toEqual([{ model: 'llama3:latest', numCtx: 16384 }])

@@ -35,7 +35,11 @@ export const createOlderMessagesActions: SliceCreator<OlderMessagesActions> = (b
         set((state) => ({ olderMessages: omitKey(state.olderMessages, conversationId) }))
         return
       }
-      const result = await safeCall(bridge, 'conversations:get', { conversationId, limit: OLDER_PAGE, before: first.id })
+      const result = await safeCall(bridge, 'conversations:get', {
+        conversationId,
+        limit: OLDER_PAGE,
+        before: first.id,
+      })
       const held = get().messagesByConversation[conversationId]
       if (held === undefined) continue
       if (!result.ok) {

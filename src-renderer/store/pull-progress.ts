@@ -85,7 +85,8 @@ export const awaitsOutcome = (pull: Pull): boolean => isRunning(pull) || pull.ph
  * True when the pull runs on `host` (the host in use). Either one not known yet counts as the same: that only
  * withholds a label, or a second pull main would refuse anyway if it were a clash.
  */
-export const pullOnHost = (pull: Pull, host: string | null): boolean => pull.host === null || host === null || sameHost(pull.host, host)
+export const pullOnHost = (pull: Pull, host: string | null): boolean =>
+  pull.host === null || host === null || sameHost(pull.host, host)
 
 /** One progress line folded into a pull: its host, the layer's bytes, Ollama's status text, a speed sample. */
 export function withPullProgress(pull: Pull, progress: PullProgress, now: number): Pull {
@@ -96,8 +97,15 @@ export function withPullProgress(pull: Pull, progress: PullProgress, now: number
     // A layer seen for the first time may already be partly on disk (a resumed pull): that is no speed.
     if (previous !== undefined) next.received = pull.received + Math.max(0, completed - previous.completed)
     next.layers = { ...pull.layers, [progress.digest]: { completed, total: progress.total } }
-    next.samples = [...pull.samples.filter((sample) => sample.at >= now - SPEED_WINDOW_MS), { at: now, bytes: next.received }]
-  } else if (progress.digest === null && Object.keys(pull.layers).length > 0 && !/^pulling manifest/i.test(progress.status)) {
+    next.samples = [
+      ...pull.samples.filter((sample) => sample.at >= now - SPEED_WINDOW_MS),
+      { at: now, bytes: next.received },
+    ]
+  } else if (
+    progress.digest === null &&
+    Object.keys(pull.layers).length > 0 &&
+    !/^pulling manifest/i.test(progress.status)
+  ) {
     next.layersComplete = true
   }
   return next

@@ -9,7 +9,13 @@ import { bootApp } from './boot'
 import { pullTotals } from './pull-progress'
 
 const line = (status: string, layer?: { digest: string; completed: number; total: number }): PullProgress => ({
-  requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, status, completed: layer?.completed ?? null, total: layer?.total ?? null, digest: layer?.digest ?? null,
+  requestId: 'r1',
+  model: 'mistral:7b',
+  host: LOCAL_HOST,
+  status,
+  completed: layer?.completed ?? null,
+  total: layer?.total ?? null,
+  digest: layer?.digest ?? null,
 })
 const a = (completed: number) => line('pulling aaa', { digest: 'sha256:aaa', completed, total: 4000 })
 const b = (completed: number) => line('pulling bbb', { digest: 'sha256:bbb', completed, total: 100 })
@@ -31,7 +37,11 @@ async function reloaded(active: PullProgress[]) {
 describe('a pull restored after a reload', () => {
   it.each([
     ['mid-pull', [line('pulling manifest'), a(1000), a(3990), b(20), b(60)], [a(3990), b(60)]],
-    ['while Ollama verifies', [a(1000), a(3990), b(90), line('verifying sha256 digest')], [a(3990), b(90), line('verifying sha256 digest')]],
+    [
+      'while Ollama verifies',
+      [a(1000), a(3990), b(90), line('verifying sha256 digest')],
+      [a(3990), b(90), line('verifying sha256 digest')],
+    ],
   ])('shows the same totals and status as a window that watched: %s', async (_when, events, active) => {
     const seen = await watched(events)
     const restored = await reloaded(active)

@@ -59,15 +59,36 @@ describe('the pulls in the store', () => {
     const harness = createStoreHarness()
     await bootApp(harness.store)
     harness.fake.emit('models:pullProgress', line({ digest: 'sha256:a', completed: 1, total: 2 }))
-    expect(harness.store.getState().pulls.map((pull) => [pull.model, pull.own, pull.phase])).toEqual([['mistral:7b', false, 'running']])
+    expect(harness.store.getState().pulls.map((pull) => [pull.model, pull.own, pull.phase])).toEqual([
+      ['mistral:7b', false, 'running'],
+    ])
     // Ollama's last line is no end: only the event says how the pull ended.
     harness.fake.emit('models:pullProgress', line({ status: 'success' }))
     expect(harness.store.getState().pulls[0]?.phase).toBe('running')
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'complete', error: null })
-    for (const requestId of ['r2', 'r3']) harness.fake.emit('models:pullProgress', line({ requestId, model: 'qwen3:8b' }))
-    harness.fake.emit('models:pullEnded', { requestId: 'r2', model: 'qwen3:8b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r1',
+      model: 'mistral:7b',
+      host: LOCAL_HOST,
+      outcome: 'complete',
+      error: null,
+    })
+    for (const requestId of ['r2', 'r3'])
+      harness.fake.emit('models:pullProgress', line({ requestId, model: 'qwen3:8b' }))
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r2',
+      model: 'qwen3:8b',
+      host: LOCAL_HOST,
+      outcome: 'cancelled',
+      error: null,
+    })
     const error = { code: 'OLLAMA_ERROR' as const, message: 'There is not enough free disk space for qwen3:8b.' }
-    harness.fake.emit('models:pullEnded', { requestId: 'r3', model: 'qwen3:8b', host: LOCAL_HOST, outcome: 'failed', error })
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r3',
+      model: 'qwen3:8b',
+      host: LOCAL_HOST,
+      outcome: 'failed',
+      error,
+    })
     expect(phases(harness)).toEqual([
       ['r1', 'done', null],
       ['r2', 'cancelled', null],
@@ -81,13 +102,25 @@ describe('the pulls in the store', () => {
     harness.fake.handle('models:activePulls', () => active.promise)
     const booted = bootApp(harness.store)
     const error = { code: 'MODEL_NOT_FOUND' as const, message: 'The Ollama library has no model "mistral:7b".' }
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'failed', error })
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r1',
+      model: 'mistral:7b',
+      host: LOCAL_HOST,
+      outcome: 'failed',
+      error,
+    })
     active.resolve(ok({ pulls: [line({ requestId: 'r1' })] }))
     await booted
     expect(phases(harness)).toEqual([['r1', 'failed', error.message]])
     // Dismissed here, a repeated event does not bring it back.
     harness.store.getState().dismissPull('r1')
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'failed', error })
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r1',
+      model: 'mistral:7b',
+      host: LOCAL_HOST,
+      outcome: 'failed',
+      error,
+    })
     expect(harness.store.getState().pulls).toEqual([])
   })
 
@@ -96,7 +129,13 @@ describe('the pulls in the store', () => {
     const answer = deferred<Result<PullOutcome>>()
     harness.fake.handle('models:pull', () => answer.promise)
     const requestId = harness.store.getState().startPull('llama3.2:3b')
-    harness.fake.emit('models:pullEnded', { requestId, model: 'llama3.2:3b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
+    harness.fake.emit('models:pullEnded', {
+      requestId,
+      model: 'llama3.2:3b',
+      host: LOCAL_HOST,
+      outcome: 'cancelled',
+      error: null,
+    })
     expect(harness.store.getState().pulls[0]?.phase).toBe('cancelled')
     // E.g. browser mode's server went away after sending the event: the answer that follows changes nothing.
     answer.resolve(fail('INTERNAL', 'The ollmchat server is not answering. Is it still running?'))
@@ -111,7 +150,13 @@ describe('the pulls in the store', () => {
     await bootApp(harness.store)
     await harness.store.getState().cancelPull('r1')
     expect(harness.store.getState().pulls[0]?.phase).toBe('cancelling')
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r1',
+      model: 'mistral:7b',
+      host: LOCAL_HOST,
+      outcome: 'cancelled',
+      error: null,
+    })
     expect(harness.store.getState().pulls[0]?.phase).toBe('cancelled')
   })
 
@@ -125,8 +170,16 @@ describe('the pulls in the store', () => {
     harness.fake.handle('models:activePulls', () => ok({ pulls: [] }))
     // Installed now, yet still `stopped`: it may have been a re-pull that was cancelled.
     harness.fake.emit('models:changed', { models: [makeModel({ name: 'mistral:7b' })], defaultModel: 'mistral:7b' })
-    await vi.waitFor(() => expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['stopped', 'stopped']))
-    harness.fake.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'complete', error: null })
+    await vi.waitFor(() =>
+      expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['stopped', 'stopped']),
+    )
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r1',
+      model: 'mistral:7b',
+      host: LOCAL_HOST,
+      outcome: 'complete',
+      error: null,
+    })
     expect(harness.store.getState().pulls.map((pull) => pull.phase)).toEqual(['done', 'stopped'])
   })
 
@@ -139,8 +192,17 @@ describe('the pulls in the store', () => {
     const requestId = harness.store.getState().startPull('llama3.2:3b')
     expect(harness.store.getState().pulls[0]?.host).toBe(LOCAL_HOST)
     harness.fake.emit('models:pullProgress', line({ requestId, model: 'llama3.2:3b', host: other }))
-    harness.fake.emit('models:pullEnded', { requestId: 'r2', model: 'qwen3:8b', host: other, outcome: 'cancelled', error: null })
-    expect(harness.store.getState().pulls.map((pull) => [pull.requestId, pull.host])).toEqual([[requestId, other], ['r2', other]])
+    harness.fake.emit('models:pullEnded', {
+      requestId: 'r2',
+      model: 'qwen3:8b',
+      host: other,
+      outcome: 'cancelled',
+      error: null,
+    })
+    expect(harness.store.getState().pulls.map((pull) => [pull.requestId, pull.host])).toEqual([
+      [requestId, other],
+      ['r2', other],
+    ])
     // Running on another host: the same model may be pulled on this one (main runs one pull per model and host).
     expect(selectRunningPullOf('llama3.2:3b')(harness.store.getState())).toBeUndefined()
     harness.store.setState({ settings: { ...harness.store.getState().settings, ollamaHost: `${other}/` } })

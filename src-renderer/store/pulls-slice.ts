@@ -5,7 +5,15 @@ import { sameModelName } from '../lib/model-names'
 import { newRequestId } from '../lib/request-id'
 import { selectActiveHostAddress } from './hosts-slice'
 import { createPullBookkeeping } from './pull-bookkeeping'
-import { isRunning, newPull, PHASE_OF_OUTCOME, pullOnHost, withPullProgress, type Pull, type PullEnded } from './pull-progress'
+import {
+  isRunning,
+  newPull,
+  PHASE_OF_OUTCOME,
+  pullOnHost,
+  withPullProgress,
+  type Pull,
+  type PullEnded,
+} from './pull-progress'
 import { safeCall } from './safe-call'
 import type { AppState, SliceCreator } from './types'
 
@@ -48,7 +56,12 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
   const { find, update, hasEnded, markEnded, end, finish } = createPullBookkeeping(set, get)
 
   const adopt = (progress: PullProgress, now: number) =>
-    set((state) => ({ pulls: [...state.pulls, withPullProgress(newPull(progress.requestId, progress.model, false, progress.host), progress, now)] }))
+    set((state) => ({
+      pulls: [
+        ...state.pulls,
+        withPullProgress(newPull(progress.requestId, progress.model, false, progress.host), progress, now),
+      ],
+    }))
 
   return {
     pulls: [],
@@ -68,7 +81,10 @@ export const createPullsSlice: SliceCreator<PullsSlice> = (bridge) => (set, get)
       // Cancelled: it stays `cancelling` until `models:pullEnded` says it stopped (or finished first).
       if (result.ok || pull?.phase !== 'cancelling') return
       update(requestId, (current) => ({ ...current, phase: 'running' }))
-      get().pushToast({ text: `The pull of ${pull.model} could not be cancelled: ${result.error.message}`, action: null })
+      get().pushToast({
+        text: `The pull of ${pull.model} could not be cancelled: ${result.error.message}`,
+        action: null,
+      })
     },
 
     retryPull(requestId) {

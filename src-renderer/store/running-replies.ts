@@ -32,13 +32,22 @@ export function withRunning(state: AppState, replies: readonly RunningReply[]): 
  * have ended: a reply learnt of since then is newer than the answer. Replies this window started end through their
  * own requests.
  */
-export function withReconciled(state: AppState, replies: readonly RunningReply[], askedAbout: ReadonlySet<string>): { patch: Patch; ended: string[] } {
+export function withReconciled(
+  state: AppState,
+  replies: readonly RunningReply[],
+  askedAbout: ReadonlySet<string>,
+): { patch: Patch; ended: string[] } {
   const running = new Set(replies.map((reply) => reply.requestId))
-  const gone = Object.values(state.inflight).filter((turn) => !turn.own && askedAbout.has(turn.requestId) && !running.has(turn.requestId))
+  const gone = Object.values(state.inflight).filter(
+    (turn) => !turn.own && askedAbout.has(turn.requestId) && !running.has(turn.requestId),
+  )
   const inflight = { ...state.inflight }
   for (const turn of gone) delete inflight[turn.requestId]
   const kept = { ...state, inflight }
-  return { patch: { inflight, ...withRunning(kept, replies) }, ended: [...new Set(gone.map((turn) => turn.conversationId))] }
+  return {
+    patch: { inflight, ...withRunning(kept, replies) },
+    ended: [...new Set(gone.map((turn) => turn.conversationId))],
+  }
 }
 
 /**

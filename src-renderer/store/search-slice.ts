@@ -33,7 +33,18 @@ export interface SearchSlice {
   clearSearch: () => void
 }
 
-const EMPTY: SearchState = { query: '', status: 'idle', hits: [], hasMore: false, total: undefined, moreThanTotal: false, next: undefined, loadingMore: false, error: null, sequence: 0 }
+const EMPTY: SearchState = {
+  query: '',
+  status: 'idle',
+  hits: [],
+  hasMore: false,
+  total: undefined,
+  moreThanTotal: false,
+  next: undefined,
+  loadingMore: false,
+  error: null,
+  sequence: 0,
+}
 
 /**
  * `more` after `shown`, without the hits already shown: the history changes between pages (a reply streaming in,
@@ -78,11 +89,21 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (bridge) => (set, ge
     if (current.status !== 'ready' || !current.hasMore || current.next === undefined || current.loadingMore) return
     const sequence = current.sequence + 1
     set({ search: { ...current, loadingMore: true, sequence } })
-    const result = await safeCall(bridge, 'conversations:search', { query: current.query.trim(), limit: SEARCH_PAGE_SIZE, after: current.next })
+    const result = await safeCall(bridge, 'conversations:search', {
+      query: current.query.trim(),
+      limit: SEARCH_PAGE_SIZE,
+      after: current.next,
+    })
     if (get().search.sequence !== sequence) return
     set((state) => ({
       search: result.ok
-        ? { ...state.search, hits: appendNew(state.search.hits, result.value.hits), hasMore: result.value.hasMore, next: result.value.next, loadingMore: false }
+        ? {
+            ...state.search,
+            hits: appendNew(state.search.hits, result.value.hits),
+            hasMore: result.value.hasMore,
+            next: result.value.next,
+            loadingMore: false,
+          }
         : { ...state.search, loadingMore: false, error: result.error },
     }))
   },

@@ -35,7 +35,9 @@ describe('settings changed in another window', () => {
     await store.getState().loadTempModels()
     fake.handle('ollama:checkNow', () => ok(makeStatus('reachable', work.url)))
     const before = calls()
-    fake.emit('settings:changed', { settings: { ...DEFAULT_SETTINGS, hosts: [work], activeHostId: 'h1', ollamaHost: work.url } })
+    fake.emit('settings:changed', {
+      settings: { ...DEFAULT_SETTINGS, hosts: [work], activeHostId: 'h1', ollamaHost: work.url },
+    })
     expect(store.getState().settings.ollamaHost).toBe(work.url)
     await vi.waitFor(() => expect(store.getState().ollama?.host).toBe(work.url))
     expect(calls()).toEqual({ models: before.models + 1, checks: before.checks + 1, tempModels: before.tempModels + 1 })

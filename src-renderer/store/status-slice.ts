@@ -26,7 +26,8 @@ export interface StatusSlice {
 }
 
 /** What the banner says when main answers that it will not restart (no update it can install right now). */
-export const RESTART_NOT_STARTED = 'ollmchat could not restart to install the update. It installs the next time you quit.'
+export const RESTART_NOT_STARTED =
+  'ollmchat could not restart to install the update. It installs the next time you quit.'
 
 export const createStatusSlice: SliceCreator<StatusSlice> = (bridge) => (set, get) => ({
   appInfo: null,

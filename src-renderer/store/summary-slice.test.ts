@@ -12,9 +12,13 @@ const C2 = makeConversation({ id: 'c2', title: 'Trip (continued)', updatedAt: '2
 
 async function booted() {
   const harness = createStoreHarness()
-  harness.fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
+  harness.fake.handle('models:list', () =>
+    ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
+  )
   harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('conversations:get', ({ conversationId }) => ok({ conversation: conversationId === 'c2' ? C2 : C1, messages: [] }))
+  harness.fake.handle('conversations:get', ({ conversationId }) =>
+    ok({ conversation: conversationId === 'c2' ? C2 : C1, messages: [] }),
+  )
   await bootApp(harness.store)
   await harness.store.getState().openConversation('c1')
   return harness
@@ -33,10 +37,23 @@ describe('continuing from a summary', () => {
     const summaryRequest = fake.callsTo('conversations:continueFromSummary')[0]!.requestId
     expect(summaryRequest).not.toBe(chatRequest)
 
-    fake.emit('chat:progress', { requestId: chatRequest, conversationId: 'c1', phase: 'waiting-for-model', text: 'Waiting for llama3…' })
-    fake.emit('chat:progress', { requestId: summaryRequest, conversationId: 'c1', phase: 'summarizing', text: 'Summarising…' })
+    fake.emit('chat:progress', {
+      requestId: chatRequest,
+      conversationId: 'c1',
+      phase: 'waiting-for-model',
+      text: 'Waiting for llama3…',
+    })
+    fake.emit('chat:progress', {
+      requestId: summaryRequest,
+      conversationId: 'c1',
+      phase: 'summarizing',
+      text: 'Summarising…',
+    })
     const state = store.getState()
-    expect(selectInflightFor('c1')(state)).toMatchObject({ phase: 'waiting-for-model', progressText: 'Waiting for llama3…' })
+    expect(selectInflightFor('c1')(state)).toMatchObject({
+      phase: 'waiting-for-model',
+      progressText: 'Waiting for llama3…',
+    })
     expect(Object.keys(state.inflight)).toEqual([chatRequest])
     expect(state.summaries.c1?.progressText).toBe('Summarising…')
 
@@ -53,7 +70,9 @@ describe('continuing from a summary', () => {
     fake.handle('chat:cancel', () => ok({ cancelled: true }))
     const running = store.getState().continueFromSummary('c1')
     await store.getState().cancelSummary('c1')
-    expect(fake.callsTo('chat:cancel')).toEqual([{ requestId: fake.callsTo('conversations:continueFromSummary')[0]!.requestId }])
+    expect(fake.callsTo('chat:cancel')).toEqual([
+      { requestId: fake.callsTo('conversations:continueFromSummary')[0]!.requestId },
+    ])
     summary.resolve(fail('CANCELLED', 'Stopped.'))
     expect(await running).toBe(false)
     expect(store.getState().summaryErrors).toEqual({})

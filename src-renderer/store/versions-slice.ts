@@ -20,7 +20,11 @@ export interface VersionsSlice {
 }
 
 /** The held list with everything from `messageId` on replaced by `branch`; `null` when the list no longer holds it. */
-export function withBranch(held: readonly ChatMessage[], messageId: string, branch: readonly ChatMessage[]): ChatMessage[] | null {
+export function withBranch(
+  held: readonly ChatMessage[],
+  messageId: string,
+  branch: readonly ChatMessage[],
+): ChatMessage[] | null {
   const index = held.findIndex((message) => message.id === messageId)
   return index < 0 ? null : [...held.slice(0, index), ...branch]
 }

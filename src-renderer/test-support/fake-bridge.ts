@@ -27,7 +27,14 @@ export interface FakeBridge {
  */
 export function createFakeBridge(): FakeBridge {
   const handlers: Handlers = {
-    'app:getInfo': () => ok({ version: '0.1.0', mode: 'desktop', simulatedOllama: false, dataDir: '/tmp/ollmchat', secretsEncrypted: true }),
+    'app:getInfo': () =>
+      ok({
+        version: '0.1.0',
+        mode: 'desktop',
+        simulatedOllama: false,
+        dataDir: '/tmp/ollmchat',
+        secretsEncrypted: true,
+      }),
     'ollama:getStatus': () => ok(makeStatus('reachable')),
     'ollama:checkNow': () => ok(makeStatus('reachable')),
     'settings:get': () => ok(DEFAULT_SETTINGS),

@@ -1,4 +1,11 @@
-import type { ChatMessage, ContextReport, ConversationSummary, ModelInfo, OllamaStatus, TempModelInfo } from '../../src-shared/types'
+import type {
+  ChatMessage,
+  ContextReport,
+  ConversationSummary,
+  ModelInfo,
+  OllamaStatus,
+  TempModelInfo,
+} from '../../src-shared/types'
 
 const T0 = '2026-08-01T10:00:00.000Z'
 

@@ -10,6 +10,9 @@ type Recorder = (declared: ReliabilityCheck) => void
  */
 export function recordReliability(declared: ReliabilityCheck): void {
   const recorder = (globalThis as { recordReliability?: Recorder }).recordReliability
-  if (!recorder) throw new Error('The renderer tests record reliability rows only under vitest.config.ts, whose setup file provides the recorder.')
+  if (!recorder)
+    throw new Error(
+      'The renderer tests record reliability rows only under vitest.config.ts, whose setup file provides the recorder.',
+    )
   recorder(declared)
 }

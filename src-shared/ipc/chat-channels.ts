@@ -139,5 +139,10 @@ export interface ChatEvents {
    * A window showed another version of a message (`conversations:showVersion`): from `replacedId` on, the conversation's path is
    * now `messages`, for every window showing it.
    */
-  'conversations:versionShown': { conversationId: string; replacedId: string; conversation: ConversationSummary; messages: ChatMessage[] }
+  'conversations:versionShown': {
+    conversationId: string
+    replacedId: string
+    conversation: ConversationSummary
+    messages: ChatMessage[]
+  }
 }

@@ -138,7 +138,13 @@ export interface EventMap extends ChatEvents {
    * A pull ended, for every window (also those that did not start it): on which Ollama (as `PullProgress.host`),
    * how, and the failure in words.
    */
-  'models:pullEnded': { requestId: string; model: string; host: string; outcome: 'complete' | 'cancelled' | 'failed'; error: AppError | null }
+  'models:pullEnded': {
+    requestId: string
+    model: string
+    host: string
+    outcome: 'complete' | 'cancelled' | 'failed'
+    error: AppError | null
+  }
   /** ollmchat created a temporary model (sent only when the Settings ask to be told). */
   'tempModels:created': { name: string; baseModel: string; numCtx: number }
   /** The theme the settings now ask for (so every window follows a change). */

@@ -40,31 +40,48 @@ describe('embedding models', () => {
       status: 400,
       json: { error: '"all-minilm" does not support thinking' },
     })
-    expect(await post(sim, '/api/chat', { model: 'all-minilm', messages: user, options: { num_ctx: 'big' } })).toMatchObject({
+    expect(
+      await post(sim, '/api/chat', { model: 'all-minilm', messages: user, options: { num_ctx: 'big' } }),
+    ).toMatchObject({
       status: 400,
       json: { error: '"all-minilm" does not support chat' },
     })
   })
 
   it('still answer an unload request', async () => {
-    expect((await post(sim, '/api/chat', { model: 'all-minilm', messages: [], keep_alive: 0 })).json).toMatchObject({ done_reason: 'unload' })
+    expect((await post(sim, '/api/chat', { model: 'all-minilm', messages: [], keep_alive: 0 })).json).toMatchObject({
+      done_reason: 'unload',
+    })
   })
 
   it('list their capabilities and details in /api/tags and /api/show', async () => {
     const listed = Object.fromEntries((await tags(sim)).map((m) => [m.name, m]))
-    expect(listed['all-minilm:latest']).toMatchObject({ capabilities: ['embedding'], details: { family: 'bert', context_length: 512 } })
-    expect(listed['nomic-embed-text:latest']).toMatchObject({ capabilities: ['embedding'], details: { family: 'nomic-bert', context_length: 2048 } })
-    expect(listed['bge-m3:latest']).toMatchObject({ capabilities: ['embedding'], details: { family: 'bert', context_length: 8192 } })
+    expect(listed['all-minilm:latest']).toMatchObject({
+      capabilities: ['embedding'],
+      details: { family: 'bert', context_length: 512 },
+    })
+    expect(listed['nomic-embed-text:latest']).toMatchObject({
+      capabilities: ['embedding'],
+      details: { family: 'nomic-bert', context_length: 2048 },
+    })
+    expect(listed['bge-m3:latest']).toMatchObject({
+      capabilities: ['embedding'],
+      details: { family: 'bert', context_length: 8192 },
+    })
     expect(listed['all-minilm:latest']?.size).toBeLessThan(50_000_000)
     expect(listed['bge-m3:latest']?.size).toBeGreaterThan(1_000_000_000)
     expect((await post(sim, '/api/show', { model: 'bge-m3' })).json).toMatchObject({ capabilities: ['embedding'] })
   })
 
   it('are on the default registry', async () => {
-    expect(DEFAULT_REGISTRY).toEqual(expect.arrayContaining(['all-minilm', 'nomic-embed-text', 'bge-m3', 'deepseek-v2:16b']))
+    expect(DEFAULT_REGISTRY).toEqual(
+      expect.arrayContaining(['all-minilm', 'nomic-embed-text', 'bge-m3', 'deepseek-v2:16b']),
+    )
     const other = await startOllamaSim()
     try {
-      expect((await post(other, '/api/pull', { model: 'all-minilm', stream: false })).json).toEqual({ status: 'success' })
+      expect((await post(other, '/api/pull', { model: 'all-minilm', stream: false })).json).toEqual({
+        status: 'success',
+      })
       expect(other.getModel('all-minilm')?.capabilities).toEqual(['embedding'])
     } finally {
       await other.close()

@@ -25,15 +25,33 @@ describe('POST /api/chat streaming', () => {
     expect(answer.contentType).toBe('application/x-ndjson')
     const chunks = answer.lines.slice(0, -1)
     // One line per token of the simulated tokenizer: punctuation is a token of its own.
-    expect(chunks.map((l) => (l.message as { content: string }).content)).toEqual(['Hello', ' there', ',', ' friend', '.'])
+    expect(chunks.map((l) => (l.message as { content: string }).content)).toEqual([
+      'Hello',
+      ' there',
+      ',',
+      ' friend',
+      '.',
+    ])
     for (const line of chunks) {
       expect(Object.keys(line)).toEqual(['model', 'created_at', 'message', 'done'])
       expect(line).toMatchObject({ model: 'LLAMA3', message: { role: 'assistant' }, done: false })
       expect(line.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/)
     }
     const final = answer.lines.at(-1) ?? {}
-    expect(final).toMatchObject({ model: 'LLAMA3', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', eval_count: 5 })
-    for (const key of ['total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_duration']) {
+    expect(final).toMatchObject({
+      model: 'LLAMA3',
+      message: { role: 'assistant', content: '' },
+      done: true,
+      done_reason: 'stop',
+      eval_count: 5,
+    })
+    for (const key of [
+      'total_duration',
+      'load_duration',
+      'prompt_eval_count',
+      'prompt_eval_duration',
+      'eval_duration',
+    ]) {
       expect(final[key]).toBeGreaterThan(0)
     }
   })
@@ -42,12 +60,21 @@ describe('POST /api/chat streaming', () => {
     sim.setReply('One two three')
     const answer = await post(sim, '/api/chat', { model: 'llama3', messages: user('hi'), stream: false })
     expect(answer.contentType).toContain('application/json')
-    expect(answer.json).toMatchObject({ model: 'llama3', message: { role: 'assistant', content: 'One two three' }, done: true, done_reason: 'stop' })
+    expect(answer.json).toMatchObject({
+      model: 'llama3',
+      message: { role: 'assistant', content: 'One two three' },
+      done: true,
+      done_reason: 'stop',
+    })
   })
 
   it('generates a deterministic Markdown reply from the last user message by default', async () => {
-    const a = contentOf((await post(sim, '/api/chat', { model: 'llama3', messages: user('write some python code in a table') })).lines)
-    const b = contentOf((await post(sim, '/api/chat', { model: 'llama3', messages: user('write some python code in a table') })).lines)
+    const a = contentOf(
+      (await post(sim, '/api/chat', { model: 'llama3', messages: user('write some python code in a table') })).lines,
+    )
+    const b = contentOf(
+      (await post(sim, '/api/chat', { model: 'llama3', messages: user('write some python code in a table') })).lines,
+    )
     expect(a).toBe(b)
     expect(a).toContain('```python')
     expect(a).toMatch(/\| --- \|/)
@@ -65,7 +92,16 @@ describe('POST /api/chat streaming', () => {
       options: { temperature: 0 },
     })
     expect(contentOf(answer.lines)).toBe('echo: ping')
-    expect(seen).toEqual([{ model: 'llama3', messages: [{ role: 'system', content: 'be nice' }, { role: 'user', content: 'ping' }], options: { temperature: 0 } }])
+    expect(seen).toEqual([
+      {
+        model: 'llama3',
+        messages: [
+          { role: 'system', content: 'be nice' },
+          { role: 'user', content: 'ping' },
+        ],
+        options: { temperature: 0 },
+      },
+    ])
   })
 
   it('takes a reply from the options at start', async () => {
@@ -98,19 +134,28 @@ describe('thinking', () => {
     const chunks = answer.lines.slice(0, -1)
     const firstContent = chunks.findIndex((l) => (l.message as { content: string }).content !== '')
     expect(firstContent).toBeGreaterThan(0)
-    expect(chunks.slice(0, firstContent).every((l) => typeof (l.message as { thinking?: string }).thinking === 'string')).toBe(true)
+    expect(
+      chunks.slice(0, firstContent).every((l) => typeof (l.message as { thinking?: string }).thinking === 'string'),
+    ).toBe(true)
     expect(thinkingOf(answer.lines)).toContain('why is the sky blue')
     expect(contentOf(answer.lines)).toBe('Answer.')
   })
 
   it('emits no thinking with think:false, and never for other models', async () => {
-    expect(thinkingOf((await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user('x'), think: false })).lines)).toBe('')
+    expect(
+      thinkingOf((await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user('x'), think: false })).lines),
+    ).toBe('')
     const plain = await post(sim, '/api/chat', { model: 'llama3', messages: user('x') })
     expect(plain.lines.every((l) => !('thinking' in (l.message as object)))).toBe(true)
   })
 
   it('concatenates thinking in a non-streamed answer', async () => {
-    const answer = await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user('x'), think: 'high', stream: false })
+    const answer = await post(sim, '/api/chat', {
+      model: 'qwen3:8b',
+      messages: user('x'),
+      think: 'high',
+      stream: false,
+    })
     expect((answer.json as { message: { thinking: string } }).message.thinking).toMatch(/^Okay, /)
   })
 
@@ -131,16 +176,26 @@ describe('errors', () => {
   })
 
   it('requires a valid model name', async () => {
-    expect(await post(sim, '/api/chat', { messages: user('x') })).toMatchObject({ status: 400, json: { error: 'model is required' } })
-    expect(await post(sim, '/api/chat', { model: 'a/b/c/d', messages: user('x') })).toMatchObject({ status: 400, json: { error: 'invalid model name' } })
+    expect(await post(sim, '/api/chat', { messages: user('x') })).toMatchObject({
+      status: 400,
+      json: { error: 'model is required' },
+    })
+    expect(await post(sim, '/api/chat', { model: 'a/b/c/d', messages: user('x') })).toMatchObject({
+      status: 400,
+      json: { error: 'invalid model name' },
+    })
   })
 
   it('answers a stored non-integer num_ctx with 500 on every chat', async () => {
     const expected = { status: 500, json: { error: 'option "num_ctx" must be of type integer' } }
     expect(await post(sim, '/api/chat', { model: 'broken', messages: user('x') })).toMatchObject(expected)
     expect(await post(sim, '/api/chat', { model: 'broken', messages: [] })).toMatchObject(expected)
-    expect(await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), options: { num_ctx: '8192' } })).toMatchObject(expected)
-    expect(await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), options: { stop: 'x' } })).toMatchObject({
+    expect(
+      await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), options: { num_ctx: '8192' } }),
+    ).toMatchObject(expected)
+    expect(
+      await post(sim, '/api/chat', { model: 'llama3', messages: user('x'), options: { stop: 'x' } }),
+    ).toMatchObject({
       status: 500,
       json: { error: 'option "stop" must be of type array' },
     })
@@ -159,7 +214,12 @@ describe('load and unload requests', () => {
   it('loads with empty messages and answers done_reason load', async () => {
     const answer = await post(sim, '/api/chat', { model: 'llama3', messages: [], options: { num_ctx: 6000 } })
     expect(answer.contentType).toContain('application/json')
-    expect(answer.json).toMatchObject({ model: 'llama3', message: { role: 'assistant', content: '' }, done: true, done_reason: 'load' })
+    expect(answer.json).toMatchObject({
+      model: 'llama3',
+      message: { role: 'assistant', content: '' },
+      done: true,
+      done_reason: 'load',
+    })
     expect((await ps(sim)).map((m) => [m.name, m.context_length])).toEqual([['llama3:latest', 6000]])
   })
 
@@ -175,7 +235,12 @@ describe('load and unload requests', () => {
 describe('cloud models', () => {
   it('chat without a runner and ignore num_ctx', async () => {
     sim.setReply('from the cloud')
-    const answer = await post(sim, '/api/chat', { model: 'gpt-oss:120b-cloud', messages: user('x'), options: { num_ctx: 'whatever' }, think: false })
+    const answer = await post(sim, '/api/chat', {
+      model: 'gpt-oss:120b-cloud',
+      messages: user('x'),
+      options: { num_ctx: 'whatever' },
+      think: false,
+    })
     expect(answer.status).toBe(200)
     expect(contentOf(answer.lines)).toBe('from the cloud')
     expect(answer.lines.at(-1)?.load_duration).toBeUndefined()
@@ -197,14 +262,23 @@ describe('POST /api/generate', () => {
   })
 
   it('loads on an empty prompt and unloads with keep_alive 0', async () => {
-    expect((await post(sim, '/api/generate', { model: 'llama3' })).json).toMatchObject({ response: '', done: true, done_reason: 'load' })
+    expect((await post(sim, '/api/generate', { model: 'llama3' })).json).toMatchObject({
+      response: '',
+      done: true,
+      done_reason: 'load',
+    })
     expect(await ps(sim)).toHaveLength(1)
-    expect((await post(sim, '/api/generate', { model: 'llama3', keep_alive: 0 })).json).toMatchObject({ done_reason: 'unload' })
+    expect((await post(sim, '/api/generate', { model: 'llama3', keep_alive: 0 })).json).toMatchObject({
+      done_reason: 'unload',
+    })
     expect(await ps(sim)).toEqual([])
   })
 
   it("answers an empty model with 404 model '' not found", async () => {
-    expect(await post(sim, '/api/generate', { prompt: 'x' })).toMatchObject({ status: 404, json: { error: "model '' not found" } })
+    expect(await post(sim, '/api/generate', { prompt: 'x' })).toMatchObject({
+      status: 404,
+      json: { error: "model '' not found" },
+    })
   })
 })
 

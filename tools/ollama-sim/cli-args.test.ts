@@ -12,7 +12,9 @@ describe('parseCliArgs', () => {
   })
 
   it('reads every flag in both spellings', () => {
-    expect(parseCliArgs(['--port', '0', '--host=0.0.0.0', '--models', 'a, b:1b', '--token-delay=5', '--load-delay', '100'])).toEqual({
+    expect(
+      parseCliArgs(['--port', '0', '--host=0.0.0.0', '--models', 'a, b:1b', '--token-delay=5', '--load-delay', '100']),
+    ).toEqual({
       port: 0,
       host: '0.0.0.0',
       models: ['a', 'b:1b'],
@@ -23,13 +25,18 @@ describe('parseCliArgs', () => {
   })
 
   it('reads the hardware, OLLAMA_CONTEXT_LENGTH and cloud flags', () => {
-    expect(parseCliArgs(['--gpu-memory', '24G', '--system-memory=64GiB', '--context-length', '8192', '--cloud=signed-out'])).toMatchObject({
+    expect(
+      parseCliArgs(['--gpu-memory', '24G', '--system-memory=64GiB', '--context-length', '8192', '--cloud=signed-out']),
+    ).toMatchObject({
       gpuMemoryBytes: 24 * 1024 ** 3,
       systemMemoryBytes: 64 * 1024 ** 3,
       contextLengthEnv: 8192,
       cloudAuth: 'signed-out',
     })
-    expect(parseCliArgs(['--gpu-memory=0', '--cloud', 'disabled'])).toMatchObject({ gpuMemoryBytes: 0, cloudAuth: 'disabled' })
+    expect(parseCliArgs(['--gpu-memory=0', '--cloud', 'disabled'])).toMatchObject({
+      gpuMemoryBytes: 0,
+      cloudAuth: 'disabled',
+    })
     for (const flag of ['--gpu-memory', '--system-memory', '--context-length', '--cloud']) expect(USAGE).toContain(flag)
   })
 
@@ -49,8 +56,18 @@ describe('parseCliArgs', () => {
 
   it('reads the pull, registry, disk, proxy and version flags', () => {
     const argv = [
-      '--pull-speed', '50M', '--registry=offline', '--registry-latency', '150', '--disk-free', '10G',
-      '--require-header', 'Authorization: Bearer x=y', '--require-header=X-Api-Key:k1', '--ollama-version', '0.5.4',
+      '--pull-speed',
+      '50M',
+      '--registry=offline',
+      '--registry-latency',
+      '150',
+      '--disk-free',
+      '10G',
+      '--require-header',
+      'Authorization: Bearer x=y',
+      '--require-header=X-Api-Key:k1',
+      '--ollama-version',
+      '0.5.4',
     ]
     expect(parseCliArgs(argv)).toMatchObject({
       pullBytesPerSecond: 50 * 1024 ** 2,
@@ -60,7 +77,14 @@ describe('parseCliArgs', () => {
       requiredHeaders: { Authorization: 'Bearer x=y', 'X-Api-Key': 'k1' },
       version: '0.5.4',
     })
-    for (const flag of ['--pull-speed', '--registry', '--registry-latency', '--disk-free', '--require-header', '--ollama-version']) {
+    for (const flag of [
+      '--pull-speed',
+      '--registry',
+      '--registry-latency',
+      '--disk-free',
+      '--require-header',
+      '--ollama-version',
+    ]) {
       expect(USAGE).toContain(flag)
     }
   })
@@ -73,7 +97,10 @@ describe('parseCliArgs', () => {
       expect(() => parseHeader('--require-header', bad)).toThrow("--require-header needs 'Name: value'")
       expect(() => parseHeader('--require-header', bad)).not.toThrow(/secret/)
     }
-    expect(parseHeader('--require-header', 'Authorization:   Basic dXNlcjpwdw==  ')).toEqual(['Authorization', 'Basic dXNlcjpwdw=='])
+    expect(parseHeader('--require-header', 'Authorization:   Basic dXNlcjpwdw==  ')).toEqual([
+      'Authorization',
+      'Basic dXNlcjpwdw==',
+    ])
   })
 
   it('accepts an empty model list', () => {

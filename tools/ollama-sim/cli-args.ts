@@ -28,7 +28,8 @@ export const USAGE = `Usage: npm run fake-ollama -- [options]
 
 function numberFlag(flag: string, value: string | undefined): number {
   const n = Number(value)
-  if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`)
+  if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new Error(`${flag} needs a non-negative number`)
   return n
 }
 
@@ -61,7 +62,8 @@ function registryFlag(flag: string, value: string | undefined): SimRegistryStatu
 export function parseHeader(flag: string, value: string | undefined): [string, string] {
   const colon = (value ?? '').indexOf(':')
   const name = (value ?? '').slice(0, Math.max(0, colon)).trim()
-  if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new Error(`${flag} needs 'Name: value', e.g. 'Authorization: Bearer token'`)
+  if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+    throw new Error(`${flag} needs 'Name: value', e.g. 'Authorization: Bearer token'`)
   return [name, (value ?? '').slice(colon + 1).trim()]
 }
 
@@ -94,7 +96,10 @@ export function parseCliArgs(argv: string[]): SimOptions | 'help' {
         options.host = value() ?? '127.0.0.1'
         break
       case '--models':
-        options.models = (value() ?? '').split(',').map((m) => m.trim()).filter((m) => m !== '')
+        options.models = (value() ?? '')
+          .split(',')
+          .map((m) => m.trim())
+          .filter((m) => m !== '')
         break
       case '--token-delay':
         options.tokenDelayMs = numberFlag(flag, value())

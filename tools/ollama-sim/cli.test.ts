@@ -12,7 +12,11 @@ afterEach(() => {
   child = undefined
 })
 
-function start(args: string[]): { proc: ChildProcessWithoutNullStreams; output: () => string; waitFor: (pattern: RegExp) => Promise<RegExpMatchArray> } {
+function start(args: string[]): {
+  proc: ChildProcessWithoutNullStreams
+  output: () => string
+  waitFor: (pattern: RegExp) => Promise<RegExpMatchArray>
+} {
   const proc = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], { cwd: repoRoot })
   child = proc
   let out = ''
@@ -58,10 +62,22 @@ describe('cli', () => {
   })
 
   it('reports the automatic context of the simulated hardware and serves it', async () => {
-    const { proc, waitFor } = start(['--port', '0', '--models', 'llama3.1:8b', '--gpu-memory', '24G', '--cloud', 'disabled'])
+    const { proc, waitFor } = start([
+      '--port',
+      '0',
+      '--models',
+      'llama3.1:8b',
+      '--gpu-memory',
+      '24G',
+      '--cloud',
+      'disabled',
+    ])
     const [, url] = await waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)\n/)
     await waitFor(/Default context: 32768 \(automatic, 24 GiB VRAM\); RAM 32 GiB; cloud disabled\n/)
-    await fetch(`${url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'llama3.1:8b', messages: [], stream: false }) })
+    await fetch(`${url}/api/chat`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'llama3.1:8b', messages: [], stream: false }),
+    })
     const ps = (await (await fetch(`${url}/api/ps`)).json()) as { models: { context_length: number }[] }
     expect(ps.models.map((m) => m.context_length)).toEqual([32768])
     proc.kill('SIGTERM')
@@ -69,16 +85,31 @@ describe('cli', () => {
   })
 
   it('serves behind the stand-in proxy and offline, naming the header but never printing its value', async () => {
-    const args = ['--port', '0', '--models', 'llama3', '--registry', 'offline', '--require-header', 'Authorization: Bearer hush-hush']
+    const args = [
+      '--port',
+      '0',
+      '--models',
+      'llama3',
+      '--registry',
+      'offline',
+      '--require-header',
+      'Authorization: Bearer hush-hush',
+    ]
     const { proc, output, waitFor } = start(args)
     const [, url] = await waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)\n/)
     await waitFor(/registry offline; pulls at 2000 MB\/s; disk free unlimited\n/)
     await waitFor(/requiring: Authorization\n/)
     expect((await fetch(`${url}/api/tags`)).status).toBe(401)
     const headers = { Authorization: 'Bearer hush-hush' }
-    const pull = await fetch(`${url}/api/pull`, { method: 'POST', headers, body: JSON.stringify({ model: 'qwen3:8b', stream: false }) })
+    const pull = await fetch(`${url}/api/pull`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ model: 'qwen3:8b', stream: false }),
+    })
     expect(pull.status).toBe(500)
-    expect(((await pull.json()) as { error: string }).error).toContain('dial tcp: lookup registry.ollama.ai: no such host')
+    expect(((await pull.json()) as { error: string }).error).toContain(
+      'dial tcp: lookup registry.ollama.ai: no such host',
+    )
     await waitFor(/POST\s+\/api\/pull/)
     proc.kill('SIGTERM')
     expect(await exitOf(proc)).toBe(0)

@@ -21,14 +21,19 @@ async function main(): Promise<void> {
   const env = environmentOf(options)
   const gib = (bytes: number) => `${Math.round((bytes / 1024 ** 3) * 10) / 10} GiB`
   const source = env.contextLengthEnv > 0 ? 'OLLAMA_CONTEXT_LENGTH' : `automatic, ${gib(env.gpuMemoryBytes)} VRAM`
-  process.stdout.write(`Default context: ${serverDefaultNumCtx(env)} (${source}); RAM ${gib(env.systemMemoryBytes)}; cloud ${env.cloudAuth}\n`)
+  process.stdout.write(
+    `Default context: ${serverDefaultNumCtx(env)} (${source}); RAM ${gib(env.systemMemoryBytes)}; cloud ${env.cloudAuth}\n`,
+  )
   const speed = options.pullBytesPerSecond ?? DEFAULT_PULL_BYTES_PER_SECOND
   const disk = options.diskFreeBytes === undefined ? 'unlimited' : gib(options.diskFreeBytes)
   const mbPerSecond = Math.round(speed / 1e5) / 10
-  process.stdout.write(`Ollama ${options.version ?? DEFAULT_VERSION}; registry ${options.registryStatus ?? 'online'}; pulls at ${mbPerSecond} MB/s; disk free ${disk}\n`)
+  process.stdout.write(
+    `Ollama ${options.version ?? DEFAULT_VERSION}; registry ${options.registryStatus ?? 'online'}; pulls at ${mbPerSecond} MB/s; disk free ${disk}\n`,
+  )
   // Names only: the values are credentials.
   const headers = Object.keys(options.requiredHeaders ?? {})
-  if (headers.length > 0) process.stdout.write(`Behind a stand-in auth proxy (not Ollama) requiring: ${headers.join(', ')}\n`)
+  if (headers.length > 0)
+    process.stdout.write(`Behind a stand-in auth proxy (not Ollama) requiring: ${headers.join(', ')}\n`)
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

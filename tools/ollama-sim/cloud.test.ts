@@ -15,7 +15,8 @@ async function start(options: SimOptions = {}): Promise<OllamaSim> {
   sim = await startOllamaSim({ models: ['gpt-oss:120b-cloud', 'llama3'], reply: 'ok', ...options })
   return sim
 }
-const chat = (s: OllamaSim, model: string) => post(s, '/api/chat', { model, messages: [{ role: 'user', content: 'hi' }], stream: false })
+const chat = (s: OllamaSim, model: string) =>
+  post(s, '/api/chat', { model, messages: [{ role: 'user', content: 'hi' }], stream: false })
 const generate = (s: OllamaSim, model: string) => post(s, '/api/generate', { model, prompt: 'hi', stream: false })
 
 describe('cloud models', () => {
@@ -54,7 +55,10 @@ describe('cloud models', () => {
 
   it('are not found when addressed with :local', async () => {
     const s = await start({ cloudAuth: 'disabled' })
-    expect(await chat(s, 'gpt-oss:120b-cloud:local')).toMatchObject({ status: 404, json: { error: "model 'gpt-oss:120b-cloud:local' not found" } })
+    expect(await chat(s, 'gpt-oss:120b-cloud:local')).toMatchObject({
+      status: 404,
+      json: { error: "model 'gpt-oss:120b-cloud:local' not found" },
+    })
   })
 })
 

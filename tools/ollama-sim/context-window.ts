@@ -45,7 +45,11 @@ function asInt(value: unknown): number | undefined {
 const has = (options: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(options, key)
 
 /** `modelOptionsWithEmbeddingBatchDefault` + `usesAutomaticNumCtx`. Call `checkOptions` first. */
-export function requestedNumCtx(model: StoredModel, requestOptions: Record<string, unknown>, env: SimEnvironment): NumCtxRequest {
+export function requestedNumCtx(
+  model: StoredModel,
+  requestOptions: Record<string, unknown>,
+  env: SimEnvironment,
+): NumCtxRequest {
   const requested = asInt(requestOptions.num_ctx) ?? asInt(model.parameters.num_ctx) ?? serverDefaultNumCtx(env)
   const automatic = !has(requestOptions, 'num_ctx') && !has(model.parameters, 'num_ctx') && env.contextLengthEnv === 0
   return { requested, automatic }

@@ -35,7 +35,11 @@ function startDownload(state: SimState, blob: Layer): BlobDownload {
  * when it ends, so a small blob may have no line at all and the last line of a large one is usually short of its
  * total. Returns when the download ends or the client goes away (this pull's `release`).
  */
-async function wait(download: BlobDownload, clientGone: Promise<void>, emit: (line: Record<string, unknown>) => void): Promise<BlobOutcome> {
+async function wait(
+  download: BlobDownload,
+  clientGone: Promise<void>,
+  emit: (line: Record<string, unknown>) => void,
+): Promise<BlobOutcome> {
   download.acquire()
   let tick: () => void = () => {}
   const ticker = setInterval(() => tick(), PROGRESS_TICK_MS)

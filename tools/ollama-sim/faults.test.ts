@@ -13,7 +13,8 @@ afterEach(async () => {
   await sim.close()
 })
 
-const chat = (extra: Record<string, unknown> = {}) => post(sim, '/api/chat', { model: 'llama3', messages: [{ role: 'user', content: 'hi' }], ...extra })
+const chat = (extra: Record<string, unknown> = {}) =>
+  post(sim, '/api/chat', { model: 'llama3', messages: [{ role: 'user', content: 'hi' }], ...extra })
 
 describe('down / up', () => {
   it('refuses connections while down and serves the same state on the same port after up', async () => {
@@ -31,7 +32,10 @@ describe('down / up', () => {
   it('drops an in-flight stream when going down', async () => {
     const slow = await startOllamaSim({ models: ['llama3'], tokenDelayMs: 20, reply: 'a '.repeat(200) })
     try {
-      const response = await fetch(`${slow.url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'llama3', messages: [{ role: 'user', content: 'x' }] }) })
+      const response = await fetch(`${slow.url}/api/chat`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'llama3', messages: [{ role: 'user', content: 'x' }] }),
+      })
       const reading = response.text().catch((e: unknown) => e)
       await slow.faults.down()
       expect(await reading).toBeInstanceOf(Error)
@@ -88,7 +92,12 @@ describe('errorLineAfter', () => {
     const client = new Ollama({ host: sim.url })
     const seen: string[] = []
     const error = await (async () => {
-      for await (const part of await client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'x' }], stream: true })) seen.push(part.message.content)
+      for await (const part of await client.chat({
+        model: 'llama3',
+        messages: [{ role: 'user', content: 'x' }],
+        stream: true,
+      }))
+        seen.push(part.message.content)
     })().catch((e: unknown) => e)
     expect(seen).toEqual(['one'])
     expect(error).toBeInstanceOf(Error)
@@ -118,7 +127,12 @@ describe('dropStreamAfter', () => {
     sim.faults.dropStreamAfter(1)
     const client = new Ollama({ host: sim.url })
     const error = await (async () => {
-      for await (const part of await client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'x' }], stream: true })) void part
+      for await (const part of await client.chat({
+        model: 'llama3',
+        messages: [{ role: 'user', content: 'x' }],
+        stream: true,
+      }))
+        void part
     })().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Error)
   })
@@ -141,11 +155,15 @@ describe('stallNext', () => {
   it('never answers the next request on the path until the client aborts', async () => {
     sim.faults.stallNext('/api/show')
     const controller = new AbortController()
-    const stalled = fetch(`${sim.url}/api/show`, { method: 'POST', body: '{"model":"llama3"}', signal: controller.signal }).catch((e: unknown) => e)
+    const stalled = fetch(`${sim.url}/api/show`, {
+      method: 'POST',
+      body: '{"model":"llama3"}',
+      signal: controller.signal,
+    }).catch((e: unknown) => e)
     expect((await post(sim, '/api/show', { model: 'llama3' })).status).toBe(200)
     expect(sim.requestsTo('/api/show')).toHaveLength(2)
     controller.abort()
-    expect((await stalled as Error).name).toBe('AbortError')
+    expect(((await stalled) as Error).name).toBe('AbortError')
   })
 
   it('does not keep close() waiting', async () => {
@@ -178,7 +196,8 @@ describe('dropConnectionNext (transport fault)', () => {
     sim.faults.dropConnectionNext('/api/show')
     sim.faults.dropConnectionNext('/api/show')
     sim.faults.stallNext('/api/show')
-    const show = (signal: AbortSignal | null = null) => fetch(`${sim.url}/api/show`, { method: 'POST', body: '{"model":"llama3"}', signal })
+    const show = (signal: AbortSignal | null = null) =>
+      fetch(`${sim.url}/api/show`, { method: 'POST', body: '{"model":"llama3"}', signal })
     for (let i = 0; i < 2; i++) {
       const error = await show().catch((e: unknown) => e)
       expect((error as { cause?: { code?: string } }).cause?.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/)

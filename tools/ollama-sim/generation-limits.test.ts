@@ -20,16 +20,33 @@ const chat = (model: string, extra: Record<string, unknown>) =>
 describe('done_reason', () => {
   it('is length at num_predict and stop when the reply ends first', async () => {
     sim.setReply(words(10))
-    expect((await chat('llama3', { options: { num_predict: 3 } })).json).toMatchObject({ done_reason: 'length', eval_count: 3 })
-    expect((await chat('llama3', { options: { num_predict: 10 } })).json).toMatchObject({ done_reason: 'stop', eval_count: 10 })
+    expect((await chat('llama3', { options: { num_predict: 3 } })).json).toMatchObject({
+      done_reason: 'length',
+      eval_count: 3,
+    })
+    expect((await chat('llama3', { options: { num_predict: 10 } })).json).toMatchObject({
+      done_reason: 'stop',
+      eval_count: 10,
+    })
   })
 
   it('is length at the bound of 10 × num_ctx when num_predict is unset or negative', async () => {
     sim.setReply(words(200))
-    expect((await chat('llama3', { options: { num_ctx: 16 } })).json).toMatchObject({ done_reason: 'length', eval_count: 160 })
-    expect((await chat('llama3', { options: { num_ctx: 16, num_predict: -2 } })).json).toMatchObject({ done_reason: 'length', eval_count: 160 })
-    expect((await chat('llama3', { options: { num_ctx: 16, num_predict: 1000 } })).json).toMatchObject({ eval_count: 160 })
-    expect((await chat('llama3', { options: { num_ctx: 32 } })).json).toMatchObject({ done_reason: 'stop', eval_count: 200 })
+    expect((await chat('llama3', { options: { num_ctx: 16 } })).json).toMatchObject({
+      done_reason: 'length',
+      eval_count: 160,
+    })
+    expect((await chat('llama3', { options: { num_ctx: 16, num_predict: -2 } })).json).toMatchObject({
+      done_reason: 'length',
+      eval_count: 160,
+    })
+    expect((await chat('llama3', { options: { num_ctx: 16, num_predict: 1000 } })).json).toMatchObject({
+      eval_count: 160,
+    })
+    expect((await chat('llama3', { options: { num_ctx: 32 } })).json).toMatchObject({
+      done_reason: 'stop',
+      eval_count: 200,
+    })
   })
 
   it('is length when a runner without context shift fills its context', async () => {
@@ -38,7 +55,10 @@ describe('done_reason', () => {
     const capped = await chat('deepseek-v2:16b', { options: { num_ctx: 32 } })
     expect(capped.json).toMatchObject({ done_reason: 'length', eval_count: 25, prompt_eval_count: 6 })
     expect((capped.json as { message: { content: string } }).message.content).toBe(words(25))
-    expect((await chat('deepseek-v2:16b', { options: { num_ctx: 32 }, shift: true })).json).toMatchObject({ done_reason: 'stop', eval_count: 50 })
+    expect((await chat('deepseek-v2:16b', { options: { num_ctx: 32 }, shift: true })).json).toMatchObject({
+      done_reason: 'stop',
+      eval_count: 50,
+    })
   })
 
   it('streams the reply up to the bound, then a final length line', async () => {
@@ -53,13 +73,21 @@ describe('done_reason', () => {
     // The runner gets 4; the 6-token prompt leaves llama-server no room.
     const answer = await chat('llama3', { options: { num_ctx: 2 } })
     expect(answer.status).toBe(400)
-    expect(JSON.parse((answer.json as { error: string }).error)).toMatchObject({ error: { n_prompt_tokens: 6, n_ctx: 4 } })
+    expect(JSON.parse((answer.json as { error: string }).error)).toMatchObject({
+      error: { n_prompt_tokens: 6, n_ctx: 4 },
+    })
   })
 
   it('only applies num_predict to cloud models', async () => {
     sim.setReply(words(50))
-    expect((await chat('gpt-oss:120b-cloud', { options: { num_ctx: 4 } })).json).toMatchObject({ done_reason: 'stop', eval_count: 50 })
-    expect((await chat('gpt-oss:120b-cloud', { options: { num_predict: 5 } })).json).toMatchObject({ done_reason: 'length', eval_count: 5 })
+    expect((await chat('gpt-oss:120b-cloud', { options: { num_ctx: 4 } })).json).toMatchObject({
+      done_reason: 'stop',
+      eval_count: 50,
+    })
+    expect((await chat('gpt-oss:120b-cloud', { options: { num_predict: 5 } })).json).toMatchObject({
+      done_reason: 'length',
+      eval_count: 5,
+    })
   })
 })
 
@@ -71,14 +99,31 @@ describe('eval_count', () => {
     sim.setReply('Photosynthesis: light → sugar, mostly.')
     const answer = await chat('llama3', { stream: true })
     expect(streamed(answer.lines)).toEqual(tokenPieces('Photosynthesis: light → sugar, mostly.'))
-    expect(streamed(answer.lines)).toEqual(['Photos', 'ynthes', 'is', ':', ' light', ' →', ' sugar', ',', ' mostly', '.'])
+    expect(streamed(answer.lines)).toEqual([
+      'Photos',
+      'ynthes',
+      'is',
+      ':',
+      ' light',
+      ' →',
+      ' sugar',
+      ',',
+      ' mostly',
+      '.',
+    ])
     expect(answer.lines.at(-1)).toMatchObject({ done: true, eval_count: 10 })
     // num_predict counts the same pieces.
-    expect(streamed((await chat('llama3', { stream: true, options: { num_predict: 4 } })).lines)).toEqual(['Photos', 'ynthes', 'is', ':'])
+    expect(streamed((await chat('llama3', { stream: true, options: { num_predict: 4 } })).lines)).toEqual([
+      'Photos',
+      'ynthes',
+      'is',
+      ':',
+    ])
   })
 
   it('counts a reply as the next prompt counts it when the reply comes back as history', async () => {
-    const first = (await chat('llama3', { messages: [{ role: 'user', content: 'Explain a table of code and math' }] })).json as {
+    const first = (await chat('llama3', { messages: [{ role: 'user', content: 'Explain a table of code and math' }] }))
+      .json as {
       message: { content: string }
       eval_count: number
       prompt_eval_count: number

@@ -1,8 +1,8 @@
 const UNIT_NS: Record<string, number> = {
   ns: 1,
   us: 1e3,
-  'µs': 1e3,
-  'μs': 1e3,
+  µs: 1e3,
+  μs: 1e3,
   ms: 1e6,
   s: 1e9,
   m: 60e9,
@@ -55,6 +55,7 @@ export function decodeKeepAlive(value: unknown): { ms: number } | { error: strin
     if ('error' in parsed) return parsed
     return { ms: parsed.ms < 0 ? FOREVER_MS : parsed.ms }
   }
-  const goType = typeof value === 'boolean' ? 'bool' : Array.isArray(value) ? '[]interface {}' : 'map[string]interface {}'
+  const goType =
+    typeof value === 'boolean' ? 'bool' : Array.isArray(value) ? '[]interface {}' : 'map[string]interface {}'
   return { error: `Unsupported type: '${goType}'` }
 }

@@ -13,7 +13,8 @@ describe('decodeBody (gin ShouldBindJSON)', () => {
       error: 'json: cannot unmarshal string into Go struct field CreateRequest.stream of type bool',
     })
     expect(decodeBody(createRequest, '{"parameters":[1]}')).toEqual({
-      error: 'json: cannot unmarshal array into Go struct field CreateRequest.parameters of type map[string]interface {}',
+      error:
+        'json: cannot unmarshal array into Go struct field CreateRequest.parameters of type map[string]interface {}',
     })
     expect(decodeBody(chatRequest, '{"messages":[{"role":"user","content":5}]}')).toEqual({
       error: 'json: cannot unmarshal number into Go struct field Message.messages.content of type string',
@@ -27,12 +28,18 @@ describe('decodeBody (gin ShouldBindJSON)', () => {
   })
 
   it('rejects a non-object body with the Go value type', () => {
-    expect(decodeBody(createRequest, '[1,2]')).toEqual({ error: 'json: cannot unmarshal array into Go value of type api.CreateRequest' })
+    expect(decodeBody(createRequest, '[1,2]')).toEqual({
+      error: 'json: cannot unmarshal array into Go value of type api.CreateRequest',
+    })
   })
 
   it('reports syntax errors', () => {
-    expect(decodeBody(createRequest, 'not json')).toEqual({ error: "invalid character 'o' in literal null (expecting 'u')" })
-    expect(decodeBody(createRequest, 'hello')).toEqual({ error: "invalid character 'h' looking for beginning of value" })
+    expect(decodeBody(createRequest, 'not json')).toEqual({
+      error: "invalid character 'o' in literal null (expecting 'u')",
+    })
+    expect(decodeBody(createRequest, 'hello')).toEqual({
+      error: "invalid character 'h' looking for beginning of value",
+    })
     expect(decodeBody(createRequest, '{"model":')).toEqual({ error: 'unexpected EOF' })
   })
 
@@ -44,7 +51,11 @@ describe('decodeBody (gin ShouldBindJSON)', () => {
 
   it('passes custom decoders through (keep_alive, think)', () => {
     expect(decodeBody(chatRequest, '{"keep_alive":"-1"}')).toEqual({ error: 'time: missing unit in duration "-1"' })
-    expect(decodeBody(chatRequest, '{"think":"extreme"}')).toMatchObject({ error: expect.stringContaining('invalid think value') as unknown })
-    expect(decodeBody(chatRequest, '{"think":"high","keep_alive":"5m"}')).toEqual({ value: { think: 'high', keep_alive: '5m' } })
+    expect(decodeBody(chatRequest, '{"think":"extreme"}')).toMatchObject({
+      error: expect.stringContaining('invalid think value') as unknown,
+    })
+    expect(decodeBody(chatRequest, '{"think":"high","keep_alive":"5m"}')).toEqual({
+      value: { think: 'high', keep_alive: '5m' },
+    })
   })
 })

@@ -49,8 +49,11 @@ interface Context {
 
 function mismatch(value: string, type: GoType, ctx: Context): DecodeError {
   const target = typeName(type)
-  if (ctx.struct === undefined) return new DecodeError(`json: cannot unmarshal ${value} into Go value of type ${target}`)
-  return new DecodeError(`json: cannot unmarshal ${value} into Go struct field ${ctx.struct}.${ctx.path.join('.')} of type ${target}`)
+  if (ctx.struct === undefined)
+    return new DecodeError(`json: cannot unmarshal ${value} into Go value of type ${target}`)
+  return new DecodeError(
+    `json: cannot unmarshal ${value} into Go struct field ${ctx.struct}.${ctx.path.join('.')} of type ${target}`,
+  )
 }
 
 function findField(fields: Record<string, GoType>, key: string): string | undefined {

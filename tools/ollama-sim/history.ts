@@ -22,7 +22,11 @@ export function withModelSystem(model: StoredModel, messages: readonly SimMessag
  * `num_ctx` of 0, raised to 4 only for the runner), while `chatPrompt` then keeps just the last message and the
  * system messages before it.
  */
-export function truncateHistory(messages: readonly SimMessage[], numCtx: number, path: 'native' | 'rendered'): SimMessage[] {
+export function truncateHistory(
+  messages: readonly SimMessage[],
+  numCtx: number,
+  path: 'native' | 'rendered',
+): SimMessage[] {
   if (path === 'native' && (numCtx <= 0 || messages.length <= 1)) return [...messages]
   const last = messages.length - 1
   // Each message is tokenized once: the kept system messages before `start`, plus everything from `start` on.

@@ -44,7 +44,10 @@ function writable(res: ServerResponse): boolean {
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   if (!writable(res)) return
   const body = JSON.stringify(value)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  })
   res.end(body)
 }
 

@@ -22,8 +22,13 @@ afterEach(async () => {
 // A 1×1 transparent PNG as base64, the way a chat request carries it (the simulator imports nothing from src-main).
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 const chat = (model: string, images?: unknown) =>
-  post(sim, '/api/chat', { model, stream: false, messages: [{ role: 'user', content: 'What is this?', ...(images === undefined ? {} : { images }) }] })
-const promptTokens = async (model: string, images?: unknown) => ((await chat(model, images)).json as { prompt_eval_count: number }).prompt_eval_count
+  post(sim, '/api/chat', {
+    model,
+    stream: false,
+    messages: [{ role: 'user', content: 'What is this?', ...(images === undefined ? {} : { images }) }],
+  })
+const promptTokens = async (model: string, images?: unknown) =>
+  ((await chat(model, images)).json as { prompt_eval_count: number }).prompt_eval_count
 
 describe('images on /api/chat', () => {
   it('counts 768 tokens per image for a model with vision (server/prompt.go chatPrompt) and hands them to the model', async () => {

@@ -42,10 +42,12 @@ export function corruptBase64Offset(text: string): number | undefined {
 export const goImages: GoType = {
   kind: 'custom',
   check(value) {
-    if (!Array.isArray(value)) return `json: cannot unmarshal ${typeof value === 'string' ? 'string' : 'object'} into Go struct field Message.messages.images of type []api.ImageData`
+    if (!Array.isArray(value))
+      return `json: cannot unmarshal ${typeof value === 'string' ? 'string' : 'object'} into Go struct field Message.messages.images of type []api.ImageData`
     for (const item of value) {
       if (item === null) continue
-      if (typeof item !== 'string') return `json: cannot unmarshal ${typeof item === 'number' ? 'number' : 'object'} into Go struct field Message.messages.images of type api.ImageData`
+      if (typeof item !== 'string')
+        return `json: cannot unmarshal ${typeof item === 'number' ? 'number' : 'object'} into Go struct field Message.messages.images of type api.ImageData`
       const offset = corruptBase64Offset(item)
       if (offset !== undefined) return `illegal base64 data at input byte ${offset}`
     }
@@ -54,7 +56,10 @@ export const goImages: GoType = {
 }
 
 /** A sent message as the model gets it: its images only when the model has a projector to read them. */
-export function toSimMessage(model: StoredModel, message: { role?: string; content?: string; images?: (string | null)[] }): SimMessage {
+export function toSimMessage(
+  model: StoredModel,
+  message: { role?: string; content?: string; images?: (string | null)[] },
+): SimMessage {
   const role = (message.role ?? '').toLowerCase()
   const content = message.content ?? ''
   const images = (message.images ?? []).filter((image): image is string => image !== null)
@@ -65,4 +70,5 @@ export function toSimMessage(model: StoredModel, message: { role?: string; conte
 export const imageTokens = (message: SimMessage): number => (message.images?.length ?? 0) * TOKENS_PER_IMAGE
 
 /** Whether any message carries images: llama-server then gets the prompt as is (`completionPromptForRequest`). */
-export const hasImages = (messages: readonly SimMessage[]): boolean => messages.some((message) => (message.images?.length ?? 0) > 0)
+export const hasImages = (messages: readonly SimMessage[]): boolean =>
+  messages.some((message) => (message.images?.length ?? 0) > 0)

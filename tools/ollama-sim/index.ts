@@ -79,9 +79,16 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
     diskFreeBytes: () => state.blobs.freeBytes,
     unloadAll: () => state.scheduler.unloadAll(),
     loaded: () =>
-      state.scheduler.list().map((runner) => ({ name: runner.loader, contextLength: runner.contextLength, expiresAt: formatExpiry(runner) })),
+      state.scheduler
+        .list()
+        .map((runner) => ({
+          name: runner.loader,
+          contextLength: runner.contextLength,
+          expiresAt: formatExpiry(runner),
+        })),
     requests,
-    requestsTo: (path, method) => requests.filter((r) => r.path === path && (method === undefined || r.method === method.toUpperCase())),
+    requestsTo: (path, method) =>
+      requests.filter((r) => r.path === path && (method === undefined || r.method === method.toUpperCase())),
     clearRequests: () => void (requests.length = 0),
     setReply: (reply) => void (state.reply = reply),
     faults,

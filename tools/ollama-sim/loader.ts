@@ -1,4 +1,10 @@
-import { flooredNumCtx, nextLowerAutoNumCtx, requestedNumCtx, resolveContextShift, runnerNumCtx } from './context-window'
+import {
+  flooredNumCtx,
+  nextLowerAutoNumCtx,
+  requestedNumCtx,
+  resolveContextShift,
+  runnerNumCtx,
+} from './context-window'
 import type { NumCtxRequest } from './context-window'
 import { delay } from './http'
 import type { StoredModel } from './manifest'

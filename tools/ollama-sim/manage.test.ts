@@ -67,8 +67,17 @@ describe('POST /api/copy', () => {
   })
 
   it('answers 404 and 400 with Go-quoted names', async () => {
-    expect(await post(sim, '/api/copy', { source: 'nope', destination: 'x' })).toMatchObject({ status: 404, json: { error: 'model "nope" not found' } })
-    expect(await post(sim, '/api/copy', { source: ' llama3', destination: 'x' })).toMatchObject({ status: 400, json: { error: 'source " llama3" is invalid' } })
-    expect(await post(sim, '/api/copy', { source: 'llama3', destination: 'a b' })).toMatchObject({ status: 400, json: { error: 'destination "a b" is invalid' } })
+    expect(await post(sim, '/api/copy', { source: 'nope', destination: 'x' })).toMatchObject({
+      status: 404,
+      json: { error: 'model "nope" not found' },
+    })
+    expect(await post(sim, '/api/copy', { source: ' llama3', destination: 'x' })).toMatchObject({
+      status: 400,
+      json: { error: 'source " llama3" is invalid' },
+    })
+    expect(await post(sim, '/api/copy', { source: 'llama3', destination: 'a b' })).toMatchObject({
+      status: 400,
+      json: { error: 'destination "a b" is invalid' },
+    })
   })
 })

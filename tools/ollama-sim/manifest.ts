@@ -69,7 +69,11 @@ function blob(mediaType: string, content: string, from: string): Layer {
 export function layersOf(model: StoredModel): Layer[] {
   if (model.remote) return []
   const from = model.parentModel
-  const weights: Layer = { mediaType: 'application/vnd.ollama.image.model', digest: model.weightsDigest, size: model.sizeBytes }
+  const weights: Layer = {
+    mediaType: 'application/vnd.ollama.image.model',
+    digest: model.weightsDigest,
+    size: model.sizeBytes,
+  }
   if (from !== '') weights.from = from
   const layers = [weights, blob('application/vnd.ollama.image.template', model.template, from)]
   if (model.system !== '') layers.push(blob('application/vnd.ollama.image.system', model.system, from))
@@ -92,7 +96,8 @@ export function configOf(model: StoredModel): Layer {
     architecture: 'amd64',
     os: 'linux',
   }
-  if (model.remote) Object.assign(config, { remote_host: 'https://ollama.com:443', remote_model: remoteModelName(model) })
+  if (model.remote)
+    Object.assign(config, { remote_host: 'https://ollama.com:443', remote_model: remoteModelName(model) })
   if (model.revision > 0) config.revision = model.revision
   return blob('application/vnd.docker.container.image.v1+json', JSON.stringify(config), '')
 }

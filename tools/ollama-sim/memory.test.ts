@@ -25,7 +25,15 @@ const LFM2 = {
   quantization: 'Q4_K_M',
   contextLength: 128000,
   sizeBytes: 730_000_000,
-  architecture: { blockCount: 16, headCount: 32, headCountKv: 8, embeddingLength: 2048, keyLength: 64, valueLength: 64, headCountKvPerLayer: LFM2_KV_HEADS },
+  architecture: {
+    blockCount: 16,
+    headCount: 32,
+    headCountKv: 8,
+    embeddingLength: 2048,
+    keyLength: 64,
+    valueLength: 64,
+    headCountKvPerLayer: LFM2_KV_HEADS,
+  },
 }
 // f16 KV cache of Llama 3 8B: 2 (K, V) × 32 layers × 8 KV heads × 128 × 2 bytes per token.
 const llama3Kv = (numCtx: number) => 2 * 32 * 8 * 128 * numCtx * 2
@@ -44,12 +52,29 @@ describe('/api/show model_info', () => {
       'qwen3.context_length': 40960,
     })
     const llama = await show(s, 'llama3')
-    expect(llama).toMatchObject({ 'llama.block_count': 32, 'llama.attention.head_count': 32, 'llama.attention.head_count_kv': 8, 'llama.embedding_length': 4096 })
+    expect(llama).toMatchObject({
+      'llama.block_count': 32,
+      'llama.attention.head_count': 32,
+      'llama.attention.head_count_kv': 8,
+      'llama.embedding_length': 4096,
+    })
     expect(llama).not.toHaveProperty('llama.attention.key_length')
     expect(Object.keys(llama)).toEqual([...Object.keys(llama)].sort())
-    expect(await show(s, 'gemma3:4b')).toMatchObject({ 'gemma3.block_count': 34, 'gemma3.attention.head_count_kv': 4, 'gemma3.attention.key_length': 256 })
-    expect(await show(s, 'gpt-oss:20b')).toMatchObject({ 'gptoss.block_count': 24, 'gptoss.attention.head_count': 64, 'gptoss.embedding_length': 2880 })
-    expect(await show(s, 'all-minilm')).toMatchObject({ 'bert.block_count': 6, 'bert.embedding_length': 384, 'bert.context_length': 512 })
+    expect(await show(s, 'gemma3:4b')).toMatchObject({
+      'gemma3.block_count': 34,
+      'gemma3.attention.head_count_kv': 4,
+      'gemma3.attention.key_length': 256,
+    })
+    expect(await show(s, 'gpt-oss:20b')).toMatchObject({
+      'gptoss.block_count': 24,
+      'gptoss.attention.head_count': 64,
+      'gptoss.embedding_length': 2880,
+    })
+    expect(await show(s, 'all-minilm')).toMatchObject({
+      'bert.block_count': 6,
+      'bert.embedding_length': 384,
+      'bert.context_length': 512,
+    })
   })
 
   it('reports attention.sliding_window for the models whose GGUF has one (Gemma 3: 1024, gpt-oss: 128)', async () => {
@@ -64,7 +89,11 @@ describe('/api/show model_info', () => {
     const s = await start({ models: [LFM2, 'llama3'] })
     const info = await show(s, 'hybrid-lfm2')
     expect(info).toHaveProperty(['lfm2.attention.head_count_kv'], null)
-    expect(info).toMatchObject({ 'lfm2.block_count': 16, 'lfm2.attention.head_count': 32, 'lfm2.attention.key_length': 64 })
+    expect(info).toMatchObject({
+      'lfm2.block_count': 16,
+      'lfm2.attention.head_count': 32,
+      'lfm2.attention.key_length': 64,
+    })
     expect((await show(s, 'hybrid-lfm2', true))['lfm2.attention.head_count_kv']).toEqual(LFM2_KV_HEADS)
     expect((await show(s, 'hybrid-lfm2', false))['lfm2.attention.head_count_kv']).toBeNull()
     // Scalar keys stay numbers either way.
@@ -168,7 +197,11 @@ describe('loads that do not fit', () => {
   })
 
   it('fail with 500 when the lower tier does not fit either', async () => {
-    const s = await start({ models: [{ name: 'huge', sizeBytes: 30 * GiB, contextLength: 131072 }], gpuMemoryBytes: 24 * GiB, systemMemoryBytes: 0 })
+    const s = await start({
+      models: [{ name: 'huge', sizeBytes: 30 * GiB, contextLength: 131072 }],
+      gpuMemoryBytes: 24 * GiB,
+      systemMemoryBytes: 0,
+    })
     const answer = await chat(s, 'huge')
     expect(answer.status).toBe(500)
     expect((answer.json as { error: string }).error).toMatch(/^llama-server reported out-of-memory during startup: /)
@@ -181,7 +214,10 @@ describe('automatic context and reloads', () => {
     const s = await start({ models: ['llama3', 'llama3.1:8b'], gpuMemoryBytes: 24 * GiB })
     await chat(s, 'llama3.1:8b')
     await chat(s, 'llama3')
-    expect((await ps(s)).map((m) => [m.name, m.context_length]).sort()).toEqual([['llama3.1:8b', 32768], ['llama3:latest', 8192]])
+    expect((await ps(s)).map((m) => [m.name, m.context_length]).sort()).toEqual([
+      ['llama3.1:8b', 32768],
+      ['llama3:latest', 8192],
+    ])
     s.configure({ contextLengthEnv: 2048 })
     expect(await ps(s)).toEqual([])
     await chat(s, 'llama3.1:8b')

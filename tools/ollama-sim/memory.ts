@@ -4,7 +4,12 @@ import type { SimArchitecture, SimEnvironment } from './types'
 const MiB = 1024 ** 2
 
 /** Llama 3 8B: what `/api/show` reported for every model before architectures were modelled. */
-export const DEFAULT_ARCHITECTURE: SimArchitecture = { blockCount: 32, headCount: 32, headCountKv: 8, embeddingLength: 4096 }
+export const DEFAULT_ARCHITECTURE: SimArchitecture = {
+  blockCount: 32,
+  headCount: 32,
+  headCountKv: 8,
+  embeddingLength: 4096,
+}
 
 /** Per-head key and value sizes: `key_length`/`value_length` when the GGUF has them, else embedding / heads. */
 export function headDims(arch: SimArchitecture): { key: number; value: number } {

@@ -44,7 +44,8 @@ export function modelControls(state: SimState): ModelControls {
       model.revision++
       // Only this manifest moves to the new blob: a model derived earlier holds its own copy of the old digest
       // (its manifest lists the weights layer, not the base's manifest), so it keeps the old blob and runner.
-      if (opts.newWeights === true) model.weightsDigest = weightsDigestOf(model.name, model.family, model.sizeBytes, weights)
+      if (opts.newWeights === true)
+        model.weightsDigest = weightsDigestOf(model.name, model.family, model.sizeBytes, weights)
       state.revisions.set(key, { manifest: model.revision, weights })
       state.store.put(model)
       // As a real pull ends: blobs only the old manifest used are removed (`deleteUnusedLayers`).
@@ -54,9 +55,13 @@ export function modelControls(state: SimState): ModelControls {
     publish(name, opts = {}) {
       const parsed = parseValidName(name.trim())
       const key = parsed === undefined ? '' : nameKey(parsed)
-      if (!state.registry.has(key)) throw new Error(`ollama-sim: ${JSON.stringify(name)} is not on the simulated registry`)
+      if (!state.registry.has(key))
+        throw new Error(`ollama-sim: ${JSON.stringify(name)} is not on the simulated registry`)
       const revision = state.revisions.get(key) ?? { manifest: 0, weights: 0 }
-      state.revisions.set(key, { manifest: revision.manifest + 1, weights: revision.weights + (opts.newWeights === true ? 1 : 0) })
+      state.revisions.set(key, {
+        manifest: revision.manifest + 1,
+        weights: revision.weights + (opts.newWeights === true ? 1 : 0),
+      })
     },
     load(name, opts = {}) {
       const model = find(name)

@@ -144,7 +144,9 @@ export class ModelStore {
 
   /** Newest `modified_at` first. */
   list(): StoredModel[] {
-    return [...this.models.values()].sort((a, b) => (a.modifiedNs === b.modifiedNs ? 0 : a.modifiedNs > b.modifiedNs ? -1 : 1))
+    return [...this.models.values()].sort((a, b) =>
+      a.modifiedNs === b.modifiedNs ? 0 : a.modifiedNs > b.modifiedNs ? -1 : 1,
+    )
   }
 
   /** True when any stored manifest references the blob (so a create or pull reuses it). */

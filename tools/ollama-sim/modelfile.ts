@@ -28,7 +28,8 @@ export function modelfileOf(model: StoredModel): string {
   ]
   if (model.system !== '') lines.push(`SYSTEM ${modelfileQuote(model.system)}`)
   for (const [key, value] of Object.entries(model.parameters)) {
-    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) lines.push(`PARAMETER ${key} ${modelfileQuote(goV(item))}`)
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value])
+      lines.push(`PARAMETER ${key} ${modelfileQuote(goV(item))}`)
   }
   for (const license of model.license) lines.push(`LICENSE ${modelfileQuote(license)}`)
   return `${lines.join('\n')}\n`

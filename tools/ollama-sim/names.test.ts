@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { displayName, fullName, isCloudName, isValidName, parseName, parseValidName, sameName, stripSourceSuffix } from './names'
+import {
+  displayName,
+  fullName,
+  isCloudName,
+  isValidName,
+  parseName,
+  parseValidName,
+  sameName,
+  stripSourceSuffix,
+} from './names'
 
 describe('parseName / displayName', () => {
   it.each([
@@ -8,7 +17,11 @@ describe('parseName / displayName', () => {
     ['user/model', 'registry.ollama.ai/user/model:latest', 'user/model:latest'],
     ['hf.co/user/repo:Q4_K_M', 'hf.co/user/repo:Q4_K_M', 'hf.co/user/repo:Q4_K_M'],
     ['registry.ollama.ai/library/llama3:latest', 'registry.ollama.ai/library/llama3:latest', 'llama3:latest'],
-    ['ollmchat-temp/llama3-oc4096', 'registry.ollama.ai/ollmchat-temp/llama3-oc4096:latest', 'ollmchat-temp/llama3-oc4096:latest'],
+    [
+      'ollmchat-temp/llama3-oc4096',
+      'registry.ollama.ai/ollmchat-temp/llama3-oc4096:latest',
+      'ollmchat-temp/llama3-oc4096:latest',
+    ],
     ['https://hf.co/u/r', 'hf.co/u/r:latest', 'hf.co/u/r:latest'],
     ['myreg:5000/ns/model', 'myreg:5000/ns/model:latest', 'myreg:5000/ns/model:latest'],
   ])('%s is stored as %s and displayed as %s', (input, full, display) => {

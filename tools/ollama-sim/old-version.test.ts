@@ -17,14 +17,23 @@ describe('an Ollama before 0.5.5 (routes.go CreateHandler at v0.5.4)', () => {
   it('reports its version and answers a create with from but no Modelfile with 400 path or Modelfile are required', async () => {
     sim = await startOllamaSim({ models: ['llama3'], version: '0.5.4' })
     expect((await call(sim, 'GET', '/api/version')).json).toEqual({ version: '0.5.4' })
-    expect(await post(sim, '/api/create', body)).toMatchObject({ status: 400, json: { error: 'path or Modelfile are required' } })
-    expect(await post(sim, '/api/create', { ...body, stream: false })).toMatchObject({ status: 400, json: { error: 'path or Modelfile are required' } })
+    expect(await post(sim, '/api/create', body)).toMatchObject({
+      status: 400,
+      json: { error: 'path or Modelfile are required' },
+    })
+    expect(await post(sim, '/api/create', { ...body, stream: false })).toMatchObject({
+      status: 400,
+      json: { error: 'path or Modelfile are required' },
+    })
     expect(sim.hasModel(body.model)).toBe(false)
   })
 
   it('checks the target name first, and the old struct field types', async () => {
     sim = await startOllamaSim({ models: ['llama3'], version: '0.3.14' })
-    expect(await post(sim, '/api/create', { ...body, model: 'a/b/c/d' })).toMatchObject({ status: 400, json: { error: 'invalid model name' } })
+    expect(await post(sim, '/api/create', { ...body, model: 'a/b/c/d' })).toMatchObject({
+      status: 400,
+      json: { error: 'invalid model name' },
+    })
     expect(await post(sim, '/api/create', { ...body, modelfile: 5 })).toMatchObject({
       status: 400,
       json: { error: 'json: cannot unmarshal number into Go struct field CreateRequest.modelfile of type string' },
@@ -40,7 +49,10 @@ describe('an Ollama before 0.5.5 (routes.go CreateHandler at v0.5.4)', () => {
 
   it.each(['0.5.5', '0.5.5-rc0', '0.0.0', '0.32.15'])('creates from a model with version %s', async (version) => {
     sim = await startOllamaSim({ models: ['llama3'], version })
-    expect(await post(sim, '/api/create', { ...body, stream: false })).toMatchObject({ status: 200, json: { status: 'success' } })
+    expect(await post(sim, '/api/create', { ...body, stream: false })).toMatchObject({
+      status: 200,
+      json: { status: 'success' },
+    })
   })
 })
 

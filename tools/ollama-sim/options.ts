@@ -1,6 +1,17 @@
 import type { StoredModel } from './manifest'
 
-const INTEGER = ['num_keep', 'seed', 'num_predict', 'top_k', 'repeat_last_n', 'num_ctx', 'num_batch', 'num_gpu', 'main_gpu', 'num_thread']
+const INTEGER = [
+  'num_keep',
+  'seed',
+  'num_predict',
+  'top_k',
+  'repeat_last_n',
+  'num_ctx',
+  'num_batch',
+  'num_gpu',
+  'main_gpu',
+  'num_thread',
+]
 const FLOAT = ['temperature', 'top_p', 'min_p', 'typical_p', 'repeat_penalty', 'presence_penalty', 'frequency_penalty']
 const BOOLEAN = ['use_mmap']
 
@@ -20,7 +31,10 @@ function checkOne(key: string, value: unknown): string | undefined {
  * `api.Options.FromMap` over the model's stored parameters, then the request's options: the first value of the
  * wrong type gives Go's error (chat/generate answer it with HTTP 500). Unknown keys are ignored.
  */
-export function checkOptions(modelParams: Record<string, unknown>, requestOptions: Record<string, unknown>): string | undefined {
+export function checkOptions(
+  modelParams: Record<string, unknown>,
+  requestOptions: Record<string, unknown>,
+): string | undefined {
   for (const source of [modelParams, requestOptions]) {
     for (const [key, value] of Object.entries(source)) {
       const error = checkOne(key, value)

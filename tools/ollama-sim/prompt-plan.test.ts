@@ -7,7 +7,14 @@ const msg = (role: string, chars: number, fill = 'x') => ({ role, content: fill.
 
 describe('truncateHistory', () => {
   // system 5 + 2 tokens (8 letters: pieces of 6 and 2), then five messages of 5 + 14 tokens (80 letters): 102 in all.
-  const history = [msg('system', 8), msg('user', 80, 'a'), msg('assistant', 80, 'b'), msg('user', 80, 'c'), msg('assistant', 80, 'd'), msg('user', 80, 'e')]
+  const history = [
+    msg('system', 8),
+    msg('user', 80, 'a'),
+    msg('assistant', 80, 'b'),
+    msg('user', 80, 'c'),
+    msg('assistant', 80, 'd'),
+    msg('user', 80, 'e'),
+  ]
 
   it('drops from the front, keeping the system messages, until the prompt fits', () => {
     expect(promptTokens(history)).toBe(102)

@@ -57,7 +57,8 @@ export function planPrompt(input: PromptInput): PromptPlan {
   const { model, runner, messages } = input
   // Cloud models run remotely; the MLX runner (safetensors) gets no truncation (`ChatHandler`: `m.IsMLX()`) and
   // its own handling of an over-long prompt was not traced.
-  if (runner === undefined || model.format === 'safetensors') return { seen: messages, promptTokens: promptTokens(messages) }
+  if (runner === undefined || model.format === 'safetensors')
+    return { seen: messages, promptTokens: promptTokens(messages) }
   const numCtx = runner.contextLength
   const promptNumCtx = input.requestedNumCtx > numCtx ? numCtx : input.requestedNumCtx
   const kept = input.truncate ? truncateHistory(messages, promptNumCtx, model.chatPath) : messages
@@ -99,7 +100,12 @@ function completionPrompt(input: PromptInput, kept: SimMessage[], numCtx: number
  * `num_keep` of 4 the system prompt and the start of a long message are simply gone, as the model would experience
  * it.
  */
-export function keepHeadAndTail(messages: readonly SimMessage[], bos: number, head: number, tail: number): SimMessage[] {
+export function keepHeadAndTail(
+  messages: readonly SimMessage[],
+  bos: number,
+  head: number,
+  tail: number,
+): SimMessage[] {
   const total = bos + promptTokens(messages)
   const tailStart = total - tail
   const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), max)
@@ -111,7 +117,8 @@ export function keepHeadAndTail(messages: readonly SimMessage[], bos: number, he
     offset = contentStart + pieces.length
     const headEnd = clamp(head - contentStart, pieces.length)
     const keptFrom = clamp(tailStart - contentStart, pieces.length)
-    const content = headEnd >= keptFrom ? message.content : [...pieces.slice(0, headEnd), ...pieces.slice(keptFrom)].join('')
+    const content =
+      headEnd >= keptFrom ? message.content : [...pieces.slice(0, headEnd), ...pieces.slice(keptFrom)].join('')
     const headerKept = contentStart - TEMPLATE_TOKENS_PER_MESSAGE < head || contentStart > tailStart
     if (content !== '' || (message.content === '' && headerKept)) seen.push({ role: message.role, content })
   }

@@ -24,7 +24,8 @@ export function failedHeaders(required: Map<string, string>, headers: IncomingHt
 export function sendProxyUnauthorized(res: ServerResponse, required: Map<string, string>): void {
   const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '12' }
   const scheme = /^(\S+)\s/.exec(required.get('authorization') ?? '')?.[1]
-  if (scheme !== undefined) headers['WWW-Authenticate'] = scheme.toLowerCase() === 'basic' ? `${scheme} realm="restricted"` : scheme
+  if (scheme !== undefined)
+    headers['WWW-Authenticate'] = scheme.toLowerCase() === 'basic' ? `${scheme} realm="restricted"` : scheme
   res.writeHead(401, headers)
   res.end('Unauthorized')
 }

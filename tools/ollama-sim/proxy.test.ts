@@ -24,7 +24,9 @@ describe('requiredHeaders: a stand-in for an authenticating proxy (not Ollama)',
     expect(wrong.status).toBe(401)
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer')
     expect(await call(sim, 'GET', '/api/version', undefined, { authorization: SECRET })).toMatchObject({ status: 200 })
-    expect(await call(sim, 'POST', '/api/show', { model: 'llama3' }, { AUTHORIZATION: SECRET })).toMatchObject({ status: 200 })
+    expect(await call(sim, 'POST', '/api/show', { model: 'llama3' }, { AUTHORIZATION: SECRET })).toMatchObject({
+      status: 200,
+    })
   })
 
   it('records every request with its headers, refused ones too, so a test can check what was sent', async () => {
@@ -39,7 +41,11 @@ describe('requiredHeaders: a stand-in for an authenticating proxy (not Ollama)',
     sim = await startOllamaSim({ models: ['llama3'], requiredHeaders: { Authorization: SECRET } })
     const client = new Ollama({ host: sim.url, headers: { Authorization: SECRET } })
     expect((await client.list()).models.map((m) => m.name)).toEqual(['llama3:latest'])
-    await expect(new Ollama({ host: sim.url }).list()).rejects.toMatchObject({ name: 'ResponseError', status_code: 401, error: 'Unauthorized' })
+    await expect(new Ollama({ host: sim.url }).list()).rejects.toMatchObject({
+      name: 'ResponseError',
+      status_code: 401,
+      error: 'Unauthorized',
+    })
     sim.configure({ requiredHeaders: {} })
     expect((await post(sim, '/api/chat', { model: 'llama3', messages: [] })).status).toBe(200)
   })

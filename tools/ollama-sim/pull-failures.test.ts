@@ -10,8 +10,14 @@ const DNS_FAILURE =
 describe('pull failures before any download', () => {
   it('rejects an invalid name with 400 before any line', async () => {
     const s = await start({})
-    expect(await post(s, '/api/pull', { model: 'bad name' })).toMatchObject({ status: 400, json: { error: 'invalid model name' } })
-    expect(await post(s, '/api/pull', { model: 'a/b/c/d' })).toMatchObject({ status: 400, json: { error: 'invalid model name' } })
+    expect(await post(s, '/api/pull', { model: 'bad name' })).toMatchObject({
+      status: 400,
+      json: { error: 'invalid model name' },
+    })
+    expect(await post(s, '/api/pull', { model: 'a/b/c/d' })).toMatchObject({
+      status: 400,
+      json: { error: 'invalid model name' },
+    })
     expect(await post(s, '/api/pull', {})).toMatchObject({ status: 400, json: { error: 'invalid model name' } })
   })
 
@@ -29,13 +35,22 @@ describe('pull failures before any download', () => {
 
   it("relays Go's DNS error when the registry cannot be reached, for installed models too", async () => {
     const s = await start({ models: ['llama3'], registryStatus: 'offline' })
-    expect((await post(s, '/api/pull', { model: 'llama3.2:3b' })).lines).toEqual([{ status: 'pulling manifest' }, { error: DNS_FAILURE }])
-    expect(await post(s, '/api/pull', { model: 'llama3.2:3b', stream: false })).toMatchObject({ status: 500, json: { error: DNS_FAILURE } })
+    expect((await post(s, '/api/pull', { model: 'llama3.2:3b' })).lines).toEqual([
+      { status: 'pulling manifest' },
+      { error: DNS_FAILURE },
+    ])
+    expect(await post(s, '/api/pull', { model: 'llama3.2:3b', stream: false })).toMatchObject({
+      status: 500,
+      json: { error: DNS_FAILURE },
+    })
     const installed = await post(s, '/api/pull', { model: 'llama3' })
-    expect(installed.lines.at(-1)?.error).toMatch(/^pull model manifest: Get "https:\/\/registry\.ollama\.ai\/v2\/library\/llama3\/manifests\/latest": dial tcp/)
+    expect(installed.lines.at(-1)?.error).toMatch(
+      /^pull model manifest: Get "https:\/\/registry\.ollama\.ai\/v2\/library\/llama3\/manifests\/latest": dial tcp/,
+    )
     const other = await post(s, '/api/pull', { model: 'hf.co/User/Repo:Q4_K_M' })
     expect(other.lines.at(-1)).toEqual({
-      error: 'pull model manifest: Get "https://hf.co/v2/User/Repo/manifests/Q4_K_M": dial tcp: lookup hf.co: no such host',
+      error:
+        'pull model manifest: Get "https://hf.co/v2/User/Repo/manifests/Q4_K_M": dial tcp: lookup hf.co: no such host',
     })
     expect(s.hasModel('llama3.2:3b')).toBe(false)
   })
@@ -51,7 +66,8 @@ describe('pull failures before any download', () => {
 
 describe('a disk that fills up (download.go: ENOSPC ends the download at once)', () => {
   const SPEC = { name: 'large:1b', sizeBytes: 400 * MB }
-  const noSpace = (digest: string) => `write /root/.ollama/models/blobs/${digest.replace(':', '-')}-partial: no space left on device`
+  const noSpace = (digest: string) =>
+    `write /root/.ollama/models/blobs/${digest.replace(':', '-')}-partial: no space left on device`
 
   it('streams progress, then the write error; freeing space lets the next pull resume', async () => {
     const s = await start({ registry: [SPEC], pullBytesPerSecond: 1e9, diskFreeBytes: 150 * MB })
@@ -77,6 +93,8 @@ describe('a disk that fills up (download.go: ENOSPC ends the download at once)',
     const s = await start({ registry: [SPEC], diskFreeBytes: 0 })
     const answer = await post(s, '/api/pull', { model: 'large:1b', stream: false })
     expect(answer.status).toBe(500)
-    expect((answer.json as { error: string }).error).toMatch(/^write \/root\/\.ollama\/models\/blobs\/sha256-[0-9a-f]{64}-partial: no space left on device$/)
+    expect((answer.json as { error: string }).error).toMatch(
+      /^write \/root\/\.ollama\/models\/blobs\/sha256-[0-9a-f]{64}-partial: no space left on device$/,
+    )
   })
 })

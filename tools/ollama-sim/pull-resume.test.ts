@@ -19,7 +19,12 @@ const weightsOf = (lines: Record<string, unknown>[]) => String(lines.find((l) =>
 
 describe('a pull stopped by its client (download.go: parts saved, resumed from the -partial files)', () => {
   it('keeps the bytes downloaded so far, and the next pull starts that layer there', async () => {
-    const first = await streamUntil(sim, '/api/pull', { model: 'resumable:1b' }, (line) => Number(line.completed ?? 0) >= 100 * MB)
+    const first = await streamUntil(
+      sim,
+      '/api/pull',
+      { model: 'resumable:1b' },
+      (line) => Number(line.completed ?? 0) >= 100 * MB,
+    )
     expect(first.aborted).toBe(true)
     const digest = weightsOf(first.lines)
     const seen = Number(first.lines.at(-1)?.completed)

@@ -6,17 +6,23 @@ const MB = 1000 * 1000
 const start = simPerTest()
 
 const TAIL = [{ status: 'verifying sha256 digest' }, { status: 'writing manifest' }, { status: 'success' }]
-const linesOf = (lines: Record<string, unknown>[], digest: string | undefined) => lines.filter((l) => l.digest === digest)
+const linesOf = (lines: Record<string, unknown>[], digest: string | undefined) =>
+  lines.filter((l) => l.digest === digest)
 
 describe('POST /api/pull progress (images.go PullModel, download.go Wait)', () => {
   it('streams a line per 60 ms tick for a new blob, without completed until bytes flow, then verify, write, success', async () => {
-    const s = await start({ registry: [{ name: 'ticks:1b', sizeBytes: 300 * MB }], pullBytesPerSecond: 1e9, registryLatencyMs: 130 })
+    const s = await start({
+      registry: [{ name: 'ticks:1b', sizeBytes: 300 * MB }],
+      pullBytesPerSecond: 1e9,
+      registryLatencyMs: 130,
+    })
     const { lines, times } = await streamUntil(s, '/api/pull', { model: 'ticks:1b' })
     expect(lines[0]).toEqual({ status: 'pulling manifest' })
     expect(lines.slice(-3)).toEqual(TAIL)
     const weights = s.getModel('ticks:1b')?.weightsDigest ?? ''
     const progress = linesOf(lines, weights)
-    for (const line of progress) expect(line).toMatchObject({ status: `pulling ${weights.slice(7, 19)}`, total: 300 * MB })
+    for (const line of progress)
+      expect(line).toMatchObject({ status: `pulling ${weights.slice(7, 19)}`, total: 300 * MB })
     expect(progress[0]).not.toHaveProperty('completed')
     const completed = progress.map((l) => Number(l.completed ?? 0))
     expect(completed).toEqual([...completed].sort((a, b) => a - b))
@@ -24,10 +30,13 @@ describe('POST /api/pull progress (images.go PullModel, download.go Wait)', () =
     // 130 ms of requests and 300 ms of bytes at 1 GB/s: about seven ticks, each some 60 MB on.
     expect(progress.length).toBeGreaterThanOrEqual(4)
     expect(progress.length).toBeLessThanOrEqual(9)
-    for (let i = 1; i < completed.length; i++) expect((completed[i] ?? 0) - (completed[i - 1] ?? 0)).toBeLessThanOrEqual(150 * MB)
+    for (let i = 1; i < completed.length; i++)
+      expect((completed[i] ?? 0) - (completed[i - 1] ?? 0)).toBeLessThanOrEqual(150 * MB)
     expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(380)
     // The small blobs (template, config) too start with a line that has no bytes yet: the latency outlasts a tick.
-    const smallDigests = new Set(lines.filter((l) => l.digest !== undefined && l.digest !== weights).map((l) => l.digest))
+    const smallDigests = new Set(
+      lines.filter((l) => l.digest !== undefined && l.digest !== weights).map((l) => l.digest),
+    )
     expect(smallDigests.size).toBe(2)
     for (const digest of smallDigests) expect(linesOf(lines, String(digest))[0]).not.toHaveProperty('completed')
   })
@@ -67,7 +76,12 @@ describe('POST /api/pull progress (images.go PullModel, download.go Wait)', () =
     const newWeights = s.getModel('moving:1b')?.weightsDigest ?? ''
     expect(newWeights).not.toBe(oldWeights)
     expect(linesOf(lines, newWeights).length).toBeGreaterThan(0)
-    expect(lines.slice(-4).map((l) => l.status)).toEqual(['verifying sha256 digest', 'writing manifest', 'removing unused layers', 'success'])
+    expect(lines.slice(-4).map((l) => l.status)).toEqual([
+      'verifying sha256 digest',
+      'writing manifest',
+      'removing unused layers',
+      'success',
+    ])
     expect(s.hasBlob(oldWeights)).toBe(false)
     // The new weights took 100 MB, the old gave them back; only the config blobs differ, by a few bytes.
     expect(Math.abs(s.diskFreeBytes() - 1e9)).toBeLessThan(100)
@@ -77,7 +91,12 @@ describe('POST /api/pull progress (images.go PullModel, download.go Wait)', () =
     const spec = { name: 'based:1b', sizeBytes: 100 * MB }
     const s = await start({ models: [spec], registry: [spec], diskFreeBytes: 1e9 })
     const oldWeights = s.getModel('based:1b')?.weightsDigest ?? ''
-    await post(s, '/api/create', { model: 'ollmchat-temp/based:ctx8192', from: 'based:1b', parameters: { num_ctx: 8192 }, stream: false })
+    await post(s, '/api/create', {
+      model: 'ollmchat-temp/based:ctx8192',
+      from: 'based:1b',
+      parameters: { num_ctx: 8192 },
+      stream: false,
+    })
     s.publish('based:1b', { newWeights: true })
     const { lines } = await streamUntil(s, '/api/pull', { model: 'based:1b' })
     expect(lines.map((l) => l.status)).toContain('removing unused layers')

@@ -34,7 +34,14 @@ describe('defaultReply', () => {
   })
 
   it('uses the last user message', () => {
-    const request = { model: 'm', messages: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'x' }, { role: 'user', content: 'second' }] }
+    const request = {
+      model: 'm',
+      messages: [
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: 'x' },
+        { role: 'user', content: 'second' },
+      ],
+    }
     expect(lastUserText(request)).toBe('second')
     expect(defaultThinking(request)).toContain('second')
     expect(promptTokens(request.messages)).toBeGreaterThan(3)

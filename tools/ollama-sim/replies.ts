@@ -43,9 +43,11 @@ function codeBlock(prompt: string): string {
   return '```python\ndef greet(name: str) -> str:\n    return f"Hello, {name}!"\n\nprint(greet("world"))\n```'
 }
 
-const TABLE = '| Option | What it does | Default |\n| --- | --- | --- |\n| `num_ctx` | Context window in tokens | 4096 |\n| `temperature` | Randomness of sampling | 0.8 |\n| `top_p` | Nucleus sampling cut-off | 0.9 |'
+const TABLE =
+  '| Option | What it does | Default |\n| --- | --- | --- |\n| `num_ctx` | Context window in tokens | 4096 |\n| `temperature` | Randomness of sampling | 0.8 |\n| `top_p` | Nucleus sampling cut-off | 0.9 |'
 // Display math needs its `$$` fences on lines of their own, as models write it (remark-math reads `$$x$$` inline).
-const MATH = 'For a right triangle, $a^2 + b^2 = c^2$. And a classic integral:\n\n$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3}\n$$'
+const MATH =
+  'For a right triangle, $a^2 + b^2 = c^2$. And a classic integral:\n\n$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3}\n$$'
 
 /** The last user message's text, or '' when there is none. */
 export function lastUserText(request: SimChatRequest): string {
@@ -66,11 +68,15 @@ export function defaultReply(request: SimChatRequest): string {
   const topic = topicOf(prompt)
   const seed = seedOf(prompt)
   if (/\btitle\b/i.test(prompt)) {
-    const words = topic.split(' ').filter((w) => w !== 'title').slice(0, 4)
+    const words = topic
+      .split(' ')
+      .filter((w) => w !== 'title')
+      .slice(0, 4)
     return words.length > 0 ? words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') : 'New Chat'
   }
   const parts = [pick(OPENERS, seed)(topic), pick(BODIES, seed >>> 3)]
-  if (/code|function|program|snippet|implement|script|python|javascript|typescript/i.test(prompt)) parts.push(codeBlock(prompt))
+  if (/code|function|program|snippet|implement|script|python|javascript|typescript/i.test(prompt))
+    parts.push(codeBlock(prompt))
   if (/table/i.test(prompt)) parts.push(TABLE)
   if (/math|equation|formula|integral|latex|theorem/i.test(prompt)) parts.push(MATH)
   parts.push(pick(CLOSERS, seed >>> 7))

@@ -7,15 +7,22 @@ let sim: OllamaSim
 
 beforeEach(async () => {
   sim = await startOllamaSim({ models: ['llama3'], reply: 'ok', pullBytesPerSecond: 50e9 })
-  await post(sim, '/api/create', { model: 'ollmchat-temp/llama3:ctx4096', from: 'llama3', parameters: { num_ctx: 4096 }, stream: false })
+  await post(sim, '/api/create', {
+    model: 'ollmchat-temp/llama3:ctx4096',
+    from: 'llama3',
+    parameters: { num_ctx: 4096 },
+    stream: false,
+  })
 })
 afterEach(async () => {
   await sim.close()
 })
 
-const fromLine = async (model: string) => /\nFROM (\S+)\n/.exec(((await post(sim, '/api/show', { model })).json as { modelfile: string }).modelfile)?.[1]
+const fromLine = async (model: string) =>
+  /\nFROM (\S+)\n/.exec(((await post(sim, '/api/show', { model })).json as { modelfile: string }).modelfile)?.[1]
 const blobPath = (digest: string | undefined) => `/root/.ollama/models/blobs/${(digest ?? '').replace(':', '-')}`
-const chat = (model: string) => post(sim, '/api/chat', { model, messages: [{ role: 'user', content: 'hi' }], stream: false })
+const chat = (model: string) =>
+  post(sim, '/api/chat', { model, messages: [{ role: 'user', content: 'hi' }], stream: false })
 
 describe('repull with new weights', () => {
   it('moves the base to a new weights blob while the derived model keeps the old one', async () => {
@@ -27,7 +34,10 @@ describe('repull with new weights', () => {
     expect(after?.weightsDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(after?.weightsDigest).not.toBe(before?.weightsDigest)
     expect(after?.digest).not.toBe(before?.digest)
-    expect(sim.getModel('ollmchat-temp/llama3:ctx4096')).toMatchObject({ weightsDigest: before?.weightsDigest, digest: derivedBefore?.digest })
+    expect(sim.getModel('ollmchat-temp/llama3:ctx4096')).toMatchObject({
+      weightsDigest: before?.weightsDigest,
+      digest: derivedBefore?.digest,
+    })
     expect(await fromLine('llama3')).toBe(blobPath(after?.weightsDigest))
     expect(await fromLine('ollmchat-temp/llama3:ctx4096')).toBe(blobPath(before?.weightsDigest))
     expect((await tags(sim)).find((m) => m.name === 'llama3:latest')?.digest).toBe(after?.digest)
@@ -38,7 +48,12 @@ describe('repull with new weights', () => {
     await chat('llama3')
     await chat('ollmchat-temp/llama3:ctx4096')
     const entries = (await ps(sim)).map((m) => [m.name, m.context_length])
-    expect(entries).toEqual(expect.arrayContaining([['llama3:latest', 4096], ['ollmchat-temp/llama3:ctx4096', 4096]]))
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        ['llama3:latest', 4096],
+        ['ollmchat-temp/llama3:ctx4096', 4096],
+      ]),
+    )
     expect(entries).toHaveLength(2)
   })
 

@@ -20,8 +20,18 @@ beforeEach(async () => {
       'gpt-oss:120b-cloud',
     ],
   })
-  await post(sim, '/api/create', { model: 'ollmchat-temp/llama3:ctx8192', from: 'llama3', parameters: { num_ctx: 8192 }, stream: false })
-  await post(sim, '/api/create', { model: 'ollmchat-temp/llama3:ctx2048', from: 'llama3', parameters: { num_ctx: 2048 }, stream: false })
+  await post(sim, '/api/create', {
+    model: 'ollmchat-temp/llama3:ctx8192',
+    from: 'llama3',
+    parameters: { num_ctx: 8192 },
+    stream: false,
+  })
+  await post(sim, '/api/create', {
+    model: 'ollmchat-temp/llama3:ctx2048',
+    from: 'llama3',
+    parameters: { num_ctx: 2048 },
+    stream: false,
+  })
 })
 afterEach(async () => {
   await sim.close()
@@ -40,7 +50,14 @@ describe('GET /api/ps', () => {
       name: 'llama3:latest',
       model: 'llama3:latest',
       digest: sim.getModel('llama3')?.digest,
-      details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8.0B', quantization_level: 'Q4_0' },
+      details: {
+        parent_model: '',
+        format: 'gguf',
+        family: 'llama',
+        families: ['llama'],
+        parameter_size: '8.0B',
+        quantization_level: 'Q4_0',
+      },
       context_length: 4096,
     })
     expect(entry?.size).toBeGreaterThan(sim.getModel('llama3')?.sizeBytes ?? 0)
@@ -76,12 +93,22 @@ describe('GET /api/ps', () => {
   })
 
   it('gives safetensors models their own runner per manifest that never reloads on num_ctx', async () => {
-    await post(sim, '/api/create', { model: 'mlx-temp', from: 'mlx-model', parameters: { num_ctx: 16384 }, stream: false })
+    await post(sim, '/api/create', {
+      model: 'mlx-temp',
+      from: 'mlx-model',
+      parameters: { num_ctx: 16384 },
+      stream: false,
+    })
     await chat('mlx-model')
     await chat('mlx-model', { options: { num_ctx: 8192 } })
     await chat('mlx-temp')
     const entries = (await ps(sim)).map((m) => [m.name, m.context_length])
-    expect(entries).toEqual(expect.arrayContaining([['mlx-model:latest', 4096], ['mlx-temp:latest', 16384]]))
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        ['mlx-model:latest', 4096],
+        ['mlx-temp:latest', 16384],
+      ]),
+    )
     expect(entries).toHaveLength(2)
   })
 
@@ -150,14 +177,19 @@ describe('keep-alive', () => {
   })
 
   it('rejects the string "-1" with a Go duration error', async () => {
-    expect(await chat('llama3', { keep_alive: '-1' })).toMatchObject({ status: 400, json: { error: 'time: missing unit in duration "-1"' } })
+    expect(await chat('llama3', { keep_alive: '-1' })).toMatchObject({
+      status: 400,
+      json: { error: 'time: missing unit in duration "-1"' },
+    })
   })
 })
 
 describe('load / loaded / unloadAll', () => {
   it('loads as a request would, with its own keep-alive', async () => {
     sim.load('ollmchat-temp/llama3:ctx8192', { keepAliveMs: 10_000 })
-    expect(sim.loaded()).toEqual([{ name: 'ollmchat-temp/llama3:ctx8192', contextLength: 8192, expiresAt: (await ps(sim))[0]?.expires_at }])
+    expect(sim.loaded()).toEqual([
+      { name: 'ollmchat-temp/llama3:ctx8192', contextLength: 8192, expiresAt: (await ps(sim))[0]?.expires_at },
+    ])
     sim.load('llama3', { numCtx: 8192 })
     expect(sim.loaded().map((r) => r.name)).toEqual(['ollmchat-temp/llama3:ctx8192'])
     clock.advance(10_000)

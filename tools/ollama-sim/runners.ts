@@ -57,7 +57,8 @@ export class Scheduler {
 
   private prune(): void {
     const now = this.nowMs()
-    for (const [key, runner] of this.runners) if (runner.refs === 0 && now >= runner.expiresAtMs) this.runners.delete(key)
+    for (const [key, runner] of this.runners)
+      if (runner.refs === 0 && now >= runner.expiresAtMs) this.runners.delete(key)
   }
 
   /**

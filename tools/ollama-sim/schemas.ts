@@ -121,7 +121,15 @@ export const legacyCreateRequest: GoStruct = {
   kind: 'struct',
   name: 'CreateRequest',
   type: 'api.CreateRequest',
-  fields: { model: goString, modelfile: goString, stream: goBool, quantize: goString, name: goString, path: goString, quantization: goString },
+  fields: {
+    model: goString,
+    modelfile: goString,
+    stream: goBool,
+    quantize: goString,
+    name: goString,
+    path: goString,
+    quantization: goString,
+  },
 }
 
 /** `api.ShowRequest`. */

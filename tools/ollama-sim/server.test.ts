@@ -65,15 +65,22 @@ describe('conventions', () => {
   it('answers a JSON type mismatch with Go-style 400', async () => {
     const answer = await post(sim, '/api/create', { model: 'x', from: 'llama3', stream: 'no' })
     expect(answer.status).toBe(400)
-    expect(answer.json).toEqual({ error: 'json: cannot unmarshal string into Go struct field CreateRequest.stream of type bool' })
+    expect(answer.json).toEqual({
+      error: 'json: cannot unmarshal string into Go struct field CreateRequest.stream of type bool',
+    })
     const chat = await post(sim, '/api/chat', { model: 'llama3', messages: [{ role: 'user', content: 1 }] })
-    expect(chat.json).toEqual({ error: 'json: cannot unmarshal number into Go struct field Message.messages.content of type string' })
+    expect(chat.json).toEqual({
+      error: 'json: cannot unmarshal number into Go struct field Message.messages.content of type string',
+    })
   })
 
   it('answers CORS: allowed origins echoed, preflight 204, other origins 403', async () => {
     const allowed = await fetch(`${sim.url}/api/version`, { headers: { origin: 'http://localhost:5173' } })
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
-    const preflight = await fetch(`${sim.url}/api/chat`, { method: 'OPTIONS', headers: { origin: 'app://ollmchat', 'access-control-request-method': 'POST' } })
+    const preflight = await fetch(`${sim.url}/api/chat`, {
+      method: 'OPTIONS',
+      headers: { origin: 'app://ollmchat', 'access-control-request-method': 'POST' },
+    })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST')
     const denied = await fetch(`${sim.url}/api/version`, { headers: { origin: 'https://evil.example' } })

@@ -77,7 +77,9 @@ async function handle(state: SimState, hooks: ServerHooks, req: IncomingMessage,
   let note = ''
   res.on('close', () => {
     aborted = !res.writableFinished
-    hooks.log(`${res.statusCode} | ${String(Date.now() - started).padStart(5)}ms | ${method.padEnd(6)} ${path}${note}${aborted ? ' (client gone)' : ''}`)
+    hooks.log(
+      `${res.statusCode} | ${String(Date.now() - started).padStart(5)}ms | ${method.padEnd(6)} ${path}${note}${aborted ? ' (client gone)' : ''}`,
+    )
   })
   const bodyText = await readBody(req)
   hooks.record({ method, path, headers: recordedHeaders(req.headers), body: parseBody(bodyText), at: state.now() })

@@ -26,13 +26,20 @@ describe('/api/show fields of a details panel', () => {
     expect(body.parameters).toContain('num_keep                       24')
     expect(body.template).toContain('<|start_header_id|>')
     expect(body.system).toBeUndefined()
-    expect(body.details).toMatchObject({ parent_model: '', family: 'llama', parameter_size: '8.0B', quantization_level: 'Q4_0' })
+    expect(body.details).toMatchObject({
+      parent_model: '',
+      family: 'llama',
+      parameter_size: '8.0B',
+      quantization_level: 'Q4_0',
+    })
   })
 
   it('writes the Modelfile as Model.String does: LICENSE after PARAMETER, values quoted by parser.quote', async () => {
     const modelfile = String((await show('llama3')).modelfile)
     expect(modelfile).toContain('\nTEMPLATE "{{ if .System }}<|start_header_id|>system<|end_header_id|>\n')
-    expect(modelfile).toContain('\nLICENSE "META LLAMA 3 COMMUNITY LICENSE AGREEMENT\nMeta Llama 3 Version Release Date: April 18, 2024\n')
+    expect(modelfile).toContain(
+      '\nLICENSE "META LLAMA 3 COMMUNITY LICENSE AGREEMENT\nMeta Llama 3 Version Release Date: April 18, 2024\n',
+    )
     expect(modelfile.indexOf('\nLICENSE ')).toBeGreaterThan(modelfile.lastIndexOf('\nPARAMETER '))
     // gemma3's template has `"assistant"` in it: triple quotes.
     expect(String((await show('gemma3:4b')).modelfile)).toMatch(/\nTEMPLATE """\{\{- range \.Messages \}\}/)
@@ -44,7 +51,13 @@ describe('/api/show fields of a details panel', () => {
   })
 
   it('gives a derived model its parent, system and the inherited licence plus the ones the request adds', async () => {
-    await post(sim, '/api/create', { model: 'tutor', from: 'llama3', system: 'Be brief.', license: ['Extra terms'], stream: false })
+    await post(sim, '/api/create', {
+      model: 'tutor',
+      from: 'llama3',
+      system: 'Be brief.',
+      license: ['Extra terms'],
+      stream: false,
+    })
     const body = await show('tutor')
     expect(body.details).toMatchObject({ parent_model: 'llama3:latest' })
     expect(body.system).toBe('Be brief.')

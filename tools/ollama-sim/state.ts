@@ -134,20 +134,28 @@ export function deleteModel(state: SimState, model: StoredModel): boolean {
   return true
 }
 
-const ENVIRONMENT_KEYS: readonly string[] = ['gpuMemoryBytes', 'systemMemoryBytes', 'contextLengthEnv', 'cloudAuth'] satisfies (keyof SimEnvironment)[]
+const ENVIRONMENT_KEYS: readonly string[] = [
+  'gpuMemoryBytes',
+  'systemMemoryBytes',
+  'contextLengthEnv',
+  'cloudAuth',
+] satisfies (keyof SimEnvironment)[]
 
 /**
  * `OllamaSim.configure`: a change of environment is a restart on other hardware (every runner unloaded); a change of
  * conditions (registry, speed, disk, proxy) is not, and downloads under way see it at their next step.
  */
 export function applyConfiguration(state: SimState, patch: Partial<SimEnvironment> & Partial<SimConditions>): void {
-  const { registryStatus, registryLatencyMs, pullBytesPerSecond, diskFreeBytes, requiredHeaders, ...environment } = patch
+  const { registryStatus, registryLatencyMs, pullBytesPerSecond, diskFreeBytes, requiredHeaders, ...environment } =
+    patch
   if (registryStatus !== undefined) state.registryStatus = registryStatus
   if (registryLatencyMs !== undefined) state.registryLatencyMs = registryLatencyMs
   if (pullBytesPerSecond !== undefined) state.pullBytesPerSecond = pullBytesPerSecond
   if (diskFreeBytes !== undefined) state.blobs.freeBytes = diskFreeBytes
   if (requiredHeaders !== undefined) state.requiredHeaders = headerMap(requiredHeaders)
-  const defined = Object.entries(environment).filter(([key, value]) => value !== undefined && ENVIRONMENT_KEYS.includes(key))
+  const defined = Object.entries(environment).filter(
+    ([key, value]) => value !== undefined && ENVIRONMENT_KEYS.includes(key),
+  )
   if (defined.length === 0) return
   Object.assign(state.env, Object.fromEntries(defined) as Partial<SimEnvironment>)
   state.scheduler.unloadAll()

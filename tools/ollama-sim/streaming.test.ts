@@ -38,7 +38,10 @@ describe('load delay', () => {
     await response.text()
     const order: string[] = []
     const send = (label: string) =>
-      fetch(`${s.url}/api/chat`, { method: 'POST', body: chatBody('llama3', { options: { num_ctx: 2048 }, stream: false }) })
+      fetch(`${s.url}/api/chat`, {
+        method: 'POST',
+        body: chatBody('llama3', { options: { num_ctx: 2048 }, stream: false }),
+      })
         .then((r) => r.text())
         .then(() => void order.push(label))
     const reload = send('reload')
@@ -54,7 +57,11 @@ describe('client disconnects', () => {
   it('stops generating when the client aborts (the runner is released at once)', async () => {
     const s = (sim = await startOllamaSim({ models: ['llama3'], tokenDelayMs: 20, reply: longReply }))
     const controller = new AbortController()
-    const response = await fetch(`${s.url}/api/chat`, { method: 'POST', body: chatBody('llama3', { keep_alive: 0 }), signal: controller.signal })
+    const response = await fetch(`${s.url}/api/chat`, {
+      method: 'POST',
+      body: chatBody('llama3', { keep_alive: 0 }),
+      signal: controller.signal,
+    })
     const reader = response.body?.getReader()
     const first = await reader?.read()
     expect(new TextDecoder().decode(first?.value as Uint8Array | undefined)).toContain('"word0"')
@@ -67,7 +74,12 @@ describe('client disconnects', () => {
   it('lets ollama-js abort a stream with an AbortError', async () => {
     const s = (sim = await startOllamaSim({ models: ['llama3'], tokenDelayMs: 20, reply: longReply }))
     const client = new Ollama({ host: s.url })
-    const stream = await client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }], stream: true, keep_alive: 0 })
+    const stream = await client.chat({
+      model: 'llama3',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      keep_alive: 0,
+    })
     const seen: string[] = []
     const error = await (async () => {
       for await (const part of stream) {

@@ -11,8 +11,17 @@ beforeEach(async () => {
     now: clock.now,
     models: [
       'llama3',
-      { name: 'big-ctx:latest', parameters: { num_ctx: 1048576, stop: ['<|eot_id|>', 'END'], temperature: 0.7, seed: 42 } },
-      { name: 'hf.co/user/repo:Q4_K_M', family: 'qwen2', contextLength: 32768, parameterSize: '7.6B', quantization: 'Q4_K_M' },
+      {
+        name: 'big-ctx:latest',
+        parameters: { num_ctx: 1048576, stop: ['<|eot_id|>', 'END'], temperature: 0.7, seed: 42 },
+      },
+      {
+        name: 'hf.co/user/repo:Q4_K_M',
+        family: 'qwen2',
+        contextLength: 32768,
+        parameterSize: '7.6B',
+        quantization: 'Q4_K_M',
+      },
       'gpt-oss:120b-cloud',
     ],
   })
@@ -24,7 +33,12 @@ afterEach(async () => {
 describe('GET /api/tags', () => {
   it('lists start-up models in the given order (newest modified_at first) with every field', async () => {
     const models = await tags(sim)
-    expect(models.map((m) => m.name)).toEqual(['llama3:latest', 'big-ctx:latest', 'hf.co/user/repo:Q4_K_M', 'gpt-oss:120b-cloud'])
+    expect(models.map((m) => m.name)).toEqual([
+      'llama3:latest',
+      'big-ctx:latest',
+      'hf.co/user/repo:Q4_K_M',
+      'gpt-oss:120b-cloud',
+    ])
     const first = models[0]
     expect(first).toMatchObject({
       name: 'llama3:latest',
@@ -55,12 +69,21 @@ describe('GET /api/tags', () => {
 
   it('shows a cloud stub with its remote fields', async () => {
     const cloud = (await tags(sim)).find((m) => m.name === 'gpt-oss:120b-cloud')
-    expect(cloud).toMatchObject({ remote_model: 'gpt-oss:120b', remote_host: 'https://ollama.com:443', details: { format: '' } })
+    expect(cloud).toMatchObject({
+      remote_model: 'gpt-oss:120b',
+      remote_host: 'https://ollama.com:443',
+      details: { format: '' },
+    })
     expect(sim.getModel('gpt-oss:120b-cloud')?.remote).toBe(true)
   })
 
   it('gives a derived model the base size and the from display name as parent_model', async () => {
-    const created = await post(sim, '/api/create', { model: 'ollmchat-temp/llama3-x:ctx2048', from: 'llama3', parameters: { num_ctx: 2048 }, stream: false })
+    const created = await post(sim, '/api/create', {
+      model: 'ollmchat-temp/llama3-x:ctx2048',
+      from: 'llama3',
+      parameters: { num_ctx: 2048 },
+      stream: false,
+    })
     expect(created.status).toBe(200)
     const models = await tags(sim)
     const base = models.find((m) => m.name === 'llama3:latest')
@@ -133,7 +156,15 @@ describe('POST /api/show', () => {
   it('returns template, details, model_info with the trained context, capabilities, tensors and modified_at', async () => {
     const answer = await post(sim, '/api/show', { model: 'hf.co/user/repo:Q4_K_M' })
     const body = answer.json as Record<string, unknown>
-    expect(Object.keys(body)).toEqual(['modelfile', 'template', 'details', 'model_info', 'tensors', 'capabilities', 'modified_at'])
+    expect(Object.keys(body)).toEqual([
+      'modelfile',
+      'template',
+      'details',
+      'model_info',
+      'tensors',
+      'capabilities',
+      'modified_at',
+    ])
     expect(body.template).toContain('{{')
     expect(body.details).toEqual({
       parent_model: '',
@@ -162,10 +193,20 @@ describe('POST /api/show', () => {
   it('omits parameters when the model has none and shows the merged ones of a derived model', async () => {
     const plain = (await post(sim, '/api/show', { model: 'hf.co/user/repo:Q4_K_M' })).json as Record<string, unknown>
     expect(plain.parameters).toBeUndefined()
-    await post(sim, '/api/create', { model: 'derived', from: 'big-ctx:latest', parameters: { num_ctx: 8192, stop: ['X'] }, stream: false })
+    await post(sim, '/api/create', {
+      model: 'derived',
+      from: 'big-ctx:latest',
+      parameters: { num_ctx: 8192, stop: ['X'] },
+      stream: false,
+    })
     const derived = (await post(sim, '/api/show', { model: 'derived' })).json as Record<string, unknown>
     expect(derived.parameters).toBe(
-      ['num_ctx                        8192', 'stop                           "X"', 'temperature                    0.7', 'seed                           42'].join('\n'),
+      [
+        'num_ctx                        8192',
+        'stop                           "X"',
+        'temperature                    0.7',
+        'seed                           42',
+      ].join('\n'),
     )
     expect(derived.details).toMatchObject({ parent_model: 'big-ctx:latest' })
   })
@@ -176,9 +217,18 @@ describe('POST /api/show', () => {
   })
 
   it('answers 404 with the normalized name, 400 for invalid or missing names', async () => {
-    expect(await post(sim, '/api/show', { model: 'x' })).toMatchObject({ status: 404, json: { error: "model 'x:latest' not found" } })
-    expect(await post(sim, '/api/show', { model: 'user/x:1b' })).toMatchObject({ status: 404, json: { error: "model 'user/x:1b' not found" } })
-    expect(await post(sim, '/api/show', { model: 'a/b/c/d' })).toMatchObject({ status: 400, json: { error: 'invalid model name' } })
+    expect(await post(sim, '/api/show', { model: 'x' })).toMatchObject({
+      status: 404,
+      json: { error: "model 'x:latest' not found" },
+    })
+    expect(await post(sim, '/api/show', { model: 'user/x:1b' })).toMatchObject({
+      status: 404,
+      json: { error: "model 'user/x:1b' not found" },
+    })
+    expect(await post(sim, '/api/show', { model: 'a/b/c/d' })).toMatchObject({
+      status: 400,
+      json: { error: 'invalid model name' },
+    })
     expect(await post(sim, '/api/show', {})).toMatchObject({ status: 400, json: { error: 'model is required' } })
   })
 

@@ -14,7 +14,13 @@ export interface Answer {
 }
 
 /** Sends a JSON body (a string is sent verbatim) and reads the whole answer. */
-export async function call(sim: OllamaSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export async function call(
+  sim: OllamaSim,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } }
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body)
   const response = await fetch(`${sim.url}${path}`, init)
@@ -77,19 +83,22 @@ export interface TagsEntry {
 export const tags = async (sim: OllamaSim) => (await getJson<{ models: TagsEntry[] }>(sim, '/api/tags')).models
 
 /** A controllable clock for keep-alive tests. */
-export function fakeClock(start = Date.UTC(2026, 7, 21, 12, 0, 0)): { now: () => number; advance: (ms: number) => void } {
+export function fakeClock(start = Date.UTC(2026, 7, 21, 12, 0, 0)): {
+  now: () => number
+  advance: (ms: number) => void
+} {
   let t = start
   return { now: () => t, advance: (ms) => void (t += ms) }
 }
 
 /** Joined `message.content` of chat lines. */
 export function contentOf(lines: Record<string, unknown>[]): string {
-  return lines.map((line) => ((line.message as { content?: string } | undefined)?.content ?? '')).join('')
+  return lines.map((line) => (line.message as { content?: string } | undefined)?.content ?? '').join('')
 }
 
 /** Joined `message.thinking` of chat lines. */
 export function thinkingOf(lines: Record<string, unknown>[]): string {
-  return lines.map((line) => ((line.message as { thinking?: string } | undefined)?.thinking ?? '')).join('')
+  return lines.map((line) => (line.message as { thinking?: string } | undefined)?.thinking ?? '').join('')
 }
 
 /** NDJSON lines as they arrived, with the time each came (`performance.now()`). */
@@ -111,7 +120,11 @@ export async function streamUntil(
   until: (line: Record<string, unknown>, lines: Record<string, unknown>[]) => boolean = () => false,
 ): Promise<TimedLines> {
   const controller = new AbortController()
-  const response = await fetch(`${sim.url}${path}`, { method: 'POST', body: JSON.stringify(body), signal: controller.signal })
+  const response = await fetch(`${sim.url}${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    signal: controller.signal,
+  })
   const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader()
   const out: TimedLines = { lines: [], times: [], aborted: false }
   if (reader === undefined) return out

@@ -7,7 +7,9 @@ import { contentOf, post, thinkingOf } from './test-helpers'
 let sim: OllamaSim
 
 beforeEach(async () => {
-  sim = await startOllamaSim({ models: ['llama3', 'qwen3:8b', 'gpt-oss:20b', { name: 'stopper', parameters: { stop: ['friend'] } }] })
+  sim = await startOllamaSim({
+    models: ['llama3', 'qwen3:8b', 'gpt-oss:20b', { name: 'stopper', parameters: { stop: ['friend'] } }],
+  })
 })
 afterEach(async () => {
   await sim.close()
@@ -30,12 +32,18 @@ describe('think levels', () => {
   })
 
   it('thinks at a level on a thinking model', async () => {
-    expect(thinkingOf((await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user, think: 'medium' })).lines)).not.toBe('')
+    expect(
+      thinkingOf((await post(sim, '/api/chat', { model: 'qwen3:8b', messages: user, think: 'medium' })).lines),
+    ).not.toBe('')
   })
 
   it('keeps thinking on gpt-oss with think:false (harmony ignores it)', async () => {
-    expect(thinkingOf((await post(sim, '/api/chat', { model: 'gpt-oss:20b', messages: user, think: false })).lines)).not.toBe('')
-    expect(thinkingOf((await post(sim, '/api/chat', { model: 'gpt-oss:20b', messages: user, think: 'high' })).lines)).not.toBe('')
+    expect(
+      thinkingOf((await post(sim, '/api/chat', { model: 'gpt-oss:20b', messages: user, think: false })).lines),
+    ).not.toBe('')
+    expect(
+      thinkingOf((await post(sim, '/api/chat', { model: 'gpt-oss:20b', messages: user, think: 'high' })).lines),
+    ).not.toBe('')
   })
 })
 

@@ -32,7 +32,12 @@ describe('the simulated tokenizer', () => {
   it('adds five template tokens a message', () => {
     expect(messageTokens({ role: 'user', content: 'hi' })).toBe(6)
     expect(messageTokens({ role: 'assistant', content: '' })).toBe(5)
-    expect(promptTokens([{ role: 'system', content: 'be brief' }, { role: 'user', content: 'x'.repeat(80) }])).toBe(7 + 19)
+    expect(
+      promptTokens([
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: 'x'.repeat(80) },
+      ]),
+    ).toBe(7 + 19)
     expect(promptTokens([])).toBe(0)
   })
 

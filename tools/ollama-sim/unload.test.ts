@@ -6,7 +6,12 @@ const startSim = simPerTest()
 
 async function start(options: SimOptions): Promise<OllamaSim> {
   const sim = await startSim(options)
-  await post(sim, '/api/create', { model: 'ollmchat-temp/llama3:ctx4096', from: 'llama3', parameters: { num_ctx: 4096 }, stream: false })
+  await post(sim, '/api/create', {
+    model: 'ollmchat-temp/llama3:ctx4096',
+    from: 'llama3',
+    parameters: { num_ctx: 4096 },
+    stream: false,
+  })
   return sim
 }
 
@@ -21,7 +26,9 @@ describe('delete while loaded (routes.go DeleteHandler never calls the scheduler
     expect((await call(s, 'DELETE', '/api/delete', { model: TEMP })).status).toBe(200)
     expect((await ps(s)).map((m) => m.name)).toEqual([TEMP])
     expect(await post(s, '/api/chat', { model: TEMP, messages: [], keep_alive: 0 })).toMatchObject({ status: 404 })
-    expect((await post(s, '/api/chat', { model: 'llama3', messages: [], keep_alive: 0 })).json).toMatchObject({ done_reason: 'unload' })
+    expect((await post(s, '/api/chat', { model: 'llama3', messages: [], keep_alive: 0 })).json).toMatchObject({
+      done_reason: 'unload',
+    })
     expect(await ps(s)).toEqual([])
   })
 })
@@ -33,7 +40,13 @@ describe('unload with keep_alive 0 and no messages or prompt (sched.go expireRun
     const answer = await post(s, '/api/generate', { model: TEMP, keep_alive: 0 })
     expect(answer.status).toBe(200)
     expect(answer.contentType).toContain('application/json')
-    expect(answer.json).toEqual({ model: TEMP, created_at: expect.any(String) as unknown, response: '', done: true, done_reason: 'unload' })
+    expect(answer.json).toEqual({
+      model: TEMP,
+      created_at: expect.any(String) as unknown,
+      response: '',
+      done: true,
+      done_reason: 'unload',
+    })
     expect(await ps(s)).toEqual([])
   })
 
@@ -53,17 +66,29 @@ describe('unload with keep_alive 0 and no messages or prompt (sched.go expireRun
 
   it('answers unload even when nothing is loaded', async () => {
     const s = await start({ models: ['llama3'] })
-    expect((await post(s, '/api/generate', { model: 'llama3', keep_alive: 0 })).json).toMatchObject({ done_reason: 'unload' })
+    expect((await post(s, '/api/generate', { model: 'llama3', keep_alive: 0 })).json).toMatchObject({
+      done_reason: 'unload',
+    })
   })
 
   it('lets a reply under way finish, showing the runner expiring now, and unloads it after', async () => {
     const clock = fakeClock()
-    const s = await start({ models: ['llama3'], tokenDelayMs: 20, reply: 'one two three four five six seven eight nine ten', now: clock.now })
-    let unloaded: Promise<unknown> | undefined
-    const reply = streamUntil(s, '/api/chat', { model: TEMP, messages: [{ role: 'user', content: 'hi' }] }, (_line, lines) => {
-      if (lines.length === 2) unloaded = post(s, '/api/chat', { model: 'llama3', messages: [], keep_alive: 0 })
-      return false
+    const s = await start({
+      models: ['llama3'],
+      tokenDelayMs: 20,
+      reply: 'one two three four five six seven eight nine ten',
+      now: clock.now,
     })
+    let unloaded: Promise<unknown> | undefined
+    const reply = streamUntil(
+      s,
+      '/api/chat',
+      { model: TEMP, messages: [{ role: 'user', content: 'hi' }] },
+      (_line, lines) => {
+        if (lines.length === 2) unloaded = post(s, '/api/chat', { model: 'llama3', messages: [], keep_alive: 0 })
+        return false
+      },
+    )
     await vi.waitFor(() => expect(unloaded).toBeDefined())
     expect(await unloaded).toMatchObject({ json: { done_reason: 'unload' } })
     clock.advance(1000)

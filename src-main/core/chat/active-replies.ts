@@ -34,7 +34,12 @@ export interface ActiveReplies {
    * busy checks (no await in between), so they still hold; the entry exists before `run` starts, so the reply's first
    * events find it.
    */
-  track<T>(requestId: string, on: { conversation: ConversationSummary; host: string }, run: (signal: AbortSignal) => Promise<T>, kind?: ActiveReply['kind']): Promise<T>
+  track<T>(
+    requestId: string,
+    on: { conversation: ConversationSummary; host: string },
+    run: (signal: AbortSignal) => Promise<T>,
+    kind?: ActiveReply['kind'],
+  ): Promise<T>
   cancel(target: CancelTarget): boolean
   cancelAll(): Promise<void>
   running(): RunningReply[]
@@ -57,7 +62,12 @@ export function createActiveReplies(deps: { events: CoreEvents }): ActiveReplies
     reply.progressText = event.text
   })
 
-  const track = async <T>(requestId: string, on: { conversation: ConversationSummary; host: string }, run: (signal: AbortSignal) => Promise<T>, kind: ActiveReply['kind'] = 'reply'): Promise<T> => {
+  const track = async <T>(
+    requestId: string,
+    on: { conversation: ConversationSummary; host: string },
+    run: (signal: AbortSignal) => Promise<T>,
+    kind: ActiveReply['kind'] = 'reply',
+  ): Promise<T> => {
     const { conversation, host } = on
     const controller = new AbortController()
     const entry: ActiveReply = {
@@ -81,7 +91,8 @@ export function createActiveReplies(deps: { events: CoreEvents }): ActiveReplies
     } finally {
       active.delete(requestId)
       // After the delete: a window that sends on this event is not refused as busy.
-      if (kind === 'reply') events.emit('chat:ended', { requestId, conversationId: conversation.id, turn: turn as ChatTurn | null })
+      if (kind === 'reply')
+        events.emit('chat:ended', { requestId, conversationId: conversation.id, turn: turn as ChatTurn | null })
     }
   }
 
@@ -99,9 +110,10 @@ export function createActiveReplies(deps: { events: CoreEvents }): ActiveReplies
     track,
 
     cancel(target) {
-      const reply = 'requestId' in target
-        ? active.get(target.requestId)
-        : [...active.values()].find((candidate) => candidate.conversationId === target.conversationId)
+      const reply =
+        'requestId' in target
+          ? active.get(target.requestId)
+          : [...active.values()].find((candidate) => candidate.conversationId === target.conversationId)
       if (!reply || reply.controller.signal.aborted) return false
       reply.controller.abort()
       return true
@@ -116,8 +128,17 @@ export function createActiveReplies(deps: { events: CoreEvents }): ActiveReplies
     running: () =>
       [...active.entries()].flatMap(([requestId, reply]) =>
         reply.kind === 'reply' && reply.assistantMessageId !== null
-          ? [{ requestId, conversationId: reply.conversationId, assistantMessageId: reply.assistantMessageId, phase: reply.phase, progressText: reply.progressText }]
-          : []),
+          ? [
+              {
+                requestId,
+                conversationId: reply.conversationId,
+                assistantMessageId: reply.assistantMessageId,
+                phase: reply.phase,
+                progressText: reply.progressText,
+              },
+            ]
+          : [],
+      ),
 
     busyModels: (host) => [...active.values()].filter((reply) => reply.host === host).map((reply) => reply.model),
 

@@ -15,9 +15,16 @@ describe('chat through the core', () => {
     h = await startCoreHarness({ sim: { tokenDelayMs: 2 } })
     h.sim.setReply('Hello there, this is a streamed reply with several tokens.')
     const conversation = await newConversation()
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'r1', conversationId: conversation.id, text: 'Say hello' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'r1', conversationId: conversation.id, text: 'Say hello' }),
+    )
 
-    expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'Hello there, this is a streamed reply with several tokens.', servedBy: 'llama3:latest', error: null })
+    expect(turn.assistantMessage).toMatchObject({
+      status: 'complete',
+      content: 'Hello there, this is a streamed reply with several tokens.',
+      servedBy: 'llama3:latest',
+      error: null,
+    })
     expect(turn.conversation.title).toBe('Say hello')
     const started = h.eventsNamed('chat:started')
     expect(started).toHaveLength(1)
@@ -28,8 +35,15 @@ describe('chat through the core', () => {
     expect(h.eventsNamed('chat:progress').map((p) => p.phase)).toEqual(['waiting-for-model', 'streaming'])
 
     const stored = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id }))
-    expect(stored.messages.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'complete']])
-    const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { model: string; messages: unknown[]; options?: unknown }
+    expect(stored.messages.map((m) => [m.role, m.status])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+    ])
+    const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as {
+      model: string
+      messages: unknown[]
+      options?: unknown
+    }
     expect(sent.model).toBe('llama3:latest')
     expect(sent.messages).toEqual([{ role: 'user', content: 'Say hello' }])
     expect(sent.options).toBeUndefined()
@@ -38,7 +52,12 @@ describe('chat through the core', () => {
   it('sends the system prompt and earlier turns, never notices', async () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
-    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, systemPrompt: 'Answer in French.' }))
+    unwrap(
+      await h.core.dispatch('conversations:update', {
+        conversationId: conversation.id,
+        systemPrompt: 'Answer in French.',
+      }),
+    )
     h.sim.setReply('Bonjour.')
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
     unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'And again' }))
@@ -55,7 +74,11 @@ describe('chat through the core', () => {
     h = await startCoreHarness({ sim: { tokenDelayMs: 20 } })
     h.sim.setReply(Array.from({ length: 200 }, (_, i) => `word${i}`).join(' '))
     const conversation = await newConversation()
-    const pending = h.core.dispatch('chat:send', { requestId: 'stop-me', conversationId: conversation.id, text: 'Talk a lot' })
+    const pending = h.core.dispatch('chat:send', {
+      requestId: 'stop-me',
+      conversationId: conversation.id,
+      text: 'Talk a lot',
+    })
     await h.waitFor(() => h.eventsNamed('chat:delta').length >= 2)
     expect(unwrap(await h.core.dispatch('chat:cancel', { requestId: 'stop-me' }))).toEqual({ cancelled: true })
     const turn = unwrap(await pending)
@@ -73,7 +96,11 @@ describe('chat through the core', () => {
     const conversation = await newConversation()
     const first = h.core.dispatch('chat:send', { requestId: 'one', conversationId: conversation.id, text: 'first' })
     await h.waitFor(() => h.eventsNamed('chat:started').length === 1)
-    const second = await h.core.dispatch('chat:send', { requestId: 'two', conversationId: conversation.id, text: 'second' })
+    const second = await h.core.dispatch('chat:send', {
+      requestId: 'two',
+      conversationId: conversation.id,
+      text: 'second',
+    })
     expect(second).toMatchObject({ ok: false, error: { code: 'BUSY' } })
     await h.core.dispatch('chat:cancel', { requestId: 'one' })
     await first
@@ -92,7 +119,10 @@ describe('chat through the core', () => {
 
     const sent = await h.core.dispatch('chat:send', { requestId: 'dup', conversationId: fresh.id, text: 'never saved' })
     expect(sent).toMatchObject({ ok: false, error: { code: 'BUSY' } })
-    expect(unwrap(await h.core.dispatch('conversations:get', { conversationId: fresh.id }))).toMatchObject({ conversation: { title: 'New chat' }, messages: [] })
+    expect(unwrap(await h.core.dispatch('conversations:get', { conversationId: fresh.id }))).toMatchObject({
+      conversation: { title: 'New chat' },
+      messages: [],
+    })
     const regenerated = await h.core.dispatch('chat:regenerate', { requestId: 'dup', conversationId: other.id })
     expect(regenerated).toMatchObject({ ok: false, error: { code: 'BUSY' } })
     const kept = unwrap(await h.core.dispatch('conversations:get', { conversationId: other.id })).messages
@@ -102,13 +132,15 @@ describe('chat through the core', () => {
     await first
   })
 
-  it('saves a mid-stream error line as an error with the partial text and Ollama\'s message', async () => {
+  it("saves a mid-stream error line as an error with the partial text and Ollama's message", async () => {
     recordFault('error-line')
     h = await startCoreHarness()
     h.sim.setReply('one two three four five six')
     h.sim.faults.errorLineAfter(3, 'llama runner process has terminated: signal: killed')
     const conversation = await newConversation()
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'e', conversationId: conversation.id, text: 'go' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'e', conversationId: conversation.id, text: 'go' }),
+    )
     expect(turn.assistantMessage.status).toBe('error')
     expect(turn.assistantMessage.error?.code).toBe('OLLAMA_STREAM_ERROR')
     expect(JSON.stringify(turn.assistantMessage.error)).toContain('llama runner process has terminated')
@@ -121,7 +153,9 @@ describe('chat through the core', () => {
     h.sim.setReply('alpha beta gamma delta epsilon')
     h.sim.faults.dropStreamAfter(2)
     const conversation = await newConversation()
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'd', conversationId: conversation.id, text: 'go' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'd', conversationId: conversation.id, text: 'go' }),
+    )
     expect(turn.assistantMessage).toMatchObject({ status: 'error', error: { code: 'STREAM_INTERRUPTED' } })
     expect(turn.assistantMessage.content).toContain('alpha')
   })
@@ -134,7 +168,9 @@ describe('chat through the core', () => {
 
     const conversation = await newConversation()
     await h.sim.faults.down()
-    const down = unwrap(await h.core.dispatch('chat:send', { requestId: 'u', conversationId: conversation.id, text: 'hi' }))
+    const down = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'u', conversationId: conversation.id, text: 'hi' }),
+    )
     expect(down.assistantMessage.error?.code).toBe('OLLAMA_UNREACHABLE')
     await h.waitFor(() => h.eventsNamed('ollama:status').some((s) => s.state === 'unreachable'))
     await h.sim.faults.up()
@@ -145,10 +181,16 @@ describe('chat through the core', () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
     h.sim.setReply('first answer')
-    unwrap(await h.core.dispatch('chat:send', { requestId: 's1', conversationId: conversation.id, text: 'question one' }))
-    unwrap(await h.core.dispatch('chat:send', { requestId: 's2', conversationId: conversation.id, text: 'question two' }))
+    unwrap(
+      await h.core.dispatch('chat:send', { requestId: 's1', conversationId: conversation.id, text: 'question one' }),
+    )
+    unwrap(
+      await h.core.dispatch('chat:send', { requestId: 's2', conversationId: conversation.id, text: 'question two' }),
+    )
     h.sim.setReply('second answer')
-    const regenerated = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 's3', conversationId: conversation.id }))
+    const regenerated = unwrap(
+      await h.core.dispatch('chat:regenerate', { requestId: 's3', conversationId: conversation.id }),
+    )
     expect(regenerated.userMessage).toBeNull()
     let messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question one', 'first answer', 'question two', 'second answer'])
@@ -156,7 +198,14 @@ describe('chat through the core', () => {
     const firstQuestion = messages[0]
     if (!firstQuestion) throw new Error('missing message')
     h.sim.setReply('edited answer')
-    unwrap(await h.core.dispatch('chat:editAndResend', { requestId: 's4', conversationId: conversation.id, messageId: firstQuestion.id, text: 'question one, edited' }))
+    unwrap(
+      await h.core.dispatch('chat:editAndResend', {
+        requestId: 's4',
+        conversationId: conversation.id,
+        messageId: firstQuestion.id,
+        text: 'question one, edited',
+      }),
+    )
     messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question one, edited', 'edited answer'])
     const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { messages: unknown[] }
@@ -167,24 +216,45 @@ describe('chat through the core', () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
     h.sim.setReply('first answer')
-    const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'v1', conversationId: conversation.id, text: 'question' }))
+    const first = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'v1', conversationId: conversation.id, text: 'question' }),
+    )
     h.sim.setReply('second answer')
-    const second = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 'v2', conversationId: conversation.id }))
+    const second = unwrap(
+      await h.core.dispatch('chat:regenerate', { requestId: 'v2', conversationId: conversation.id }),
+    )
     expect(second.assistantMessage.versions).toEqual({ index: 2, count: 2 })
     expect(second.assistantMessage.parentId).toBe(first.userMessage?.id)
 
-    const shown = unwrap(await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 }))
+    const shown = unwrap(
+      await h.core.dispatch('conversations:showVersion', {
+        conversationId: conversation.id,
+        messageId: second.assistantMessage.id,
+        version: 1,
+      }),
+    )
     expect(shown.changed).toBe(true)
     expect(shown.messages.map((m) => [m.content, m.versions.index])).toEqual([['first answer', 1]])
-    expect(h.eventsNamed('conversations:versionShown').at(-1)).toMatchObject({ conversationId: conversation.id, replacedId: second.assistantMessage.id })
+    expect(h.eventsNamed('conversations:versionShown').at(-1)).toMatchObject({
+      conversationId: conversation.id,
+      replacedId: second.assistantMessage.id,
+    })
     h.sim.setReply('follow-up answer')
     unwrap(await h.core.dispatch('chat:send', { requestId: 'v3', conversationId: conversation.id, text: 'and then?' }))
     const sent = h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body as { messages: Array<{ content: string }> }
     expect(sent.messages.map((m) => m.content)).toEqual(['question', 'first answer', 'and then?'])
 
-    const refused = await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 3 })
+    const refused = await h.core.dispatch('conversations:showVersion', {
+      conversationId: conversation.id,
+      messageId: first.assistantMessage.id,
+      version: 3,
+    })
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    const badInput = await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: first.assistantMessage.id, version: 0 })
+    const badInput = await h.core.dispatch('conversations:showVersion', {
+      conversationId: conversation.id,
+      messageId: first.assistantMessage.id,
+      version: 0,
+    })
     expect(badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
@@ -193,11 +263,21 @@ describe('chat through the core', () => {
     const conversation = await newConversation()
     h.sim.setReply('first answer')
     unwrap(await h.core.dispatch('chat:send', { requestId: 'b1', conversationId: conversation.id, text: 'question' }))
-    const second = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 'b2', conversationId: conversation.id }))
+    const second = unwrap(
+      await h.core.dispatch('chat:regenerate', { requestId: 'b2', conversationId: conversation.id }),
+    )
     h.sim.setReply(Array.from({ length: 50 }, () => 'slow').join(' '))
-    const running = h.core.dispatch('chat:send', { requestId: 'b3', conversationId: conversation.id, text: 'and then?' })
+    const running = h.core.dispatch('chat:send', {
+      requestId: 'b3',
+      conversationId: conversation.id,
+      text: 'and then?',
+    })
     await h.waitFor(() => h.eventsNamed('chat:started').some((event) => event.requestId === 'b3'))
-    const refused = await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: second.assistantMessage.id, version: 1 })
+    const refused = await h.core.dispatch('conversations:showVersion', {
+      conversationId: conversation.id,
+      messageId: second.assistantMessage.id,
+      version: 1,
+    })
     expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY' } })
     await h.core.dispatch('chat:cancel', { requestId: 'b3' })
     await running
@@ -206,16 +286,35 @@ describe('chat through the core', () => {
     expect(path[1]?.versions).toEqual({ index: 2, count: 2 })
   })
 
-  it('keeps an edited message\'s original and its replies as the previous version', async () => {
+  it("keeps an edited message's original and its replies as the previous version", async () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
     h.sim.setReply('original answer')
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'e1', conversationId: conversation.id, text: 'original question' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', {
+        requestId: 'e1',
+        conversationId: conversation.id,
+        text: 'original question',
+      }),
+    )
     h.sim.setReply('edited answer')
-    const edited = unwrap(await h.core.dispatch('chat:editAndResend', { requestId: 'e2', conversationId: conversation.id, messageId: turn.userMessage?.id ?? '', text: 'edited question' }))
+    const edited = unwrap(
+      await h.core.dispatch('chat:editAndResend', {
+        requestId: 'e2',
+        conversationId: conversation.id,
+        messageId: turn.userMessage?.id ?? '',
+        text: 'edited question',
+      }),
+    )
     expect(edited.userMessage?.id).not.toBe(turn.userMessage?.id)
     expect(edited.userMessage?.versions).toEqual({ index: 2, count: 2 })
-    const back = unwrap(await h.core.dispatch('conversations:showVersion', { conversationId: conversation.id, messageId: edited.userMessage?.id ?? '', version: 1 }))
+    const back = unwrap(
+      await h.core.dispatch('conversations:showVersion', {
+        conversationId: conversation.id,
+        messageId: edited.userMessage?.id ?? '',
+        version: 1,
+      }),
+    )
     expect(back.messages.map((m) => m.content)).toEqual(['original question', 'original answer'])
   })
 
@@ -224,10 +323,14 @@ describe('chat through the core', () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
     h.sim.faults.failNext('/api/chat', 500, 'llama runner process has terminated: exit status 2')
-    const failed = unwrap(await h.core.dispatch('chat:send', { requestId: 'f1', conversationId: conversation.id, text: 'question' }))
+    const failed = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'f1', conversationId: conversation.id, text: 'question' }),
+    )
     expect(failed.assistantMessage).toMatchObject({ status: 'error', content: '' })
     h.sim.setReply('it worked')
-    const retried = unwrap(await h.core.dispatch('chat:regenerate', { requestId: 'f2', conversationId: conversation.id }))
+    const retried = unwrap(
+      await h.core.dispatch('chat:regenerate', { requestId: 'f2', conversationId: conversation.id }),
+    )
     expect(retried.assistantMessage.versions).toEqual({ index: 1, count: 1 })
     const messages = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
     expect(messages.map((m) => m.content)).toEqual(['question', 'it worked'])
@@ -236,9 +339,18 @@ describe('chat through the core', () => {
   it('refuses to edit an assistant message or regenerate an empty conversation', async () => {
     h = await startCoreHarness()
     const conversation = await newConversation()
-    expect(await h.core.dispatch('chat:regenerate', { requestId: 'x', conversationId: conversation.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'y', conversationId: conversation.id, text: 'hi' }))
-    const edit = await h.core.dispatch('chat:editAndResend', { requestId: 'z', conversationId: conversation.id, messageId: turn.assistantMessage.id, text: 'nope' })
+    expect(await h.core.dispatch('chat:regenerate', { requestId: 'x', conversationId: conversation.id })).toMatchObject(
+      { ok: false, error: { code: 'INVALID_INPUT' } },
+    )
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'y', conversationId: conversation.id, text: 'hi' }),
+    )
+    const edit = await h.core.dispatch('chat:editAndResend', {
+      requestId: 'z',
+      conversationId: conversation.id,
+      messageId: turn.assistantMessage.id,
+      text: 'nope',
+    })
     expect(edit).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 

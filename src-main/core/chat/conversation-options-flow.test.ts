@@ -7,21 +7,30 @@ describe('conversation options and thinking', () => {
   let h: CoreHarness
   afterEach(() => h.close())
 
-  const chatBodies = () => h.sim.requestsTo('/api/chat', 'POST').map((request) => request.body as Record<string, unknown>)
+  const chatBodies = () =>
+    h.sim.requestsTo('/api/chat', 'POST').map((request) => request.body as Record<string, unknown>)
 
   it('sends the options and think exactly as set, the reply follows them, and a warm turn is one request', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
     h.sim.setReply('Paris is the capital. More text follows here.')
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
-    const updated = unwrap(await h.core.dispatch('conversations:update', {
-      conversationId: conversation.id,
-      options: { temperature: 0.2, seed: 7, stop: ['More'] },
-      think: false,
-    }))
+    const updated = unwrap(
+      await h.core.dispatch('conversations:update', {
+        conversationId: conversation.id,
+        options: { temperature: 0.2, seed: 7, stop: ['More'] },
+        think: false,
+      }),
+    )
     expect(updated).toMatchObject({ options: { temperature: 0.2, seed: 7, stop: ['More'] }, think: false })
 
-    const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Capital?' }))
-    expect(first.assistantMessage).toMatchObject({ status: 'complete', content: 'Paris is the capital. ', thinking: '' })
+    const first = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Capital?' }),
+    )
+    expect(first.assistantMessage).toMatchObject({
+      status: 'complete',
+      content: 'Paris is the capital. ',
+      thinking: '',
+    })
     const sent = chatBodies().at(-1)
     expect(sent?.options).toEqual({ temperature: 0.2, seed: 7, stop: ['More'] })
     expect(sent?.think).toBe(false)
@@ -34,7 +43,9 @@ describe('conversation options and thinking', () => {
   it('sends neither options nor think when nothing is set, so the model thinks by default', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b'] } })
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }),
+    )
     const sent = chatBodies().at(-1) ?? {}
     expect('options' in sent).toBe(false)
     expect('think' in sent).toBe(false)
@@ -44,11 +55,19 @@ describe('conversation options and thinking', () => {
   it('sends a thinking level, and resetting every option sends none again', async () => {
     h = await startCoreHarness({ sim: { models: ['gpt-oss:20b'] } })
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'gpt-oss:20b' }))
-    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, think: 'high', options: { top_k: 5 } }))
+    unwrap(
+      await h.core.dispatch('conversations:update', {
+        conversationId: conversation.id,
+        think: 'high',
+        options: { top_k: 5 },
+      }),
+    )
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
     expect(chatBodies().at(-1)).toMatchObject({ think: 'high', options: { top_k: 5 } })
 
-    const reset = unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, options: {}, think: null }))
+    const reset = unwrap(
+      await h.core.dispatch('conversations:update', { conversationId: conversation.id, options: {}, think: null }),
+    )
     expect(reset).toMatchObject({ options: {}, think: null })
     unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'Again' }))
     const sent = chatBodies().at(-1) ?? {}
@@ -96,14 +115,26 @@ describe('conversation options and thinking', () => {
   it('keeps the options across a restart and resets thinking when the model changes', async () => {
     h = await startCoreHarness({ sim: { models: ['qwen3:8b', 'llama3'] } })
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'qwen3:8b' }))
-    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, think: true, options: { num_predict: 64 } }))
+    unwrap(
+      await h.core.dispatch('conversations:update', {
+        conversationId: conversation.id,
+        think: true,
+        options: { num_predict: 64 },
+      }),
+    )
     await h.restart()
-    const reopened = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).conversation
+    const reopened = unwrap(
+      await h.core.dispatch('conversations:get', { conversationId: conversation.id }),
+    ).conversation
     expect(reopened).toMatchObject({ think: true, options: { num_predict: 64 } })
 
-    const moved = unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, model: 'llama3:latest' }))
+    const moved = unwrap(
+      await h.core.dispatch('conversations:update', { conversationId: conversation.id, model: 'llama3:latest' }),
+    )
     expect(moved).toMatchObject({ model: 'llama3:latest', think: null, options: { num_predict: 64 } })
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'Hi' }),
+    )
     expect(turn.assistantMessage.status).toBe('complete')
     expect(chatBodies().at(-1)).toMatchObject({ options: { num_predict: 64 } })
   })
@@ -130,6 +161,9 @@ describe('conversation options and thinking', () => {
     h = await startCoreHarness()
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const result = await h.core.dispatch('conversations:update', { conversationId: conversation.id, think: 'max' })
-    expect(result.ok ? null : result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('think must be true, false') as unknown })
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('think must be true, false') as unknown,
+    })
   })
 })

@@ -36,14 +36,21 @@ export type ImageReader = (messageId: string) => string[]
  * be matched against what was sent. Without `readImages` (a summary, a model without vision) images are left out,
  * so the estimate (`promptParts`) counts only the images sent.
  */
-export function promptEntries(systemPrompt: string, history: readonly ChatMessage[], readImages?: ImageReader): PromptEntry[] {
+export function promptEntries(
+  systemPrompt: string,
+  history: readonly ChatMessage[],
+  readImages?: ImageReader,
+): PromptEntry[] {
   const entries: PromptEntry[] = []
   if (systemPrompt.trim().length > 0) entries.push({ message: { role: 'system', content: systemPrompt }, source: null })
   for (const message of history) {
     if (!isSentToModel(message)) continue
     const images = message.role === 'user' && (message.images?.length ?? 0) > 0 ? (readImages?.(message.id) ?? []) : []
     const role = message.role === 'user' ? 'user' : 'assistant'
-    entries.push({ message: images.length > 0 ? { role, content: message.content, images } : { role, content: message.content }, source: message })
+    entries.push({
+      message: images.length > 0 ? { role, content: message.content, images } : { role, content: message.content },
+      source: message,
+    })
   }
   return entries
 }

@@ -40,7 +40,9 @@ async function runCrasher(): Promise<{ stdout: string; stderr: string; signal: s
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const signal = await new Promise<string | null>((resolve) => child.on('exit', (_code, exitSignal) => resolve(exitSignal)))
+  const signal = await new Promise<string | null>((resolve) =>
+    child.on('exit', (_code, exitSignal) => resolve(exitSignal)),
+  )
   return { stdout, stderr, signal }
 }
 
@@ -50,15 +52,22 @@ describe('a crash right after the request to Ollama left', () => {
     expect(signal, stderr).toBe('SIGKILL')
     const conversationId = /conversation (\S+)/.exec(stdout)?.[1] ?? ''
     // The request did reach Ollama before the process died.
-    expect(sim.requestsTo('/api/chat', 'POST').at(-1)?.body).toMatchObject({ messages: [{ content: 'a first question' }, {}, { role: 'user', content: TYPED }] })
+    expect(sim.requestsTo('/api/chat', 'POST').at(-1)?.body).toMatchObject({
+      messages: [{ content: 'a first question' }, {}, { role: 'user', content: TYPED }],
+    })
 
     const store = openHistoryStore({ file: join(dir, 'history.sqlite') })
     const [question, answer, typed, ...rest] = store.listMessages(conversationId)
-    expect([question, answer].map((m) => [m?.role, m?.status])).toEqual([['user', 'complete'], ['assistant', 'complete']])
+    expect([question, answer].map((m) => [m?.role, m?.status])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+    ])
     expect(typed).toMatchObject({ role: 'user', content: TYPED, status: 'complete' })
     // The reply's row is written once the request has left, so the crash may come before or after it; if it exists
     // it is empty, and the next start marks it interrupted.
-    expect(rest.map((m) => [m.role, m.content, m.status])).toEqual(rest.length === 0 ? [] : [['assistant', '', 'streaming']])
+    expect(rest.map((m) => [m.role, m.content, m.status])).toEqual(
+      rest.length === 0 ? [] : [['assistant', '', 'streaming']],
+    )
     expect(store.markInterrupted()).toBe(rest.length)
     store.close()
 
@@ -76,7 +85,9 @@ describe('a crash right after the request to Ollama left', () => {
       const turn = unwrap(await core.dispatch('chat:regenerate', { requestId: 'again', conversationId }))
       expect(turn.userMessage).toBeNull()
       expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'answered after the restart' })
-      expect(sim.requestsTo('/api/chat', 'POST').at(-1)?.body).toMatchObject({ messages: [{}, {}, { role: 'user', content: TYPED }] })
+      expect(sim.requestsTo('/api/chat', 'POST').at(-1)?.body).toMatchObject({
+        messages: [{}, {}, { role: 'user', content: TYPED }],
+      })
     } finally {
       await core.stop()
     }

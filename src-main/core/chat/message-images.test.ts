@@ -36,20 +36,30 @@ describe('decodeImages', () => {
       'INVALID_INPUT: Image 2 is not a PNG, JPEG, WebP or GIF image.',
     )
     // Half a PNG signature is not a PNG; RIFF without WEBP is a WAV or AVI.
-    expect(refusal(() => decodeImages([bytes(0x89, 0x50, 0x4e, 0x47)]))).toBe('INVALID_INPUT: Image 1 is not a PNG, JPEG, WebP or GIF image.')
-    expect(refusal(() => decodeImages([ascii('RIFF\u0000\u0000\u0000\u0000WAVEfmt ')]))).toBe('INVALID_INPUT: Image 1 is not a PNG, JPEG, WebP or GIF image.')
+    expect(refusal(() => decodeImages([bytes(0x89, 0x50, 0x4e, 0x47)]))).toBe(
+      'INVALID_INPUT: Image 1 is not a PNG, JPEG, WebP or GIF image.',
+    )
+    expect(refusal(() => decodeImages([ascii('RIFF\u0000\u0000\u0000\u0000WAVEfmt ')]))).toBe(
+      'INVALID_INPUT: Image 1 is not a PNG, JPEG, WebP or GIF image.',
+    )
   })
 
   it('refuses an image over the size limit and more than 8 images', () => {
     const huge = Buffer.alloc(MAX_IMAGE_BYTES + 1)
     PNG_1PX.copy(huge)
-    expect(refusal(() => decodeImages([base64Of(huge)]))).toBe('INVALID_INPUT: Image 1 is larger than 10 MB, the most an image can be.')
-    expect(refusal(() => decodeImages(Array.from({ length: 9 }, () => base64Of(PNG_1PX))))).toBe('INVALID_INPUT: A message can carry at most 8 images.')
+    expect(refusal(() => decodeImages([base64Of(huge)]))).toBe(
+      'INVALID_INPUT: Image 1 is larger than 10 MB, the most an image can be.',
+    )
+    expect(refusal(() => decodeImages(Array.from({ length: 9 }, () => base64Of(PNG_1PX))))).toBe(
+      'INVALID_INPUT: A message can carry at most 8 images.',
+    )
     expect(decodeImages(Array.from({ length: 8 }, () => base64Of(PNG_1PX)))).toHaveLength(8)
   })
 
   it('reads base64 as an import does: line breaks are ignored, as Go’s decoder behind Ollama ignores them', () => {
-    expect(decodeImages([base64Of(PNG_1PX).replace(/(.{40})/g, '$1\n')])).toEqual([{ mime: 'image/png', data: PNG_1PX }])
+    expect(decodeImages([base64Of(PNG_1PX).replace(/(.{40})/g, '$1\n')])).toEqual([
+      { mime: 'image/png', data: PNG_1PX },
+    ])
   })
 
   it('refuses text that is not base64 instead of reading what Node would skip', () => {
@@ -75,11 +85,20 @@ describe('requireVision', () => {
 })
 
 describe('imagesNotSentNotice', () => {
-  const user = (images: number) => ({ role: 'user', content: 'Look', images: Array.from({ length: images }, (_, position) => ({ position, mime: 'image/png', bytes: 1 })), notice: null }) as unknown as ChatMessage
-  const told = (model: string, count: number) => ({ role: 'notice', content: '', notice: { kind: 'images-not-sent', model, count } }) as unknown as ChatMessage
+  const user = (images: number) =>
+    ({
+      role: 'user',
+      content: 'Look',
+      images: Array.from({ length: images }, (_, position) => ({ position, mime: 'image/png', bytes: 1 })),
+      notice: null,
+    }) as unknown as ChatMessage
+  const told = (model: string, count: number) =>
+    ({ role: 'notice', content: '', notice: { kind: 'images-not-sent', model, count } }) as unknown as ChatMessage
 
   it('names the model and how many images were left out, once for the same model and number', () => {
-    expect(imagesNotSentNotice('qwen3:latest', [user(1)])?.content).toBe('qwen3 cannot read images: the image earlier in this conversation was not sent.')
+    expect(imagesNotSentNotice('qwen3:latest', [user(1)])?.content).toBe(
+      'qwen3 cannot read images: the image earlier in this conversation was not sent.',
+    )
     expect(imagesNotSentNotice('qwen3:latest', [user(2), user(0)])).toEqual({
       content: 'qwen3 cannot read images: the 2 images earlier in this conversation were not sent.',
       notice: { kind: 'images-not-sent', model: 'qwen3:latest', count: 2 },

@@ -30,7 +30,11 @@ export function decodeImages(uploads: readonly string[]): ImageToStore[] {
  */
 export function requireVision(model: string, details: ModelDetails | null): void {
   const name = shortModelName(model)
-  if (details === null) throw new AppFailure('INVALID_INPUT', `Ollama could not say whether ${name} can read images, so they were not sent.`)
+  if (details === null)
+    throw new AppFailure(
+      'INVALID_INPUT',
+      `Ollama could not say whether ${name} can read images, so they were not sent.`,
+    )
   if (!canReadImages(capabilitiesOf(details.listed, details.shown))) {
     throw new AppFailure('INVALID_INPUT', `${cannotReadImagesSentence(name)}. Pick a model with vision to send images.`)
   }
@@ -38,7 +42,10 @@ export function requireVision(model: string, details: ModelDetails | null): void
 
 /** How many images the user messages of `path` carry that a model reading images would be sent. */
 export const imagesOnPath = (path: readonly ChatMessage[]): number =>
-  path.reduce((count, message) => count + (message.role === 'user' && isSentToModel(message) ? (message.images?.length ?? 0) : 0), 0)
+  path.reduce(
+    (count, message) => count + (message.role === 'user' && isSentToModel(message) ? (message.images?.length ?? 0) : 0),
+    0,
+  )
 
 /**
  * The notice for a reply whose model cannot read the images on the conversation's path (they are left out of the
@@ -49,8 +56,17 @@ export const imagesOnPath = (path: readonly ChatMessage[]): number =>
 export function imagesNotSentNotice(model: string, path: readonly ChatMessage[]): NoticeDraft | null {
   const count = imagesOnPath(path)
   if (count === 0) return null
-  const told = path.some((message) => message.notice?.kind === 'images-not-sent' && message.notice.model === model && message.notice.count === count)
+  const told = path.some(
+    (message) =>
+      message.notice?.kind === 'images-not-sent' && message.notice.model === model && message.notice.count === count,
+  )
   if (told) return null
-  const which = count === 1 ? 'the image earlier in this conversation was' : `the ${count.toLocaleString('en-US')} images earlier in this conversation were`
-  return { content: `${cannotReadImagesSentence(shortModelName(model))}: ${which} not sent.`, notice: { kind: 'images-not-sent', model, count } }
+  const which =
+    count === 1
+      ? 'the image earlier in this conversation was'
+      : `the ${count.toLocaleString('en-US')} images earlier in this conversation were`
+  return {
+    content: `${cannotReadImagesSentence(shortModelName(model))}: ${which} not sent.`,
+    notice: { kind: 'images-not-sent', model, count },
+  }
 }

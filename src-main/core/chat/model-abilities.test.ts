@@ -25,7 +25,10 @@ describe('abilitiesOf', () => {
   })
 
   it('reads vision and thinking from the listing', () => {
-    expect(abilitiesOf({ listed: listed(['completion', 'vision']), shown: null })).toMatchObject({ readsImages: true, think: 'none' })
+    expect(abilitiesOf({ listed: listed(['completion', 'vision']), shown: null })).toMatchObject({
+      readsImages: true,
+      think: 'none',
+    })
     expect(thinkToSend(true, abilitiesOf({ listed: listed(['completion']), shown: null }))).toBeNull()
   })
 })

@@ -1,4 +1,9 @@
-import { thinkControlFor, thinkFits, type ThinkControl, type ThinkSetting } from '../../../src-shared/conversation-options'
+import {
+  thinkControlFor,
+  thinkFits,
+  type ThinkControl,
+  type ThinkSetting,
+} from '../../../src-shared/conversation-options'
 import { canReadImages } from '../../../src-shared/image-rule'
 import { capabilitiesOf, type ModelDetails } from '../models/model-catalog'
 

@@ -4,7 +4,12 @@ import { estimatePrompt, promptParts } from '../context/prompt-estimate'
 import { promptEntries } from './conversation-text'
 
 const png = { position: 0, mime: 'image/png', bytes: 70 }
-const withImages = storedMessage({ id: 'u1', role: 'user', content: 'What is this?', images: [png, { ...png, position: 1 }] })
+const withImages = storedMessage({
+  id: 'u1',
+  role: 'user',
+  content: 'What is this?',
+  images: [png, { ...png, position: 1 }],
+})
 const reply = storedMessage({ id: 'a1', role: 'assistant', content: 'A cat.' })
 const plain = storedMessage({ id: 'u2', role: 'user', content: 'And this?' })
 const readImages = (id: string) => (id === 'u1' ? ['aW1hZ2Ux', 'aW1hZ2Uy'] : [])

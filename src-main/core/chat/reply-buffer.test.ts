@@ -34,11 +34,18 @@ describe('ReplyBuffer', () => {
     vi.advanceTimersByTime(29)
     expect(deltas).toEqual([['Hel', '']])
     vi.advanceTimersByTime(1)
-    expect(deltas).toEqual([['Hel', ''], ['lo world', '']])
+    expect(deltas).toEqual([
+      ['Hel', ''],
+      ['lo world', ''],
+    ])
     buffer.append('!', 'hmm')
     expect(deltas).toHaveLength(2)
     vi.advanceTimersByTime(30)
-    expect(deltas).toEqual([['Hel', ''], ['lo world', ''], ['!', 'hmm']])
+    expect(deltas).toEqual([
+      ['Hel', ''],
+      ['lo world', ''],
+      ['!', 'hmm'],
+    ])
     expect(buffer.content).toBe('Hello world!')
     expect(buffer.thinking).toBe('hmm')
   })
@@ -61,7 +68,10 @@ describe('ReplyBuffer', () => {
     // The interval after "a" ended with nothing pending: the buffer is quiet.
     vi.advanceTimersByTime(500)
     buffer.append('', 'thinking again')
-    expect(deltas).toEqual([['a', ''], ['', 'thinking again']])
+    expect(deltas).toEqual([
+      ['a', ''],
+      ['', 'thinking again'],
+    ])
   })
 
   it('checkpoints the whole text at most one interval after it arrived, even if the stream stalls', () => {
@@ -73,7 +83,10 @@ describe('ReplyBuffer', () => {
     expect(checkpoints).toEqual([['partial', '']])
     buffer.append(' more', '')
     vi.advanceTimersByTime(500)
-    expect(checkpoints).toEqual([['partial', ''], ['partial more', '']])
+    expect(checkpoints).toEqual([
+      ['partial', ''],
+      ['partial more', ''],
+    ])
   })
 
   it('flush sends what is pending at once and stops the checkpoint timer', () => {
@@ -93,9 +106,15 @@ describe('ReplyBuffer', () => {
     vi.advanceTimersByTime(10)
     expect(deltas).toEqual([['Hel', '']])
     buffer.flush()
-    expect(deltas).toEqual([['Hel', ''], ['lo', 'hm']])
+    expect(deltas).toEqual([
+      ['Hel', ''],
+      ['lo', 'hm'],
+    ])
     vi.advanceTimersByTime(1000)
-    expect(deltas).toEqual([['Hel', ''], ['lo', 'hm']])
+    expect(deltas).toEqual([
+      ['Hel', ''],
+      ['lo', 'hm'],
+    ])
   })
 
   it('ignores empty chunks and reports emptiness', () => {

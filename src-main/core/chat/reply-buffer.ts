@@ -87,7 +87,9 @@ export class ReplyBuffer {
     try {
       this.options.checkpoint(this.contentSoFar, this.thinkingSoFar)
     } catch (error) {
-      this.options.log.error('could not save the streaming reply so far; trying again with the next text', { error: messageOf(error) })
+      this.options.log.error('could not save the streaming reply so far; trying again with the next text', {
+        error: messageOf(error),
+      })
     }
   }
 }

@@ -16,23 +16,40 @@ describe('replies controllable from anywhere', () => {
   const secondWindow = () => {
     const seen: { name: EventName; payload: unknown }[] = []
     h.core.events.onAny((name, payload) => seen.push({ name, payload }))
-    return { named: <E extends EventName>(name: E) => seen.filter((event) => event.name === name).map((event) => event.payload as EventMap[E]) }
+    return {
+      named: <E extends EventName>(name: E) =>
+        seen.filter((event) => event.name === name).map((event) => event.payload as EventMap[E]),
+    }
   }
 
   it('a window that did not start a reply sees it running, stops it by conversation and sees it end', async () => {
     h = await startCoreHarness({ sim: { tokenDelayMs: 20 } })
     h.sim.setReply(Array.from({ length: 200 }, (_, i) => `word${i}`).join(' '))
     const conversation = await newConversation()
-    const pending = h.core.dispatch('chat:send', { requestId: 'first-window', conversationId: conversation.id, text: 'Talk a lot' })
+    const pending = h.core.dispatch('chat:send', {
+      requestId: 'first-window',
+      conversationId: conversation.id,
+      text: 'Talk a lot',
+    })
     await h.waitFor(() => h.eventsNamed('chat:delta').length >= 2)
 
     const other = secondWindow()
     const { replies } = unwrap(await h.core.dispatch('chat:running', {}))
     const assistantId = h.eventsNamed('chat:started')[0]?.assistantMessage.id
-    expect(replies).toEqual([{ requestId: 'first-window', conversationId: conversation.id, assistantMessageId: assistantId, phase: 'streaming', progressText: 'llama3 is answering…' }])
+    expect(replies).toEqual([
+      {
+        requestId: 'first-window',
+        conversationId: conversation.id,
+        assistantMessageId: assistantId,
+        phase: 'streaming',
+        progressText: 'llama3 is answering…',
+      },
+    ])
     await h.waitFor(() => other.named('chat:delta').length >= 1)
 
-    expect(unwrap(await h.core.dispatch('chat:cancel', { conversationId: conversation.id }))).toEqual({ cancelled: true })
+    expect(unwrap(await h.core.dispatch('chat:cancel', { conversationId: conversation.id }))).toEqual({
+      cancelled: true,
+    })
     const turn = unwrap(await pending)
     expect(turn.assistantMessage.status).toBe('cancelled')
     expect(turn.assistantMessage.content).toMatch(/^word0 word1/)
@@ -40,16 +57,27 @@ describe('replies controllable from anywhere', () => {
     expect(ended).toEqual([{ requestId: 'first-window', conversationId: conversation.id, turn }])
 
     expect(unwrap(await h.core.dispatch('chat:running', {})).replies).toEqual([])
-    expect(unwrap(await h.core.dispatch('chat:cancel', { conversationId: conversation.id }))).toEqual({ cancelled: false })
+    expect(unwrap(await h.core.dispatch('chat:cancel', { conversationId: conversation.id }))).toEqual({
+      cancelled: false,
+    })
     h.sim.setReply('Short.')
-    const next = unwrap(await h.core.dispatch('chat:send', { requestId: 'second-window', conversationId: conversation.id, text: 'Again' }))
+    const next = unwrap(
+      await h.core.dispatch('chat:send', {
+        requestId: 'second-window',
+        conversationId: conversation.id,
+        text: 'Again',
+      }),
+    )
     expect(next.assistantMessage).toMatchObject({ status: 'complete', content: 'Short.' })
   })
 
   it('refuses a cancel that names neither a request nor a conversation', async () => {
     h = await startCoreHarness()
     expect(await h.core.dispatch('chat:cancel', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.core.dispatch('chat:cancel', { requestId: 'a', conversationId: 'b' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.core.dispatch('chat:cancel', { requestId: 'a', conversationId: 'b' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
   })
 
   it('ends a reply the host accepted and never answered with the idle error, and the conversation goes on', async () => {
@@ -59,17 +87,30 @@ describe('replies controllable from anywhere', () => {
     unwrap(await h.core.dispatch('settings:update', { replyIdleMinutes: 3 }))
     const conversation = await newConversation()
     h.sim.faults.stallNext('/api/chat')
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'hung', conversationId: conversation.id, text: 'Hello?' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'hung', conversationId: conversation.id, text: 'Hello?' }),
+    )
 
     expect(turn.assistantMessage).toMatchObject({ status: 'error', content: '' })
     expect(turn.assistantMessage.error).toMatchObject({ code: 'OLLAMA_SILENT' })
-    expect(turn.assistantMessage.error?.message).toMatch(/^Ollama sent nothing for 3 minutes, so the reply was stopped\. /)
-    const lines = h.eventsNamed('chat:progress').filter((event) => event.requestId === 'hung').map((event) => event.text)
-    expect(lines).toEqual(['Waiting for llama3…', 'Still waiting for Ollama (1 min)…', 'Still waiting for Ollama (2 min)…'])
+    expect(turn.assistantMessage.error?.message).toMatch(
+      /^Ollama sent nothing for 3 minutes, so the reply was stopped\. /,
+    )
+    const lines = h
+      .eventsNamed('chat:progress')
+      .filter((event) => event.requestId === 'hung')
+      .map((event) => event.text)
+    expect(lines).toEqual([
+      'Waiting for llama3…',
+      'Still waiting for Ollama (1 min)…',
+      'Still waiting for Ollama (2 min)…',
+    ])
     expect(h.eventsNamed('chat:ended').map((event) => event.turn?.assistantMessage.status)).toEqual(['error'])
 
     h.sim.setReply('Here now.')
-    const next = unwrap(await h.core.dispatch('chat:send', { requestId: 'after', conversationId: conversation.id, text: 'Hello again' }))
+    const next = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'after', conversationId: conversation.id, text: 'Hello again' }),
+    )
     expect(next.assistantMessage).toMatchObject({ status: 'complete', content: 'Here now.' })
   })
 
@@ -79,12 +120,21 @@ describe('replies controllable from anywhere', () => {
     h = await startCoreHarness({ timing: { idleMinuteMs: 60 }, sim: { tokenDelayMs: 150 } })
     const conversation = await newConversation()
     h.sim.setReply('one two three')
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'slow', conversationId: conversation.id, text: 'Go' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'slow', conversationId: conversation.id, text: 'Go' }),
+    )
     expect(turn.assistantMessage.status).toBe('complete')
     const events = h.eventsNamed('chat:progress').filter((event) => event.requestId === 'slow')
-    const stalled = events.findIndex((event) => event.text.startsWith('Still waiting') && events.slice(0, events.indexOf(event)).some((e) => e.phase === 'streaming'))
+    const stalled = events.findIndex(
+      (event) =>
+        event.text.startsWith('Still waiting') &&
+        events.slice(0, events.indexOf(event)).some((e) => e.phase === 'streaming'),
+    )
     expect(stalled, 'a stall after the first token is said').toBeGreaterThan(0)
-    expect(events.slice(stalled).some((event) => event.phase === 'streaming'), 'and the answering line comes back').toBe(true)
+    expect(
+      events.slice(stalled).some((event) => event.phase === 'streaming'),
+      'and the answering line comes back',
+    ).toBe(true)
     expect(events.at(-1)?.phase).toBe('streaming')
   })
 
@@ -92,7 +142,10 @@ describe('replies controllable from anywhere', () => {
     h = await startCoreHarness()
     expect(unwrap(await h.core.dispatch('settings:get', {})).replyIdleMinutes).toBe(5)
     for (const minutes of [0, 61, 2.5]) {
-      expect(await h.core.dispatch('settings:update', { replyIdleMinutes: minutes })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      expect(await h.core.dispatch('settings:update', { replyIdleMinutes: minutes })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      })
     }
     expect(unwrap(await h.core.dispatch('settings:update', { replyIdleMinutes: 60 })).replyIdleMinutes).toBe(60)
   })

@@ -31,13 +31,21 @@ export async function replyFailure(input: {
 }): Promise<ReplyFailure> {
   const { caught, log } = input
   // The reply's own signal may be aborted by now: what Ollama says about a limit is read without it (bounded).
-  const explained = input.idleFailure ?? (input.sent === undefined ? caught : await input.replyContext.explainFailure(caught, input.sent))
+  const explained =
+    input.idleFailure ??
+    (input.sent === undefined ? caught : await input.replyContext.explainFailure(caught, input.sent))
   const error = toAppError(explained, log, 'chat reply')
   const status = error.code === 'CANCELLED' ? 'cancelled' : 'error'
   if (status === 'error') {
     // `detail` is the sentence the window shows; a transport failure's own code (`reason`) is what a debugger needs.
     const reason = (caught as { reason?: unknown } | null)?.reason
-    log.warn('reply failed', { conversationId: input.conversationId, model: input.model, code: error.code, detail: error.detail, reason })
+    log.warn('reply failed', {
+      conversationId: input.conversationId,
+      model: input.model,
+      code: error.code,
+      detail: error.detail,
+      reason,
+    })
     input.onOllamaError?.(error, caught instanceof OllamaUnreachableError ? caught.host : input.host)
   }
   return { status, error }

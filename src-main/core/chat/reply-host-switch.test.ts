@@ -15,7 +15,7 @@ describe('a reply across host switches', () => {
     await Promise.all(others.splice(0).map((sim) => sim.close()))
   })
 
-  it('runs on one host from its image check to its save, and that host\'s client closes only after it', async () => {
+  it("runs on one host from its image check to its save, and that host's client closes only after it", async () => {
     h = await startCoreHarness({ sim: { models: ['gemma3:4b'], reply: 'from the first host' } })
     const second = await startOllamaSim({ models: ['gemma3:4b'], reply: 'from the second host' })
     const third = await startOllamaSim({ models: ['gemma3:4b'], reply: 'from the third host' })
@@ -29,7 +29,12 @@ describe('a reply across host switches', () => {
     // Slow enough that each switch lands while the call it waited for is still in flight.
     h.sim.faults.latency(200)
 
-    const pending = h.core.dispatch('chat:send', { requestId: 'spans-switches', conversationId: conversation.id, text: 'What is this?', images: [base64Of(PNG_1PX)] })
+    const pending = h.core.dispatch('chat:send', {
+      requestId: 'spans-switches',
+      conversationId: conversation.id,
+      text: 'What is this?',
+      images: [base64Of(PNG_1PX)],
+    })
     await h.waitFor(() => h.sim.requestsTo('/api/show').length === 1)
     unwrap(await h.core.dispatch('settings:update', { ollamaHost: second.url }))
     await h.waitFor(() => h.sim.requestsTo('/api/create').length === 1)

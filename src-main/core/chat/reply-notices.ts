@@ -8,13 +8,24 @@ export interface ReplyNotices {
   add: (text: string, info: NoticeInfo) => void
 }
 
-export function createReplyNotices(input: { history: HistoryStore; events: CoreEvents; requestId: string; conversationId: string }): ReplyNotices {
+export function createReplyNotices(input: {
+  history: HistoryStore
+  events: CoreEvents
+  requestId: string
+  conversationId: string
+}): ReplyNotices {
   const { history, events, requestId, conversationId } = input
   const list: ChatMessage[] = []
   return {
     list,
     add: (text, info) => {
-      const notice = history.appendMessage({ conversationId, role: 'notice', content: text, status: 'complete', notice: info })
+      const notice = history.appendMessage({
+        conversationId,
+        role: 'notice',
+        content: text,
+        status: 'complete',
+        notice: info,
+      })
       list.push(notice)
       events.emit('chat:notice', { requestId, conversationId, message: notice })
     },

@@ -39,7 +39,10 @@ export function promptForReply(input: {
 }
 
 /** The conversation's own options and thinking choice as the request carries them: only what the user set (and fits). */
-function chosenSettings(conversation: ConversationSummary, abilities: ModelAbilities | null): Pick<ChatRequestIn, 'options' | 'think'> {
+function chosenSettings(
+  conversation: ConversationSummary,
+  abilities: ModelAbilities | null,
+): Pick<ChatRequestIn, 'options' | 'think'> {
   const think = thinkToSend(conversation.think, abilities)
   return {
     ...(Object.keys(conversation.options).length === 0 ? {} : { options: conversation.options }),

@@ -75,7 +75,14 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   const { client, tempModels, replyContext, facts } = request.connection
   const numCtx = deps.numCtxFor(client.host, model)
 
-  const assistant = history.appendMessage({ conversationId, role: 'assistant', content: '', status: 'streaming', model, numCtx })
+  const assistant = history.appendMessage({
+    conversationId,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    model,
+    numCtx,
+  })
   events.emit('chat:started', {
     requestId,
     conversationId,
@@ -84,12 +91,20 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     assistantMessage: assistant,
   })
   const notices = createReplyNotices({ history, events, requestId, conversationId })
-  const progress = startReplyProgress({ events, requestId, conversationId, model, idleMinutes: deps.replyIdleMinutes(), minuteMs: deps.timing.idleMinuteMs })
+  const progress = startReplyProgress({
+    events,
+    requestId,
+    conversationId,
+    model,
+    idleMinutes: deps.replyIdleMinutes(),
+    minuteMs: deps.timing.idleMinuteMs,
+  })
   const replySignal = AbortSignal.any([signal, progress.idleSignal])
   const buffer = new ReplyBuffer({
     deltaIntervalMs: deps.timing.deltaIntervalMs,
     checkpointIntervalMs: deps.timing.checkpointIntervalMs,
-    emitDelta: (content, thinking) => events.emit('chat:delta', { requestId, messageId: assistant.id, content, thinking }),
+    emitDelta: (content, thinking) =>
+      events.emit('chat:delta', { requestId, messageId: assistant.id, content, thinking }),
     checkpoint: (content, thinking) => void history.updateMessage(assistant.id, { content, thinking }),
     log,
   })
@@ -99,24 +114,73 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   let failure: ReplyFailure | null = null
   let outcome: StreamOutcome = { stats: null, doneReason: null }
   try {
-    plan = await planServingModel({ baseModel: model, numCtx, tempModels, log, signal: replySignal, onPreparing: progress.preparing })
+    plan = await planServingModel({
+      baseModel: model,
+      numCtx,
+      tempModels,
+      log,
+      signal: replySignal,
+      onPreparing: progress.preparing,
+    })
     if (plan.notice !== null) notices.add(plan.notice, { kind: 'context-setting' })
     history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
-    const { entries, chosen, imagesNotSent } = promptForReply({ history, replyContext, conversation, model, assistantId: assistant.id })
+    const { entries, chosen, imagesNotSent } = promptForReply({
+      history,
+      replyContext,
+      conversation,
+      model,
+      assistantId: assistant.id,
+    })
     if (imagesNotSent !== null) notices.add(imagesNotSent.content, imagesNotSent.notice)
     sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
-    outcome = await streamWithOneRecreate({ client, tempModels, baseModel: model, plan, entries, signal: replySignal, buffer, log, chosen,
-      onChunk: progress.onChunk, onWaiting: progress.waiting, onFirstToken: progress.answering })
+    outcome = await streamWithOneRecreate({
+      client,
+      tempModels,
+      baseModel: model,
+      plan,
+      entries,
+      signal: replySignal,
+      buffer,
+      log,
+      chosen,
+      onChunk: progress.onChunk,
+      onWaiting: progress.waiting,
+      onFirstToken: progress.answering,
+    })
   } catch (caught) {
-    failure = await replyFailure({ caught, idleFailure: progress.idleFailure, sent, replyContext, log, conversationId, model: plan?.model ?? model,
-      host: client.host, onOllamaError: (error, host) => deps.onOllamaError?.(error, host) })
+    failure = await replyFailure({
+      caught,
+      idleFailure: progress.idleFailure,
+      sent,
+      replyContext,
+      log,
+      conversationId,
+      model: plan?.model ?? model,
+      host: client.host,
+      onOllamaError: (error, host) => deps.onOllamaError?.(error, host),
+    })
   } finally {
     progress.stop()
     plan?.release()
     buffer.flush()
   }
   const ended: ReplyEnd = { status: failure?.status ?? 'complete', error: failure?.error ?? null, outcome, sent }
-  const saved = await saveReply({ history, replyContext, facts, conversationId, assistantId: assistant.id, buffer, ended, host: client.host, addNotice: notices.add })
+  const saved = await saveReply({
+    history,
+    replyContext,
+    facts,
+    conversationId,
+    assistantId: assistant.id,
+    buffer,
+    ended,
+    host: client.host,
+    addNotice: notices.add,
+  })
   deps.afterReply?.()
-  return { conversation: history.getConversation(conversationId) ?? saved.conversation, userMessage: request.userMessage, assistantMessage: saved.assistantMessage, notices: notices.list }
+  return {
+    conversation: history.getConversation(conversationId) ?? saved.conversation,
+    userMessage: request.userMessage,
+    assistantMessage: saved.assistantMessage,
+    notices: notices.list,
+  }
 }

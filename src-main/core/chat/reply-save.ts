@@ -1,5 +1,11 @@
 import type { AppError } from '../../../src-shared/ipc/result'
-import type { ChatMessage, ContextReport, ConversationSummary, MessageStatus, NoticeInfo } from '../../../src-shared/types'
+import type {
+  ChatMessage,
+  ContextReport,
+  ConversationSummary,
+  MessageStatus,
+  NoticeInfo,
+} from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { ContextFacts } from '../context/context-facts'
 import { lastMessageTokens, memoryModelOf, type ReplyContext, type SentReply } from '../context/reply-context'
@@ -46,13 +52,22 @@ export async function saveReply(input: {
   // Written with the reply rather than before its first token; a reply that never reached Ollama used no host.
   if (sent !== undefined) history.setLastHost(conversationId, input.host)
   const conversation = history.getConversation(conversationId)
-  if (!saved || !conversation) throw new AppFailure('NOT_FOUND', 'This conversation was deleted while the reply was running.')
+  if (!saved || !conversation)
+    throw new AppFailure('NOT_FOUND', 'This conversation was deleted while the reply was running.')
   // A reply that reached Ollama gets its context report, read once it is saved: never before its first token, and
   // never holding up the saving of what the user already saw.
   if (sent === undefined || (status !== 'complete' && buffer.isEmpty)) return { assistantMessage: saved, conversation }
   const context = await input.replyContext.report(sent, outcome)
   const reported = history.updateMessage(assistantId, { context }) ?? saved
-  await noteTruncation({ sent, context, conversationId, history, replyContext: input.replyContext, facts: input.facts, addNotice: input.addNotice })
+  await noteTruncation({
+    sent,
+    context,
+    conversationId,
+    history,
+    replyContext: input.replyContext,
+    facts: input.facts,
+    addNotice: input.addNotice,
+  })
   return { assistantMessage: reported, conversation }
 }
 

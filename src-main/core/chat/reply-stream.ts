@@ -39,7 +39,12 @@ export async function streamWithOneRecreate(options: {
   const attempt = async (model: string): Promise<StreamOutcome> => {
     options.onWaiting()
     let first = true
-    const request = { model, messages, ...options.chosen, ...(plan.requestNumCtx === null ? {} : { numCtx: plan.requestNumCtx }) }
+    const request = {
+      model,
+      messages,
+      ...options.chosen,
+      ...(plan.requestNumCtx === null ? {} : { numCtx: plan.requestNumCtx }),
+    }
     for await (const chunk of client.chat(request, { signal })) {
       options.onChunk()
       if (first && (chunk.content.length > 0 || chunk.thinking.length > 0)) {

@@ -26,8 +26,12 @@ const noop = (): void => {}
 const isFatalForFallback = (error: unknown): boolean => {
   const code = (error as { code?: unknown }).code
   // Falling back cannot help when the base is missing, Ollama is down, or the user stopped the reply.
-  return code === 'MODEL_NOT_FOUND' || code === 'OLLAMA_UNREACHABLE' || code === 'CANCELLED' ||
+  return (
+    code === 'MODEL_NOT_FOUND' ||
+    code === 'OLLAMA_UNREACHABLE' ||
+    code === 'CANCELLED' ||
     (error instanceof Error && error.name === 'AbortError')
+  )
 }
 
 /**
@@ -48,7 +52,11 @@ export async function planServingModel(options: {
   if (numCtx === null) return base
   const name = shortModelName(baseModel)
   if (!tempModelApplies(baseModel)) {
-    return { ...base, numCtx: null, notice: `${name} is a cloud model: it runs with the context ollama.com gives it, so your context setting does not apply.` }
+    return {
+      ...base,
+      numCtx: null,
+      notice: `${name} is a cloud model: it runs with the context ollama.com gives it, so your context setting does not apply.`,
+    }
   }
   try {
     const ref = await tempModels.createTempModel(baseModel, numCtx, {
@@ -61,7 +69,11 @@ export async function planServingModel(options: {
     const reason = messageOf(error)
     log.warn('temporary model unavailable; falling back to the base model', { baseModel, numCtx, reason })
     if ((error as { code?: unknown }).code === 'INVALID_NUM_CTX') {
-      return { ...base, numCtx: null, notice: `Your context setting for ${name} cannot be used (${reason}) This reply uses the model's default context.` }
+      return {
+        ...base,
+        numCtx: null,
+        notice: `Your context setting for ${name} cannot be used (${reason}) This reply uses the model's default context.`,
+      }
     }
     return {
       ...base,

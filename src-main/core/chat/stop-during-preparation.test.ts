@@ -21,12 +21,15 @@ describe('Stop during model preparation', () => {
     h.sim.setReply('ok')
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096 }))
     const baseDigest = h.sim.getModel('llama3')?.digest
-    const newConversation = async () => unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
+    const newConversation = async () =>
+      unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     return { baseDigest, newConversation }
   }
   const creates = () => h.sim.requestsTo('/api/create', 'POST').length
   const tags = async () => {
-    const listing = (await (await fetch(`${h.sim.url}/api/tags`)).json()) as { models: { name: string; digest: string }[] }
+    const listing = (await (await fetch(`${h.sim.url}/api/tags`)).json()) as {
+      models: { name: string; digest: string }[]
+    }
     return listing.models
   }
   const logged = (message: string) => h.log.lines.some((line) => line.message === message)
@@ -37,7 +40,9 @@ describe('Stop during model preparation', () => {
     h.sim.faults.latency(200)
     const pending = h.core.dispatch('chat:send', { requestId: 'stopped', conversationId: conversation.id, text: 'hi' })
     await h.waitFor(() => creates() === 1)
-    expect(unwrap(await h.core.dispatch('chat:cancel', { conversationId: conversation.id }))).toEqual({ cancelled: true })
+    expect(unwrap(await h.core.dispatch('chat:cancel', { conversationId: conversation.id }))).toEqual({
+      cancelled: true,
+    })
     expect(unwrap(await pending).assistantMessage.status).toBe('cancelled')
 
     await h.waitFor(() => logged('removed the temporary model a stopped reply was preparing'))
@@ -45,7 +50,9 @@ describe('Stop during model preparation', () => {
     const models = await tags()
     expect(models.map((model) => model.name)).toEqual(['llama3:latest'])
     expect(models[0]?.digest).toBe(baseDigest)
-    expect(h.sim.requestsTo('/api/delete', 'DELETE').map((request) => JSON.stringify(request.body))).toEqual([expect.stringContaining(`"${TEMP}"`)])
+    expect(h.sim.requestsTo('/api/delete', 'DELETE').map((request) => JSON.stringify(request.body))).toEqual([
+      expect.stringContaining(`"${TEMP}"`),
+    ])
   })
 
   it('keeps it when a second conversation waits for the same preparation', async () => {
@@ -72,7 +79,9 @@ describe('Stop during model preparation', () => {
     await h.waitFor(() => creates() === 1)
     unwrap(await h.core.dispatch('chat:cancel', { conversationId: first.id }))
     expect(unwrap(await stopped).assistantMessage.status).toBe('cancelled')
-    const next = unwrap(await h.core.dispatch('chat:send', { requestId: 'next', conversationId: second.id, text: 'hi too' }))
+    const next = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'next', conversationId: second.id, text: 'hi too' }),
+    )
     expect(next.assistantMessage).toMatchObject({ status: 'complete', servedBy: TEMP })
 
     await h.waitFor(() => logged('kept the temporary model a stopped reply was preparing: something else needs it'))

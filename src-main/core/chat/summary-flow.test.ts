@@ -13,8 +13,15 @@ describe('summaryParts', () => {
     expect(parts.slice(0, 3).map((part) => part.map((e) => e.message.content[0]).join(''))).toEqual(['ab', 'c', 'd'])
     // The long message is cut into pieces no longer than a part, which together are the whole of it, in order.
     expect(parts.length).toBeGreaterThan(3)
-    expect(parts.slice(2).flat().map((e) => e.message.content).join('')).toBe('d'.repeat(4000))
-    for (const part of parts.slice(2)) expect(part.reduce((sum, e) => sum + e.message.content.length, 0)).toBeLessThanOrEqual(250 * 4)
+    expect(
+      parts
+        .slice(2)
+        .flat()
+        .map((e) => e.message.content)
+        .join(''),
+    ).toBe('d'.repeat(4000))
+    for (const part of parts.slice(2))
+      expect(part.reduce((sum, e) => sum + e.message.content.length, 0)).toBeLessThanOrEqual(250 * 4)
     expect(summaryParts(entries, 100_000)).toHaveLength(1)
   })
 })
@@ -35,7 +42,13 @@ describe('conversations:continueFromSummary', () => {
 
   const fill = async (conversationId: string, turns: number, size: number) => {
     for (let i = 0; i < turns; i++) {
-      unwrap(await h.core.dispatch('chat:send', { requestId: `t${i}`, conversationId, text: `Note ${i}: ${'tea '.repeat(size)}` }))
+      unwrap(
+        await h.core.dispatch('chat:send', {
+          requestId: `t${i}`,
+          conversationId,
+          text: `Note ${i}: ${'tea '.repeat(size)}`,
+        }),
+      )
     }
   }
 
@@ -43,17 +56,23 @@ describe('conversations:continueFromSummary', () => {
     summaries.length = 0
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 4096 }))
-    const created0 = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 'Be kind.' }))
+    const created0 = unwrap(
+      await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 'Be kind.' }),
+    )
     await fill(created0.id, 3, 20)
     const original = unwrap(await h.core.dispatch('conversations:get', { conversationId: created0.id })).conversation
-    const created = unwrap(await h.core.dispatch('conversations:continueFromSummary', { requestId: 'sum', conversationId: original.id }))
+    const created = unwrap(
+      await h.core.dispatch('conversations:continueFromSummary', { requestId: 'sum', conversationId: original.id }),
+    )
 
     expect(summaries).toHaveLength(1)
     expect(h.sim.requestsTo('/api/chat', 'POST').at(-1)?.body).toMatchObject({ model: 'ollmchat-temp/llama3-oc4096' })
     expect(h.sim.requestsTo('/api/create', 'POST')).toHaveLength(1)
     expect(summaries[0]?.messages.at(-1)?.content).toContain('Note 2:')
     expect(created).toMatchObject({ model: 'llama3:latest', title: `${original.title} (continued)` })
-    expect(created.systemPrompt).toBe(`Be kind.\n\nSummary of an earlier conversation (“${original.title}”):\nSummary 1: the user likes tea.`)
+    expect(created.systemPrompt).toBe(
+      `Be kind.\n\nSummary of an earlier conversation (“${original.title}”):\nSummary 1: the user likes tea.`,
+    )
     const { messages } = unwrap(await h.core.dispatch('conversations:get', { conversationId: created.id }))
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatchObject({
@@ -61,7 +80,12 @@ describe('conversations:continueFromSummary', () => {
       notice: { kind: 'continued-from', conversationId: original.id, title: original.title },
       content: expect.stringContaining('Summary 1: the user likes tea.') as unknown,
     })
-    expect(h.eventsNamed('chat:progress').filter((p) => p.phase === 'summarizing').map((p) => p.text)).toContain(`llama3 is writing a summary of “${original.title}”…`)
+    expect(
+      h
+        .eventsNamed('chat:progress')
+        .filter((p) => p.phase === 'summarizing')
+        .map((p) => p.text),
+    ).toContain(`llama3 is writing a summary of “${original.title}”…`)
     // The original conversation is untouched.
     expect(unwrap(await h.core.dispatch('conversations:get', { conversationId: original.id })).messages).toHaveLength(6)
   })
@@ -73,10 +97,16 @@ describe('conversations:continueFromSummary', () => {
     const created0 = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     await fill(created0.id, 8, 150)
     const original = unwrap(await h.core.dispatch('conversations:get', { conversationId: created0.id })).conversation
-    unwrap(await h.core.dispatch('conversations:continueFromSummary', { requestId: 'sum', conversationId: original.id }))
+    unwrap(
+      await h.core.dispatch('conversations:continueFromSummary', { requestId: 'sum', conversationId: original.id }),
+    )
     expect(summaries.length).toBeGreaterThan(1)
-    expect(summaries[1]?.messages.at(-1)?.content).toContain('Summary of the earlier parts:\nSummary 1: the user likes tea.')
-    expect(h.eventsNamed('chat:progress').map((p) => p.text)).toContain(`llama3 is writing a summary of “${original.title}” (part 2 of ${summaries.length})…`)
+    expect(summaries[1]?.messages.at(-1)?.content).toContain(
+      'Summary of the earlier parts:\nSummary 1: the user likes tea.',
+    )
+    expect(h.eventsNamed('chat:progress').map((p) => p.text)).toContain(
+      `llama3 is writing a summary of “${original.title}” (part 2 of ${summaries.length})…`,
+    )
   })
 
   it('stops when cancelled and creates nothing; refuses while the conversation is answering', async () => {
@@ -85,9 +115,14 @@ describe('conversations:continueFromSummary', () => {
     const original = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     await fill(original.id, 1, 5)
     const before = unwrap(await h.core.dispatch('conversations:list', {})).conversations.length
-    const pending = h.core.dispatch('conversations:continueFromSummary', { requestId: 'sum', conversationId: original.id })
+    const pending = h.core.dispatch('conversations:continueFromSummary', {
+      requestId: 'sum',
+      conversationId: original.id,
+    })
     await h.waitFor(() => h.eventsNamed('chat:progress').some((p) => p.phase === 'summarizing'))
-    expect(await h.core.dispatch('chat:send', { requestId: 'x', conversationId: original.id, text: 'hi' })).toMatchObject({ ok: false, error: { code: 'BUSY' } })
+    expect(
+      await h.core.dispatch('chat:send', { requestId: 'x', conversationId: original.id, text: 'hi' }),
+    ).toMatchObject({ ok: false, error: { code: 'BUSY' } })
     unwrap(await h.core.dispatch('chat:cancel', { requestId: 'sum' }))
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
     expect(unwrap(await h.core.dispatch('conversations:list', {})).conversations).toHaveLength(before)
@@ -103,14 +138,19 @@ describe('conversations:continueFromSummary', () => {
     const before = unwrap(await h.core.dispatch('conversations:list', {})).conversations.length
 
     const chatsSoFar = h.sim.requestsTo('/api/chat').length
-    const failing = h.core.dispatch('conversations:continueFromSummary', { requestId: 's1', conversationId: original.id })
+    const failing = h.core.dispatch('conversations:continueFromSummary', {
+      requestId: 's1',
+      conversationId: original.id,
+    })
     await h.waitFor(() => h.sim.requestsTo('/api/chat').length > chatsSoFar)
     h.sim.faults.failNext('/api/chat', 500, 'model runner has unexpectedly stopped')
     expect(await failing).toMatchObject({ ok: false, error: { code: 'OLLAMA_ERROR' } })
     expect(summaries.length).toBe(1)
 
     h.sim.faults.dropStreamAfter(2)
-    expect(await h.core.dispatch('conversations:continueFromSummary', { requestId: 's2', conversationId: original.id })).toMatchObject({ ok: false, error: { code: 'STREAM_INTERRUPTED' } })
+    expect(
+      await h.core.dispatch('conversations:continueFromSummary', { requestId: 's2', conversationId: original.id }),
+    ).toMatchObject({ ok: false, error: { code: 'STREAM_INTERRUPTED' } })
     expect(unwrap(await h.core.dispatch('conversations:list', {})).conversations).toHaveLength(before)
     // The conversation is free again afterwards.
     unwrap(await h.core.dispatch('chat:send', { requestId: 'after', conversationId: original.id, text: 'still here' }))
@@ -120,11 +160,20 @@ describe('conversations:continueFromSummary', () => {
     summaries.length = 0
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }], reply } })
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 2048 }))
-    const original = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 's'.repeat(19_990) }))
+    const original = unwrap(
+      await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 's'.repeat(19_990) }),
+    )
     // One message far longer than the context: it is summarised in pieces, never sent whole.
-    unwrap(await h.core.dispatch('chat:send', { requestId: 'big', conversationId: original.id, text: 'word '.repeat(4000) }))
-    const created = unwrap(await h.core.dispatch('conversations:continueFromSummary', { requestId: 's', conversationId: original.id }))
-    const bodies = h.sim.requestsTo('/api/chat').slice(-summaries.length).map((r) => r.body as { options?: { num_predict?: number } })
+    unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'big', conversationId: original.id, text: 'word '.repeat(4000) }),
+    )
+    const created = unwrap(
+      await h.core.dispatch('conversations:continueFromSummary', { requestId: 's', conversationId: original.id }),
+    )
+    const bodies = h.sim
+      .requestsTo('/api/chat')
+      .slice(-summaries.length)
+      .map((r) => r.body as { options?: { num_predict?: number } })
     expect(summaries.length).toBeGreaterThan(2)
     for (const body of bodies) expect(body.options?.num_predict).toBe(512)
     expect(created.systemPrompt.length).toBeLessThanOrEqual(20_000)
@@ -133,6 +182,8 @@ describe('conversations:continueFromSummary', () => {
   it('refuses an empty conversation', async () => {
     h = await startCoreHarness()
     const empty = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
-    expect(await h.core.dispatch('conversations:continueFromSummary', { requestId: 's', conversationId: empty.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(
+      await h.core.dispatch('conversations:continueFromSummary', { requestId: 's', conversationId: empty.id }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })

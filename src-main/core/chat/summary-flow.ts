@@ -21,7 +21,12 @@ const INSTRUCTIONS =
   'sentences and short lists, in the language of the conversation, addressed to the assistant who continues it.'
 
 const transcript = (entries: readonly PromptEntry[]) =>
-  entries.map(({ message }) => `${message.role === 'user' ? 'User' : message.role === 'assistant' ? 'Assistant' : 'Instructions'}: ${message.content}`).join('\n\n')
+  entries
+    .map(
+      ({ message }) =>
+        `${message.role === 'user' ? 'User' : message.role === 'assistant' ? 'Assistant' : 'Instructions'}: ${message.content}`,
+    )
+    .join('\n\n')
 
 /** An entry cut into pieces of at most `budget` estimated tokens each (a message longer than a whole part). */
 function sliced(entry: PromptEntry, tokens: number, budget: number): PromptEntry[] {
@@ -64,7 +69,10 @@ export function summaryParts(entries: readonly PromptEntry[], budget: number): P
 function requestFor(part: readonly PromptEntry[], index: number, count: number, before: string): ChatMessageIn[] {
   const which = count === 1 ? 'the whole conversation' : `part ${index + 1} of ${count} of the conversation`
   const earlier = before === '' ? '' : `Summary of the earlier parts:\n${before}\n\n`
-  const ask = count === 1 || index === count - 1 ? 'Write the summary of the whole conversation now.' : 'Write the summary of everything so far now.'
+  const ask =
+    count === 1 || index === count - 1
+      ? 'Write the summary of the whole conversation now.'
+      : 'Write the summary of everything so far now.'
   return [
     { role: 'system', content: INSTRUCTIONS },
     { role: 'user', content: `${earlier}Here is ${which}:\n\n${transcript(part)}\n\n${ask}` },
@@ -93,9 +101,17 @@ export async function continueFromSummary(
   const model = conversation.model
   if (model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
   const name = shortModelName(model)
-  const progress = (text: string) => events.emit('chat:progress', { requestId, conversationId: conversation.id, phase: 'summarizing', text })
+  const progress = (text: string) =>
+    events.emit('chat:progress', { requestId, conversationId: conversation.id, phase: 'summarizing', text })
   const { client, tempModels, facts } = input.connection
-  const plan = await planServingModel({ baseModel: model, numCtx: deps.numCtxFor(client.host, model), tempModels, log: deps.log, signal, onPreparing: progress })
+  const plan = await planServingModel({
+    baseModel: model,
+    numCtx: deps.numCtxFor(client.host, model),
+    tempModels,
+    log: deps.log,
+    signal,
+    onPreparing: progress,
+  })
   try {
     const entries = promptEntries('', history.listMessages(conversation.id))
     if (entries.length === 0) throw new AppFailure('INVALID_INPUT', 'There is nothing to summarise yet.')
@@ -107,18 +123,36 @@ export async function continueFromSummary(
     const parts = summaryParts(entries, Math.max(256, context - 2 * summaryTokens - INSTRUCTION_TOKENS))
     let summary = ''
     for (const [index, part] of parts.entries()) {
-      progress(`${name} is writing a summary of “${conversation.title}”${parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : ''}…`)
-      const request = { model: plan.model, messages: requestFor(part, index, parts.length, summary), numPredict: summaryTokens }
+      progress(
+        `${name} is writing a summary of “${conversation.title}”${parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : ''}…`,
+      )
+      const request = {
+        model: plan.model,
+        messages: requestFor(part, index, parts.length, summary),
+        numPredict: summaryTokens,
+      }
       let text = ''
-      for await (const chunk of client.chat(plan.requestNumCtx === null ? request : { ...request, numCtx: plan.requestNumCtx }, { signal })) {
+      for await (const chunk of client.chat(
+        plan.requestNumCtx === null ? request : { ...request, numCtx: plan.requestNumCtx },
+        { signal },
+      )) {
         text += chunk.content
         if (chunk.done) break
       }
       summary = text.trim()
     }
-    if (summary === '') throw new AppFailure('OLLAMA_ERROR', `${name} wrote an empty summary. Try again, or start a new chat yourself.`)
-    const systemPrompt = withSummary(conversation.systemPrompt.trim(), `Summary of an earlier conversation (“${conversation.title}”):\n`, summary)
-    const created = history.createConversation({ model, systemPrompt, title: `${conversation.title} (continued)`.slice(0, 200) })
+    if (summary === '')
+      throw new AppFailure('OLLAMA_ERROR', `${name} wrote an empty summary. Try again, or start a new chat yourself.`)
+    const systemPrompt = withSummary(
+      conversation.systemPrompt.trim(),
+      `Summary of an earlier conversation (“${conversation.title}”):\n`,
+      summary,
+    )
+    const created = history.createConversation({
+      model,
+      systemPrompt,
+      title: `${conversation.title} (continued)`.slice(0, 200),
+    })
     history.appendMessage({
       conversationId: created.id,
       role: 'notice',

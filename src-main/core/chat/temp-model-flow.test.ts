@@ -8,7 +8,10 @@ describe('temporary models in chats', () => {
   let h: CoreHarness
   afterEach(() => h.close())
 
-  const chatBodies = () => h.sim.requestsTo('/api/chat', 'POST').map((request) => request.body as { model: string; options?: { num_ctx?: number } })
+  const chatBodies = () =>
+    h.sim
+      .requestsTo('/api/chat', 'POST')
+      .map((request) => request.body as { model: string; options?: { num_ctx?: number } })
 
   const setup = async () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }] } })
@@ -19,11 +22,21 @@ describe('temporary models in chats', () => {
 
   it('creates ollmchat-temp/llama3-oc4096 once, chats with it, and adds no request on a warm turn', async () => {
     const conversation = await setup()
-    const first = unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'hi' }))
-    expect(first.assistantMessage).toMatchObject({ status: 'complete', servedBy: 'ollmchat-temp/llama3-oc4096', numCtx: 4096 })
+    const first = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'hi' }),
+    )
+    expect(first.assistantMessage).toMatchObject({
+      status: 'complete',
+      servedBy: 'ollmchat-temp/llama3-oc4096',
+      numCtx: 4096,
+    })
     const creates = h.sim.requestsTo('/api/create', 'POST')
     expect(creates).toHaveLength(1)
-    expect(creates[0]?.body).toMatchObject({ model: 'ollmchat-temp/llama3-oc4096', from: 'llama3:latest', parameters: { num_ctx: 4096 } })
+    expect(creates[0]?.body).toMatchObject({
+      model: 'ollmchat-temp/llama3-oc4096',
+      from: 'llama3:latest',
+      parameters: { num_ctx: 4096 },
+    })
     expect(chatBodies().at(-1)?.model).toBe('ollmchat-temp/llama3-oc4096')
     expect(h.eventsNamed('chat:progress').map((p) => p.text)).toContain('Preparing llama3 with a 4K context…')
     expect(h.sim.getModel('ollmchat-temp/llama3-oc4096')?.parameters).toMatchObject({ num_ctx: 4096 })
@@ -48,7 +61,9 @@ describe('temporary models in chats', () => {
     const conversation = await setup()
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'hi' }))
     expect(h.sim.removeModel('ollmchat-temp/llama3-oc4096')).toBe(true)
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'still there?' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'still there?' }),
+    )
     expect(turn.assistantMessage).toMatchObject({ status: 'complete', servedBy: 'ollmchat-temp/llama3-oc4096' })
     expect(h.sim.requestsTo('/api/create', 'POST')).toHaveLength(2)
     expect(h.sim.hasModel('ollmchat-temp/llama3-oc4096')).toBe(true)
@@ -58,11 +73,20 @@ describe('temporary models in chats', () => {
   it('falls back to the base model with options.num_ctx and a notice when creating fails', async () => {
     const conversation = await setup()
     h.sim.faults.failNext('/api/create', 500, 'no space left on device')
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'f', conversationId: conversation.id, text: 'hi' }))
-    expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'ok', servedBy: 'llama3:latest', numCtx: 4096 })
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'f', conversationId: conversation.id, text: 'hi' }),
+    )
+    expect(turn.assistantMessage).toMatchObject({
+      status: 'complete',
+      content: 'ok',
+      servedBy: 'llama3:latest',
+      numCtx: 4096,
+    })
     expect(chatBodies().at(-1)).toMatchObject({ model: 'llama3:latest', options: { num_ctx: 4096 } })
     expect(turn.notices).toHaveLength(1)
-    expect(turn.notices[0]?.content).toMatch(/Could not prepare llama3 with a 4K context .*no space left on device.*asks Ollama for a 4K context/)
+    expect(turn.notices[0]?.content).toMatch(
+      /Could not prepare llama3 with a 4K context .*no space left on device.*asks Ollama for a 4K context/,
+    )
     expect(h.eventsNamed('chat:notice')).toHaveLength(1)
     expect(h.log.lines.some((line) => line.level === 'warn' && line.message.includes('falling back'))).toBe(true)
     const stored = unwrap(await h.core.dispatch('conversations:get', { conversationId: conversation.id })).messages
@@ -73,20 +97,27 @@ describe('temporary models in chats', () => {
     const conversation = await setup()
     unwrap(await h.core.dispatch('chat:send', { requestId: 'a', conversationId: conversation.id, text: 'hi' }))
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: 8192 }))
-    const turn = unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'bigger' }))
+    const turn = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'bigger' }),
+    )
     expect(turn.assistantMessage.servedBy).toBe('ollmchat-temp/llama3-oc8192')
     expect(h.sim.hasModel('ollmchat-temp/llama3-oc4096')).toBe(true)
     expect(h.sim.requestsTo('/api/delete', 'DELETE')).toHaveLength(0)
 
     unwrap(await h.core.dispatch('models:setNumCtx', { model: 'llama3', numCtx: null }))
-    const plain = unwrap(await h.core.dispatch('chat:send', { requestId: 'c', conversationId: conversation.id, text: 'default' }))
+    const plain = unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'c', conversationId: conversation.id, text: 'default' }),
+    )
     expect(plain.assistantMessage).toMatchObject({ servedBy: 'llama3:latest', numCtx: null })
   })
 
   it('refuses an invalid num_ctx with a clear message and saves nothing', async () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }] } })
     const tooBig = await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 16384 })
-    expect(tooBig).toMatchObject({ ok: false, error: { code: 'INVALID_NUM_CTX', message: expect.stringContaining('8,192') as string } })
+    expect(tooBig).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_NUM_CTX', message: expect.stringContaining('8,192') as string },
+    })
     const fraction = await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 4096.5 })
     expect(fraction).toMatchObject({ ok: false, error: { code: 'INVALID_NUM_CTX' } })
     const text = await h.core.dispatch('models:setNumCtx', { model: 'llama3:latest', numCtx: 'abc' })
@@ -102,7 +133,9 @@ describe('temporary models in chats', () => {
     h.sim.load('ollmchat-temp/llama3-oc4096', { numCtx: 4096 })
     await h.restart()
     h.sim.clearRequests()
-    unwrap(await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'after restart' }))
+    unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'b', conversationId: conversation.id, text: 'after restart' }),
+    )
     expect(h.sim.requestsTo('/api/create', 'POST')).toHaveLength(0)
     expect(chatBodies().at(-1)?.model).toBe('ollmchat-temp/llama3-oc4096')
   })
@@ -115,19 +148,36 @@ describe('start-up clean-up through the core', () => {
   it('deletes unused temporary models, keeps a loaded one, never touches other models', async () => {
     h = await startCoreHarness({
       start: false,
-      sim: { models: ['llama3', 'qwen3:8b', 'ollmchat-temp/llama3-oc2048', 'ollmchat-temp/qwen3-oc16384:8b-0123456789abcdef', 'ollmchat-temp/llama3-oc4096'] },
+      sim: {
+        models: [
+          'llama3',
+          'qwen3:8b',
+          'ollmchat-temp/llama3-oc2048',
+          'ollmchat-temp/qwen3-oc16384:8b-0123456789abcdef',
+          'ollmchat-temp/llama3-oc4096',
+        ],
+      },
     })
     h.sim.load('ollmchat-temp/llama3-oc4096', { numCtx: 4096 })
     h.core.start()
-    await h.waitFor(() => !h.sim.hasModel('ollmchat-temp/llama3-oc2048') && !h.sim.hasModel('ollmchat-temp/qwen3-oc16384:8b-0123456789abcdef'))
+    await h.waitFor(
+      () =>
+        !h.sim.hasModel('ollmchat-temp/llama3-oc2048') &&
+        !h.sim.hasModel('ollmchat-temp/qwen3-oc16384:8b-0123456789abcdef'),
+    )
     expect(h.sim.hasModel('ollmchat-temp/llama3-oc4096')).toBe(true)
     expect(h.sim.hasModel('llama3')).toBe(true)
     expect(h.sim.hasModel('qwen3:8b')).toBe(true)
-    const deleted = h.sim.requestsTo('/api/delete', 'DELETE').map((request) => (request.body as { name?: string; model?: string }))
+    const deleted = h.sim
+      .requestsTo('/api/delete', 'DELETE')
+      .map((request) => request.body as { name?: string; model?: string })
     expect(deleted).toHaveLength(2)
     // The log says what was deleted and what was kept.
     await h.waitFor(() => h.log.lines.some((line) => line.message === 'cleaned up temporary models'))
-    const report = h.log.lines.find((line) => line.message === 'cleaned up temporary models')?.fields as { deleted: string[]; kept: unknown[] }
+    const report = h.log.lines.find((line) => line.message === 'cleaned up temporary models')?.fields as {
+      deleted: string[]
+      kept: unknown[]
+    }
     expect(report.deleted).toHaveLength(2)
     expect(report.kept).toHaveLength(1)
   })

@@ -38,7 +38,10 @@ export class ContextFacts {
 
   /** The runner that serves `served`, when `running` lists it: its own name first, else its base (GGUF shares one). */
   static findRunner(served: ServedBy, running: readonly RunningModel[]): RunningModel | undefined {
-    return running.find((r) => sameModel(r.name, served.servedBy)) ?? running.find((r) => sameModel(r.name, served.baseModel))
+    return (
+      running.find((r) => sameModel(r.name, served.servedBy)) ??
+      running.find((r) => sameModel(r.name, served.baseModel))
+    )
   }
 
   /** What a `/api/ps` read shows: memory facts, and which remembered runners are gone or changed. */

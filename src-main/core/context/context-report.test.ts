@@ -16,7 +16,13 @@ describe('context report of a reply', () => {
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
     const first = await send(conversation.id, 'hi')
     expect(first.assistantMessage.context).toMatchObject({
-      asked: 4096, source: 'custom', effective: 4096, truncated: false, droppedMessages: 0, messageCut: false, lengthLimited: false,
+      asked: 4096,
+      source: 'custom',
+      effective: 4096,
+      truncated: false,
+      droppedMessages: 0,
+      messageCut: false,
+      lengthLimited: false,
     })
     expect(first.assistantMessage.context?.promptTokens).toBe(first.assistantMessage.stats?.promptTokens)
     expect(first.assistantMessage.context?.replyTokens).toBe(first.assistantMessage.stats?.replyTokens)
@@ -57,7 +63,10 @@ describe('context report of a reply', () => {
     expect(turn.assistantMessage.context).toMatchObject({ asked: null, source: 'ollama-default' })
     expect(effective).toEqual(expect.any(Number))
     const after = unwrap(await h.core.dispatch('models:list', {}))
-    expect(after.models.find((m) => m.name === 'llama3:latest')?.automaticContext).toEqual({ tokens: effective, basis: 'seen' })
+    expect(after.models.find((m) => m.name === 'llama3:latest')?.automaticContext).toEqual({
+      tokens: effective,
+      basis: 'seen',
+    })
   })
 
   it('says the context came from the model itself when it has a num_ctx parameter', async () => {
@@ -72,7 +81,11 @@ describe('context report of a reply', () => {
     h = await startCoreHarness({ sim: { tokenDelayMs: 20 } })
     h.sim.setReply('one two three four five six seven eight nine ten eleven twelve')
     const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest' }))
-    const pending = h.core.dispatch('chat:send', { requestId: 'stop-me', conversationId: conversation.id, text: 'count' })
+    const pending = h.core.dispatch('chat:send', {
+      requestId: 'stop-me',
+      conversationId: conversation.id,
+      text: 'count',
+    })
     await h.waitFor(() => h.eventsNamed('chat:delta').length > 0)
     unwrap(await h.core.dispatch('chat:cancel', { requestId: 'stop-me' }))
     const turn = unwrap(await pending)
@@ -100,16 +113,25 @@ describe('context report of a reply', () => {
     const started = Date.now()
     const turn = await send(conversation.id, 'hi')
     expect(Date.now() - started).toBeLessThan(4_000)
-    expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: 'fine', context: { effective: null, truncated: false } })
+    expect(turn.assistantMessage).toMatchObject({
+      status: 'complete',
+      content: 'fine',
+      context: { effective: null, truncated: false },
+    })
     expect(h.log.lines.filter((line) => line.level === 'error')).toEqual([])
   })
 
   it('raises no false alarm after the model changes or the system prompt is edited', async () => {
     h = await startCoreHarness({ sim: { models: [{ name: 'llama3', contextLength: 8192 }, { name: 'qwen3:8b' }] } })
     h.sim.setReply('A short answer that says very little at all.')
-    const conversation = unwrap(await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 'x'.repeat(3000) }))
-    for (let i = 0; i < 6; i++) await send(conversation.id, `Message ${i}: ${'lorem ipsum dolor sit amet. '.repeat(20)}`)
-    unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, systemPrompt: 'Be brief.' }))
+    const conversation = unwrap(
+      await h.core.dispatch('conversations:create', { model: 'llama3:latest', systemPrompt: 'x'.repeat(3000) }),
+    )
+    for (let i = 0; i < 6; i++)
+      await send(conversation.id, `Message ${i}: ${'lorem ipsum dolor sit amet. '.repeat(20)}`)
+    unwrap(
+      await h.core.dispatch('conversations:update', { conversationId: conversation.id, systemPrompt: 'Be brief.' }),
+    )
     const edited = await send(conversation.id, 'after the edit')
     expect(edited.assistantMessage.context?.truncated).toBe(false)
     unwrap(await h.core.dispatch('conversations:update', { conversationId: conversation.id, model: 'qwen3:8b' }))

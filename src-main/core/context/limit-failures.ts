@@ -23,7 +23,12 @@ export interface LimitFailureFacts {
   minimum: number
 }
 
-const setNumCtx = (model: string, numCtx: number, label: string): ErrorAction => ({ kind: 'set-num-ctx', model, numCtx, label })
+const setNumCtx = (model: string, numCtx: number, label: string): ErrorAction => ({
+  kind: 'set-num-ctx',
+  model,
+  numCtx,
+  label,
+})
 
 function promptTooLong(error: ContextOverflowError, facts: LimitFailureFacts): AppFailure {
   const name = shortModelName(facts.model)
@@ -31,11 +36,16 @@ function promptTooLong(error: ContextOverflowError, facts: LimitFailureFacts): A
   const runsWith = error.contextTokens ?? facts.effective ?? facts.asked
   const trained = facts.memory?.trainedContext ?? null
   const about = `Your message and the system prompt are about ${formatTokenCount(tokens)} tokens`
-  const here = runsWith === null ? `more than ${name} runs with here` : `${name} runs with ${formatContext(runsWith)} here`
+  const here =
+    runsWith === null ? `more than ${name} runs with here` : `${name} runs with ${formatContext(runsWith)} here`
   const fit = contextThatHolds(Math.max(tokens, facts.minimum), trained)
   if (fit === null || (runsWith !== null && fit <= runsWith)) {
     const most = trained === null ? '' : ` (${formatContext(trained)} is the most it was trained for)`
-    return new AppFailure('PROMPT_TOO_LONG', `${about}: ${here}${most}. Shorten the message, or pick a model with a longer context.`, error.ollamaMessage)
+    return new AppFailure(
+      'PROMPT_TOO_LONG',
+      `${about}: ${here}${most}. Shorten the message, or pick a model with a longer context.`,
+      error.ollamaMessage,
+    )
   }
   const upTo = trained === null ? '' : ` (up to ${formatContext(trained)})`
   return new AppFailure(
@@ -57,10 +67,17 @@ function outOfMemory(error: OutOfMemoryError, facts: LimitFailureFacts): AppFail
     return new AppFailure('OUT_OF_MEMORY', `${head} Try a smaller context on the Models page.`, error.ollamaMessage)
   }
   // What is known to fit: the largest model seen loaded here, or, knowing nothing, half of what just failed.
-  const budget = facts.largestLoadedBytes !== null && facts.largestLoadedBytes < needed.totalBytes ? facts.largestLoadedBytes : needed.totalBytes / 2
+  const budget =
+    facts.largestLoadedBytes !== null && facts.largestLoadedBytes < needed.totalBytes
+      ? facts.largestLoadedBytes
+      : needed.totalBytes / 2
   const suggestion = largestStepWithin(facts.memory, budget, { below: tried, minimum: facts.minimum })
   if (suggestion === null) {
-    return new AppFailure('OUT_OF_MEMORY', `${head} Even a small context may not fit: the weights alone are ${formatBytes(facts.memory.weightsBytes)}.`, error.ollamaMessage)
+    return new AppFailure(
+      'OUT_OF_MEMORY',
+      `${head} Even a small context may not fit: the weights alone are ${formatBytes(facts.memory.weightsBytes)}.`,
+      error.ollamaMessage,
+    )
   }
   const fits = estimateMemory(facts.memory, suggestion, null)
   const size = fits === null ? '' : ` (about ${formatBytes(fits.totalBytes)})`
@@ -75,7 +92,12 @@ function outOfMemory(error: OutOfMemoryError, facts: LimitFailureFacts): AppFail
 function signIn(error: SignInRequiredError, model: string): AppFailure {
   const url = safeOllamaLink(error.signinUrl)
   const message = `${shortModelName(model)} runs on ollama.com: sign in to ollama.com in Ollama to use it${url === null ? ' (run "ollama signin" in a terminal)' : ''}.`
-  return new AppFailure('SIGN_IN_REQUIRED', message, undefined, url === null ? undefined : { kind: 'open-link', url, label: 'Sign in to ollama.com' })
+  return new AppFailure(
+    'SIGN_IN_REQUIRED',
+    message,
+    undefined,
+    url === null ? undefined : { kind: 'open-link', url, label: 'Sign in to ollama.com' },
+  )
 }
 
 /**

@@ -27,8 +27,14 @@ export function estimateMemory(model: MemoryModel, numCtx: number, gpuBytes: num
  * The largest context step (at least `minimum`) whose estimate stays within `budgetBytes`, or `null` when even the
  * smallest does not fit or the shape is unknown. Steps are the Models page's (2K, 4K, … up to the trained length).
  */
-export function largestStepWithin(model: MemoryModel, budgetBytes: number, options: { below?: number; minimum: number }): number | null {
-  const steps = numCtxStepsFor(model.trainedContext).filter((step) => step >= options.minimum && (options.below === undefined || step < options.below))
+export function largestStepWithin(
+  model: MemoryModel,
+  budgetBytes: number,
+  options: { below?: number; minimum: number },
+): number | null {
+  const steps = numCtxStepsFor(model.trainedContext).filter(
+    (step) => step >= options.minimum && (options.below === undefined || step < options.below),
+  )
   let best: number | null = null
   for (const step of steps) {
     const estimate = estimateMemory(model, step, null)

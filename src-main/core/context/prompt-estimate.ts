@@ -72,7 +72,10 @@ export function promptParts(entries: readonly PromptEntry[], basis: PromptBasis 
       chars: message.content.length,
       images: message.images?.length ?? 0,
       // Thinking counts in eval_count but is not sent back, so such a reply is estimated from its text instead.
-      knownTokens: reply !== null && reply.thinking === '' && reply.status === 'complete' && replyTokens !== undefined ? replyTokens : null,
+      knownTokens:
+        reply !== null && reply.thinking === '' && reply.status === 'complete' && replyTokens !== undefined
+          ? replyTokens
+          : null,
       anchorPromptTokens: samePrompt && !report.truncated && report.promptTokens !== null ? report.promptTokens : null,
     }
   })
@@ -98,7 +101,11 @@ export function calibrate(parts: readonly PromptPart[]): number {
   const last = anchors.at(-1)
   const previous = anchors.at(-2)
   if (last !== undefined && previous !== undefined) {
-    const rate = between(previous, last, (parts[last]?.anchorPromptTokens ?? 0) - (parts[previous]?.anchorPromptTokens ?? 0))
+    const rate = between(
+      previous,
+      last,
+      (parts[last]?.anchorPromptTokens ?? 0) - (parts[previous]?.anchorPromptTokens ?? 0),
+    )
     if (rate !== null) return rate
   }
   // One anchor is not enough: its count also holds what Ollama adds unseen (a Modelfile SYSTEM, the BOS token),

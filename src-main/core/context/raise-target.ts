@@ -24,12 +24,19 @@ export function contextThatHolds(tokens: number, trainedContext: number | null):
  * at its trained length and at what fits in memory: a step whose estimate reaches a load that already ran out of
  * memory on this host is not offered. `current` is the context it runs with now (the effective one when known).
  */
-export function raiseTarget(model: string, current: number, facts: MemoryModel & { outOfMemoryFloor: number | null; neededTokens: number }): RaiseTarget {
+export function raiseTarget(
+  model: string,
+  current: number,
+  facts: MemoryModel & { outOfMemoryFloor: number | null; neededTokens: number },
+): RaiseTarget {
   const name = shortModelName(model)
   const next = contextThatHolds(Math.max(current + 1, facts.neededTokens), facts.trainedContext)
   if (next === null) {
     const trained = facts.trainedContext === null ? '' : ` (${formatContext(facts.trainedContext)})`
-    return { raiseTo: null, blockedReason: `${name} already runs with the longest context it was trained for${trained}.` }
+    return {
+      raiseTo: null,
+      blockedReason: `${name} already runs with the longest context it was trained for${trained}.`,
+    }
   }
   const estimate = estimateMemory(facts, next, null)
   if (estimate !== null && facts.outOfMemoryFloor !== null && estimate.totalBytes >= facts.outOfMemoryFloor) {

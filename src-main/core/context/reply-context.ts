@@ -28,7 +28,10 @@ const systemPromptChars = (entries: readonly PromptEntry[]): number =>
   entries.find((entry) => entry.message.role === 'system')?.message.content.length ?? 0
 
 /** What a reply's prompt was sent to: its model and system prompt (earlier counts apply only to the same). */
-const basisOf = (sent: SentReply): PromptBasis => ({ model: sent.baseModel, systemPromptChars: systemPromptChars(sent.entries) })
+const basisOf = (sent: SentReply): PromptBasis => ({
+  model: sent.baseModel,
+  systemPromptChars: systemPromptChars(sent.entries),
+})
 
 /**
  * Works out what context a reply really had, after it ended (never before its first token: a warm turn still sends
@@ -42,10 +45,14 @@ export class ReplyContext {
   ) {}
 
   /** The report saved with a reply that ended (complete, stopped or failed after text). */
-  async report(sent: SentReply, outcome: { stats: ReplyStats | null; doneReason: string | null }): Promise<ContextReport> {
+  async report(
+    sent: SentReply,
+    outcome: { stats: ReplyStats | null; doneReason: string | null },
+  ): Promise<ContextReport> {
     const signal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS)
     const [runner, details] = await Promise.all([this.runner(sent, signal), this.details(sent.baseModel, signal)])
-    const source: ContextSource = sent.asked !== null ? 'custom' : details?.shown?.numCtx != null ? 'model' : 'ollama-default'
+    const source: ContextSource =
+      sent.asked !== null ? 'custom' : details?.shown?.numCtx != null ? 'model' : 'ollama-default'
     const effective = runner?.contextLength ?? null
     if (source === 'ollama-default' && effective !== null && details !== null) {
       this.deps.facts.noteAutomatic(sent.baseModel, effective, trainedContextOf(details.listed, details.shown))
@@ -75,7 +82,9 @@ export class ReplyContext {
     const signal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS)
     // A sign-in is about a cloud model: no local runner or weights to read about (and its /api/show may 401 too).
     const local = !(error instanceof SignInRequiredError)
-    const [runner, details] = local ? await Promise.all([this.runner(sent, signal), this.details(sent.baseModel, signal)]) : [null, null]
+    const [runner, details] = local
+      ? await Promise.all([this.runner(sent, signal), this.details(sent.baseModel, signal)])
+      : [null, null]
     const memory = memoryModelOf(details)
     const tried = sent.asked ?? runner?.contextLength ?? null
     if (error instanceof OutOfMemoryError && memory !== null && tried !== null) {
@@ -100,11 +109,15 @@ export class ReplyContext {
   }
 
   /** The model's details for sentences and estimates; `null` when Ollama cannot say (logged, never thrown). */
-  async details(model: string, signal: AbortSignal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS)): Promise<ModelDetails | null> {
+  async details(
+    model: string,
+    signal: AbortSignal = AbortSignal.timeout(AFTER_REPLY_TIMEOUT_MS),
+  ): Promise<ModelDetails | null> {
     try {
       return await this.deps.catalog.details(model, { signal })
     } catch (error) {
-      if (!(error instanceof CancelledError)) this.deps.log.warn('could not read model details for the context report', { model, error: messageOf(error) })
+      if (!(error instanceof CancelledError))
+        this.deps.log.warn('could not read model details for the context report', { model, error: messageOf(error) })
       return null
     }
   }
@@ -129,7 +142,9 @@ export class ReplyContext {
 
 /** The estimated tokens of the system prompt and the last message: what Ollama can never drop to make room. */
 export function lastMessageTokens(sent: SentReply): number {
-  const kept = sent.entries.filter((entry, index) => entry.message.role === 'system' || index === sent.entries.length - 1)
+  const kept = sent.entries.filter(
+    (entry, index) => entry.message.role === 'system' || index === sent.entries.length - 1,
+  )
   return Math.round(estimatePrompt(promptParts(kept, basisOf(sent))).expected)
 }
 

@@ -11,7 +11,8 @@ export interface NoticeDraft {
 }
 
 /** `the first message`, `the first 12 messages`. */
-const firstMessages = (count: number) => (count === 1 ? 'the first message' : `the first ${count.toLocaleString('en-US')} messages`)
+const firstMessages = (count: number) =>
+  count === 1 ? 'the first message' : `the first ${count.toLocaleString('en-US')} messages`
 
 /**
  * The notice for a reply whose prompt Ollama truncated, or `null` when none is due: the reply was not truncated,
@@ -46,16 +47,17 @@ export function truncationNotice(input: {
     ? `Your message is too long for ${name}'s ${effective === null ? 'context' : `${formatContext(effective)} context`}: Ollama kept only its end, so ${name} did not see the start of it${input.hasSystemPrompt ? ' or the system prompt' : ''}.`
     : `${name} no longer sees ${firstMessages(report.droppedMessages)} of this chat: it runs with ${context}.`
   const current = effective ?? report.asked
-  const target = current === null
-    ? { raiseTo: null, blockedReason: 'ollmchat does not know the context it runs with yet.' }
-    : raiseTarget(model, current, {
-        weightsBytes: input.memory?.weightsBytes ?? 0,
-        kvShape: input.memory?.kvShape ?? null,
-        trainedContext: input.memory?.trainedContext ?? null,
-        outOfMemoryFloor: input.facts.outOfMemoryFloor(),
-        // A cut message needs room for all of itself; dropped history only the next step.
-        neededTokens: report.messageCut ? input.lastMessageTokens : 0,
-      })
+  const target =
+    current === null
+      ? { raiseTo: null, blockedReason: 'ollmchat does not know the context it runs with yet.' }
+      : raiseTarget(model, current, {
+          weightsBytes: input.memory?.weightsBytes ?? 0,
+          kvShape: input.memory?.kvShape ?? null,
+          trainedContext: input.memory?.trainedContext ?? null,
+          outOfMemoryFloor: input.facts.outOfMemoryFloor(),
+          // A cut message needs room for all of itself; dropped history only the next step.
+          neededTokens: report.messageCut ? input.lastMessageTokens : 0,
+        })
   return {
     content,
     notice: {

@@ -21,7 +21,10 @@ function fakeOllama(options: { charsPerToken: number; perMessage: number; hidden
     for (let start = 0; start < sent.length; start++) {
       const kept = [...sent.slice(0, start).filter((m) => m.role === 'system'), ...sent.slice(start)]
       if (count(kept) <= numCtx || start === sent.length - 1) {
-        return { promptTokens: Math.min(count(kept), numCtx), dropped: sent.slice(0, start).filter((m) => m.role !== 'system').length }
+        return {
+          promptTokens: Math.min(count(kept), numCtx),
+          dropped: sent.slice(0, start).filter((m) => m.role !== 'system').length,
+        }
       }
     }
     return { promptTokens: 0, dropped: 0 }
@@ -40,7 +43,9 @@ function random(seed: number) {
 }
 
 const words = (rand: () => number, count: number) =>
-  Array.from({ length: count }, () => 'lorem ipsum dolor sit amet consectetur'.split(' ')[Math.floor(rand() * 6)]).join(' ')
+  Array.from({ length: count }, () => 'lorem ipsum dolor sit amet consectetur'.split(' ')[Math.floor(rand() * 6)]).join(
+    ' ',
+  )
 
 /** Plays a whole conversation against the fake Ollama, recording each reply's report as the app would. */
 function play(seed: number, numCtx: number, turns: number, ollama: ReturnType<typeof fakeOllama>) {
@@ -51,14 +56,24 @@ function play(seed: number, numCtx: number, turns: number, ollama: ReturnType<ty
     history.push(message('user', words(rand, 20 + Math.floor(rand() * 120))))
     const entries = promptEntries('You are terse.', history)
     const parts = promptParts(entries, { model: 'llama3:latest', systemPromptChars: 'You are terse.'.length })
-    const outcome = ollama(entries.map((e) => e.message), numCtx)
+    const outcome = ollama(
+      entries.map((e) => e.message),
+      numCtx,
+    )
     const found = findTruncation(parts, estimatePrompt(parts), outcome.promptTokens, numCtx)
     findings.push({ truth: outcome.dropped, found })
     const reply = words(rand, 30 + Math.floor(rand() * 150))
     const replyTokens = ollama.replyTokens(reply)
     const context: ContextReport = {
-      asked: numCtx, source: 'custom', effective: numCtx, promptTokens: outcome.promptTokens, replyTokens,
-      truncated: found.truncated, droppedMessages: found.droppedMessages, messageCut: found.messageCut, lengthLimited: false,
+      asked: numCtx,
+      source: 'custom',
+      effective: numCtx,
+      promptTokens: outcome.promptTokens,
+      replyTokens,
+      truncated: found.truncated,
+      droppedMessages: found.droppedMessages,
+      messageCut: found.messageCut,
+      lengthLimited: false,
       systemPromptChars: 'You are terse.'.length,
     }
     history.push(message('assistant', reply, { stats: { promptTokens: outcome.promptTokens, replyTokens }, context }))
@@ -72,7 +87,7 @@ describe('estimatePrompt', () => {
     expect(estimatePrompt(parts).expected).toBe(400 * DEFAULT_TOKENS_PER_CHAR + 4)
   })
 
-  it('takes an untruncated reply\'s prompt count as exact for everything before it', () => {
+  it("takes an untruncated reply's prompt count as exact for everything before it", () => {
     const parts: PromptPart[] = [
       { role: 'user', chars: 4000, knownTokens: null, anchorPromptTokens: null },
       { role: 'assistant', chars: 300, knownTokens: 90, anchorPromptTokens: 2222 },
@@ -96,7 +111,11 @@ describe('findTruncation', () => {
       { role: 'system', chars: 2000, knownTokens: null, anchorPromptTokens: null },
       { role: 'user', chars: 60_000, knownTokens: null, anchorPromptTokens: null },
     ]
-    expect(findTruncation(parts, estimatePrompt(parts), 4_000, 4096)).toEqual({ truncated: true, droppedMessages: 0, messageCut: true })
+    expect(findTruncation(parts, estimatePrompt(parts), 4_000, 4096)).toEqual({
+      truncated: true,
+      droppedMessages: 0,
+      messageCut: true,
+    })
   })
 
   it('counts a report that fills the context while less arrived than was sent, even within the noise', () => {
@@ -109,7 +128,10 @@ describe('findTruncation', () => {
     const estimate = estimatePrompt(parts)
     const reported = Math.round(estimate.expected - estimate.uncertainty / 2)
     expect(findTruncation(parts, estimate, reported, 8192).truncated).toBe(false)
-    expect(findTruncation(parts, estimate, reported, reported + 20)).toMatchObject({ truncated: true, droppedMessages: 1 })
+    expect(findTruncation(parts, estimate, reported, reported + 20)).toMatchObject({
+      truncated: true,
+      droppedMessages: 1,
+    })
   })
 
   it.each([

@@ -36,7 +36,10 @@ export function findTruncation(
   const ceiling = reportedPromptTokens + estimate.uncertainty
   const gap = estimate.expected - reportedPromptTokens
   const fills = effective !== null && reportedPromptTokens >= effective * (1 - FILL_TOLERANCE)
-  const filledAndShort = fills && gap > Math.max(24, estimate.uncertainty / 3) && parts.some((part, i) => i < parts.length - 1 && part.role !== 'system')
+  const filledAndShort =
+    fills &&
+    gap > Math.max(24, estimate.uncertainty / 3) &&
+    parts.some((part, i) => i < parts.length - 1 && part.role !== 'system')
   if (estimate.expected <= ceiling && !filledAndShort) return NOTHING_DROPPED
   // The count that explains the gap best: the estimate is unbiased, so its middle, not its upper bound, is the
   // best guess (stopping at the upper bound would count short by about `uncertainty` worth of messages).
@@ -50,5 +53,9 @@ export function findTruncation(
     const miss = Math.abs(remaining - reportedPromptTokens)
     if (miss < best.miss) best = { dropped, miss }
   }
-  return { truncated: true, droppedMessages: Math.max(best.dropped, filledAndShort ? 1 : 0), messageCut: remaining > ceiling }
+  return {
+    truncated: true,
+    droppedMessages: Math.max(best.dropped, filledAndShort ? 1 : 0),
+    messageCut: remaining > ceiling,
+  }
 }

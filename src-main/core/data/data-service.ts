@@ -44,7 +44,12 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** A file name from a title: letters and digits of any script, words joined by dashes. */
 export const fileNameOf = (title: string): string =>
-  title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'conversation'
+  title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'conversation'
 
 /**
  * Export and import of the history, one conversation at a time with a pause between two (main keeps answering
@@ -73,12 +78,17 @@ export function createDataService(deps: DataServiceDeps): DataService {
 
   return {
     async exportData({ requestId, format, conversationId }) {
-      const conversations = conversationId === undefined ? history.listConversations() : [history.getConversation(conversationId)]
+      const conversations =
+        conversationId === undefined ? history.listConversations() : [history.getConversation(conversationId)]
       const chosen = conversations.map((conversation) => {
         if (conversation === null) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
         return conversation
       })
-      const report = progressReporter((progress) => events.emit('data:progress', progress), { requestId, operation: 'export', phase: 'exporting' }, chosen.length)
+      const report = progressReporter(
+        (progress) => events.emit('data:progress', progress),
+        { requestId, operation: 'export', phase: 'exporting' },
+        chosen.length,
+      )
       report(0)
       const parts: string[] = []
       const exported: ExportedConversation[] = []
@@ -111,7 +121,11 @@ export function createDataService(deps: DataServiceDeps): DataService {
     async importData({ requestId, text }) {
       const plan = planImport(text, { newId, now: () => now().toISOString() })
       const base = { requestId, operation: 'import' as const }
-      const checking = progressReporter((progress) => events.emit('data:progress', progress), { ...base, phase: 'checking' }, plan.items.length)
+      const checking = progressReporter(
+        (progress) => events.emit('data:progress', progress),
+        { ...base, phase: 'checking' },
+        plan.items.length,
+      )
       checking(0)
       const conversations: ConversationToImport[] = []
       let imagesLeftOut = 0
@@ -122,15 +136,25 @@ export function createDataService(deps: DataServiceDeps): DataService {
         checking(index + 1)
         await pause()
       }
-      const saving = progressReporter((progress) => events.emit('data:progress', progress), { ...base, phase: 'saving' }, conversations.length)
+      const saving = progressReporter(
+        (progress) => events.emit('data:progress', progress),
+        { ...base, phase: 'saving' },
+        conversations.length,
+      )
       const written = history.importConversations(conversations, (done) => saving(done))
-      const summaries = written.map((conversation) => history.getConversation(conversation.id)).filter((summary) => summary !== null)
+      const summaries = written
+        .map((conversation) => history.getConversation(conversation.id))
+        .filter((summary) => summary !== null)
       events.emit('conversations:imported', { conversations: summaries })
       return {
         source: plan.source,
         conversations: written.length,
         messages: conversations.reduce((sum, conversation) => sum + conversation.messages.length, 0),
-        images: conversations.reduce((sum, conversation) => sum + conversation.messages.reduce((count, message) => count + message.images.length, 0), 0),
+        images: conversations.reduce(
+          (sum, conversation) =>
+            sum + conversation.messages.reduce((count, message) => count + message.images.length, 0),
+          0,
+        ),
         copies: written.filter((conversation) => conversation.copied).length,
         imagesLeftOut,
         conversationIds: written.map((conversation) => conversation.id),

@@ -35,9 +35,12 @@ export function exportConversation(history: ExportSource, conversation: Conversa
       notice: message.notice,
       createdAt: message.createdAt,
       updatedAt: message.updatedAt,
-      images: (message.images ?? []).length === 0
-        ? []
-        : history.imagesOf(message.id).map((image) => ({ mime: image.mime, data: Buffer.from(image.data).toString('base64') })),
+      images:
+        (message.images ?? []).length === 0
+          ? []
+          : history
+              .imagesOf(message.id)
+              .map((image) => ({ mime: image.mime, data: Buffer.from(image.data).toString('base64') })),
     })),
   }
 }

@@ -24,7 +24,11 @@ export const joinMarkdown = (conversations: readonly string[]): string => conver
 export const readableTime = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
-const quote = (text: string) => text.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n')
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n')
 
 function facts(conversation: ConversationSummary): string {
   const lines = [`- Model: ${conversation.model === null ? 'none chosen' : shortModelName(conversation.model)}`]
@@ -38,13 +42,19 @@ function facts(conversation: ConversationSummary): string {
 const optionsText = (options: ConversationOptions): string | null => {
   const entries = Object.entries(options).filter(([, value]) => value !== undefined)
   if (entries.length === 0) return null
-  return entries.map(([key, value]) => `${key} ${Array.isArray(value) ? value.map((item) => JSON.stringify(item)).join(', ') : String(value)}`).join('; ')
+  return entries
+    .map(
+      ([key, value]) =>
+        `${key} ${Array.isArray(value) ? value.map((item) => JSON.stringify(item)).join(', ') : String(value)}`,
+    )
+    .join('; ')
 }
 
 const thinkText = (think: ThinkSetting): string => (think === true ? 'on' : think === false ? 'off' : think)
 
 function heading(message: ChatMessage): string {
-  const who = message.role === 'user' ? 'You' : `Assistant${message.model === null ? '' : ` (${shortModelName(message.model)})`}`
+  const who =
+    message.role === 'user' ? 'You' : `Assistant${message.model === null ? '' : ` (${shortModelName(message.model)})`}`
   const version = message.versions.count > 1 ? ` · version ${message.versions.index} of ${message.versions.count}` : ''
   return `## ${who} · ${readableTime(message.createdAt)}${version}`
 }
@@ -61,7 +71,8 @@ const STATUS_NOTES: Partial<Record<ChatMessage['status'], string>> = {
 function messageBlock(message: ChatMessage): string {
   if (message.role === 'notice') return quote(`**Notice** · ${readableTime(message.createdAt)}\n\n${message.content}`)
   const parts = [heading(message)]
-  if (message.thinking.trim() !== '') parts.push(`<details>\n<summary>Thinking</summary>\n\n${closeOpenFence(message.thinking.trim())}\n\n</details>`)
+  if (message.thinking.trim() !== '')
+    parts.push(`<details>\n<summary>Thinking</summary>\n\n${closeOpenFence(message.thinking.trim())}\n\n</details>`)
   // Written as the model wrote it (it is Markdown already), only with a code block it left open closed.
   if (message.content !== '') parts.push(closeOpenFence(message.content))
   for (const image of message.images ?? []) parts.push(imageNote(image))

@@ -10,15 +10,23 @@ async function compactSize() {
   const { store, data } = harness({ exportBounds: { maxBytes: Number.MAX_SAFE_INTEGER, indentUpToBytes: 0 } })
   const ids = fillRichHistory(store)
   const all = Buffer.byteLength((await data.exportData({ requestId: 'r', format: 'json' })).text)
-  const trip = Buffer.byteLength((await data.exportData({ requestId: 'r', format: 'json', conversationId: ids.trip })).text)
+  const trip = Buffer.byteLength(
+    (await data.exportData({ requestId: 'r', format: 'json', conversationId: ids.trip })).text,
+  )
   return { all, trip }
 }
 
 async function refusalOf(maxBytes: number, conversation: 'all' | 'trip') {
   const { store, data } = harness({ exportBounds: { maxBytes, indentUpToBytes: maxBytes } })
   const ids = fillRichHistory(store)
-  const request = conversation === 'all' ? { requestId: 'r', format: 'json' as const } : { requestId: 'r', format: 'json' as const, conversationId: ids.trip }
-  const error = await data.exportData(request).then(() => null, (caught: unknown) => caught)
+  const request =
+    conversation === 'all'
+      ? { requestId: 'r', format: 'json' as const }
+      : { requestId: 'r', format: 'json' as const, conversationId: ids.trip }
+  const error = await data.exportData(request).then(
+    () => null,
+    (caught: unknown) => caught,
+  )
   expect(error).toBeInstanceOf(AppFailure)
   return (error as AppFailure).message
 }
@@ -44,7 +52,11 @@ describe('a large JSON export', () => {
     expect(text).not.toContain('\n ')
     expect(Buffer.byteLength(text)).toBe(all)
     const fresh = harness()
-    expect(await fresh.data.importData({ requestId: 'r', text })).toMatchObject({ conversations: 2, messages: 10, copies: 0 })
+    expect(await fresh.data.importData({ requestId: 'r', text })).toMatchObject({
+      conversations: 2,
+      messages: 10,
+      copies: 0,
+    })
   })
 
   it('is indented while small', async () => {

@@ -20,7 +20,9 @@ describe('an import is all or nothing', () => {
   it('leaves the history unchanged when writing fails in the middle (search included)', async () => {
     const document = await threeConversations()
     const { store } = harness()
-    const conversations = document.conversations.map((conversation, index) => readOllmchatConversation(conversation, index))
+    const conversations = document.conversations.map((conversation, index) =>
+      readOllmchatConversation(conversation, index),
+    )
     expect(() =>
       store.importConversations(conversations, (done) => {
         if (done === 2) throw new Error('disk full')
@@ -50,14 +52,23 @@ describe('progress of an export and an import', () => {
     const { data, progress } = harness()
     await data.importData({ requestId: 'imp', text: JSON.stringify(document) })
     expect(progress.map(({ phase, done, total }) => `${phase} ${done}/${total}`)).toEqual([
-      'checking 0/3', 'checking 1/3', 'checking 2/3', 'checking 3/3', 'saving 1/3', 'saving 2/3', 'saving 3/3',
+      'checking 0/3',
+      'checking 1/3',
+      'checking 2/3',
+      'checking 3/3',
+      'saving 1/3',
+      'saving 2/3',
+      'saving 3/3',
     ])
     expect(new Set(progress.map((event) => `${event.requestId} ${event.operation}`))).toEqual(new Set(['imp import']))
 
     progress.length = 0
     await data.exportData({ requestId: 'exp', format: 'markdown' })
     expect(progress.map(({ operation, phase, done, total }) => `${operation} ${phase} ${done}/${total}`)).toEqual([
-      'export exporting 0/3', 'export exporting 1/3', 'export exporting 2/3', 'export exporting 3/3',
+      'export exporting 0/3',
+      'export exporting 1/3',
+      'export exporting 2/3',
+      'export exporting 3/3',
     ])
   })
 

@@ -15,11 +15,35 @@ function document(): ExportDocument {
     app: 'ollmchat 9.9.9',
     conversations: [
       {
-        id: 'c1', title: 'Times', model: 'llama3.2', systemPrompt: '', createdAt: time, updatedAt: time, lastHost: 'http://127.0.0.1:11434', options: {}, think: null,
+        id: 'c1',
+        title: 'Times',
+        model: 'llama3.2',
+        systemPrompt: '',
+        createdAt: time,
+        updatedAt: time,
+        lastHost: 'http://127.0.0.1:11434',
+        options: {},
+        think: null,
         messages: [
           {
-            id: 'm1', parentId: null, onPath: true, pathStamp: 1, role: 'user', content: 'Hi', thinking: '', status: 'complete', model: null, servedBy: null,
-            numCtx: null, error: null, stats: null, context: null, notice: null, createdAt: time, updatedAt: time, images: [],
+            id: 'm1',
+            parentId: null,
+            onPath: true,
+            pathStamp: 1,
+            role: 'user',
+            content: 'Hi',
+            thinking: '',
+            status: 'complete',
+            model: null,
+            servedBy: null,
+            numCtx: null,
+            error: null,
+            stats: null,
+            context: null,
+            notice: null,
+            createdAt: time,
+            updatedAt: time,
+            images: [],
           },
         ],
       },
@@ -29,7 +53,10 @@ function document(): ExportDocument {
 
 async function refusalOf(file: ExportDocument) {
   const { store, data } = harness()
-  const error = await data.importData({ requestId: 'r', text: JSON.stringify(file) }).then(() => null, (caught: unknown) => caught)
+  const error = await data.importData({ requestId: 'r', text: JSON.stringify(file) }).then(
+    () => null,
+    (caught: unknown) => caught,
+  )
   expect(error).toBeInstanceOf(AppFailure)
   expect(store.listConversations()).toEqual([])
   return (error as AppFailure).message
@@ -42,7 +69,13 @@ describe('times in an imported file', () => {
     conversation.updatedAt = '2025-03-01T12:30:00+02:00'
     ;(conversation.messages[0] as { createdAt: string }).createdAt = '2025-03-01T10:00:00.123456Z'
     // A second conversation at 11:00 UTC: as written, its time sorts before 12:30+02:00; it is the later one.
-    const other = { ...conversation, id: 'c2', title: 'Other', updatedAt: '2025-03-01T11:00:00.000Z', messages: conversation.messages.map((message) => ({ ...message, id: 'm2' })) }
+    const other = {
+      ...conversation,
+      id: 'c2',
+      title: 'Other',
+      updatedAt: '2025-03-01T11:00:00.000Z',
+      messages: conversation.messages.map((message) => ({ ...message, id: 'm2' })),
+    }
     file.conversations.push(other)
     const { store, data } = harness()
     await data.importData({ requestId: 'r', text: JSON.stringify(file) })
@@ -70,7 +103,11 @@ describe('times in an imported file', () => {
   })
 
   it('from Open WebUI past the year 9999 fall back to the chat’s own time', async () => {
-    const chat = { title: 'Far future', messages: [{ id: 'a', role: 'user', content: 'Hi', timestamp: 5e15 }], timestamp: 1700000000000 }
+    const chat = {
+      title: 'Far future',
+      messages: [{ id: 'a', role: 'user', content: 'Hi', timestamp: 5e15 }],
+      timestamp: 1700000000000,
+    }
     const { store, data } = harness()
     const report = await data.importData({ requestId: 'r', text: JSON.stringify(chat) })
     expect(store.listMessages(report.conversationIds[0] ?? '')[0]?.createdAt).toBe('2023-11-14T22:13:20.000Z')
@@ -87,14 +124,23 @@ describe('names in an imported file', () => {
     expect(await refusalOf(model)).toMatch(/model is longer than 512 characters\.$/)
     const servedBy = document()
     ;(servedBy.conversations[0]?.messages[0] as { servedBy: string }).servedBy = 'm'.repeat(513)
-    expect(await refusalOf(servedBy)).toMatch(/^Message 1 of conversation 1 \(“Times”\) .*servedBy is longer than 512 characters\.$/)
+    expect(await refusalOf(servedBy)).toMatch(
+      /^Message 1 of conversation 1 \(“Times”\) .*servedBy is longer than 512 characters\.$/,
+    )
     const host = document()
     ;(host.conversations[0] as { lastHost: string }).lastHost = `http://${'h'.repeat(500)}`
     expect(await refusalOf(host)).toMatch(/lastHost is longer than 500 characters\.$/)
   })
 
   it('from Open WebUI leave a model name past the bound out rather than keep it', async () => {
-    const chat = { title: 'Odd model', models: ['x'.repeat(600)], messages: [{ id: 'a', role: 'user', content: 'Hi' }, { id: 'b', role: 'assistant', content: 'Yo', model: 'y'.repeat(600) }] }
+    const chat = {
+      title: 'Odd model',
+      models: ['x'.repeat(600)],
+      messages: [
+        { id: 'a', role: 'user', content: 'Hi' },
+        { id: 'b', role: 'assistant', content: 'Yo', model: 'y'.repeat(600) },
+      ],
+    }
     const { store, data } = harness()
     const id = (await data.importData({ requestId: 'r', text: JSON.stringify(chat) })).conversationIds[0] ?? ''
     expect(store.getConversation(id)?.model).toBeNull()

@@ -35,7 +35,11 @@ export function planImport(text: string, context: { newId: () => string; now: ()
   }
   if (Array.isArray(value) && value.length === 0) refuseImport('The file holds no conversations.')
   if (isOpenWebUiExport(value)) {
-    return { source: 'open-webui', items: openWebUiChats(value), read: (item, index) => readOpenWebUiChat(item, index, context) }
+    return {
+      source: 'open-webui',
+      items: openWebUiChats(value),
+      read: (item, index) => readOpenWebUiChat(item, index, context),
+    }
   }
   return refuseImport('The file is JSON, but neither an ollmchat export nor an Open WebUI chat export.')
 }

@@ -26,7 +26,10 @@ import { plainIso } from './plain-iso'
  * different times on different machines.
  */
 const time = z.iso
-  .datetime({ offset: true, error: 'is not a time as ollmchat writes it (ISO 8601 with its time zone, e.g. 2025-03-01T10:00:00.000Z)' })
+  .datetime({
+    offset: true,
+    error: 'is not a time as ollmchat writes it (ISO 8601 with its time zone, e.g. 2025-03-01T10:00:00.000Z)',
+  })
   .refine((text) => plainIso(Date.parse(text)) !== null, 'is a time outside the years 0000 to 9999')
   .transform((text) => plainIso(Date.parse(text)) ?? text)
 const modelName = z.string().max(MAX_MODEL_NAME_CHARS, `is longer than ${MAX_MODEL_NAME_CHARS} characters`).nullable()
@@ -39,7 +42,10 @@ const messageSchema = z.object({
   role: z.enum(['user', 'assistant', 'notice'], 'must be user, assistant or notice'),
   content: z.string(),
   thinking: z.string(),
-  status: z.enum(['complete', 'streaming', 'cancelled', 'error', 'interrupted'], 'must be complete, streaming, cancelled, error or interrupted'),
+  status: z.enum(
+    ['complete', 'streaming', 'cancelled', 'error', 'interrupted'],
+    'must be complete, streaming, cancelled, error or interrupted',
+  ),
   model: modelName,
   servedBy: modelName,
   numCtx: numCtxSchema.nullable(),
@@ -50,7 +56,9 @@ const messageSchema = z.object({
   notice: z.unknown(),
   createdAt: time,
   updatedAt: time,
-  images: z.array(z.object({ mime: z.string(), data: z.string() })).max(MAX_IMAGES_PER_MESSAGE, `holds more than ${MAX_IMAGES_PER_MESSAGE} images`),
+  images: z
+    .array(z.object({ mime: z.string(), data: z.string() }))
+    .max(MAX_IMAGES_PER_MESSAGE, `holds more than ${MAX_IMAGES_PER_MESSAGE} images`),
 })
 
 const conversationSchema = z.object({
@@ -62,27 +70,37 @@ const conversationSchema = z.object({
   updatedAt: time,
   lastHost: z.string().max(MAX_HOST_URL_CHARS, `is longer than ${MAX_HOST_URL_CHARS} characters`).nullable(),
   options: z.record(z.string(), z.unknown()),
-  think: z.unknown().refine((value) => value === null || isThinkSetting(value), 'must be true, false, "low", "medium", "high" or null'),
+  think: z
+    .unknown()
+    .refine((value) => value === null || isThinkSetting(value), 'must be true, false, "low", "medium", "high" or null'),
   messages: z.array(z.unknown()),
 })
 
 /** A value read back from the export through the history's own reader of that JSON column. */
-const throughColumn = <T>(value: unknown, read: (text: string | null) => T): T => read(value === null || value === undefined ? null : JSON.stringify(value))
+const throughColumn = <T>(value: unknown, read: (text: string | null) => T): T =>
+  read(value === null || value === undefined ? null : JSON.stringify(value))
 
 /** The conversations of an ollmchat export, after its format and version are checked (refused in a sentence). */
 export function ollmchatConversations(document: Record<string, unknown>): unknown[] {
-  if (document.format !== EXPORT_FORMAT) refuseImport('The file is not an ollmchat export or an Open WebUI chat export.')
+  if (document.format !== EXPORT_FORMAT)
+    refuseImport('The file is not an ollmchat export or an Open WebUI chat export.')
   if (document.version !== EXPORT_VERSION) {
     const version = typeof document.version === 'number' ? `version ${document.version}` : 'a version it does not say'
-    refuseImport(`The file is an ollmchat export of ${version}; this ollmchat reads version ${EXPORT_VERSION}. Update ollmchat to import it.`)
+    refuseImport(
+      `The file is an ollmchat export of ${version}; this ollmchat reads version ${EXPORT_VERSION}. Update ollmchat to import it.`,
+    )
   }
-  if (!Array.isArray(document.conversations)) refuseImport('The file is an ollmchat export without its list of conversations.')
+  if (!Array.isArray(document.conversations))
+    refuseImport('The file is an ollmchat export without its list of conversations.')
   return document.conversations as unknown[]
 }
 
 function readMessage(raw: unknown, index: number, where: string): MessageToImport {
   const parsed = messageSchema.safeParse(raw)
-  if (!parsed.success) return refuseImport(`Message ${index + 1} of ${where} is not as ollmchat writes it: ${describeIssues(parsed.error)}.`)
+  if (!parsed.success)
+    return refuseImport(
+      `Message ${index + 1} of ${where} is not as ollmchat writes it: ${describeIssues(parsed.error)}.`,
+    )
   const message = parsed.data
   return {
     ...message,

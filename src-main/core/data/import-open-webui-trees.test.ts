@@ -4,11 +4,28 @@ import { dataHarnessesPerTest } from './test-fixtures/data-harness'
 
 const harness = dataHarnessesPerTest()
 
-type OpenWebUiMessage = { id: string; parentId: string | null; childrenIds: string[]; role: string; content: string; timestamp: number }
+type OpenWebUiMessage = {
+  id: string
+  parentId: string | null
+  childrenIds: string[]
+  role: string
+  content: string
+  timestamp: number
+}
 
 /** An Open WebUI chat (a `ChatResponse` row) with its messages as a tree. */
 const chatOf = (messages: OpenWebUiMessage[], currentId?: string) =>
-  JSON.stringify([{ id: 'chat-1', title: 'Long chat', chat: { title: 'Long chat', models: ['m'], history: { messages: Object.fromEntries(messages.map((message) => [message.id, message])), currentId } } }])
+  JSON.stringify([
+    {
+      id: 'chat-1',
+      title: 'Long chat',
+      chat: {
+        title: 'Long chat',
+        models: ['m'],
+        history: { messages: Object.fromEntries(messages.map((message) => [message.id, message])), currentId },
+      },
+    },
+  ])
 
 /** `count` messages in one line, user and assistant in turn, each the child of the one before. */
 function line(count: number, prefix = 'm'): OpenWebUiMessage[] {
@@ -24,7 +41,10 @@ function line(count: number, prefix = 'm'): OpenWebUiMessage[] {
 
 async function refusalOf(text: string) {
   const { store, data } = harness()
-  const error = await data.importData({ requestId: 'r', text }).then(() => null, (caught: unknown) => caught)
+  const error = await data.importData({ requestId: 'r', text }).then(
+    () => null,
+    (caught: unknown) => caught,
+  )
   expect(error).toBeInstanceOf(AppFailure)
   expect(store.listConversations()).toEqual([])
   return (error as AppFailure).message
@@ -34,7 +54,10 @@ describe('a long Open WebUI chat', () => {
   it('of 20,000 messages in an older flat list imports whole, in order', async () => {
     const messages = line(20_000).map(({ id, role, content, timestamp }) => ({ id, role, content, timestamp }))
     const { store, data } = harness()
-    const report = await data.importData({ requestId: 'r', text: JSON.stringify([{ title: 'Flat', chat: { title: 'Flat', messages } }]) })
+    const report = await data.importData({
+      requestId: 'r',
+      text: JSON.stringify([{ title: 'Flat', chat: { title: 'Flat', messages } }]),
+    })
     expect(report.messages).toBe(20_000)
     const path = store.listMessages(report.conversationIds[0] ?? '')
     expect(path).toHaveLength(20_000)
@@ -44,7 +67,14 @@ describe('a long Open WebUI chat', () => {
   it('of 20,000 messages as a tree without `currentId` shows the newest reply down the newest versions', async () => {
     const messages = line(20_000)
     // A second version of the 10,000th message, listed after the first: the path follows it, not the long line.
-    const branch = { id: 'other', parentId: 'm9998', childrenIds: [], role: 'assistant', content: 'A newer version', timestamp: 1_800_000_000 }
+    const branch = {
+      id: 'other',
+      parentId: 'm9998',
+      childrenIds: [],
+      role: 'assistant',
+      content: 'A newer version',
+      timestamp: 1_800_000_000,
+    }
     messages[9998]?.childrenIds.push('other')
     const { store, data } = harness()
     const report = await data.importData({ requestId: 'r', text: chatOf([...messages, branch]) })
@@ -81,7 +111,10 @@ describe('an Open WebUI chat without a currentId', () => {
     const edited = line(2, 'b').map((message) => ({ ...message, timestamp: message.timestamp + 100 }))
     const { store, data } = harness()
     const report = await data.importData({ requestId: 'r', text: chatOf([...first, ...edited]) })
-    expect(store.listMessages(report.conversationIds[0] ?? '').map((message) => message.content)).toEqual(['Message 0', 'Message 1'])
+    expect(store.listMessages(report.conversationIds[0] ?? '').map((message) => message.content)).toEqual([
+      'Message 0',
+      'Message 1',
+    ])
     const path = store.listMessages(report.conversationIds[0] ?? '')
     expect(path[0]?.versions).toEqual({ index: 2, count: 2 })
   })

@@ -1,5 +1,10 @@
 import { readConversationOptions } from '../../../src-shared/conversation-options'
-import { MAX_IMAGES_PER_MESSAGE, MAX_MODEL_NAME_CHARS, MAX_SYSTEM_PROMPT_CHARS, MAX_TITLE_CHARS } from '../../../src-shared/limits'
+import {
+  MAX_IMAGES_PER_MESSAGE,
+  MAX_MODEL_NAME_CHARS,
+  MAX_SYSTEM_PROMPT_CHARS,
+  MAX_TITLE_CHARS,
+} from '../../../src-shared/limits'
 import { isRecord } from '../guards'
 import type { ConversationToImport, MessageToImport } from '../history/history-import'
 import type { ImageToStore } from '../history/image-repo'
@@ -58,7 +63,8 @@ function treeOf(chat: Record<string, unknown>): { messages: Map<string, RawMessa
 const modelNameOf = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' && value.length <= MAX_MODEL_NAME_CHARS ? value : null
 
-const parentOf = (message: RawMessage): string | null => (typeof message.parentId === 'string' ? message.parentId : null)
+const parentOf = (message: RawMessage): string | null =>
+  typeof message.parentId === 'string' ? message.parentId : null
 
 /** The tree walked: every message, parents before children, and each message's children in the order of versions. */
 interface WalkedTree {
@@ -84,7 +90,12 @@ function walkTree(messages: Map<string, RawMessage>, where: string): WalkedTree 
   const time = (message: RawMessage) => (typeof message.timestamp === 'number' ? message.timestamp : 0)
   for (const [parentId, siblings] of childrenOf) {
     const parent = parentId === null ? undefined : messages.get(parentId)
-    const listed = new Map((parent !== undefined && Array.isArray(parent.childrenIds) ? parent.childrenIds : []).map((id, index) => [id, index]))
+    const listed = new Map(
+      (parent !== undefined && Array.isArray(parent.childrenIds) ? parent.childrenIds : []).map((id, index) => [
+        id,
+        index,
+      ]),
+    )
     const rank = (child: RawMessage) => listed.get(child.id) ?? Number.MAX_SAFE_INTEGER
     siblings.sort((a, b) => rank(a) - rank(b) || time(a) - time(b))
   }
@@ -96,7 +107,8 @@ function walkTree(messages: Map<string, RawMessage>, where: string): WalkedTree 
     for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as RawMessage)
   }
   // A message that is its own ancestor (or its own parent) is never reached from a first message.
-  if (order.length !== messages.size) refuseImport(`The messages of ${where} go round in a circle instead of forming a conversation.`)
+  if (order.length !== messages.size)
+    refuseImport(`The messages of ${where} go round in a circle instead of forming a conversation.`)
   return { order, childrenOf }
 }
 
@@ -124,7 +136,9 @@ export interface ReadOpenWebUiChat {
 const LEFT_OUT_NOTE = '[An image was left out: Open WebUI kept it on its server, not in the export.]'
 
 function imagesOf(message: RawMessage, name: string): { images: ImageToStore[]; leftOut: number } {
-  const files = Array.isArray(message.files) ? message.files.filter((file) => isRecord(file) && file.type === 'image') : []
+  const files = Array.isArray(message.files)
+    ? message.files.filter((file) => isRecord(file) && file.type === 'image')
+    : []
   const images: ImageToStore[] = []
   let leftOut = 0
   for (const file of files as Record<string, unknown>[]) {
@@ -140,10 +154,16 @@ function imagesOf(message: RawMessage, name: string): { images: ImageToStore[]; 
  * either way): the whole tree, the path it showed, replies' thinking, figures and failures, and the images it
  * carried in the file. Refused in a sentence when the tree is broken or an image is not an image.
  */
-export function readOpenWebUiChat(entry: unknown, index: number, context: { newId: () => string; now: () => string }): ReadOpenWebUiChat {
+export function readOpenWebUiChat(
+  entry: unknown,
+  index: number,
+  context: { newId: () => string; now: () => string },
+): ReadOpenWebUiChat {
   const record = isRecord(entry) ? entry : {}
   const chat = chatOf(record) ?? refuseImport(`Chat ${index + 1} of the Open WebUI file has no messages.`)
-  const titleText = [record.title, chat.title].find((value): value is string => typeof value === 'string' && value.trim() !== '')
+  const titleText = [record.title, chat.title].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  )
   const title = (titleText ?? 'Imported chat').trim().slice(0, MAX_TITLE_CHARS)
   const where = conversationLabel(index, title)
   const { messages, currentId } = treeOf(chat)
@@ -160,7 +180,9 @@ export function readOpenWebUiChat(entry: unknown, index: number, context: { newI
       refuseImport(`${name} is a “${String(message.role)}” message; ollmchat keeps only yours and the model’s.`)
     }
     const user = message.role === 'user'
-    const { content, thinking } = user ? { content: contentText(message.content), thinking: '' } : splitReasoning(contentText(message.content))
+    const { content, thinking } = user
+      ? { content: contentText(message.content), thinking: '' }
+      : splitReasoning(contentText(message.content))
     const { images, leftOut } = user ? imagesOf(message, name) : { images: [], leftOut: 0 }
     imagesLeftOut += leftOut
     const errorText = user ? null : errorTextOf(message)
@@ -173,7 +195,10 @@ export function readOpenWebUiChat(entry: unknown, index: number, context: { newI
       // Stamps only order the path; the rest follow their newest version, as Open WebUI shows them.
       pathStamp: path.has(message.id) ? position + 1 : 0,
       role: user ? 'user' : 'assistant',
-      content: leftOut > 0 ? [content, ...Array<string>(leftOut).fill(LEFT_OUT_NOTE)].filter((part) => part !== '').join('\n\n') : content,
+      content:
+        leftOut > 0
+          ? [content, ...Array<string>(leftOut).fill(LEFT_OUT_NOTE)].filter((part) => part !== '').join('\n\n')
+          : content,
       thinking,
       status: errorText !== null ? 'error' : !user && message.done === false ? 'interrupted' : 'complete',
       model: user ? null : modelNameOf(message.model),
@@ -194,7 +219,13 @@ export function readOpenWebUiChat(entry: unknown, index: number, context: { newI
   const system = [chat.system, params.system].find((value): value is string => typeof value === 'string') ?? ''
   const models = Array.isArray(chat.models) ? chat.models.map(modelNameOf).filter((model) => model !== null) : []
   const lastReplyModel = converted.filter((message) => message.model !== null).at(-1)?.model ?? null
-  const stop = typeof params.stop === 'string' ? params.stop.split(',').map((item) => item.trim()).filter((item) => item !== '') : params.stop
+  const stop =
+    typeof params.stop === 'string'
+      ? params.stop
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== '')
+      : params.stop
   return {
     conversation: {
       id: context.newId(),

@@ -5,9 +5,31 @@ import { dataHarnessesPerTest } from './test-fixtures/data-harness'
 const harness = dataHarnessesPerTest()
 
 const TIME = '2025-03-01T10:00:00.000Z'
-const message = (id: string, parentId: string | null, role: 'user' | 'assistant', onPath: boolean, pathStamp: number): ExportedMessage => ({
-  id, parentId, onPath, pathStamp, role, content: id, thinking: '', status: 'complete', model: null, servedBy: null, numCtx: null,
-  error: null, stats: null, context: null, notice: null, createdAt: TIME, updatedAt: TIME, images: [],
+const message = (
+  id: string,
+  parentId: string | null,
+  role: 'user' | 'assistant',
+  onPath: boolean,
+  pathStamp: number,
+): ExportedMessage => ({
+  id,
+  parentId,
+  onPath,
+  pathStamp,
+  role,
+  content: id,
+  thinking: '',
+  status: 'complete',
+  model: null,
+  servedBy: null,
+  numCtx: null,
+  error: null,
+  stats: null,
+  context: null,
+  notice: null,
+  createdAt: TIME,
+  updatedAt: TIME,
+  images: [],
 })
 
 /**
@@ -15,17 +37,30 @@ const message = (id: string, parentId: string | null, role: 'user' | 'assistant'
  * are equal, which ollmchat never writes itself but a file may hold.
  */
 const tiedFile = (): ExportDocument => ({
-  format: 'ollmchat-export', version: 1, exportedAt: TIME, app: 'ollmchat 9.9.9',
-  conversations: [{
-    id: 'c1', title: 'Tie', model: 'm', systemPrompt: '', createdAt: TIME, updatedAt: TIME, lastHost: null, options: {}, think: null,
-    messages: [
-      message('q', null, 'user', true, 1),
-      message('r1', 'q', 'assistant', false, 2),
-      message('f1', 'r1', 'user', false, 3),
-      message('f2', 'r1', 'user', false, 3),
-      message('r2', 'q', 'assistant', true, 4),
-    ],
-  }],
+  format: 'ollmchat-export',
+  version: 1,
+  exportedAt: TIME,
+  app: 'ollmchat 9.9.9',
+  conversations: [
+    {
+      id: 'c1',
+      title: 'Tie',
+      model: 'm',
+      systemPrompt: '',
+      createdAt: TIME,
+      updatedAt: TIME,
+      lastHost: null,
+      options: {},
+      think: null,
+      messages: [
+        message('q', null, 'user', true, 1),
+        message('r1', 'q', 'assistant', false, 2),
+        message('f1', 'r1', 'user', false, 3),
+        message('f2', 'r1', 'user', false, 3),
+        message('r2', 'q', 'assistant', true, 4),
+      ],
+    },
+  ],
 })
 
 describe('path stamps tied among versions in an imported file', () => {

@@ -10,4 +10,6 @@ export const refuseImport = (sentence: string): never => {
 
 /** "conversation 3 (“Trip plans”)": how refusals name the conversation a problem is in. */
 export const conversationLabel = (index: number, title: string | null): string =>
-  title === null || title.trim() === '' ? `conversation ${index + 1}` : `conversation ${index + 1} (“${title.trim().slice(0, 80)}”)`
+  title === null || title.trim() === ''
+    ? `conversation ${index + 1}`
+    : `conversation ${index + 1} (“${title.trim().slice(0, 80)}”)`

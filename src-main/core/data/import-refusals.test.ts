@@ -20,7 +20,10 @@ async function refusal(text: string): Promise<string> {
   const kept = store.createConversation({ model: 'm', title: 'Kept' })
   store.appendMessage({ conversationId: kept.id, role: 'user', content: 'still here', status: 'complete' })
   const before = JSON.stringify(store.listConversations())
-  const error = await data.importData({ requestId: 'r', text }).then(() => null, (caught: unknown) => caught)
+  const error = await data.importData({ requestId: 'r', text }).then(
+    () => null,
+    (caught: unknown) => caught,
+  )
   expect(error).toBeInstanceOf(AppFailure)
   expect((error as AppFailure).code).toBe('INVALID_INPUT')
   expect(JSON.stringify(store.listConversations())).toBe(before)
@@ -29,12 +32,18 @@ async function refusal(text: string): Promise<string> {
 
 describe('a bad import file', () => {
   it('is refused when it is not JSON', async () => {
-    expect(await refusal('{"format": "ollmchat-export", ')).toBe('The file is not JSON, so it is neither an ollmchat export nor an Open WebUI chat export.')
+    expect(await refusal('{"format": "ollmchat-export", ')).toBe(
+      'The file is not JSON, so it is neither an ollmchat export nor an Open WebUI chat export.',
+    )
   })
 
   it('is refused when it is JSON of another kind', async () => {
-    expect(await refusal('{"format": "chatgpt", "version": 1}')).toBe('The file is not an ollmchat export or an Open WebUI chat export.')
-    expect(await refusal('{"hello": "world"}')).toBe('The file is JSON, but neither an ollmchat export nor an Open WebUI chat export.')
+    expect(await refusal('{"format": "chatgpt", "version": 1}')).toBe(
+      'The file is not an ollmchat export or an Open WebUI chat export.',
+    )
+    expect(await refusal('{"hello": "world"}')).toBe(
+      'The file is JSON, but neither an ollmchat export nor an Open WebUI chat export.',
+    )
     expect(await refusal('[]')).toBe('The file holds no conversations.')
   })
 
@@ -56,16 +65,22 @@ describe('a bad import file', () => {
 
   it('is refused when an image is not an image, naming it', async () => {
     const document = await exportedDocument()
-    const withImages = document.conversations.flatMap((conversation) => conversation.messages).find((message) => message.images.length > 0)
+    const withImages = document.conversations
+      .flatMap((conversation) => conversation.messages)
+      .find((message) => message.images.length > 0)
     if (withImages?.images[1]) withImages.images[1].data = Buffer.from('<html>not a picture</html>').toString('base64')
-    expect(await refusal(JSON.stringify(document))).toMatch(/^Image 2 of message 1 of conversation \d \(“Trip to Lisbon”\) is not a PNG, JPEG, WebP or GIF image\.$/)
+    expect(await refusal(JSON.stringify(document))).toMatch(
+      /^Image 2 of message 1 of conversation \d \(“Trip to Lisbon”\) is not a PNG, JPEG, WebP or GIF image\.$/,
+    )
   })
 
   it('is refused when a field is not as ollmchat writes it, naming the field', async () => {
     const document = await exportedDocument()
     const message = document.conversations[0]?.messages[0] as unknown as Record<string, unknown>
     message.role = 'system'
-    expect(await refusal(JSON.stringify(document))).toBe('Message 1 of conversation 1 (“New chat”) is not as ollmchat writes it: role must be user, assistant or notice.')
+    expect(await refusal(JSON.stringify(document))).toBe(
+      'Message 1 of conversation 1 (“New chat”) is not as ollmchat writes it: role must be user, assistant or notice.',
+    )
   })
 
   it('is refused when two versions of one message are both marked as shown', async () => {

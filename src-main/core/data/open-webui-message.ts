@@ -17,7 +17,8 @@ import { plainIso } from './plain-iso'
 const REASONING_BLOCK = /<details\s+type="reasoning"[^>]*>([\s\S]*?)<\/details>\s*/g
 // Newer versions escape the quoted thinking as HTML (`&gt; …`); these are the entities Python's `html.escape` writes.
 const ENTITIES: Record<string, string> = { '&gt;': '>', '&lt;': '<', '&quot;': '"', '&#x27;': "'", '&amp;': '&' }
-const unescapeHtml = (text: string) => text.replace(/&(?:gt|lt|quot|#x27|amp);/g, (entity) => ENTITIES[entity] ?? entity)
+const unescapeHtml = (text: string) =>
+  text.replace(/&(?:gt|lt|quot|#x27|amp);/g, (entity) => ENTITIES[entity] ?? entity)
 
 export function splitReasoning(content: string): { content: string; thinking: string } {
   const thoughts: string[] = []
@@ -38,7 +39,10 @@ export function contentText(value: unknown): string {
   if (typeof value === 'string') return value
   if (!Array.isArray(value)) return ''
   return value
-    .filter((part): part is { type: string; text: string } => isRecord(part) && part.type === 'text' && typeof part.text === 'string')
+    .filter(
+      (part): part is { type: string; text: string } =>
+        isRecord(part) && part.type === 'text' && typeof part.text === 'string',
+    )
     .map((part) => part.text)
     .join('\n\n')
 }

@@ -16,12 +16,14 @@ export function checkTree(messages: readonly MessageToImport[], where: string): 
     if (message.parentId !== null && !seen.has(message.parentId)) {
       refuseImport(`${name} follows a message that is not before it in the file (its parent is missing).`)
     }
-    if (message.images.length > 0 && message.role !== 'user') refuseImport(`${name} carries images, which only messages you send can.`)
+    if (message.images.length > 0 && message.role !== 'user')
+      refuseImport(`${name} carries images, which only messages you send can.`)
     if (message.onPath) {
       if (message.parentId !== null && !onPath.has(message.parentId)) {
         refuseImport(`${name} is marked as shown, but the message it follows is not.`)
       }
-      if (pathChildOf.has(message.parentId)) refuseImport(`In ${where}, two versions of the same message are marked as shown.`)
+      if (pathChildOf.has(message.parentId))
+        refuseImport(`In ${where}, two versions of the same message are marked as shown.`)
       pathChildOf.add(message.parentId)
       onPath.add(message.id)
     }

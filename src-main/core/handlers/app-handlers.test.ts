@@ -8,7 +8,13 @@ afterEach(async () => h?.close())
 
 it('writes a failure the window reports to the log, and refuses an unbounded report', async () => {
   h = await startCoreHarness()
-  const logged = unwrap(await h.core.dispatch('app:reportError', { where: 'the chat view crashed', message: 'Cannot read x', stack: 'Error: Cannot read x\n at A' }))
+  const logged = unwrap(
+    await h.core.dispatch('app:reportError', {
+      where: 'the chat view crashed',
+      message: 'Cannot read x',
+      stack: 'Error: Cannot read x\n at A',
+    }),
+  )
   expect(logged).toEqual({ logged: true })
   expect(h.log.lines.at(-1)).toEqual({
     level: 'error',
@@ -35,7 +41,9 @@ it('installs a downloaded update through the shell’s updater, and says there i
   expect(unwrap(await h.core.dispatch('app:restartToUpdate', {}))).toEqual({ restarting: false })
   expect(unwrap(await h.core.dispatch('app:getInfo', {})).updateReady).toBeNull()
   let installs = 0
-  const handlers = appHandlers({ restartToUpdate: () => ++installs > 0 } as unknown as Parameters<typeof appHandlers>[0])
+  const handlers = appHandlers({ restartToUpdate: () => ++installs > 0 } as unknown as Parameters<
+    typeof appHandlers
+  >[0])
   expect(await handlers['app:restartToUpdate']({})).toEqual({ restarting: true })
   expect(installs).toBe(1)
 })

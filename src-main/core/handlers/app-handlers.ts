@@ -6,7 +6,15 @@ import type { Handlers } from '../ipc/dispatch'
 import type { SettingsService } from '../settings/settings-service'
 import type { OllamaStatusMonitor } from '../status/ollama-status'
 
-type AppChannels = 'app:getInfo' | 'app:reportError' | 'app:openLogFolder' | 'app:restartToUpdate' | 'ollama:getStatus' | 'ollama:checkNow' | 'settings:get' | 'settings:update'
+type AppChannels =
+  | 'app:getInfo'
+  | 'app:reportError'
+  | 'app:openLogFolder'
+  | 'app:restartToUpdate'
+  | 'ollama:getStatus'
+  | 'ollama:checkNow'
+  | 'settings:get'
+  | 'settings:update'
 
 /** App facts, the Ollama status, and settings. A host change reconnects through `onHostChange`. */
 export function appHandlers(deps: {

@@ -1,7 +1,14 @@
 import type { ChatService } from '../chat/chat-service'
 import type { Handlers } from '../ipc/dispatch'
 
-type ChatChannels = 'chat:send' | 'chat:regenerate' | 'chat:editAndResend' | 'chat:cancel' | 'chat:running' | 'conversations:continueFromSummary' | 'conversations:showVersion'
+type ChatChannels =
+  | 'chat:send'
+  | 'chat:regenerate'
+  | 'chat:editAndResend'
+  | 'chat:cancel'
+  | 'chat:running'
+  | 'conversations:continueFromSummary'
+  | 'conversations:showVersion'
 
 /** The `chat:*` channels: thin, the chat service does the work. */
 export function chatHandlers(chat: ChatService): Pick<Handlers, ChatChannels> {

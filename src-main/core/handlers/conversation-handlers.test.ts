@@ -16,7 +16,10 @@ let dispatch: Dispatch
 
 beforeEach(() => {
   history = openHistoryStore({ file: ':memory:', now: createSteppingClock().now })
-  dispatch = createDispatcher({ ...otherHandlers, ...conversationHandlers(history, async () => null) }, createMemoryLogger())
+  dispatch = createDispatcher(
+    { ...otherHandlers, ...conversationHandlers(history, async () => null) },
+    createMemoryLogger(),
+  )
 })
 afterEach(() => history.close())
 
@@ -24,7 +27,12 @@ afterEach(() => history.close())
 function conversationOf(count: number): string {
   const { id } = history.createConversation({ model: 'llama3' })
   for (let index = 1; index <= count; index++) {
-    history.appendMessage({ conversationId: id, role: index % 2 === 1 ? 'user' : 'assistant', content: `m${index}`, status: 'complete' })
+    history.appendMessage({
+      conversationId: id,
+      role: index % 2 === 1 ? 'user' : 'assistant',
+      content: `m${index}`,
+      status: 'complete',
+    })
   }
   return id
 }
@@ -71,7 +79,10 @@ describe('conversations:get, newest messages first', () => {
 
   it('answers an empty page for an empty conversation', async () => {
     const conversationId = conversationOf(0)
-    expect(unwrap(await dispatch('conversations:get', { conversationId, limit: 60 }))).toMatchObject({ messages: [], hasOlder: false })
+    expect(unwrap(await dispatch('conversations:get', { conversationId, limit: 60 }))).toMatchObject({
+      messages: [],
+      hasOlder: false,
+    })
   })
 
   it('refuses a limit out of bounds or not a whole number, and a `before` that is not an id, as invalid input', async () => {

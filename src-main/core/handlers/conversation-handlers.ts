@@ -4,7 +4,13 @@ import type { HistoryStore } from '../history/history-store'
 import type { Handlers } from '../ipc/dispatch'
 
 type ConversationChannels =
-  | 'conversations:list' | 'conversations:create' | 'conversations:get' | 'conversations:update' | 'conversations:delete' | 'conversations:restore' | 'conversations:search'
+  | 'conversations:list'
+  | 'conversations:create'
+  | 'conversations:get'
+  | 'conversations:update'
+  | 'conversations:delete'
+  | 'conversations:restore'
+  | 'conversations:search'
   | 'conversations:image'
 
 /** Unknown or deleted conversations are an expected failure, not a bug. */
@@ -17,20 +23,28 @@ function found<T>(value: T | null): T {
  * The `conversations:*` channels over the history store. A conversation created without a model gets the default the core
  * chooses (`defaultModel`, none when Ollama cannot be asked).
  */
-export function conversationHandlers(history: HistoryStore, defaultModel: () => Promise<string | null>): Pick<Handlers, ConversationChannels> {
+export function conversationHandlers(
+  history: HistoryStore,
+  defaultModel: () => Promise<string | null>,
+): Pick<Handlers, ConversationChannels> {
   return {
     'conversations:list': async () => ({ conversations: history.listConversations() }),
     'conversations:create': async ({ model, systemPrompt }) => {
       const chosen = model ?? (await defaultModel())
-      return history.createConversation(systemPrompt === undefined ? { model: chosen } : { model: chosen, systemPrompt })
+      return history.createConversation(
+        systemPrompt === undefined ? { model: chosen } : { model: chosen, systemPrompt },
+      )
     },
     'conversations:get': async ({ conversationId, limit, before }) => {
       const conversation = found(history.getConversation(conversationId))
-      if (limit === undefined && before === undefined) return { conversation, messages: history.listMessages(conversationId) }
-      const request = before === undefined ? { limit: limit ?? MAX_MESSAGE_PAGE } : { limit: limit ?? MAX_MESSAGE_PAGE, before }
+      if (limit === undefined && before === undefined)
+        return { conversation, messages: history.listMessages(conversationId) }
+      const request =
+        before === undefined ? { limit: limit ?? MAX_MESSAGE_PAGE } : { limit: limit ?? MAX_MESSAGE_PAGE, before }
       return { conversation, ...history.listNewestMessages(conversationId, request) }
     },
-    'conversations:update': async ({ conversationId, ...patch }) => found(history.updateConversation(conversationId, patch)),
+    'conversations:update': async ({ conversationId, ...patch }) =>
+      found(history.updateConversation(conversationId, patch)),
     'conversations:delete': async ({ conversationId }) => ({ deleted: history.deleteConversation(conversationId) }),
     'conversations:restore': async ({ conversationId }) => found(history.restoreConversation(conversationId)),
     'conversations:search': async (request) => history.search(request),

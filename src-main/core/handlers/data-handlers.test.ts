@@ -22,21 +22,30 @@ describe('the data channels', () => {
     const { store, dispatch } = dispatcher()
     const conversation = store.createConversation({ model: 'm', title: 'Notes' })
     const exported = await dispatch('data:export', { requestId: 'e1', format: 'json', conversationId: conversation.id })
-    expect(exported).toMatchObject({ ok: true, value: { fileName: 'notes.json', mime: 'application/json', conversations: 1 } })
+    expect(exported).toMatchObject({
+      ok: true,
+      value: { fileName: 'notes.json', mime: 'application/json', conversations: 1 },
+    })
     const text = exported.ok ? exported.value.text : ''
     expect(await dispatch('data:import', { requestId: 'i1', text })).toMatchObject({ ok: true, value: { copies: 1 } })
   })
 
   it('refuse what the schema does not allow, and a conversation that is gone', async () => {
     const { dispatch } = dispatcher()
-    expect(await dispatch('data:export', { requestId: 'e1', format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await dispatch('data:export', { requestId: 'e1', format: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     expect(await dispatch('data:export', { requestId: 'e1', format: 'json', conversationId: 'gone' })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'That conversation no longer exists.' },
     })
     expect(await dispatch('data:import', { requestId: 'i1', text: 'nope' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'The file is not JSON, so it is neither an ollmchat export nor an Open WebUI chat export.' },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The file is not JSON, so it is neither an ollmchat export nor an Open WebUI chat export.',
+      },
     })
   })
 

@@ -34,8 +34,18 @@ export function hostHandlers(deps: {
       const previous = id === undefined ? undefined : settings.hosts().find((host) => host.id === id)
       // Headers given replace the stored ones. Without any, a host whose address changes loses its headers: they
       // were meant for the server at the old address, and its credentials must never be sent to another one.
-      const stored = headers !== undefined ? checkHeaders(headers) : previous !== undefined && checkHostUrl(url) !== previous.url ? {} : undefined
-      const entry = settings.saveHost({ ...(id === undefined ? {} : { id }), url, ...(name === undefined ? {} : { name }), ...(stored === undefined ? {} : { headerNames: Object.keys(stored) }) })
+      const stored =
+        headers !== undefined
+          ? checkHeaders(headers)
+          : previous !== undefined && checkHostUrl(url) !== previous.url
+            ? {}
+            : undefined
+      const entry = settings.saveHost({
+        ...(id === undefined ? {} : { id }),
+        url,
+        ...(name === undefined ? {} : { name }),
+        ...(stored === undefined ? {} : { headerNames: Object.keys(stored) }),
+      })
       if (stored !== undefined) {
         try {
           secrets.write(entry.id, stored)
@@ -44,7 +54,10 @@ export function hostHandlers(deps: {
           // that were not stored, nor pair a new address with the old address's headers.
           if (previous === undefined) settings.removeHost(entry.id)
           else settings.saveHost(previous)
-          throw new Error(`the headers of host ${entry.id} could not be stored, so the host was left as it was: ${messageOf(error)}`, { cause: error })
+          throw new Error(
+            `the headers of host ${entry.id} could not be stored, so the host was left as it was: ${messageOf(error)}`,
+            { cause: error },
+          )
         }
       }
       if (before?.id === entry.id && (before.url !== entry.url || stored !== undefined)) deps.onActiveHostChange()
@@ -63,12 +76,31 @@ export function hostHandlers(deps: {
       ]
       const hosts = await Promise.all(
         targets.map(async (target): Promise<HostStatus> => {
-          const client = new OllamaClient({ host: target.url, env: deps.env, headers: target.headers, requestTimeoutMs: CHECK_TIMEOUT_MS })
+          const client = new OllamaClient({
+            host: target.url,
+            env: deps.env,
+            headers: target.headers,
+            requestTimeoutMs: CHECK_TIMEOUT_MS,
+          })
           try {
             const version = await client.version()
-            return { hostId: target.hostId, url: client.host, state: 'reachable', version, tooOld: tooOldReason(version), error: null }
+            return {
+              hostId: target.hostId,
+              url: client.host,
+              state: 'reachable',
+              version,
+              tooOld: tooOldReason(version),
+              error: null,
+            }
           } catch (error) {
-            return { hostId: target.hostId, url: client.host, state: 'unreachable', version: null, tooOld: null, error: toAppError(error, deps.log, 'hosts:check') }
+            return {
+              hostId: target.hostId,
+              url: client.host,
+              state: 'unreachable',
+              version: null,
+              tooOld: null,
+              error: toAppError(error, deps.log, 'hosts:check'),
+            }
           } finally {
             await client.close({ graceMs: 0 })
           }

@@ -10,8 +10,15 @@ import type { PullService } from '../models/pull-service'
 import { isTempModelName, sameModel } from '../ollama/model-name'
 
 type ManageChannels =
-  | 'models:pull' | 'models:cancelPull' | 'models:activePulls' | 'models:delete' | 'models:unload' | 'models:details'
-  | 'tempModels:list' | 'tempModels:cleanup' | 'tempModels:removeAll'
+  | 'models:pull'
+  | 'models:cancelPull'
+  | 'models:activePulls'
+  | 'models:delete'
+  | 'models:unload'
+  | 'models:details'
+  | 'tempModels:list'
+  | 'tempModels:cleanup'
+  | 'tempModels:removeAll'
 
 /**
  * Getting, removing and looking into models, and the temporary models in the open. Every change is followed by a read
@@ -29,7 +36,10 @@ export function manageHandlers(deps: {
   /** A model a reply is using now may not go away under it. */
   const refuseWhileBusy = (host: string, model: string, doing: string) => {
     if (deps.chat.busyModels(host).some((busy) => sameModel(busy, model))) {
-      throw new AppFailure('BUSY', `${shortModelName(model)} is answering in a conversation right now: stop that reply (or wait for it) before you ${doing} it.`)
+      throw new AppFailure(
+        'BUSY',
+        `${shortModelName(model)} is answering in a conversation right now: stop that reply (or wait for it) before you ${doing} it.`,
+      )
     }
   }
 
@@ -38,29 +48,35 @@ export function manageHandlers(deps: {
     'models:cancelPull': async ({ requestId }) => ({ cancelled: deps.pulls.cancel(requestId) }),
     'models:activePulls': async () => ({ pulls: deps.pulls.active() }),
     'models:delete': async ({ model }) => {
-      if (isTempModelName(model)) throw new AppFailure('INVALID_INPUT', 'Temporary models are removed from the Temporary models panel.')
+      if (isTempModelName(model))
+        throw new AppFailure('INVALID_INPUT', 'Temporary models are removed from the Temporary models panel.')
       const { info, temps } = await held(async ({ host, catalog, housekeeping }) => {
         const info = await catalog.get(model)
         refuseWhileBusy(host, info.name, 'delete')
         // Asked again inside the pass: a reply may have begun while the pass waited for its turn.
         const stillFree = () => refuseWhileBusy(host, info.name, 'delete')
-        return { info, temps: await housekeeping.deleteBase(info.name, { baseLoaded: info.runningContext !== null, stillFree }) }
+        return {
+          info,
+          temps: await housekeeping.deleteBase(info.name, { baseLoaded: info.runningContext !== null, stillFree }),
+        }
       })
       announce()
       return { deleted: [info.name, ...temps] }
     },
-    'models:unload': async ({ model }) => held(async ({ host, catalog, client }) => {
-      const info = await catalog.get(model)
-      refuseWhileBusy(host, info.name, 'unload')
-      // Ollama answers `done_reason: "unload"` whether or not a runner was there (routes.go ChatHandler), so whether
-      // something was unloaded is what the listing just said; the request is sent anyway, in case it loaded since.
-      await client.unload(info.name)
-      announce()
-      return { unloaded: info.runningContext !== null }
-    }),
+    'models:unload': async ({ model }) =>
+      held(async ({ host, catalog, client }) => {
+        const info = await catalog.get(model)
+        refuseWhileBusy(host, info.name, 'unload')
+        // Ollama answers `done_reason: "unload"` whether or not a runner was there (routes.go ChatHandler), so whether
+        // something was unloaded is what the listing just said; the request is sent anyway, in case it loaded since.
+        await client.unload(info.name)
+        announce()
+        return { unloaded: info.runningContext !== null }
+      }),
     'models:details': async ({ model }) => {
       const { listed, shown } = await held(({ catalog }) => catalog.details(model))
-      if (shown === null) throw new AppFailure('OLLAMA_ERROR', `Ollama did not describe ${shortModelName(listed.name)}; try again.`)
+      if (shown === null)
+        throw new AppFailure('OLLAMA_ERROR', `Ollama did not describe ${shortModelName(listed.name)}; try again.`)
       return {
         name: listed.name,
         ...shown.text,

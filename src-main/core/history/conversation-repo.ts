@@ -32,7 +32,8 @@ export interface ConversationRepo {
   setLastHost(id: string, host: string): void
 }
 
-const blankToDefault = (title: string | undefined) => (title === undefined || title.trim() === '' ? DEFAULT_TITLE : title.trim())
+const blankToDefault = (title: string | undefined) =>
+  title === undefined || title.trim() === '' ? DEFAULT_TITLE : title.trim()
 
 /** Prepares the conversation statements once; see `HistoryStore` for each method's guarantees. */
 export function createConversationRepo(context: HistoryContext): ConversationRepo {

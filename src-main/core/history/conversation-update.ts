@@ -1,4 +1,10 @@
-import { checkConversationOptions, isThinkSetting, thinkToStored, type ConversationOptions, type ThinkSetting } from '../../../src-shared/conversation-options'
+import {
+  checkConversationOptions,
+  isThinkSetting,
+  thinkToStored,
+  type ConversationOptions,
+  type ThinkSetting,
+} from '../../../src-shared/conversation-options'
 import { AppFailure } from '../app-failure'
 import type { HistoryContext } from './database'
 
@@ -50,7 +56,8 @@ export function createUpdateConversation(context: HistoryContext): UpdateConvers
       model: patch.model ?? null,
       systemPrompt: patch.systemPrompt ?? null,
       setOptions: patch.options === undefined ? 0 : 1,
-      options: patch.options === undefined || Object.keys(patch.options).length === 0 ? null : JSON.stringify(patch.options),
+      options:
+        patch.options === undefined || Object.keys(patch.options).length === 0 ? null : JSON.stringify(patch.options),
       setThink: patch.think === undefined ? 0 : 1,
       think: thinkToStored(patch.think ?? null),
     })

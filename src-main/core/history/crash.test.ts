@@ -23,7 +23,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 /** Runs the writer until it reports `KILL_AFTER` checkpoints, SIGKILLs it, and returns what it had reported. */
 async function runAndKill(file: string): Promise<{ replyId: string; lastCheckpoint: number; signal: string | null }> {
   // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a grandchild that SIGKILL would orphan.
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, file], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', writer, file], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
@@ -51,7 +54,9 @@ describe('crash safety', () => {
 
     const raw = new Database(file)
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(() => raw.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow()
+    expect(() =>
+      raw.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow()
     raw.close()
 
     const store = openHistoryStore({ file })

@@ -35,15 +35,27 @@ function damagedHistoryWithWal(): Record<(typeof SUFFIXES)[number], Buffer> {
   return found as Record<(typeof SUFFIXES)[number], Buffer>
 }
 
-function open(seams: Partial<CheckedOpenOptions> = {}): { db: Database.Database; damaged: DamagedHistoryFile | undefined } {
+function open(seams: Partial<CheckedOpenOptions> = {}): {
+  db: Database.Database
+  damaged: DamagedHistoryFile | undefined
+} {
   let damaged: DamagedHistoryFile | undefined
-  const db = openCheckedDatabase({ file: historyFile() }, { now: () => new Date('2026-01-02T03:04:05Z'), onDamaged: (found) => (damaged = found), log: createMemoryLogger(), ...seams })
+  const db = openCheckedDatabase(
+    { file: historyFile() },
+    {
+      now: () => new Date('2026-01-02T03:04:05Z'),
+      onDamaged: (found) => (damaged = found),
+      log: createMemoryLogger(),
+      ...seams,
+    },
+  )
   return { db, damaged }
 }
 
 /** `renameSync`, except that renaming a file whose name ends with `failing` throws as Windows does for a held file. */
 const renameFailingFor = (failing: (from: string) => boolean) => (from: string, to: string) => {
-  if (failing(from)) throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}' -> '${to}'`), { code: 'EBUSY' })
+  if (failing(from))
+    throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}' -> '${to}'`), { code: 'EBUSY' })
   renameSync(from, to)
 }
 
@@ -55,13 +67,18 @@ describe('a damaged history that cannot be moved aside', () => {
       `The chat history ${historyFile()} is damaged, and ollmchat could not move it aside to start a new one: EBUSY: resource busy or locked`,
     )
     // Everything is where it was, byte for byte, and no half-made backup lies beside it.
-    for (const suffix of SUFFIXES) expect(readFileSync(historyFile() + suffix).equals(found[suffix]), `the ${suffix || 'main file'}`).toBe(true)
+    for (const suffix of SUFFIXES)
+      expect(readFileSync(historyFile() + suffix).equals(found[suffix]), `the ${suffix || 'main file'}`).toBe(true)
     expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toEqual([])
 
     // Once the other program lets go, the next start moves all three aside and recovers the commit only the WAL held.
     const { db, damaged } = open()
     db.close()
-    for (const suffix of SUFFIXES) expect(readFileSync((damaged?.backup ?? '') + suffix).equals(found[suffix]), `the backup's ${suffix || 'main file'}`).toBe(true)
+    for (const suffix of SUFFIXES)
+      expect(
+        readFileSync((damaged?.backup ?? '') + suffix).equals(found[suffix]),
+        `the backup's ${suffix || 'main file'}`,
+      ).toBe(true)
     const store = openHistoryStore({ file: historyFile() })
     expect(store.listConversations().map((conversation) => conversation.title)).toContain('Renamed last')
     store.close()
@@ -69,8 +86,12 @@ describe('a damaged history that cannot be moved aside', () => {
 
   it('when a rename back fails too, the error names the files left under the backup name', () => {
     damagedHistoryWithWal()
-    const failing = renameFailingFor((from) => from === historyFile() || /history\.damaged-[^/\\]*\.sqlite-shm$/.test(from))
-    expect(() => open({ rename: failing })).toThrow(/Some of its files are now named .*history\.damaged-2026-01-02T03-04-05-000Z\.sqlite-shm: give them back their old names first\./)
+    const failing = renameFailingFor(
+      (from) => from === historyFile() || /history\.damaged-[^/\\]*\.sqlite-shm$/.test(from),
+    )
+    expect(() => open({ rename: failing })).toThrow(
+      /Some of its files are now named .*history\.damaged-2026-01-02T03-04-05-000Z\.sqlite-shm: give them back their old names first\./,
+    )
     // The -wal, renamed back, is beside its database again; only the -shm (which SQLite rebuilds) is stranded.
     expect(existsSync(`${historyFile()}-wal`)).toBe(true)
     expect(existsSync(`${historyFile()}-shm`)).toBe(false)
@@ -99,9 +120,13 @@ describe('a salvage that fails midway', () => {
     expect(damaged?.recovered).toEqual({ conversations: 0, messages: 0 })
     expect(damaged?.salvageFailed).toBe('out of memory while copying')
     const notice = damagedHistoryNotice(damaged as DamagedHistoryFile)
-    expect(notice.message).toContain('Copying what it still holds into a new history failed, so the new history is empty; the details are in the log.')
+    expect(notice.message).toContain(
+      'Copying what it still holds into a new history failed, so the new history is empty; the details are in the log.',
+    )
     expect(notice.message).not.toContain('No conversation could be read')
-    const logged = log.lines.find((line) => line.message === 'nothing could be copied from the damaged chat history into the new one')
+    const logged = log.lines.find(
+      (line) => line.message === 'nothing could be copied from the damaged chat history into the new one',
+    )
     expect(logged?.level).toBe('warn')
     expect(String(logged?.fields?.error)).toContain('out of memory while copying')
     // The copy was rolled back whole: the new history is empty and takes writes like any.

@@ -34,7 +34,12 @@ function expectEveryConversationOpens(store: HistoryStore): void {
 
 describe('a damaged history file', () => {
   it('is checked without a write: the file, its -wal and its -shm are moved aside byte for byte as found', () => {
-    recordReliability({ topic: 'Damaged files', check: 'pages overwritten mid-file, last commits still in the -wal: moved aside byte for byte, -wal and -shm included', cases: 1 })
+    recordReliability({
+      topic: 'Damaged files',
+      check:
+        'pages overwritten mid-file, last commits still in the -wal: moved aside byte for byte, -wal and -shm included',
+      cases: 1,
+    })
     // A history whose last commits are still in its WAL, as when the app was killed: copied while a connection is open.
     writeHistory(join(dir, 'live.sqlite'), 40)
     const live = new Database(join(dir, 'live.sqlite'))
@@ -43,21 +48,30 @@ describe('a damaged history file', () => {
     for (const suffix of ['', '-wal', '-shm']) copyFileSync(join(dir, `live.sqlite${suffix}`), historyFile() + suffix)
     live.close()
     damagePages(historyFile(), 0.5, 6)
-    const found = Object.fromEntries(['', '-wal', '-shm'].map((suffix) => [suffix, readFileSync(historyFile() + suffix)]))
+    const found = Object.fromEntries(
+      ['', '-wal', '-shm'].map((suffix) => [suffix, readFileSync(historyFile() + suffix)]),
+    )
     expect(found['-wal']?.length).toBeGreaterThan(0)
 
     const { store, damaged } = openAsAppDoes()
     store.close()
     expect(damaged?.backup).toMatch(/history\.damaged-.+\.sqlite$/)
     for (const [suffix, bytes] of Object.entries(found)) {
-      expect(readFileSync((damaged?.backup ?? '') + suffix).equals(bytes as Buffer), `the backup's ${suffix || 'main file'}`).toBe(true)
+      expect(
+        readFileSync((damaged?.backup ?? '') + suffix).equals(bytes as Buffer),
+        `the backup's ${suffix || 'main file'}`,
+      ).toBe(true)
     }
     // The last commit, in the WAL only, was recovered along with the rest.
     expect(damaged?.recovered.conversations).toBeGreaterThan(0)
   })
 
   it('damaged in the middle: most rows are recovered into the new history, every conversation opens, the notice counts them', async () => {
-    recordReliability({ topic: 'Damaged files', check: '8 pages overwritten mid-file: most rows recovered, every conversation opens, the notice counts them', cases: 1 })
+    recordReliability({
+      topic: 'Damaged files',
+      check: '8 pages overwritten mid-file: most rows recovered, every conversation opens, the notice counts them',
+      cases: 1,
+    })
     const written = writeHistory(historyFile(), 60)
     damagePages(historyFile(), 0.5, 8)
 
@@ -72,13 +86,17 @@ describe('a damaged history file', () => {
 
       const conversations = store.listConversations()
       expect(conversations).toHaveLength(recovered.conversations)
-      expect(conversations.reduce((sum, conversation) => sum + store.listMessageTree(conversation.id).length, 0)).toBe(recovered.messages)
+      expect(conversations.reduce((sum, conversation) => sum + store.listMessageTree(conversation.id).length, 0)).toBe(
+        recovered.messages,
+      )
       expectEveryConversationOpens(store)
 
       // Regenerated replies keep their versions; images come along with their message.
       const versioned = store.listMessages(conversations.find((c) => c.title === 'Conversation 0')?.id ?? '').at(-1)
       if (versioned?.content === 'another answer of 0') expect(versioned.versions).toEqual({ index: 2, count: 2 })
-      const firstQuestions = conversations.map((c) => store.listMessages(c.id)[0]).filter((m) => m?.content.startsWith('question 0 of 0 '))
+      const firstQuestions = conversations
+        .map((c) => store.listMessages(c.id)[0])
+        .filter((m) => m?.content.startsWith('question 0 of 0 '))
       for (const question of firstQuestions) expect(store.readImage(question?.id ?? '', 0)?.mime).toBe('image/png')
 
       // The search index was rebuilt from what was kept.
@@ -89,26 +107,44 @@ describe('a damaged history file', () => {
       const notice = damagedHistoryNotice(damaged as DamagedHistoryFile)
       expect(notice.file).toBe(damaged?.backup)
       expect(notice.message).toContain('moved it aside untouched')
-      expect(notice.message).toContain(`recovered ${recovered.conversations} conversations with ${recovered.messages.toLocaleString('en-US')} messages`)
+      expect(notice.message).toContain(
+        `recovered ${recovered.conversations} conversations with ${recovered.messages.toLocaleString('en-US')} messages`,
+      )
 
       // A new message is written into the new history as into any.
       const first = conversations[0]?.id ?? ''
-      const appended = store.appendMessage({ conversationId: first, role: 'user', status: 'complete', content: 'still here' })
-      expect(store.listMessages(first).at(-1)).toMatchObject({ id: appended.id, parentId: store.listMessages(first).at(-2)?.id ?? null })
+      const appended = store.appendMessage({
+        conversationId: first,
+        role: 'user',
+        status: 'complete',
+        content: 'still here',
+      })
+      expect(store.listMessages(first).at(-1)).toMatchObject({
+        id: appended.id,
+        parentId: store.listMessages(first).at(-2)?.id ?? null,
+      })
     } finally {
       store.close()
     }
     const fresh = new Database(historyFile(), { readonly: true })
     expect(fresh.pragma('quick_check', { simple: true })).toBe('ok')
-    expect(() => fresh.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run()).toThrow(/readonly/)
+    expect(() =>
+      fresh.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run(),
+    ).toThrow(/readonly/)
     fresh.close()
     const reopened = new Database(historyFile())
-    expect(() => reopened.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow()
+    expect(() =>
+      reopened.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow()
     reopened.close()
   })
 
   it('damaged at the start, with nothing readable: a new, empty history and a notice that says so', () => {
-    recordReliability({ topic: 'Damaged files', check: 'header pages overwritten, nothing readable: a new, empty history', cases: 1 })
+    recordReliability({
+      topic: 'Damaged files',
+      check: 'header pages overwritten, nothing readable: a new, empty history',
+      cases: 1,
+    })
     writeHistory(historyFile(), 5)
     damagePages(historyFile(), 0, 2)
 
@@ -117,7 +153,9 @@ describe('a damaged history file', () => {
       expect(damaged?.recovered).toEqual({ conversations: 0, messages: 0 })
       expect(store.listConversations()).toEqual([])
       expect(store.createConversation({ model: 'llama3' }).title).toBe('New chat')
-      expect(damagedHistoryNotice(damaged as DamagedHistoryFile).message).toContain('No conversation could be read from it, so the new history is empty.')
+      expect(damagedHistoryNotice(damaged as DamagedHistoryFile).message).toContain(
+        'No conversation could be read from it, so the new history is empty.',
+      )
     } finally {
       store.close()
     }

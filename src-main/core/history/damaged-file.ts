@@ -74,7 +74,10 @@ function backupName(file: string, now: Date): string {
  * deletes the WAL of an empty database), whereas this order leaves every byte on disk.
  */
 function moveAside(file: string, backup: string, rename: (from: string, to: string) => void, log: Logger): void {
-  const moves = [...['-wal', '-shm'].filter((suffix) => existsSync(file + suffix)), ''].map((suffix) => ({ from: file + suffix, to: backup + suffix }))
+  const moves = [...['-wal', '-shm'].filter((suffix) => existsSync(file + suffix)), ''].map((suffix) => ({
+    from: file + suffix,
+    to: backup + suffix,
+  }))
   const done: typeof moves = []
   try {
     for (const move of moves) {
@@ -83,7 +86,10 @@ function moveAside(file: string, backup: string, rename: (from: string, to: stri
     }
   } catch (error) {
     const stranded = undoMoves(done, rename, log)
-    const putBack = stranded.length === 0 ? '' : ` Some of its files are now named ${stranded.join(', ')}: give them back their old names first.`
+    const putBack =
+      stranded.length === 0
+        ? ''
+        : ` Some of its files are now named ${stranded.join(', ')}: give them back their old names first.`
     throw new Error(
       `The chat history ${file} is damaged, and ollmchat could not move it aside to start a new one: ${messageOf(error)}. ` +
         `Close any other program using it (another ollmchat, a backup or antivirus tool), then start ollmchat again.${putBack}`,
@@ -93,13 +99,21 @@ function moveAside(file: string, backup: string, rename: (from: string, to: stri
 }
 
 /** Renames back what `moveAside` moved, last first; returns the backup names it could not undo. */
-function undoMoves(done: readonly { from: string; to: string }[], rename: (from: string, to: string) => void, log: Logger): string[] {
+function undoMoves(
+  done: readonly { from: string; to: string }[],
+  rename: (from: string, to: string) => void,
+  log: Logger,
+): string[] {
   const stranded: string[] = []
   for (const move of [...done].reverse()) {
     try {
       rename(move.to, move.from)
     } catch (error) {
-      log.error('a file of the damaged chat history could not be renamed back', { from: move.to, to: move.from, error: messageOf(error) })
+      log.error('a file of the damaged chat history could not be renamed back', {
+        from: move.to,
+        to: move.from,
+        error: messageOf(error),
+      })
       stranded.push(move.to)
     }
   }
@@ -111,11 +125,20 @@ function undoMoves(done: readonly { from: string; to: string }[], rename: (from:
  * one transaction, rolled back) and the old file kept; it is logged and told in the notice rather than hidden, since
  * it may be a bug rather than the damage.
  */
-function salvage(backup: string, db: HistoryDatabase, options: { nativeBinding: string | undefined; log: Logger; salvage: CheckedOpenOptions['salvage'] }): Pick<DamagedHistoryFile, 'recovered' | 'salvageFailed'> {
+function salvage(
+  backup: string,
+  db: HistoryDatabase,
+  options: { nativeBinding: string | undefined; log: Logger; salvage: CheckedOpenOptions['salvage'] },
+): Pick<DamagedHistoryFile, 'recovered' | 'salvageFailed'> {
   try {
-    return { recovered: readUntouched(backup, options.nativeBinding, (source) => (options.salvage ?? salvageInto)(source, db)) }
+    return {
+      recovered: readUntouched(backup, options.nativeBinding, (source) => (options.salvage ?? salvageInto)(source, db)),
+    }
   } catch (error) {
-    options.log.warn('nothing could be copied from the damaged chat history into the new one', { backup, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    options.log.warn('nothing could be copied from the damaged chat history into the new one', {
+      backup,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    })
     return { recovered: { conversations: 0, messages: 0 }, salvageFailed: messageOf(error) }
   }
 }
@@ -130,7 +153,8 @@ function salvage(backup: string, db: HistoryDatabase, options: { nativeBinding: 
  */
 export function openCheckedDatabase(options: OpenDatabaseOptions, checked: CheckedOpenOptions): HistoryDatabase {
   // Nothing to check in a new history; a folder in its place gets openDatabase's error naming it.
-  if (options.file === ':memory:' || statSync(options.file, { throwIfNoEntry: false })?.isFile() !== true) return openDatabase(options)
+  if (options.file === ':memory:' || statSync(options.file, { throwIfNoEntry: false })?.isFile() !== true)
+    return openDatabase(options)
   const problem = findDamage(options.file, options.nativeBinding)
   if (problem === null) return openDatabase(options)
   const backup = backupName(options.file, checked.now())
@@ -138,7 +162,11 @@ export function openCheckedDatabase(options: OpenDatabaseOptions, checked: Check
   const db = openDatabase(options)
   try {
     migrate(db)
-    const salvaged = salvage(backup, db, { nativeBinding: options.nativeBinding, log: checked.log, salvage: checked.salvage })
+    const salvaged = salvage(backup, db, {
+      nativeBinding: options.nativeBinding,
+      log: checked.log,
+      salvage: checked.salvage,
+    })
     checked.onDamaged({ file: options.file, backup, problem, ...salvaged })
   } catch (error) {
     db.close()

@@ -38,7 +38,9 @@ export function openDatabase(options: OpenDatabaseOptions): HistoryDatabase {
     mkdirSync(dirname(options.file), { recursive: true })
     // SQLite's own answer for a folder is "unable to open database file", which names neither the file nor a way out.
     if (statSync(options.file, { throwIfNoEntry: false })?.isFile() === false) {
-      throw new Error(`The chat history ${options.file} is a folder, not a file. Move or rename that folder, then start ollmchat again.`)
+      throw new Error(
+        `The chat history ${options.file} is a folder, not a file. Move or rename that folder, then start ollmchat again.`,
+      )
     }
   }
   let db: HistoryDatabase

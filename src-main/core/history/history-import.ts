@@ -11,7 +11,20 @@ import { contextToJson, errorToJson, noticeToJson, statsToJson } from './stored-
  */
 export type MessageToImport = Pick<
   ChatMessage,
-  'id' | 'role' | 'content' | 'thinking' | 'status' | 'model' | 'servedBy' | 'numCtx' | 'error' | 'stats' | 'context' | 'notice' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'role'
+  | 'content'
+  | 'thinking'
+  | 'status'
+  | 'model'
+  | 'servedBy'
+  | 'numCtx'
+  | 'error'
+  | 'stats'
+  | 'context'
+  | 'notice'
+  | 'createdAt'
+  | 'updatedAt'
 > & {
   /** Must be a message earlier in the same conversation's list, or `null` for a first message. */
   parentId: string | null
@@ -43,7 +56,10 @@ export interface ImportedConversation {
 /** Called after each conversation is written, inside the transaction: a throw undoes the whole import. */
 export type ImportStepListener = (done: number, total: number) => void
 
-export type ImportConversations = (conversations: readonly ConversationToImport[], onWritten?: ImportStepListener) => ImportedConversation[]
+export type ImportConversations = (
+  conversations: readonly ConversationToImport[],
+  onWritten?: ImportStepListener,
+) => ImportedConversation[]
 
 /**
  * Writes whole conversations into the history as they were: ids, parents, versions, the path shown, path stamps,

@@ -29,7 +29,13 @@ const expectFailure = (run: () => unknown, code: string) => {
 describe('conversations', () => {
   it('creates with defaults and reads back', () => {
     const created = store.createConversation({ model: 'llama3:latest' })
-    expect(created).toMatchObject({ title: 'New chat', model: 'llama3:latest', systemPrompt: '', messageCount: 0, preview: '' })
+    expect(created).toMatchObject({
+      title: 'New chat',
+      model: 'llama3:latest',
+      systemPrompt: '',
+      messageCount: 0,
+      preview: '',
+    })
     expect(created.createdAt).toBe(created.updatedAt)
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(store.getConversation(created.id)).toEqual(created)
@@ -48,8 +54,18 @@ describe('conversations', () => {
     expect(store.listConversations().map((c) => c.id)).toEqual([second.id, first.id])
 
     store.appendMessage({ conversationId: first.id, role: 'user', content: 'Hello\n\n  there', status: 'complete' })
-    store.appendMessage({ conversationId: first.id, role: 'assistant', content: 'General   Kenobi', status: 'complete' })
-    store.appendMessage({ conversationId: first.id, role: 'notice', content: 'Fell back to the base model.', status: 'complete' })
+    store.appendMessage({
+      conversationId: first.id,
+      role: 'assistant',
+      content: 'General   Kenobi',
+      status: 'complete',
+    })
+    store.appendMessage({
+      conversationId: first.id,
+      role: 'notice',
+      content: 'Fell back to the base model.',
+      status: 'complete',
+    })
     store.appendMessage({ conversationId: first.id, role: 'assistant', content: '', status: 'streaming' })
 
     const listed = store.listConversations()
@@ -60,7 +76,12 @@ describe('conversations', () => {
 
   it('cuts long previews at 120 characters without splitting a character', () => {
     const conversation = store.createConversation({ model: 'a' })
-    store.appendMessage({ conversationId: conversation.id, role: 'user', content: '😀'.repeat(200), status: 'complete' })
+    store.appendMessage({
+      conversationId: conversation.id,
+      role: 'user',
+      content: '😀'.repeat(200),
+      status: 'complete',
+    })
     const preview = store.getConversation(conversation.id)?.preview ?? ''
     expect(Array.from(preview)).toHaveLength(121)
     expect(preview.endsWith('😀…')).toBe(true)
@@ -81,7 +102,10 @@ describe('conversations', () => {
     expect(updated).toMatchObject({ title: 'Renamed', model: null, systemPrompt: 'new', updatedAt: older.updatedAt })
     expect(store.listConversations()[0]?.id).toBe(newer.id)
 
-    expect(store.updateConversation(older.id, { systemPrompt: 'only this' })).toMatchObject({ title: 'Renamed', model: null })
+    expect(store.updateConversation(older.id, { systemPrompt: 'only this' })).toMatchObject({
+      title: 'Renamed',
+      model: null,
+    })
     expect(store.updateConversation(newer.id, { title: 'x' })?.model).toBe('b')
     expect(store.updateConversation('nope', { title: 'x' })).toBeNull()
     expectFailure(() => store.updateConversation(older.id, { title: '  ' }), 'INVALID_INPUT')
@@ -128,13 +152,37 @@ describe('messages', () => {
   it('appends in order with defaults, and the conversation becomes the most recent', () => {
     const conversation = store.createConversation({ model: 'a' })
     const other = store.createConversation({ model: 'b' })
-    const user = store.appendMessage({ conversationId: conversation.id, role: 'user', content: 'one', status: 'complete' })
-    const reply = store.appendMessage({
-      conversationId: conversation.id, role: 'assistant', content: '', thinking: 'hmm', status: 'streaming',
-      model: 'llama3:latest', servedBy: 'ollmchat-temp/llama3-oc8192', numCtx: 8192,
+    const user = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'user',
+      content: 'one',
+      status: 'complete',
     })
-    expect(user).toMatchObject({ role: 'user', thinking: '', model: null, servedBy: null, numCtx: null, error: null, stats: null })
-    expect(reply).toMatchObject({ thinking: 'hmm', status: 'streaming', servedBy: 'ollmchat-temp/llama3-oc8192', numCtx: 8192 })
+    const reply = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: '',
+      thinking: 'hmm',
+      status: 'streaming',
+      model: 'llama3:latest',
+      servedBy: 'ollmchat-temp/llama3-oc8192',
+      numCtx: 8192,
+    })
+    expect(user).toMatchObject({
+      role: 'user',
+      thinking: '',
+      model: null,
+      servedBy: null,
+      numCtx: null,
+      error: null,
+      stats: null,
+    })
+    expect(reply).toMatchObject({
+      thinking: 'hmm',
+      status: 'streaming',
+      servedBy: 'ollmchat-temp/llama3-oc8192',
+      numCtx: 8192,
+    })
     expect(store.listMessages(conversation.id).map((m) => m.id)).toEqual([user.id, reply.id])
     expect(store.getMessage(reply.id)).toEqual(reply)
     expect(store.getMessage('nope')).toBeNull()
@@ -146,10 +194,18 @@ describe('messages', () => {
   })
 
   it('refuses an unknown conversation but accepts a soft-deleted one', () => {
-    expectFailure(() => store.appendMessage({ conversationId: 'nope', role: 'user', content: 'x', status: 'complete' }), 'NOT_FOUND')
+    expectFailure(
+      () => store.appendMessage({ conversationId: 'nope', role: 'user', content: 'x', status: 'complete' }),
+      'NOT_FOUND',
+    )
     const conversation = store.createConversation({ model: 'a' })
     store.deleteConversation(conversation.id)
-    const late = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'late', status: 'complete' })
+    const late = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'late',
+      status: 'complete',
+    })
     expect(store.listMessages(conversation.id).map((m) => m.id)).toEqual([late.id])
     expect(store.getConversation(conversation.id)).toBeNull()
   })
@@ -158,7 +214,14 @@ describe('messages', () => {
     const conversation = store.createConversation({ model: 'a' })
     const stats = { promptTokens: 12, replyTokens: 40, totalMs: 1500.5, tokensPerSecond: 26.7 }
     const error = { code: 'OLLAMA_STREAM_ERROR' as const, message: 'The model stopped.', detail: 'out of memory' }
-    const saved = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'x', status: 'error', error, stats })
+    const saved = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'x',
+      status: 'error',
+      error,
+      stats,
+    })
     expect(store.getMessage(saved.id)).toMatchObject({ error, stats })
 
     const noisy = { promptTokens: 3, extra: 'dropped', totalMs: Number.NaN } as unknown as typeof stats
@@ -170,23 +233,52 @@ describe('messages', () => {
   it('updates only the fields in the patch', () => {
     const conversation = store.createConversation({ model: 'a' })
     const reply = store.appendMessage({
-      conversationId: conversation.id, role: 'assistant', content: 'par', thinking: 't', status: 'streaming', numCtx: 4096,
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'par',
+      thinking: 't',
+      status: 'streaming',
+      numCtx: 4096,
       error: { code: 'OLLAMA_ERROR', message: 'x' },
     })
     const checkpoint = store.updateMessage(reply.id, { content: 'partial' })
-    expect(checkpoint).toMatchObject({ content: 'partial', thinking: 't', status: 'streaming', numCtx: 4096, servedBy: null })
+    expect(checkpoint).toMatchObject({
+      content: 'partial',
+      thinking: 't',
+      status: 'streaming',
+      numCtx: 4096,
+      servedBy: null,
+    })
     expect((checkpoint?.updatedAt ?? '') > reply.updatedAt).toBe(true)
     expect(checkpoint?.createdAt).toBe(reply.createdAt)
 
-    const done = store.updateMessage(reply.id, { status: 'complete', servedBy: 'llama3:latest', numCtx: null, error: null, thinking: '' })
-    expect(done).toMatchObject({ content: 'partial', thinking: '', status: 'complete', servedBy: 'llama3:latest', numCtx: null, error: null })
+    const done = store.updateMessage(reply.id, {
+      status: 'complete',
+      servedBy: 'llama3:latest',
+      numCtx: null,
+      error: null,
+      thinking: '',
+    })
+    expect(done).toMatchObject({
+      content: 'partial',
+      thinking: '',
+      status: 'complete',
+      servedBy: 'llama3:latest',
+      numCtx: null,
+      error: null,
+    })
     expect(store.getMessage(reply.id)).toEqual(done)
     expect(store.updateMessage('nope', { content: 'x' })).toBeNull()
   })
 
   it('does not move the conversation when a message is updated', () => {
     const conversation = store.createConversation({ model: 'a' })
-    const reply = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: '', status: 'streaming' })
+    const reply = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+    })
     const before = store.getConversation(conversation.id)?.updatedAt
     store.updateMessage(reply.id, { content: 'more' })
     expect(store.getConversation(conversation.id)?.updatedAt).toBe(before)
@@ -194,8 +286,18 @@ describe('messages', () => {
 
   it('marks streaming messages interrupted and leaves the others', () => {
     const conversation = store.createConversation({ model: 'a' })
-    const streaming = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'half', status: 'streaming' })
-    const done = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'full', status: 'complete' })
+    const streaming = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'half',
+      status: 'streaming',
+    })
+    const done = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'full',
+      status: 'complete',
+    })
     expect(store.markInterrupted()).toBe(1)
     expect(store.getMessage(streaming.id)).toMatchObject({ status: 'interrupted', content: 'half' })
     expect(store.getMessage(done.id)?.status).toBe('complete')
@@ -208,14 +310,22 @@ describe('files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ollmchat-history-'))
     try {
       const file = join(dir, 'nested', 'history.sqlite')
-      const first = openHistoryStore({ file, newId: (() => { let n = 0; return () => `id-${++n}` })() })
+      const first = openHistoryStore({
+        file,
+        newId: (() => {
+          let n = 0
+          return () => `id-${++n}`
+        })(),
+      })
       const conversation = first.createConversation({ model: 'a', title: 'Kept' })
       first.appendMessage({ conversationId: conversation.id, role: 'user', content: 'still here', status: 'complete' })
       first.close()
       first.close()
 
       const second = openHistoryStore({ file })
-      expect(second.listConversations()).toMatchObject([{ id: 'id-1', title: 'Kept', messageCount: 1, preview: 'still here' }])
+      expect(second.listConversations()).toMatchObject([
+        { id: 'id-1', title: 'Kept', messageCount: 1, preview: 'still here' },
+      ])
       expect((await second.search({ query: 'still' })).hits.map((hit) => hit.messageId)).toEqual(['id-2'])
       second.close()
     } finally {

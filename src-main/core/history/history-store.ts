@@ -5,7 +5,14 @@ import { openCheckedDatabase, type DamagedHistoryFile } from './damaged-file'
 import { openDatabase, type HistoryContext } from './database'
 import { createHistoryImport, type ImportConversations } from './history-import'
 import { createImageRepo, type ImageToStore, type StoredImage } from './image-repo'
-import { createMessageRepo, type MessagePage, type MessagePageRequest, type MessagePatch, type NewMessage, type TreeMessage } from './message-repo'
+import {
+  createMessageRepo,
+  type MessagePage,
+  type MessagePageRequest,
+  type MessagePatch,
+  type NewMessage,
+  type TreeMessage,
+} from './message-repo'
 import { migrate } from './migrations'
 import { createSearch, type SearchRequest } from './search'
 import { SearchThread } from './search-thread'
@@ -134,8 +141,18 @@ export interface OpenHistoryStoreOptions {
  * newer ollmchat, and an error naming the file when it is not a SQLite database.
  */
 export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore {
-  const databaseOptions = options.nativeBinding === undefined ? { file: options.file } : { file: options.file, nativeBinding: options.nativeBinding }
-  const db = options.onDamaged === undefined ? openDatabase(databaseOptions) : openCheckedDatabase(databaseOptions, { now: options.now ?? (() => new Date()), onDamaged: options.onDamaged, log: options.log ?? silentLogger })
+  const databaseOptions =
+    options.nativeBinding === undefined
+      ? { file: options.file }
+      : { file: options.file, nativeBinding: options.nativeBinding }
+  const db =
+    options.onDamaged === undefined
+      ? openDatabase(databaseOptions)
+      : openCheckedDatabase(databaseOptions, {
+          now: options.now ?? (() => new Date()),
+          onDamaged: options.onDamaged,
+          log: options.log ?? silentLogger,
+        })
   try {
     migrate(db)
   } catch (error) {
@@ -152,12 +169,20 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     const message = messages.append(input)
     return toStore.length === 0 ? message : { ...message, images: images.save(message.id, toStore) }
   })
-  const appendVersion = db.transaction((messageId: string, input: NewMessage, toStore: readonly ImageToStore[]): ChatMessage => {
-    messages.branchFrom(input.conversationId, messageId)
-    return appendWithImages(input, toStore)
-  })
+  const appendVersion = db.transaction(
+    (messageId: string, input: NewMessage, toStore: readonly ImageToStore[]): ChatMessage => {
+      messages.branchFrom(input.conversationId, messageId)
+      return appendWithImages(input, toStore)
+    },
+  )
   // A second connection cannot see a private in-memory database: that one (tests) is searched in place.
-  const thread = options.file === ':memory:' ? undefined : new SearchThread({ file: options.file, ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }) })
+  const thread =
+    options.file === ':memory:'
+      ? undefined
+      : new SearchThread({
+          file: options.file,
+          ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+        })
   const searchInPlace = createSearch(db)
 
   return {

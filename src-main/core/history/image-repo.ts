@@ -37,14 +37,20 @@ interface InfoRow {
 }
 
 export function createImageRepo(db: HistoryDatabase): ImageRepo {
-  const insert = db.prepare<[string, number, string, Uint8Array]>('INSERT INTO message_images (message_id, position, mime, data) VALUES (?, ?, ?, ?)')
+  const insert = db.prepare<[string, number, string, Uint8Array]>(
+    'INSERT INTO message_images (message_id, position, mime, data) VALUES (?, ?, ?, ?)',
+  )
   // The ids go in as one JSON array, so a page of any length is one prepared statement.
   const infoOf = db.prepare<[string], InfoRow>(
     `SELECT message_id, position, mime, length(data) AS bytes FROM message_images
      WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, position`,
   )
-  const readOne = db.prepare<[string, number], StoredImage>('SELECT mime, data FROM message_images WHERE message_id = ? AND position = ?')
-  const readAll = db.prepare<[string], { mime: ImageMime; data: Buffer }>('SELECT mime, data FROM message_images WHERE message_id = ? ORDER BY position')
+  const readOne = db.prepare<[string, number], StoredImage>(
+    'SELECT mime, data FROM message_images WHERE message_id = ? AND position = ?',
+  )
+  const readAll = db.prepare<[string], { mime: ImageMime; data: Buffer }>(
+    'SELECT mime, data FROM message_images WHERE message_id = ? ORDER BY position',
+  )
 
   return {
     save(messageId, images) {

@@ -54,7 +54,8 @@ function expectSoundFile(): void {
  */
 async function expectIntactAfterKill(core: CoreProcess, conversationId: string, round: number): Promise<CutReply> {
   const { conversations } = await ok(core.request('conversations:list', {}))
-  for (const conversation of conversations) await ok(core.request('conversations:get', { conversationId: conversation.id }))
+  for (const conversation of conversations)
+    await ok(core.request('conversations:get', { conversationId: conversation.id }))
   const { messages } = await ok(core.request('conversations:get', { conversationId, limit: 500 }))
   messages.forEach((message, index) => expect(message.parentId).toBe(index === 0 ? null : messages[index - 1]?.id))
   const questions = messages.filter((message) => message.role === 'user')
@@ -72,31 +73,39 @@ async function expectIntactAfterKill(core: CoreProcess, conversationId: string, 
 }
 
 describe('the kill loop', () => {
-  it(`keeps the history whole through ${KILLS} SIGKILLs mid-reply, each followed by a restart on the same data`, { timeout: 90_000 }, async () => {
-    recordReliability({ topic: 'Kill loop', check: 'SIGKILL mid-reply, then restart on the same data', cases: KILLS })
-    let conversationId = ''
-    const cuts: CutReply[] = []
-    for (let round = 0; round < KILLS; round++) {
-      const core = await startCoreProcess(dataDir, sim.url)
-      if (round === 0) conversationId = (await ok(core.request('conversations:create', { model: 'llama3' }))).id
-      else cuts.push(await expectIntactAfterKill(core, conversationId, round - 1))
-      // A new message can be sent after every restart: this round's question.
-      void core.request('chat:send', { requestId: `round-${round}`, conversationId, text: questionOf(round) })
-      await core.progress((line) => (round === 0 ? line.event === 'chat:started' : (line.streamed ?? 0) >= round * KILL_STEP))
-      await core.kill()
-      expectSoundFile()
-    }
+  it(
+    `keeps the history whole through ${KILLS} SIGKILLs mid-reply, each followed by a restart on the same data`,
+    { timeout: 90_000 },
+    async () => {
+      recordReliability({ topic: 'Kill loop', check: 'SIGKILL mid-reply, then restart on the same data', cases: KILLS })
+      let conversationId = ''
+      const cuts: CutReply[] = []
+      for (let round = 0; round < KILLS; round++) {
+        const core = await startCoreProcess(dataDir, sim.url)
+        if (round === 0) conversationId = (await ok(core.request('conversations:create', { model: 'llama3' }))).id
+        else cuts.push(await expectIntactAfterKill(core, conversationId, round - 1))
+        // A new message can be sent after every restart: this round's question.
+        void core.request('chat:send', { requestId: `round-${round}`, conversationId, text: questionOf(round) })
+        await core.progress((line) =>
+          round === 0 ? line.event === 'chat:started' : (line.streamed ?? 0) >= round * KILL_STEP,
+        )
+        await core.kill()
+        expectSoundFile()
+      }
 
-    const core = await startCoreProcess(dataDir, sim.url)
-    try {
-      cuts.push(await expectIntactAfterKill(core, conversationId, KILLS - 1))
-      // The kills did land mid-reply: the first before any text, most of the others after some was saved.
-      expect(cuts[0]).not.toBe('partial')
-      expect(cuts.filter((cut) => cut === 'partial').length).toBeGreaterThanOrEqual(KILLS / 2)
-      const turn = await ok(core.request('chat:send', { requestId: 'after-the-loop', conversationId, text: 'One more' }))
-      expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: REPLY })
-    } finally {
-      await core.kill()
-    }
-  })
+      const core = await startCoreProcess(dataDir, sim.url)
+      try {
+        cuts.push(await expectIntactAfterKill(core, conversationId, KILLS - 1))
+        // The kills did land mid-reply: the first before any text, most of the others after some was saved.
+        expect(cuts[0]).not.toBe('partial')
+        expect(cuts.filter((cut) => cut === 'partial').length).toBeGreaterThanOrEqual(KILLS / 2)
+        const turn = await ok(
+          core.request('chat:send', { requestId: 'after-the-loop', conversationId, text: 'One more' }),
+        )
+        expect(turn.assistantMessage).toMatchObject({ status: 'complete', content: REPLY })
+      } finally {
+        await core.kill()
+      }
+    },
+  )
 })

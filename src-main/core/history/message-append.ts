@@ -25,7 +25,10 @@ export interface NewMessage {
 export type AppendMessage = (input: NewMessage) => ChatMessage
 
 /** Prepares the insert once; appending checks the conversation exists (deleted or not). */
-export function createAppendMessage(context: HistoryContext, conversations: Pick<ConversationRepo, 'exists' | 'touch'>): AppendMessage {
+export function createAppendMessage(
+  context: HistoryContext,
+  conversations: Pick<ConversationRepo, 'exists' | 'touch'>,
+): AppendMessage {
   const { db } = context
   // Position, parent (the path's last message) and path stamp are computed inside the INSERT, so two appends can never
   // share a position or a parent.

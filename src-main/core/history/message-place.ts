@@ -18,7 +18,8 @@ export function createPlaceOnPath(db: HistoryDatabase): PlaceOnPath {
   )
   return (conversationId, messageId) => {
     const place = placeStatement.get(messageId, conversationId)
-    if (!place || place.on_path !== 1) throw new AppFailure('NOT_FOUND', 'That message is no longer in this conversation.')
+    if (!place || place.on_path !== 1)
+      throw new AppFailure('NOT_FOUND', 'That message is no longer in this conversation.')
     return place
   }
 }

@@ -54,7 +54,9 @@ export function createMessageReads(db: HistoryDatabase, placeOnPath: PlaceOnPath
       return { messages: rows.reverse().map(toChatMessage), hasOlder }
     },
     tree: (conversationId) =>
-      treeStatement.all(conversationId).map((row) => ({ ...toChatMessage(row), onPath: row.on_path === 1, pathStamp: row.path_stamp })),
+      treeStatement
+        .all(conversationId)
+        .map((row) => ({ ...toChatMessage(row), onPath: row.on_path === 1, pathStamp: row.path_stamp })),
     get(id) {
       const row = getStatement.get(id)
       return row ? toChatMessage(row) : null

@@ -28,8 +28,15 @@ const failureCode = (run: () => unknown): string | undefined => {
 /** A conversation of `texts`, alternating user and assistant messages; returns its id and the message ids. */
 function conversationOf(texts: string[]): { id: string; ids: string[] } {
   const { id } = store.createConversation({ model: 'm' })
-  const ids = texts.map((content, index) =>
-    store.appendMessage({ conversationId: id, role: index % 2 === 0 ? 'user' : 'assistant', content, status: 'complete' }).id)
+  const ids = texts.map(
+    (content, index) =>
+      store.appendMessage({
+        conversationId: id,
+        role: index % 2 === 0 ? 'user' : 'assistant',
+        content,
+        status: 'complete',
+      }).id,
+  )
   return { id, ids }
 }
 
@@ -47,7 +54,12 @@ describe('the message tree', () => {
     const { id, ids } = conversationOf(['q1', 'a1', 'q2', 'a2'])
     store.branchFrom(id, ids[1] ?? '')
     expect(pathOf(id)).toEqual(['q1'])
-    const second = store.appendMessage({ conversationId: id, role: 'assistant', content: 'a1 again', status: 'complete' })
+    const second = store.appendMessage({
+      conversationId: id,
+      role: 'assistant',
+      content: 'a1 again',
+      status: 'complete',
+    })
     store.appendMessage({ conversationId: id, role: 'user', content: 'q2 after', status: 'complete' })
 
     expect(pathOf(id)).toEqual(['q1', 'a1 again', 'q2 after'])
@@ -65,7 +77,12 @@ describe('the message tree', () => {
     expect(pathOf(id)).toEqual(['q1', 'a1 again', 'q2 after'])
     expect(store.showVersion(id, second.id, 2)).toBeNull()
     expect(store.listMessageTree(id).map((message) => [message.content, message.onPath])).toEqual([
-      ['q1', true], ['a1', false], ['q2', false], ['a2', false], ['a1 again', true], ['q2 after', true],
+      ['q1', true],
+      ['a1', false],
+      ['q2', false],
+      ['a2', false],
+      ['a1 again', true],
+      ['q2 after', true],
     ])
   })
 
@@ -95,13 +112,24 @@ describe('the message tree', () => {
 
   it('adds an edited version in one step, and a failing append leaves the path as it was', () => {
     const { id, ids } = conversationOf(['q1', 'a1', 'q2', 'a2'])
-    const edited = store.appendVersionOf(ids[2] ?? '', { conversationId: id, role: 'user', content: 'q2 edited', status: 'complete' })
+    const edited = store.appendVersionOf(ids[2] ?? '', {
+      conversationId: id,
+      role: 'user',
+      content: 'q2 edited',
+      status: 'complete',
+    })
     expect(edited.versions).toEqual({ index: 2, count: 2 })
     expect(pathOf(id)).toEqual(['q1', 'a1', 'q2 edited'])
 
     // An image the table cannot hold (no bytes) makes the append throw after the path was cut.
     const unstorable = [{ mime: 'image/png', data: null }] as unknown as Parameters<HistoryStore['appendVersionOf']>[2]
-    expect(() => store.appendVersionOf(edited.id, { conversationId: id, role: 'user', content: 'q2 again', status: 'complete' }, unstorable)).toThrow()
+    expect(() =>
+      store.appendVersionOf(
+        edited.id,
+        { conversationId: id, role: 'user', content: 'q2 again', status: 'complete' },
+        unstorable,
+      ),
+    ).toThrow()
     expect(pathOf(id)).toEqual(['q1', 'a1', 'q2 edited'])
     expect(store.listMessageTree(id).map((message) => message.content)).not.toContain('q2 again')
   })
@@ -119,7 +147,7 @@ describe('the message tree', () => {
     expect(pathOf(kept.id)).toEqual(['q1'])
   })
 
-  it('refuses a message off the path, another conversation\'s, or a version that does not exist', () => {
+  it("refuses a message off the path, another conversation's, or a version that does not exist", () => {
     const { id, ids } = conversationOf(['q1', 'a1'])
     const other = conversationOf(['x'])
     expect(failureCode(() => store.branchFrom(id, other.ids[0] ?? ''))).toBe('NOT_FOUND')
@@ -160,7 +188,11 @@ describe('migrating a history from before the tree', () => {
     old.close()
 
     const reopened = openHistoryStore({ file })
-    expect(reopened.listMessages('c1').map((message) => [message.id, message.parentId])).toEqual([['m1', null], ['m2', 'm1'], ['m3', 'm2']])
+    expect(reopened.listMessages('c1').map((message) => [message.id, message.parentId])).toEqual([
+      ['m1', null],
+      ['m2', 'm1'],
+      ['m3', 'm2'],
+    ])
     expect(reopened.listMessages('c2').map((message) => message.parentId)).toEqual([null])
     const next = reopened.appendMessage({ conversationId: 'c1', role: 'assistant', content: 'ok', status: 'complete' })
     expect(next.parentId).toBe('m3')

@@ -4,7 +4,9 @@ import { MESSAGE_COLUMNS, toChatMessage, type MessageRow } from './row-mapping'
 import { contextToJson, errorToJson, statsToJson } from './stored-json'
 
 /** The fields of a saved message that may change; absent fields stay as they are. */
-export type MessagePatch = Partial<Pick<ChatMessage, 'content' | 'thinking' | 'status' | 'error' | 'stats' | 'servedBy' | 'numCtx' | 'context'>>
+export type MessagePatch = Partial<
+  Pick<ChatMessage, 'content' | 'thinking' | 'status' | 'error' | 'stats' | 'servedBy' | 'numCtx' | 'context'>
+>
 
 /** In-place changes to saved messages; see `HistoryStore` for each method's guarantees. */
 export interface MessageUpdates {
@@ -32,7 +34,9 @@ export function createMessageUpdates(context: HistoryContext): MessageUpdates {
      WHERE id = @id
      RETURNING ${MESSAGE_COLUMNS}`,
   )
-  const interruptStatement = db.prepare("UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'")
+  const interruptStatement = db.prepare(
+    "UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
+  )
 
   return {
     update(id, patch) {

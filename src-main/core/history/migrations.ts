@@ -131,7 +131,7 @@ const contextReports: Migration = {
 // old entries once). The key is the host and the model path in lower case, as Ollama compares names.
 const hostsAndTempModels: Migration = {
   version: 4,
-  description: 'the host of each conversation\'s latest reply, and the temporary models ollmchat made',
+  description: "the host of each conversation's latest reply, and the temporary models ollmchat made",
   up(db) {
     db.exec(`
       ALTER TABLE conversations ADD COLUMN last_host TEXT;
@@ -233,7 +233,10 @@ const userVersion = (db: HistoryDatabase) => db.pragma('user_version', { simple:
  * the previous version, untouched by that step). Refuses, before writing anything, a file whose version is
  * newer than `migrations` knows. Safe against another process migrating the same file at the same time.
  */
-export function migrate(db: HistoryDatabase, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+export function migrate(
+  db: HistoryDatabase,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
   const latest = checkOrder(migrations)
   const from = userVersion(db)
   if (from > latest) throw new HistoryVersionError(from, latest)

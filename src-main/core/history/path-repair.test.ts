@@ -29,15 +29,26 @@ describe('repairing paths after lost rows', () => {
   it('closes the gap a lost path message left, keeps an older version of the first message a root, and re-hangs an orphaned version', () => {
     let store = openHistoryStore({ file: file(), now: createSteppingClock().now })
     const { id } = store.createConversation({ model: 'm' })
-    const say = (role: 'user' | 'assistant', content: string) => store.appendMessage({ conversationId: id, role, content, status: 'complete' })
+    const say = (role: 'user' | 'assistant', content: string) =>
+      store.appendMessage({ conversationId: id, role, content, status: 'complete' })
     const q1 = say('user', 'q1')
     say('assistant', 'a1')
     // An edited first question, then the original shown again: a root off the path, after the path's root.
-    const edited = store.appendVersionOf(q1.id, { conversationId: id, role: 'user', content: 'q1 edited', status: 'complete' })
+    const edited = store.appendVersionOf(q1.id, {
+      conversationId: id,
+      role: 'user',
+      content: 'q1 edited',
+      status: 'complete',
+    })
     store.showVersion(id, edited.id, 1)
     const q2 = say('user', 'q2')
     const a2 = say('assistant', 'a2')
-    const a2Again = store.appendVersionOf(a2.id, { conversationId: id, role: 'assistant', content: 'a2 again', status: 'complete' })
+    const a2Again = store.appendVersionOf(a2.id, {
+      conversationId: id,
+      role: 'assistant',
+      content: 'a2 again',
+      status: 'complete',
+    })
     say('user', 'q3')
     store.close()
 

@@ -17,7 +17,9 @@ interface TreeRow {
  */
 export function repairPaths(db: HistoryDatabase): number {
   const conversationIds = db.prepare<[], string>('SELECT DISTINCT conversation_id FROM messages').pluck().all()
-  const rowsOf = db.prepare<[string], TreeRow>('SELECT id, seq, parent_id, on_path FROM messages WHERE conversation_id = ? ORDER BY seq')
+  const rowsOf = db.prepare<[string], TreeRow>(
+    'SELECT id, seq, parent_id, on_path FROM messages WHERE conversation_id = ? ORDER BY seq',
+  )
   const setParent = db.prepare<[string | null, string]>('UPDATE messages SET parent_id = ? WHERE id = ?')
   let changed = 0
   for (const conversationId of conversationIds) {
@@ -27,7 +29,10 @@ export function repairPaths(db: HistoryDatabase): number {
     for (const row of rows) {
       const parentSeq = row.parent_id === null ? undefined : seqOf.get(row.parent_id)
       // Off the path, no parent is sound too: an older version of the first message.
-      const sound = row.on_path === 1 ? row.parent_id === lastOnPath : row.parent_id === null || (parentSeq !== undefined && parentSeq < row.seq)
+      const sound =
+        row.on_path === 1
+          ? row.parent_id === lastOnPath
+          : row.parent_id === null || (parentSeq !== undefined && parentSeq < row.seq)
       if (!sound) {
         setParent.run(lastOnPath, row.id)
         changed += 1

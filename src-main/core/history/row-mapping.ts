@@ -68,7 +68,9 @@ const PREVIEW_LENGTH = 120
 /** One line for the conversation list: whitespace collapsed, cut at a character (not code unit) boundary. */
 export function toPreview(text: string): string {
   const characters = Array.from(text.replace(/\s+/g, ' ').trim())
-  return characters.length > PREVIEW_LENGTH ? `${characters.slice(0, PREVIEW_LENGTH).join('').trimEnd()}…` : characters.join('')
+  return characters.length > PREVIEW_LENGTH
+    ? `${characters.slice(0, PREVIEW_LENGTH).join('').trimEnd()}…`
+    : characters.join('')
 }
 
 /** Maps a summary row to the shared DTO, shortening the preview to one line. */

@@ -20,7 +20,8 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** The columns `table` has in both databases: an older file lacks later columns, which then take their defaults. */
 function sharedColumns(source: HistoryDatabase, target: HistoryDatabase, table: string): string[] {
-  const names = (db: HistoryDatabase) => (db.pragma(`table_info(${quoted(table)})`) as { name: string }[]).map((column) => column.name)
+  const names = (db: HistoryDatabase) =>
+    (db.pragma(`table_info(${quoted(table)})`) as { name: string }[]).map((column) => column.name)
   let inSource: string[]
   try {
     inSource = names(source)
@@ -79,7 +80,12 @@ function nextRowid(source: HistoryDatabase, trees: readonly string[], after: num
  * page may report any number (2^62), and walking up to it would never end. Each batch either reads a row, follows a
  * rowid a tree holds, or counts toward `EMPTY_BATCHES_AT_END`, so the work is bounded by what the file holds.
  */
-function eachReadableRow(source: HistoryDatabase, table: string, columns: readonly string[], onRow: (row: Record<string, unknown>) => void): void {
+function eachReadableRow(
+  source: HistoryDatabase,
+  table: string,
+  columns: readonly string[],
+  onRow: (row: Record<string, unknown>) => void,
+): void {
   const trees = rowidTrees(source, table)
   const select = source.prepare<[number, number], Record<string, unknown>>(
     `SELECT ${columns.map(quoted).join(', ')} FROM ${table} WHERE pk BETWEEN ? AND ? ORDER BY pk`,
@@ -98,7 +104,7 @@ function eachReadableRow(source: HistoryDatabase, table: string, columns: readon
     rows.forEach(onRow)
     return rows.length
   }
-  for (let low = 1, blind = 0; low <= LAST_ROWID && blind < EMPTY_BATCHES_AT_END; ) {
+  for (let low = 1, blind = 0; low <= LAST_ROWID && blind < EMPTY_BATCHES_AT_END;) {
     const high = low + BATCH - 1
     if (visit(low, high) > 0) {
       low = high + 1
@@ -120,8 +126,14 @@ function eachReadableRow(source: HistoryDatabase, table: string, columns: readon
 }
 
 /** Inserts rows one at a time; a row the new schema refuses (a broken value, a message whose conversation is lost) is dropped. */
-function inserter(target: HistoryDatabase, table: string, columns: readonly string[]): (row: Record<string, unknown>) => boolean {
-  const insert = target.prepare(`INSERT INTO ${table} (${columns.map(quoted).join(', ')}) VALUES (${columns.map((name) => `@${name}`).join(', ')})`)
+function inserter(
+  target: HistoryDatabase,
+  table: string,
+  columns: readonly string[],
+): (row: Record<string, unknown>) => boolean {
+  const insert = target.prepare(
+    `INSERT INTO ${table} (${columns.map(quoted).join(', ')}) VALUES (${columns.map((name) => `@${name}`).join(', ')})`,
+  )
   return (row) => {
     try {
       insert.run(row)
@@ -137,7 +149,9 @@ function inserter(target: HistoryDatabase, table: string, columns: readonly stri
 function copyImages(source: HistoryDatabase, target: HistoryDatabase): void {
   const columns = sharedColumns(source, target, 'message_images')
   if (columns.length === 0) return
-  const select = source.prepare<[string], Record<string, unknown>>(`SELECT ${columns.map(quoted).join(', ')} FROM message_images WHERE message_id = ?`)
+  const select = source.prepare<[string], Record<string, unknown>>(
+    `SELECT ${columns.map(quoted).join(', ')} FROM message_images WHERE message_id = ?`,
+  )
   const insert = inserter(target, 'message_images', columns)
   for (const messageId of target.prepare<[], string>('SELECT id FROM messages').pluck().all()) {
     try {
@@ -154,7 +168,10 @@ function copyTempModels(source: HistoryDatabase, target: HistoryDatabase): void 
   if (columns.length === 0) return
   const insert = inserter(target, 'temp_models', columns)
   try {
-    source.prepare<[], Record<string, unknown>>(`SELECT ${columns.map(quoted).join(', ')} FROM temp_models`).all().forEach(insert)
+    source
+      .prepare<[], Record<string, unknown>>(`SELECT ${columns.map(quoted).join(', ')} FROM temp_models`)
+      .all()
+      .forEach(insert)
   } catch (error) {
     if (!isDamage(error)) throw error
   }
@@ -178,11 +195,13 @@ export function salvageInto(source: HistoryDatabase, target: HistoryDatabase): S
     repairPaths(target)
     target.exec("INSERT INTO message_search (message_search) VALUES ('rebuild')")
   })()
-  return target
-    .prepare<[], SalvagedRows>(
-      `SELECT count(*) AS conversations,
+  return (
+    target
+      .prepare<[], SalvagedRows>(
+        `SELECT count(*) AS conversations,
         coalesce(sum((SELECT count(*) FROM messages m WHERE m.conversation_id = c.id)), 0) AS messages
        FROM conversations c WHERE c.deleted_at IS NULL`,
-    )
-    .get() ?? { conversations: 0, messages: 0 }
+      )
+      .get() ?? { conversations: 0, messages: 0 }
+  )
 }

@@ -16,20 +16,26 @@ describe('search index integrity', () => {
       const conversation = store.createConversation({ model: 'm', title: `topic ${i}` })
       ids.push(conversation.id)
       for (let j = 0; j < 5; j += 1) {
-        const message = store.appendMessage({ conversationId: conversation.id, role: 'user', content: `word${j} in chat ${i}`, status: 'streaming' })
+        const message = store.appendMessage({
+          conversationId: conversation.id,
+          role: 'user',
+          content: `word${j} in chat ${i}`,
+          status: 'streaming',
+        })
         store.updateMessage(message.id, { content: `${message.content} grown`, status: 'complete' })
       }
       if (i % 3 === 0) store.updateConversation(conversation.id, { title: `renamed ${i}` })
       if (i % 4 === 1) store.deleteConversation(conversation.id)
     }
-    store.discardFrom(ids[2] ?? "", store.listMessages(ids[2] ?? "")[1]?.id ?? "")
+    store.discardFrom(ids[2] ?? '', store.listMessages(ids[2] ?? '')[1]?.id ?? '')
     store.purgeDeleted(new Date('2100-01-01T00:00:00.000Z'))
     store.close()
 
     const db = new Database(file)
     try {
       // rank = 1 makes FTS5 also compare the index with the external content (the view), not only itself.
-      const check = () => db.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run()
+      const check = () =>
+        db.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run()
       expect(check).not.toThrow()
       // The check must be able to fail: an index entry without its message is reported as corruption.
       db.prepare("INSERT INTO message_search (rowid, content, title) VALUES (999999, 'ghost', 'ghost')").run()

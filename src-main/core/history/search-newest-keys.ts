@@ -69,7 +69,10 @@ export function createNewestKeys(db: HistoryDatabase): NewestKeys {
     const content = contentHitsBelow(queries.inContent, below, wanted)
     const from = content.length === wanted ? (content.at(-1) ?? 0) : 0
     const rows = titleOnlyRowsFrom(queries.titleOnly, from)
-    const titleOnly = rows.length === 0 ? [] : titleOnlyHits.all({ rows: JSON.stringify(rows), take: wanted, below }).map((row) => row.pk)
+    const titleOnly =
+      rows.length === 0
+        ? []
+        : titleOnlyHits.all({ rows: JSON.stringify(rows), take: wanted, below }).map((row) => row.pk)
     return [...content, ...titleOnly].sort((a, b) => b - a).slice(skip, wanted)
   }
 }

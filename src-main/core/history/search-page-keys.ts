@@ -48,7 +48,8 @@ export function createPageKeys(db: HistoryDatabase): PageKeys {
 
   return (queries, take, position) => {
     if (position.order === 'newest') return { start: position, keys: newestFirst(queries, take, position.below, 0) }
-    if (position.order === 'ranked') return { start: position, keys: rankedFrom(queries, take, position.skip, position.upTo) }
+    if (position.order === 'ranked')
+      return { start: position, keys: rankedFrom(queries, take, position.skip, position.upTo) }
     const { skip } = position
     const matches = countUpTo.get({ match: queries.all, cap: RANKED_MAX_MATCHES + 1 })?.n ?? 0
     if (matches <= RANKED_MAX_MATCHES) {

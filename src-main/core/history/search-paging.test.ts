@@ -16,7 +16,12 @@ describe('search pages', () => {
   const chat = (title: string, ...contents: string[]) => {
     const conversation = store.createConversation({ model: 'llama3:latest', title })
     const messages = contents.map((content, index) =>
-      store.appendMessage({ conversationId: conversation.id, role: index % 2 === 0 ? 'user' : 'assistant', content, status: 'complete' }),
+      store.appendMessage({
+        conversationId: conversation.id,
+        role: index % 2 === 0 ? 'user' : 'assistant',
+        content,
+        status: 'complete',
+      }),
     )
     return { conversation, messages }
   }
@@ -25,14 +30,15 @@ describe('search pages', () => {
     // Every page after the first asks with the cursor of the one before; the history changes after page one.
     const pagesAfter = async (query: string, first: { hits: SearchHit[]; next?: string }) => {
       const seen = first.hits.map((hit) => hit.messageId)
-      for (let after = first.next; after !== undefined; ) {
+      for (let after = first.next; after !== undefined;) {
         const page = await store.search({ query, limit: 7, after })
         seen.push(...page.hits.map((hit) => hit.messageId))
         after = page.next
       }
       return seen
     }
-    const idsOf = (chats: ReturnType<typeof chat>[]) => chats.flatMap(({ messages }) => messages.map((message) => message.id))
+    const idsOf = (chats: ReturnType<typeof chat>[]) =>
+      chats.flatMap(({ messages }) => messages.map((message) => message.id))
 
     it('newest first: a new match and a reply growing into a match neither repeat nor skip a hit', async () => {
       const before = Array.from({ length: 1_010 }, (_, i) => chat(`Many ${i}`, `plum ${i}`, `more plum ${i}`))
@@ -70,7 +76,12 @@ describe('search pages', () => {
   it('finds only the version shown, in the ranked and the newest-first orders', async () => {
     const { conversation, messages } = chat('Orchard', 'which fig grows here', 'the old fig answer')
     store.branchFrom(conversation.id, messages[1]?.id ?? '')
-    const shown = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'the new fig answer', status: 'complete' })
+    const shown = store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'the new fig answer',
+      status: 'complete',
+    })
     expect(await find('old')).toEqual([])
     expect((await find('new')).map((hit) => hit.messageId)).toEqual([shown.id])
     expect(new Set((await find('fig')).map((hit) => hit.messageId))).toEqual(new Set([messages[0]?.id, shown.id]))
@@ -78,7 +89,7 @@ describe('search pages', () => {
     for (let i = 0; i < 1_100; i += 1) chat(`Fig ${i}`, `fig ${i}`)
     const page = await store.search({ query: 'fig', limit: 100 })
     const all = [...page.hits]
-    for (let next = page.next; next !== undefined; ) {
+    for (let next = page.next; next !== undefined;) {
       const more = await store.search({ query: 'fig', limit: 100, after: next })
       all.push(...more.hits)
       next = more.next

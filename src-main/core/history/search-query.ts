@@ -8,7 +8,9 @@ const MAX_TERM_LENGTH = 64
  * most 16, each cut to 64 characters. Empty when there is none, e.g. only one-letter words.
  */
 export function searchTerms(input: string): string[] {
-  return searchableWords(input).slice(0, MAX_TERMS).map((word) => Array.from(word).slice(0, MAX_TERM_LENGTH).join(''))
+  return searchableWords(input)
+    .slice(0, MAX_TERMS)
+    .map((word) => Array.from(word).slice(0, MAX_TERM_LENGTH).join(''))
 }
 
 /**

@@ -10,7 +10,10 @@ export type RankedKeys = (queries: MatchQueries, take: number, skip: number, upT
  * in its text and which is the first title-only one (see `createPageKeys` for what a hit is).
  */
 export function createRankedKeys(db: HistoryDatabase): RankedKeys {
-  const ranked = db.prepare<[{ all: string; inContent: string; take: number; skip: number; upTo: number }], { pk: number }>(
+  const ranked = db.prepare<
+    [{ all: string; inContent: string; take: number; skip: number; upTo: number }],
+    { pk: number }
+  >(
     `WITH content_hits AS (
        SELECT rowid AS pk FROM message_search WHERE message_search MATCH @inContent
      ), hits AS (
@@ -28,5 +31,6 @@ export function createRankedKeys(db: HistoryDatabase): RankedKeys {
      SELECT pk FROM marked WHERE in_content OR (nth = 1 AND NOT conversation_has_content_hit)
      ORDER BY score, created_at DESC LIMIT @take OFFSET @skip`,
   )
-  return (queries, take, skip, upTo) => ranked.all({ all: queries.all, inContent: queries.inContent, take, skip, upTo }).map((row) => row.pk)
+  return (queries, take, skip, upTo) =>
+    ranked.all({ all: queries.all, inContent: queries.inContent, take, skip, upTo }).map((row) => row.pk)
 }

@@ -31,7 +31,12 @@ function watchWorkers(): () => Worker[] {
 const chat = (store: HistoryStore, title: string, ...contents: string[]) => {
   const conversation = store.createConversation({ model: 'llama3', title })
   for (const [index, content] of contents.entries()) {
-    store.appendMessage({ conversationId: conversation.id, role: index % 2 === 0 ? 'user' : 'assistant', content, status: 'complete' })
+    store.appendMessage({
+      conversationId: conversation.id,
+      role: index % 2 === 0 ? 'user' : 'assistant',
+      content,
+      status: 'complete',
+    })
   }
   return conversation
 }
@@ -47,7 +52,13 @@ describe('search on the worker thread', () => {
       for (let i = 0; i < 25; i += 1) chat(store, `Chat ${i}`, `soup number ${i}`, `a reply about soup ${i}`)
       const reader = new Database(file, { readonly: true })
       const inPlace = createSearch(reader)
-      for (const request of [{ query: 'holiday' }, { query: 'soup' }, { query: 'soup', limit: 20, offset: 20 }, { query: 'car sto' }, { query: 'swordfish' }]) {
+      for (const request of [
+        { query: 'holiday' },
+        { query: 'soup' },
+        { query: 'soup', limit: 20, offset: 20 },
+        { query: 'car sto' },
+        { query: 'swordfish' },
+      ]) {
         const page = await store.search(request)
         expect(page).toEqual(inPlace(request))
       }
@@ -95,7 +106,9 @@ describe('SearchThread failures', () => {
   it('names the file when it is missing, and keeps answering', async () => {
     const thread = new SearchThread({ file: join(dir, 'nowhere.sqlite') })
     try {
-      await expect(thread.search({ query: 'soup' })).rejects.toThrow(/Cannot open the chat history at .*nowhere\.sqlite/)
+      await expect(thread.search({ query: 'soup' })).rejects.toThrow(
+        /Cannot open the chat history at .*nowhere\.sqlite/,
+      )
       await expect(thread.search({ query: 'soup' })).rejects.toBeInstanceOf(SearchFailedError)
     } finally {
       thread.close()
@@ -121,9 +134,13 @@ describe('SearchThread failures', () => {
     store.close()
     let starts = 0
     const crashing = "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom') })"
-    const thread = new SearchThread({ file }, () => (++starts === 1 ? { bootstrap: crashing } : { bootstrap: 'process.exit(3)' }))
+    const thread = new SearchThread({ file }, () =>
+      ++starts === 1 ? { bootstrap: crashing } : { bootstrap: 'process.exit(3)' },
+    )
     try {
-      await expect(thread.search({ query: 'soup' })).rejects.toThrow(new SearchFailedError('The search thread failed: boom'))
+      await expect(thread.search({ query: 'soup' })).rejects.toThrow(
+        new SearchFailedError('The search thread failed: boom'),
+      )
       await expect(thread.search({ query: 'soup' })).rejects.toThrow(/stopped \(exit code 3\)/)
       expect(starts).toBe(2)
     } finally {
@@ -208,10 +225,16 @@ describe('defaultWorkerEntry', () => {
   it('loads the TypeScript source through tsx when there is no built worker', () => {
     writeFileSync(join(dir, 'search-worker.ts'), '')
     const entry = defaultWorkerEntry(beside())
-    expect('bootstrap' in entry && entry.bootstrap).toContain(JSON.stringify(pathToFileURL(join(dir, 'search-worker.ts')).href))
+    expect('bootstrap' in entry && entry.bootstrap).toContain(
+      JSON.stringify(pathToFileURL(join(dir, 'search-worker.ts')).href),
+    )
   })
 
   it('names both files it looked for when neither is there', () => {
-    expect(() => defaultWorkerEntry(beside())).toThrow(new SearchFailedError(`The search worker is missing (looked for ${join(dir, 'search-worker.js')} and ${join(dir, 'search-worker.ts')}).`))
+    expect(() => defaultWorkerEntry(beside())).toThrow(
+      new SearchFailedError(
+        `The search worker is missing (looked for ${join(dir, 'search-worker.js')} and ${join(dir, 'search-worker.ts')}).`,
+      ),
+    )
   })
 })

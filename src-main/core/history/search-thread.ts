@@ -23,9 +23,12 @@ export function defaultWorkerEntry(beside: string | URL = import.meta.url): Work
   const built = new URL('./search-worker.js', beside)
   if (existsSync(built)) return { url: built }
   const source = new URL('./search-worker.ts', beside)
-  if (!existsSync(source)) throw new SearchFailedError(`The search worker is missing (looked for ${built.pathname} and ${source.pathname}).`)
+  if (!existsSync(source))
+    throw new SearchFailedError(`The search worker is missing (looked for ${built.pathname} and ${source.pathname}).`)
   const tsx = import.meta.resolve('tsx/esm/api')
-  return { bootstrap: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })` }
+  return {
+    bootstrap: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })`,
+  }
 }
 
 interface Pending {
@@ -55,7 +58,11 @@ export class SearchThread {
     try {
       worker = this.worker ?? this.start()
     } catch (error) {
-      return Promise.reject(error instanceof SearchFailedError ? error : new SearchFailedError(`Could not start searching: ${String(error)}`))
+      return Promise.reject(
+        error instanceof SearchFailedError
+          ? error
+          : new SearchFailedError(`Could not start searching: ${String(error)}`),
+      )
     }
     const id = ++this.nextId
     return new Promise<SearchPage>((resolve, reject) => {
@@ -81,7 +88,10 @@ export class SearchThread {
 
   private start(): Worker {
     const entry = this.entry()
-    const worker = 'url' in entry ? new Worker(entry.url, { workerData: this.data }) : new Worker(entry.bootstrap, { eval: true, workerData: this.data })
+    const worker =
+      'url' in entry
+        ? new Worker(entry.url, { workerData: this.data })
+        : new Worker(entry.bootstrap, { eval: true, workerData: this.data })
     // An idle search thread must not keep a finished process (a test, a CLI) alive.
     worker.unref()
     worker.on('message', (reply: SearchWorkerReply) => {

@@ -14,7 +14,12 @@ describe('search total', () => {
   const chat = (title: string, ...contents: string[]) => {
     const conversation = store.createConversation({ model: 'llama3:latest', title })
     const messages = contents.map((content, index) =>
-      store.appendMessage({ conversationId: conversation.id, role: index % 2 === 0 ? 'user' : 'assistant', content, status: 'complete' }),
+      store.appendMessage({
+        conversationId: conversation.id,
+        role: index % 2 === 0 ? 'user' : 'assistant',
+        content,
+        status: 'complete',
+      }),
     )
     return { conversation, messages }
   }
@@ -23,7 +28,7 @@ describe('search total', () => {
   const everyHit = async (query: string) => {
     const first = await store.search({ query, limit: 100 })
     const ids = first.hits.map((hit) => hit.messageId)
-    for (let next = first.next; next !== undefined; ) {
+    for (let next = first.next; next !== undefined;) {
       const page = await store.search({ query, limit: 100, after: next })
       expect(page.total, 'later pages leave the total out').toBeUndefined()
       ids.push(...page.hits.map((hit) => hit.messageId))
@@ -48,7 +53,12 @@ describe('search total', () => {
   it('counts only the version shown', async () => {
     const { conversation, messages } = chat('Orchard', 'which quince grows here', 'the old quince answer')
     store.branchFrom(conversation.id, messages[1]?.id ?? '')
-    store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: 'the new quince answer', status: 'complete' })
+    store.appendMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'the new quince answer',
+      status: 'complete',
+    })
     expect((await store.search({ query: 'quince' })).total).toBe(2)
     expect((await store.search({ query: 'old quince' })).total).toBe(0)
   })

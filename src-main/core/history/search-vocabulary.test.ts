@@ -23,7 +23,9 @@ describe('indexOptions', () => {
     const db = new Database(':memory:')
     try {
       migrate(db)
-      const { sql } = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'message_search'").get() ?? { sql: '' }
+      const { sql } = db
+        .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'message_search'")
+        .get() ?? { sql: '' }
       expect(indexOptions(sql)).toEqual({ tokenize: 'unicode61 remove_diacritics 2', prefixLengths: [2, 3] })
     } finally {
       db.close()
@@ -56,7 +58,14 @@ describe('createWordExpander', () => {
     const file = join(dir, 'history.sqlite')
     store = openHistoryStore({ file })
     const conversation = store.createConversation({ model: 'm', title: 'Cooking' })
-    for (const content of ['Spaghetti carbonara', 'Carbonated water', 'Un café crème', 'La cafetería', 'guanciale', 'co-op']) {
+    for (const content of [
+      'Spaghetti carbonara',
+      'Carbonated water',
+      'Un café crème',
+      'La cafetería',
+      'guanciale',
+      'co-op',
+    ]) {
       store.appendMessage({ conversationId: conversation.id, role: 'user', content, status: 'complete' })
     }
     // Read-only, like the search thread's connection: the expander must make do with temporary tables.
@@ -80,7 +89,11 @@ describe('createWordExpander', () => {
   })
 
   it('keeps the prefix for words a prefix index serves and for words of several tokens', () => {
-    expect(expand(['car', 'co-op', 'guanciale'])).toEqual([{ prefix: 'car' }, { prefix: 'co-op' }, { terms: ['guanciale'] }])
+    expect(expand(['car', 'co-op', 'guanciale'])).toEqual([
+      { prefix: 'car' },
+      { prefix: 'co-op' },
+      { terms: ['guanciale'] },
+    ])
   })
 
   it('says nothing can match when a word starts no indexed term', () => {
@@ -92,7 +105,23 @@ describe('createWordExpander', () => {
     const many = Array.from({ length: MAX_EXPANDED_TERMS + 1 }, (_, i) => `wordy${i}`).join(' ')
     store.appendMessage({ conversationId: conversation.id, role: 'user', content: many, status: 'complete' })
     expect(expand(['wordy'])).toEqual([{ prefix: 'wordy' }])
-    expect(expand(['wordy1'])).toEqual([{ terms: ['wordy1', 'wordy10', 'wordy11', 'wordy12', 'wordy13', 'wordy14', 'wordy15', 'wordy16', 'wordy17', 'wordy18', 'wordy19'] }])
+    expect(expand(['wordy1'])).toEqual([
+      {
+        terms: [
+          'wordy1',
+          'wordy10',
+          'wordy11',
+          'wordy12',
+          'wordy13',
+          'wordy14',
+          'wordy15',
+          'wordy16',
+          'wordy17',
+          'wordy18',
+          'wordy19',
+        ],
+      },
+    ])
   })
 
   it('builds FTS5 queries that quote every term', () => {

@@ -18,7 +18,13 @@ export interface IndexOptions {
 export function indexOptions(createSql: string): IndexOptions {
   const tokenize = /\btokenize\s*=\s*'((?:[^']|'')*)'/i.exec(createSql)?.[1] ?? 'unicode61'
   const prefix = /\bprefix\s*=\s*'([^']*)'/i.exec(createSql)?.[1] ?? ''
-  return { tokenize, prefixLengths: prefix.split(/\s+/).filter((n) => n !== '').map(Number) }
+  return {
+    tokenize,
+    prefixLengths: prefix
+      .split(/\s+/)
+      .filter((n) => n !== '')
+      .map(Number),
+  }
 }
 
 /**
@@ -46,7 +52,9 @@ export function prefixUpperBound(prefix: string): string | undefined {
  * Uses temporary tables only, so it works on a read-only connection.
  */
 export function createWordExpander(db: HistoryDatabase): (words: readonly string[]) => QueryWord[] | null {
-  const definition = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(SEARCH_TABLE)
+  const definition = db
+    .prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(SEARCH_TABLE)
   if (definition === undefined) throw new Error(`The search index ${SEARCH_TABLE} is missing from the chat history.`)
   const { tokenize, prefixLengths } = indexOptions(definition.sql)
   const longestPrefixIndex = Math.max(0, ...prefixLengths)
@@ -57,9 +65,13 @@ export function createWordExpander(db: HistoryDatabase): (words: readonly string
   `)
   const clearWords = db.prepare('DELETE FROM temp.search_words')
   const addWord = db.prepare<[number, string]>('INSERT INTO temp.search_words (rowid, word) VALUES (?, ?)')
-  const tokens = db.prepare<[], { doc: number; term: string }>('SELECT doc, term FROM temp.search_word_tokens ORDER BY doc, offset')
+  const tokens = db.prepare<[], { doc: number; term: string }>(
+    'SELECT doc, term FROM temp.search_word_tokens ORDER BY doc, offset',
+  )
   const termsFrom = db
-    .prepare<[{ low: string; high: string; cap: number }], string>('SELECT term FROM temp.search_vocabulary WHERE term >= @low AND term < @high LIMIT @cap')
+    .prepare<[{ low: string; high: string; cap: number }], string>(
+      'SELECT term FROM temp.search_vocabulary WHERE term >= @low AND term < @high LIMIT @cap',
+    )
     .pluck()
 
   const tokensOf = (words: readonly string[]): string[][] => {

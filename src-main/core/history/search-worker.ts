@@ -13,7 +13,11 @@ const BUSY_TIMEOUT_MS = 5000
 function openSearch({ file, nativeBinding }: SearchWorkerData): SearchFunction {
   let db: Database.Database
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding === undefined ? {} : { nativeBinding }),
+    })
   } catch (error) {
     throw new Error(`Cannot open the chat history at ${file} for searching: ${messageOf(error)}`, { cause: error })
   }
@@ -22,7 +26,9 @@ function openSearch({ file, nativeBinding }: SearchWorkerData): SearchFunction {
   if (mode !== 'wal') {
     db.close()
     // Outside WAL mode a long read would block main's writes (and a write this reader), which is what this thread avoids.
-    throw new Error(`The chat history at ${file} is in ${mode} journal mode, not WAL: searching it from a second connection would block saving.`)
+    throw new Error(
+      `The chat history at ${file} is in ${mode} journal mode, not WAL: searching it from a second connection would block saving.`,
+    )
   }
   return createSearch(db)
 }

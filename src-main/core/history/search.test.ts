@@ -52,7 +52,10 @@ describe('splitSnippet', () => {
 
   it('keeps markup as text and survives unbalanced markers', () => {
     expect(splitSnippet('<b>x</b>')).toEqual([{ text: '<b>x</b>', match: false }])
-    expect(splitSnippet('a\uE001b\uE000')).toEqual([{ text: 'a', match: false }, { text: 'b', match: false }])
+    expect(splitSnippet('a\uE001b\uE000')).toEqual([
+      { text: 'a', match: false },
+      { text: 'b', match: false },
+    ])
     expect(splitSnippet('')).toEqual([])
   })
 })
@@ -64,18 +67,28 @@ describe('search', () => {
   })
   afterEach(() => store.close())
 
-  const find = async (query: string, limit?: number): Promise<SearchHit[]> => (await store.search(limit === undefined ? { query } : { query, limit })).hits
+  const find = async (query: string, limit?: number): Promise<SearchHit[]> =>
+    (await store.search(limit === undefined ? { query } : { query, limit })).hits
 
   const chat = (title: string, ...contents: string[]) => {
     const conversation = store.createConversation({ model: 'llama3:latest', title })
     const messages = contents.map((content, index) =>
-      store.appendMessage({ conversationId: conversation.id, role: index % 2 === 0 ? 'user' : 'assistant', content, status: 'complete' }),
+      store.appendMessage({
+        conversationId: conversation.id,
+        role: index % 2 === 0 ? 'user' : 'assistant',
+        content,
+        status: 'complete',
+      }),
     )
     return { conversation, messages }
   }
 
   it('finds messages by word prefix and marks the matches in the snippet', async () => {
-    const { conversation, messages } = chat('Dinner', 'How do I cook spaghetti carbonara?', 'Fry the guanciale, then mix eggs and pecorino.')
+    const { conversation, messages } = chat(
+      'Dinner',
+      'How do I cook spaghetti carbonara?',
+      'Fry the guanciale, then mix eggs and pecorino.',
+    )
     const hits = await find('carbo')
     expect(hits).toEqual([
       {
@@ -128,7 +141,25 @@ describe('search', () => {
 
   it('never throws on hostile input', async () => {
     chat('Quotes', 'She said "hello" AND(then) left: NEAR the door*')
-    const hostile = ['"', '""', '"hello', 'AND(', 'AND', 'OR NOT', 'NEAR(a b, 2)', '*', 'title:x', '{content}: x', '^x', 'a-b', "'; DROP TABLE messages; --", '\u0000', '\uE000', '(((', 'x'.repeat(5000)]
+    const hostile = [
+      '"',
+      '""',
+      '"hello',
+      'AND(',
+      'AND',
+      'OR NOT',
+      'NEAR(a b, 2)',
+      '*',
+      'title:x',
+      '{content}: x',
+      '^x',
+      'a-b',
+      "'; DROP TABLE messages; --",
+      '\u0000',
+      '\uE000',
+      '(((',
+      'x'.repeat(5000),
+    ]
     for (const query of hostile) await expect(find(query)).resolves.toBeInstanceOf(Array)
     expect(await find('"hello')).toHaveLength(1)
     expect(await find('AND(then)')).toHaveLength(1)
@@ -143,7 +174,11 @@ describe('search', () => {
     chat('Other', 'nothing relevant')
     const hits = await find('holiday')
     expect(hits).toHaveLength(1)
-    expect(hits[0]).toMatchObject({ conversationId: conversation.id, messageId: messages[0]?.id, conversationTitle: 'Holiday planning' })
+    expect(hits[0]).toMatchObject({
+      conversationId: conversation.id,
+      messageId: messages[0]?.id,
+      conversationTitle: 'Holiday planning',
+    })
     expect(marked(hits[0])).toEqual([])
     expect((await find('holiday warm')).map((hit) => hit.messageId)).toEqual([messages[1]?.id])
   })
@@ -195,7 +230,9 @@ describe('search', () => {
     expect(new Set(plums).size).toBe(2_202)
     expect(plums[0]).toBe(last.messages[0]?.id)
     expect(plums.at(-1)).toBe(first.messages[0]?.id)
-    expect((await store.search({ query: 'plum', limit: 100, offset: 2_150 })).hits.map((hit) => hit.messageId)).toEqual(plums.slice(2_150))
+    expect((await store.search({ query: 'plum', limit: 100, offset: 2_150 })).hits.map((hit) => hit.messageId)).toEqual(
+      plums.slice(2_150),
+    )
   })
 
   it('stays in sync with updates, deletes, renames and purges', async () => {

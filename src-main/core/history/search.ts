@@ -72,7 +72,10 @@ export function createSearch(db: HistoryDatabase): SearchFunction {
   // One backward pass over the matches builds the page's snippets: a lookup per row (rowid = ?) or a rowid range
   // would make FTS5 seek in each term's row list again, which dominated a search for a common word. The CASE
   // keeps `snippet()` to the page's rows; the pass stops below the page's oldest row.
-  const snippetsNewestFirst = db.prepare<[{ all: string; keys: string; start: string; end: string }], { pk: number; snippet: string | null }>(
+  const snippetsNewestFirst = db.prepare<
+    [{ all: string; keys: string; start: string; end: string }],
+    { pk: number; snippet: string | null }
+  >(
     `SELECT rowid AS pk,
        CASE WHEN rowid IN (SELECT value FROM json_each(@keys))
          THEN snippet(message_search, 0, @start, @end, '…', ${SNIPPET_TOKENS}) END AS snippet
@@ -88,7 +91,12 @@ export function createSearch(db: HistoryDatabase): SearchFunction {
   const snippetsOf = (all: string, page: readonly number[]): Map<number, string> => {
     const snippets = new Map<number, string>()
     const oldest = Math.min(...page)
-    for (const { pk, snippet } of snippetsNewestFirst.iterate({ all, keys: JSON.stringify(page), start: MATCH_START, end: MATCH_END })) {
+    for (const { pk, snippet } of snippetsNewestFirst.iterate({
+      all,
+      keys: JSON.stringify(page),
+      start: MATCH_START,
+      end: MATCH_END,
+    })) {
       if (snippet !== null) snippets.set(pk, snippet)
       if (pk <= oldest || snippets.size === page.length) break
     }

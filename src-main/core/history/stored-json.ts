@@ -52,7 +52,12 @@ export function readError(text: string | null): AppError | null {
 export function errorToJson(error: AppError | null | undefined): string | null {
   if (!error) return null
   const { code, message, detail, action } = error
-  return JSON.stringify({ code, message, ...(detail === undefined ? {} : { detail }), ...(action === undefined ? {} : { action }) })
+  return JSON.stringify({
+    code,
+    message,
+    ...(detail === undefined ? {} : { detail }),
+    ...(action === undefined ? {} : { action }),
+  })
 }
 
 const STAT_KEYS = ['promptTokens', 'replyTokens', 'totalMs', 'tokensPerSecond'] as const
@@ -111,7 +116,9 @@ export function readNotice(text: string | null): NoticeInfo | null {
         : null
     case 'images-not-sent': {
       const count = positiveOrNull(value.count)
-      return typeof value.model === 'string' && count !== null ? { kind: 'images-not-sent', model: value.model, count } : null
+      return typeof value.model === 'string' && count !== null
+        ? { kind: 'images-not-sent', model: value.model, count }
+        : null
     }
     case 'context-truncated':
       return typeof value.model === 'string'

@@ -7,7 +7,13 @@ import type { NumCtx } from '../../../src-shared/num-ctx'
 import { asNumCtx } from '../../test-support/num-ctx'
 
 const host = 'http://127.0.0.1:11434'
-const record = { path: 'ollmchat-temp/Llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'sha256:abc', numCtx: asNumCtx(8192), createdAt: '2025-01-01T00:00:00.000Z' }
+const record = {
+  path: 'ollmchat-temp/Llama3-oc8192',
+  baseModel: 'llama3:latest',
+  baseDigest: 'sha256:abc',
+  numCtx: asNumCtx(8192),
+  createdAt: '2025-01-01T00:00:00.000Z',
+}
 
 let dir: string
 let file: string
@@ -33,10 +39,20 @@ describe('temporary models in the history database', () => {
     store.tempModels.forHost(host).set({ ...record, path: 'ollmchat-temp/qwen3-oc4096', numCtx: asNumCtx(4096) })
     const reopened = reopen().tempModels.forHost(host)
     expect(reopened.get('OLLMCHAT-TEMP/llama3-OC8192')).toEqual({ ...record, host, lastUsedAt: null })
-    expect(reopened.all().map((r) => r.numCtx).sort()).toEqual([4096, 8192])
+    expect(
+      reopened
+        .all()
+        .map((r) => r.numCtx)
+        .sort(),
+    ).toEqual([4096, 8192])
     reopened.delete('ollmchat-temp/LLAMA3-oc8192')
     reopened.delete('ollmchat-temp/unknown')
-    expect(reopen().tempModels.forHost(host).all().map((r) => r.path)).toEqual(['ollmchat-temp/qwen3-oc4096'])
+    expect(
+      reopen()
+        .tempModels.forHost(host)
+        .all()
+        .map((r) => r.path),
+    ).toEqual(['ollmchat-temp/qwen3-oc4096'])
   })
 
   it('replaces a record with the same path, records its last use, and refuses incomplete ones', () => {

@@ -30,8 +30,12 @@ const toRecord = (row: TempModelRow): TempModelRecord => ({
  * in lower case, as Ollama compares model names.
  */
 export function createTempModelTable(db: HistoryDatabase): TempModelRegistry {
-  const getStatement = db.prepare<[string, string], TempModelRow>('SELECT * FROM temp_models WHERE host = ? AND path_key = ?')
-  const allStatement = db.prepare<[string], TempModelRow>('SELECT * FROM temp_models WHERE host = ? ORDER BY created_at')
+  const getStatement = db.prepare<[string, string], TempModelRow>(
+    'SELECT * FROM temp_models WHERE host = ? AND path_key = ?',
+  )
+  const allStatement = db.prepare<[string], TempModelRow>(
+    'SELECT * FROM temp_models WHERE host = ? ORDER BY created_at',
+  )
   const hostsStatement = db.prepare<[], { host: string }>('SELECT DISTINCT host FROM temp_models ORDER BY host')
   const upsertStatement = db.prepare(
     `INSERT INTO temp_models (host, path_key, path, base_model, base_digest, num_ctx, created_at, last_used_at)
@@ -50,7 +54,8 @@ export function createTempModelTable(db: HistoryDatabase): TempModelRegistry {
     },
     set(record) {
       const full = { ...record, host }
-      if (!isTempModelRecord(full)) throw new TypeError(`Not a complete temporary model record: ${JSON.stringify(record)}`)
+      if (!isTempModelRecord(full))
+        throw new TypeError(`Not a complete temporary model record: ${JSON.stringify(record)}`)
       upsertStatement.run({ ...full, pathKey: full.path.toLowerCase(), lastUsedAt: full.lastUsedAt ?? null })
     },
     delete(path) {

@@ -18,7 +18,8 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const sqliteError = (code: string) => Object.assign(new Error(code === 'SQLITE_BUSY' ? 'database is locked' : 'database disk image is malformed'), { code })
+const sqliteError = (code: string) =>
+  Object.assign(new Error(code === 'SQLITE_BUSY' ? 'database is locked' : 'database disk image is malformed'), { code })
 
 /** A read during which the -shm changes (another live process, or the read's own rebuild), then fails with `code`. */
 function readFailingWhileAnotherProcessWrites(code: string): Buffer {

@@ -32,7 +32,11 @@ export function readUntouched<T>(
   }
   let result: T
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+    const db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding === undefined ? {} : { nativeBinding }),
+    })
     try {
       result = read(db)
     } finally {

@@ -16,9 +16,21 @@ describe('createDispatcher', () => {
   it('refuses invalid input before the handler runs, naming the field', async () => {
     let called = false
     const log = createMemoryLogger()
-    const dispatch = createDispatcher({ ...baseHandlers, 'chat:send': async () => { called = true; throw new Error('unreachable') } }, log)
+    const dispatch = createDispatcher(
+      {
+        ...baseHandlers,
+        'chat:send': async () => {
+          called = true
+          throw new Error('unreachable')
+        },
+      },
+      log,
+    )
     const result = await dispatch('chat:send', { requestId: 'r1', conversationId: 'c1', text: '   ' })
-    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('text is empty') as string } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('text is empty') as string },
+    })
     expect(called).toBe(false)
   })
 
@@ -35,7 +47,10 @@ describe('createDispatcher', () => {
 
   it('passes the parsed input to the handler and wraps its value', async () => {
     const dispatch = createDispatcher(
-      { ...baseHandlers, 'chat:cancel': async (target) => ({ cancelled: 'requestId' in target && target.requestId === 'r-1' }) },
+      {
+        ...baseHandlers,
+        'chat:cancel': async (target) => ({ cancelled: 'requestId' in target && target.requestId === 'r-1' }),
+      },
       createMemoryLogger(),
     )
     expect(await dispatch('chat:cancel', { requestId: 'r-1' })).toEqual({ ok: true, value: { cancelled: true } })
@@ -46,8 +61,12 @@ describe('createDispatcher', () => {
     const dispatch = createDispatcher(
       {
         ...baseHandlers,
-        'conversations:get': async () => { throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.') },
-        'conversations:list': async () => { throw new TypeError('boom') },
+        'conversations:get': async () => {
+          throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
+        },
+        'conversations:list': async () => {
+          throw new TypeError('boom')
+        },
       },
       log,
     )
@@ -72,12 +91,21 @@ describe('createDispatcher', () => {
       readonly detail = this.ollamaMessage
     }
     const dispatch = createDispatcher(
-      { ...baseHandlers, 'models:list': async () => { throw new FakeOllamaError('Ollama answered with an error.') } },
+      {
+        ...baseHandlers,
+        'models:list': async () => {
+          throw new FakeOllamaError('Ollama answered with an error.')
+        },
+      },
       createMemoryLogger(),
     )
     expect(await dispatch('models:list', {})).toEqual({
       ok: false,
-      error: { code: 'OLLAMA_ERROR', message: 'Ollama answered with an error.', detail: 'option "num_ctx" must be of type integer' },
+      error: {
+        code: 'OLLAMA_ERROR',
+        message: 'Ollama answered with an error.',
+        detail: 'option "num_ctx" must be of type integer',
+      },
     })
   })
 

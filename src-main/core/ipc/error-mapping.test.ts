@@ -31,16 +31,30 @@ describe('toAppError', () => {
   it('adds detail only when it says more than the message', () => {
     const log = createMemoryLogger()
     expect(toAppError(new AppFailure('BUSY', 'Busy.'), log, 'test')).toEqual({ code: 'BUSY', message: 'Busy.' })
-    expect(toAppError(new AppFailure('NOT_FOUND', 'Gone.', 'it was deleted'), log, 'test')).toEqual({ code: 'NOT_FOUND', message: 'Gone.', detail: 'it was deleted' })
-    expect(toAppError(new AppFailure('NOT_FOUND', 'Gone.', 'Gone.'), log, 'test')).toEqual({ code: 'NOT_FOUND', message: 'Gone.' })
-    expect(toAppError(new ModelNotFoundError('x'), log, 'test')).toEqual({ code: 'MODEL_NOT_FOUND', message: 'The model "x" is not installed in Ollama.' })
-    expect(toAppError(new OllamaHttpError(500, 'boom'), log, 'test')).toMatchObject({ code: 'OLLAMA_ERROR', detail: 'boom' })
+    expect(toAppError(new AppFailure('NOT_FOUND', 'Gone.', 'it was deleted'), log, 'test')).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Gone.',
+      detail: 'it was deleted',
+    })
+    expect(toAppError(new AppFailure('NOT_FOUND', 'Gone.', 'Gone.'), log, 'test')).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Gone.',
+    })
+    expect(toAppError(new ModelNotFoundError('x'), log, 'test')).toEqual({
+      code: 'MODEL_NOT_FOUND',
+      message: 'The model "x" is not installed in Ollama.',
+    })
+    expect(toAppError(new OllamaHttpError(500, 'boom'), log, 'test')).toMatchObject({
+      code: 'OLLAMA_ERROR',
+      detail: 'boom',
+    })
   })
 })
 
 describe('transport codes never reach the screen', () => {
   const host = 'http://127.0.0.1:11434'
-  const fetchFailed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code }) })
+  const fetchFailed = (code: string) =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code }) })
 
   it.each([
     ['UND_ERR_SOCKET', 'The connection was closed by the other side.'],
@@ -49,12 +63,18 @@ describe('transport codes never reach the screen', () => {
     ['UND_ERR_SOMETHING_NEW', 'The connection to Ollama failed.'],
   ])('a socket failure (%s) becomes a sentence', (code, sentence) => {
     const error = toAppError(toOllamaError(fetchFailed(code), { host }), createMemoryLogger(), 'test')
-    expect(error).toEqual({ code: 'OLLAMA_UNREACHABLE', message: `Ollama is not answering at ${host}. Is it running?`, detail: sentence })
+    expect(error).toEqual({
+      code: 'OLLAMA_UNREACHABLE',
+      message: `Ollama is not answering at ${host}. Is it running?`,
+      detail: sentence,
+    })
     expect(JSON.stringify(error)).not.toMatch(/UND_ERR|ECONN/)
   })
 
   it('leaves Ollama’s own words alone', () => {
-    expect(toAppError(new OllamaHttpError(500, 'no space left on device'), createMemoryLogger(), 'test')).toMatchObject({ detail: 'no space left on device' })
+    expect(toAppError(new OllamaHttpError(500, 'no space left on device'), createMemoryLogger(), 'test')).toMatchObject(
+      { detail: 'no space left on device' },
+    )
   })
 })
 
@@ -62,7 +82,10 @@ describe('a dropped stream', () => {
   it('says what its transport code means and keeps the code for the log', () => {
     const error = new StreamInterruptedError('UND_ERR_SOCKET')
     expect(error.reason).toBe('UND_ERR_SOCKET')
-    expect(toAppError(error, createMemoryLogger(), 'test')).toMatchObject({ code: 'STREAM_INTERRUPTED', detail: 'The connection was closed by the other side.' })
+    expect(toAppError(error, createMemoryLogger(), 'test')).toMatchObject({
+      code: 'STREAM_INTERRUPTED',
+      detail: 'The connection was closed by the other side.',
+    })
   })
 })
 
@@ -71,7 +94,8 @@ describe('an unexpected failure', () => {
     const log = { ...createMemoryLogger(), file: '/home/me/.config/ollmchat/logs/ollmchat.log' }
     expect(toAppError(new Error('boom'), log, 'test')).toEqual({
       code: 'INTERNAL',
-      message: 'Something went wrong inside ollmchat. The details are in its log: /home/me/.config/ollmchat/logs/ollmchat.log.',
+      message:
+        'Something went wrong inside ollmchat. The details are in its log: /home/me/.config/ollmchat/logs/ollmchat.log.',
     })
   })
 })

@@ -16,7 +16,9 @@ interface CodedError extends Error {
 }
 
 const isCodedError = (error: unknown): error is CodedError =>
-  error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && KNOWN_CODES.has((error as CodedError).code)
+  error instanceof Error &&
+  typeof (error as { code?: unknown }).code === 'string' &&
+  KNOWN_CODES.has((error as CodedError).code)
 
 /**
  * The one mapping from anything thrown inside the core to what the renderer may see. Expected failures keep

@@ -54,7 +54,9 @@ function inputsFor(channel: Channel): { kind: string; input: unknown }[] {
 
 describe('hostile IPC input', () => {
   let handled = 0
-  const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, () => Promise.resolve(void handled++)])) as unknown as Handlers
+  const handlers = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, () => Promise.resolve(void handled++)]),
+  ) as unknown as Handlers
   const dispatch = createDispatcher(handlers, createMemoryLogger())
 
   it.each(CHANNELS)('%s answers every hostile input with a typed error, before its handler runs', async (channel) => {
@@ -68,7 +70,10 @@ describe('hostile IPC input', () => {
       const result = await dispatch(channel, input)
       expect(result, `${channel} with ${kind}`).toEqual({
         ok: false,
-        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^That request was not valid: .+\.$/) as string },
+        error: {
+          code: 'INVALID_INPUT',
+          message: expect.stringMatching(/^That request was not valid: .+\.$/) as string,
+        },
       })
       // A sentence about the fields, never the hostile value echoed back.
       if (!result.ok) expect(result.error.message.length).toBeLessThan(1_000)

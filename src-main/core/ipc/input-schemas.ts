@@ -8,7 +8,13 @@ import { MAX_IMPORT_BYTES } from '../../../src-shared/data-rule'
 import { MAX_IMAGE_BASE64_CHARS } from '../../../src-shared/image-rule'
 import { MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from '../../../src-shared/header-rule'
 import type { Channel, In } from '../../../src-shared/ipc/contract'
-import { numericRule, rangeText, STOP_RULE, THINK_LEVELS, type NumericOptionKey } from '../../../src-shared/conversation-options'
+import {
+  numericRule,
+  rangeText,
+  STOP_RULE,
+  THINK_LEVELS,
+  type NumericOptionKey,
+} from '../../../src-shared/conversation-options'
 import {
   MAX_HOST_URL_CHARS,
   MAX_IMAGES_PER_MESSAGE,
@@ -35,14 +41,22 @@ const systemPrompt = z.string().max(MAX_SYSTEM_PROMPT_CHARS)
 // Bounds only (a string of base64 characters within the size limit); `decodeImages` reads the bytes and says what
 // is wrong with an image in a sentence.
 const images = z
-  .array(z.string().max(MAX_IMAGE_BASE64_CHARS, 'holds an image larger than the limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'))
+  .array(
+    z
+      .string()
+      .max(MAX_IMAGE_BASE64_CHARS, 'holds an image larger than the limit')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  )
   .max(MAX_IMAGES_PER_MESSAGE, `can carry at most ${MAX_IMAGES_PER_MESSAGE} images`)
 
 /** One numeric option by its shared rule: Ollama's type, ollmchat's range, the rule's words in the message. */
 const numericOption = (key: NumericOptionKey) => {
   const rule = numericRule(key)
   const message = `must be ${rangeText(rule)}`
-  return (rule.type === 'integer' ? z.int(message) : z.number(message)).min(rule.min, message).max(rule.max, message).exactOptional()
+  return (rule.type === 'integer' ? z.int(message) : z.number(message))
+    .min(rule.min, message)
+    .max(rule.max, message)
+    .exactOptional()
 }
 const conversationOptions = z.strictObject({
   temperature: numericOption('temperature'),
@@ -52,7 +66,12 @@ const conversationOptions = z.strictObject({
   num_predict: numericOption('num_predict'),
   repeat_penalty: numericOption('repeat_penalty'),
   stop: z
-    .array(z.string().min(1, 'cannot hold an empty sequence').max(STOP_RULE.maxLength, `holds a sequence longer than ${STOP_RULE.maxLength} characters`))
+    .array(
+      z
+        .string()
+        .min(1, 'cannot hold an empty sequence')
+        .max(STOP_RULE.maxLength, `holds a sequence longer than ${STOP_RULE.maxLength} characters`),
+    )
     .max(STOP_RULE.maxCount, `holds more than ${STOP_RULE.maxCount} sequences`)
     .exactOptional(),
 })
@@ -120,7 +139,13 @@ export const inputSchemas = {
     offset: z.int().min(0).max(MAX_SEARCH_OFFSET).exactOptional(),
     after: z.string().regex(SEARCH_CURSOR_PATTERN).exactOptional(),
   }),
-  'conversations:image': z.strictObject({ messageId: id, position: z.int().min(0).max(MAX_IMAGES_PER_MESSAGE - 1) }),
+  'conversations:image': z.strictObject({
+    messageId: id,
+    position: z
+      .int()
+      .min(0)
+      .max(MAX_IMAGES_PER_MESSAGE - 1),
+  }),
   'conversations:continueFromSummary': z.strictObject({ requestId: id, conversationId: id }),
   'chat:send': z.strictObject({ requestId: id, conversationId: id, text: messageText, images: images.exactOptional() }),
   'chat:regenerate': z.strictObject({ requestId: id, conversationId: id }),
@@ -128,10 +153,21 @@ export const inputSchemas = {
   // One reply runs per conversation, so a window that did not start it can stop it by its conversation.
   'chat:cancel': z.union([z.strictObject({ requestId: id }), z.strictObject({ conversationId: id })]),
   'chat:running': none,
-  'conversations:showVersion': z.strictObject({ conversationId: id, messageId: id, version: z.number().int().min(1).max(1_000_000) }),
-  'data:export': z.strictObject({ requestId: id, format: z.enum(['json', 'markdown']), conversationId: id.exactOptional() }),
+  'conversations:showVersion': z.strictObject({
+    conversationId: id,
+    messageId: id,
+    version: z.number().int().min(1).max(1_000_000),
+  }),
+  'data:export': z.strictObject({
+    requestId: id,
+    format: z.enum(['json', 'markdown']),
+    conversationId: id.exactOptional(),
+  }),
   // A character is at least one byte, so this bound is never tighter than the file's; `planImport` checks the bytes.
-  'data:import': z.strictObject({ requestId: id, text: z.string().max(MAX_IMPORT_BYTES, 'is a file larger than ollmchat imports') }),
+  'data:import': z.strictObject({
+    requestId: id,
+    text: z.string().max(MAX_IMPORT_BYTES, 'is a file larger than ollmchat imports'),
+  }),
 } satisfies { [C in Channel]: z.ZodType<In<C>> }
 
 /**

@@ -21,13 +21,15 @@ export function mapBounded<T, R>(
         running++
         // Async, so a `work` that throws before returning its promise fails like one that rejects.
         const call = (async () => work(items[index] as T, index))()
-        call.then(
-          (value) => void (results[index] = value),
-          (error: unknown) => void (failure ??= { error }),
-        ).finally(() => {
-          running--
-          pump()
-        })
+        call
+          .then(
+            (value) => void (results[index] = value),
+            (error: unknown) => void (failure ??= { error }),
+          )
+          .finally(() => {
+            running--
+            pump()
+          })
       }
       if (running > 0) return
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on work's own failure as it was

@@ -18,11 +18,19 @@ import { asNumCtx } from '../../test-support/num-ctx'
 // Every name function counted, so the test can tell how often names are parsed and compared.
 vi.mock('../ollama/model-name', async (importOriginal) => {
   const real = await importOriginal<Record<string, unknown>>()
-  return Object.fromEntries(Object.entries(real).map(([key, value]) => [key, typeof value === 'function' ? vi.fn(value as (...args: unknown[]) => unknown) : value]))
+  return Object.fromEntries(
+    Object.entries(real).map(([key, value]) => [
+      key,
+      typeof value === 'function' ? vi.fn(value as (...args: unknown[]) => unknown) : value,
+    ]),
+  )
 })
 
 const nameCalls = () =>
-  Object.values(modelName).reduce<number>((sum, value) => sum + (vi.isMockFunction(value) ? value.mock.calls.length : 0), 0)
+  Object.values(modelName).reduce<number>(
+    (sum, value) => sum + (vi.isMockFunction(value) ? value.mock.calls.length : 0),
+    0,
+  )
 
 let sim: OllamaSim
 let client: OllamaClient
@@ -46,7 +54,11 @@ async function installTemps(count: number): Promise<string> {
   await client.create({ model: loaded, from: 'llama3', parameters: { num_ctx: 2048 } })
   sim.load(loaded, { numCtx: 2048 })
   for (let i = 0; i < count; i++) {
-    await client.create({ model: `ollmchat-temp/llama3-oc${5000 + i}`, from: 'llama3', parameters: { num_ctx: 5000 + i } })
+    await client.create({
+      model: `ollmchat-temp/llama3-oc${5000 + i}`,
+      from: 'llama3',
+      parameters: { num_ctx: 5000 + i },
+    })
   }
   return loaded
 }
@@ -74,7 +86,9 @@ describe('clean-up of many temporary models', () => {
     const report = await manager.cleanupUnusedTempModels()
     expect(report.failed).toEqual([])
     expect(report.deleted).toHaveLength(30)
-    expect(sim.listModelNames().filter((name) => name.startsWith('ollmchat-temp/'))).toEqual(['ollmchat-temp/llama3-oc2048:latest'])
+    expect(sim.listModelNames().filter((name) => name.startsWith('ollmchat-temp/'))).toEqual([
+      'ollmchat-temp/llama3-oc2048:latest',
+    ])
     expect(sim.requestsTo('/api/delete', 'DELETE')).toHaveLength(33)
   })
 
@@ -94,7 +108,8 @@ describe('clean-up of many temporary models', () => {
     vi.clearAllMocks()
     // Names parsed between two turns of the event loop, at most: the work the window's requests could wait behind.
     // (Not `isTempModelName`, which a temporary model's name passes with a prefix test.)
-    const parses = () => vi.mocked(modelName.modelKey).mock.calls.length + vi.mocked(modelName.parseModelName).mock.calls.length
+    const parses = () =>
+      vi.mocked(modelName.modelKey).mock.calls.length + vi.mocked(modelName.parseModelName).mock.calls.length
     let atLastTurn = 0
     let mostBetweenTurns = 0
     const turns = countTurns(() => {
@@ -132,7 +147,15 @@ describe('listing many temporary models', () => {
     const baseDigest = (await client.listAll()).find((m) => m.name === 'llama3:latest')?.digest ?? ''
     for (let i = 0; i < count; i++) {
       const path = `ollmchat-temp/llama3-oc${5000 + i}`
-      registry.forHost(client.host).set({ path, baseModel: 'llama3:latest', baseDigest, numCtx: asNumCtx(5000 + i), createdAt: '2026-05-01T10:00:00.000Z' })
+      registry
+        .forHost(client.host)
+        .set({
+          path,
+          baseModel: 'llama3:latest',
+          baseDigest,
+          numCtx: asNumCtx(5000 + i),
+          createdAt: '2026-05-01T10:00:00.000Z',
+        })
     }
     const manager = new TempModelManager(client, { registry })
     const housekeeping = createTempModelHousekeeping({ client, manager, limit: () => 1_000, log: createMemoryLogger() })
@@ -141,7 +164,11 @@ describe('listing many temporary models', () => {
     const calls = nameCalls()
     expect(listed).toHaveLength(count + 1)
     expect(listed.filter((temp) => temp.loaded).map((temp) => temp.name)).toEqual([`${sharing}:latest`])
-    expect(listed.find((temp) => temp.name === 'ollmchat-temp/llama3-oc5000:latest')).toMatchObject({ baseModel: 'llama3:latest', numCtx: 5000, createdAt: '2026-05-01T10:00:00.000Z' })
+    expect(listed.find((temp) => temp.name === 'ollmchat-temp/llama3-oc5000:latest')).toMatchObject({
+      baseModel: 'llama3:latest',
+      numCtx: 5000,
+      createdAt: '2026-05-01T10:00:00.000Z',
+    })
     // Indexing the listing for each temporary model, and scanning the records for each, made about count² parses.
     expect(calls).toBeLessThan(25 * count)
   })
@@ -150,13 +177,20 @@ describe('listing many temporary models', () => {
     const count = 120
     for (let i = 0; i < count; i++) sim.addModel(`model${i}`)
     const loaded = await installTemps(count)
-    const catalog = createModelCatalog({ client, customNumCtx: () => () => null, facts: new ContextFacts(), log: createMemoryLogger() })
+    const catalog = createModelCatalog({
+      client,
+      customNumCtx: () => () => null,
+      facts: new ContextFacts(),
+      log: createMemoryLogger(),
+    })
     vi.clearAllMocks()
     const models = await catalog.list()
     const calls = nameCalls()
     expect(models).toHaveLength(count + 1)
     // llama3 runs on the runner its temporary model loaded; no other model runs.
-    expect(models.filter((m) => m.runningContext !== null).map((m) => [m.name, m.runningContext])).toEqual([['llama3:latest', 2048]])
+    expect(models.filter((m) => m.runningContext !== null).map((m) => [m.name, m.runningContext])).toEqual([
+      ['llama3:latest', 2048],
+    ])
     expect(loaded).toBe('ollmchat-temp/llama3-oc2048')
     // Indexing the listing for each installed model (to follow the temporary model's runner to its base) made
     // about (installed models) × (listed models) parses.

@@ -24,7 +24,12 @@ beforeEach(async () => {
   client = new OllamaClient({ host: sim.url })
   log = createMemoryLogger()
   custom.clear()
-  catalog = createModelCatalog({ client, customNumCtx: () => (name) => custom.get(name) ?? null, facts: new ContextFacts(), log })
+  catalog = createModelCatalog({
+    client,
+    customNumCtx: () => (name) => custom.get(name) ?? null,
+    facts: new ContextFacts(),
+    log,
+  })
 })
 
 afterEach(async () => {
@@ -69,7 +74,13 @@ describe('model catalog', () => {
   })
 
   it('survives a failing /api/show for one model, logging it, and asks again next time', async () => {
-    catalog = createModelCatalog({ client, customNumCtx: () => () => null, facts: new ContextFacts(), log, showConcurrency: 1 })
+    catalog = createModelCatalog({
+      client,
+      customNumCtx: () => () => null,
+      facts: new ContextFacts(),
+      log,
+      showConcurrency: 1,
+    })
     sim.faults.failNext('/api/show', 500, 'unsupported architecture')
     const models = await catalog.list()
     expect(models).toHaveLength(3)

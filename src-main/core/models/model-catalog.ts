@@ -56,7 +56,10 @@ const isGlobalFailure = (error: unknown) => error instanceof CancelledError || e
  * of it loaded (which the listing links back through `parent_model`). Runners and listing are indexed once per
  * listing, the listing only when a temporary model loaded a runner, so each model costs a parse or two of its name.
  */
-function runnerFinder(running: readonly RunningModel[], listing: readonly ListedModel[]): (model: ListedModel) => RunningModel | undefined {
+function runnerFinder(
+  running: readonly RunningModel[],
+  listing: readonly ListedModel[],
+): (model: ListedModel) => RunningModel | undefined {
   const byNameOrDigest = new NameDigestIndex(running)
   /** Base key → the first runner a temporary model of that base loaded. */
   const byBaseKey = new Map<string, RunningModel>()
@@ -80,7 +83,8 @@ function unloadTimeOf(expiresAt: string): string | null {
 }
 
 /** Ollama's `completion` capability; an older Ollama that lists no capabilities is given the benefit of the doubt. */
-export const canChat = (capabilities: readonly string[]): boolean => capabilities.length === 0 || capabilities.includes('completion')
+export const canChat = (capabilities: readonly string[]): boolean =>
+  capabilities.length === 0 || capabilities.includes('completion')
 
 /** The capabilities of a model: `/api/tags` lists them since Ollama 0.30, `/api/show` before. */
 export const capabilitiesOf = (listed: ListedModel, shown: ShownModel | null): string[] =>
@@ -113,7 +117,10 @@ function toModelInfo(
     modelNumCtx,
     customNumCtx: custom,
     runningContext: runner?.contextLength ?? null,
-    runningMemory: runner === undefined ? null : { sizeBytes: runner.sizeBytes, vramBytes: runner.sizeVram, unloadsAt: unloadTimeOf(runner.expiresAt) },
+    runningMemory:
+      runner === undefined
+        ? null
+        : { sizeBytes: runner.sizeBytes, vramBytes: runner.sizeVram, unloadsAt: unloadTimeOf(runner.expiresAt) },
     // Only a model without a context of its own ever gets Ollama's automatic one.
     automaticContext: modelNumCtx === null && !isCloud ? facts.automaticContextFor(model.name, trainedContext) : null,
     isCloud,

@@ -30,11 +30,21 @@ describe('models:refresh and models:changed', () => {
 
     h.sim.addModel('mistral:7b')
     expect(unwrap(await h.core.dispatch('models:refresh', {}))).toEqual({ changed: true })
-    expect(h.eventsNamed('models:changed').at(-1)?.models.map((m) => m.name)).toEqual(['llama3:latest', 'mistral:7b', 'qwen3:8b'])
+    expect(
+      h
+        .eventsNamed('models:changed')
+        .at(-1)
+        ?.models.map((m) => m.name),
+    ).toEqual(['llama3:latest', 'mistral:7b', 'qwen3:8b'])
 
     h.sim.removeModel('qwen3:8b')
     unwrap(await h.core.dispatch('models:refresh', {}))
-    expect(h.eventsNamed('models:changed').at(-1)?.models.map((m) => m.name)).toEqual(['llama3:latest', 'mistral:7b'])
+    expect(
+      h
+        .eventsNamed('models:changed')
+        .at(-1)
+        ?.models.map((m) => m.name),
+    ).toEqual(['llama3:latest', 'mistral:7b'])
     expect(unwrap(await h.core.dispatch('models:refresh', {}))).toEqual({ changed: false })
     expect(h.eventsNamed('models:changed')).toHaveLength(2)
   })
@@ -43,7 +53,10 @@ describe('models:refresh and models:changed', () => {
     h = await startCoreHarness()
     unwrap(await h.core.dispatch('models:list', {}))
     await h.sim.faults.down()
-    expect(await h.core.dispatch('models:refresh', {})).toMatchObject({ ok: false, error: { code: 'OLLAMA_UNREACHABLE' } })
+    expect(await h.core.dispatch('models:refresh', {})).toMatchObject({
+      ok: false,
+      error: { code: 'OLLAMA_UNREACHABLE' },
+    })
     await h.sim.faults.up()
     expect(unwrap(await h.core.dispatch('models:refresh', {}))).toEqual({ changed: false })
     expect(h.eventsNamed('models:changed')).toHaveLength(0)
@@ -55,10 +68,16 @@ describe('models:refresh and models:changed', () => {
     h.sim.load('llama3', { numCtx: 2048 })
     unwrap(await h.core.dispatch('models:refresh', {}))
     const loaded = h.eventsNamed('models:changed').at(-1)?.models[0]
-    expect(loaded).toMatchObject({ runningContext: 2048, runningMemory: { sizeBytes: expect.any(Number) as unknown, vramBytes: expect.any(Number) as unknown } })
+    expect(loaded).toMatchObject({
+      runningContext: 2048,
+      runningMemory: { sizeBytes: expect.any(Number) as unknown, vramBytes: expect.any(Number) as unknown },
+    })
     h.sim.unloadAll()
     unwrap(await h.core.dispatch('models:refresh', {}))
-    expect(h.eventsNamed('models:changed').at(-1)?.models[0]).toMatchObject({ runningContext: null, runningMemory: null })
+    expect(h.eventsNamed('models:changed').at(-1)?.models[0]).toMatchObject({
+      runningContext: null,
+      runningMemory: null,
+    })
   })
 
   it('re-reads after a reply only while a window is watching', async () => {
@@ -73,7 +92,9 @@ describe('models:refresh and models:changed', () => {
 
     unwrap(await h.core.dispatch('models:refresh', {}))
     h.sim.clearRequests()
-    unwrap(await h.core.dispatch('chat:send', { requestId: 'c', conversationId: conversation.id, text: 'a window watches' }))
+    unwrap(
+      await h.core.dispatch('chat:send', { requestId: 'c', conversationId: conversation.id, text: 'a window watches' }),
+    )
     await h.waitFor(() => h.sim.requestsTo('/api/tags').length === 1 && h.sim.requestsTo('/api/ps').length === 1)
   })
 })
@@ -134,8 +155,16 @@ describe('the default model', () => {
   it('refuses a context below 2,048 for a vision model, which Ollama would raise anyway', async () => {
     h = await startCoreHarness({ sim: { models: ['gemma3:4b'] } })
     const result = await h.core.dispatch('models:setNumCtx', { model: 'gemma3:4b', numCtx: 1024 })
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_NUM_CTX', message: expect.stringMatching(/at least 2,048 tokens: Ollama runs vision models/) as unknown } })
-    expect(unwrap(await h.core.dispatch('models:setNumCtx', { model: 'gemma3:4b', numCtx: 2048 })).model.customNumCtx).toBe(2048)
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_NUM_CTX',
+        message: expect.stringMatching(/at least 2,048 tokens: Ollama runs vision models/) as unknown,
+      },
+    })
+    expect(
+      unwrap(await h.core.dispatch('models:setNumCtx', { model: 'gemma3:4b', numCtx: 2048 })).model.customNumCtx,
+    ).toBe(2048)
   })
 })
 
@@ -156,14 +185,26 @@ describe('models:estimateMemory', () => {
     h = await startCoreHarness({ sim: { models: ['gemma3:4b'] } })
     expect(await h.core.dispatch('models:estimateMemory', { model: 'gemma3:4b', numCtx: 8192 })).toMatchObject({
       ok: false,
-      error: { code: 'NOT_APPLICABLE', message: 'ollmchat cannot estimate the memory of gemma3:4b: what Ollama tells about its context cache is not enough for an honest number.' },
+      error: {
+        code: 'NOT_APPLICABLE',
+        message:
+          'ollmchat cannot estimate the memory of gemma3:4b: what Ollama tells about its context cache is not enough for an honest number.',
+      },
     })
   })
 
   it('refuses clearly for a cloud model and for a model that is not installed', async () => {
     h = await startCoreHarness({ sim: { models: ['llama3', 'gpt-oss:120b-cloud'] } })
-    expect(await h.core.dispatch('models:estimateMemory', { model: 'gpt-oss:120b-cloud', numCtx: 8192 })).toMatchObject({ ok: false, error: { code: 'NOT_APPLICABLE' } })
-    expect(await h.core.dispatch('models:estimateMemory', { model: 'nope', numCtx: 8192 })).toMatchObject({ ok: false, error: { code: 'MODEL_NOT_FOUND' } })
-    expect(await h.core.dispatch('models:estimateMemory', { model: 'llama3', numCtx: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.core.dispatch('models:estimateMemory', { model: 'gpt-oss:120b-cloud', numCtx: 8192 })).toMatchObject(
+      { ok: false, error: { code: 'NOT_APPLICABLE' } },
+    )
+    expect(await h.core.dispatch('models:estimateMemory', { model: 'nope', numCtx: 8192 })).toMatchObject({
+      ok: false,
+      error: { code: 'MODEL_NOT_FOUND' },
+    })
+    expect(await h.core.dispatch('models:estimateMemory', { model: 'llama3', numCtx: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
   })
 })

@@ -95,14 +95,20 @@ export function createModelsWatch(deps: {
     },
     refreshIfWatched() {
       if (now() - watchedAt > WATCH_LEASE_MS) return
-      shared().catch((error: unknown) => deps.log.info('could not re-read the models after a reply', { error: messageOf(error) }))
+      shared().catch((error: unknown) =>
+        deps.log.info('could not re-read the models after a reply', { error: messageOf(error) }),
+      )
     },
     async defaultModel() {
-      if (latest !== null && now() - latest.at <= FRESH_MS) return chooseDefaultModel(latest.listing.models, deps.preferredModel())
+      if (latest !== null && now() - latest.at <= FRESH_MS)
+        return chooseDefaultModel(latest.listing.models, deps.preferredModel())
       try {
         return (await shared()).listing.defaultModel
       } catch (error) {
-        deps.log.info('Ollama could not be asked for the models; a new conversation starts with the last known default', { error: messageOf(error) })
+        deps.log.info(
+          'Ollama could not be asked for the models; a new conversation starts with the last known default',
+          { error: messageOf(error) },
+        )
         return latest?.listing.defaultModel ?? deps.preferredModel()
       }
     },

@@ -14,11 +14,18 @@ describe('pulling models', () => {
     expect(outcome).toEqual({ model: 'llama3.2:1b', cancelled: false })
     const progress = h.eventsNamed('models:pullProgress').filter((p) => p.requestId === 'p1')
     // Every line and the end name the Ollama the pull ran on: another host may pull the same model meanwhile.
-    expect(progress[0]).toMatchObject({ model: 'llama3.2:1b', host: h.sim.url, status: 'pulling manifest', digest: null })
+    expect(progress[0]).toMatchObject({
+      model: 'llama3.2:1b',
+      host: h.sim.url,
+      status: 'pulling manifest',
+      digest: null,
+    })
     expect(progress.every((p) => p.host === h.sim.url)).toBe(true)
     expect(progress.some((p) => p.digest !== null && p.total !== null && p.completed !== null)).toBe(true)
     expect(progress.at(-1)?.status).toBe('success')
-    expect(h.eventsNamed('models:pullEnded')).toEqual([{ requestId: 'p1', model: 'llama3.2:1b', host: h.sim.url, outcome: 'complete', error: null }])
+    expect(h.eventsNamed('models:pullEnded')).toEqual([
+      { requestId: 'p1', model: 'llama3.2:1b', host: h.sim.url, outcome: 'complete', error: null },
+    ])
     await h.waitFor(() => h.eventsNamed('models:changed').some((e) => e.models.some((m) => m.name === 'llama3.2:1b')))
     expect(unwrap(await h.core.dispatch('models:activePulls', {}))).toEqual({ pulls: [] })
   })
@@ -30,7 +37,10 @@ describe('pulling models', () => {
     await h.waitFor(() => new Set(h.eventsNamed('models:pullProgress').map((p) => p.requestId)).size === 2)
     const listed = unwrap(await h.core.dispatch('models:activePulls', {})).pulls.map((p) => p.requestId)
     expect([...new Set(listed)].sort()).toEqual(['a', 'b'])
-    expect(await h.core.dispatch('models:pull', { requestId: 'c', model: 'Llama3.2:1B' })).toMatchObject({ ok: false, error: { code: 'BUSY', message: 'llama3.2:1b is already being pulled.' } })
+    expect(await h.core.dispatch('models:pull', { requestId: 'c', model: 'Llama3.2:1B' })).toMatchObject({
+      ok: false,
+      error: { code: 'BUSY', message: 'llama3.2:1b is already being pulled.' },
+    })
     expect(unwrap(await first).cancelled).toBe(false)
     expect(unwrap(await second).cancelled).toBe(false)
     expect(h.sim.listModelNames().sort()).toEqual(['llama3.2:1b', 'llama3.2:3b'])
@@ -49,7 +59,10 @@ describe('pulling models', () => {
     h.sim.configure({ pullBytesPerSecond: 4e9, registryLatencyMs: 20 })
     const before = h.eventsNamed('models:pullProgress').length
     unwrap(await h.core.dispatch('models:pull', { requestId: 'again', model: 'llama3.2:3b' }))
-    const firstLayerLine = h.eventsNamed('models:pullProgress').slice(before).find((p) => p.digest !== null && p.completed !== null)
+    const firstLayerLine = h
+      .eventsNamed('models:pullProgress')
+      .slice(before)
+      .find((p) => p.digest !== null && p.completed !== null)
     expect(firstLayerLine?.completed).toBeGreaterThan(50e6)
     expect(h.sim.hasModel('llama3.2:3b')).toBe(true)
   })
@@ -77,30 +90,68 @@ describe('pulling models', () => {
     await h.waitFor(() => h.eventsNamed('models:pullProgress').some((p) => (p.completed ?? 0) > 50e6))
     // `down` closes every open connection, as a server that dies mid-response does.
     await h.sim.faults.down()
-    expect(await pending).toMatchObject({ ok: false, error: { code: 'STREAM_INTERRUPTED', message: expect.stringMatching(/before the pull of llama3\.2:3b finished/) as unknown } })
-    expect(h.eventsNamed('models:pullEnded')).toMatchObject([{ requestId: 'cut', outcome: 'failed', error: { code: 'STREAM_INTERRUPTED' } }])
+    expect(await pending).toMatchObject({
+      ok: false,
+      error: {
+        code: 'STREAM_INTERRUPTED',
+        message: expect.stringMatching(/before the pull of llama3\.2:3b finished/) as unknown,
+      },
+    })
+    expect(h.eventsNamed('models:pullEnded')).toMatchObject([
+      { requestId: 'cut', outcome: 'failed', error: { code: 'STREAM_INTERRUPTED' } },
+    ])
     expect(h.eventsNamed('models:pullProgress').some((p) => p.status === 'success')).toBe(false)
     expect(h.sim.hasModel('llama3.2:3b')).toBe(false)
 
     await h.sim.faults.up()
     h.sim.configure({ pullBytesPerSecond: 4e9, registryLatencyMs: 20 })
     const before = h.eventsNamed('models:pullProgress').length
-    expect(unwrap(await h.core.dispatch('models:pull', { requestId: 'again', model: 'llama3.2:3b' })).cancelled).toBe(false)
-    const firstLayerLine = h.eventsNamed('models:pullProgress').slice(before).find((p) => p.digest !== null && p.completed !== null)
+    expect(unwrap(await h.core.dispatch('models:pull', { requestId: 'again', model: 'llama3.2:3b' })).cancelled).toBe(
+      false,
+    )
+    const firstLayerLine = h
+      .eventsNamed('models:pullProgress')
+      .slice(before)
+      .find((p) => p.digest !== null && p.completed !== null)
     expect(firstLayerLine?.completed).toBeGreaterThan(50e6)
     expect(h.sim.hasModel('llama3.2:3b')).toBe(true)
   })
 
   it.each([
-    ['an invalid name, before anything is sent', 'bad name!', {}, 'INVALID_INPUT', /^"bad name!" is not a model name Ollama accepts/],
-    ['an unknown model', 'no-such-model:7b', {}, 'MODEL_NOT_FOUND', /^The Ollama library has no model "no-such-model:7b"\. Check the name/],
-    ['no network', 'llama3.2:1b', { registryStatus: 'offline' as const }, 'OLLAMA_ERROR', /^Ollama could not reach the model library \(registry\.ollama\.ai\) to pull llama3\.2:1b\./],
-    ['a full disk', 'llama3.2:1b', { diskFreeBytes: 100e6 }, 'OLLAMA_ERROR', /^There is not enough free disk space for llama3\.2:1b on the computer Ollama runs on\.$/],
+    [
+      'an invalid name, before anything is sent',
+      'bad name!',
+      {},
+      'INVALID_INPUT',
+      /^"bad name!" is not a model name Ollama accepts/,
+    ],
+    [
+      'an unknown model',
+      'no-such-model:7b',
+      {},
+      'MODEL_NOT_FOUND',
+      /^The Ollama library has no model "no-such-model:7b"\. Check the name/,
+    ],
+    [
+      'no network',
+      'llama3.2:1b',
+      { registryStatus: 'offline' as const },
+      'OLLAMA_ERROR',
+      /^Ollama could not reach the model library \(registry\.ollama\.ai\) to pull llama3\.2:1b\./,
+    ],
+    [
+      'a full disk',
+      'llama3.2:1b',
+      { diskFreeBytes: 100e6 },
+      'OLLAMA_ERROR',
+      /^There is not enough free disk space for llama3\.2:1b on the computer Ollama runs on\.$/,
+    ],
   ])('says it in words: %s', async (_what, model, conditions, code, message) => {
     h = await startCoreHarness({ sim: { models: [], ...conditions } })
     const result = await h.core.dispatch('models:pull', { requestId: 'x', model })
     expect(result).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) as unknown } })
     if (code === 'INVALID_INPUT') expect(h.sim.requestsTo('/api/pull')).toEqual([])
-    else expect(h.eventsNamed('models:pullEnded')).toMatchObject([{ requestId: 'x', outcome: 'failed', error: { code } }])
+    else
+      expect(h.eventsNamed('models:pullEnded')).toMatchObject([{ requestId: 'x', outcome: 'failed', error: { code } }])
   })
 })

@@ -33,7 +33,12 @@ function scriptedClient(host = 'http://127.0.0.1:11434') {
     pulled,
     line(at: number, status: string, layer?: { digest: string; completed: number; total: number }) {
       clock.mockReturnValue(at)
-      onLine({ status, digest: layer?.digest ?? null, completed: layer?.completed ?? null, total: layer?.total ?? null })
+      onLine({
+        status,
+        digest: layer?.digest ?? null,
+        completed: layer?.completed ?? null,
+        total: layer?.total ?? null,
+      })
     },
     end: () => settle.resolve(),
     fail: (error: unknown) => settle.reject(error),
@@ -47,13 +52,15 @@ function service() {
   events.onAny((name, payload) => seen.push({ name, payload }))
   const pulls = createPullService({ events, log, onPulled: () => {} })
   const progress = () => seen.filter((e) => e.name === 'models:pullProgress').map((e) => e.payload as PullProgress)
-  const ended = () => seen.filter((e) => e.name === 'models:pullEnded').map((e) => e.payload as EventMap['models:pullEnded'])
+  const ended = () =>
+    seen.filter((e) => e.name === 'models:pullEnded').map((e) => e.payload as EventMap['models:pullEnded'])
   return { log, seen, pulls, progress, ended }
 }
 
 const a = (completed: number) => ({ digest: 'sha256:aaa', completed, total: 100 })
 const b = (completed: number) => ({ digest: 'sha256:bbb', completed, total: 10 })
-const shown = (lines: PullProgress[]) => lines.map((p) => (p.digest === null ? p.status : `${p.digest.slice(7)} ${p.completed}`))
+const shown = (lines: PullProgress[]) =>
+  lines.map((p) => (p.digest === null ? p.status : `${p.digest.slice(7)} ${p.completed}`))
 
 describe('the pull service', () => {
   it('sends a line held back before the first line of the next status, so no layer ends short of its last line', async () => {
@@ -73,7 +80,15 @@ describe('the pull service', () => {
     ollama.end()
     expect(await pending).toEqual({ model: 'llama3', cancelled: false })
     expect(shown(s.progress())).toEqual([
-      'pulling manifest', 'aaa 10', 'aaa 80', 'aaa 95', 'bbb 5', 'bbb 9', 'verifying sha256 digest', 'writing manifest', 'success',
+      'pulling manifest',
+      'aaa 10',
+      'aaa 80',
+      'aaa 95',
+      'bbb 5',
+      'bbb 9',
+      'verifying sha256 digest',
+      'writing manifest',
+      'success',
     ])
   })
 
@@ -90,7 +105,9 @@ describe('the pull service', () => {
     expect(shown(s.pulls.active())).toEqual(['aaa 60', 'bbb 7'])
     first.line(50, 'verifying sha256 digest')
     expect(s.pulls.active().map((p) => [p.requestId, p.status])).toEqual([
-      ['p', 'pulling aaa'], ['p', 'pulling bbb'], ['p', 'verifying sha256 digest'],
+      ['p', 'pulling aaa'],
+      ['p', 'pulling bbb'],
+      ['p', 'verifying sha256 digest'],
     ])
     first.end()
     await pending
@@ -105,17 +122,30 @@ describe('the pull service', () => {
     const onB = s.pulls.pull({ requestId: 'b', model: 'llama3' }, hostB.client)
     expect(hostB.pulled).toEqual(['llama3'])
     await expect(s.pulls.pull({ requestId: 'c', model: 'Llama3:latest' }, hostA.client)).rejects.toMatchObject({
-      code: 'BUSY', message: 'llama3 is already being pulled.',
+      code: 'BUSY',
+      message: 'llama3 is already being pulled.',
     })
     hostA.line(0, 'pulling manifest')
     hostB.line(0, 'pulling manifest')
     const hosts = (lines: { requestId: string; host: string }[]) => lines.map((line) => [line.requestId, line.host])
-    expect(hosts(s.progress())).toEqual([['a', 'http://a.local:11434'], ['b', 'http://b.local:11434']])
-    expect(hosts(s.pulls.active())).toEqual([['a', 'http://a.local:11434'], ['b', 'http://b.local:11434']])
+    expect(hosts(s.progress())).toEqual([
+      ['a', 'http://a.local:11434'],
+      ['b', 'http://b.local:11434'],
+    ])
+    expect(hosts(s.pulls.active())).toEqual([
+      ['a', 'http://a.local:11434'],
+      ['b', 'http://b.local:11434'],
+    ])
     hostA.end()
     hostB.end()
-    expect(await Promise.all([onA, onB])).toEqual([{ model: 'llama3', cancelled: false }, { model: 'llama3', cancelled: false }])
-    expect(hosts(s.ended())).toEqual([['a', 'http://a.local:11434'], ['b', 'http://b.local:11434']])
+    expect(await Promise.all([onA, onB])).toEqual([
+      { model: 'llama3', cancelled: false },
+      { model: 'llama3', cancelled: false },
+    ])
+    expect(hosts(s.ended())).toEqual([
+      ['a', 'http://a.local:11434'],
+      ['b', 'http://b.local:11434'],
+    ])
   })
 
   it('fails a pull whose stream ended without Ollama’s success, after the line held back, and never completes it', async () => {
@@ -127,20 +157,31 @@ describe('the pull service', () => {
     ollama.fail(new StreamInterruptedError('the pull ended without its final line'))
     await expect(pending).rejects.toMatchObject({ code: 'STREAM_INTERRUPTED' })
     expect(shown(s.progress())).toEqual(['aaa 10', 'aaa 30'])
-    expect(s.ended()).toEqual([{
-      requestId: 'p', model: 'llama3', host: 'http://127.0.0.1:11434', outcome: 'failed',
-      error: {
-        code: 'STREAM_INTERRUPTED',
-        message: 'The connection to Ollama broke off before the pull of llama3 finished. Pulling it again resumes where it stopped.',
-        detail: 'the pull ended without its final line',
+    expect(s.ended()).toEqual([
+      {
+        requestId: 'p',
+        model: 'llama3',
+        host: 'http://127.0.0.1:11434',
+        outcome: 'failed',
+        error: {
+          code: 'STREAM_INTERRUPTED',
+          message:
+            'The connection to Ollama broke off before the pull of llama3 finished. Pulling it again resumes where it stopped.',
+          detail: 'the pull ended without its final line',
+        },
       },
-    }])
+    ])
   })
 
   describe('logs a failure once', () => {
     const dispatcherWith = (s: ReturnType<typeof service>, client: OllamaClient) => {
-      const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, () => Promise.reject(new Error('not part of this test'))]))
-      return createDispatcher({ ...(handlers as unknown as Handlers), 'models:pull': (input) => s.pulls.pull(input, client) }, s.log)
+      const handlers = Object.fromEntries(
+        CHANNELS.map((channel) => [channel, () => Promise.reject(new Error('not part of this test'))]),
+      )
+      return createDispatcher(
+        { ...(handlers as unknown as Handlers), 'models:pull': (input) => s.pulls.pull(input, client) },
+        s.log,
+      )
     }
 
     it('an expected one here, as a warning', async () => {
@@ -151,7 +192,13 @@ describe('the pull service', () => {
       ollama.fail(new OllamaStreamError('pull model manifest: file does not exist'))
       expect(await result).toMatchObject({ ok: false, error: { code: 'MODEL_NOT_FOUND' } })
       expect(s.ended()[0]?.error).toMatchObject({ code: 'MODEL_NOT_FOUND' })
-      expect(s.log.lines).toEqual([{ level: 'warn', message: 'a pull failed', fields: expect.objectContaining({ code: 'MODEL_NOT_FOUND' }) as unknown }])
+      expect(s.log.lines).toEqual([
+        {
+          level: 'warn',
+          message: 'a pull failed',
+          fields: expect.objectContaining({ code: 'MODEL_NOT_FOUND' }) as unknown,
+        },
+      ])
     })
 
     it('a bug by the dispatcher alone, with its stack', async () => {
@@ -162,7 +209,13 @@ describe('the pull service', () => {
       ollama.fail(new TypeError('x is undefined'))
       expect(await result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
       expect(s.ended()[0]?.error).toMatchObject({ code: 'INTERNAL' })
-      expect(s.log.lines).toEqual([{ level: 'error', message: 'unexpected failure in models:pull', fields: expect.objectContaining({ error: 'x is undefined' }) as unknown }])
+      expect(s.log.lines).toEqual([
+        {
+          level: 'error',
+          message: 'unexpected failure in models:pull',
+          fields: expect.objectContaining({ error: 'x is undefined' }) as unknown,
+        },
+      ])
     })
   })
 })

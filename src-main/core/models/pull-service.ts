@@ -40,18 +40,34 @@ function pullFailure(model: string, error: unknown): unknown {
   const name = shortModelName(model)
   if (error instanceof StreamInterruptedError) {
     // Ollama went away mid-pull (stopped, crashed, the link dropped): it keeps the layers it has.
-    return new AppFailure('STREAM_INTERRUPTED', `The connection to Ollama broke off before the pull of ${name} finished. Pulling it again resumes where it stopped.`, error.detail)
+    return new AppFailure(
+      'STREAM_INTERRUPTED',
+      `The connection to Ollama broke off before the pull of ${name} finished. Pulling it again resumes where it stopped.`,
+      error.detail,
+    )
   }
   if (!(error instanceof OllamaStreamError)) return error
   const text = error.ollamaMessage.toLowerCase()
   if (text.includes('file does not exist')) {
-    return new AppFailure('MODEL_NOT_FOUND', `The Ollama library has no model "${name}". Check the name and its tag (e.g. llama3.2:3b).`, error.ollamaMessage)
+    return new AppFailure(
+      'MODEL_NOT_FOUND',
+      `The Ollama library has no model "${name}". Check the name and its tag (e.g. llama3.2:3b).`,
+      error.ollamaMessage,
+    )
   }
   if (text.includes('no space left on device')) {
-    return new AppFailure('OLLAMA_ERROR', `There is not enough free disk space for ${name} on the computer Ollama runs on.`, error.ollamaMessage)
+    return new AppFailure(
+      'OLLAMA_ERROR',
+      `There is not enough free disk space for ${name} on the computer Ollama runs on.`,
+      error.ollamaMessage,
+    )
   }
   if (/dial tcp|no such host|lookup |i\/o timeout|connection refused|network is unreachable|tls handshake/.test(text)) {
-    return new AppFailure('OLLAMA_ERROR', `Ollama could not reach the model library (registry.ollama.ai) to pull ${name}. Is the computer Ollama runs on online?`, error.ollamaMessage)
+    return new AppFailure(
+      'OLLAMA_ERROR',
+      `Ollama could not reach the model library (registry.ollama.ai) to pull ${name}. Is the computer Ollama runs on online?`,
+      error.ollamaMessage,
+    )
   }
   return new AppFailure('OLLAMA_ERROR', `Ollama could not pull ${name}: ${error.ollamaMessage}`, error.ollamaMessage)
 }
@@ -91,7 +107,10 @@ function progressGate(emit: (progress: PullProgress) => void) {
 }
 
 /** What a window needs to draw a pull it did not watch: the latest line of every layer, then the pull's latest line. */
-const linesToRedraw = (pull: RunningPull): PullProgress[] => [...[...pull.layers.values()].filter((line) => line !== pull.latest), pull.latest]
+const linesToRedraw = (pull: RunningPull): PullProgress[] => [
+  ...[...pull.layers.values()].filter((line) => line !== pull.latest),
+  pull.latest,
+]
 
 /**
  * Runs pulls: a name is checked before anything is sent (an invalid one is refused in words), one pull per model
@@ -107,15 +126,27 @@ export function createPullService(deps: { events: CoreEvents; log: Logger; onPul
     async pull({ requestId, model }, client) {
       const name = model.trim()
       if (parseModelName(name) === null) {
-        throw new AppFailure('INVALID_INPUT', `"${name}" is not a model name Ollama accepts (e.g. llama3.2:3b or hf.co/user/repo:Q4_K_M).`)
+        throw new AppFailure(
+          'INVALID_INPUT',
+          `"${name}" is not a model name Ollama accepts (e.g. llama3.2:3b or hf.co/user/repo:Q4_K_M).`,
+        )
       }
       if (running.has(requestId)) throw new AppFailure('BUSY', 'That pull is already running.')
       const { host } = client
       for (const pull of running.values()) {
-        if (pull.host === host && sameModel(pull.model, name)) throw new AppFailure('BUSY', `${shortModelName(pull.model)} is already being pulled.`)
+        if (pull.host === host && sameModel(pull.model, name))
+          throw new AppFailure('BUSY', `${shortModelName(pull.model)} is already being pulled.`)
       }
       const controller = new AbortController()
-      const latest: PullProgress = { requestId, model: name, host, status: 'starting', completed: null, total: null, digest: null }
+      const latest: PullProgress = {
+        requestId,
+        model: name,
+        host,
+        status: 'starting',
+        completed: null,
+        total: null,
+        digest: null,
+      }
       const entry: RunningPull = { model: name, host, controller, layers: new Map(), latest }
       running.set(requestId, entry)
       const gate = progressGate((progress) => deps.events.emit('models:pullProgress', progress))
@@ -125,7 +156,10 @@ export function createPullService(deps: { events: CoreEvents; log: Logger; onPul
         gate.line(progress)
       }
       try {
-        await client.pull(name, { signal: controller.signal, onLine: (line) => receive({ requestId, model: name, host, ...line }) })
+        await client.pull(name, {
+          signal: controller.signal,
+          onLine: (line) => receive({ requestId, model: name, host, ...line }),
+        })
         deps.log.info('pulled a model', { model: name, host })
         deps.events.emit('models:pullEnded', { requestId, model: name, host, outcome: 'complete', error: null })
         deps.onPulled()
@@ -141,7 +175,13 @@ export function createPullService(deps: { events: CoreEvents; log: Logger; onPul
         // Logged once: an expected failure here; a bug (INTERNAL) by the IPC dispatcher, with its stack, when it
         // maps the failure thrown below, so the event's copy is mapped without logging.
         const appError = toAppError(failure, silentLogger, 'models:pull')
-        if (appError.code !== 'INTERNAL') deps.log.warn('a pull failed', { model: name, host, code: appError.code, detail: appError.detail ?? appError.message })
+        if (appError.code !== 'INTERNAL')
+          deps.log.warn('a pull failed', {
+            model: name,
+            host,
+            code: appError.code,
+            detail: appError.detail ?? appError.message,
+          })
         deps.events.emit('models:pullEnded', { requestId, model: name, host, outcome: 'failed', error: appError })
         throw failure
       } finally {

@@ -87,6 +87,9 @@ export async function removeUnneeded(input: {
       log.info('removed the temporary model a stopped reply was preparing', { path })
     })
   } catch (error) {
-    log.warn('could not remove the temporary model a stopped reply was preparing; the next clean-up will', { path, error: messageOf(error) })
+    log.warn('could not remove the temporary model a stopped reply was preparing; the next clean-up will', {
+      path,
+      error: messageOf(error),
+    })
   }
 }

@@ -81,8 +81,19 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
   const pause = timeSlicer(deps.sliceMs)
   const records = await recordsByModel(deps.records(), pause)
   const recordFor = (name: string) => records.get(modelKey(name))?.[0]
-  const stale = await findStaleTempModels({ client, listing, recordFor, log, signal, pause, concurrency: deps.concurrency.initial })
-  const usage = new RunnerUsage(running, RunnerUsage.needsListing(running) ? await ListingIndex.inSlices(listing, pause) : null)
+  const stale = await findStaleTempModels({
+    client,
+    listing,
+    recordFor,
+    log,
+    signal,
+    pause,
+    concurrency: deps.concurrency.initial,
+  })
+  const usage = new RunnerUsage(
+    running,
+    RunnerUsage.needsListing(running) ? await ListingIndex.inSlices(listing, pause) : null,
+  )
   /** Why a temporary model stays, or `null` when it may go. A stale one goes unless a chat holds it. */
   const keepReason = (temp: ListedModel): string | null => {
     if (deps.isAcquired(temp.name)) return 'a chat in ollmchat is using it'
@@ -107,33 +118,39 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
     for (const record of records.get(modelKey(name)) ?? []) deps.forget(record.path)
   }
   const concurrency = new AdaptiveConcurrency(deps.concurrency)
-  await mapBounded(candidates, () => concurrency.limit, async (name) => {
-    if (deps.isAcquired(name) || deps.isCreating(name)) {
-      report.kept.push({ name, reason: 'a chat in ollmchat started using it during the clean-up' })
-      return
-    }
-    const sent = performance.now()
-    try {
-      const existed = await client.delete(name, { signal })
-      concurrency.record(performance.now() - sent)
-      forget(name)
-      report.deleted.push(name)
-      if (!existed) log.info('temporary model was already gone', { name })
-    } catch (error) {
-      if (error instanceof CancelledError) {
-        // The delete may have reached Ollama before the stop: a record kept now would hand out a model that is gone.
-        forget(name)
-        throw error
+  await mapBounded(
+    candidates,
+    () => concurrency.limit,
+    async (name) => {
+      if (deps.isAcquired(name) || deps.isCreating(name)) {
+        report.kept.push({ name, reason: 'a chat in ollmchat started using it during the clean-up' })
+        return
       }
-      concurrency.record(performance.now() - sent, true)
-      report.failed.push({ name, error: messageOf(error) })
-    }
-  })
+      const sent = performance.now()
+      try {
+        const existed = await client.delete(name, { signal })
+        concurrency.record(performance.now() - sent)
+        forget(name)
+        report.deleted.push(name)
+        if (!existed) log.info('temporary model was already gone', { name })
+      } catch (error) {
+        if (error instanceof CancelledError) {
+          // The delete may have reached Ollama before the stop: a record kept now would hand out a model that is gone.
+          forget(name)
+          throw error
+        }
+        concurrency.record(performance.now() - sent, true)
+        report.failed.push({ name, error: messageOf(error) })
+      }
+    },
+  )
   report.freedBytes = freedBytes(report.deleted, stale)
   // Thousands of names would make one enormous line: counts, and the first few of each list.
   log.info('cleaned up temporary models', {
     counts: { deleted: report.deleted.length, kept: report.kept.length, failed: report.failed.length },
-    deleted: sampleForLog(report.deleted.map((name) => (stale.has(name) ? `${name}: ${stale.get(name)?.reason}` : name))),
+    deleted: sampleForLog(
+      report.deleted.map((name) => (stale.has(name) ? `${name}: ${stale.get(name)?.reason}` : name)),
+    ),
     freed: formatBytes(report.freedBytes),
     kept: sampleForLog(report.kept.map((k) => `${k.name}: ${k.reason}`)),
     failed: sampleForLog(report.failed.map((f) => `${f.name}: ${f.error}`)),
@@ -178,7 +195,8 @@ export async function retryWhileUnreachable(
         return { ...emptyReport(), failed: [{ name: '', error: messageOf(error) }] }
       }
       // Said once: Ollama may stay down for hours, and a line every 30 s would bury the rest of the log.
-      if (attempt === 0) log.info('Ollama is not reachable yet; temporary model clean-up will run once it is', { host: error.host })
+      if (attempt === 0)
+        log.info('Ollama is not reachable yet; temporary model clean-up will run once it is', { host: error.host })
       if (!(await sleep(delay, signal))) return emptyReport()
     }
   }

@@ -34,7 +34,11 @@ afterEach(async () => {
   await sim.close()
 })
 
-const temps = () => sim.listModelNames().filter((name) => name.startsWith('ollmchat-temp/')).sort()
+const temps = () =>
+  sim
+    .listModelNames()
+    .filter((name) => name.startsWith('ollmchat-temp/'))
+    .sort()
 
 /** Makes the temporary models of llama3 at these contexts, oldest first, none loaded. */
 async function makeTemps(...contexts: number[]): Promise<string[]> {
@@ -153,7 +157,9 @@ describe('deleteBase', () => {
     expect(temps()).toEqual([`${a}:latest`])
 
     replying = false
-    expect(await housekeeping.deleteBase('llama3:latest', { baseLoaded: false, stillFree: () => {} })).toEqual([`${a}:latest`])
+    expect(await housekeeping.deleteBase('llama3:latest', { baseLoaded: false, stillFree: () => {} })).toEqual([
+      `${a}:latest`,
+    ])
     expect(sim.hasModel('llama3')).toBe(false)
     expect(temps()).toEqual([])
   })

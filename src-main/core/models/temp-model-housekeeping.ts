@@ -64,38 +64,44 @@ export function createTempModelHousekeeping(deps: {
         sizeBytes: temp.entry.sizeBytes,
       }))
     },
-    removeAll: () => manager.exclusive(async () => {
-      const { temps } = await survey()
-      const report: TempCleanupReport = { deleted: [], kept: [], failed: [], freedBytes: 0 }
-      for (const temp of temps) {
-        if (manager.isHeld(temp.entry.name)) {
-          report.kept.push({ name: temp.entry.name, reason: 'a chat in ollmchat is using it' })
-          continue
+    removeAll: () =>
+      manager.exclusive(async () => {
+        const { temps } = await survey()
+        const report: TempCleanupReport = { deleted: [], kept: [], failed: [], freedBytes: 0 }
+        for (const temp of temps) {
+          if (manager.isHeld(temp.entry.name)) {
+            report.kept.push({ name: temp.entry.name, reason: 'a chat in ollmchat is using it' })
+            continue
+          }
+          try {
+            await unloadAndDelete(temp)
+            report.deleted.push(temp.entry.name)
+          } catch (error) {
+            if (error instanceof CancelledError) throw error
+            report.failed.push({ name: temp.entry.name, error: messageOf(error) })
+          }
         }
-        try {
+        log.info('removed all temporary models', {
+          deleted: report.deleted,
+          kept: report.kept.map((k) => k.name),
+          failed: report.failed.map((f) => f.name),
+        })
+        return report
+      }),
+    deleteBase: (base, opts) =>
+      manager.exclusive(async () => {
+        opts.stillFree()
+        const { temps } = await survey()
+        const deleted: string[] = []
+        // Its temporary models first: they keep the base's weights on disk, and would be left without a base.
+        for (const temp of temps.filter((t) => t.base !== null && sameModel(t.base, base))) {
           await unloadAndDelete(temp)
-          report.deleted.push(temp.entry.name)
-        } catch (error) {
-          if (error instanceof CancelledError) throw error
-          report.failed.push({ name: temp.entry.name, error: messageOf(error) })
+          deleted.push(temp.entry.name)
         }
-      }
-      log.info('removed all temporary models', { deleted: report.deleted, kept: report.kept.map((k) => k.name), failed: report.failed.map((f) => f.name) })
-      return report
-    }),
-    deleteBase: (base, opts) => manager.exclusive(async () => {
-      opts.stillFree()
-      const { temps } = await survey()
-      const deleted: string[] = []
-      // Its temporary models first: they keep the base's weights on disk, and would be left without a base.
-      for (const temp of temps.filter((t) => t.base !== null && sameModel(t.base, base))) {
-        await unloadAndDelete(temp)
-        deleted.push(temp.entry.name)
-      }
-      if (opts.baseLoaded) await client.unload(base).catch(() => false)
-      await client.delete(base)
-      return deleted
-    }),
+        if (opts.baseLoaded) await client.unload(base).catch(() => false)
+        await client.delete(base)
+        return deleted
+      }),
     enforceLimit: () => manager.exclusive(() => enforceTempModelLimit(deps)),
   }
 }

@@ -45,6 +45,7 @@ export async function enforceTempModelLimit(deps: {
       log.warn('could not remove a temporary model over the limit', { name: temp.entry.name, error: messageOf(error) })
     }
   }
-  if (deleted.length > 0) log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
+  if (deleted.length > 0)
+    log.info('removed the least recently used temporary models over the limit', { limit: deps.limit(), deleted })
   return deleted
 }

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { createMemoryLogger } from '../log'
 import { OllamaClient, type CallOptions } from '../ollama/client'
-import { CancelledError, InvalidNumCtxError, MalformedResponseError, ModelNotFoundError, NotApplicableError } from '../ollama/errors'
+import {
+  CancelledError,
+  InvalidNumCtxError,
+  MalformedResponseError,
+  ModelNotFoundError,
+  NotApplicableError,
+} from '../ollama/errors'
 import { TempModelManager } from './temp-model-manager'
 import { createMemoryTempModelRegistry, type TempModelRegistry } from './temp-model-registry'
 import { asNumCtx } from '../../test-support/num-ctx'
@@ -16,7 +22,11 @@ const records = () => registry.forHost(client.host)
 
 beforeEach(async () => {
   sim = await startOllamaSim({
-    models: ['llama3', { name: 'qwen3:8b', capabilities: ['completion', 'thinking'], contextLength: 40960 }, 'user/llama3'],
+    models: [
+      'llama3',
+      { name: 'qwen3:8b', capabilities: ['completion', 'thinking'], contextLength: 40960 },
+      'user/llama3',
+    ],
   })
   client = new OllamaClient({ host: sim.url })
   registry = createMemoryTempModelRegistry()
@@ -41,7 +51,12 @@ describe('createTempModel', () => {
   it('creates the temp model from the exact listed base with num_ctx, and says so before creating', async () => {
     let creating = 0
     const ref = await manager.createTempModel('Llama3', asNumCtx(4096), { onCreating: () => creating++ })
-    expect(ref).toEqual({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', numCtx: 4096, created: true })
+    expect(ref).toEqual({
+      path: 'ollmchat-temp/llama3-oc4096',
+      baseModel: 'llama3:latest',
+      numCtx: 4096,
+      created: true,
+    })
     expect(creating).toBe(1)
     expect(creates().map((r) => r.body)).toEqual([
       { model: 'ollmchat-temp/llama3-oc4096', from: 'llama3:latest', parameters: { num_ctx: 4096 }, stream: false },
@@ -50,7 +65,11 @@ describe('createTempModel', () => {
     const made = sim.getModel('ollmchat-temp/llama3-oc4096')
     expect(made?.parameters['num_ctx']).toBe(4096)
     expect(made?.parentModel).toBe('llama3:latest')
-    expect(records().get(ref.path)).toMatchObject({ baseModel: 'llama3:latest', baseDigest: sim.getModel('llama3')?.digest, numCtx: 4096 })
+    expect(records().get(ref.path)).toMatchObject({
+      baseModel: 'llama3:latest',
+      baseDigest: sim.getModel('llama3')?.digest,
+      numCtx: 4096,
+    })
   })
 
   it('refuses a num_ctx above the base’s trained context without creating anything', async () => {
@@ -70,7 +89,9 @@ describe('createTempModel', () => {
 
   it('refuses cloud bases before any request', async () => {
     sim.addModel('gpt-oss:120b-cloud')
-    await expect(manager.createTempModel('gpt-oss:120b-cloud', asNumCtx(8192))).rejects.toBeInstanceOf(NotApplicableError)
+    await expect(manager.createTempModel('gpt-oss:120b-cloud', asNumCtx(8192))).rejects.toBeInstanceOf(
+      NotApplicableError,
+    )
     expect(sim.requests).toEqual([])
   })
 
@@ -87,14 +108,21 @@ describe('createTempModel', () => {
     sim.clearRequests()
     let creating = 0
     const again = await manager.createTempModel('llama3:latest', asNumCtx(4096), { onCreating: () => creating++ })
-    expect(again).toEqual({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', numCtx: 4096, created: false })
+    expect(again).toEqual({
+      path: 'ollmchat-temp/llama3-oc4096',
+      baseModel: 'llama3:latest',
+      numCtx: 4096,
+      created: false,
+    })
     expect(sim.requests).toEqual([])
     expect(creating).toBe(0)
   })
 
   it('sends one create for concurrent calls for the same temp model', async () => {
     const notified: number[] = []
-    const refs = await Promise.all([1, 2, 3].map((i) => manager.createTempModel('llama3', asNumCtx(8192), { onCreating: () => notified.push(i) })))
+    const refs = await Promise.all(
+      [1, 2, 3].map((i) => manager.createTempModel('llama3', asNumCtx(8192), { onCreating: () => notified.push(i) })),
+    )
     expect(new Set(refs.map((r) => r.path))).toEqual(new Set(['ollmchat-temp/llama3-oc8192']))
     expect(creates()).toHaveLength(1)
     expect(notified.sort()).toEqual([1, 2, 3])
@@ -121,10 +149,16 @@ describe('createTempModel', () => {
     expect(creates()).toHaveLength(2)
   })
 
-  it('trusts only records of its own host: another Ollama\'s record neither skips the create nor gets deleted', async () => {
+  it("trusts only records of its own host: another Ollama's record neither skips the create nor gets deleted", async () => {
     const elsewhere = registry.forHost('http://192.168.1.20:11434')
     const llama3 = sim.getModel('llama3')
-    elsewhere.set({ path: 'ollmchat-temp/llama3-oc4096', baseModel: 'llama3:latest', baseDigest: llama3?.digest ?? '', numCtx: asNumCtx(4096), createdAt: '2025-01-01T00:00:00.000Z' })
+    elsewhere.set({
+      path: 'ollmchat-temp/llama3-oc4096',
+      baseModel: 'llama3:latest',
+      baseDigest: llama3?.digest ?? '',
+      numCtx: asNumCtx(4096),
+      createdAt: '2025-01-01T00:00:00.000Z',
+    })
     const ref = await manager.createTempModel('llama3', asNumCtx(4096))
     expect(ref.created).toBe(true)
     expect(creates()).toHaveLength(1)
@@ -144,7 +178,9 @@ describe('createTempModel', () => {
   it('lets one caller give up while another still gets the model', async () => {
     sim.faults.latency(50)
     const impatient = new AbortController()
-    const first = manager.createTempModel('llama3', asNumCtx(4096), { signal: impatient.signal }).catch((e: unknown) => e)
+    const first = manager
+      .createTempModel('llama3', asNumCtx(4096), { signal: impatient.signal })
+      .catch((e: unknown) => e)
     const second = manager.createTempModel('llama3', asNumCtx(4096))
     impatient.abort()
     expect(await first).toBeInstanceOf(CancelledError)
@@ -156,7 +192,9 @@ describe('createTempModel', () => {
     manager = new TempModelManager(client, { registry, abandonedCreateWaitMs: 50 })
     sim.faults.stallNext('/api/create')
     const controller = new AbortController()
-    const pending = manager.createTempModel('llama3', asNumCtx(4096), { signal: controller.signal }).catch((e: unknown) => e)
+    const pending = manager
+      .createTempModel('llama3', asNumCtx(4096), { signal: controller.signal })
+      .catch((e: unknown) => e)
     for (let i = 0; i < 400 && creates().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
     controller.abort()
     expect(await pending).toBeInstanceOf(CancelledError)
@@ -216,7 +254,9 @@ describe('cleanupUnusedTempModels', () => {
     const report = await manager.cleanupUnusedTempModels()
 
     expect(report.deleted.sort()).toEqual([`${unused.path}:latest`, 'ollmchat-temp/someone/else:latest-ctx64K'].sort())
-    expect(report.kept.map((k) => k.name).sort()).toEqual([`${loaded.path}:latest`, held.path, sharesRunner.path].sort())
+    expect(report.kept.map((k) => k.name).sort()).toEqual(
+      [`${loaded.path}:latest`, held.path, sharesRunner.path].sort(),
+    )
     expect(report.failed).toEqual([])
     expect(sim.hasModel(unused.path)).toBe(false)
     for (const name of others) expect(sim.hasModel(name)).toBe(true)
@@ -246,7 +286,12 @@ describe('cleanupUnusedTempModels', () => {
     expect(sim.listModelNames().filter((n) => n.startsWith('ollmchat-temp/'))).toHaveLength(1)
     sim.faults.failNext('/api/delete', 500, 'permission denied')
     const second = await manager.cleanupUnusedTempModels()
-    expect(second.failed).toEqual([{ name: expect.stringMatching(/^ollmchat-temp\//) as unknown, error: expect.stringMatching(/permission denied/) as unknown }])
+    expect(second.failed).toEqual([
+      {
+        name: expect.stringMatching(/^ollmchat-temp\//) as unknown,
+        error: expect.stringMatching(/permission denied/) as unknown,
+      },
+    ])
   })
 
   it('keeps at most cleanupConcurrency deletes in flight', async () => {

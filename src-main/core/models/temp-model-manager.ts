@@ -2,12 +2,7 @@ import { fitsTrainedContext, type NumCtx } from '../../../src-shared/num-ctx'
 import { messageOf } from '../guards'
 import { silentLogger, type Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
-import {
-  CancelledError,
-  InvalidNumCtxError,
-  ModelNotFoundError,
-  NotApplicableError,
-} from '../ollama/errors'
+import { CancelledError, InvalidNumCtxError, ModelNotFoundError, NotApplicableError } from '../ollama/errors'
 import { isTempModelName, modelKey, parseModelName, sameModel } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
 import { DELETE_CONCURRENCY, type ConcurrencyBounds } from './adaptive-concurrency'
@@ -17,7 +12,12 @@ import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-mode
 import { verifyCreated } from './temp-model-verify'
 import { TrainedContexts } from './temp-model-trained-context'
 import { ABANDONED_CREATE_WAIT_MS, removeUnneeded, seeCreateThrough } from './temp-model-abandoned'
-import { createMemoryTempModelRegistry, type HostTempModelRegistry, type TempModelRecord, type TempModelRegistry } from './temp-model-registry'
+import {
+  createMemoryTempModelRegistry,
+  type HostTempModelRegistry,
+  type TempModelRecord,
+  type TempModelRegistry,
+} from './temp-model-registry'
 import { TempModelGuards, type HostTempModelGuard } from './temp-model-guard'
 import { tempInUseReason, type AcquireCounter } from './temp-model-usage'
 
@@ -91,7 +91,8 @@ export class TempModelManager {
     this.log = options.log ?? silentLogger
     this.trainedContexts = new TrainedContexts(client, this.log)
     const concurrency = options.cleanupConcurrency ?? DELETE_CONCURRENCY
-    this.concurrency = typeof concurrency === 'number' ? { floor: concurrency, ceiling: concurrency, initial: concurrency } : concurrency
+    this.concurrency =
+      typeof concurrency === 'number' ? { floor: concurrency, ceiling: concurrency, initial: concurrency } : concurrency
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
     this.onCreated = (ref) => options.onCreated?.(ref)
     this.now = options.now ?? (() => new Date())
@@ -167,19 +168,21 @@ export class TempModelManager {
    * temporary models used since then (the clean-up while the app is open).
    */
   cleanupUnusedTempModels(opts: { signal?: AbortSignal; keepUsedSince?: Date } = {}): Promise<CleanupReport> {
-    return this.exclusive(() => cleanupPass(
-      {
-        client: this.client,
-        log: this.log,
-        concurrency: this.concurrency,
-        isAcquired: (name) => this.users.has(name),
-        isCreating: (name) => this.inFlight.has(modelKey(name)),
-        records: () => this.registry.all(),
-        forget: (recordPath) => this.registry.delete(recordPath),
-        ...(opts.keepUsedSince === undefined ? {} : { keepUsedSince: opts.keepUsedSince }),
-      },
-      opts.signal,
-    ))
+    return this.exclusive(() =>
+      cleanupPass(
+        {
+          client: this.client,
+          log: this.log,
+          concurrency: this.concurrency,
+          isAcquired: (name) => this.users.has(name),
+          isCreating: (name) => this.inFlight.has(modelKey(name)),
+          records: () => this.registry.all(),
+          forget: (recordPath) => this.registry.delete(recordPath),
+          ...(opts.keepUsedSince === undefined ? {} : { keepUsedSince: opts.keepUsedSince }),
+        },
+        opts.signal,
+      ),
+    )
   }
 
   /** See `HostTempModelGuard.exclusive`: deleting passes of this host, one at a time, with no model handed out meanwhile. */
@@ -244,7 +247,10 @@ export class TempModelManager {
     const listing = await this.client.listAll({ signal })
     const base = listing.find((m) => !isTempModelName(m.name) && sameModel(m.name, baseModel))
     if (base === undefined) throw new ModelNotFoundError(baseModel)
-    if (base.isRemote) throw new NotApplicableError('num_ctx does not apply to cloud models; they run with the context ollama.com gives them.')
+    if (base.isRemote)
+      throw new NotApplicableError(
+        'num_ctx does not apply to cloud models; they run with the context ollama.com gives them.',
+      )
     const trained = base.contextLength ?? (await this.trainedContexts.of(base, signal))
     // The one check only this layer can make: the base's trained length is known here, not where `numCtx` was read
     // (which already applied the model's floor, 2,048 for vision, so it is not judged again with another).
@@ -256,7 +262,11 @@ export class TempModelManager {
     const creating = this.users.acquire(path)
     try {
       await seeCreateThrough({
-        send: (requestSignal) => this.client.create({ model: path, from: base.name, parameters: { num_ctx: numCtx } }, { signal: requestSignal }),
+        send: (requestSignal) =>
+          this.client.create(
+            { model: path, from: base.name, parameters: { num_ctx: numCtx } },
+            { signal: requestSignal },
+          ),
         verify: () => verifyCreated(this.client, path, numCtx, signal),
         wanted: signal,
         abandonedWaitMs: this.abandonedCreateWaitMs,
@@ -288,8 +298,17 @@ export class TempModelManager {
     const stillNeeded = async () => {
       const record = this.registry.get(path)
       if (this.inFlight.runsOtherThan(modelKey(path), mine)) return true
-      return (record !== undefined && this.stillValid(record.baseModel, record.baseDigest)) || this.isTempModelInUse(path)
+      return (
+        (record !== undefined && this.stillValid(record.baseModel, record.baseDigest)) || this.isTempModelInUse(path)
+      )
     }
-    return removeUnneeded({ client: this.client, path, log: this.log, exclusive: (work) => this.exclusive(work), stillNeeded, forget: () => this.invalidate(path) })
+    return removeUnneeded({
+      client: this.client,
+      path,
+      log: this.log,
+      exclusive: (work) => this.exclusive(work),
+      stillNeeded,
+      forget: () => this.invalidate(path),
+    })
   }
 }

@@ -70,7 +70,17 @@ describe('getTempModelName / getTempModelPath', () => {
 describe('temp naming properties over a generated set', () => {
   const hosts = ['', 'registry.ollama.ai/', 'hf.co/', 'my-reg.example:5000/', 'REGISTRY.OLLAMA.AI/']
   const namespaces = ['', 'library/', 'user/', 'Bartowski/', 'a_b-c/']
-  const models = ['llama3', 'Llama3', 'llama3-oc4096', 'qwen2.5-coder', 'x', model80, `${model80.slice(0, 70)}`, '_m', 'm.1']
+  const models = [
+    'llama3',
+    'Llama3',
+    'llama3-oc4096',
+    'qwen2.5-coder',
+    'x',
+    model80,
+    `${model80.slice(0, 70)}`,
+    '_m',
+    'm.1',
+  ]
   const tags = ['', ':latest', ':8b', ':70b', ':Q4_K_M', ':8b-oc1', `:${'t'.repeat(80)}`, ':LATEST']
   const contexts = [512, 2048, 4096, 8192, 40960, 131072, 1_048_576]
 
@@ -125,6 +135,7 @@ describe('temp naming properties over a generated set', () => {
   })
 
   it('is deterministic', () => {
-    for (const base of bases.slice(0, 200)) expect(getTempModelName(base, asNumCtx(4096))).toBe(getTempModelName(base, asNumCtx(4096)))
+    for (const base of bases.slice(0, 200))
+      expect(getTempModelName(base, asNumCtx(4096))).toBe(getTempModelName(base, asNumCtx(4096)))
   })
 })

@@ -61,13 +61,19 @@ export function getTempModelName(baseModel: string, numCtx: NumCtx): string {
   const parts = parseModelName(baseModel)
   if (parts === null) throw new InvalidModelNameError(baseModel)
   if (!tempModelApplies(baseModel)) throw new NotApplicableError(CLOUD_MESSAGE)
-  if (isTempModelName(baseModel)) throw new NotApplicableError(`"${baseModel}" is already a temporary model of ollmchat.`)
+  if (isTempModelName(baseModel))
+    throw new NotApplicableError(`"${baseModel}" is already a temporary model of ollmchat.`)
   const host = parts.host.toLowerCase()
   const namespace = parts.namespace.toLowerCase()
   const model = parts.model.toLowerCase()
   const tag = parts.tag.toLowerCase()
   const ctx = `-oc${numCtx}`
-  if (host === DEFAULT_HOST && namespace === DEFAULT_NAMESPACE && tag === DEFAULT_TAG && model.length + ctx.length <= MAX_PART) {
+  if (
+    host === DEFAULT_HOST &&
+    namespace === DEFAULT_NAMESPACE &&
+    tag === DEFAULT_TAG &&
+    model.length + ctx.length <= MAX_PART
+  ) {
     return `${model}${ctx}`
   }
   const hash = sha256Prefix(`${host}/${namespace}/${model}:${tag}`)

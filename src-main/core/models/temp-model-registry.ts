@@ -35,7 +35,10 @@ export type TempModelRecord = z.output<typeof tempModelRecordSchema>
  * a model's records costs one parse of its name, not a comparison with every record. `pause` is awaited after each
  * record (`timeSlicer`) by a pass over thousands.
  */
-export async function recordsByModel(records: readonly TempModelRecord[], pause?: () => Promise<void>): Promise<Map<string, TempModelRecord[]>> {
+export async function recordsByModel(
+  records: readonly TempModelRecord[],
+  pause?: () => Promise<void>,
+): Promise<Map<string, TempModelRecord[]>> {
   const byKey = new Map<string, TempModelRecord[]>()
   for (const record of records) {
     const key = modelKey(record.path)
@@ -100,7 +103,8 @@ export function createTempModelRegistry(storage: TempModelRecordStorage): TempMo
         },
         set(record) {
           const full = { ...record, host }
-          if (!isTempModelRecord(full)) throw new TypeError(`Not a complete temporary model record: ${JSON.stringify(record)}`)
+          if (!isTempModelRecord(full))
+            throw new TypeError(`Not a complete temporary model record: ${JSON.stringify(record)}`)
           storage.write({ ...storage.read(), [tempModelRecordKey(host, full.path)]: copy(full) })
         },
         delete(path) {
@@ -109,7 +113,10 @@ export function createTempModelRegistry(storage: TempModelRecordStorage): TempMo
           if (!Object.hasOwn(records, key)) return
           storage.write(Object.fromEntries(Object.entries(records).filter(([candidate]) => candidate !== key)))
         },
-        all: () => Object.values(storage.read()).filter((record) => record.host === host).map(copy),
+        all: () =>
+          Object.values(storage.read())
+            .filter((record) => record.host === host)
+            .map(copy),
         touch(path, at) {
           const records = storage.read()
           const key = tempModelRecordKey(host, path)

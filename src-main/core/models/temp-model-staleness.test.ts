@@ -50,7 +50,10 @@ describe('clean-up of stale temporary models', () => {
     expect(sim.hasModel(temp.path)).toBe(false)
     expect(report.freedBytes).toBe(oldSize)
     const line = log.lines.find((l) => l.message === 'cleaned up temporary models')
-    expect(line?.fields).toMatchObject({ deleted: [`${temp.path}:latest: its base llama3:latest was pulled again with other weights`], freed: '4.7 GB' })
+    expect(line?.fields).toMatchObject({
+      deleted: [`${temp.path}:latest: its base llama3:latest was pulled again with other weights`],
+      freed: '4.7 GB',
+    })
   })
 
   it('deletes a temp model whose base was removed, counting shared old weights once', async () => {

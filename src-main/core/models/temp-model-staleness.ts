@@ -64,20 +64,33 @@ export async function findStaleTempModels(input: {
     if (base !== undefined && record !== undefined && record.baseDigest === base.digest) return
     try {
       if (base === undefined) {
-        stale.set(temp.name, { reason: `its base ${parent} was removed`, weightsBlob: await weightsBlob(temp.name), sizeBytes: temp.sizeBytes })
+        stale.set(temp.name, {
+          reason: `its base ${parent} was removed`,
+          weightsBlob: await weightsBlob(temp.name),
+          sizeBytes: temp.sizeBytes,
+        })
         return
       }
       const [own, current] = await Promise.all([weightsBlob(temp.name), weightsBlob(base.name)])
       if (own !== null && current !== null && own !== current) {
-        stale.set(temp.name, { reason: `its base ${base.name} was pulled again with other weights`, weightsBlob: own, sizeBytes: temp.sizeBytes })
+        stale.set(temp.name, {
+          reason: `its base ${base.name} was pulled again with other weights`,
+          weightsBlob: own,
+          sizeBytes: temp.sizeBytes,
+        })
       }
     } catch (error) {
       if (error instanceof CancelledError || error instanceof OllamaUnreachableError) throw error
-      input.log.warn('could not compare a temporary model with its base; keeping it', { name: temp.name, error: messageOf(error) })
+      input.log.warn('could not compare a temporary model with its base; keeping it', {
+        name: temp.name,
+        error: messageOf(error),
+      })
     }
   })
   // In listing order, as the sequential version filled it (reports and logs list them in that order).
-  return new Map(temps.filter((temp) => stale.has(temp.name)).map((temp) => [temp.name, stale.get(temp.name) as Staleness]))
+  return new Map(
+    temps.filter((temp) => stale.has(temp.name)).map((temp) => [temp.name, stale.get(temp.name) as Staleness]),
+  )
 }
 
 /**

@@ -24,8 +24,16 @@ export class TrainedContexts {
       this.byDigest.set(base.digest, shown.trainedContext)
       return shown.trainedContext
     } catch (error) {
-      if (error instanceof CancelledError || error instanceof OllamaUnreachableError || error instanceof ModelNotFoundError) throw error
-      this.log.warn('could not read the trained context of the base; not checking num_ctx against it', { base: base.name, error: messageOf(error) })
+      if (
+        error instanceof CancelledError ||
+        error instanceof OllamaUnreachableError ||
+        error instanceof ModelNotFoundError
+      )
+        throw error
+      this.log.warn('could not read the trained context of the base; not checking num_ctx against it', {
+        base: base.name,
+        error: messageOf(error),
+      })
       return null
     }
   }

@@ -29,7 +29,11 @@ export interface TempModelFacts {
  *
  * For one model; a pass over many builds one `RunnerUsage` and asks it for each.
  */
-export function tempInUseReason(temp: TempModelFacts, running: readonly RunningModel[], listing: readonly ListedModel[] | null): string | null {
+export function tempInUseReason(
+  temp: TempModelFacts,
+  running: readonly RunningModel[],
+  listing: readonly ListedModel[] | null,
+): string | null {
   return RunnerUsage.of(running, listing).inUseReason(temp)
 }
 
@@ -68,7 +72,10 @@ export class RunnerUsage {
 
   /** Indexes `listing` only when `needsListing(running)`. */
   static of(running: readonly RunningModel[], listing: readonly ListedModel[] | null): RunnerUsage {
-    return new RunnerUsage(running, listing !== null && RunnerUsage.needsListing(running) ? new ListingIndex(listing) : null)
+    return new RunnerUsage(
+      running,
+      listing !== null && RunnerUsage.needsListing(running) ? new ListingIndex(listing) : null,
+    )
   }
 
   /** See `tempInUseReason`. */

@@ -18,11 +18,21 @@ export interface ErrorContext {
 }
 
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ECONNABORTED',
 ])
 
 const errorName = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : undefined
+  typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string'
+    ? (e as { name: string }).name
+    : undefined
 
 const causeCode = (cause: unknown): string | undefined => {
   if (typeof cause !== 'object' || cause === null) return undefined
@@ -40,7 +50,8 @@ function classifyFetchFailure(e: TypeError, context: ErrorContext): OllamaEdgeEr
   if (code !== undefined && (UNREACHABLE_CODES.has(code) || code.startsWith('UND_ERR_'))) {
     return new OllamaUnreachableError(context.host, code, e)
   }
-  if (causeMessage === 'bad port') return new OllamaUnreachableError(context.host, 'port blocked by fetch (bad port)', e)
+  if (causeMessage === 'bad port')
+    return new OllamaUnreachableError(context.host, 'port blocked by fetch (bad port)', e)
   // `fetch failed` always means the request never got a response; whatever the cause, nothing usable answered.
   return new OllamaUnreachableError(context.host, code ?? causeMessage ?? 'fetch failed', e)
 }
@@ -95,7 +106,8 @@ export function toOllamaError(e: unknown, context: ErrorContext): Error {
     if (e.message === 'fetch failed') return classifyFetchFailure(e, context)
   }
   if (e instanceof SyntaxError) return new MalformedResponseError('not valid JSON', e.message, e)
-  if (name === 'ZodError') return new MalformedResponseError('unexpected shape', e instanceof Error ? e.message : undefined, e)
+  if (name === 'ZodError')
+    return new MalformedResponseError('unexpected shape', e instanceof Error ? e.message : undefined, e)
   if (e instanceof Error) return e
   return new Error(String(e))
 }

@@ -50,7 +50,10 @@ describe('OllamaClient when Ollama cannot be reached', () => {
     await expect(closed.listAll()).rejects.toBeInstanceOf(OllamaUnreachableError)
     await closed.close()
     const blocked = new OllamaClient({ host: 'http://127.0.0.1:9' })
-    await expect(blocked.version()).rejects.toMatchObject({ code: 'OLLAMA_UNREACHABLE', reason: expect.stringMatching(/bad port/) as unknown })
+    await expect(blocked.version()).rejects.toMatchObject({
+      code: 'OLLAMA_UNREACHABLE',
+      reason: expect.stringMatching(/bad port/) as unknown,
+    })
     await blocked.close()
   })
 
@@ -78,7 +81,9 @@ describe('OllamaClient cancellation', () => {
     recordFault('stall')
     sim.faults.stallNext('/api/chat')
     const controller = new AbortController()
-    const pending = collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }))
+    const pending = collect(
+      client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }),
+    )
     await until(() => sim.requestsTo('/api/chat').length === 1)
     controller.abort()
     const { chunks, error } = await pending
@@ -88,13 +93,20 @@ describe('OllamaClient cancellation', () => {
   })
 
   it('cancels a chat mid-stream, keeping what arrived', async () => {
-    const slow = await startOllamaSim({ models: ['llama3'], tokenDelayMs: 20, reply: 'a b c d e f g h i j k l m n o p' })
+    const slow = await startOllamaSim({
+      models: ['llama3'],
+      tokenDelayMs: 20,
+      reply: 'a b c d e f g h i j k l m n o p',
+    })
     const slowClient = new OllamaClient({ host: slow.url })
     const controller = new AbortController()
     const chunks: ChatChunk[] = []
     let error: unknown
     try {
-      for await (const chunk of slowClient.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal })) {
+      for await (const chunk of slowClient.chat(
+        { model: 'llama3', messages: [{ role: 'user', content: 'hi' }] },
+        { signal: controller.signal },
+      )) {
         chunks.push(chunk)
         if (chunks.length === 2) controller.abort()
       }
@@ -126,7 +138,9 @@ describe('OllamaClient cancellation', () => {
     expect(await show).toBeInstanceOf(CancelledError)
     sim.faults.stallNext('/api/create')
     const second = new AbortController()
-    const create = client.create({ model: 'ollmchat-temp/a-oc4096', from: 'llama3:latest', parameters: {} }, { signal: second.signal }).catch((e: unknown) => e)
+    const create = client
+      .create({ model: 'ollmchat-temp/a-oc4096', from: 'llama3:latest', parameters: {} }, { signal: second.signal })
+      .catch((e: unknown) => e)
     await until(() => sim.requestsTo('/api/create').length === 1)
     second.abort()
     expect(await create).toBeInstanceOf(CancelledError)
@@ -146,7 +160,9 @@ describe('header timeouts', () => {
     sim.faults.stallNext('/api/chat')
     const controller = new AbortController()
     let patientSettled = false
-    const patient = collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal })).finally(() => {
+    const patient = collect(
+      client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }),
+    ).finally(() => {
       patientSettled = true
     })
     const { error } = await collect(impatient.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))

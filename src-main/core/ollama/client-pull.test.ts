@@ -12,8 +12,13 @@ afterEach(async () => {
 })
 
 /** A fetch answering every request with these NDJSON lines, then ending the body normally. */
-const answering = (lines: object[]): typeof fetch => async () =>
-  new Response(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), { status: 200, headers: { 'content-type': 'application/x-ndjson' } })
+const answering =
+  (lines: object[]): typeof fetch =>
+  async () =>
+    new Response(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), {
+      status: 200,
+      headers: { 'content-type': 'application/x-ndjson' },
+    })
 
 async function pullAll(client: OllamaClient, model: string): Promise<{ lines: PullLine[]; error: unknown }> {
   const lines: PullLine[] = []
@@ -29,16 +34,25 @@ async function pullAll(client: OllamaClient, model: string): Promise<{ lines: Pu
 
 describe('OllamaClient.pull', () => {
   it('resolves after Ollama’s success line, passing on every line', async () => {
-    const client = new OllamaClient({ host: 'http://127.0.0.1:11434', fetch: answering([{ status: 'pulling manifest' }, { status: 'success' }]) })
+    const client = new OllamaClient({
+      host: 'http://127.0.0.1:11434',
+      fetch: answering([{ status: 'pulling manifest' }, { status: 'success' }]),
+    })
     expect(await pullAll(client, 'llama3')).toEqual({
-      lines: [{ status: 'pulling manifest', digest: null, total: null, completed: null }, { status: 'success', digest: null, total: null, completed: null }],
+      lines: [
+        { status: 'pulling manifest', digest: null, total: null, completed: null },
+        { status: 'success', digest: null, total: null, completed: null },
+      ],
       error: undefined,
     })
   })
 
   it('fails when the stream ends normally but without success', async () => {
     const layer = { status: 'pulling aaa', digest: 'sha256:aaa', total: 10, completed: 4 }
-    const client = new OllamaClient({ host: 'http://127.0.0.1:11434', fetch: answering([{ status: 'pulling manifest' }, layer]) })
+    const client = new OllamaClient({
+      host: 'http://127.0.0.1:11434',
+      fetch: answering([{ status: 'pulling manifest' }, layer]),
+    })
     const { lines, error } = await pullAll(client, 'llama3')
     expect(lines).toHaveLength(2)
     expect(error).toBeInstanceOf(StreamInterruptedError)

@@ -11,8 +11,10 @@ import { collect } from './test-fixtures/collect-chat'
 const hi = [{ role: 'user' as const, content: 'hi' }]
 
 /** A fetch answering with this status and body (NDJSON lines as given). */
-const answering = (status: number, body: string, contentType = 'application/x-ndjson'): typeof fetch => async () =>
-  new Response(body, { status, headers: { 'content-type': contentType } })
+const answering =
+  (status: number, body: string, contentType = 'application/x-ndjson'): typeof fetch =>
+  async () =>
+    new Response(body, { status, headers: { 'content-type': contentType } })
 
 const line = (value: object) => `${JSON.stringify(value)}\n`
 
@@ -52,7 +54,11 @@ describe('OllamaClient.chat stream, answered by a fetch of the test’s own', ()
   })
 
   it('parses each streamed line once', async () => {
-    const lines = [line({ message: { content: 'a' }, done: false }), line({ message: { content: 'b' }, done: false }), line({ message: { content: '' }, done: true, done_reason: 'stop' })]
+    const lines = [
+      line({ message: { content: 'a' }, done: false }),
+      line({ message: { content: 'b' }, done: false }),
+      line({ message: { content: '' }, done: true, done_reason: 'stop' }),
+    ]
     const client = new OllamaClient({ host: 'http://127.0.0.1:11434', fetch: answering(200, lines.join('')) })
     const parse = vi.spyOn(JSON, 'parse')
     const { chunks, error } = await collect(client.chat({ model: 'llama3', messages: hi }))
@@ -63,7 +69,10 @@ describe('OllamaClient.chat stream, answered by a fetch of the test’s own', ()
   })
 
   it('fails a stream that ends without its done line with StreamInterruptedError, after the chunks that came', async () => {
-    const client = new OllamaClient({ host: 'http://127.0.0.1:11434', fetch: answering(200, line({ message: { content: 'a' }, done: false })) })
+    const client = new OllamaClient({
+      host: 'http://127.0.0.1:11434',
+      fetch: answering(200, line({ message: { content: 'a' }, done: false })),
+    })
     const { chunks, error } = await collect(client.chat({ model: 'llama3', messages: hi }))
     expect(chunks).toHaveLength(1)
     expect(error).toBeInstanceOf(StreamInterruptedError)
@@ -72,13 +81,25 @@ describe('OllamaClient.chat stream, answered by a fetch of the test’s own', ()
   })
 
   it('maps error statuses as the JSON calls do: plain text, an empty body, a 404', async () => {
-    const plain = new OllamaClient({ host: 'http://127.0.0.1:11434', fetch: answering(502, 'Bad Gateway from the proxy', 'text/plain') })
-    expect((await collect(plain.chat({ model: 'llama3', messages: hi }))).error).toMatchObject({ status: 502, ollamaMessage: 'Bad Gateway from the proxy' })
-    const empty = new OllamaClient({ host: 'http://127.0.0.1:11434', fetch: async () => new Response(null, { status: 503, statusText: 'Service Unavailable' }) })
+    const plain = new OllamaClient({
+      host: 'http://127.0.0.1:11434',
+      fetch: answering(502, 'Bad Gateway from the proxy', 'text/plain'),
+    })
+    expect((await collect(plain.chat({ model: 'llama3', messages: hi }))).error).toMatchObject({
+      status: 502,
+      ollamaMessage: 'Bad Gateway from the proxy',
+    })
+    const empty = new OllamaClient({
+      host: 'http://127.0.0.1:11434',
+      fetch: async () => new Response(null, { status: 503, statusText: 'Service Unavailable' }),
+    })
     const emptyError = (await collect(empty.chat({ model: 'llama3', messages: hi }))).error
     expect(emptyError).toBeInstanceOf(OllamaHttpError)
     expect(emptyError).toMatchObject({ status: 503, ollamaMessage: 'Error 503: Service Unavailable' })
-    const missing = new OllamaClient({ host: 'http://127.0.0.1:11434', fetch: answering(404, '{"error":"model \'llama3\' not found"}', 'application/json') })
+    const missing = new OllamaClient({
+      host: 'http://127.0.0.1:11434',
+      fetch: answering(404, '{"error":"model \'llama3\' not found"}', 'application/json'),
+    })
     expect((await collect(missing.chat({ model: 'llama3', messages: hi }))).error).toBeInstanceOf(ModelNotFoundError)
   })
 })

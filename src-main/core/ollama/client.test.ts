@@ -4,7 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
 import { OllamaClient, type ChatChunk, type ListedModel } from './client'
-import { MalformedResponseError, ModelNotFoundError, OllamaHttpError, OllamaStreamError, StreamInterruptedError } from './errors'
+import {
+  MalformedResponseError,
+  ModelNotFoundError,
+  OllamaHttpError,
+  OllamaStreamError,
+  StreamInterruptedError,
+} from './errors'
 import { collect } from './test-fixtures/collect-chat'
 import { recordFault } from '../../test-support/reliability-checks'
 
@@ -75,9 +81,19 @@ describe('OllamaClient against the simulator', () => {
   })
 
   it('shows parameters, num_ctx and the trained context; 404 is ModelNotFoundError', async () => {
-    sim.addModel({ name: 'big', parameters: { num_ctx: 1_048_576, temperature: 0.5 }, contextLength: 2_000_000, family: 'qwen2' })
+    sim.addModel({
+      name: 'big',
+      parameters: { num_ctx: 1_048_576, temperature: 0.5 },
+      contextLength: 2_000_000,
+      family: 'qwen2',
+    })
     const shown = await client.show('big')
-    expect(shown).toMatchObject({ numCtx: 1_048_576, trainedContext: 2_000_000, architecture: 'qwen2', family: 'qwen2' })
+    expect(shown).toMatchObject({
+      numCtx: 1_048_576,
+      trainedContext: 2_000_000,
+      architecture: 'qwen2',
+      family: 'qwen2',
+    })
     expect(shown.parameters['temperature']).toBe(0.5)
     const error = await client.show('nope').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ModelNotFoundError)
@@ -90,7 +106,11 @@ describe('OllamaClient against the simulator', () => {
     sim.load('llama3', { numCtx: 2048 })
     const running = await client.running()
     expect(running).toHaveLength(1)
-    expect(running[0]).toMatchObject({ name: 'llama3:latest', contextLength: 2048, digest: sim.getModel('llama3')?.digest })
+    expect(running[0]).toMatchObject({
+      name: 'llama3:latest',
+      contextLength: 2048,
+      digest: sim.getModel('llama3')?.digest,
+    })
   })
 
   it('creates with stream:false and the exact from, and resolves once the model exists', async () => {
@@ -104,7 +124,9 @@ describe('OllamaClient against the simulator', () => {
   it('turns a failed create into OllamaHttpError with Ollama’s text', async () => {
     recordFault('http-error')
     sim.faults.failNext('/api/create', 500, 'disk full')
-    const error = await client.create({ model: 'ollmchat-temp/x-oc4096', from: 'llama3:latest', parameters: {} }).catch((e: unknown) => e)
+    const error = await client
+      .create({ model: 'ollmchat-temp/x-oc4096', from: 'llama3:latest', parameters: {} })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaHttpError)
     expect(error).toMatchObject({ code: 'OLLAMA_ERROR', status: 500, ollamaMessage: 'disk full' })
   })
@@ -141,7 +163,9 @@ describe('OllamaClient against the simulator', () => {
   })
 
   it('fails a chat for a missing model with ModelNotFoundError before any chunk', async () => {
-    const { chunks, error } = await collect(client.chat({ model: 'missing', messages: [{ role: 'user', content: 'hi' }] }))
+    const { chunks, error } = await collect(
+      client.chat({ model: 'missing', messages: [{ role: 'user', content: 'hi' }] }),
+    )
     expect(chunks).toEqual([])
     expect(error).toBeInstanceOf(ModelNotFoundError)
     expect(error).toMatchObject({ model: 'missing' })
@@ -159,7 +183,9 @@ describe('OllamaClient against the simulator', () => {
     recordFault('error-line')
     sim.setReply('one two three four five six')
     sim.faults.errorLineAfter(3, 'runner crashed')
-    const { chunks, error } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
+    const { chunks, error } = await collect(
+      client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }),
+    )
     expect(error).toBeInstanceOf(OllamaStreamError)
     expect(error).toMatchObject({ code: 'OLLAMA_STREAM_ERROR', ollamaMessage: 'runner crashed' })
     expect(chunks).toHaveLength(3)
@@ -170,7 +196,9 @@ describe('OllamaClient against the simulator', () => {
     recordFault('dropped-stream')
     sim.setReply('one two three four five six')
     sim.faults.dropStreamAfter(2)
-    const { chunks, error } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
+    const { chunks, error } = await collect(
+      client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }),
+    )
     expect(error).toBeInstanceOf(StreamInterruptedError)
     expect(error).toMatchObject({ code: 'STREAM_INTERRUPTED' })
     expect(chunks).toHaveLength(2)
@@ -191,7 +219,9 @@ describe('OllamaClient against the simulator', () => {
 
   it('keeps the console quiet on plain-text errors and unparseable lines', async () => {
     recordFault('malformed')
-    const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}))
+    const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => {}),
+    )
     try {
       const elsewhere = new OllamaClient({ host: `${sim.url}/not-ollama` })
       const error = await elsewhere.listAll().catch((e: unknown) => e)
@@ -199,7 +229,9 @@ describe('OllamaClient against the simulator', () => {
       expect(error).toMatchObject({ status: 404, ollamaMessage: '404 page not found' })
       await elsewhere.close()
       sim.faults.malformedNext('/api/chat', '{"message":{"content":"a"},"done":false}\nnot json\n')
-      const { chunks, error: chatError } = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
+      const { chunks, error: chatError } = await collect(
+        client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }),
+      )
       expect(text(chunks)).toBe('a')
       expect(chatError).toBeInstanceOf(MalformedResponseError)
       for (const spy of spies) expect(spy).not.toHaveBeenCalled()

@@ -1,7 +1,13 @@
 import { Ollama } from 'ollama/browser'
 import { chatBody } from './chat-body'
 import { toOllamaError, type ErrorContext } from './classify-error'
-import { CancelledError, MalformedResponseError, ModelNotFoundError, OllamaUnreachableError, StreamInterruptedError } from './errors'
+import {
+  CancelledError,
+  MalformedResponseError,
+  ModelNotFoundError,
+  OllamaUnreachableError,
+  StreamInterruptedError,
+} from './errors'
 import { resolveOllamaHost } from './host'
 import { ConnectionPools } from './connection-pools'
 import { retryOnFreshConnection } from './fresh-connection'
@@ -129,7 +135,8 @@ export class OllamaClient {
    */
   async delete(model: string, opts?: CallOptions): Promise<boolean> {
     try {
-      const send = (fetch?: FetchFn) => this.call(opts, { model }, this.timeoutMs, (ollama) => ollama.delete({ model }), fetch)
+      const send = (fetch?: FetchFn) =>
+        this.call(opts, { model }, this.timeoutMs, (ollama) => ollama.delete({ model }), fetch)
       await retryOnFreshConnection(send, this.pools)
       return true
     } catch (error) {
@@ -147,7 +154,10 @@ export class OllamaClient {
    */
   chat(req: ChatRequestIn, opts?: CallOptions): AsyncGenerator<ChatChunk> {
     const body = { ...chatBody(req), stream: true }
-    return this.streamed({ path: '/api/chat', body, model: req.model, readLine: readChatLine, isLast: (chunk) => chunk.done }, opts)
+    return this.streamed(
+      { path: '/api/chat', body, model: req.model, readLine: readChatLine, isLast: (chunk) => chunk.done },
+      opts,
+    )
   }
 
   /**
@@ -157,7 +167,10 @@ export class OllamaClient {
    */
   async pull(model: string, opts: CallOptions & { onLine(line: PullLine): void }): Promise<void> {
     const isLast = (line: PullLine) => line.status === 'success'
-    const lines = this.streamed({ path: '/api/pull', body: { model, stream: true }, model, readLine: readPullLine, isLast }, opts)
+    const lines = this.streamed(
+      { path: '/api/pull', body: { model, stream: true }, model, readLine: readPullLine, isLast },
+      opts,
+    )
     for await (const line of lines) opts.onLine(line)
   }
 
@@ -167,7 +180,9 @@ export class OllamaClient {
    * Ollama answered `done_reason: "unload"`.
    */
   async unload(model: string, opts?: CallOptions): Promise<boolean> {
-    const answer = await this.short(opts, { model }, (ollama) => ollama.chat({ model, messages: [], keep_alive: 0, stream: false }))
+    const answer = await this.short(opts, { model }, (ollama) =>
+      ollama.chat({ model, messages: [], keep_alive: 0, stream: false }),
+    )
     return (answer as { done_reason?: unknown }).done_reason === 'unload'
   }
 
@@ -209,7 +224,8 @@ export class OllamaClient {
     if (this.pools === null) return
     // undici's Agent forgets its pools once `close()` starts, so a later `destroy()` could no longer reach a
     // stalled request: the pools are closed only once nothing is in flight, and destroyed when the grace ran out.
-    const idle = graceMs === undefined ? await this.calls.whenIdle().then(() => true) : await this.calls.idleWithin(graceMs)
+    const idle =
+      graceMs === undefined ? await this.calls.whenIdle().then(() => true) : await this.calls.idleWithin(graceMs)
     await (idle ? this.pools.close() : this.pools.destroy())
   }
 
@@ -232,7 +248,12 @@ export class OllamaClient {
     const end = this.calls.begin()
     try {
       if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
-      for await (const line of streamLines(this.baseFetch, { ...call, url: `${this.host}${call.path}`, headers: this.headers, signal })) {
+      for await (const line of streamLines(this.baseFetch, {
+        ...call,
+        url: `${this.host}${call.path}`,
+        headers: this.headers,
+        signal,
+      })) {
         yield line
         if (call.isLast(line)) return
       }
@@ -245,7 +266,11 @@ export class OllamaClient {
     }
   }
 
-  private short<T>(opts: CallOptions | undefined, about: { model?: string }, run: (ollama: Ollama) => Promise<T>): Promise<T> {
+  private short<T>(
+    opts: CallOptions | undefined,
+    about: { model?: string },
+    run: (ollama: Ollama) => Promise<T>,
+  ): Promise<T> {
     return this.call(opts, about, this.timeoutMs, run)
   }
 
@@ -284,7 +309,12 @@ export class OllamaClient {
   }
 
   /** The caller's own abort wins over a timeout, which wins over what the error itself says. */
-  private classify(error: unknown, user: AbortSignal | undefined, timeout: AbortSignal | undefined, context: ErrorContext): Error {
+  private classify(
+    error: unknown,
+    user: AbortSignal | undefined,
+    timeout: AbortSignal | undefined,
+    context: ErrorContext,
+  ): Error {
     if (user?.aborted === true) return this.stopped(user, error)
     if (timeout?.aborted === true) {
       return new OllamaUnreachableError(this.host, `no answer within ${Math.round(this.timeoutMs / 1000)} s`, error)

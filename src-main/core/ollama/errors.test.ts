@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type {
-  OllamaEdgeError} from './errors';
+import type { OllamaEdgeError } from './errors'
 import {
   CancelledError,
   InvalidNumCtxError,
@@ -37,10 +36,15 @@ describe('toOllamaError', () => {
     expect(toOllamaError(typed, { host })).toBe(typed)
   })
 
-  it('shows the sentence inside llama-server\'s JSON error body instead of the JSON', () => {
-    const relayed = toOllamaError(responseError('{"error":{"code":500,"message":"failed to decode batch"}}', 500), { host, model: 'x' })
+  it("shows the sentence inside llama-server's JSON error body instead of the JSON", () => {
+    const relayed = toOllamaError(responseError('{"error":{"code":500,"message":"failed to decode batch"}}', 500), {
+      host,
+      model: 'x',
+    })
     expect(relayed).toMatchObject({ code: 'OLLAMA_ERROR', ollamaMessage: 'failed to decode batch' })
-    expect(toOllamaError(responseError('{"not":"llama"}', 500), { host })).toMatchObject({ ollamaMessage: '{"not":"llama"}' })
+    expect(toOllamaError(responseError('{"not":"llama"}', 500), { host })).toMatchObject({
+      ollamaMessage: '{"not":"llama"}',
+    })
   })
 
   it('maps ResponseError by status: 404 about a model → ModelNotFoundError, else OllamaHttpError', () => {
@@ -55,35 +59,52 @@ describe('toOllamaError', () => {
     expect(server.message).toContain('server busy')
   })
 
-  it.each(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_SOCKET'])(
-    'maps fetch failed with cause %s to OllamaUnreachableError',
-    (code) => {
-      const error = toOllamaError(fetchFailed(withCode(code)), { host })
-      expect(error).toBeInstanceOf(OllamaUnreachableError)
-      expect(error).toMatchObject({ code: 'OLLAMA_UNREACHABLE', host, reason: code })
-    },
-  )
+  it.each([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'ECONNRESET',
+    'EHOSTUNREACH',
+    'ETIMEDOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_SOCKET',
+  ])('maps fetch failed with cause %s to OllamaUnreachableError', (code) => {
+    const error = toOllamaError(fetchFailed(withCode(code)), { host })
+    expect(error).toBeInstanceOf(OllamaUnreachableError)
+    expect(error).toMatchObject({ code: 'OLLAMA_UNREACHABLE', host, reason: code })
+  })
 
   it('reads the code inside an AggregateError (happy eyeballs) and a bad port', () => {
     const aggregate = new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], 'all failed')
     expect(toOllamaError(fetchFailed(aggregate), { host })).toMatchObject({ reason: 'ECONNREFUSED' })
-    expect(toOllamaError(fetchFailed(new Error('bad port')), { host })).toMatchObject({ code: 'OLLAMA_UNREACHABLE', reason: expect.stringMatching(/bad port/) as unknown })
+    expect(toOllamaError(fetchFailed(new Error('bad port')), { host })).toMatchObject({
+      code: 'OLLAMA_UNREACHABLE',
+      reason: expect.stringMatching(/bad port/) as unknown,
+    })
     expect(toOllamaError(fetchFailed(undefined), { host })).toBeInstanceOf(OllamaUnreachableError)
   })
 
   // A stream without its final line is the client's own StreamInterruptedError now (client.test.ts, client-pull.test.ts).
   it('maps a cut-off body to StreamInterruptedError', () => {
-    expect(toOllamaError(new TypeError('terminated', { cause: withCode('UND_ERR_SOCKET') }), { host })).toBeInstanceOf(StreamInterruptedError)
+    expect(toOllamaError(new TypeError('terminated', { cause: withCode('UND_ERR_SOCKET') }), { host })).toBeInstanceOf(
+      StreamInterruptedError,
+    )
   })
 
   it('maps aborts to CancelledError and timeouts to unreachable', () => {
-    expect(toOllamaError(new DOMException('This operation was aborted', 'AbortError'), { host })).toBeInstanceOf(CancelledError)
-    expect(toOllamaError(new DOMException('The operation timed out.', 'TimeoutError'), { host })).toBeInstanceOf(OllamaUnreachableError)
+    expect(toOllamaError(new DOMException('This operation was aborted', 'AbortError'), { host })).toBeInstanceOf(
+      CancelledError,
+    )
+    expect(toOllamaError(new DOMException('The operation timed out.', 'TimeoutError'), { host })).toBeInstanceOf(
+      OllamaUnreachableError,
+    )
   })
 
   it('maps JSON and schema failures to MalformedResponseError', () => {
     expect(toOllamaError(new SyntaxError('Unexpected token'), { host })).toBeInstanceOf(MalformedResponseError)
-    expect(toOllamaError(Object.assign(new Error('bad'), { name: 'ZodError' }), { host })).toBeInstanceOf(MalformedResponseError)
+    expect(toOllamaError(Object.assign(new Error('bad'), { name: 'ZodError' }), { host })).toBeInstanceOf(
+      MalformedResponseError,
+    )
   })
 
   // An error line is read by the stream reader itself now (ndjson.test.ts), never relayed as a plain Error.

@@ -31,7 +31,10 @@ export class OllamaUnreachableError extends OllamaEdgeError {
     readonly reason: string,
     cause?: unknown,
   ) {
-    super('OLLAMA_UNREACHABLE', `Ollama is not answering at ${host}. Is it running?`, { detail: forPeople(reason), cause })
+    super('OLLAMA_UNREACHABLE', `Ollama is not answering at ${host}. Is it running?`, {
+      detail: forPeople(reason),
+      cause,
+    })
   }
 }
 
@@ -74,7 +77,10 @@ export class StreamInterruptedError extends OllamaEdgeError {
     readonly reason: string,
     cause?: unknown,
   ) {
-    super('STREAM_INTERRUPTED', 'The connection to Ollama broke off before the answer was complete.', { detail: forPeople(reason), cause })
+    super('STREAM_INTERRUPTED', 'The connection to Ollama broke off before the answer was complete.', {
+      detail: forPeople(reason),
+      cause,
+    })
   }
 }
 

@@ -30,7 +30,10 @@ export interface FreshConnections {
  * when the client was given its own `fetch` (tests), where there is no pool to step around; a client that is closing
  * opens no new connection, so the first failure stands.
  */
-export async function retryOnFreshConnection<T>(send: (fetch?: FetchFn) => Promise<T>, fresh: FreshConnections | null): Promise<T> {
+export async function retryOnFreshConnection<T>(
+  send: (fetch?: FetchFn) => Promise<T>,
+  fresh: FreshConnections | null,
+): Promise<T> {
   try {
     return await send()
   } catch (error) {

@@ -38,21 +38,44 @@ describe('normalizeOllamaHost (Ollama envconfig rules, client side)', () => {
     expect(normalizeOllamaHost(value)).toBe(url)
   })
 
-  it.each([[''], ['   '], ['""'], ['ftp://example.com'], ['unix:///run/ollama.sock'], ['http://exa mple.com'], ['http://user:pw@example.com']])(
-    'refuses %j',
-    (value) => {
-      expect(normalizeOllamaHost(value)).toBeNull()
-    },
-  )
+  it.each([
+    [''],
+    ['   '],
+    ['""'],
+    ['ftp://example.com'],
+    ['unix:///run/ollama.sock'],
+    ['http://exa mple.com'],
+    ['http://user:pw@example.com'],
+  ])('refuses %j', (value) => {
+    expect(normalizeOllamaHost(value)).toBeNull()
+  })
 })
 
 describe('readOllamaHost', () => {
   it('reports where the rules substituted something', () => {
-    expect(readOllamaHost('localhost:99999')).toEqual({ ok: true, url: 'http://localhost:11434', port: 11434, invalidPort: '99999', hostMissing: false })
+    expect(readOllamaHost('localhost:99999')).toEqual({
+      ok: true,
+      url: 'http://localhost:11434',
+      port: 11434,
+      invalidPort: '99999',
+      hostMissing: false,
+    })
     expect(readOllamaHost('http://localhost:')).toMatchObject({ ok: true, url: 'http://localhost:80', invalidPort: '' })
     expect(readOllamaHost('http://')).toMatchObject({ ok: true, url: 'http://127.0.0.1:80', hostMissing: true })
-    expect(readOllamaHost(':5000')).toEqual({ ok: true, url: 'http://127.0.0.1:5000', port: 5000, invalidPort: null, hostMissing: false })
-    expect(readOllamaHost('::1')).toEqual({ ok: true, url: 'http://[::1]:11434', port: 11434, invalidPort: null, hostMissing: false })
+    expect(readOllamaHost(':5000')).toEqual({
+      ok: true,
+      url: 'http://127.0.0.1:5000',
+      port: 5000,
+      invalidPort: null,
+      hostMissing: false,
+    })
+    expect(readOllamaHost('::1')).toEqual({
+      ok: true,
+      url: 'http://[::1]:11434',
+      port: 11434,
+      invalidPort: null,
+      hostMissing: false,
+    })
     expect(readOllamaHost('localhost:0')).toMatchObject({ ok: true, port: 0, invalidPort: null })
   })
 
@@ -75,12 +98,23 @@ describe('describeHostSource / resolveOllamaHost', () => {
   })
 
   it('uses OLLAMA_HOST when the setting is empty', () => {
-    expect(describeHostSource('  ', { OLLAMA_HOST: 'envhost' })).toMatchObject({ url: 'http://envhost:11434', source: 'env' })
-    expect(describeHostSource(null, { OLLAMA_HOST: '0.0.0.0' })).toMatchObject({ url: 'http://127.0.0.1:11434', source: 'env' })
+    expect(describeHostSource('  ', { OLLAMA_HOST: 'envhost' })).toMatchObject({
+      url: 'http://envhost:11434',
+      source: 'env',
+    })
+    expect(describeHostSource(null, { OLLAMA_HOST: '0.0.0.0' })).toMatchObject({
+      url: 'http://127.0.0.1:11434',
+      source: 'env',
+    })
   })
 
   it('falls back to the default, with a warning naming what was skipped', () => {
-    expect(describeHostSource(undefined, {})).toEqual({ url: DEFAULT_OLLAMA_HOST, source: 'default', raw: null, warning: null })
+    expect(describeHostSource(undefined, {})).toEqual({
+      url: DEFAULT_OLLAMA_HOST,
+      source: 'default',
+      raw: null,
+      warning: null,
+    })
     const resolved = describeHostSource('ftp://nope', { OLLAMA_HOST: 'ftp://also-nope' })
     expect(resolved.url).toBe(DEFAULT_OLLAMA_HOST)
     expect(resolved.source).toBe('default')

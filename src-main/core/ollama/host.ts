@@ -70,7 +70,10 @@ const refused = (refusal: OllamaHostRefusal): OllamaHostReading => ({ ok: false,
  * `normalizeOllamaHost` for the rules.
  */
 export function readOllamaHost(value: string): OllamaHostReading {
-  const text = value.trim().replace(/^["' ]+|["' ]+$/g, '').trim()
+  const text = value
+    .trim()
+    .replace(/^["' ]+|["' ]+$/g, '')
+    .trim()
   if (text === '') return refused('empty')
   const schemeAt = text.indexOf('://')
   let scheme = 'http'

@@ -28,7 +28,11 @@ async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
 
 describe('ollama-js', () => {
   it('throws an error answer as ResponseError with `error` and `status_code`', async () => {
-    const answer = async () => new Response('{"error":"model \'x\' not found"}', { status: 404, headers: { 'content-type': 'application/json' } })
+    const answer = async () =>
+      new Response('{"error":"model \'x\' not found"}', {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      })
     const error = await failureOf(() => new Ollama({ fetch: callFetch(answer, {}) }).show({ model: 'x' }))
     expect(error).toMatchObject({ name: 'ResponseError', error: "model 'x' not found", status_code: 404 })
     expect(toOllamaError(error, { host: 'h', model: 'x' })).toBeInstanceOf(ModelNotFoundError)
@@ -55,7 +59,10 @@ describe('undici', () => {
   it('fails a body cut off mid-stream as TypeError `terminated`', async () => {
     sim = await startOllamaSim({ models: ['llama3'], reply: 'one two three four' })
     sim.faults.dropStreamAfter(1)
-    const response = await viaUndici(`${sim.url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }) })
+    const response = await viaUndici(`${sim.url}/api/chat`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }),
+    })
     const error = await failureOf(() => response.text())
     expect(error).toBeInstanceOf(TypeError)
     expect(error).toMatchObject({ message: 'terminated' })
@@ -71,6 +78,8 @@ describe('undici', () => {
     const aborted = failureOf(() => viaUndici(`${running.url}/api/version`, { signal: controller.signal }))
     controller.abort()
     expect(await aborted).toMatchObject({ name: 'AbortError' })
-    expect(await failureOf(() => viaUndici(`${running.url}/api/version`, { signal: AbortSignal.timeout(20) }))).toMatchObject({ name: 'TimeoutError' })
+    expect(
+      await failureOf(() => viaUndici(`${running.url}/api/version`, { signal: AbortSignal.timeout(20) })),
+    ).toMatchObject({ name: 'TimeoutError' })
   })
 })

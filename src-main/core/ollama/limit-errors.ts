@@ -45,7 +45,9 @@ export class CannotChatError extends OllamaEdgeError {
     readonly model: string,
     readonly ollamaMessage: string,
   ) {
-    super('CANNOT_CHAT', `${model} cannot chat: it is an embedding model. Pick a chat model for this conversation.`, { detail: ollamaMessage })
+    super('CANNOT_CHAT', `${model} cannot chat: it is an embedding model. Pick a chat model for this conversation.`, {
+      detail: ollamaMessage,
+    })
   }
 }
 
@@ -79,7 +81,9 @@ const AVAILABLE_CONTEXT = /request \((\d+) tokens\) exceeds the available contex
  * Reads llama-server's exceed-context JSON (possibly nested as a string in Ollama's `error`); `null` otherwise.
  * `text` is its readable sentence, so raw JSON never reaches the window, not even as a detail.
  */
-function readExceedContext(message: string): { promptTokens: number | null; contextTokens: number | null; text: string } | null {
+function readExceedContext(
+  message: string,
+): { promptTokens: number | null; contextTokens: number | null; text: string } | null {
   let inner: unknown
   try {
     inner = JSON.parse(message)

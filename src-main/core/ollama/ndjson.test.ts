@@ -5,7 +5,10 @@ import { MAX_NDJSON_LINE_CHARS, readNdjson } from './ndjson'
 const encoder = new TextEncoder()
 
 /** A body handing out `chunks` one per read, then failing with `failWith` or ending; `cancelled` tells whether it was cancelled. */
-function streamOf(chunks: (string | Uint8Array)[], failWith?: Error): ReadableStream<Uint8Array> & { cancelled: () => boolean } {
+function streamOf(
+  chunks: (string | Uint8Array)[],
+  failWith?: Error,
+): ReadableStream<Uint8Array> & { cancelled: () => boolean } {
   let i = 0
   let cancelled = false
   const stream = new ReadableStream<Uint8Array>({

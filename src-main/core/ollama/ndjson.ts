@@ -7,7 +7,8 @@ import { MalformedResponseError, OllamaStreamError } from './errors'
  */
 export const MAX_NDJSON_LINE_CHARS = 16 * 1024 * 1024
 
-const lineTooLong = (line: string) => new MalformedResponseError('a streamed line is longer than 16 MB', line.slice(0, 200))
+const lineTooLong = (line: string) =>
+  new MalformedResponseError('a streamed line is longer than 16 MB', line.slice(0, 200))
 
 /**
  * One line's JSON, parsed once. An unparseable line or one that is not an object is `MalformedResponseError`; an
@@ -25,7 +26,8 @@ function parseLine(line: string): unknown {
     throw new MalformedResponseError('a streamed line is not a JSON object', line.slice(0, 200))
   }
   const error = (parsed as { error?: unknown }).error
-  if (error !== undefined && error !== null) throw new OllamaStreamError(typeof error === 'string' ? error : JSON.stringify(error))
+  if (error !== undefined && error !== null)
+    throw new OllamaStreamError(typeof error === 'string' ? error : JSON.stringify(error))
   return parsed
 }
 
@@ -37,7 +39,10 @@ function parseLine(line: string): unknown {
  * lost; an over-long line fails as soon as the limit is passed, without waiting for its end. Leaving the loop early,
  * or failing, cancels the body, which closes a connection still sending.
  */
-export async function* readNdjson<T>(body: ReadableStream<Uint8Array>, readLine: (value: unknown) => T): AsyncGenerator<T> {
+export async function* readNdjson<T>(
+  body: ReadableStream<Uint8Array>,
+  readLine: (value: unknown) => T,
+): AsyncGenerator<T> {
   const reader = body.getReader()
   const decoder = new TextDecoder()
   let buffer = ''

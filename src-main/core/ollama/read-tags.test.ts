@@ -11,7 +11,14 @@ const entry = (name: string) => ({
   modified_at: '2026-05-01T10:00:00.000000001Z',
   size: 4_661_212_539,
   digest: 'e815c7d9e3969e636ed3145a553670ec7ce2f79a8750392daeefe9e0b423b83f',
-  details: { parent_model: 'llama3:latest', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8.0B', quantization_level: 'Q4_0' },
+  details: {
+    parent_model: 'llama3:latest',
+    format: 'gguf',
+    family: 'llama',
+    families: ['llama'],
+    parameter_size: '8.0B',
+    quantization_level: 'Q4_0',
+  },
   capabilities: ['completion'],
 })
 
@@ -21,7 +28,9 @@ afterEach(() => {
 
 describe('readTags', () => {
   it('reads each entry as before: name, parent, details, capabilities, remote', async () => {
-    const [listed] = await readTags({ models: [{ ...entry('ollmchat-temp/llama3-oc4096:latest'), remote_host: 'https://ollama.com:443' }] })
+    const [listed] = await readTags({
+      models: [{ ...entry('ollmchat-temp/llama3-oc4096:latest'), remote_host: 'https://ollama.com:443' }],
+    })
     expect(listed).toEqual({
       name: 'ollmchat-temp/llama3-oc4096:latest',
       digest: entry('x').digest,

@@ -34,7 +34,8 @@ export function readKvShape(info: Record<string, unknown>, architecture: string 
   const headCount = field('attention.head_count')
   const headCountKv = key('attention.head_count_kv') in info ? field('attention.head_count_kv') : headCount
   const embedding = field('embedding_length')
-  const keyLength = field('attention.key_length') ?? (embedding !== null && headCount !== null ? embedding / headCount : null)
+  const keyLength =
+    field('attention.key_length') ?? (embedding !== null && headCount !== null ? embedding / headCount : null)
   if (blockCount === null || headCountKv === null || keyLength === null || !Number.isInteger(keyLength)) return null
   return { blockCount, headCountKv, keyLength, valueLength: field('attention.value_length') ?? keyLength }
 }

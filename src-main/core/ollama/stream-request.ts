@@ -28,7 +28,12 @@ export async function* streamLines<T>(fetch: FetchFn, request: StreamRequest<T>)
   const own = { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' }
   const extra = Object.entries(request.headers).filter(([name]) => !/^(content-type|accept)$/i.test(name))
   const headers = { ...Object.fromEntries(extra), ...own }
-  const response = await fetch(request.url, { method: 'POST', body: JSON.stringify(request.body), signal: request.signal, headers })
+  const response = await fetch(request.url, {
+    method: 'POST',
+    body: JSON.stringify(request.body),
+    signal: request.signal,
+    headers,
+  })
   if (!response.ok) throw httpStatusError(response.status, await readErrorMessage(response), request.model)
   if (response.body === null) throw new MalformedResponseError('no body')
   yield* readNdjson(response.body, request.readLine)

@@ -84,7 +84,8 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, what: string, at:
   const result = schema.safeParse(value)
   if (!result.success) {
     const issue = result.error.issues[0]
-    const where = issue === undefined ? '' : `${[...at, ...issue.path.map(String)].join('.') || '(root)'}: ${issue.message}`
+    const where =
+      issue === undefined ? '' : `${[...at, ...issue.path.map(String)].join('.') || '(root)'}: ${issue.message}`
     throw new MalformedResponseError(`unexpected ${what}`, where)
   }
   return result.data

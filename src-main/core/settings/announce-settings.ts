@@ -10,12 +10,13 @@ type SettingsChange = 'settings:update' | 'hosts:save' | 'hosts:remove'
  * nothing.
  */
 export function announcingSettings(handlers: Handlers, announce: (settings: Settings) => void): Handlers {
-  const announced = <C extends SettingsChange>(handle: Handlers[C]): Handlers[C] =>
-    (async (input: Parameters<Handlers[C]>[0]) => {
+  const announced =
+    <C extends SettingsChange>(handle: Handlers[C]): Handlers[C] =>
+    async (input: Parameters<Handlers[C]>[0]) => {
       const settings = await (handle as (input: unknown) => Promise<Settings>)(input)
       announce(settings)
       return settings
-    })
+    }
   return {
     ...handlers,
     'settings:update': announced<'settings:update'>(handlers['settings:update']),

@@ -17,12 +17,22 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const readJson = (path = file) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
 const backups = () => readdirSync(dir).filter((name) => name.startsWith('settings.invalid-'))
-const record = { path: 'ollmchat-temp/llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'sha256:abc', numCtx: 8192, createdAt: '2025-01-01T00:00:00.000Z' }
+const record = {
+  path: 'ollmchat-temp/llama3-oc8192',
+  baseModel: 'llama3:latest',
+  baseDigest: 'sha256:abc',
+  numCtx: 8192,
+  createdAt: '2025-01-01T00:00:00.000Z',
+}
 
 function openWithRepairs() {
   const repairs: SettingsRepair[] = []
   const log = createMemoryLogger()
-  const store = openFileSettingsStore(dir, { log, onRepair: (repair) => repairs.push(repair), now: () => new Date('2025-05-06T07:08:09.010Z') })
+  const store = openFileSettingsStore(dir, {
+    log,
+    onRepair: (repair) => repairs.push(repair),
+    now: () => new Date('2025-05-06T07:08:09.010Z'),
+  })
   return { store, repairs, log }
 }
 
@@ -53,14 +63,21 @@ describe('openFileSettingsStore', () => {
     const store = openFileSettingsStore(dir, { log: silentLogger })
     const before = readFileSync(file, 'utf8')
     expect(() => store.set('theme', 'purple')).toThrow(SettingsWriteError)
-    expect(() => store.set('theme', 'purple')).toThrow('Setting "theme" was not saved: `theme` must be equal to one of the allowed values.')
-    expect(() => store.set('modelOptions', { llama3: { numCtx: 1.5 } })).toThrow(/Setting "modelOptions" was not saved: .*must be integer/)
+    expect(() => store.set('theme', 'purple')).toThrow(
+      'Setting "theme" was not saved: `theme` must be equal to one of the allowed values.',
+    )
+    expect(() => store.set('modelOptions', { llama3: { numCtx: 1.5 } })).toThrow(
+      /Setting "modelOptions" was not saved: .*must be integer/,
+    )
     expect(() => store.set('tempModels', { x: { path: 'x' } })).toThrow(/must have required property/)
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 
   it('keeps unknown keys and unknown option fields (a newer ollmchat may have written them)', () => {
-    writeFileSync(file, JSON.stringify({ theme: 'light', fontSize: 14, modelOptions: { a: { numCtx: 4096, temperature: 0.2 } } }))
+    writeFileSync(
+      file,
+      JSON.stringify({ theme: 'light', fontSize: 14, modelOptions: { a: { numCtx: 4096, temperature: 0.2 } } }),
+    )
     const { store, repairs } = openWithRepairs()
     expect(repairs).toEqual([])
     expect(store.get('fontSize')).toBe(14)
@@ -76,7 +93,9 @@ describe('a broken settings file', () => {
     expect(store.get('theme')).toBe('system')
     expect(backups()).toEqual(['settings.invalid-2025-05-06T07-08-09-010Z.json'])
     expect(readFileSync(join(dir, backups()[0] ?? ''), 'utf8')).toBe('{"theme": "dark", ')
-    expect(repairs).toEqual([{ file, backup: join(dir, 'settings.invalid-2025-05-06T07-08-09-010Z.json'), dropped: ['*'] }])
+    expect(repairs).toEqual([
+      { file, backup: join(dir, 'settings.invalid-2025-05-06T07-08-09-010Z.json'), dropped: ['*'] },
+    ])
     expect(log.lines).toMatchObject([{ level: 'warn', fields: { backup: repairs[0]?.backup, dropped: ['*'] } }])
     expect(readJson()).toEqual(SETTINGS_DEFAULTS)
   })
@@ -87,18 +106,30 @@ describe('a broken settings file', () => {
       theme: 'neon',
       defaultModel: 'qwen3:8b',
       lastConversationId: 42,
-      modelOptions: { 'llama3:latest': { numCtx: 8192 }, 'bad:latest': { numCtx: -1 }, 'mistral:latest': { numCtx: 32768 } },
+      modelOptions: {
+        'llama3:latest': { numCtx: 8192 },
+        'bad:latest': { numCtx: -1 },
+        'mistral:latest': { numCtx: 32768 },
+      },
       tempModels: { [record.path]: record, broken: { path: 'broken' } },
       window: { width: 1200, height: 800, maximized: true },
     }
     writeFileSync(file, JSON.stringify(original))
     const { store, repairs } = openWithRepairs()
-    expect(repairs[0]?.dropped.sort()).toEqual(['lastConversationId', 'modelOptions.bad:latest', 'tempModels.broken', 'theme'])
+    expect(repairs[0]?.dropped.sort()).toEqual([
+      'lastConversationId',
+      'modelOptions.bad:latest',
+      'tempModels.broken',
+      'theme',
+    ])
     expect(store.get('theme')).toBe('system')
     expect(store.get('lastConversationId')).toBeNull()
     expect(store.get('ollamaHost')).toBe('http://10.0.0.2:11434')
     expect(store.get('defaultModel')).toBe('qwen3:8b')
-    expect(store.get('modelOptions')).toEqual({ 'llama3:latest': { numCtx: 8192 }, 'mistral:latest': { numCtx: 32768 } })
+    expect(store.get('modelOptions')).toEqual({
+      'llama3:latest': { numCtx: 8192 },
+      'mistral:latest': { numCtx: 32768 },
+    })
     expect(store.get('tempModels')).toEqual({ [record.path]: record })
     expect(store.get('window')).toEqual(original.window)
     expect(readJson(join(dir, backups()[0] ?? ''))).toEqual(original)

@@ -18,16 +18,21 @@ const refusal = (headers: Record<string, string>): string | null => {
 
 describe('checkHeaders (main’s side of the shared header rule)', () => {
   it('passes valid headers, trimmed', () => {
-    expect(checkHeaders({ ' Authorization ': ' Bearer a\tb ', "X-Api_Key.1!#$%&'*+^`|~": 'k', 'X-Name': 'Zoë' })).toEqual({
+    expect(
+      checkHeaders({ ' Authorization ': ' Bearer a\tb ', "X-Api_Key.1!#$%&'*+^`|~": 'k', 'X-Name': 'Zoë' }),
+    ).toEqual({
       Authorization: 'Bearer a\tb',
       "X-Api_Key.1!#$%&'*+^`|~": 'k',
       'X-Name': 'Zoë',
     })
-    expect(checkHeaders({ 'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH) })).toEqual({ 'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH) })
+    expect(checkHeaders({ 'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH) })).toEqual({
+      'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH),
+    })
   })
 
   it('refuses invalid names', () => {
-    for (const name of ['', 'Bad Name', 'X:Y', 'X(1)', 'Ä', 'a'.repeat(101)]) expect(refusal({ [name]: 'x' })).toMatch(/is not a header name/)
+    for (const name of ['', 'Bad Name', 'X:Y', 'X(1)', 'Ä', 'a'.repeat(101)])
+      expect(refusal({ [name]: 'x' })).toMatch(/is not a header name/)
   })
 
   it('refuses control characters in values', () => {
@@ -39,9 +44,26 @@ describe('checkHeaders (main’s side of the shared header rule)', () => {
 
   it('refuses reserved names in any case, and a name given twice', () => {
     for (const name of RESERVED_HEADER_NAMES) {
-      for (const spelled of [name, name.toUpperCase()]) expect(refusal({ [spelled]: 'x' })).toMatch(/is set by ollmchat or the connection itself/)
+      for (const spelled of [name, name.toUpperCase()])
+        expect(refusal({ [spelled]: 'x' })).toMatch(/is set by ollmchat or the connection itself/)
     }
-    expect(RESERVED_HEADER_NAMES).toEqual(new Set(['content-type', 'content-length', 'host', 'accept', 'user-agent', 'connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'expect']))
+    expect(RESERVED_HEADER_NAMES).toEqual(
+      new Set([
+        'content-type',
+        'content-length',
+        'host',
+        'accept',
+        'user-agent',
+        'connection',
+        'keep-alive',
+        'proxy-connection',
+        'te',
+        'trailer',
+        'transfer-encoding',
+        'upgrade',
+        'expect',
+      ]),
+    )
     expect(refusal({ 'X-A': '1', 'x-a': '2' })).toBe('The header “x-a” is there twice.')
   })
 
@@ -51,7 +73,11 @@ describe('checkHeaders (main’s side of the shared header rule)', () => {
     expect(refusal(many)).toMatch(/at most 20 extra headers/)
     const schema = inputSchemas['hosts:save']
     expect(schema.safeParse({ url: 'h', headers: many }).success).toBe(false)
-    expect(schema.safeParse({ url: 'h', headers: { 'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH + 1) } }).success).toBe(false)
-    expect(schema.safeParse({ url: 'h', headers: { 'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH) } }).success).toBe(true)
+    expect(schema.safeParse({ url: 'h', headers: { 'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH + 1) } }).success).toBe(
+      false,
+    )
+    expect(schema.safeParse({ url: 'h', headers: { 'X-Long': 'a'.repeat(MAX_HEADER_VALUE_LENGTH) } }).success).toBe(
+      true,
+    )
   })
 })

@@ -48,17 +48,34 @@ export function checkHostUrl(url: string): string {
  * Adds a host (no `id`) or changes one; `headerNames` replaces the stored names when given. Two hosts may not share
  * an address. Returns the entry as stored.
  */
-export function saveHost(store: KeyValueStore, input: { id?: string; url: string; name?: string | null; headerNames?: string[] }): HostEntry {
+export function saveHost(
+  store: KeyValueStore,
+  input: { id?: string; url: string; name?: string | null; headerNames?: string[] },
+): HostEntry {
   const hosts = readHosts(store)
   const url = checkHostUrl(input.url)
   const existing = input.id === undefined ? undefined : hosts.find((host) => host.id === input.id)
-  if (input.id !== undefined && existing === undefined) throw new AppFailure('NOT_FOUND', 'That host is no longer in the list.')
+  if (input.id !== undefined && existing === undefined)
+    throw new AppFailure('NOT_FOUND', 'That host is no longer in the list.')
   if (hosts.some((host) => host.url === url && host.id !== existing?.id)) {
     throw new AppFailure('INVALID_INPUT', `${url} is already in the list.`)
   }
-  const name = input.name === undefined ? (existing?.name ?? null) : input.name === null || input.name.trim() === '' ? null : input.name.trim().slice(0, 80)
-  const entry: HostEntry = { id: existing?.id ?? randomUUID(), url, name, headerNames: input.headerNames ?? existing?.headerNames ?? [] }
-  store.set('hosts', existing === undefined ? [...hosts, entry] : hosts.map((host) => (host.id === entry.id ? entry : host)))
+  const name =
+    input.name === undefined
+      ? (existing?.name ?? null)
+      : input.name === null || input.name.trim() === ''
+        ? null
+        : input.name.trim().slice(0, 80)
+  const entry: HostEntry = {
+    id: existing?.id ?? randomUUID(),
+    url,
+    name,
+    headerNames: input.headerNames ?? existing?.headerNames ?? [],
+  }
+  store.set(
+    'hosts',
+    existing === undefined ? [...hosts, entry] : hosts.map((host) => (host.id === entry.id ? entry : host)),
+  )
   return entry
 }
 
@@ -66,7 +83,10 @@ export function saveHost(store: KeyValueStore, input: { id?: string; url: string
 export function removeHost(store: KeyValueStore, id: string): boolean {
   const hosts = readHosts(store)
   if (!hosts.some((host) => host.id === id)) return false
-  store.set('hosts', hosts.filter((host) => host.id !== id))
+  store.set(
+    'hosts',
+    hosts.filter((host) => host.id !== id),
+  )
   if (store.get('activeHostId') === id) store.set('activeHostId', null)
   return true
 }

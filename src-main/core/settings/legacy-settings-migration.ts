@@ -27,7 +27,11 @@ export function migrateLegacySettings(
     // Said rather than dropped silently: the person may wonder why another host answers. The reason quotes the
     // value except when it held a password.
     if (checked.ok) deps.activate(checked.value)
-    else deps.log.warn('the Ollama host set by an older version is not a valid address and was dropped; OLLAMA_HOST or the default is used', { reason: checked.message })
+    else
+      deps.log.warn(
+        'the Ollama host set by an older version is not a valid address and was dropped; OLLAMA_HOST or the default is used',
+        { reason: checked.message },
+      )
   }
   store.delete('ollamaHost')
   const flat = readModelOptions(store.get('modelOptions'))

@@ -63,7 +63,9 @@ describe('createFileSecretStore', () => {
     const aside = readdirSync(join(dir, 'data')).filter((name) => name.startsWith('secrets.json.damaged-'))
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(dir, 'data', aside[0] ?? ''), 'utf8')).toBe('{"a": "Bearer s3cret", trunc')
-    expect(log.lines).toMatchObject([{ level: 'warn', message: expect.stringMatching(/damaged: the file was moved aside/) as unknown }])
+    expect(log.lines).toMatchObject([
+      { level: 'warn', message: expect.stringMatching(/damaged: the file was moved aside/) as unknown },
+    ])
     expect(JSON.stringify(log.lines)).not.toContain('s3cret')
   })
 

@@ -50,7 +50,10 @@ export function createFileSecretStore(file: string, codec: SecretCodec, log: Log
     const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
     try {
       renameSync(file, aside)
-      log.warn('the stored host headers were damaged: the file was moved aside and hosts are asked without them', { file, movedTo: aside })
+      log.warn('the stored host headers were damaged: the file was moved aside and hosts are asked without them', {
+        file,
+        movedTo: aside,
+      })
     } catch (error) {
       log.warn('the stored host headers were damaged and could not be moved aside', { file, error: messageOf(error) })
     }
@@ -77,7 +80,10 @@ export function createFileSecretStore(file: string, codec: SecretCodec, log: Log
       try {
         stored = readAll()[hostId]
       } catch (error) {
-        log.warn('the stored host headers could not be read; hosts are asked without them', { file, error: messageOf(error) })
+        log.warn('the stored host headers could not be read; hosts are asked without them', {
+          file,
+          error: messageOf(error),
+        })
         return {}
       }
       if (stored === undefined) return {}
@@ -92,7 +98,11 @@ export function createFileSecretStore(file: string, codec: SecretCodec, log: Log
     },
     write(hostId, headers) {
       const { [hostId]: _previous, ...others } = readAll()
-      writeAll(headers === null || Object.keys(headers).length === 0 ? others : { ...others, [hostId]: codec.encode(JSON.stringify(headers)) })
+      writeAll(
+        headers === null || Object.keys(headers).length === 0
+          ? others
+          : { ...others, [hostId]: codec.encode(JSON.stringify(headers)) },
+      )
     },
   }
 }

@@ -19,19 +19,32 @@ describe('the one check of a settings patch', () => {
     expect(refusal({ modelOptions: {} })).toBe('"modelOptions" is not a setting that can be changed here.')
     expect(refusal(null)).toBe('Settings must be an object.')
     expect(refusal({ tempModelLimit: 0 })).toBe('The limit of temporary models must be a whole number from 1 to 64.')
-    expect(refusal({ replyIdleMinutes: 1.5 })).toBe('The time to wait for Ollama must be a whole number of minutes from 1 to 60.')
+    expect(refusal({ replyIdleMinutes: 1.5 })).toBe(
+      'The time to wait for Ollama must be a whole number of minutes from 1 to 60.',
+    )
     expect(refusal({ notifyTempModelCreated: 'yes' })).toBe('notifyTempModelCreated must be true or false.')
-    expect(refusal({ ollamaHost: 'ftp://x' })).toMatch(/^The Ollama address must start with http:\/\/ or https:\/\/ .*\)\.$/)
+    expect(refusal({ ollamaHost: 'ftp://x' })).toMatch(
+      /^The Ollama address must start with http:\/\/ or https:\/\/ .*\)\.$/,
+    )
     expect(refusal({ systemPromptPresets: 'none' })).toBe('The presets must be a list.')
     expect(refusal({ systemPromptPresets: [{ id: 'a', name: ' ', text: 'x' }] })).toBe('A preset needs a name.')
   })
 
   it('gives the values as stored: text trimmed, empty text as null, the address normalized, preset names trimmed', () => {
-    expect(settingsPatchSchema.parse({ defaultModel: ' llama3 ', lastConversationId: null, ollamaHost: 'localhost' })).toEqual({
-      defaultModel: 'llama3', lastConversationId: null, ollamaHost: 'http://localhost:11434',
+    expect(
+      settingsPatchSchema.parse({ defaultModel: ' llama3 ', lastConversationId: null, ollamaHost: 'localhost' }),
+    ).toEqual({
+      defaultModel: 'llama3',
+      lastConversationId: null,
+      ollamaHost: 'http://localhost:11434',
     })
-    expect(settingsPatchSchema.parse({ defaultModel: '  ', ollamaHost: '' })).toEqual({ defaultModel: null, ollamaHost: null })
-    expect(settingsPatchSchema.parse({ systemPromptPresets: [{ id: 'a', name: ' Terse ', text: 'Be brief.' }] })).toEqual({
+    expect(settingsPatchSchema.parse({ defaultModel: '  ', ollamaHost: '' })).toEqual({
+      defaultModel: null,
+      ollamaHost: null,
+    })
+    expect(
+      settingsPatchSchema.parse({ systemPromptPresets: [{ id: 'a', name: ' Terse ', text: 'Be brief.' }] }),
+    ).toEqual({
       systemPromptPresets: [{ id: 'a', name: 'Terse', text: 'Be brief.' }],
     })
   })

@@ -36,7 +36,11 @@ const ollamaHost = typedText('ollamaHost', MAX_HOST_URL_CHARS).transform((host, 
 const presetList = z
   .array(
     // Bounds only; `checkPresetList` below applies the whole preset rule with a sentence naming the problem.
-    z.strictObject({ id: idSchema, name: z.string().max(PRESET_RULE.maxNameLength * 2), text: z.string().max(PRESET_RULE.maxTextLength) }),
+    z.strictObject({
+      id: idSchema,
+      name: z.string().max(PRESET_RULE.maxNameLength * 2),
+      text: z.string().max(PRESET_RULE.maxTextLength),
+    }),
     'The presets must be a list.',
   )
   .max(PRESET_RULE.maxCount, `At most ${PRESET_RULE.maxCount} presets can be saved.`)

@@ -117,7 +117,9 @@ export function openRecoveringSettingsStore(options: RecoveringStoreOptions): Ke
     store.store = { ...SETTINGS_DEFAULTS }
     const dropped = salvage(store, text)
     const repair: SettingsRepair = { file: options.file, backup, dropped }
-    log.warn('the settings file was invalid: it was kept as a backup and its valid settings were carried over', { ...repair })
+    log.warn('the settings file was invalid: it was kept as a backup and its valid settings were carried over', {
+      ...repair,
+    })
     options.onRepair?.(repair)
     return store
   }
@@ -170,7 +172,8 @@ export function openRecoveringSettingsStore(options: RecoveringStoreOptions): Ke
       try {
         write(() => inner.set(key, value))
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith(SCHEMA_VIOLATION)) throw new SettingsWriteError(key, error)
+        if (error instanceof Error && error.message.startsWith(SCHEMA_VIOLATION))
+          throw new SettingsWriteError(key, error)
         throw error
       }
     },

@@ -48,11 +48,28 @@ describe('get and update', () => {
   })
 
   it('stores each setting and reads it back after reopening', () => {
-    const updated = service.update({ ollamaHost: 'localhost', theme: 'dark', defaultModel: ' llama3:latest ', lastConversationId: 'c-1', tempModelLimit: 3, notifyTempModelCreated: true }, H)
+    const updated = service.update(
+      {
+        ollamaHost: 'localhost',
+        theme: 'dark',
+        defaultModel: ' llama3:latest ',
+        lastConversationId: 'c-1',
+        tempModelLimit: 3,
+        notifyTempModelCreated: true,
+      },
+      H,
+    )
     const host = { id: updated.activeHostId ?? '', url: 'http://localhost:11434', name: null, headerNames: [] }
     const expected: Settings = {
-      ...DEFAULT_SETTINGS, ollamaHost: 'http://localhost:11434', theme: 'dark', defaultModel: 'llama3:latest', lastConversationId: 'c-1',
-      hosts: [host], activeHostId: host.id, tempModelLimit: 3, notifyTempModelCreated: true,
+      ...DEFAULT_SETTINGS,
+      ollamaHost: 'http://localhost:11434',
+      theme: 'dark',
+      defaultModel: 'llama3:latest',
+      lastConversationId: 'c-1',
+      hosts: [host],
+      activeHostId: host.id,
+      tempModelLimit: 3,
+      notifyTempModelCreated: true,
     }
     expect(updated).toEqual(expected)
     expect(open().get(H)).toEqual(expected)
@@ -61,24 +78,47 @@ describe('get and update', () => {
   it('treats empty text and null as "not set"', () => {
     service.update({ ollamaHost: 'http://10.0.0.2:11434', defaultModel: 'a', lastConversationId: 'b' }, H)
     expect(service.update({ ollamaHost: '  ', defaultModel: '', lastConversationId: null }, H)).toMatchObject({
-      ollamaHost: null, defaultModel: null, lastConversationId: null,
+      ollamaHost: null,
+      defaultModel: null,
+      lastConversationId: null,
     })
   })
 
   it('validates the whole patch before writing any of it', () => {
-    expect(failureCode(() => service.update({ theme: 'dark', ollamaHost: 'ftp://x' }, H))).toMatch(/^INVALID_INPUT: .*http:\/\/ or https:\/\//)
-    expect(failureCode(() => service.update({ theme: 'blue' as 'dark' }, H))).toBe('INVALID_INPUT: theme must be "system", "light" or "dark".')
-    expect(failureCode(() => service.update({ defaultModel: 3 as unknown as string }, H))).toBe('INVALID_INPUT: defaultModel must be text or null.')
-    expect(failureCode(() => service.update({ modelOptions: {} } as never, H))).toBe('INVALID_INPUT: "modelOptions" is not a setting that can be changed here.')
+    expect(failureCode(() => service.update({ theme: 'dark', ollamaHost: 'ftp://x' }, H))).toMatch(
+      /^INVALID_INPUT: .*http:\/\/ or https:\/\//,
+    )
+    expect(failureCode(() => service.update({ theme: 'blue' as 'dark' }, H))).toBe(
+      'INVALID_INPUT: theme must be "system", "light" or "dark".',
+    )
+    expect(failureCode(() => service.update({ defaultModel: 3 as unknown as string }, H))).toBe(
+      'INVALID_INPUT: defaultModel must be text or null.',
+    )
+    expect(failureCode(() => service.update({ modelOptions: {} } as never, H))).toBe(
+      'INVALID_INPUT: "modelOptions" is not a setting that can be changed here.',
+    )
     expect(failureCode(() => service.update(null as never, H))).toBe('INVALID_INPUT: Settings must be an object.')
-    expect(failureCode(() => service.update({ tempModelLimit: 0 }, H))).toBe('INVALID_INPUT: The limit of temporary models must be a whole number from 1 to 64.')
-    expect(failureCode(() => service.update({ activeHostId: 'nope' }, H))).toBe('INVALID_INPUT: That host is no longer in the list.')
+    expect(failureCode(() => service.update({ tempModelLimit: 0 }, H))).toBe(
+      'INVALID_INPUT: The limit of temporary models must be a whole number from 1 to 64.',
+    )
+    expect(failureCode(() => service.update({ activeHostId: 'nope' }, H))).toBe(
+      'INVALID_INPUT: That host is no longer in the list.',
+    )
     expect(service.get(H)).toEqual(DEFAULT_SETTINGS)
   })
 
   it('falls back to defaults for values of the wrong type in the store', () => {
-    const values = new Map<string, unknown>([['theme', 'sepia'], ['hosts', 5], ['tempModelLimit', 1000], ['hostModelOptions', { [H]: { a: { numCtx: 'big' }, b: { numCtx: 2048 }, c: null } }]])
-    const memory: KeyValueStore = { get: (key) => values.get(key), set: (key, value) => void values.set(key, value), delete: (key) => void values.delete(key) }
+    const values = new Map<string, unknown>([
+      ['theme', 'sepia'],
+      ['hosts', 5],
+      ['tempModelLimit', 1000],
+      ['hostModelOptions', { [H]: { a: { numCtx: 'big' }, b: { numCtx: 2048 }, c: null } }],
+    ])
+    const memory: KeyValueStore = {
+      get: (key) => values.get(key),
+      set: (key, value) => void values.set(key, value),
+      delete: (key) => void values.delete(key),
+    }
     const loose = createSettingsService(memory, { modelKey, log: silentLogger })
     expect(loose.get(H)).toEqual({ ...DEFAULT_SETTINGS, modelOptions: { b: { numCtx: 2048 } } })
     expect(loose.getNumCtx(H, 'a')).toBeNull()
@@ -119,14 +159,18 @@ describe('per-model options', () => {
   // What is not a context length cannot reach `setNumCtx`: a `NumCtx` is made by `parseNumCtx` only (its refusals
   // are in src-shared/num-ctx.test.ts), and the model's own bounds are judged where it enters (`models:setNumCtx`).
   it('stores a context length as it is given, without checking it against a model, and needs a model name', () => {
-    expect(failureCode(() => service.setNumCtx(H, '  ', asNumCtx(4096)))).toBe('INVALID_INPUT: A model name is required.')
+    expect(failureCode(() => service.setNumCtx(H, '  ', asNumCtx(4096)))).toBe(
+      'INVALID_INPUT: A model name is required.',
+    )
     service.setNumCtx(H, 'a', asNumCtx(1_048_576))
     expect(service.getNumCtx(H, 'a')).toBe(1_048_576)
   })
 
   it('reads a stored context length with the one parser: one it refuses reads as not set', () => {
     const store = openFileSettingsStore(dir, { log: silentLogger })
-    store.set('hostModelOptions', { [H]: { 'a:latest': { numCtx: 3 }, 'b:latest': { numCtx: 4096 }, 'c:latest': { numCtx: 2_000_000 } } })
+    store.set('hostModelOptions', {
+      [H]: { 'a:latest': { numCtx: 3 }, 'b:latest': { numCtx: 4096 }, 'c:latest': { numCtx: 2_000_000 } },
+    })
     expect(service.getNumCtx(H, 'a')).toBeNull()
     expect(service.getNumCtx(H, 'c')).toBeNull()
     expect(service.get(H).modelOptions).toEqual({ 'b:latest': { numCtx: 4096 } })
@@ -148,10 +192,20 @@ describe('hosts', () => {
   it('adds, names, changes, activates and removes hosts; an address is listed once', () => {
     const work = service.saveHost({ url: '192.168.1.20', name: ' Work GPU ', headerNames: ['Authorization'] })
     expect(work).toMatchObject({ url: 'http://192.168.1.20:11434', name: 'Work GPU', headerNames: ['Authorization'] })
-    expect(failureCode(() => service.saveHost({ url: 'http://192.168.1.20:11434' }))).toBe('INVALID_INPUT: http://192.168.1.20:11434 is already in the list.')
+    expect(failureCode(() => service.saveHost({ url: 'http://192.168.1.20:11434' }))).toBe(
+      'INVALID_INPUT: http://192.168.1.20:11434 is already in the list.',
+    )
     expect(failureCode(() => service.saveHost({ url: 'ftp://x' }))).toMatch(/^INVALID_INPUT: /)
-    expect(service.saveHost({ id: work.id, url: '192.168.1.21' })).toMatchObject({ id: work.id, url: 'http://192.168.1.21:11434', name: 'Work GPU', headerNames: ['Authorization'] })
-    expect(service.update({ activeHostId: work.id }, H)).toMatchObject({ activeHostId: work.id, ollamaHost: 'http://192.168.1.21:11434' })
+    expect(service.saveHost({ id: work.id, url: '192.168.1.21' })).toMatchObject({
+      id: work.id,
+      url: 'http://192.168.1.21:11434',
+      name: 'Work GPU',
+      headerNames: ['Authorization'],
+    })
+    expect(service.update({ activeHostId: work.id }, H)).toMatchObject({
+      activeHostId: work.id,
+      ollamaHost: 'http://192.168.1.21:11434',
+    })
     expect(open().activeHost()?.id).toBe(work.id)
     expect(service.removeHost(work.id)).toBe(true)
     expect(service.get(H)).toMatchObject({ hosts: [], activeHostId: null, ollamaHost: null })
@@ -160,27 +214,46 @@ describe('hosts', () => {
 
   it('makes a typed address the active host, reusing a listed one', () => {
     const listed = service.saveHost({ url: '10.0.0.2', name: 'Lab' })
-    expect(service.update({ ollamaHost: 'http://10.0.0.2:11434' }, H)).toMatchObject({ activeHostId: listed.id, hosts: [listed] })
+    expect(service.update({ ollamaHost: 'http://10.0.0.2:11434' }, H)).toMatchObject({
+      activeHostId: listed.id,
+      hosts: [listed],
+    })
     expect(service.update({ ollamaHost: null }, H)).toMatchObject({ activeHostId: null, hosts: [listed] })
   })
 
   it('moves what older versions stored: the single host, options without a host, temporary-model records', () => {
     const store = openFileSettingsStore(dir, { log: silentLogger })
-    const record = { host: H, path: 'ollmchat-temp/llama3-oc8192', baseModel: 'llama3:latest', baseDigest: 'd', numCtx: 8192, createdAt: 'x' }
+    const record = {
+      host: H,
+      path: 'ollmchat-temp/llama3-oc8192',
+      baseModel: 'llama3:latest',
+      baseDigest: 'd',
+      numCtx: 8192,
+      createdAt: 'x',
+    }
     store.set('ollamaHost', 'http://10.0.0.9:11434')
     store.set('modelOptions', { 'llama3:latest': { numCtx: 4096 } })
     // An entry from before records knew their host is not imported.
     store.set('tempModels', { [`${H} ${record.path}`]: record, old: { ...record, host: undefined } })
     const imported: unknown[] = []
     const migrated = open()
-    migrated.migrateLegacy((hostSetting) => hostSetting ?? H, (records) => imported.push(...records))
-    expect(migrated.get(H)).toMatchObject({ ollamaHost: 'http://10.0.0.9:11434', hosts: [{ url: 'http://10.0.0.9:11434' }] })
+    migrated.migrateLegacy(
+      (hostSetting) => hostSetting ?? H,
+      (records) => imported.push(...records),
+    )
+    expect(migrated.get(H)).toMatchObject({
+      ollamaHost: 'http://10.0.0.9:11434',
+      hosts: [{ url: 'http://10.0.0.9:11434' }],
+    })
     expect(migrated.getNumCtx('http://10.0.0.9:11434', 'llama3')).toBe(4096)
     expect(imported).toEqual([record])
     expect(fileJson()).not.toHaveProperty('tempModels')
     expect(fileJson()).not.toHaveProperty('modelOptions')
     // Once: a second start changes nothing.
-    open().migrateLegacy(() => H, (records) => imported.push(...records))
+    open().migrateLegacy(
+      () => H,
+      (records) => imported.push(...records),
+    )
     expect(imported).toHaveLength(1)
   })
 
@@ -188,11 +261,18 @@ describe('hosts', () => {
     openFileSettingsStore(dir, { log: silentLogger }).set('ollamaHost', 'http://host:99999')
     const log = createMemoryLogger()
     const migrated = open({ log })
-    migrated.migrateLegacy(() => H, () => {})
+    migrated.migrateLegacy(
+      () => H,
+      () => {},
+    )
     expect(migrated.get(H)).toMatchObject({ ollamaHost: null, hosts: [], activeHostId: null })
     expect(fileJson()).not.toHaveProperty('ollamaHost')
     expect(log.lines).toEqual([
-      { level: 'warn', message: expect.stringMatching(/older version is not a valid address/) as unknown, fields: { reason: expect.stringMatching(/port from 1 to 65535/) as unknown } },
+      {
+        level: 'warn',
+        message: expect.stringMatching(/older version is not a valid address/) as unknown,
+        fields: { reason: expect.stringMatching(/port from 1 to 65535/) as unknown },
+      },
     ])
   })
 })
@@ -222,8 +302,25 @@ describe('reading the store', () => {
   it('reads each setting once per update and returns the merged result', () => {
     const { store, reads } = countingStore()
     const counted = createSettingsService(store, { modelKey, log: silentLogger })
-    expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
-    expect(new Set(reads)).toEqual(new Set(['activeHostId', 'defaultModel', 'hostModelOptions', 'hosts', 'lastConversationId', 'notifyTempModelCreated', 'replyIdleMinutes', 'systemPromptPresets', 'tempModelLimit', 'theme']))
+    expect(counted.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'dark',
+      defaultModel: 'qwen3:8b',
+    })
+    expect(new Set(reads)).toEqual(
+      new Set([
+        'activeHostId',
+        'defaultModel',
+        'hostModelOptions',
+        'hosts',
+        'lastConversationId',
+        'notifyTempModelCreated',
+        'replyIdleMinutes',
+        'systemPromptPresets',
+        'tempModelLimit',
+        'theme',
+      ]),
+    )
     expect(counted.get(H)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultModel: 'qwen3:8b' })
   })
 
@@ -243,7 +340,11 @@ describe('a corrupt file under the service', () => {
     service.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)
     service.setNumCtx(H, 'llama3', asNumCtx(8192))
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...fileJson(), theme: 42 }))
-    expect(service.get(H)).toEqual({ ...DEFAULT_SETTINGS, defaultModel: 'qwen3:8b', modelOptions: { 'llama3:latest': { numCtx: 8192 } } })
+    expect(service.get(H)).toEqual({
+      ...DEFAULT_SETTINGS,
+      defaultModel: 'qwen3:8b',
+      modelOptions: { 'llama3:latest': { numCtx: 8192 } },
+    })
     expect(open().get(H).defaultModel).toBe('qwen3:8b')
   })
 })
@@ -253,7 +354,9 @@ describe('the time a reply may go silent', () => {
     expect(service.get(H).replyIdleMinutes).toBe(5)
     expect(service.update({ replyIdleMinutes: 12 }, H).replyIdleMinutes).toBe(12)
     for (const minutes of [0, 61, 1.5]) {
-      expect(() => service.update({ replyIdleMinutes: minutes }, H)).toThrow('The time to wait for Ollama must be a whole number of minutes from 1 to 60.')
+      expect(() => service.update({ replyIdleMinutes: minutes }, H)).toThrow(
+        'The time to wait for Ollama must be a whole number of minutes from 1 to 60.',
+      )
     }
     expect(service.get(H).replyIdleMinutes).toBe(12)
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...fileJson(), replyIdleMinutes: 'soon' }))

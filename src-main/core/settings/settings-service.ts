@@ -51,7 +51,10 @@ export interface SettingsService {
    * host go to `currentHost` (the host they were set for), and temporary-model records (now machine state, kept in
    * the history database) are handed to `importTempModels` and removed from the settings.
    */
-  migrateLegacy(currentHost: (hostSetting: string | null) => string, importTempModels: (records: TempModelRecord[]) => void): void
+  migrateLegacy(
+    currentHost: (hostSetting: string | null) => string,
+    importTempModels: (records: TempModelRecord[]) => void,
+  ): void
 }
 
 /** Inputs of `createSettingsService`. */
@@ -68,7 +71,8 @@ const invalid = (message: string) => new AppFailure('INVALID_INPUT', message)
 export function createSettingsService(store: KeyValueStore, options: SettingsServiceOptions): SettingsService {
   const stored = storedSettingsSchema.shape
   const optionsOf = (host: string) => readHostOptions(store.get('hostModelOptions'))[host] ?? {}
-  const replyIdleMinutes = (): number => readStored(stored.replyIdleMinutes.unwrap(), store.get('replyIdleMinutes'), DEFAULT_SETTINGS.replyIdleMinutes)
+  const replyIdleMinutes = (): number =>
+    readStored(stored.replyIdleMinutes.unwrap(), store.get('replyIdleMinutes'), DEFAULT_SETTINGS.replyIdleMinutes)
   const get = (host: string): Settings => {
     const active = readActiveHost(store)
     return {
@@ -80,7 +84,11 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       hosts: readHosts(store),
       activeHostId: active?.id ?? null,
       tempModelLimit: readStored(stored.tempModelLimit, store.get('tempModelLimit'), DEFAULT_SETTINGS.tempModelLimit),
-      notifyTempModelCreated: readStored(stored.notifyTempModelCreated, store.get('notifyTempModelCreated'), DEFAULT_SETTINGS.notifyTempModelCreated),
+      notifyTempModelCreated: readStored(
+        stored.notifyTempModelCreated,
+        store.get('notifyTempModelCreated'),
+        DEFAULT_SETTINGS.notifyTempModelCreated,
+      ),
       // Kept preset by preset (a damaged one is dropped, the others stay), by the rule the window saves them with.
       systemPromptPresets: readPresetList(store.get('systemPromptPresets')),
       replyIdleMinutes: replyIdleMinutes(),
@@ -130,7 +138,10 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       const { numCtx: _previous, ...others } = entry
       const next = numCtx === null ? others : { ...others, numCtx }
       const models = Object.entries(all).filter(([candidate]) => candidate !== key)
-      store.set('hostModelOptions', { ...byHost, [host]: Object.fromEntries(Object.keys(next).length === 0 ? models : [...models, [key, next]]) })
+      store.set('hostModelOptions', {
+        ...byHost,
+        [host]: Object.fromEntries(Object.keys(next).length === 0 ? models : [...models, [key, next]]),
+      })
     },
     activeHost: () => readActiveHost(store),
     hosts: () => readHosts(store),

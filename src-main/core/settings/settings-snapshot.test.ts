@@ -41,7 +41,14 @@ describe('the settings file under reply starts', () => {
     settings.update({ replyIdleMinutes: 7 }, H)
     expect(replyStart()).toEqual({ numCtx: 8192, idleMinutes: 7 })
     const json = JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>
-    writeFileSync(file(), JSON.stringify({ ...json, replyIdleMinutes: 9, hostModelOptions: { [H]: { 'llama3:latest': { numCtx: 4096 } } } }))
+    writeFileSync(
+      file(),
+      JSON.stringify({
+        ...json,
+        replyIdleMinutes: 9,
+        hostModelOptions: { [H]: { 'llama3:latest': { numCtx: 4096 } } },
+      }),
+    )
     expect(replyStart()).toEqual({ numCtx: 4096, idleMinutes: 9 })
   })
 

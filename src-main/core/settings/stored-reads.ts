@@ -37,11 +37,15 @@ export function readModelOptions(value: unknown): ReadModelOptions {
 export function readHostModelNumCtx(value: unknown, host: string, modelKey: string): NumCtx | null {
   // Not `anyMap`: parsing a map copies all of it, and only one entry of each is looked at.
   const entryOf = (map: unknown, key: string): unknown =>
-    typeof map === 'object' && map !== null && !Array.isArray(map) && Object.hasOwn(map, key) ? (map as Record<string, unknown>)[key] : undefined
+    typeof map === 'object' && map !== null && !Array.isArray(map) && Object.hasOwn(map, key)
+      ? (map as Record<string, unknown>)[key]
+      : undefined
   return readStored(modelOptionsSchema, entryOf(entryOf(value, host), modelKey), {}).numCtx ?? null
 }
 
 /** Options keyed by host address, then by model key. */
 export function readHostOptions(value: unknown): Record<string, ReadModelOptions> {
-  return Object.fromEntries(Object.entries(readStored(anyMap, value, {})).map(([host, options]) => [host, readModelOptions(options)]))
+  return Object.fromEntries(
+    Object.entries(readStored(anyMap, value, {})).map(([host, options]) => [host, readModelOptions(options)]),
+  )
 }

@@ -40,7 +40,11 @@ describe('the settings file schema derived from the zod shapes', () => {
   })
 
   it('keeps accepting fields a newer ollmchat may add', () => {
-    const file = { ...SETTINGS_DEFAULTS, futureSetting: 1, hosts: [{ id: 'a', url: 'http://x', name: null, headerNames: [], colour: 'red' }] }
+    const file = {
+      ...SETTINGS_DEFAULTS,
+      futureSetting: 1,
+      hosts: [{ id: 'a', url: 'http://x', name: null, headerNames: [], colour: 'red' }],
+    }
     expect(confValidator()(file)).toBe(true)
   })
 

@@ -40,13 +40,20 @@ export const windowStateSchema = z.looseObject({
 })
 
 /** Bounds only; `readPresetList` drops a damaged preset on its own rather than the whole list. */
-const storedPresetSchema = z.looseObject({ id: z.string(), name: z.string(), text: z.string().max(PRESET_RULE.maxTextLength) })
+const storedPresetSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  text: z.string().max(PRESET_RULE.maxTextLength),
+})
 
 /**
  * Older versions' temporary-model record (`tempModelRecordSchema`). `host` is optional here so that records written
  * before records knew their host do not make the file invalid; `isTempModelRecord` ignores them.
  */
-export const legacyTempModelSchema = z.looseObject({ ...tempModelRecordSchema.shape, host: z.string().min(1).optional() })
+export const legacyTempModelSchema = z.looseObject({
+  ...tempModelRecordSchema.shape,
+  host: z.string().min(1).optional(),
+})
 
 const quotedThemes = THEMES.map((theme) => `"${theme}"`)
 /**
@@ -56,7 +63,8 @@ const quotedThemes = THEMES.map((theme) => `"${theme}"`)
 const THEME_MESSAGE = `theme must be ${quotedThemes.slice(0, -1).join(', ')} or ${quotedThemes.at(-1) ?? ''}.`
 const TEMP_MODEL_LIMIT_MESSAGE = `The limit of temporary models must be a whole number from ${TEMP_MODEL_LIMIT_RANGE.min} to ${TEMP_MODEL_LIMIT_RANGE.max}.`
 const REPLY_IDLE_MESSAGE = `The time to wait for Ollama must be a whole number of minutes from ${REPLY_IDLE_MINUTES_RANGE.min} to ${REPLY_IDLE_MINUTES_RANGE.max}.`
-const wholeIn = (range: { min: number; max: number }, message: string) => z.int(message).min(range.min, message).max(range.max, message)
+const wholeIn = (range: { min: number; max: number }, message: string) =>
+  z.int(message).min(range.min, message).max(range.max, message)
 
 /**
  * Everything the settings file holds. Keys that are absent from a file take `SETTINGS_DEFAULTS` (conf fills them

@@ -3,7 +3,8 @@ import type { OllamaStatus } from '../../../src-shared/types'
 import { createMemoryLogger } from '../log'
 import { createOllamaStatusMonitor, type OllamaStatusMonitor } from './ollama-status'
 
-const refused = () => Object.assign(new Error('Ollama is not answering at http://127.0.0.1:1.'), { code: 'OLLAMA_UNREACHABLE' })
+const refused = () =>
+  Object.assign(new Error('Ollama is not answering at http://127.0.0.1:1.'), { code: 'OLLAMA_UNREACHABLE' })
 
 describe('createOllamaStatusMonitor', () => {
   let monitor: OllamaStatusMonitor | undefined
@@ -29,7 +30,11 @@ describe('createOllamaStatusMonitor', () => {
     })
     monitor.start()
     await waitFor(() => changes.length === 1)
-    expect(changes[0]).toMatchObject({ state: 'unreachable', host: 'http://127.0.0.1:1', error: { code: 'OLLAMA_UNREACHABLE' } })
+    expect(changes[0]).toMatchObject({
+      state: 'unreachable',
+      host: 'http://127.0.0.1:1',
+      error: { code: 'OLLAMA_UNREACHABLE' },
+    })
     up = true
     await waitFor(() => changes.length === 2)
     expect(changes[1]).toMatchObject({ state: 'reachable', version: '0.32.15', error: null })
@@ -59,7 +64,10 @@ describe('createOllamaStatusMonitor', () => {
     const changes: OllamaStatus[] = []
     monitor = createOllamaStatusMonitor({
       host: 'http://old:1',
-      probe: () => new Promise<string>((resolve) => { releaseOld = () => resolve('old') }),
+      probe: () =>
+        new Promise<string>((resolve) => {
+          releaseOld = () => resolve('old')
+        }),
       timing: { whileDownMs: 10_000, whileUpMs: 10_000 },
       log: createMemoryLogger(),
       onChange: (status) => changes.push(status),
@@ -84,7 +92,10 @@ describe('createOllamaStatusMonitor', () => {
     })
     monitor.setHost('http://new:2', async () => 'new')
     await waitFor(() => monitor?.current().state === 'reachable')
-    monitor.reportFailure({ code: 'OLLAMA_UNREACHABLE', message: 'Ollama is not answering at http://old:1.' }, 'http://old:1')
+    monitor.reportFailure(
+      { code: 'OLLAMA_UNREACHABLE', message: 'Ollama is not answering at http://old:1.' },
+      'http://old:1',
+    )
     expect(monitor.current()).toMatchObject({ state: 'reachable', host: 'http://new:2' })
     expect(changes.map((status) => status.state)).toEqual(['checking', 'reachable'])
   })

@@ -39,7 +39,14 @@ export function createOllamaStatusMonitor(options: {
 }): OllamaStatusMonitor {
   const now = options.now ?? (() => new Date())
   let probe = options.probe
-  let status: OllamaStatus = { state: 'checking', host: options.host, version: null, error: null, tooOld: null, checkedAt: now().toISOString() }
+  let status: OllamaStatus = {
+    state: 'checking',
+    host: options.host,
+    version: null,
+    error: null,
+    tooOld: null,
+    checkedAt: now().toISOString(),
+  }
   let timer: ReturnType<typeof setTimeout> | undefined
   let running = false
   let inFlight: Promise<OllamaStatus> | undefined
@@ -68,10 +75,26 @@ export function createOllamaStatusMonitor(options: {
     run = (async () => {
       try {
         const version = await probe(AbortSignal.timeout(5_000))
-        if (host === status.host) publish({ state: 'reachable', host, version, error: null, tooOld: tooOldReason(version), checkedAt: now().toISOString() })
+        if (host === status.host)
+          publish({
+            state: 'reachable',
+            host,
+            version,
+            error: null,
+            tooOld: tooOldReason(version),
+            checkedAt: now().toISOString(),
+          })
       } catch (error) {
         const appError = toAppError(error, options.log, 'Ollama status check')
-        if (host === status.host) publish({ state: 'unreachable', host, version: null, error: appError, tooOld: null, checkedAt: now().toISOString() })
+        if (host === status.host)
+          publish({
+            state: 'unreachable',
+            host,
+            version: null,
+            error: appError,
+            tooOld: null,
+            checkedAt: now().toISOString(),
+          })
       } finally {
         if (inFlight === run) inFlight = undefined
         schedule()
@@ -87,7 +110,14 @@ export function createOllamaStatusMonitor(options: {
     checkNow: check,
     reportFailure(error, host) {
       if (error.code !== 'OLLAMA_UNREACHABLE' || host !== status.host || status.state === 'unreachable') return
-      publish({ state: 'unreachable', host: status.host, version: null, error, tooOld: null, checkedAt: now().toISOString() })
+      publish({
+        state: 'unreachable',
+        host: status.host,
+        version: null,
+        error,
+        tooOld: null,
+        checkedAt: now().toISOString(),
+      })
       schedule()
     },
     setHost(host, nextProbe) {

@@ -26,7 +26,9 @@ export function AssistantMessage({
 }) {
   // The list hands out a copy that lags behind a streaming reply's text (so the list does not re-render per
   // frame); a streaming reply reads its own text from the store, and only it re-renders as the text grows.
-  const live = useApp((state) => (listed.status === 'streaming' ? selectLiveMessage(listed.conversationId, listed.id)(state) : undefined))
+  const live = useApp((state) =>
+    listed.status === 'streaming' ? selectLiveMessage(listed.conversationId, listed.id)(state) : undefined,
+  )
   const message = live ?? listed
   const regenerate = useApp((state) => state.regenerate)
   const thinkingTime = useApp((state) => state.thinkingTimes[message.id])
@@ -43,7 +45,11 @@ export function AssistantMessage({
       aria-busy={streaming}
     >
       {message.thinking !== '' && (
-        <ThinkingBlock thinking={message.thinking} time={thinkingTime} thinkingNow={streaming && message.content === ''} />
+        <ThinkingBlock
+          thinking={message.thinking}
+          time={thinkingTime}
+          thinkingNow={streaming && message.content === ''}
+        />
       )}
       {message.content !== '' && <Markdown text={message.content} streaming={streaming} />}
       <ReplyStatus message={message} turn={turn} onRetry={retry} />

@@ -44,11 +44,27 @@ describe('a streaming reply', () => {
     const { requestId } = fake.callsTo('chat:send')[0]!
     expect(screen.getByText('Plan a trip')).toBeTruthy()
 
-    app.emit('chat:started', { requestId, conversationId: 'c1', conversation, userMessage: user1, assistantMessage: streaming })
-    app.emit('chat:progress', { requestId, conversationId: 'c1', phase: 'preparing-model', text: 'Preparing llama3 with a 16K context…' })
+    app.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation,
+      userMessage: user1,
+      assistantMessage: streaming,
+    })
+    app.emit('chat:progress', {
+      requestId,
+      conversationId: 'c1',
+      phase: 'preparing-model',
+      text: 'Preparing llama3 with a 16K context…',
+    })
     expect(screen.getAllByText('Preparing llama3 with a 16K context…').length).toBeGreaterThan(0)
 
-    const notice = makeMessage({ id: 'n1', conversationId: 'c1', role: 'notice', content: 'llama3 answered with its default context.' })
+    const notice = makeMessage({
+      id: 'n1',
+      conversationId: 'c1',
+      role: 'notice',
+      content: 'llama3 answered with its default context.',
+    })
     app.emit('chat:notice', { requestId, conversationId: 'c1', message: notice })
     app.emit('chat:delta', { requestId, messageId: 'a1', content: '**Day 1**: ', thinking: '' })
     app.emit('chat:delta', { requestId, messageId: 'a1', content: 'Lisbon', thinking: '' })
@@ -57,7 +73,14 @@ describe('a streaming reply', () => {
     expect(screen.queryByText('Preparing llama3 with a 16K context…', { selector: 'p' })).toBeNull()
     expect(screen.getByText('llama3 answered with its default context.')).toBeTruthy()
 
-    reply.resolve(ok({ conversation, userMessage: user1, assistantMessage: { ...streaming, status: 'complete', content: '**Day 1**: Lisbon' }, notices: [notice] }))
+    reply.resolve(
+      ok({
+        conversation,
+        userMessage: user1,
+        assistantMessage: { ...streaming, status: 'complete', content: '**Day 1**: Lisbon' },
+        notices: [notice],
+      }),
+    )
     await waitFor(() => expect(screen.getByRole('button', { name: 'Regenerate reply' })).toBeTruthy())
   })
 
@@ -91,7 +114,13 @@ describe('a streaming reply', () => {
     await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Why?{Enter}')
     await waitFor(() => expect(fake.callsTo('chat:send')).toHaveLength(1))
     const { requestId } = fake.callsTo('chat:send')[0]!
-    app.emit('chat:started', { requestId, conversationId: 'c1', conversation, userMessage: user1, assistantMessage: streaming })
+    app.emit('chat:started', {
+      requestId,
+      conversationId: 'c1',
+      conversation,
+      userMessage: user1,
+      assistantMessage: streaming,
+    })
     app.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Let me think' })
     app.frame()
     const details = app.view.container.querySelector('details')
@@ -103,7 +132,13 @@ describe('a streaming reply', () => {
   })
 
   it('renders the thoughts only while they are unfolded', async () => {
-    const thought = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', thinking: 'Let me *think*', content: 'Done.' })
+    const thought = makeMessage({
+      id: 'a1',
+      conversationId: 'c1',
+      role: 'assistant',
+      thinking: 'Let me *think*',
+      content: 'Done.',
+    })
     const { app } = await openChat([user1, thought])
     const details = app.view.container.querySelector('details')!
     expect(screen.queryByText('think')).toBeNull()
@@ -154,7 +189,10 @@ describe('the header', () => {
     fake.handle('conversations:update', (input) => ok({ ...conversation, systemPrompt: input.systemPrompt ?? '' }))
     await app.user.click(screen.getByRole('button', { name: 'System prompt' }))
     const dialog = screen.getByRole('dialog', { name: 'System prompt' })
-    await app.user.type(within(dialog).getByRole('textbox', { name: 'System prompt for this conversation' }), 'Be brief.')
+    await app.user.type(
+      within(dialog).getByRole('textbox', { name: 'System prompt for this conversation' }),
+      'Be brief.',
+    )
     await app.user.click(within(dialog).getByRole('button', { name: 'Save' }))
     expect(fake.callsTo('conversations:update')).toEqual([{ conversationId: 'c1', systemPrompt: 'Be brief.' }])
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
@@ -203,7 +241,9 @@ it('starts each conversation at its newest message, even after the reader scroll
   fake.handle('conversations:get', ({ conversationId }) =>
     ok({
       conversation: conversationId === 'c1' ? conversation : other,
-      messages: [makeMessage({ id: `u-${conversationId}`, conversationId, role: 'user', content: `In ${conversationId}` })],
+      messages: [
+        makeMessage({ id: `u-${conversationId}`, conversationId, role: 'user', content: `In ${conversationId}` }),
+      ],
     }),
   )
   const app = await renderApp(fake)

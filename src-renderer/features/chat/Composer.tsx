@@ -40,7 +40,10 @@ export function Composer() {
   const imageRefusal = imageRefusalFor(model, modelInfo?.capabilities)
   const attachments = useImageAttachments(draftKey, imageRefusal)
   const addImages = attachments.add
-  const dragging = useImageDrop(form, useCallback((files: File[]) => void addImages(files), [addImages]))
+  const dragging = useImageDrop(
+    form,
+    useCallback((files: File[]) => void addImages(files), [addImages]),
+  )
   const canSend = text.trim() !== '' && model !== null && turn === undefined
 
   useEffect(() => {
@@ -59,7 +62,10 @@ export function Composer() {
     const sent = text
     const images = attachments.take()
     setDraft(draftKey, '')
-    void send(sent, images.map((image) => image.base64)).then((accepted) => {
+    void send(
+      sent,
+      images.map((image) => image.base64),
+    ).then((accepted) => {
       if (accepted) return
       // A first message creates the conversation, so the text belongs to whatever is open now.
       const { activeConversationId, composerDrafts } = store.getState()

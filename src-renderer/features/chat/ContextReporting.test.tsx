@@ -17,7 +17,9 @@ function replyItem(text: string): HTMLElement {
 
 describe('the reply meta', () => {
   it('shows the context the reply really had, whose setting it was, and its tokens', async () => {
-    await renderOpenChat({ messages: [user('u1'), reply('a1', { context: makeContext({ source: 'ollama-default', effective: 8192 }) })] })
+    await renderOpenChat({
+      messages: [user('u1'), reply('a1', { context: makeContext({ source: 'ollama-default', effective: 8192 }) })],
+    })
     const item = replyItem('Answer a1')
     const context = within(item).getByText('8K context')
     expect(context.closest('[title]')?.getAttribute('title')).toBe('chosen by Ollama')
@@ -85,7 +87,13 @@ describe('the context meter', () => {
   })
 
   it('warns in words from 80 % on, and says when the model no longer sees the start', async () => {
-    const context = makeContext({ effective: 8192, promptTokens: 6800, replyTokens: 250, truncated: true, droppedMessages: 2 })
+    const context = makeContext({
+      effective: 8192,
+      promptTokens: 6800,
+      replyTokens: 250,
+      truncated: true,
+      droppedMessages: 2,
+    })
     await renderOpenChat({ messages: [user('u1'), reply('a1'), user('u2'), reply('a2', { context })] })
     expect(screen.getByText('context 86 % full')).toBeTruthy()
     expect(screen.getByText('llama3 no longer sees the start of this conversation')).toBeTruthy()
@@ -98,13 +106,19 @@ describe('the context meter', () => {
   })
 
   it('says how much of the conversation’s model runs on the CPU', async () => {
-    const llama = makeModel({ name: 'llama3:latest', runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null } })
+    const llama = makeModel({
+      name: 'llama3:latest',
+      runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null },
+    })
     await renderOpenChat({ models: [llama], messages: [user('u1'), reply('a1')] })
     expect(screen.getByText('30 % of llama3 runs on the CPU at this context (slower)')).toBeTruthy()
   })
 
   it('is not there for an empty conversation', async () => {
-    const llama = makeModel({ name: 'llama3:latest', runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null } })
+    const llama = makeModel({
+      name: 'llama3:latest',
+      runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null },
+    })
     await renderOpenChat({ models: [llama] })
     expect(screen.queryByRole('meter')).toBeNull()
     expect(screen.queryByText(/runs on the CPU/)).toBeNull()

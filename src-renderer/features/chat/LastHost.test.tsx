@@ -15,7 +15,9 @@ const noReply = makeConversation({ id: 'c3', title: 'Draft', lastHost: null })
 async function openChat(conversation: ConversationSummary, hosts = DEFAULT_SETTINGS.hosts) {
   const fake = createFakeBridge()
   const all = [elsewhere, here, noReply]
-  fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
+  fake.handle('models:list', () =>
+    ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
+  )
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, hosts, lastConversationId: conversation.id }))
   fake.handle('conversations:list', () => ok({ conversations: all }))
   fake.handle('conversations:get', () => ok({ conversation, messages: [] }))

@@ -45,7 +45,9 @@ export class MessageBoundary extends Component<Props, State> {
 /** A message as its raw text, selectable and wrapped, with Copy. */
 function UnrenderedMessage({ message: listed }: { message: ChatMessage }) {
   // A streaming reply's listed copy lags behind (see AssistantMessage); its text is read from the store.
-  const live = useApp((state) => (listed.status === 'streaming' ? selectLiveMessage(listed.conversationId, listed.id)(state) : undefined))
+  const live = useApp((state) =>
+    listed.status === 'streaming' ? selectLiveMessage(listed.conversationId, listed.id)(state) : undefined,
+  )
   const message = live ?? listed
   const isReply = message.role === 'assistant'
   const text = message.content !== '' ? message.content : message.thinking

@@ -39,5 +39,7 @@ function MessageContent(props: MessageItemProps) {
     return <NoticeMessage message={message} highlighted={highlighted} offersActions={props.offersActions} />
   }
   if (message.role === 'user') return <UserMessage message={message} highlighted={highlighted} />
-  return <AssistantMessage message={message} turn={props.turn} isLastReply={props.isLastReply} highlighted={highlighted} />
+  return (
+    <AssistantMessage message={message} turn={props.turn} isLastReply={props.isLastReply} highlighted={highlighted} />
+  )
 }

@@ -35,7 +35,8 @@ const conversation = makeConversation({ id: c, title: 'Trip' })
 function rendersById(): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const component of [UserMessage, AssistantMessage, NoticeMessage]) {
-    for (const [props] of vi.mocked(component).mock.calls) counts[props.message.id] = (counts[props.message.id] ?? 0) + 1
+    for (const [props] of vi.mocked(component).mock.calls)
+      counts[props.message.id] = (counts[props.message.id] ?? 0) + 1
   }
   return counts
 }
@@ -46,7 +47,12 @@ function clearRenders(): void {
 
 function conversationOf(count: number): ChatMessage[] {
   return Array.from({ length: count }, (_, index) =>
-    makeMessage({ id: `m${index}`, conversationId: c, role: index % 2 === 0 ? 'user' : 'assistant', content: `Message number ${index}` }),
+    makeMessage({
+      id: `m${index}`,
+      conversationId: c,
+      role: index % 2 === 0 ? 'user' : 'assistant',
+      content: `Message number ${index}`,
+    }),
   )
 }
 
@@ -61,11 +67,19 @@ it('re-renders only the messages a turn changes, at its start, while it streams 
   await app.user.keyboard('{Enter}')
   await waitFor(() => expect(app.fake.callsTo('chat:send')).toHaveLength(1))
   // The conversation is answering: Edit waits (read by the button itself) and the last reply drops Regenerate.
-  expect(screen.getAllByRole('button', { name: 'Edit and resend' }).every((button) => button.hasAttribute('disabled'))).toBe(true)
+  expect(
+    screen.getAllByRole('button', { name: 'Edit and resend' }).every((button) => button.hasAttribute('disabled')),
+  ).toBe(true)
   const { requestId } = app.fake.callsTo('chat:send')[0]!
   const question = makeMessage({ id: 'u-new', conversationId: c, role: 'user', content: 'And then?' })
   const streaming = makeMessage({ id: 'a-new', conversationId: c, role: 'assistant', status: 'streaming' })
-  app.emit('chat:started', { requestId, conversationId: c, conversation, userMessage: question, assistantMessage: streaming })
+  app.emit('chat:started', {
+    requestId,
+    conversationId: c,
+    conversation,
+    userMessage: question,
+    assistantMessage: streaming,
+  })
   for (const word of ['Day', ' one', ' two']) {
     app.emit('chat:delta', { requestId, messageId: 'a-new', content: word, thinking: '' })
     app.frame()
@@ -98,7 +112,10 @@ it('keeps a conversation at its newest message through a ResizeObserver, with no
   const heightReads = vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(() => contentHeight)
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(0)
   const streaming = makeMessage({ id: 'a1', conversationId: c, role: 'assistant', status: 'streaming' })
-  const app = await renderOpenChat({ conversation, messages: [makeMessage({ id: 'u1', conversationId: c, role: 'user', content: 'Hi' }), streaming] })
+  const app = await renderOpenChat({
+    conversation,
+    messages: [makeMessage({ id: 'u1', conversationId: c, role: 'user', content: 'Hi' }), streaming],
+  })
   const region = screen.getByRole('region', { name: 'Messages' })
   expect(region.scrollTop).toBe(1000)
   const grow = () => act(() => observed.forEach((callback) => callback([], {} as ResizeObserver)))

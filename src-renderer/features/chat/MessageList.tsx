@@ -69,7 +69,14 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const { lastReplyId, latestTruncationNoticeId } = landmarks
   const { from, to } = window.range
   const run = (each: RowRun) => (
-    <MessageRun key={each.key} rows={rows} from={each.from} to={each.to} heights={heights} filled={each.index >= filledFrom} />
+    <MessageRun
+      key={each.key}
+      rows={rows}
+      from={each.from}
+      to={each.to}
+      heights={heights}
+      filled={each.index >= filledFrom}
+    />
   )
 
   return (

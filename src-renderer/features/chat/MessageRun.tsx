@@ -14,7 +14,12 @@ interface MessageRunProps {
 }
 
 /** The heights of rows `from`…`to` as placeholders, and the run's height: what the list's geometry reckons with too. */
-export function runLayout(rows: readonly MessageRow[], from: number, to: number, heights: RowHeights): { tops: number[]; heights: number[]; height: number } {
+export function runLayout(
+  rows: readonly MessageRow[],
+  from: number,
+  to: number,
+  heights: RowHeights,
+): { tops: number[]; heights: number[]; height: number } {
   const rowHeights: number[] = []
   for (let index = from; index < to; index++) {
     const row = rows[index]
@@ -31,14 +36,21 @@ export function runLayout(rows: readonly MessageRow[], from: number, to: number,
 export const MessageRun = memo(
   function MessageRun({ rows, from, to, heights, filled }: MessageRunProps) {
     const layout = runLayout(rows, from, to, heights)
-    const html = filled ? layout.heights.map((_height, offset) => placeholderHtml(rows[from + offset] as MessageRow)).join('') : ''
+    const html = filled
+      ? layout.heights.map((_height, offset) => placeholderHtml(rows[from + offset] as MessageRow)).join('')
+      : ''
     const list = useRef<HTMLOListElement>(null)
     // Before paint, after React wrote the HTML: the heights go through the DOM, as the CSP forbids style attributes.
     useLayoutEffect(() => {
       if (list.current) applyPlaceholderHeights(list.current, layout.heights)
     })
     return (
-      <li className="msg-run" role="none" style={{ height: `${layout.height}px` }} data-pending={filled ? undefined : ''}>
+      <li
+        className="msg-run"
+        role="none"
+        style={{ height: `${layout.height}px` }}
+        data-pending={filled ? undefined : ''}
+      >
         {filled && <ol ref={list} className="msg-run__rows" dangerouslySetInnerHTML={{ __html: html }} />}
       </li>
     )

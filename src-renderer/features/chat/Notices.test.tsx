@@ -41,7 +41,9 @@ it('shows a notice’s text as plain text, never as Markdown', async () => {
 describe('raising the context from a truncation notice', () => {
   it('sets the model’s context and then says it is raised from the next message', async () => {
     const app = await renderOpenChat({ messages: messages(truncated()) })
-    app.fake.handle('models:setNumCtx', ({ model, numCtx }) => ok({ model: makeModel({ name: model, customNumCtx: numCtx }) }))
+    app.fake.handle('models:setNumCtx', ({ model, numCtx }) =>
+      ok({ model: makeModel({ name: model, customNumCtx: numCtx }) }),
+    )
     await app.user.click(screen.getByRole('button', { name: 'Raise the context to 16K' }))
     expect(app.fake.callsTo('models:setNumCtx')).toEqual([{ model: 'llama3:latest', numCtx: 16384 }])
     const done = await screen.findByText('Context raised to 16K for llama3: used from your next message.')
@@ -50,7 +52,10 @@ describe('raising the context from a truncation notice', () => {
   })
 
   it('shows the raised state instead of the button when the setting is already that high', async () => {
-    await renderOpenChat({ models: [makeModel({ name: 'llama3:latest', customNumCtx: 32768 })], messages: messages(truncated()) })
+    await renderOpenChat({
+      models: [makeModel({ name: 'llama3:latest', customNumCtx: 32768 })],
+      messages: messages(truncated()),
+    })
     expect(screen.getByText('Context raised to 32K for llama3: used from your next message.')).toBeTruthy()
     expect(screen.queryByRole('button', { name: /Raise the context/ })).toBeNull()
   })
@@ -65,7 +70,9 @@ describe('raising the context from a truncation notice', () => {
 
   it('shows a refusal next to the button', async () => {
     const app = await renderOpenChat({ messages: messages(truncated()) })
-    app.fake.handle('models:setNumCtx', () => fail('INVALID_NUM_CTX', 'The context length can be at most 8,192 tokens.'))
+    app.fake.handle('models:setNumCtx', () =>
+      fail('INVALID_NUM_CTX', 'The context length can be at most 8,192 tokens.'),
+    )
     await app.user.click(screen.getByRole('button', { name: 'Raise the context to 16K' }))
     expect((await screen.findByRole('alert')).textContent).toBe('The context length can be at most 8,192 tokens.')
   })
@@ -88,7 +95,12 @@ describe('continuing in a new chat from a summary', () => {
     await app.user.click(screen.getByRole('button', { name: 'Continue in a new chat from a summary' }))
     const [call] = app.fake.callsTo('conversations:continueFromSummary')
     expect(call).toEqual({ requestId: expect.any(String) as unknown, conversationId: 'c1' })
-    app.emit('chat:progress', { requestId: call!.requestId, conversationId: 'c1', phase: 'summarizing', text: 'llama3 is summarising 12 messages…' })
+    app.emit('chat:progress', {
+      requestId: call!.requestId,
+      conversationId: 'c1',
+      phase: 'summarizing',
+      text: 'llama3 is summarising 12 messages…',
+    })
     expect(screen.getByText('llama3 is summarising 12 messages…')).toBeTruthy()
 
     await app.user.click(screen.getByRole('button', { name: 'Stop the summary' }))

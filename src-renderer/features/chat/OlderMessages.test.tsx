@@ -15,7 +15,12 @@ afterEach(() => {
 const c = 'c1'
 const conversation = makeConversation({ id: c, title: 'Trip', messageCount: 400 })
 const stored: ChatMessage[] = Array.from({ length: 400 }, (_, index) =>
-  makeMessage({ id: `m${index}`, conversationId: c, role: index % 2 === 0 ? 'user' : 'assistant', content: `Message number ${index}` }),
+  makeMessage({
+    id: `m${index}`,
+    conversationId: c,
+    role: index % 2 === 0 ? 'user' : 'assistant',
+    content: `Message number ${index}`,
+  }),
 )
 
 /** `conversations:get` as the core pages it; a request for older messages waits for `older` and then gives what it says. */
@@ -29,7 +34,9 @@ function pageOf(input: In<'conversations:get'>): Out<'conversations:get'> {
 async function appWithHeldOlderPages(): Promise<{ app: AppHarness; release: (failure?: boolean) => void }> {
   const gate = deferred<boolean>()
   const fake = createFakeBridge()
-  fake.handle('models:list', () => ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }))
+  fake.handle('models:list', () =>
+    ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
+  )
   fake.handle('conversations:list', () => ok({ conversations: [conversation] }))
   fake.handle('conversations:get', async (input) => {
     if (input.before !== undefined && (await gate.promise)) return fail('INTERNAL', 'The history could not be read.')
@@ -40,7 +47,8 @@ async function appWithHeldOlderPages(): Promise<{ app: AppHarness; release: (fai
 }
 
 const region = () => screen.getByRole('region', { name: 'Messages' })
-const renderedIds = () => [...region().querySelectorAll('li[data-message-id]')].map((row) => row.getAttribute('data-message-id'))
+const renderedIds = () =>
+  [...region().querySelectorAll('li[data-message-id]')].map((row) => row.getAttribute('data-message-id'))
 
 it('opens a long conversation at its newest messages, then puts the older ones above without moving the window', async () => {
   const { app, release } = await appWithHeldOlderPages()
@@ -56,7 +64,10 @@ it('opens a long conversation at its newest messages, then puts the older ones a
   expect(screen.queryByText('Loading earlier messages…')).toBeNull()
   expect(renderedIds(), 'the same newest rows are rendered in full').toEqual(shown)
   // Filling runs in idle time, a slice at a time: on a loaded machine that takes longer than waitFor's default second.
-  await waitFor(() => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400), { timeout: 10_000 })
+  await waitFor(
+    () => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400),
+    { timeout: 10_000 },
+  )
   expect(region().querySelector('[data-placeholder-id="m0"]')?.textContent).toBe('Message number 0')
 })
 
@@ -88,6 +99,9 @@ it('keeps the newest messages and offers to try again when the older ones cannot
   app.fake.handle('conversations:get', async (input) => ok(pageOf(input)))
   await app.user.click(screen.getByRole('button', { name: 'Try again' }))
   // Filling runs in idle time, a slice at a time: on a loaded machine that takes longer than waitFor's default second.
-  await waitFor(() => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400), { timeout: 10_000 })
+  await waitFor(
+    () => expect(region().querySelectorAll('li[data-message-id], li[data-placeholder-id]')).toHaveLength(400),
+    { timeout: 10_000 },
+  )
   expect(screen.queryByText('The history could not be read.')).toBeNull()
 })

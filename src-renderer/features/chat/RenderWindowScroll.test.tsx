@@ -21,7 +21,11 @@ function fakeLayout(): { rowsRead: Element[] } {
   const rowsRead: Element[] = []
   const region = () => document.querySelector('[role="region"][aria-label="Messages"]')
   const heightOf = (item: Element) =>
-    item.classList.contains('msg-run') ? Number.parseFloat((item as HTMLElement).style.height) : item.hasAttribute('data-message-id') ? ROW_PX : 0
+    item.classList.contains('msg-run')
+      ? Number.parseFloat((item as HTMLElement).style.height)
+      : item.hasAttribute('data-message-id')
+        ? ROW_PX
+        : 0
   const contentHeight = () => {
     const items = [...(region()?.querySelector('ol.messages__list')?.children ?? [])]
     return items.reduce((sum, item) => sum + heightOf(item), 0) + Math.max(0, items.length - 1) * ROW_GAP_PX
@@ -32,7 +36,8 @@ function fakeLayout(): { rowsRead: Element[] } {
   vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
     return this === region() ? contentHeight() : 0
   })
-  const box = (top: number, height: number) => ({ top, bottom: top + height, height, left: 0, right: 0, width: 0, x: 0, y: top }) as DOMRect
+  const box = (top: number, height: number) =>
+    ({ top, bottom: top + height, height, left: 0, right: 0, width: 0, x: 0, y: top }) as DOMRect
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     const scroller = region()
     if (this === scroller) return box(0, SCREEN_PX)
@@ -54,7 +59,12 @@ it('reads no rendered row’s geometry beyond the search for the screen’s rows
   const layout = fakeLayout()
   const c = 'c1'
   const messages = Array.from({ length: 400 }, (_, index) =>
-    makeMessage({ id: `m${index}`, conversationId: c, role: index % 2 === 0 ? 'user' : 'assistant', content: `Message number ${index}` }),
+    makeMessage({
+      id: `m${index}`,
+      conversationId: c,
+      role: index % 2 === 0 ? 'user' : 'assistant',
+      content: `Message number ${index}`,
+    }),
   )
   await renderOpenChat({ conversation: makeConversation({ id: c, title: 'Trip' }), messages })
   const region = screen.getByRole('region', { name: 'Messages' })

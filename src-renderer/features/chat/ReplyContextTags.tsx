@@ -26,6 +26,7 @@ export function ReplyContextTags({ context }: { context: ContextReport }) {
 function truncationText(context: ContextReport): string {
   if (context.messageCut) return 'only saw the end of your message'
   if (context.droppedMessages === 1) return 'didn’t see the first message'
-  if (context.droppedMessages > 1) return `didn’t see the first ${context.droppedMessages.toLocaleString('en-US')} messages`
+  if (context.droppedMessages > 1)
+    return `didn’t see the first ${context.droppedMessages.toLocaleString('en-US')} messages`
   return 'didn’t see the start of the conversation'
 }

@@ -27,8 +27,7 @@ export function ReplyMeta({ message }: { message: ChatMessage }) {
     parts.push({ text: `${speed.toFixed(speed < 10 ? 1 : 0)} tokens/s` })
   }
   if (parts.length === 0) return null
-  const servedBy =
-    message.servedBy && message.servedBy !== message.model ? `Served by ${message.servedBy}` : undefined
+  const servedBy = message.servedBy && message.servedBy !== message.model ? `Served by ${message.servedBy}` : undefined
   return (
     <span className="reply-meta" title={servedBy}>
       {parts.map((part, index) => (

@@ -8,7 +8,8 @@ import { ProgressLine } from './ProgressLine'
  * Whether the status line itself offers Retry (a failed or interrupted reply): the reply's actions then leave out
  * their Regenerate button, so a failed reply has one retry action, beside the error it answers.
  */
-export const statusOffersRetry = (message: ChatMessage): boolean => message.status === 'error' || message.status === 'interrupted'
+export const statusOffersRetry = (message: ChatMessage): boolean =>
+  message.status === 'error' || message.status === 'interrupted'
 
 /**
  * The line under a reply that says how it stands: what it waits for while streaming, "Stopped" when

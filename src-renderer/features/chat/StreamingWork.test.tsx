@@ -44,7 +44,13 @@ it('finds the list’s landmarks and the latest context report once per change o
   await app.user.type(screen.getByRole('textbox', { name: 'Message' }), 'And then?{Enter}')
   await waitFor(() => expect(app.fake.callsTo('chat:send')).toHaveLength(1))
   const { requestId } = app.fake.callsTo('chat:send')[0]!
-  app.emit('chat:started', { requestId, conversationId: c, conversation, userMessage: question, assistantMessage: streaming })
+  app.emit('chat:started', {
+    requestId,
+    conversationId: c,
+    conversation,
+    userMessage: question,
+    assistantMessage: streaming,
+  })
   // The first text is a change of the list: from now on main sends this reply to the model.
   app.emit('chat:delta', { requestId, messageId: 'a3', content: 'Day', thinking: '' })
   app.frame()
@@ -66,6 +72,8 @@ it('finds the list’s landmarks and the latest context report once per change o
   const done = { ...streaming, status: 'complete' as const, content: 'Day one two three four five', context: report }
   reply.resolve(ok({ conversation, userMessage: question, assistantMessage: done, notices: [] }))
   await waitFor(() => expect(screen.getByText('7K of 8K tokens')).toBeTruthy())
-  const items = [...screen.getByRole('region', { name: 'Messages' }).querySelectorAll('ol > li')].map((item) => item.textContent)
+  const items = [...screen.getByRole('region', { name: 'Messages' }).querySelectorAll('ol > li')].map(
+    (item) => item.textContent,
+  )
   expect(items[items.indexOf('llama3 no longer sees the messages above') + 1]).toContain('And then?')
 })

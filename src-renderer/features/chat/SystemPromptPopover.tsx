@@ -45,14 +45,7 @@ export function SystemPromptPopover() {
         <span className="chat-header__label">System prompt</span>
       </button>
       {open && (
-        <div
-          ref={panel}
-          id={id}
-          className="popover"
-          role="dialog"
-          aria-label="System prompt"
-          onKeyDown={closeOnEscape}
-        >
+        <div ref={panel} id={id} className="popover" role="dialog" aria-label="System prompt" onKeyDown={closeOnEscape}>
           <PromptPresets idPrefix={id} text={value} onPick={setValue} />
           <label htmlFor={`${id}-text`} className="field-label">
             System prompt for this conversation

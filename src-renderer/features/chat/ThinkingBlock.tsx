@@ -26,7 +26,8 @@ export function ThinkingBlock({
   const elapsed = useElapsedSeconds(time?.startedAt ?? null, thinkingNow)
   let summary: string
   if (thinkingNow) summary = time ? `Thinking… ${seconds(elapsed)}` : 'Thinking…'
-  else if (time?.endedAt != null) summary = `Thought for ${seconds(Math.max(1, Math.round((time.endedAt - time.startedAt) / 1000)))}`
+  else if (time?.endedAt != null)
+    summary = `Thought for ${seconds(Math.max(1, Math.round((time.endedAt - time.startedAt) / 1000)))}`
   else summary = 'Thought process'
   return (
     <details className="thinking" onToggle={(event) => setOpen(event.currentTarget.open)}>

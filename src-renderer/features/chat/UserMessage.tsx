@@ -10,13 +10,7 @@ import { MessageImages } from './images/MessageImages'
 import { VersionSwitcher } from './VersionSwitcher'
 
 /** A message the user sent, with Edit (resend from here) and Copy. */
-export function UserMessage({
-  message,
-  highlighted,
-}: {
-  message: ChatMessage
-  highlighted: boolean
-}) {
+export function UserMessage({ message, highlighted }: { message: ChatMessage; highlighted: boolean }) {
   const [editing, setEditing] = useState(false)
   return (
     <li className={`msg msg--user${highlighted ? ' msg--highlighted' : ''}`} data-message-id={message.id}>

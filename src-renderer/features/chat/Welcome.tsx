@@ -21,7 +21,9 @@ export function Welcome() {
     <div className="welcome">
       <h2 className="welcome__title">{hasModels ? 'No chat models installed yet' : 'No models installed yet'}</h2>
       <p className="welcome__hint">
-        {hasModels ? 'Ollama has only models that make embeddings, which cannot chat.' : 'Ollama is running but has no models.'}{' '}
+        {hasModels
+          ? 'Ollama has only models that make embeddings, which cannot chat.'
+          : 'Ollama is running but has no models.'}{' '}
         Pull one here, for example llama3.2:3b (about 2 GB); it shows in the model picker once it is downloaded.
       </p>
       <div className="welcome__pull">

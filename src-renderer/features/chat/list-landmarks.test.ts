@@ -4,7 +4,12 @@ import { listLandmarks } from './list-landmarks'
 
 const conversation = [
   ...Array.from({ length: 8 }, (_, index) =>
-    makeMessage({ id: `m${index}`, conversationId: 'c1', role: index % 2 === 0 ? 'user' : 'assistant', content: `text ${index}` }),
+    makeMessage({
+      id: `m${index}`,
+      conversationId: 'c1',
+      role: index % 2 === 0 ? 'user' : 'assistant',
+      content: `text ${index}`,
+    }),
   ),
   makeMessage({ id: 'u-last', conversationId: 'c1', role: 'user', content: 'And now?' }),
   makeMessage({

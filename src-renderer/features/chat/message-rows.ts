@@ -3,7 +3,8 @@ import { shortModelName } from '../../../src-shared/format'
 import type { ListLandmarks } from './list-landmarks'
 
 /** One child of the message list, in order: a message, or the "no longer sees the messages above" divider. */
-export type MessageRow = { kind: 'message'; key: string; message: ChatMessage } | { kind: 'divider'; key: string; label: string }
+export type MessageRow =
+  { kind: 'message'; key: string; message: ChatMessage } | { kind: 'divider'; key: string; label: string }
 
 const DIVIDER_KEY = 'seen-divider'
 

@@ -12,7 +12,8 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (character)
  * CSP refuses inline styles written as markup, so the run sets each height through the DOM (`applyPlaceholderHeights`).
  */
 export function placeholderHtml(row: MessageRow): string {
-  if (row.kind === 'divider') return `<li class="msg-placeholder msg-placeholder--divider">${escapeHtml(row.label)}</li>`
+  if (row.kind === 'divider')
+    return `<li class="msg-placeholder msg-placeholder--divider">${escapeHtml(row.label)}</li>`
   const { message } = row
   return `<li class="msg-placeholder msg-placeholder--${message.role}" data-placeholder-id="${escapeHtml(message.id)}">${escapeHtml(message.content)}</li>`
 }

@@ -25,7 +25,10 @@ export function rowsWithin(box: (index: number) => RowBox, count: number, top: n
     }
     return low
   }
-  const from = Math.min(firstAtOrAfter(0, (index) => box(index).bottom > top), count - 1)
+  const from = Math.min(
+    firstAtOrAfter(0, (index) => box(index).bottom > top),
+    count - 1,
+  )
   const to = firstAtOrAfter(from, (index) => box(index).top >= bottom)
   return { from, to: Math.max(to, from + 1) }
 }
@@ -34,14 +37,16 @@ export function rowsWithin(box: (index: number) => RowBox, count: number, top: n
 export const covers = (outer: RowRange, inner: RowRange): boolean => outer.from <= inner.from && outer.to >= inner.to
 
 /** The smallest range holding both. */
-export const union = (a: RowRange, b: RowRange): RowRange => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) })
+export const union = (a: RowRange, b: RowRange): RowRange => ({
+  from: Math.min(a.from, b.from),
+  to: Math.max(a.to, b.to),
+})
 
 /** Rows around `index`, for a jump to a row not rendered yet; the next measurement fills the screen around it. */
 export const around = (index: number, count: number, span: number): RowRange => ({
   from: Math.max(0, index - span),
   to: Math.min(count, index + span + 1),
 })
-
 
 /**
  * Where the window was cut: `to: 'end'` follows new messages at the end; `fromKey` is the key of the row at `from`

@@ -27,7 +27,7 @@ export function runsAround(window: RowRange, count: number): { above: RowRun[]; 
 
 function runsOf(from: number, to: number, side: 'above' | 'below'): RowRun[] {
   const runs: RowRun[] = []
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const index = Math.floor(start / RUN_ROWS)
     const end = Math.min(to, (index + 1) * RUN_ROWS)
     // The run the window sits in may show on both sides of it: the side keeps the two apart.

@@ -91,29 +91,49 @@ export function useRenderWindow(
   const count = rows.length
   const range = resolve(state, rows, heights)
   const { from, to } = range
-  const layout: ListLayout = useMemo(() => ({ window: { from, to }, ...runsAround({ from, to }, count) }), [from, to, count])
+  const layout: ListLayout = useMemo(
+    () => ({ window: { from, to }, ...runsAround({ from, to }, count) }),
+    [from, to, count],
+  )
 
-  const update = useCallback((reach: 'needed' | 'wanted' = 'needed') => {
-    const scroller = scrollRef.current
-    const list = listRef.current
-    // A list not laid out (a hidden page; jsdom) keeps the rows it has.
-    if (!scroller || !list || count === 0 || scroller.clientHeight === 0) return
-    const box = rowBoxes(list, layout, (run) => runLayout(rows, run.from, run.to, heights))
-    const screen = scroller.getBoundingClientRect()
-    const height = scroller.clientHeight
-    const needed = rowsWithin(box, count, screen.top - height * MARGIN_SCREENS, screen.bottom + height * MARGIN_SCREENS)
-    const wanted = rowsWithin(box, count, screen.top - height * OVERSCAN_SCREENS, screen.bottom + height * OVERSCAN_SCREENS)
-    const current = layout.window
-    // A scroll inside the window changes nothing: no row's geometry is read beyond the few reads of the search above.
-    if (covers(current, reach === 'needed' ? needed : wanted) && current.to - current.from <= TOO_WIDE * (wanted.to - wanted.from)) return
-    // The window is about to move: its rows keep their heights as the placeholders they may become.
-    recordHeights(list, layout, rows, heights)
-    const selected = selectedRows(list, layout)
-    const kept = selected && union(selected, wanted)
-    const next = kept && kept.to - kept.from <= MAX_KEPT_ROWS ? kept : wanted
-    if (state !== null && next.from === current.from && next.to === current.to) return
-    setState(toState(next, rows))
-  }, [scrollRef, listRef, state, count, rows, layout, heights])
+  const update = useCallback(
+    (reach: 'needed' | 'wanted' = 'needed') => {
+      const scroller = scrollRef.current
+      const list = listRef.current
+      // A list not laid out (a hidden page; jsdom) keeps the rows it has.
+      if (!scroller || !list || count === 0 || scroller.clientHeight === 0) return
+      const box = rowBoxes(list, layout, (run) => runLayout(rows, run.from, run.to, heights))
+      const screen = scroller.getBoundingClientRect()
+      const height = scroller.clientHeight
+      const needed = rowsWithin(
+        box,
+        count,
+        screen.top - height * MARGIN_SCREENS,
+        screen.bottom + height * MARGIN_SCREENS,
+      )
+      const wanted = rowsWithin(
+        box,
+        count,
+        screen.top - height * OVERSCAN_SCREENS,
+        screen.bottom + height * OVERSCAN_SCREENS,
+      )
+      const current = layout.window
+      // A scroll inside the window changes nothing: no row's geometry is read beyond the few reads of the search above.
+      if (
+        covers(current, reach === 'needed' ? needed : wanted) &&
+        current.to - current.from <= TOO_WIDE * (wanted.to - wanted.from)
+      )
+        return
+      // The window is about to move: its rows keep their heights as the placeholders they may become.
+      recordHeights(list, layout, rows, heights)
+      const selected = selectedRows(list, layout)
+      const kept = selected && union(selected, wanted)
+      const next = kept && kept.to - kept.from <= MAX_KEPT_ROWS ? kept : wanted
+      if (state !== null && next.from === current.from && next.to === current.to) return
+      setState(toState(next, rows))
+    },
+    [scrollRef, listRef, state, count, rows, layout, heights],
+  )
 
   const reveal = useCallback(
     (index: number, then: (row: Element) => void) => {

@@ -7,7 +7,9 @@ afterEach(() => vi.unstubAllGlobals())
 /** requestIdleCallback under the test's control: what was asked for, and a way to grant an idle moment. */
 function fakeIdle() {
   const requests: Array<{ callback: IdleRequestCallback; options: IdleRequestOptions | undefined }> = []
-  vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback, options?: IdleRequestOptions) => requests.push({ callback, options }))
+  vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback, options?: IdleRequestOptions) =>
+    requests.push({ callback, options }),
+  )
   vi.stubGlobal('cancelIdleCallback', (handle: number) => {
     const request = requests[handle - 1]
     if (request) request.callback = () => {}

@@ -33,7 +33,10 @@ export function useRunFilling(runs: number, startKey: string | undefined): numbe
     let cancel: CancelIdle
     const step = (deadline: IdleTime) => {
       const remaining = deadline.timeRemaining()
-      const fit = Math.max(Math.floor((remaining * IDLE_SHARE) / runCost.current), remaining >= ONE_RUN_AT_LEAST_MS ? 1 : 0)
+      const fit = Math.max(
+        Math.floor((remaining * IDLE_SHARE) / runCost.current),
+        remaining >= ONE_RUN_AT_LEAST_MS ? 1 : 0,
+      )
       // Too little time left in this moment: wait for the next one.
       if (fit < 1) return void (cancel = whenIdle(step))
       const next = Math.max(0, from - fit)

@@ -16,7 +16,10 @@ const FALLBACK_IDLE_MS = 50
  */
 export function whenIdle(callback: (deadline: IdleTime) => void, options: { timeoutMs?: number } = {}): CancelIdle {
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(callback, options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs })
+    const handle = requestIdleCallback(
+      callback,
+      options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
+    )
     return () => cancelIdleCallback(handle)
   }
   const timer = setTimeout(() => {

@@ -53,7 +53,12 @@ export function SearchBox() {
         }}
       />
       {value !== '' && (
-        <button type="button" className="icon-button icon-button--small" aria-label="Clear search" onClick={() => setValue('')}>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Clear search"
+          onClick={() => setValue('')}
+        >
           <X size={14} aria-hidden />
         </button>
       )}

@@ -41,7 +41,12 @@ export function SearchResults() {
   return (
     <nav id={SEARCH_RESULTS_ID} aria-label="Search results">
       <p className="conv-group__label" role="status">
-        {searchCountLabel({ shown: search.hits.length, hasMore: search.hasMore, total: search.total, moreThanTotal: search.moreThanTotal })}
+        {searchCountLabel({
+          shown: search.hits.length,
+          hasMore: search.hasMore,
+          total: search.total,
+          moreThanTotal: search.moreThanTotal,
+        })}
       </p>
       <ul ref={list} className="search-hits" onKeyDown={moveBetweenHits}>
         {search.hits.map((hit) => (
@@ -59,10 +64,15 @@ export function SearchResults() {
       </ul>
       {search.error && <ErrorNotice error={search.error} />}
       {search.hasMore && (
-        <button type="button" className="button button--ghost button--small" disabled={search.loadingMore} onClick={() => {
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          disabled={search.loadingMore}
+          onClick={() => {
             focusHitOnLoad.current = search.hits.length
             void loadMore()
-          }}>
+          }}
+        >
           {search.loadingMore ? 'Loading more…' : 'Show more results'}
         </button>
       )}
@@ -85,7 +95,9 @@ function Snippet({ hit }: { hit: SearchHit }) {
   return (
     <span className="search-hit__snippet">
       {hit.role === 'assistant' && <span className="search-hit__role">Reply: </span>}
-      {hit.snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+      {hit.snippet.map((part, index) =>
+        part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+      )}
     </span>
   )
 }

@@ -36,7 +36,11 @@ describe('the conversation list', () => {
   it('groups by last activity and opens a conversation on click', async () => {
     const { fake, app } = await sidebar()
     const nav = screen.getByRole('navigation', { name: 'Conversations' })
-    expect(within(nav).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Today', 'Older'])
+    expect(
+      within(nav)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['Today', 'Older'])
     await app.user.click(within(nav).getByRole('button', { name: 'Rust lifetimes' }))
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Rust lifetimes')
     expect(fake.callsTo('settings:update')).toContainEqual({ lastConversationId: 'rust' })
@@ -115,11 +119,16 @@ describe('search', () => {
 
   it('offers more results when there are more, and loads them from the keyboard', async () => {
     const { fake, app } = await sidebar()
-    const numbered = (n: number): SearchHit => ({ ...hit, messageId: `rust-${n}`, snippet: [{ text: `hit ${n}`, match: false }] })
+    const numbered = (n: number): SearchHit => ({
+      ...hit,
+      messageId: `rust-${n}`,
+      snippet: [{ text: `hit ${n}`, match: false }],
+    })
     fake.handle('conversations:search', ({ after }) =>
       after === undefined
         ? ok({ hits: Array.from({ length: 30 }, (_, i) => numbered(i)), hasMore: true, next: 'newest:7' })
-        : ok({ hits: [29, 30, 31].map(numbered), hasMore: false }))
+        : ok({ hits: [29, 30, 31].map(numbered), hasMore: false }),
+    )
     await app.user.type(screen.getByRole('searchbox', { name: 'Search all conversations' }), 'borrow')
     const results = await screen.findByRole('navigation', { name: 'Search results' })
     const more = await within(results).findByRole('button', { name: 'Show more results' })
@@ -128,7 +137,10 @@ describe('search', () => {
     await app.user.keyboard('{Enter}')
     await waitFor(() => expect(within(results).getByRole('status').textContent).toBe('32 messages'))
     // The repeated hit 29 is shown once (and React sees no duplicate key).
-    expect(fake.callsTo('conversations:search')).toEqual([{ query: 'borrow', limit: 30 }, { query: 'borrow', limit: 30, after: 'newest:7' }])
+    expect(fake.callsTo('conversations:search')).toEqual([
+      { query: 'borrow', limit: 30 },
+      { query: 'borrow', limit: 30, after: 'newest:7' },
+    ])
     expect(within(results).getAllByText('hit 29')).toHaveLength(1)
     expect(within(results).getByText('hit 31')).toBeTruthy()
     expect(within(results).queryByRole('button', { name: 'Show more results' })).toBeNull()
@@ -150,7 +162,9 @@ describe('a conversation’s export menu', () => {
     await sidebar()
     const opener = screen.getByRole('button', { name: 'Export “Soup recipes”…' })
     fireEvent.click(opener)
-    const json = within(screen.getByRole('group', { name: 'Export “Soup recipes” as' })).getByRole('button', { name: /JSON/ })
+    const json = within(screen.getByRole('group', { name: 'Export “Soup recipes” as' })).getByRole('button', {
+      name: /JSON/,
+    })
     act(() => json.focus())
     const focusOpener = vi.spyOn(opener, 'focus')
     const elsewhere = screen.getByRole('button', { name: 'Rust lifetimes' })

@@ -34,7 +34,11 @@ export function DeleteModelDialog({ model, onClose }: { model: ModelInfo; onClos
       onClose={onClose}
       fallbackFocusId={MODELS_HEADING_ID}
     >
-      <p role="status">{status === 'ready' ? madeText(short, made.length, made.filter((temp) => temp.loaded).length) : waitingText(short, status === 'error')}</p>
+      <p role="status">
+        {status === 'ready'
+          ? madeText(short, made.length, made.filter((temp) => temp.loaded).length)
+          : waitingText(short, status === 'error')}
+      </p>
       <p>
         {model.isCloud
           ? 'It frees no disk to speak of: cloud models run on ollama.com.'

@@ -63,11 +63,15 @@ describe('the context a model gets when nobody sets one', () => {
     await modelsPage([makeModel({ name: 'mistral:latest' })])
     const model = card('mistral:latest')
     expect(model.getByText('auto')).toBeTruthy()
-    expect(model.getByText(/OLLAMA_CONTEXT_LENGTH if it is set, else 4K, 32K or 256K depending on the GPU’s total memory/)).toBeTruthy()
+    expect(
+      model.getByText(/OLLAMA_CONTEXT_LENGTH if it is set, else 4K, 32K or 256K depending on the GPU’s total memory/),
+    ).toBeTruthy()
   })
 
   it('warns when the value typed is lower than what Ollama would choose', async () => {
-    const app = await modelsPage([makeModel({ name: 'llama3:latest', automaticContext: { tokens: 32768, basis: 'seen' } })])
+    const app = await modelsPage([
+      makeModel({ name: 'llama3:latest', automaticContext: { tokens: 32768, basis: 'seen' } }),
+    ])
     const input = screen.getByRole('combobox', { name: 'Context length for llama3:latest' })
     await app.user.type(input, '8K')
     const warning = screen.getByText('Ollama would run llama3 with 32K on its own: 8K lowers it.')
@@ -78,7 +82,9 @@ describe('the context a model gets when nobody sets one', () => {
   })
 
   it('warns about a saved value too', async () => {
-    await modelsPage([makeModel({ name: 'llama3:latest', customNumCtx: 4096, automaticContext: { tokens: 32768, basis: 'inferred' } })])
+    await modelsPage([
+      makeModel({ name: 'llama3:latest', customNumCtx: 4096, automaticContext: { tokens: 32768, basis: 'inferred' } }),
+    ])
     expect(screen.getByText('Ollama would likely run llama3 with 32K on its own: 4K lowers it.')).toBeTruthy()
   })
 })
@@ -131,10 +137,20 @@ describe('memory', () => {
 
   it('shows a loaded model’s real memory and how much runs on the CPU', async () => {
     await modelsPage([
-      makeModel({ name: 'llama3:latest', runningContext: 8192, runningMemory: { sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt: null } }),
-      makeModel({ name: 'qwen3:8b', runningContext: 32768, runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null } }),
+      makeModel({
+        name: 'llama3:latest',
+        runningContext: 8192,
+        runningMemory: { sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt: null },
+      }),
+      makeModel({
+        name: 'qwen3:8b',
+        runningContext: 32768,
+        runningMemory: { sizeBytes: 10_000_000_000, vramBytes: 7_000_000_000, unloadsAt: null },
+      }),
     ])
     expect(card('llama3:latest').getByText('Loaded: 5.9 GB, all on the GPU')).toBeTruthy()
-    expect(card('qwen3:8b').getByText('Loaded: 10.0 GB — 30 % of this model runs on the CPU at this context (slower)')).toBeTruthy()
+    expect(
+      card('qwen3:8b').getByText('Loaded: 10.0 GB — 30 % of this model runs on the CPU at this context (slower)'),
+    ).toBeTruthy()
   })
 })

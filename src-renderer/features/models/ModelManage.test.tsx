@@ -59,7 +59,9 @@ describe('deleting a model', () => {
     const deleteButton = card('llama3:latest').getByRole('button', { name: 'Delete llama3:latest' })
     await app.user.click(deleteButton)
     const dialog = within(screen.getByRole('dialog', { name: 'Delete llama3?' }))
-    expect(await dialog.findByText('Nothing else goes with it: ollmchat made no temporary models from llama3.')).toBeTruthy()
+    expect(
+      await dialog.findByText('Nothing else goes with it: ollmchat made no temporary models from llama3.'),
+    ).toBeTruthy()
     const cancel = dialog.getByRole('button', { name: 'Cancel' })
     const confirm = dialog.getByRole('button', { name: 'Delete llama3' })
     await app.user.tab()
@@ -76,7 +78,9 @@ describe('deleting a model', () => {
 
   it('shows the core’s refusal in the dialog while a reply uses the model', async () => {
     const app = await modelsPage()
-    app.fake.handle('models:delete', () => fail('BUSY', 'A reply is using llama3 right now. Delete it when the reply has ended.'))
+    app.fake.handle('models:delete', () =>
+      fail('BUSY', 'A reply is using llama3 right now. Delete it when the reply has ended.'),
+    )
     await app.user.click(card('llama3:latest').getByRole('button', { name: 'Delete llama3:latest' }))
     const dialog = within(screen.getByRole('dialog', { name: 'Delete llama3?' }))
     await app.user.click(dialog.getByRole('button', { name: 'Delete llama3' }))
@@ -101,7 +105,10 @@ describe('a loaded model', () => {
     expect(card('qwen3:8b').queryByRole('button', { name: /^Unload/ })).toBeNull()
     await app.user.click(card('llama3:latest').getByRole('button', { name: 'Unload llama3:latest' }))
     expect(app.fake.callsTo('models:unload')).toEqual([{ model: 'llama3:latest' }])
-    app.emit('models:changed', { models: [{ ...loaded, runningContext: null, runningMemory: null }], defaultModel: null })
+    app.emit('models:changed', {
+      models: [{ ...loaded, runningContext: null, runningMemory: null }],
+      defaultModel: null,
+    })
     expect(card('llama3:latest').queryByText(/^Loaded:/)).toBeNull()
   })
 
@@ -111,7 +118,11 @@ describe('a loaded model', () => {
     const memory = (unloadsAt: string | null) => ({ sizeBytes: 5_900_000_000, vramBytes: 5_900_000_000, unloadsAt })
     const app = await modelsPage([
       { ...loaded, runningMemory: memory('2026-08-03T14:04:00+02:00') },
-      makeModel({ name: 'qwen3:8b', runningContext: 4096, runningMemory: { ...memory('2026-08-03T14:00:00Z'), vramBytes: 4_130_000_000 } }),
+      makeModel({
+        name: 'qwen3:8b',
+        runningContext: 4096,
+        runningMemory: { ...memory('2026-08-03T14:00:00Z'), vramBytes: 4_130_000_000 },
+      }),
     ])
     const line = (name: string) => card(name).getByText(/^Loaded:/).textContent
     const passTime = (ms: number) =>
@@ -119,7 +130,9 @@ describe('a loaded model', () => {
         vi.advanceTimersByTime(ms)
       })
     expect(line('llama3:latest')).toBe('Loaded: 5.9 GB, all on the GPU — unloads in 4 min')
-    expect(line('qwen3:8b')).toBe('Loaded: 5.9 GB — 30 % of this model runs on the CPU at this context (slower) — unloads in 2 h')
+    expect(line('qwen3:8b')).toBe(
+      'Loaded: 5.9 GB — 30 % of this model runs on the CPU at this context (slower) — unloads in 2 h',
+    )
 
     passTime(3 * 60_000)
     expect(line('llama3:latest')).toBe('Loaded: 5.9 GB, all on the GPU — unloads in 1 min')

@@ -13,7 +13,9 @@ const cloud = makeModel({ name: 'gpt-oss:120b-cloud', isCloud: true })
 
 async function modelsPage(models: ModelInfo[] = [llama, cloud]) {
   const fake = createFakeBridge()
-  fake.handle('models:list', () => ok({ models: [...models, makeModel({ name: 'ollmchat-temp/llama3-4k:latest' })], defaultModel: null }))
+  fake.handle('models:list', () =>
+    ok({ models: [...models, makeModel({ name: 'ollmchat-temp/llama3-4k:latest' })], defaultModel: null }),
+  )
   fake.handle('models:setNumCtx', ({ model, numCtx }) =>
     ok({ model: { ...(models.find((m) => m.name === model) ?? llama), customNumCtx: numCtx } }),
   )

@@ -104,7 +104,10 @@ describe('pulling a model from the Models page', () => {
     // A second, small layer, then Ollama moves on: the total is known now.
     clock.mockReturnValue(13_000)
     app.emit('models:pullProgress', progress({ requestId, ...layer, completed: 2_000_000_000 }))
-    app.emit('models:pullProgress', progress({ requestId, digest: 'sha256:bbb', status: 'pulling bbb', total: 1000, completed: 1000 }))
+    app.emit(
+      'models:pullProgress',
+      progress({ requestId, digest: 'sha256:bbb', status: 'pulling bbb', total: 1000, completed: 1000 }),
+    )
     app.emit('models:pullProgress', progress({ requestId, status: 'verifying sha256 digest' }))
     expect(row.getByText('verifying sha256 digest')).toBeTruthy()
     // Every byte is in: no speed or time left, which would be stale while Ollama verifies.
@@ -161,7 +164,10 @@ describe('pulling a model from the Models page', () => {
     const { fake, finish } = pullingBridge()
     const app = await modelsPage(fake)
     await app.user.type(pullField(), 'llama9{Enter}')
-    finish(fake.callsTo('models:pull')[0]?.requestId ?? '', fail('MODEL_NOT_FOUND', 'ollama.com has no model called llama9.'))
+    finish(
+      fake.callsTo('models:pull')[0]?.requestId ?? '',
+      fail('MODEL_NOT_FOUND', 'ollama.com has no model called llama9.'),
+    )
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('ollama.com has no model called llama9.')
     await app.user.click(screen.getByRole('button', { name: 'Chats' }))
@@ -176,7 +182,14 @@ describe('pulling a model from the Models page', () => {
 describe('pulls started before a reload or in another window', () => {
   it('are restored at start, shown in the sidebar, and can be cancelled', async () => {
     const { fake } = pullingBridge()
-    const running = progress({ requestId: 'r1', model: 'mistral:7b', status: 'pulling abc', digest: 'sha256:abc', completed: 1e9, total: 4e9 })
+    const running = progress({
+      requestId: 'r1',
+      model: 'mistral:7b',
+      status: 'pulling abc',
+      digest: 'sha256:abc',
+      completed: 1e9,
+      total: 4e9,
+    })
     fake.handle('models:activePulls', () => ok({ pulls: [running] }))
     fake.handle('models:cancelPull', () => ok({ cancelled: true }))
     const app = await renderApp(fake)
@@ -185,7 +198,13 @@ describe('pulls started before a reload or in another window', () => {
     expect(fake.callsTo('models:cancelPull')).toEqual([{ requestId: 'r1' }])
     // Cancelling until main says the pull stopped.
     expect(download('mistral:7b').getByRole('button', { name: 'Cancelling…' })).toBeTruthy()
-    app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
+    app.emit('models:pullEnded', {
+      requestId: 'r1',
+      model: 'mistral:7b',
+      host: LOCAL_HOST,
+      outcome: 'cancelled',
+      error: null,
+    })
     expect(screen.getByText('Cancelled — pulling it again resumes where it stopped.')).toBeTruthy()
   })
 
@@ -200,14 +219,26 @@ describe('pulls started before a reload or in another window', () => {
 
     it('complete', async () => {
       const app = await pullElsewhere()
-      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'complete', error: null })
+      app.emit('models:pullEnded', {
+        requestId: 'r1',
+        model: 'mistral:7b',
+        host: LOCAL_HOST,
+        outcome: 'complete',
+        error: null,
+      })
       expect(download('mistral:7b').getByText('Pulled mistral:7b.')).toBeTruthy()
       expect(download('mistral:7b').queryByRole('progressbar')).toBeNull()
     })
 
     it('cancelled, with the way to resume', async () => {
       const app = await pullElsewhere()
-      app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'cancelled', error: null })
+      app.emit('models:pullEnded', {
+        requestId: 'r1',
+        model: 'mistral:7b',
+        host: LOCAL_HOST,
+        outcome: 'cancelled',
+        error: null,
+      })
       expect(download('mistral:7b').getByText('Cancelled — pulling it again resumes where it stopped.')).toBeTruthy()
       await app.user.click(download('mistral:7b').getByRole('button', { name: 'Pull again' }))
       expect(app.fake.callsTo('models:pull').map((call) => call.model)).toEqual(['mistral:7b'])
@@ -215,7 +246,11 @@ describe('pulls started before a reload or in another window', () => {
 
     it('failed, in main’s words, with Retry', async () => {
       const app = await pullElsewhere()
-      const error = { code: 'OLLAMA_ERROR' as const, message: 'There is not enough free disk space for mistral:7b.', detail: 'no space left on device' }
+      const error = {
+        code: 'OLLAMA_ERROR' as const,
+        message: 'There is not enough free disk space for mistral:7b.',
+        detail: 'no space left on device',
+      }
       app.emit('models:pullEnded', { requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, outcome: 'failed', error })
       const alert = download('mistral:7b').getByRole('alert')
       expect(alert.textContent).toContain('There is not enough free disk space for mistral:7b.')
@@ -228,9 +263,14 @@ describe('a pull on another host than the one in use', () => {
   it('says which host in Downloads and the sidebar, leaves the model free to pull here, and offers no Retry', async () => {
     const { fake } = pullingBridge()
     const other = 'http://192.168.1.20:11434'
-    fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, hosts: [{ id: 'h1', url: other, name: 'Work GPU', headerNames: [] }] }))
+    fake.handle('settings:get', () =>
+      ok({ ...DEFAULT_SETTINGS, hosts: [{ id: 'h1', url: other, name: 'Work GPU', headerNames: [] }] }),
+    )
     const app = await renderApp(fake)
-    app.emit('models:pullProgress', progress({ requestId: 'r1', model: 'mistral:7b', host: other, digest: 'sha256:abc', completed: 1e9, total: 4e9 }))
+    app.emit(
+      'models:pullProgress',
+      progress({ requestId: 'r1', model: 'mistral:7b', host: other, digest: 'sha256:abc', completed: 1e9, total: 4e9 }),
+    )
     await app.user.click(screen.getByRole('button', { name: 'Pulling mistral:7b on Work GPU… 25 %' }))
     const there = download('mistral:7b on Work GPU')
     expect(there.getByText('on Work GPU')).toBeTruthy()

@@ -21,7 +21,8 @@ export function PullForm({ showWhere = false }: { showWhere?: boolean }) {
   const setPage = useApp((state) => state.setPage)
   // Away from Downloads (the empty state), a pull that failed is said here too, where the person started it.
   const failedHere = started?.phase === 'refused' || (showWhere && started?.phase === 'failed')
-  const refusal = failedHere && started?.error ? `“${started.model}”: ${errorText(started.error, { messageFirst: true })}` : null
+  const refusal =
+    failedHere && started?.error ? `“${started.model}”: ${errorText(started.error, { messageFirst: true })}` : null
   const message = problem ?? refusal
   const errorId = `${id}-error`
 
@@ -30,7 +31,8 @@ export function PullForm({ showWhere = false }: { showWhere?: boolean }) {
     const check = checkPullName(value)
     if (!check.ok) return setProblem(check.message)
     const state = store.getState()
-    if (selectRunningPullOf(check.name)(state)) return setProblem(`${check.name} is already being pulled: see Downloads.`)
+    if (selectRunningPullOf(check.name)(state))
+      return setProblem(`${check.name} is already being pulled: see Downloads.`)
     if (startedId !== null && started?.phase === 'refused') state.dismissPull(startedId)
     setStartedId(state.startPull(check.name))
     setProblem(null)
@@ -63,8 +65,8 @@ export function PullForm({ showWhere = false }: { showWhere?: boolean }) {
         </button>
       </div>
       <p id={`${id}-help`} className="field-help">
-        A name from ollama.com/library, such as llama3.2:3b or qwen3:8b. Ollama downloads it; you can go on
-        chatting meanwhile.
+        A name from ollama.com/library, such as llama3.2:3b or qwen3:8b. Ollama downloads it; you can go on chatting
+        meanwhile.
       </p>
       {message !== null && (
         <p id={errorId} className="field-error" role="alert">

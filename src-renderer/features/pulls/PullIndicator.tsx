@@ -10,12 +10,18 @@ export function PullIndicator() {
   const running = useMemo(() => runningPulls(pulls), [pulls])
   const [only] = running
   // Named for a lone pull only: with several, the Downloads list says which host each runs on.
-  const elsewhere = useApp((state) => (running.length === 1 && only !== undefined ? selectPullElsewhere(only)(state) : null))
+  const elsewhere = useApp((state) =>
+    running.length === 1 && only !== undefined ? selectPullElsewhere(only)(state) : null,
+  )
   const failed = useMemo(() => pulls.filter((pull) => pull.phase === 'failed').length, [pulls])
   const setPage = useApp((state) => state.setPage)
   if (running.length === 0 && failed === 0) return null
   const text =
-    running.length > 0 ? pullIndicatorText(running, elsewhere) : failed === 1 ? 'A pull failed' : `${failed} pulls failed`
+    running.length > 0
+      ? pullIndicatorText(running, elsewhere)
+      : failed === 1
+        ? 'A pull failed'
+        : `${failed} pulls failed`
   return (
     <button
       type="button"

@@ -58,7 +58,9 @@ export const PullRow = memo(function PullRow({ pull }: { pull: Pull }) {
       {running && <PullBar pull={pull} title={title} />}
       {running && <p className="pull__numbers">{pullNumbersText(pull)}</p>}
       {pull.phase === 'done' && <p className="pull__done">Pulled {pull.model}.</p>}
-      {pull.phase === 'cancelled' && <p className="pull__note">Cancelled — pulling it again resumes where it stopped.</p>}
+      {pull.phase === 'cancelled' && (
+        <p className="pull__note">Cancelled — pulling it again resumes where it stopped.</p>
+      )}
       {pull.phase === 'stopped' && (
         <p className="pull__note">
           This pull ended while this window was out of touch with ollmchat, so whether it finished is unknown. Pulling

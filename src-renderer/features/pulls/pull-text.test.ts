@@ -2,18 +2,37 @@
 // so the last speed measured would be stale while Ollama verifies a big model).
 import { describe, expect, it } from 'vitest'
 import type { PullProgress } from '../../../src-shared/types'
-import { newPull, pullLayersDone, pullSecondsLeft, pullSpeed, pullTotals, withPullProgress, type Pull } from '../../store/pull-progress'
+import {
+  newPull,
+  pullLayersDone,
+  pullSecondsLeft,
+  pullSpeed,
+  pullTotals,
+  withPullProgress,
+  type Pull,
+} from '../../store/pull-progress'
 import { LOCAL_HOST } from '../../test-support/fixtures'
 import { pullNumbersText } from './pull-text'
 
 const line = (over: Partial<PullProgress>): PullProgress => ({
-  requestId: 'r1', model: 'mistral:7b', host: LOCAL_HOST, status: 'pulling aaa', completed: null, total: null, digest: null, ...over,
+  requestId: 'r1',
+  model: 'mistral:7b',
+  host: LOCAL_HOST,
+  status: 'pulling aaa',
+  completed: null,
+  total: null,
+  digest: null,
+  ...over,
 })
 const big = (completed: number, at: number) => [line({ digest: 'sha256:aaa', completed, total: 4e9 }), at] as const
-const small = (completed: number, at: number) => [line({ status: 'pulling bbb', digest: 'sha256:bbb', completed, total: 1e6 }), at] as const
+const small = (completed: number, at: number) =>
+  [line({ status: 'pulling bbb', digest: 'sha256:bbb', completed, total: 1e6 }), at] as const
 
 const fold = (steps: (readonly [PullProgress, number])[]): Pull =>
-  steps.reduce((pull, [progress, at]) => withPullProgress(pull, progress, at), newPull('r1', 'mistral:7b', true, LOCAL_HOST))
+  steps.reduce(
+    (pull, [progress, at]) => withPullProgress(pull, progress, at),
+    newPull('r1', 'mistral:7b', true, LOCAL_HOST),
+  )
 
 describe('a pull’s bar and numbers', () => {
   it('show the speed and time left while bytes flow', () => {
@@ -25,7 +44,12 @@ describe('a pull’s bar and numbers', () => {
 
   it('show 100 % and no speed once Ollama moved past the layers, though the last lines fell short of their totals', () => {
     // Ollama's last line about a layer comes up to 60 ms before it finishes, and none comes after.
-    const pull = fold([big(0, 0), big(3.9e9, 1000), small(5e5, 1100), [line({ status: 'verifying sha256 digest' }), 1200]])
+    const pull = fold([
+      big(0, 0),
+      big(3.9e9, 1000),
+      small(5e5, 1100),
+      [line({ status: 'verifying sha256 digest' }), 1200],
+    ])
     expect(pullTotals(pull)).toEqual({ done: 4.001e9, total: 4.001e9, final: true, percent: 100 })
     expect([pullSpeed(pull), pullSecondsLeft(pull)]).toEqual([null, null])
     expect(pullNumbersText(pull)).toBe('100 % · 4.0 GB of 4.0 GB')

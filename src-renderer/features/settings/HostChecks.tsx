@@ -20,7 +20,10 @@ export function HostChecks() {
       {status === 'ready' && (
         <ul className="host-checks__list" aria-label="What each host answered">
           {checks.map((check) => (
-            <li key={`${check.hostId} ${check.url}`} className={check.tooOld || check.state !== 'reachable' ? 'host-checks__bad' : undefined}>
+            <li
+              key={`${check.hostId} ${check.url}`}
+              className={check.tooOld || check.state !== 'reachable' ? 'host-checks__bad' : undefined}
+            >
               <span className="host-checks__name">{checkedHostLabel(check, hosts)}</span>: {checkText(check)}
             </li>
           ))}

@@ -27,7 +27,8 @@ export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => voi
   const saved = host?.headerNames ?? []
   const problemId = `${id}-problem`
   // Loosely compared (main normalises the address, so e.g. a trailing slash is no new address).
-  const dropsSaved = host !== undefined && saved.length > 0 && !headersTouched && url.trim() !== '' && !sameHost(url, host.url)
+  const dropsSaved =
+    host !== undefined && saved.length > 0 && !headersTouched && url.trim() !== '' && !sameHost(url, host.url)
   const dropsId = `${id}-headers-drop`
 
   const submit = async (event: FormEvent) => {
@@ -49,7 +50,12 @@ export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => voi
   }
 
   return (
-    <form className="host-form" aria-label={host ? `Edit ${host.name ?? host.url}` : 'Add a host'} onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="host-form"
+      aria-label={host ? `Edit ${host.name ?? host.url}` : 'Add a host'}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <label className="field-label" htmlFor={`${id}-url`}>
         Address
       </label>
@@ -95,7 +101,9 @@ export function HostForm({ host, onDone }: { host?: HostEntry; onDone: () => voi
         {encrypted
           ? 'Values are encrypted with your system’s keychain and never shown again.'
           : 'Values are kept in a file only your user account can read (not encrypted), and never shown again.'}
-        {saved.length > 0 && !dropsSaved && ' Leave this untouched to keep the saved ones; what you type replaces them.'}
+        {saved.length > 0 &&
+          !dropsSaved &&
+          ' Leave this untouched to keep the saved ones; what you type replaces them.'}
       </p>
       {dropsSaved && (
         <p id={dropsId} className="field-help" role="status">

@@ -20,7 +20,12 @@ async function settingsPage(hosts: HostEntry[], activeHostId: string | null) {
   fake.handle('hosts:remove', ({ id }) => {
     const active = settings.activeHostId === id ? null : settings.activeHostId
     const rest = settings.hosts.filter((host) => host.id !== id)
-    settings = { ...settings, activeHostId: active, hosts: rest, ollamaHost: rest.find((host) => host.id === active)?.url ?? null }
+    settings = {
+      ...settings,
+      activeHostId: active,
+      hosts: rest,
+      ollamaHost: rest.find((host) => host.id === active)?.url ?? null,
+    }
     return ok(settings)
   })
   const app = await renderApp(fake)
@@ -30,7 +35,9 @@ async function settingsPage(hosts: HostEntry[], activeHostId: string | null) {
 
 async function removeHost(app: Awaited<ReturnType<typeof settingsPage>>, label: string) {
   await app.user.click(screen.getByRole('button', { name: `Remove ${label}` }))
-  await app.user.click(within(screen.getByRole('dialog', { name: `Remove ${label}?` })).getByRole('button', { name: 'Remove' }))
+  await app.user.click(
+    within(screen.getByRole('dialog', { name: `Remove ${label}?` })).getByRole('button', { name: 'Remove' }),
+  )
   await waitFor(() => expect(screen.queryByRole('button', { name: `Remove ${label}` })).toBeNull())
 }
 

@@ -46,7 +46,14 @@ export function HostRow({
   return (
     <li className="host">
       <label className="host__choice">
-        <input id={hostRadioId(host.id)} type="radio" name="active-host" checked={active} disabled={disabled} onChange={onChoose} />
+        <input
+          id={hostRadioId(host.id)}
+          type="radio"
+          name="active-host"
+          checked={active}
+          disabled={disabled}
+          onChange={onChoose}
+        />
         <span className="host__name">{label}</span>
         {host.name?.trim() && (
           <>
@@ -66,7 +73,12 @@ export function HostRow({
         </ul>
       )}
       <span className="host__actions">
-        <button type="button" className="button button--ghost button--small" aria-label={`Edit ${label}`} onClick={onEdit}>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          aria-label={`Edit ${label}`}
+          onClick={onEdit}
+        >
           Edit
         </button>
         <button

@@ -14,7 +14,9 @@ const lab: HostEntry = { id: 'h2', url: 'http://10.0.0.5:11434', name: null, hea
 /** The Settings page over a core that keeps its hosts the way main does (the active one's address in `ollamaHost`). */
 async function settingsPage(hosts: HostEntry[] = [work, lab], secretsEncrypted = true) {
   const fake = createFakeBridge()
-  fake.handle('app:getInfo', () => ok({ version: '0.1.0', mode: 'desktop', simulatedOllama: false, dataDir: '/d', secretsEncrypted }))
+  fake.handle('app:getInfo', () =>
+    ok({ version: '0.1.0', mode: 'desktop', simulatedOllama: false, dataDir: '/d', secretsEncrypted }),
+  )
   let settings: Settings = { ...DEFAULT_SETTINGS, hosts }
   const withActive = (next: Settings): Settings => ({
     ...next,
@@ -25,12 +27,18 @@ async function settingsPage(hosts: HostEntry[] = [work, lab], secretsEncrypted =
   fake.handle('hosts:save', ({ id, url, name }) => {
     const entry: HostEntry = { id: id ?? 'h9', url, name: name ?? null, headerNames: [] }
     const known = settings.hosts.some((host) => host.id === entry.id)
-    const next = known ? settings.hosts.map((host) => (host.id === entry.id ? { ...host, ...entry, headerNames: host.headerNames } : host)) : [...settings.hosts, entry]
+    const next = known
+      ? settings.hosts.map((host) =>
+          host.id === entry.id ? { ...host, ...entry, headerNames: host.headerNames } : host,
+        )
+      : [...settings.hosts, entry]
     return ok((settings = withActive({ ...settings, hosts: next })))
   })
   fake.handle('hosts:remove', ({ id }) => {
     const activeHostId = settings.activeHostId === id ? null : settings.activeHostId
-    return ok((settings = withActive({ ...settings, activeHostId, hosts: settings.hosts.filter((host) => host.id !== id) })))
+    return ok(
+      (settings = withActive({ ...settings, activeHostId, hosts: settings.hosts.filter((host) => host.id !== id) })),
+    )
   })
   fake.handle('ollama:checkNow', () => ok(makeStatus('reachable', settings.ollamaHost ?? 'http://127.0.0.1:11434')))
   const app = await renderApp(fake)
@@ -44,7 +52,10 @@ describe('the host list', () => {
   it('lists the default and every added host with its header names, never a value, and says which is in use', async () => {
     await settingsPage()
     const group = hostGroup()
-    expect(group.getByRole('radio', { name: 'Default (OLLAMA_HOST or 127.0.0.1:11434)' })).toHaveProperty('checked', true)
+    expect(group.getByRole('radio', { name: 'Default (OLLAMA_HOST or 127.0.0.1:11434)' })).toHaveProperty(
+      'checked',
+      true,
+    )
     expect(group.getByRole('radio', { name: 'Work GPU (192.168.1.20:11434)' })).toHaveProperty('checked', false)
     expect(group.getByRole('radio', { name: '10.0.0.5:11434' })).toBeTruthy()
     const headers = group.getByRole('list', { name: 'Extra headers sent to Work GPU' })
@@ -57,7 +68,9 @@ describe('the host list', () => {
     await app.user.click(hostGroup().getByRole('radio', { name: 'Work GPU (192.168.1.20:11434)' }))
     expect(fake.callsTo('settings:update')).toContainEqual({ activeHostId: 'h1' })
     await waitFor(() =>
-      expect(hostGroup().getByText(/^In use:/).textContent).toBe('In use: http://192.168.1.20:11434 (reachable, Ollama 0.32.15)'),
+      expect(hostGroup().getByText(/^In use:/).textContent).toBe(
+        'In use: http://192.168.1.20:11434 (reachable, Ollama 0.32.15)',
+      ),
     )
     expect(fake.callsTo('ollama:checkNow')).toHaveLength(1)
     // The new host's models, not the old one's.
@@ -73,7 +86,10 @@ describe('the host list', () => {
     fake.handle('settings:update', () => fail('INVALID_INPUT', 'There is no host h1 any more.'))
     await app.user.click(hostGroup().getByRole('radio', { name: 'Work GPU (192.168.1.20:11434)' }))
     expect((await screen.findByRole('alert')).textContent).toContain('There is no host h1 any more.')
-    expect(hostGroup().getByRole('radio', { name: 'Default (OLLAMA_HOST or 127.0.0.1:11434)' })).toHaveProperty('checked', true)
+    expect(hostGroup().getByRole('radio', { name: 'Default (OLLAMA_HOST or 127.0.0.1:11434)' })).toHaveProperty(
+      'checked',
+      true,
+    )
     expect(fake.callsTo('ollama:checkNow')).toHaveLength(0)
   })
 
@@ -100,7 +116,10 @@ describe('the host list', () => {
   })
 
   it('says whether header values are encrypted, as main reports it', async () => {
-    for (const [encrypted, wording] of [[true, /encrypted with your system’s keychain/], [false, /a file only your user account can read \(not encrypted\)/]] as const) {
+    for (const [encrypted, wording] of [
+      [true, /encrypted with your system’s keychain/],
+      [false, /a file only your user account can read \(not encrypted\)/],
+    ] as const) {
       const { app } = await settingsPage([], encrypted)
       await app.user.click(screen.getByRole('button', { name: 'Add a host' }))
       const headers = screen.getByRole('textbox', { name: 'Extra headers (optional)' })
@@ -133,7 +152,12 @@ describe('the host list', () => {
     await app.user.click(hostGroup().getByRole('button', { name: 'Edit Big GPU' }))
     await app.user.type(screen.getByRole('textbox', { name: 'Extra headers (optional)' }), 'X-Api-Key: k2')
     await app.user.click(screen.getByRole('button', { name: 'Save host' }))
-    expect(fake.callsTo('hosts:save')[1]).toEqual({ id: 'h1', url: work.url, name: 'Big GPU', headers: { 'X-Api-Key': 'k2' } })
+    expect(fake.callsTo('hosts:save')[1]).toEqual({
+      id: 'h1',
+      url: work.url,
+      name: 'Big GPU',
+      headers: { 'X-Api-Key': 'k2' },
+    })
 
     await app.user.click(await hostGroup().findByRole('button', { name: 'Edit Big GPU' }))
     await app.user.click(screen.getByRole('button', { name: 'Remove the saved headers' }))
@@ -159,7 +183,9 @@ describe('the host list', () => {
       'A new address drops the saved headers (Authorization): they were meant for the old one. Type them again to keep them.',
     )
     expect(headers.getAttribute('aria-describedby')?.split(' ')).toContain(note()?.id)
-    expect(document.getElementById(headers.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent).not.toMatch(/Leave this untouched/)
+    expect(
+      document.getElementById(headers.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent,
+    ).not.toMatch(/Leave this untouched/)
     await app.user.type(headers, 'Authorization: Bearer new')
     expect(note()).toBeNull()
   })
@@ -182,7 +208,9 @@ describe('the host list', () => {
     await waitFor(() => expect(hostGroup().getByRole('radio', { name: /^Default/ })).toHaveProperty('disabled', false))
     expect(fake.callsTo('ollama:checkNow')).toHaveLength(1)
     await app.user.click(hostGroup().getByRole('button', { name: 'Remove Work GPU' }))
-    await app.user.click(within(screen.getByRole('dialog', { name: 'Remove Work GPU?' })).getByRole('button', { name: 'Remove' }))
+    await app.user.click(
+      within(screen.getByRole('dialog', { name: 'Remove Work GPU?' })).getByRole('button', { name: 'Remove' }),
+    )
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     // The default took over, and its check was asked for all the same.
     expect(fake.callsTo('ollama:checkNow')).toHaveLength(2)
@@ -193,7 +221,14 @@ describe('the host list', () => {
     fake.handle('hosts:check', () =>
       ok({
         hosts: [
-          { hostId: 'default', url: 'http://127.0.0.1:11434', state: 'reachable', version: '0.6.2', tooOld: null, error: null },
+          {
+            hostId: 'default',
+            url: 'http://127.0.0.1:11434',
+            state: 'reachable',
+            version: '0.6.2',
+            tooOld: null,
+            error: null,
+          },
           {
             hostId: 'h1',
             url: work.url,

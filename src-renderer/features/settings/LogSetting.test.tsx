@@ -26,14 +26,18 @@ async function settingsWith(appInfo: AppInfo) {
 }
 
 it('names the log file and, in the desktop app, opens its folder', async () => {
-  const { app, fake, section } = await settingsWith(info({ logFile: '/home/me/.config/ollmchat/logs/ollmchat.log', canOpenLogFolder: true }))
+  const { app, fake, section } = await settingsWith(
+    info({ logFile: '/home/me/.config/ollmchat/logs/ollmchat.log', canOpenLogFolder: true }),
+  )
   expect(section.getByText('/home/me/.config/ollmchat/logs/ollmchat.log')).toBeTruthy()
   await app.user.click(section.getByRole('button', { name: 'Open log folder' }))
   expect(fake.callsTo('app:openLogFolder')).toEqual([{}])
 })
 
 it('in a browser tab offers the path to copy, since a page cannot open a folder', async () => {
-  const { section } = await settingsWith(info({ mode: 'browser', logFile: '/data/logs/ollmchat.log', canOpenLogFolder: false }))
+  const { section } = await settingsWith(
+    info({ mode: 'browser', logFile: '/data/logs/ollmchat.log', canOpenLogFolder: false }),
+  )
   expect(section.getByRole('button', { name: 'Copy the log file’s path' })).toBeTruthy()
   expect(section.queryByRole('button', { name: 'Open log folder' })).toBeNull()
 })

@@ -14,8 +14,8 @@ export function LogSetting() {
         Log
       </h2>
       <p className="setting__help">
-        What ollmchat did and what went wrong, with times; attach it when you report a problem. Tokens and hosts’ headers are
-        never written to it. Set <code>OLLMCHAT_LOG_LEVEL=debug</code> for more detail.
+        What ollmchat did and what went wrong, with times; attach it when you report a problem. Tokens and hosts’
+        headers are never written to it. Set <code>OLLMCHAT_LOG_LEVEL=debug</code> for more detail.
       </p>
       <p className="log-setting__file">
         <code>{file}</code>

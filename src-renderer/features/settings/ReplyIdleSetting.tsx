@@ -30,7 +30,8 @@ export function ReplyIdleSetting() {
         Stop a silent reply after (minutes)
       </label>
       <p className="setting__help" id="setting-reply-idle-help">
-        A reply Ollama sends nothing for this long is stopped with an error; loading a large model can take a few minutes.
+        A reply Ollama sends nothing for this long is stopped with an error; loading a large model can take a few
+        minutes.
       </p>
       <input
         id="setting-reply-idle"

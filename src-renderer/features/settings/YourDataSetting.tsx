@@ -24,14 +24,20 @@ export function YourDataSetting() {
   const runExport = async (format: ExportFormat) => {
     setOutcome(null)
     const error = await exportData(format)
-    setOutcome(error === null ? { kind: 'done', text: `Saved every conversation as ${format === 'json' ? 'JSON' : 'Markdown'}.` } : { kind: 'failed', error })
+    setOutcome(
+      error === null
+        ? { kind: 'done', text: `Saved every conversation as ${format === 'json' ? 'JSON' : 'Markdown'}.` }
+        : { kind: 'failed', error },
+    )
   }
 
   const runImport = async (file: File | undefined) => {
     if (file === undefined) return
     setOutcome(null)
     const result = await importFile(file)
-    setOutcome(result.ok ? { kind: 'done', text: importReportText(result.report) } : { kind: 'failed', error: result.error })
+    setOutcome(
+      result.ok ? { kind: 'done', text: importReportText(result.report) } : { kind: 'failed', error: result.error },
+    )
     // The same file may be picked again (after fixing it, or to import a copy).
     if (fileInput.current) fileInput.current.value = ''
   }
@@ -71,7 +77,9 @@ export function YourDataSetting() {
           {outcome.text}
         </p>
       )}
-      {outcome?.kind === 'failed' && <ErrorNotice error={outcome.error} messageFirst onDismiss={() => setOutcome(null)} />}
+      {outcome?.kind === 'failed' && (
+        <ErrorNotice error={outcome.error} messageFirst onDismiss={() => setOutcome(null)} />
+      )}
     </section>
   )
 }

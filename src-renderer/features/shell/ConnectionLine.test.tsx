@@ -13,7 +13,12 @@ it('names the host in use and its Ollama version', async () => {
   const host = 'http://192.168.1.20:11434'
   fake.handle('ollama:getStatus', () => ok(makeStatus('reachable', host)))
   fake.handle('settings:get', () =>
-    ok({ ...DEFAULT_SETTINGS, ollamaHost: host, activeHostId: 'h1', hosts: [{ id: 'h1', url: host, name: 'Work GPU', headerNames: [] }] }),
+    ok({
+      ...DEFAULT_SETTINGS,
+      ollamaHost: host,
+      activeHostId: 'h1',
+      hosts: [{ id: 'h1', url: host, name: 'Work GPU', headerNames: [] }],
+    }),
   )
   await renderApp(fake)
   expect(screen.getByText('Ollama 0.32.15')).toBeTruthy()

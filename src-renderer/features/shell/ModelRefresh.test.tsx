@@ -74,7 +74,10 @@ describe('a list that changes', () => {
     app.emit('models:changed', { models: [llama, qwen], defaultModel: 'llama3:latest' })
     expect([...picker.options].map((option) => option.textContent)).toEqual(['llama3:latest — auto', 'qwen3:8b — 8K'])
     app.emit('models:changed', { models: [qwen], defaultModel: 'qwen3:8b' })
-    expect([...picker.options].map((option) => option.textContent)).toEqual(['llama3:latest (not installed)', 'qwen3:8b — 8K'])
+    expect([...picker.options].map((option) => option.textContent)).toEqual([
+      'llama3:latest (not installed)',
+      'qwen3:8b — 8K',
+    ])
     expect(picker.value).toBe('llama3:latest')
   })
 

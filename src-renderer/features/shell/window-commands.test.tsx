@@ -70,7 +70,9 @@ it('a menu command sent while the window is starting (a window the menu just ope
   const fake = createFakeBridge()
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, lastConversationId: 'c1' }))
   fake.handle('conversations:list', () => ok({ conversations: [makeConversation({ id: 'c1', title: 'Old chat' })] }))
-  fake.handle('conversations:get', () => ok({ conversation: makeConversation({ id: 'c1', title: 'Old chat' }), messages: [] }))
+  fake.handle('conversations:get', () =>
+    ok({ conversation: makeConversation({ id: 'c1', title: 'Old chat' }), messages: [] }),
+  )
   const store = createAppStore(fake.bridge)
   const booting = bootApp(store)
   connectMenuCommands(store, fake.bridge, booting)

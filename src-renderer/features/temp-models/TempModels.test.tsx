@@ -73,7 +73,9 @@ describe('the temporary models panel', () => {
     await app.user.click(panelToggle())
     await screen.findByRole('listitem', { name: 'ollmchat-temp/qwen3-oc8192:8b' })
     await app.user.click(screen.getByRole('button', { name: 'Clean up unused now' }))
-    expect(await screen.findByText('Deleted 1 temporary model, freeing about 5.2 GB: ollmchat-temp/qwen3-oc8192:8b.')).toBeTruthy()
+    expect(
+      await screen.findByText('Deleted 1 temporary model, freeing about 5.2 GB: ollmchat-temp/qwen3-oc8192:8b.'),
+    ).toBeTruthy()
     expect(screen.getByText('a reply is using it', { exact: false }).textContent).toBe(
       'ollmchat-temp/llama3-oc16384:latest — a reply is using it',
     )
@@ -85,7 +87,12 @@ describe('the temporary models panel', () => {
     const { app, fake, setList } = await modelsPage()
     fake.handle('tempModels:removeAll', () => {
       setList([loaded])
-      return ok({ deleted: ['ollmchat-temp/qwen3-oc8192:8b'], kept: [{ name: loaded.name, reason: 'a reply is using it' }], failed: [], freedBytes: 0 })
+      return ok({
+        deleted: ['ollmchat-temp/qwen3-oc8192:8b'],
+        kept: [{ name: loaded.name, reason: 'a reply is using it' }],
+        failed: [],
+        freedBytes: 0,
+      })
     })
     await app.user.click(panelToggle())
     const opener = screen.getByRole('button', { name: 'Remove all…' })

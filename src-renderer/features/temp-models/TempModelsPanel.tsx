@@ -66,7 +66,12 @@ export function TempModelsPanel() {
               <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
                 Remove all…
               </button>
-              <button type="button" className="button button--ghost" disabled={status === 'loading'} onClick={() => void load()}>
+              <button
+                type="button"
+                className="button button--ghost"
+                disabled={status === 'loading'}
+                onClick={() => void load()}
+              >
                 <RefreshCw size={14} aria-hidden />
                 Refresh list
               </button>
@@ -77,9 +82,7 @@ export function TempModelsPanel() {
           </>
         )}
       </div>
-      {confirming && (
-        <RemoveAllTempDialog onDone={setReport} onClose={() => setConfirming(false)} />
-      )}
+      {confirming && <RemoveAllTempDialog onDone={setReport} onClose={() => setConfirming(false)} />}
     </section>
   )
 }

@@ -23,7 +23,12 @@ export function CodeBlock({ children, node }: ComponentProps<'pre'> & ExtraProps
     <div className="code-block">
       <div className="code-block__header">
         <span className="code-block__language">{language ?? 'text'}</span>
-        <button type="button" className="code-block__copy" onClick={copyCode} aria-label={copied ? 'Copied' : 'Copy code'}>
+        <button
+          type="button"
+          className="code-block__copy"
+          onClick={copyCode}
+          aria-label={copied ? 'Copied' : 'Copy code'}
+        >
           {copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />}
           <span>{copied ? 'Copied' : 'Copy'}</span>
         </button>

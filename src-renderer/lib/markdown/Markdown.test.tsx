@@ -18,7 +18,9 @@ describe('Markdown from a model is inert', () => {
 
   it('never creates an <img>, for markdown images or raw HTML ones', () => {
     const { container } = render(
-      <Markdown text={'![a cat](http://evil.example/cat.png)\n\n<img src="http://evil.example/x.png" onerror="alert(1)">'} />,
+      <Markdown
+        text={'![a cat](http://evil.example/cat.png)\n\n<img src="http://evil.example/x.png" onerror="alert(1)">'}
+      />,
     )
     expect(container.querySelector('img')).toBeNull()
     const link = screen.getByRole('link', { name: 'a cat' })

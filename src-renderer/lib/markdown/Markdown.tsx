@@ -22,7 +22,11 @@ export const Markdown = memo(function Markdown({ text, streaming = false }: { te
   }, [loaded])
   return (
     <div className="markdown">
-      {loaded ? <loaded.MarkdownRenderer text={text} streaming={streaming} /> : <p className="markdown-pending">{text}</p>}
+      {loaded ? (
+        <loaded.MarkdownRenderer text={text} streaming={streaming} />
+      ) : (
+        <p className="markdown-pending">{text}</p>
+      )}
     </div>
   )
 })

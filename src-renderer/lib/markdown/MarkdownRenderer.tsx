@@ -18,9 +18,20 @@ const components: Components = { a: SafeLink, img: SafeImage, pre: CodeBlock }
 
 // Memoised on its text and plugins: a block that stopped changing is not parsed again, nor is one whose plugins
 // did not change when a lazily loaded one arrived for another message.
-const ParsedMarkdown = memo(function ParsedMarkdown({ text, rehypePlugins }: { text: string; rehypePlugins: Options['rehypePlugins'] }) {
+const ParsedMarkdown = memo(function ParsedMarkdown({
+  text,
+  rehypePlugins,
+}: {
+  text: string
+  rehypePlugins: Options['rehypePlugins']
+}) {
   return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+    <ReactMarkdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      components={components}
+      urlTransform={safeUrl}
+    >
       {text}
     </ReactMarkdown>
   )
@@ -86,5 +97,9 @@ function Blocks({ text, streaming }: { text: string; streaming: boolean }) {
  * module is itself loaded lazily (Markdown.tsx). Nesting, formulas and highlighted code are bounded (limits.ts).
  */
 export function MarkdownRenderer({ text, streaming }: { text: string; streaming: boolean }) {
-  return streaming || text.length > WHOLE_TEXT_MAX_CHARS ? <Blocks text={text} streaming={streaming} /> : <MarkdownBlock text={text} />
+  return streaming || text.length > WHOLE_TEXT_MAX_CHARS ? (
+    <Blocks text={text} streaming={streaming} />
+  ) : (
+    <MarkdownBlock text={text} />
+  )
 }

@@ -63,7 +63,8 @@ function emphasisAfter(line: string, open: number): { open: number; peak: number
     const before = line[match.index - 1] ?? ''
     const after = line[match.index + match[0].length] ?? ''
     const opens = !isFlankingSpace(after) && (!isPunctuation(after) || isFlankingSpace(before) || isPunctuation(before))
-    const closes = !isFlankingSpace(before) && (!isPunctuation(before) || isFlankingSpace(after) || isPunctuation(after))
+    const closes =
+      !isFlankingSpace(before) && (!isPunctuation(before) || isFlankingSpace(after) || isPunctuation(after))
     if (opens && !closes) change += match[0].length
     else if (closes && !opens) change = Math.max(0, change - match[0].length)
     peak = Math.max(peak, change)
@@ -97,7 +98,14 @@ export function boundNesting(source: string): string {
     let deep: boolean
     if (fence !== null) {
       deep = prefix.markers > MAX_NESTING_DEPTH
-      if (prefix.rest.startsWith(fence) && prefix.rest.slice(fence.length).trim().replaceAll(fence[0] ?? '', '') === '') fence = null
+      if (
+        prefix.rest.startsWith(fence) &&
+        prefix.rest
+          .slice(fence.length)
+          .trim()
+          .replaceAll(fence[0] ?? '', '') === ''
+      )
+        fence = null
     } else {
       // A blank line ends the paragraph, and with it any emphasis left open.
       const inline = prefix.rest === '' ? { open: 0, peak: 0 } : emphasisAfter(prefix.rest, emphasis)

@@ -7,7 +7,8 @@ import { loadMarkdownRenderer, Markdown } from './Markdown'
 import { recordReliability } from '../../test-support/reliability-record'
 
 /** The rows these tests add up to in docs/reliability.md, one per kind of bound. */
-const recordBound = (check: string) => recordReliability({ topic: 'Hostile replies', check: `renderer unit tests: ${check}`, cases: 1 })
+const recordBound = (check: string) =>
+  recordReliability({ topic: 'Hostile replies', check: `renderer unit tests: ${check}`, cases: 1 })
 const DEEP = 'nesting deeper than the bound (lists, quotes, numbered lists, emphasis) shown as text instead of parsed'
 
 // Without the bounds each of the deep inputs below throws "Maximum call stack size exceeded" while rendering.
@@ -53,11 +54,15 @@ describe('nesting deeper than the bound is shown as code', () => {
   })
 
   it('leaves text within the bound exactly as it was', () => {
-    const lists = Array.from({ length: MAX_NESTING_DEPTH / 2 }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n')
+    const lists = Array.from(
+      { length: MAX_NESTING_DEPTH / 2 },
+      (_, level) => `${'  '.repeat(level)}- level ${level}`,
+    ).join('\n')
     const code = `\`\`\`py\n${' '.repeat(200)}return deep\n\`\`\``
     const quotes = `${'> '.repeat(MAX_NESTING_DEPTH)}quoted`
     const rule = '- '.repeat(MAX_NESTING_DEPTH * 2)
-    for (const text of [lists, code, quotes, rule, '**bold** and *em* _under_ ***both***']) expect(boundNesting(text)).toBe(text)
+    for (const text of [lists, code, quotes, rule, '**bold** and *em* _under_ ***both***'])
+      expect(boundNesting(text)).toBe(text)
   })
 
   it('keeps the lines after a deep part as Markdown', () => {

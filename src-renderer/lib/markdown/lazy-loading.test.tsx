@@ -34,7 +34,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
 // One file, one module state: the tests run in order, from nothing loaded to everything loaded.
 describe('KaTeX and the highlighter load only when a message needs them', () => {
   it('a message without math or code never imports them', async () => {
-    const { container } = render(<Markdown text={'Plain **bold** text, a [link](https://ollama.com) and `inline code`.\n\n    indented code'} />)
+    const { container } = render(
+      <Markdown text={'Plain **bold** text, a [link](https://ollama.com) and `inline code`.\n\n    indented code'} />,
+    )
     await settle()
     expect(container.querySelector('strong')?.textContent).toBe('bold')
     expect(counts).toEqual({ math: 0, code: 0, createLowlight: 0 })

@@ -30,6 +30,7 @@ export function pluginsFor(needs: MarkdownNeeds): RehypePlugins {
   const lowlight = needs.code ? code.get()?.rehypeLowlight : undefined
   const key = `${katex !== undefined}/${lowlight !== undefined}`
   let plugins = combinations.get(key)
-  if (plugins === undefined) combinations.set(key, (plugins = [katex, lowlight].filter((plugin) => plugin !== undefined)))
+  if (plugins === undefined)
+    combinations.set(key, (plugins = [katex, lowlight].filter((plugin) => plugin !== undefined)))
   return plugins
 }

@@ -105,7 +105,10 @@ describe('splitMarkdownBlocks', () => {
   })
 
   it('keeps an unclosed fence (a reply still streaming its code) in one block', () => {
-    expect(splitMarkdownBlocks('Intro\n\n```ts\nconst a = 1\n\nconst b')).toEqual(['Intro\n\n', '```ts\nconst a = 1\n\nconst b'])
+    expect(splitMarkdownBlocks('Intro\n\n```ts\nconst a = 1\n\nconst b')).toEqual([
+      'Intro\n\n',
+      '```ts\nconst a = 1\n\nconst b',
+    ])
   })
 })
 

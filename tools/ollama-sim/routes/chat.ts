@@ -65,7 +65,11 @@ function admit(state: SimState, ex: Exchange, body: Common): StoredModel | undef
 function checkRunnable(ex: Exchange, body: Common, model: StoredModel, options: Record<string, unknown>): boolean {
   if (model.remote) return true
   if (!model.capabilities.includes('completion')) {
-    sendError(ex.res, 400, `${goQuote(body.model ?? '')} does not support ${body.kind === 'chat' ? 'chat' : 'generate'}`)
+    sendError(
+      ex.res,
+      400,
+      `${goQuote(body.model ?? '')} does not support ${body.kind === 'chat' ? 'chat' : 'generate'}`,
+    )
     return false
   }
   const optionError = checkOptions(model.parameters, options)
@@ -73,7 +77,14 @@ function checkRunnable(ex: Exchange, body: Common, model: StoredModel, options: 
   return optionError === undefined
 }
 
-async function proceed(state: SimState, ex: Exchange, body: Common, model: StoredModel, messages: SimMessage[], empty: boolean): Promise<void> {
+async function proceed(
+  state: SimState,
+  ex: Exchange,
+  body: Common,
+  model: StoredModel,
+  messages: SimMessage[],
+  empty: boolean,
+): Promise<void> {
   const started = process.hrtime.bigint()
   const job = { kind: body.kind, modelSent: body.model ?? '' }
   const keepAliveMs = keepAliveOf(body)
@@ -103,7 +114,11 @@ async function proceed(state: SimState, ex: Exchange, body: Common, model: Store
       numKeep: numKeepOption(model, options),
     })
     if ('error' in plan) return sendError(ex.res, plan.status, plan.error)
-    const request = { model: job.modelSent, messages: plan.seen, ...(body.options === undefined ? {} : { options: body.options }) }
+    const request = {
+      model: job.modelSent,
+      messages: plan.seen,
+      ...(body.options === undefined ? {} : { options: body.options }),
+    }
     await runGeneration(state, ex, {
       ...job,
       model,

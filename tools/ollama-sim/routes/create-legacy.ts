@@ -16,6 +16,7 @@ export const legacyCreateHandler: Handler = (_state, ex) => {
   if ('error' in decoded) return sendError(ex.res, 400, decoded.error)
   const body = decoded.value
   if (parseValidName(body.model || body.name || '') === undefined) return sendError(ex.res, 400, 'invalid model name')
-  if ((body.path ?? '') === '' && (body.modelfile ?? '') === '') return sendError(ex.res, 400, 'path or Modelfile are required')
+  if ((body.path ?? '') === '' && (body.modelfile ?? '') === '')
+    return sendError(ex.res, 400, 'path or Modelfile are required')
   sendError(ex.res, 400, 'ollama-sim: creating from a Modelfile (Ollama before 0.5.5) is not simulated')
 }

@@ -19,7 +19,8 @@ function requestLicenses(license: unknown): string[] | { error: string } {
   if (license === undefined || license === null) return []
   if (typeof license === 'string') return license === '' ? [] : [license]
   const kind = (value: unknown) => (Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value)
-  if (!Array.isArray(license)) return { error: `json: cannot unmarshal ${kind(license)} into Go value of type []string` }
+  if (!Array.isArray(license))
+    return { error: `json: cannot unmarshal ${kind(license)} into Go value of type []string` }
   const bad = (license as unknown[]).find((item) => typeof item !== 'string' && item !== null)
   if (bad !== undefined) return { error: `json: cannot unmarshal ${kind(bad)} into Go value of type string` }
   return (license as (string | null)[]).map((item) => item ?? '')

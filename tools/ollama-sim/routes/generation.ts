@@ -75,9 +75,14 @@ function generationBudget(job: GenerationJob): number {
  * finish_reason "length" → `DoneReasonLength`; `Completion`: stop_type "limit").
  */
 function tokensFor(state: SimState, job: GenerationJob): { tokens: Token[]; truncated: boolean } {
-  const thinking = job.thinking ? tokenPieces(defaultThinking(job.request)).map((text) => ({ text, thinking: true })) : []
+  const thinking = job.thinking
+    ? tokenPieces(defaultThinking(job.request)).map((text) => ({ text, thinking: true }))
+    : []
   const text = replyText(state, job)
-  const content = tokenPieces(cutAtStop(text, stopSequences(job.model, job.options)) ?? text).map((text) => ({ text, thinking: false }))
+  const content = tokenPieces(cutAtStop(text, stopSequences(job.model, job.options)) ?? text).map((text) => ({
+    text,
+    thinking: false,
+  }))
   const all = [...thinking, ...content]
   const budget = generationBudget(job)
   return all.length > budget ? { tokens: all.slice(0, budget), truncated: true } : { tokens: all, truncated: false }
@@ -127,7 +132,11 @@ export async function runGeneration(state: SimState, ex: Exchange, job: Generati
     if (token === undefined) break
     if (token.thinking) thinking += token.text
     else content += token.text
-    if (job.stream) out.write({ ...chunk(job, stamp(state), token.thinking ? '' : token.text, token.thinking ? token.text : ''), done: false })
+    if (job.stream)
+      out.write({
+        ...chunk(job, stamp(state), token.thinking ? '' : token.text, token.thinking ? token.text : ''),
+        done: false,
+      })
     await delay(state.tokenDelayMs)
     if (ex.aborted()) return
   }
@@ -137,7 +146,9 @@ export async function runGeneration(state: SimState, ex: Exchange, job: Generati
       ...chunk(job, stamp(state), job.stream ? '' : content, job.stream ? '' : thinking),
       done: true,
       done_reason: truncated ? 'length' : 'stop',
-      ...(job.kind === 'generate' ? { context: Array.from({ length: promptCount + tokens.length }, (_, i) => (i * 7919) % 128000) } : {}),
+      ...(job.kind === 'generate'
+        ? { context: Array.from({ length: promptCount + tokens.length }, (_, i) => (i * 7919) % 128000) }
+        : {}),
     },
     {
       total_duration: elapsedNs(job.started),
@@ -155,7 +166,11 @@ export async function runGeneration(state: SimState, ex: Exchange, job: Generati
 }
 
 /** The single object answered to a load (`done_reason:"load"`) or unload request. */
-export function loadReply(state: SimState, job: Pick<GenerationJob, 'kind' | 'modelSent'>, reason: 'load' | 'unload'): Record<string, unknown> {
+export function loadReply(
+  state: SimState,
+  job: Pick<GenerationJob, 'kind' | 'modelSent'>,
+  reason: 'load' | 'unload',
+): Record<string, unknown> {
   const base = job.kind === 'chat' ? { message: { role: 'assistant', content: '' } } : { response: '' }
   return { model: job.modelSent, created_at: stamp(state), ...base, done: true, done_reason: reason }
 }

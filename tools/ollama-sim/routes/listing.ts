@@ -27,7 +27,8 @@ export function detailsOf(model: StoredModel, parentModel: string): Record<strin
 function tagsEntry(model: StoredModel): Record<string, unknown> {
   const name = displayName(model.name)
   const entry: Record<string, unknown> = { name, model: name }
-  if (model.remote) Object.assign(entry, { remote_model: remoteModelName(model), remote_host: 'https://ollama.com:443' })
+  if (model.remote)
+    Object.assign(entry, { remote_model: remoteModelName(model), remote_host: 'https://ollama.com:443' })
   Object.assign(entry, {
     modified_at: formatNs(model.modifiedNs),
     size: model.listedSize,

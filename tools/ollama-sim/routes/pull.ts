@@ -25,7 +25,12 @@ import type { Handler } from './types'
  * Returns undefined after reporting an error, or when the client went away (its downloads stop, keeping their
  * `-partial` files when no other pull waits on them).
  */
-export async function pullModel(state: SimState, ex: Exchange, status: StatusStream, name: ModelName): Promise<StoredModel | undefined> {
+export async function pullModel(
+  state: SimState,
+  ex: Exchange,
+  status: StatusStream,
+  name: ModelName,
+): Promise<StoredModel | undefined> {
   const replaced = state.store.getExact(name)
   status.line({ status: 'pulling manifest' })
   await delay(state.registryLatencyMs)

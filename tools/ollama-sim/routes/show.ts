@@ -12,7 +12,17 @@ import { detailsOf } from './listing'
 import { findModel, parseOrReject } from './lookup'
 import type { Handler } from './types'
 
-const FILE_TYPES: Record<string, number> = { F32: 0, F16: 1, Q4_0: 2, Q8_0: 7, Q4_K_M: 15, Q5_K_M: 17, Q6_K: 18, BF16: 32, MXFP4: 38 }
+const FILE_TYPES: Record<string, number> = {
+  F32: 0,
+  F16: 1,
+  Q4_0: 2,
+  Q8_0: 7,
+  Q4_K_M: 15,
+  Q5_K_M: 17,
+  Q6_K: 18,
+  BF16: 32,
+  MXFP4: 38,
+}
 
 function parameterCount(size: string): number {
   const match = /^([\d.]+)\s*([KMBT]?)/i.exec(size)
@@ -25,7 +35,8 @@ function parameterCount(size: string): number {
 export function formatParameters(parameters: Record<string, unknown>): string {
   const lines: string[] = []
   for (const [key, value] of Object.entries(parameters)) {
-    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) lines.push(`${key.padEnd(30)} ${goSharpV(item)}`)
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value])
+      lines.push(`${key.padEnd(30)} ${goSharpV(item)}`)
   }
   return lines.join('\n')
 }
@@ -103,7 +114,8 @@ export const showHandler: Handler = (state, ex) => {
   response.template = model.template
   if (model.system !== '') response.system = model.system
   response.details = detailsOf(model, model.parentModel)
-  if (model.remote) Object.assign(response, { remote_model: remoteModelName(model), remote_host: 'https://ollama.com:443' })
+  if (model.remote)
+    Object.assign(response, { remote_model: remoteModelName(model), remote_host: 'https://ollama.com:443' })
   response.model_info = modelInfoOf(model, decoded.value.verbose === true)
   if (!model.remote) response.tensors = TENSORS
   if (model.capabilities.length > 0) response.capabilities = [...model.capabilities]

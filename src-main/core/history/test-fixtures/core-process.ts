@@ -26,7 +26,10 @@ export interface CoreProcess {
 /** Starts the core on `dataDir` against the Ollama at `ollamaUrl`; resolves once it is ready for requests. */
 export async function startCoreProcess(dataDir: string, ollamaUrl: string): Promise<CoreProcess> {
   // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a grandchild that SIGKILL would orphan.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, dataDir, ollamaUrl], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, dataDir, ollamaUrl], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))

@@ -8,8 +8,18 @@ if (file === undefined) throw new Error('usage: crash-writer <history file>')
 
 const store = openHistoryStore({ file })
 const conversation = store.createConversation({ model: 'llama3:latest', title: 'Crash test' })
-store.appendMessage({ conversationId: conversation.id, role: 'user', content: 'Tell me a long story.', status: 'complete' })
-const reply = store.appendMessage({ conversationId: conversation.id, role: 'assistant', content: '', status: 'streaming' })
+store.appendMessage({
+  conversationId: conversation.id,
+  role: 'user',
+  content: 'Tell me a long story.',
+  status: 'complete',
+})
+const reply = store.appendMessage({
+  conversationId: conversation.id,
+  role: 'assistant',
+  content: '',
+  status: 'streaming',
+})
 process.stdout.write(`reply ${reply.id}\n`)
 
 let checkpoints = 0

@@ -27,14 +27,32 @@ export function writeHistory(file: string, conversations: number): WrittenHistor
     const conversation = store.createConversation({ model: 'llama3', title: `Conversation ${n}` })
     for (let m = 0; m < 10; m++) {
       const images = m === 0 && n % 3 === 0 ? [{ mime: 'image/png' as const, data: PNG_1PX }] : []
-      store.appendMessage({ conversationId: conversation.id, role: 'user', status: 'complete', content: `question ${m} of ${n} `.repeat(15) }, images)
-      store.appendMessage({ conversationId: conversation.id, role: 'assistant', status: 'complete', content: `answer ${m} of ${n} `.repeat(15) })
+      store.appendMessage(
+        {
+          conversationId: conversation.id,
+          role: 'user',
+          status: 'complete',
+          content: `question ${m} of ${n} `.repeat(15),
+        },
+        images,
+      )
+      store.appendMessage({
+        conversationId: conversation.id,
+        role: 'assistant',
+        status: 'complete',
+        content: `answer ${m} of ${n} `.repeat(15),
+      })
       messages += 2
     }
     if (n % 3 === 0) {
       const last = store.listMessages(conversation.id).at(-1)
       if (last === undefined) throw new Error('the conversation has no messages')
-      store.appendVersionOf(last.id, { conversationId: conversation.id, role: 'assistant', status: 'complete', content: `another answer of ${n}` })
+      store.appendVersionOf(last.id, {
+        conversationId: conversation.id,
+        role: 'assistant',
+        status: 'complete',
+        content: `another answer of ${n}`,
+      })
       messages += 1
     }
   }

@@ -7,12 +7,18 @@ import type { Channel } from '../../../../src-shared/ipc/contract'
 import { createChildCore } from './child-core'
 
 const [dataDir, ollamaHost] = process.argv.slice(2)
-if (dataDir === undefined || ollamaHost === undefined) throw new Error('usage: kill-loop-core <data folder> <Ollama address>')
+if (dataDir === undefined || ollamaHost === undefined)
+  throw new Error('usage: kill-loop-core <data folder> <Ollama address>')
 
 const write = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`)
 
 // Checkpoints often, so a kill lands between many saved states of the reply rather than before the first.
-const core = createChildCore(dataDir, ollamaHost, { deltaIntervalMs: 5, checkpointIntervalMs: 15, statusWhileDownMs: 50, statusWhileUpMs: 60_000 })
+const core = createChildCore(dataDir, ollamaHost, {
+  deltaIntervalMs: 5,
+  checkpointIntervalMs: 15,
+  statusWhileDownMs: 50,
+  statusWhileUpMs: 60_000,
+})
 let streamed = 0
 core.events.onAny((name, payload) => {
   if (name === 'chat:started') write({ event: name })

@@ -17,7 +17,12 @@ export function MessageImages({ message }: { message: ChatMessage }) {
       <ul className="msg-images" aria-label="Images sent">
         {images.map((image) => (
           <li key={image.position}>
-            <button type="button" className="msg-images__open" aria-label={`Open ${labelOf(image).toLowerCase()}`} onClick={() => setOpen(image)}>
+            <button
+              type="button"
+              className="msg-images__open"
+              aria-label={`Open ${labelOf(image).toLowerCase()}`}
+              onClick={() => setOpen(image)}
+            >
               <StoredImage messageId={message.id} image={image} className="msg-images__thumb" alt={labelOf(image)} />
             </button>
           </li>
@@ -37,7 +42,17 @@ export function MessageImages({ message }: { message: ChatMessage }) {
   )
 }
 
-function StoredImage({ messageId, image, className, alt }: { messageId: string; image: MessageImageInfo; className: string; alt: string }) {
+function StoredImage({
+  messageId,
+  image,
+  className,
+  alt,
+}: {
+  messageId: string
+  image: MessageImageInfo
+  className: string
+  alt: string
+}) {
   const load = useApp((state) => state.messageImage)
   const [url, setUrl] = useState<string | null | undefined>(undefined)
   useEffect(() => {

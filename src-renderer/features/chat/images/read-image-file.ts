@@ -1,4 +1,10 @@
-import { IMAGE_SNIFF_BYTES, imageSizeProblem, notAnImageSentence, sniffImageMime, type ImageMime } from '../../../../src-shared/image-rule'
+import {
+  IMAGE_SNIFF_BYTES,
+  imageSizeProblem,
+  notAnImageSentence,
+  sniffImageMime,
+  type ImageMime,
+} from '../../../../src-shared/image-rule'
 
 /** An image attached in the composer, not sent yet. */
 export interface PendingImage {

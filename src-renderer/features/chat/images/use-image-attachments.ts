@@ -24,7 +24,10 @@ export interface ImageAttachments {
 export function useImageAttachments(draftKey: string, refusal: string | null): ImageAttachments {
   // The images and the last refusal change together, in one functional update: two adds at once (a paste and a drop)
   // each see what the other added, so together they never pass the limit.
-  const [state, setState] = useState<{ byDraft: Record<string, PendingImage[]>; problem: string | null }>({ byDraft: {}, problem: null })
+  const [state, setState] = useState<{ byDraft: Record<string, PendingImage[]>; problem: string | null }>({
+    byDraft: {},
+    problem: null,
+  })
   const images = state.byDraft[draftKey] ?? []
   const setByDraft = (update: (byDraft: Record<string, PendingImage[]>) => Record<string, PendingImage[]>) =>
     setState((current) => ({ ...current, byDraft: update(current.byDraft) }))
@@ -48,7 +51,10 @@ export function useImageAttachments(draftKey: string, refusal: string | null): I
         const attached = current.byDraft[draftKey] ?? []
         const room = Math.max(0, MAX_IMAGES_PER_MESSAGE - attached.length)
         const tooMany = imageCountProblem(attached.length + accepted.length)
-        const problems = tooMany === null ? unreadable : [...unreadable, room === 0 ? tooMany : `${tooMany} Only the first ${room} could be added.`]
+        const problems =
+          tooMany === null
+            ? unreadable
+            : [...unreadable, room === 0 ? tooMany : `${tooMany} Only the first ${room} could be added.`]
         const added = accepted.slice(0, room)
         return {
           byDraft: added.length > 0 ? { ...current.byDraft, [draftKey]: [...attached, ...added] } : current.byDraft,
@@ -64,7 +70,11 @@ export function useImageAttachments(draftKey: string, refusal: string | null): I
     problem: state.problem,
     dismissProblem: () => setProblem(null),
     add,
-    remove: (id) => setByDraft((current) => ({ ...current, [draftKey]: (current[draftKey] ?? []).filter((image) => image.id !== id) })),
+    remove: (id) =>
+      setByDraft((current) => ({
+        ...current,
+        [draftKey]: (current[draftKey] ?? []).filter((image) => image.id !== id),
+      })),
     take() {
       setState((current) => ({ byDraft: { ...current.byDraft, [draftKey]: [] }, problem: null }))
       return images

@@ -29,7 +29,8 @@ export function ConversationOptionsPopover() {
   const { own, error: ownError } = useModelOwnOptions(conversation?.model ?? null, open)
   const model = models.find((candidate) => candidate.name === conversation?.model)
   const control = model === undefined ? 'none' : thinkControlFor(model)
-  const differs = conversation !== undefined && (Object.keys(conversation.options).length > 0 || conversation.think !== null)
+  const differs =
+    conversation !== undefined && (Object.keys(conversation.options).length > 0 || conversation.think !== null)
 
   useEffect(() => {
     if (open) dialog.current?.querySelector<HTMLElement>('select, input, textarea')?.focus()
@@ -68,7 +69,11 @@ export function ConversationOptionsPopover() {
         className={`button button--ghost${differs ? ' button--marked' : ''}`}
         aria-expanded={open}
         aria-controls={id}
-        title={conversation === undefined ? 'Options apply once the conversation has its first message.' : 'Thinking and model options for this conversation'}
+        title={
+          conversation === undefined
+            ? 'Options apply once the conversation has its first message.'
+            : 'Thinking and model options for this conversation'
+        }
         disabled={conversation === undefined}
         onClick={toggle}
       >
@@ -93,9 +98,13 @@ export function ConversationOptionsPopover() {
           <p className="field-help options-intro">
             For this conversation only. An empty field uses the model’s own value; changes apply from the next reply.
           </p>
-          {control !== 'none' && <ThinkingControl id={`${id}-think`} control={control} value={think} onChange={setThink} />}
+          {control !== 'none' && (
+            <ThinkingControl id={`${id}-think`} control={control} value={think} onChange={setThink} />
+          )}
           <ParameterFields idPrefix={id} draft={draft} own={own} errors={errors} onChange={change} />
-          {ownError && <p className="field-help">The model’s own values could not be read; saved values are kept as typed.</p>}
+          {ownError && (
+            <p className="field-help">The model’s own values could not be read; saved values are kept as typed.</p>
+          )}
           {failure && <ErrorNotice error={failure} />}
           <div className="popover__actions">
             <button type="button" className="button button--ghost options-reset-all" onClick={resetAll}>

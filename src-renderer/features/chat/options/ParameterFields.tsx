@@ -1,5 +1,10 @@
 import { RotateCcw } from 'lucide-react'
-import { NUMERIC_OPTION_RULES, STOP_RULE, type ConversationOptions, type OptionKey } from '../../../../src-shared/conversation-options'
+import {
+  NUMERIC_OPTION_RULES,
+  STOP_RULE,
+  type ConversationOptions,
+  type OptionKey,
+} from '../../../../src-shared/conversation-options'
 import { ownText, type OptionDraft } from './option-draft'
 
 interface FieldsProps {
@@ -12,7 +17,12 @@ interface FieldsProps {
 
 function ResetButton(props: { label: string; onReset: () => void }) {
   return (
-    <button type="button" className="button button--ghost button--small options-field__reset" aria-label={`Reset ${props.label} to the model's value`} onClick={props.onReset}>
+    <button
+      type="button"
+      className="button button--ghost button--small options-field__reset"
+      aria-label={`Reset ${props.label} to the model's value`}
+      onClick={props.onReset}
+    >
       <RotateCcw size={13} aria-hidden />
       Reset
     </button>
@@ -70,13 +80,16 @@ export function ParameterFields({ idPrefix, draft, own, errors, onChange }: Fiel
           className="textarea"
           rows={2}
           value={draft.stop}
-          placeholder={own === null || own.stop.length === 0 ? 'None set by the model' : `${own.stop.join(', ')} (model’s own)`}
+          placeholder={
+            own === null || own.stop.length === 0 ? 'None set by the model' : `${own.stop.join(', ')} (model’s own)`
+          }
           aria-invalid={errors.stop !== undefined}
           aria-describedby={`${stopId}-help`}
           onChange={(event) => onChange('stop', event.target.value)}
         />
         <p id={`${stopId}-help`} className={errors.stop === undefined ? 'field-help' : 'field-error'}>
-          {errors.stop ?? `One per line, up to ${STOP_RULE.maxCount}. The reply ends before the first one it writes; these replace the model’s own.`}
+          {errors.stop ??
+            `One per line, up to ${STOP_RULE.maxCount}. The reply ends before the first one it writes; these replace the model’s own.`}
         </p>
       </div>
     </>

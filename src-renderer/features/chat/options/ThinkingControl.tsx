@@ -15,14 +15,25 @@ function fromValue(value: string): ThinkSetting | null {
  * The thinking choice: on/off for most thinking models, a level for gpt-oss (see `thinkControlFor`). "The model's
  * default" sends no `think`, and Ollama then lets a thinking model think.
  */
-export function ThinkingControl(props: { id: string; control: Exclude<ThinkControl, 'none'>; value: ThinkSetting | null; onChange: (value: ThinkSetting | null) => void }) {
+export function ThinkingControl(props: {
+  id: string
+  control: Exclude<ThinkControl, 'none'>
+  value: ThinkSetting | null
+  onChange: (value: ThinkSetting | null) => void
+}) {
   const { id, control, value } = props
   return (
     <div className="options-field">
       <label className="field-label" htmlFor={id}>
         Thinking
       </label>
-      <select id={id} className="select" value={toValue(value)} aria-describedby={`${id}-help`} onChange={(event) => props.onChange(fromValue(event.target.value))}>
+      <select
+        id={id}
+        className="select"
+        value={toValue(value)}
+        aria-describedby={`${id}-help`}
+        onChange={(event) => props.onChange(fromValue(event.target.value))}
+      >
         <option value="default">{control === 'levels' ? "Model's default" : "Model's default (on)"}</option>
         {control === 'switch' ? (
           <>

@@ -10,14 +10,20 @@ describe('the options form draft', () => {
     expect(readDraft(draftFrom(options), own)).toEqual({ ok: true, options })
   })
 
-  it('keeps only values that differ from the model\'s own, and empty fields mean the model\'s own', () => {
-    expect(readDraft({ ...EMPTY_DRAFT, temperature: '0.6', top_k: '10' }, own)).toEqual({ ok: true, options: { top_k: 10 } })
+  it("keeps only values that differ from the model's own, and empty fields mean the model's own", () => {
+    expect(readDraft({ ...EMPTY_DRAFT, temperature: '0.6', top_k: '10' }, own)).toEqual({
+      ok: true,
+      options: { top_k: 10 },
+    })
     expect(readDraft({ ...EMPTY_DRAFT, stop: '<|im_end|>' }, own)).toEqual({ ok: true, options: {} })
     expect(readDraft(EMPTY_DRAFT, own)).toEqual({ ok: true, options: {} })
   })
 
   it('refuses invalid values with the shared sentence, field by field', () => {
-    const reading = readDraft({ ...EMPTY_DRAFT, temperature: '2.5', top_k: '1.5', seed: 'abc', stop: 'x'.repeat(201) }, own)
+    const reading = readDraft(
+      { ...EMPTY_DRAFT, temperature: '2.5', top_k: '1.5', seed: 'abc', stop: 'x'.repeat(201) },
+      own,
+    )
     expect(reading).toEqual({
       ok: false,
       errors: {

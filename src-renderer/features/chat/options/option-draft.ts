@@ -14,13 +14,15 @@ export type OptionDraft = Record<OptionKey, string>
 /** Stop sequences are edited one per line; a sequence with a line break cannot be typed here (rare in practice). */
 export function draftFrom(options: ConversationOptions): OptionDraft {
   const draft = { stop: (options.stop ?? []).join('\n') } as OptionDraft
-  for (const rule of NUMERIC_OPTION_RULES) draft[rule.key] = options[rule.key] === undefined ? '' : String(options[rule.key])
+  for (const rule of NUMERIC_OPTION_RULES)
+    draft[rule.key] = options[rule.key] === undefined ? '' : String(options[rule.key])
   return draft
 }
 
 export const EMPTY_DRAFT: OptionDraft = draftFrom({})
 
-export type DraftReading = { ok: true; options: ConversationOptions } | { ok: false; errors: Partial<Record<OptionKey, string>> }
+export type DraftReading =
+  { ok: true; options: ConversationOptions } | { ok: false; errors: Partial<Record<OptionKey, string>> }
 
 /**
  * The options to save: each filled field checked by the shared rule (the same sentence main would give), and only

@@ -46,13 +46,20 @@ export function PromptPresets({ idPrefix, text, onPick }: PresetProps) {
     const draft = { name, text }
     const invalid = checkPreset(draft)
     if (invalid !== null) return setProblem(invalid)
-    if (picked) return void store(presets.map((preset) => (preset.id === picked.id ? { ...preset, ...draft } : preset)), `Saved “${name.trim()}”.`)
+    if (picked)
+      return void store(
+        presets.map((preset) => (preset.id === picked.id ? { ...preset, ...draft } : preset)),
+        `Saved “${name.trim()}”.`,
+      )
     const id = newRequestId()
     void store([...presets, { id, ...draft }], `Saved “${name.trim()}” as a preset.`).then(() => setPickedId(id))
   }
   const remove = () => {
     if (!picked) return
-    void store(presets.filter((preset) => preset.id !== picked.id), `Deleted “${picked.name}”.`)
+    void store(
+      presets.filter((preset) => preset.id !== picked.id),
+      `Deleted “${picked.name}”.`,
+    )
     setPickedId('')
     setName('')
   }
@@ -77,7 +84,12 @@ export function PromptPresets({ idPrefix, text, onPick }: PresetProps) {
             </select>
           </div>
           {picked && (
-            <button type="button" className="button button--ghost" aria-label={`Delete the preset “${picked.name}”`} onClick={remove}>
+            <button
+              type="button"
+              className="button button--ghost"
+              aria-label={`Delete the preset “${picked.name}”`}
+              onClick={remove}
+            >
               <Trash2 size={14} aria-hidden />
               Delete
             </button>
@@ -89,7 +101,13 @@ export function PromptPresets({ idPrefix, text, onPick }: PresetProps) {
           <label className="field-label" htmlFor={nameId}>
             {picked ? 'Preset name' : 'Save the prompt below as a preset named'}
           </label>
-          <input id={nameId} className="input" value={name} placeholder="For example: Concise" onChange={(event) => setName(event.target.value)} />
+          <input
+            id={nameId}
+            className="input"
+            value={name}
+            placeholder="For example: Concise"
+            onChange={(event) => setName(event.target.value)}
+          />
         </div>
         <button type="button" className="button button--ghost" onClick={save}>
           {picked ? 'Update preset' : 'Save as preset'}
