@@ -1,18 +1,12 @@
-import type { HostStatus } from '../../../src-shared/types'
-import { tooOldReason } from '../../../src-shared/versions'
 import { messageOf } from '../guards'
 import type { Handlers } from '../ipc/dispatch'
-import { toAppError } from '../ipc/error-mapping'
 import type { Logger } from '../log'
-import { OllamaClient } from '../ollama/client'
 import { checkHeaders, checkHostUrl } from '../settings/host-list'
 import type { SecretStore } from '../settings/secret-file'
 import type { SettingsService } from '../settings/settings-service'
+import { checkHost, type HostToCheck } from './host-check'
 
 type HostChannels = 'hosts:save' | 'hosts:remove' | 'hosts:check'
-
-/** A host that does not answer within this long is reported unreachable (the check is on demand, a person waits). */
-const CHECK_TIMEOUT_MS = 5_000
 
 /**
  * The list of Ollama hosts. Header values go to the secret store and never come back; a change to the active host
@@ -70,42 +64,11 @@ export function hostHandlers(deps: {
       return settings.get(deps.currentHost())
     },
     'hosts:check': async () => {
-      const targets = [
-        { hostId: '', url: null as string | null, headers: {} as Record<string, string> },
+      const targets: HostToCheck[] = [
+        { hostId: '', url: null, headers: {} },
         ...settings.hosts().map((host) => ({ hostId: host.id, url: host.url, headers: secrets.read(host.id) })),
       ]
-      const hosts = await Promise.all(
-        targets.map(async (target): Promise<HostStatus> => {
-          const client = new OllamaClient({
-            host: target.url,
-            env: deps.env,
-            headers: target.headers,
-            requestTimeoutMs: CHECK_TIMEOUT_MS,
-          })
-          try {
-            const version = await client.version()
-            return {
-              hostId: target.hostId,
-              url: client.host,
-              state: 'reachable',
-              version,
-              tooOld: tooOldReason(version),
-              error: null,
-            }
-          } catch (error) {
-            return {
-              hostId: target.hostId,
-              url: client.host,
-              state: 'unreachable',
-              version: null,
-              tooOld: null,
-              error: toAppError(error, deps.log, 'hosts:check'),
-            }
-          } finally {
-            await client.close({ graceMs: 0 })
-          }
-        }),
-      )
+      const hosts = await Promise.all(targets.map((target) => checkHost(target, deps)))
       return { hosts }
     },
   }

@@ -1,8 +1,8 @@
 import type { AppError } from '../../../src-shared/ipc/result'
 import type { OllamaStatus } from '../../../src-shared/types'
-import { tooOldReason } from '../../../src-shared/versions'
 import { toAppError } from '../ipc/error-mapping'
 import type { Logger } from '../log'
+import { checkingStatus, reachableStatus, unreachableStatus, verdictChanged } from './status-values'
 
 /** How often to look: quickly while Ollama is down (so the banner clears soon after it starts), rarely when up. */
 export interface StatusTiming {
@@ -39,20 +39,13 @@ export function createOllamaStatusMonitor(options: {
 }): OllamaStatusMonitor {
   const now = options.now ?? (() => new Date())
   let probe = options.probe
-  let status: OllamaStatus = {
-    state: 'checking',
-    host: options.host,
-    version: null,
-    error: null,
-    tooOld: null,
-    checkedAt: now().toISOString(),
-  }
+  let status = checkingStatus(options.host, now())
   let timer: ReturnType<typeof setTimeout> | undefined
   let running = false
   let inFlight: Promise<OllamaStatus> | undefined
 
   const publish = (next: OllamaStatus) => {
-    const changed = next.state !== status.state || next.host !== status.host || next.version !== status.version
+    const changed = verdictChanged(status, next)
     status = next
     if (changed) {
       options.log.info(`Ollama is ${next.state} at ${next.host}`, next.version ? { version: next.version } : {})
@@ -75,26 +68,10 @@ export function createOllamaStatusMonitor(options: {
     run = (async () => {
       try {
         const version = await probe(AbortSignal.timeout(5_000))
-        if (host === status.host)
-          publish({
-            state: 'reachable',
-            host,
-            version,
-            error: null,
-            tooOld: tooOldReason(version),
-            checkedAt: now().toISOString(),
-          })
+        if (host === status.host) publish(reachableStatus(host, version, now()))
       } catch (error) {
         const appError = toAppError(error, options.log, 'Ollama status check')
-        if (host === status.host)
-          publish({
-            state: 'unreachable',
-            host,
-            version: null,
-            error: appError,
-            tooOld: null,
-            checkedAt: now().toISOString(),
-          })
+        if (host === status.host) publish(unreachableStatus(host, appError, now()))
       } finally {
         if (inFlight === run) inFlight = undefined
         schedule()
@@ -110,20 +87,13 @@ export function createOllamaStatusMonitor(options: {
     checkNow: check,
     reportFailure(error, host) {
       if (error.code !== 'OLLAMA_UNREACHABLE' || host !== status.host || status.state === 'unreachable') return
-      publish({
-        state: 'unreachable',
-        host: status.host,
-        version: null,
-        error,
-        tooOld: null,
-        checkedAt: now().toISOString(),
-      })
+      publish(unreachableStatus(status.host, error, now()))
       schedule()
     },
     setHost(host, nextProbe) {
       probe = nextProbe
       inFlight = undefined
-      publish({ state: 'checking', host, version: null, error: null, tooOld: null, checkedAt: now().toISOString() })
+      publish(checkingStatus(host, now()))
       void check()
     },
     start() {
