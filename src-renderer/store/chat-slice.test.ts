@@ -1,40 +1,15 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ok, fail } from '../../src-shared/ipc/result'
-import type { ChatMessage, ChatTurn } from '../../src-shared/types'
+import type { ChatTurn } from '../../src-shared/types'
 import { deferred } from '../test-support/fake-bridge'
-import { makeConversation, makeMessage, makeModel } from '../test-support/fixtures'
-import { createStoreHarness, type StoreHarness } from '../test-support/store-harness'
+import { makeMessage, makeModel } from '../test-support/fixtures'
+import { createStoreHarness } from '../test-support/store-harness'
+import { C1, reply1, turnOf, user1, waitForCall, withOpenConversation } from '../test-support/chat-store-fixture'
 import { bootApp } from './boot'
 import { selectInflightFor } from './chat-slice'
 import { selectActiveModelName } from './conversations-slice'
 
-const C1 = makeConversation({ id: 'c1', model: 'llama3:latest', updatedAt: '2026-08-01T10:00:00.000Z' })
-
-function turnOf(assistant: ChatMessage, userMessage: ChatMessage | null, notices: ChatMessage[] = []): ChatTurn {
-  return {
-    conversation: { ...C1, updatedAt: '2026-08-02T00:00:00.000Z' },
-    userMessage,
-    assistantMessage: assistant,
-    notices,
-  }
-}
-
-async function withOpenConversation(messages: ChatMessage[]): Promise<StoreHarness> {
-  const harness = createStoreHarness()
-  harness.fake.handle('models:list', () =>
-    ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
-  )
-  harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages }))
-  await bootApp(harness.store)
-  await harness.store.getState().openConversation('c1')
-  return harness
-}
-
-const user1 = makeMessage({ id: 'u1', conversationId: 'c1', role: 'user', content: 'Hi' })
-const reply1 = makeMessage({ id: 'a1', conversationId: 'c1', role: 'assistant', content: 'Hello!', parentId: 'u1' })
-const user2 = makeMessage({ id: 'u2', conversationId: 'c1', role: 'user', content: 'And?', parentId: 'a1' })
-const reply2 = makeMessage({ id: 'a2', conversationId: 'c1', role: 'assistant', content: 'More.', parentId: 'u2' })
+// Sending and streaming a reply; regenerating, editing and the order they leave have chat-slice-rewrites.test.ts.
 
 describe('sending from the new-chat draft', () => {
   it('creates the conversation, streams the reply frame by frame and stores the final turn', async () => {
@@ -181,84 +156,6 @@ describe('a reply in an open conversation', () => {
     expect(store.getState().turnErrors.c1).toBeUndefined()
   })
 
-  it('regenerates the last reply: the old one is replaced as soon as the new one starts, without re-reading', async () => {
-    const harness = await withOpenConversation([user1, reply1])
-    const { fake, store } = harness
-    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
-    fake.handle('chat:regenerate', () => reply.promise)
-    const regenerating = store.getState().regenerate('c1')
-    await waitForCall(() => fake.callsTo('chat:regenerate').length)
-    const { requestId } = fake.callsTo('chat:regenerate')[0]!
-    const streaming = makeMessage({
-      id: 'a9',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      parentId: 'u1',
-    })
-    fake.emit('chat:started', {
-      requestId,
-      conversationId: 'c1',
-      conversation: C1,
-      userMessage: null,
-      assistantMessage: streaming,
-    })
-    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9'])
-    const final = { ...streaming, content: 'Hi again!', status: 'complete' as const }
-    const getsBefore = fake.callsTo('conversations:get').length
-    reply.resolve(ok(turnOf(final, null)))
-    expect(await regenerating).toBe(true)
-    expect(fake.callsTo('conversations:get').length).toBe(getsBefore)
-    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
-      'u1:Hi',
-      'a9:Hi again!',
-    ])
-  })
-
-  it('re-reads the conversation after a regenerate whose chat:started was missed', async () => {
-    const { fake, store } = await withOpenConversation([user1, reply1])
-    const final = makeMessage({ id: 'a9', conversationId: 'c1', role: 'assistant', content: 'Hi again!' })
-    fake.handle('chat:regenerate', () => ok(turnOf(final, null)))
-    fake.handle('conversations:get', () => ok({ conversation: C1, messages: [user1, final] }))
-    const getsBefore = fake.callsTo('conversations:get').length
-    expect(await store.getState().regenerate('c1')).toBe(true)
-    expect(fake.callsTo('conversations:get').length).toBe(getsBefore + 1)
-    await vi.waitFor(() => expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1', 'a9']))
-  })
-
-  it('edits an earlier message: the new version replaces it and everything after it in the list', async () => {
-    const harness = await withOpenConversation([user1, reply1, user2, reply2])
-    const { fake, store } = harness
-    const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
-    fake.handle('chat:editAndResend', () => reply.promise)
-    const editing = store.getState().editAndResend('c1', 'u1', ' Hello instead ')
-    await waitForCall(() => fake.callsTo('chat:editAndResend').length)
-    const call = fake.callsTo('chat:editAndResend')[0]!
-    expect(call).toMatchObject({ conversationId: 'c1', messageId: 'u1', text: 'Hello instead' })
-    const edited = { ...user1, id: 'u1b', content: 'Hello instead', versions: { index: 2, count: 2 } }
-    const streaming = makeMessage({
-      id: 'a7',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      parentId: 'u1b',
-    })
-    fake.emit('chat:started', {
-      requestId: call.requestId,
-      conversationId: 'c1',
-      conversation: C1,
-      userMessage: edited,
-      assistantMessage: streaming,
-    })
-    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
-      'u1b:Hello instead',
-      'a7:',
-    ])
-    reply.resolve(ok(turnOf({ ...streaming, content: 'Sure.', status: 'complete' }, edited)))
-    expect(await editing).toBe(true)
-    expect(store.getState().messagesByConversation.c1?.map((m) => m.id)).toEqual(['u1b', 'a7'])
-  })
-
   it('times the thinking of a reasoning model from its first thought to its first answer token', async () => {
     const harness = await withOpenConversation([])
     const { fake, store } = harness
@@ -288,76 +185,6 @@ describe('a reply in an open conversation', () => {
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Answer', thinking: '' })
     harness.frame()
     expect(store.getState().thinkingTimes.a1?.endedAt).toEqual(expect.any(Number))
-  })
-})
-
-/** Waits until a call was recorded (the store awaits other calls first). */
-async function waitForCall(count: () => number): Promise<void> {
-  await vi.waitFor(() => expect(count()).toBe(1))
-}
-
-describe('ordering and edits', () => {
-  it('moves a conversation to the top and shows its new title as soon as a turn starts in it', async () => {
-    const harness = createStoreHarness()
-    const newer = makeConversation({ id: 'c2', updatedAt: '2026-08-01T12:00:00.000Z' })
-    harness.fake.handle('models:list', () =>
-      ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
-    )
-    harness.fake.handle('conversations:list', () => ok({ conversations: [newer, C1] }))
-    harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages: [] }))
-    harness.fake.handle('chat:send', () => new Promise(() => undefined))
-    await bootApp(harness.store)
-    await harness.store.getState().openConversation('c1')
-    void harness.store.getState().send('Hi')
-    await waitForCall(() => harness.fake.callsTo('chat:send').length)
-    const { requestId } = harness.fake.callsTo('chat:send')[0]!
-    const assistant = makeMessage({
-      id: 'a1',
-      parentId: 'u1',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      createdAt: '2026-08-01T13:00:00.000Z',
-    })
-    const titled = { ...C1, title: 'Hi', updatedAt: '2026-08-01T13:00:00.000Z' }
-    harness.fake.emit('chat:started', {
-      requestId,
-      conversationId: 'c1',
-      conversation: titled,
-      userMessage: user1,
-      assistantMessage: assistant,
-    })
-    expect(harness.store.getState().conversations.map((c) => c.id)).toEqual(['c1', 'c2'])
-    expect(harness.store.getState().conversations[0]?.title).toBe('Hi')
-  })
-
-  it('puts an edited message beside the original: the list keeps what came before it and drops what followed', async () => {
-    const { fake, store } = await withOpenConversation([user1, reply1, user2, reply2])
-    fake.handle('chat:editAndResend', () => new Promise(() => undefined))
-    void store.getState().editAndResend('c1', 'u2', 'Other')
-    await waitForCall(() => fake.callsTo('chat:editAndResend').length)
-    const { requestId } = fake.callsTo('chat:editAndResend')[0]!
-    const rewritten = { ...user2, id: 'u2b', content: 'Other' }
-    const streaming = makeMessage({
-      id: 'a3',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      parentId: 'u2b',
-    })
-    fake.emit('chat:started', {
-      requestId,
-      conversationId: 'c1',
-      conversation: C1,
-      userMessage: rewritten,
-      assistantMessage: streaming,
-    })
-    expect(store.getState().messagesByConversation.c1?.map((m) => `${m.id}:${m.content}`)).toEqual([
-      'u1:Hi',
-      'a1:Hello!',
-      'u2b:Other',
-      'a3:',
-    ])
   })
 })
 
