@@ -4,18 +4,12 @@ import { createConversationRepo, type ConversationPatch } from './conversation-r
 import { openCheckedDatabase, type DamagedHistoryFile } from './damaged-file'
 import { openDatabase, type HistoryContext } from './database'
 import { createHistoryImport, type ImportConversations } from './history-import'
-import { createImageRepo, type ImageToStore, type StoredImage } from './image-repo'
-import {
-  createMessageRepo,
-  type MessagePage,
-  type MessagePageRequest,
-  type MessagePatch,
-  type NewMessage,
-  type TreeMessage,
-} from './message-repo'
+import { createHistoryMessages } from './history-messages'
+import { createHistorySearch } from './history-search'
+import type { ImageToStore, StoredImage } from './image-repo'
+import type { MessagePage, MessagePageRequest, MessagePatch, NewMessage, TreeMessage } from './message-repo'
 import { migrate } from './migrations'
-import { createSearch, type SearchRequest } from './search'
-import { SearchThread } from './search-thread'
+import type { SearchRequest } from './search'
 import { createTempModelTable } from './temp-model-table'
 import type { TempModelRegistry } from '../models/temp-model-registry'
 import { silentLogger, type Logger } from '../log'
@@ -162,28 +156,7 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
   const now = options.now ?? (() => new Date())
   const context: HistoryContext = { db, now: () => now().toISOString(), newId: options.newId ?? randomUUID }
   const conversations = createConversationRepo(context)
-  const messages = createMessageRepo(context, conversations)
-  // Messages come out with `images` described (metadata only); the bytes are read on their own (`image-repo.ts`).
-  const images = createImageRepo(db)
-  const appendWithImages = db.transaction((input: NewMessage, toStore: readonly ImageToStore[]): ChatMessage => {
-    const message = messages.append(input)
-    return toStore.length === 0 ? message : { ...message, images: images.save(message.id, toStore) }
-  })
-  const appendVersion = db.transaction(
-    (messageId: string, input: NewMessage, toStore: readonly ImageToStore[]): ChatMessage => {
-      messages.branchFrom(input.conversationId, messageId)
-      return appendWithImages(input, toStore)
-    },
-  )
-  // A second connection cannot see a private in-memory database: that one (tests) is searched in place.
-  const thread =
-    options.file === ':memory:'
-      ? undefined
-      : new SearchThread({
-          file: options.file,
-          ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
-        })
-  const searchInPlace = createSearch(db)
+  const search = createHistorySearch(db, databaseOptions)
 
   return {
     listConversations: () => conversations.list(),
@@ -193,38 +166,14 @@ export function openHistoryStore(options: OpenHistoryStoreOptions): HistoryStore
     deleteConversation: (id) => conversations.softDelete(id),
     restoreConversation: (id) => conversations.restore(id),
     purgeDeleted: (olderThan) => conversations.purgeDeleted(olderThan.toISOString()),
-    listMessages: (conversationId) => images.describe(messages.list(conversationId)),
-    listNewestMessages(conversationId, request) {
-      const page = messages.newest(conversationId, request)
-      return { ...page, messages: images.describe(page.messages) }
-    },
-    listMessageTree: (conversationId) => images.describe(messages.tree(conversationId)),
-    getMessage(id) {
-      const message = messages.get(id)
-      return message === null ? null : (images.describe([message])[0] ?? message)
-    },
-    appendMessage: (input, toStore = []) => appendWithImages(input, toStore),
-    readImage: (messageId, position) => images.read(messageId, position),
-    imagesOf: (messageId) => images.all(messageId),
-    updateMessage(id, patch) {
-      const message = messages.update(id, patch)
-      return message === null ? null : (images.describe([message])[0] ?? message)
-    },
-    branchFrom: (conversationId, messageId) => messages.branchFrom(conversationId, messageId),
-    appendVersionOf: (messageId, input, toStore = []) => appendVersion(messageId, input, toStore),
-    discardFrom: (conversationId, messageId) => messages.discardFrom(conversationId, messageId),
-    showVersion(conversationId, messageId, version) {
-      const path = messages.showVersion(conversationId, messageId, version)
-      return path === null ? null : images.describe(path)
-    },
-    search: async (request) => (thread === undefined ? searchInPlace(request) : thread.search(request)),
-    warmSearch: () => thread?.warm(),
-    markInterrupted: () => messages.markInterrupted(),
+    ...createHistoryMessages(context, conversations),
+    search: (request) => search.search(request),
+    warmSearch: () => search.warm(),
     setLastHost: (conversationId, host) => conversations.setLastHost(conversationId, host),
     importConversations: createHistoryImport(context),
     tempModels: createTempModelTable(db),
     close() {
-      thread?.close()
+      search.close()
       if (db.open) db.close()
     },
   }

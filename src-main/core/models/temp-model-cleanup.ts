@@ -7,11 +7,11 @@ import { isTempModelName, modelKey } from '../ollama/model-name'
 import type { ListedModel } from '../ollama/types'
 import { timeSlicer } from '../time-slice'
 import { formatBytes } from '../../../src-shared/format'
-import { AdaptiveConcurrency, type ConcurrencyBounds } from './adaptive-concurrency'
-import { mapBounded } from './bounded'
+import type { ConcurrencyBounds } from './adaptive-concurrency'
 import { ListingIndex } from './listing-index'
+import { deleteTempModels } from './temp-model-deletes'
 import { sampleForLog } from './log-sample'
-import { findStaleTempModels, freedBytes } from './temp-model-staleness'
+import { findStaleTempModels, freedBytes, type Staleness } from './temp-model-staleness'
 import { recordsByModel, type TempModelRecord } from './temp-model-registry'
 import { tempModelNumCtx } from './temp-model-naming'
 import { RunnerUsage } from './temp-model-usage'
@@ -53,6 +53,19 @@ export interface CleanupDeps {
 /** When a temporary model was last used: by a reply of this app, else when it was made, else as Ollama dates it. */
 function lastUseOf(record: TempModelRecord | undefined, listedAt: string): number {
   return Date.parse(record?.lastUsedAt ?? record?.createdAt ?? listedAt)
+}
+
+/** Thousands of names would make one enormous line: logs the counts, and the first few of each list. */
+function logCleanupReport(log: Logger, report: CleanupReport, stale: ReadonlyMap<string, Staleness>): void {
+  log.info('cleaned up temporary models', {
+    counts: { deleted: report.deleted.length, kept: report.kept.length, failed: report.failed.length },
+    deleted: sampleForLog(
+      report.deleted.map((name) => (stale.has(name) ? `${name}: ${stale.get(name)?.reason}` : name)),
+    ),
+    freed: formatBytes(report.freedBytes),
+    kept: sampleForLog(report.kept.map((k) => `${k.name}: ${k.reason}`)),
+    failed: sampleForLog(report.failed.map((f) => `${f.name}: ${f.error}`)),
+  })
 }
 
 /**
@@ -113,48 +126,24 @@ export async function cleanupPass(deps: CleanupDeps, signal?: AbortSignal): Prom
     else report.kept.push({ name: temp.name, reason })
     await pause()
   }
-  /** Drops every record of the model, whichever spelling it was stored under. */
-  const forget = (name: string) => {
-    for (const record of records.get(modelKey(name)) ?? []) deps.forget(record.path)
-  }
-  const concurrency = new AdaptiveConcurrency(deps.concurrency)
-  await mapBounded(
+  await deleteTempModels(
     candidates,
-    () => concurrency.limit,
-    async (name) => {
-      if (deps.isAcquired(name) || deps.isCreating(name)) {
-        report.kept.push({ name, reason: 'a chat in ollmchat started using it during the clean-up' })
-        return
-      }
-      const sent = performance.now()
-      try {
-        const existed = await client.delete(name, { signal })
-        concurrency.record(performance.now() - sent)
-        forget(name)
-        report.deleted.push(name)
-        if (!existed) log.info('temporary model was already gone', { name })
-      } catch (error) {
-        if (error instanceof CancelledError) {
-          // The delete may have reached Ollama before the stop: a record kept now would hand out a model that is gone.
-          forget(name)
-          throw error
-        }
-        concurrency.record(performance.now() - sent, true)
-        report.failed.push({ name, error: messageOf(error) })
-      }
+    {
+      client,
+      log,
+      signal,
+      concurrency: deps.concurrency,
+      isAcquired: (name) => deps.isAcquired(name),
+      isCreating: (name) => deps.isCreating(name),
+      // Every record of the model goes, whichever spelling it was stored under.
+      forgetModel: (name) => {
+        for (const record of records.get(modelKey(name)) ?? []) deps.forget(record.path)
+      },
     },
+    report,
   )
   report.freedBytes = freedBytes(report.deleted, stale)
-  // Thousands of names would make one enormous line: counts, and the first few of each list.
-  log.info('cleaned up temporary models', {
-    counts: { deleted: report.deleted.length, kept: report.kept.length, failed: report.failed.length },
-    deleted: sampleForLog(
-      report.deleted.map((name) => (stale.has(name) ? `${name}: ${stale.get(name)?.reason}` : name)),
-    ),
-    freed: formatBytes(report.freedBytes),
-    kept: sampleForLog(report.kept.map((k) => `${k.name}: ${k.reason}`)),
-    failed: sampleForLog(report.failed.map((f) => `${f.name}: ${f.error}`)),
-  })
+  logCleanupReport(log, report, stale)
   return report
 }
 
