@@ -2,11 +2,11 @@ import type { RunningReply } from '../../../src-shared/ipc/chat-channels'
 import type { ChatMessage, ChatTurn, ConversationSummary } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import { whileHolding } from '../held-connection'
-import { DEFAULT_TITLE } from '../history/history-store'
 import { createActiveReplies, type CancelTarget } from './active-replies'
-import { titleFromMessage } from './conversation-text'
-import { decodeImages, requireVision } from './message-images'
+import { appendUserMessage } from './append-user-message'
+import { decodeImages } from './message-images'
 import { runReply, type ReplyConnection, type ReplyDeps } from './reply-runner'
+import { createRequestChecks } from './request-checks'
 import { setAsideReplyTo } from './set-aside-reply'
 import { continueFromSummary } from './summary-flow'
 
@@ -57,72 +57,47 @@ export interface ChatService {
 export function createChatService(deps: ReplyDeps): ChatService {
   const { history } = deps
   const replies = createActiveReplies({ events: deps.events })
+  const checks = createRequestChecks({ history, replies })
 
   /** A request runs on the active host's connection as it was when the request came: its checks, create, chat, save. */
   const onHeldConnection = <T>(work: (connection: ReplyConnection) => Promise<T>): Promise<T> =>
     whileHolding(deps.connection(), work)
 
-  /** Every check that can refuse a request, so a refusal comes before any write. */
-  const conversationOrFail = (requestId: string, conversationId: string): ConversationSummary => {
-    if (replies.isRunning(requestId)) throw new AppFailure('BUSY', 'That request is already running.')
-    const conversation = history.getConversation(conversationId)
-    if (!conversation) throw new AppFailure('NOT_FOUND', 'That conversation no longer exists.')
-    if (conversation.model === null) throw new AppFailure('INVALID_INPUT', 'Pick a model for this conversation first.')
-    replies.refuseWhileAnswering(conversationId)
-    return conversation
-  }
-
-  /**
-   * Refuses images for a model that cannot read them. It may ask Ollama (`/api/show`), so the caller checks the
-   * conversation again after it: the wait let other requests in.
-   */
-  const requireVisionOf = async (connection: ReplyConnection, model: string): Promise<void> => {
-    requireVision(model, await connection.replyContext.details(model))
-  }
+  /** The last step of every request that answers: the reply runs, tracked, on the request's connection's host. */
+  const trackReply = (
+    requestId: string,
+    connection: ReplyConnection,
+    conversation: ConversationSummary,
+    userMessage: ChatMessage | null,
+  ): Promise<ChatTurn> =>
+    replies.track(requestId, { conversation, host: connection.client.host }, (signal) =>
+      runReply(deps, { requestId, connection, conversation, userMessage, signal }),
+    )
 
   return {
     send: ({ requestId, conversationId, text, images: uploads = [] }) =>
       onHeldConnection(async (connection) => {
-        let conversation = conversationOrFail(requestId, conversationId)
+        let checked = checks.conversationOrFail(requestId, conversationId)
         const images = decodeImages(uploads)
-        if (images.length > 0 && conversation.model !== null) {
-          const model = conversation.model
-          await requireVisionOf(connection, model)
-          conversation = conversationOrFail(requestId, conversationId)
-          if (conversation.model !== model)
-            throw new AppFailure('BUSY', 'The model changed while the images were being checked. Send them again.')
-        }
+        if (images.length > 0) checked = await checks.recheckedForImages(connection, requestId, checked)
         // No await from the last check to `track`: a second send in the same tick is refused as busy.
-        // Every other message follows a user message, so an empty conversation is exactly one without any yet.
-        const isFirst = conversation.messageCount === 0
-        const userMessage = history.appendMessage(
-          { conversationId, role: 'user', content: text, status: 'complete' },
-          images,
-        )
-        const titled =
-          isFirst && conversation.title === DEFAULT_TITLE
-            ? (history.updateConversation(conversationId, { title: titleFromMessage(text) }) ?? conversation)
-            : conversation
-        return await replies.track(requestId, { conversation: titled, host: connection.client.host }, (signal) =>
-          runReply(deps, { requestId, connection, conversation: titled, userMessage, signal }),
-        )
+        const { userMessage, conversation } = appendUserMessage({ history, conversation: checked, text, images })
+        return await trackReply(requestId, connection, conversation, userMessage)
       }),
 
     regenerate: ({ requestId, conversationId }) =>
       onHeldConnection(async (connection) => {
-        const conversation = conversationOrFail(requestId, conversationId)
+        const conversation = checks.conversationOrFail(requestId, conversationId)
         const path = history.listMessages(conversationId)
         const lastUser = path.findLast((message) => message.role === 'user')
         if (!lastUser) throw new AppFailure('INVALID_INPUT', 'There is no reply to regenerate yet.')
         setAsideReplyTo(history, conversationId, path, lastUser)
-        return await replies.track(requestId, { conversation, host: connection.client.host }, (signal) =>
-          runReply(deps, { requestId, connection, conversation, userMessage: null, signal }),
-        )
+        return await trackReply(requestId, connection, conversation, null)
       }),
 
     editAndResend: ({ requestId, conversationId, messageId, text }) =>
       onHeldConnection(async (connection) => {
-        const conversation = conversationOrFail(requestId, conversationId)
+        const conversation = checks.conversationOrFail(requestId, conversationId)
         const original = history.getMessage(messageId)
         if (!original || original.conversationId !== conversationId || original.role !== 'user') {
           throw new AppFailure('NOT_FOUND', 'That message can no longer be edited.')
@@ -134,9 +109,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
           { conversationId, role: 'user', content: text, status: 'complete' },
           history.imagesOf(messageId),
         )
-        return await replies.track(requestId, { conversation, host: connection.client.host }, (signal) =>
-          runReply(deps, { requestId, connection, conversation, userMessage: edited, signal }),
-        )
+        return await trackReply(requestId, connection, conversation, edited)
       }),
 
     showVersion({ conversationId, messageId, version }) {
@@ -152,7 +125,7 @@ export function createChatService(deps: ReplyDeps): ChatService {
 
     continueFromSummary: ({ requestId, conversationId }) =>
       onHeldConnection(async (connection) => {
-        const conversation = conversationOrFail(requestId, conversationId)
+        const conversation = checks.conversationOrFail(requestId, conversationId)
         return await replies.track(
           requestId,
           { conversation, host: connection.client.host },

@@ -3,20 +3,18 @@ import type { NumCtx } from '../../../src-shared/num-ctx'
 import type { ChatMessage, ChatTurn, ConversationSummary } from '../../../src-shared/types'
 import { AppFailure } from '../app-failure'
 import type { ContextFacts } from '../context/context-facts'
-import type { ReplyContext, SentReply } from '../context/reply-context'
+import type { ReplyContext } from '../context/reply-context'
 import type { CoreEvents } from '../events'
 import type { HistoryStore } from '../history/history-store'
 import type { Logger } from '../log'
 import type { TempModelManager } from '../models/temp-model-manager'
 import type { OllamaClient } from '../ollama/client'
+import { attemptReply } from './reply-attempt'
 import { ReplyBuffer } from './reply-buffer'
-import { replyFailure, type ReplyFailure } from './reply-failure'
 import { createReplyNotices } from './reply-notices'
 import { startReplyProgress } from './reply-progress'
-import { promptForReply } from './reply-prompt'
-import { saveReply, type ReplyEnd } from './reply-save'
-import { streamWithOneRecreate, type StreamOutcome } from './reply-stream'
-import { planServingModel, type ServingPlan } from './serving-model'
+import { saveReply } from './reply-save'
+import { startAssistantMessage } from './reply-start'
 
 /** What a reply uses of the connection to its host (`OllamaConnection`). */
 export interface ReplyConnection {
@@ -75,20 +73,14 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
   const { client, tempModels, replyContext, facts } = request.connection
   const numCtx = deps.numCtxFor(client.host, model)
 
-  const assistant = history.appendMessage({
-    conversationId,
-    role: 'assistant',
-    content: '',
-    status: 'streaming',
+  const assistant = startAssistantMessage({
+    history,
+    events,
+    requestId,
+    conversation,
+    userMessage: request.userMessage,
     model,
     numCtx,
-  })
-  events.emit('chat:started', {
-    requestId,
-    conversationId,
-    conversation: history.getConversation(conversationId) ?? conversation,
-    userMessage: request.userMessage,
-    assistantMessage: assistant,
   })
   const notices = createReplyNotices({ history, events, requestId, conversationId })
   const progress = startReplyProgress({
@@ -99,7 +91,6 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     idleMinutes: deps.replyIdleMinutes(),
     minuteMs: deps.timing.idleMinuteMs,
   })
-  const replySignal = AbortSignal.any([signal, progress.idleSignal])
   const buffer = new ReplyBuffer({
     deltaIntervalMs: deps.timing.deltaIntervalMs,
     checkpointIntervalMs: deps.timing.checkpointIntervalMs,
@@ -108,63 +99,22 @@ export async function runReply(deps: ReplyDeps, request: ReplyRequest): Promise<
     checkpoint: (content, thinking) => void history.updateMessage(assistant.id, { content, thinking }),
     log,
   })
-
-  let plan: ServingPlan | undefined
-  let sent: SentReply | undefined
-  let failure: ReplyFailure | null = null
-  let outcome: StreamOutcome = { stats: null, doneReason: null }
-  try {
-    plan = await planServingModel({
-      baseModel: model,
-      numCtx,
-      tempModels,
-      log,
-      signal: replySignal,
-      onPreparing: progress.preparing,
-    })
-    if (plan.notice !== null) notices.add(plan.notice, { kind: 'context-setting' })
-    history.updateMessage(assistant.id, { servedBy: plan.model, numCtx: plan.numCtx })
-    const { entries, chosen, imagesNotSent } = promptForReply({
-      history,
-      replyContext,
-      conversation,
-      model,
-      assistantId: assistant.id,
-    })
-    if (imagesNotSent !== null) notices.add(imagesNotSent.content, imagesNotSent.notice)
-    sent = { servedBy: plan.model, baseModel: model, requestNumCtx: plan.requestNumCtx, asked: plan.numCtx, entries }
-    outcome = await streamWithOneRecreate({
-      client,
-      tempModels,
-      baseModel: model,
-      plan,
-      entries,
-      signal: replySignal,
-      buffer,
-      log,
-      chosen,
-      onChunk: progress.onChunk,
-      onWaiting: progress.waiting,
-      onFirstToken: progress.answering,
-    })
-  } catch (caught) {
-    failure = await replyFailure({
-      caught,
-      idleFailure: progress.idleFailure,
-      sent,
-      replyContext,
-      log,
-      conversationId,
-      model: plan?.model ?? model,
-      host: client.host,
-      onOllamaError: (error, host) => deps.onOllamaError?.(error, host),
-    })
-  } finally {
-    progress.stop()
-    plan?.release()
-    buffer.flush()
-  }
-  const ended: ReplyEnd = { status: failure?.status ?? 'complete', error: failure?.error ?? null, outcome, sent }
+  const ended = await attemptReply({
+    history,
+    log,
+    client,
+    tempModels,
+    replyContext,
+    conversation,
+    model,
+    numCtx,
+    assistantId: assistant.id,
+    notices,
+    progress,
+    buffer,
+    signal: AbortSignal.any([signal, progress.idleSignal]),
+    onOllamaError: (error, host) => deps.onOllamaError?.(error, host),
+  })
   const saved = await saveReply({
     history,
     replyContext,
