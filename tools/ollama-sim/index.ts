@@ -79,13 +79,11 @@ export async function startOllamaSim(options: SimOptions = {}): Promise<OllamaSi
     diskFreeBytes: () => state.blobs.freeBytes,
     unloadAll: () => state.scheduler.unloadAll(),
     loaded: () =>
-      state.scheduler
-        .list()
-        .map((runner) => ({
-          name: runner.loader,
-          contextLength: runner.contextLength,
-          expiresAt: formatExpiry(runner),
-        })),
+      state.scheduler.list().map((runner) => ({
+        name: runner.loader,
+        contextLength: runner.contextLength,
+        expiresAt: formatExpiry(runner),
+      })),
     requests,
     requestsTo: (path, method) =>
       requests.filter((r) => r.path === path && (method === undefined || r.method === method.toUpperCase())),

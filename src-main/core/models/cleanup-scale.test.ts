@@ -147,15 +147,13 @@ describe('listing many temporary models', () => {
     const baseDigest = (await client.listAll()).find((m) => m.name === 'llama3:latest')?.digest ?? ''
     for (let i = 0; i < count; i++) {
       const path = `ollmchat-temp/llama3-oc${5000 + i}`
-      registry
-        .forHost(client.host)
-        .set({
-          path,
-          baseModel: 'llama3:latest',
-          baseDigest,
-          numCtx: asNumCtx(5000 + i),
-          createdAt: '2026-05-01T10:00:00.000Z',
-        })
+      registry.forHost(client.host).set({
+        path,
+        baseModel: 'llama3:latest',
+        baseDigest,
+        numCtx: asNumCtx(5000 + i),
+        createdAt: '2026-05-01T10:00:00.000Z',
+      })
     }
     const manager = new TempModelManager(client, { registry })
     const housekeeping = createTempModelHousekeeping({ client, manager, limit: () => 1_000, log: createMemoryLogger() })
