@@ -13,10 +13,17 @@ const require = createRequire(import.meta.url)
 const electron = resolveElectronBinary(() => require('electron'))
 
 /**
+ * How close together two signals are one keypress: the terminal's SIGINT and npm's relayed copy arrive within a few
+ * milliseconds; a person pressing Ctrl+C again (to force a hung quit) takes far longer.
+ */
+const SAME_KEYPRESS_MS = 100
+
+/**
  * Electron is its own executable and Node 20 cannot replace this process with it (no exec), so the desktop app is
- * the one launch with a child. It runs in its own process group, so Ctrl+C (which the terminal sends to the whole
- * foreground group, and npm relays once more) reaches it exactly once, from here: Electron quits gracefully on the
- * first SIGINT and dies at once on a second, before the partial reply is saved. On Windows there are no signals to
+ * the one launch with a child. It runs in its own process group, so one Ctrl+C (which the terminal sends to the whole
+ * foreground group, and npm relays once more) reaches it once, from here: Electron quits gracefully on the first
+ * SIGINT and dies at once on a second, before the partial reply is saved. A second press, a later SIGTERM, or the
+ * terminal closing (SIGHUP, which a detached child would not get) are passed on. On Windows there are no signals to
  * double and a detached child would get its own console, so it stays attached there.
  * @param {string} binary
  * @param {string[]} args
@@ -28,13 +35,18 @@ function runElectronToExit(binary, args) {
     env: electronEnv(process.env),
     detached: process.platform !== 'win32',
   })
-  let forwarded = false
-  const forwardOnce = (/** @type {NodeJS.Signals} */ signal) => {
-    if (forwarded) return
-    forwarded = true
+  let lastForwardedAt = -Infinity
+  const forward = (/** @type {NodeJS.Signals} */ signal) => {
+    const now = performance.now()
+    if (now - lastForwardedAt < SAME_KEYPRESS_MS) return
+    lastForwardedAt = now
     child.kill(signal)
   }
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, forwardOnce)
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(signal, forward)
+  child.on('error', (error) => {
+    console.error(`ollmchat: Electron could not be started (${binary}): ${error.message}`)
+    process.exit(1)
+  })
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
