@@ -19,7 +19,7 @@ const HOSTS = [
 ]
 const NAMESPACES = ['', 'ollmchat-temp', 'OLLMCHAT-Temp', 'library', 'user', 'ollmchat-tempx', 'x-ollmchat-temp']
 const MODELS = ['llama3', 'Llama3-oc4096', 'a.b_c-d', 'x', '']
-const TAGS = ['', 'latest', 'q4_0', '8b-oc2048', '']
+const TAGS = ['', 'latest', 'q4_0', '8b-oc2048']
 const STRAY = ['/', ':', '//', '://', '.', '-', '_', 'ollmchat-temp/', 'é']
 
 /** Ollama's answer: the name is valid and lands in the ollmchat-temp namespace of Ollama's own registry. */
