@@ -1,17 +1,16 @@
-import { fitsTrainedContext, type NumCtx } from '../../../src-shared/num-ctx'
-import { messageOf } from '../guards'
+import type { NumCtx } from '../../../src-shared/num-ctx'
 import { silentLogger, type Logger } from '../log'
 import type { OllamaClient } from '../ollama/client'
-import { CancelledError, InvalidNumCtxError, ModelNotFoundError, NotApplicableError } from '../ollama/errors'
-import { isTempModelName, modelKey, parseModelName, sameModel } from '../ollama/model-name'
-import type { ListedModel } from '../ollama/types'
+import { CancelledError } from '../ollama/errors'
+import { isTempModelName, modelKey, sameModel } from '../ollama/model-name'
 import { DELETE_CONCURRENCY, type ConcurrencyBounds } from './adaptive-concurrency'
 import { SingleFlight, type FlightControl } from './single-flight'
 import { cleanupPass, retryWhileUnreachable, type CleanupReport } from './temp-model-cleanup'
 import { getTempModelName, getTempModelPath, tempModelNumCtx } from './temp-model-naming'
-import { verifyCreated } from './temp-model-verify'
 import { TrainedContexts } from './temp-model-trained-context'
-import { ABANDONED_CREATE_WAIT_MS, removeUnneeded, seeCreateThrough } from './temp-model-abandoned'
+import { ABANDONED_CREATE_WAIT_MS, removeUnneeded } from './temp-model-abandoned'
+import { BaseDigests } from './temp-model-base-digests'
+import { createTempModelNow, type CreateContext, type TempModelRef } from './temp-model-create'
 import {
   createMemoryTempModelRegistry,
   type HostTempModelRegistry,
@@ -22,17 +21,7 @@ import { TempModelGuards, type HostTempModelGuard } from './temp-model-guard'
 import { tempInUseReason, type AcquireCounter } from './temp-model-usage'
 
 export type { CleanupReport } from './temp-model-cleanup'
-
-/** A temporary model ready for chat. */
-export interface TempModelRef {
-  /** The full name to chat with, e.g. `ollmchat-temp/llama3-oc4096`. */
-  path: string
-  /** The base exactly as Ollama lists it (what `from` was set to). */
-  baseModel: string
-  numCtx: NumCtx
-  /** True when this call created (or re-created) it; false when a known one was reused. */
-  created: boolean
-}
+export type { TempModelRef } from './temp-model-create'
 
 export interface TempModelManagerOptions {
   /** Where records are kept; the manager only uses those of its client's host (`registry.forHost(client.host)`). */
@@ -74,12 +63,10 @@ export class TempModelManager {
   private readonly guard: HostTempModelGuard
   /** The holds on this host's temporary models: replies using them, and creates running (of any manager). */
   private readonly users: AcquireCounter
-  /** Canonical base name → digest, from the latest complete listing; `null` until the first one. */
-  private baseDigests: Map<string, string> | null = null
-  private readonly trainedContexts: TrainedContexts
-  private readonly onCreated: (ref: TempModelRef) => void
+  private readonly baseDigests = new BaseDigests()
   private readonly now: () => Date
-  private readonly abandonedCreateWaitMs: number
+  /** What `createTempModelNow` needs of this manager. */
+  private readonly creating: CreateContext
 
   constructor(
     private readonly client: OllamaClient,
@@ -89,15 +76,23 @@ export class TempModelManager {
     this.guard = (options.guards ?? new TempModelGuards()).forHost(client.host)
     this.users = this.guard.holds
     this.log = options.log ?? silentLogger
-    this.trainedContexts = new TrainedContexts(client, this.log)
     const concurrency = options.cleanupConcurrency ?? DELETE_CONCURRENCY
     this.concurrency =
       typeof concurrency === 'number' ? { floor: concurrency, ceiling: concurrency, initial: concurrency } : concurrency
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
-    this.onCreated = (ref) => options.onCreated?.(ref)
     this.now = options.now ?? (() => new Date())
-    this.abandonedCreateWaitMs = options.abandonedCreateWaitMs ?? ABANDONED_CREATE_WAIT_MS
-    client.onListing((models) => this.learn(models))
+    this.creating = {
+      client,
+      log: this.log,
+      registry: this.registry,
+      trainedContexts: new TrainedContexts(client, this.log),
+      users: this.users,
+      abandonedCreateWaitMs: options.abandonedCreateWaitMs ?? ABANDONED_CREATE_WAIT_MS,
+      now: this.now,
+      onCreated: (ref) => options.onCreated?.(ref),
+      removeAbandoned: (path, mine) => this.removeAbandoned(path, mine),
+    }
+    client.onListing((models) => this.baseDigests.learn(models))
   }
 
   /** See `temp-model-naming.ts`: `llama3` at 4096 → `llama3-oc4096`. */
@@ -131,10 +126,11 @@ export class TempModelManager {
     if (opts.signal?.aborted === true) throw new CancelledError(opts.signal.reason)
     await this.guard.waitForPasses(opts.signal)
     const known = this.registry.get(path)
-    if (known !== undefined && this.stillValid(known.baseModel, known.baseDigest)) {
+    if (known !== undefined && this.baseDigests.stillValid(known.baseModel, known.baseDigest)) {
       return { path, baseModel: known.baseModel, numCtx, created: false }
     }
-    return this.inFlight.join(modelKey(path), (control) => this.ensure(baseModel, numCtx, path, control), {
+    const create = (control: FlightControl) => createTempModelNow(this.creating, { baseModel, numCtx, path }, control)
+    return this.inFlight.join(modelKey(path), create, {
       signal: opts.signal,
       onStart: opts.onCreating,
     })
@@ -228,68 +224,6 @@ export class TempModelManager {
     }
   }
 
-  /** Every complete listing tells the current digest of every installed base. */
-  private learn(models: ListedModel[]): void {
-    const digests = new Map<string, string>()
-    for (const m of models) {
-      if (!isTempModelName(m.name) && parseModelName(m.name) !== null) digests.set(modelKey(m.name), m.digest)
-    }
-    this.baseDigests = digests
-  }
-
-  private stillValid(baseModel: string, baseDigest: string): boolean {
-    if (this.baseDigests === null) return true
-    return parseModelName(baseModel) !== null && this.baseDigests.get(modelKey(baseModel)) === baseDigest
-  }
-
-  private async ensure(baseModel: string, numCtx: NumCtx, path: string, control: FlightControl): Promise<TempModelRef> {
-    const signal = control.signal
-    const listing = await this.client.listAll({ signal })
-    const base = listing.find((m) => !isTempModelName(m.name) && sameModel(m.name, baseModel))
-    if (base === undefined) throw new ModelNotFoundError(baseModel)
-    if (base.isRemote)
-      throw new NotApplicableError(
-        'num_ctx does not apply to cloud models; they run with the context ollama.com gives them.',
-      )
-    const trained = base.contextLength ?? (await this.trainedContexts.of(base, signal))
-    // The one check only this layer can make: the base's trained length is known here, not where `numCtx` was read
-    // (which already applied the model's floor, 2,048 for vision, so it is not judged again with another).
-    const check = fitsTrainedContext(numCtx, trained)
-    if (!check.ok) throw new InvalidNumCtxError(check.message, numCtx)
-    control.started()
-    this.log.info('creating temporary model', { path, from: base.name, numCtx })
-    // Held while it is made, so the clean-up of another manager of this host leaves it alone too.
-    const creating = this.users.acquire(path)
-    try {
-      await seeCreateThrough({
-        send: (requestSignal) =>
-          this.client.create(
-            { model: path, from: base.name, parameters: { num_ctx: numCtx } },
-            { signal: requestSignal },
-          ),
-        verify: () => verifyCreated(this.client, path, numCtx, signal),
-        wanted: signal,
-        abandonedWaitMs: this.abandonedCreateWaitMs,
-        removeUnneeded: () => {
-          // This create's own hold goes first: only the holds of others may keep the model.
-          creating()
-          return this.removeAbandoned(path, control)
-        },
-      })
-    } finally {
-      creating()
-    }
-    const createdAt = this.now().toISOString()
-    this.registry.set({ path, baseModel: base.name, baseDigest: base.digest, numCtx, createdAt, lastUsedAt: createdAt })
-    const ref = { path, baseModel: base.name, numCtx, created: true }
-    try {
-      this.onCreated(ref)
-    } catch (error) {
-      this.log.error('a listener of new temporary models failed', { error: messageOf(error) })
-    }
-    return ref
-  }
-
   /**
    * `removeUnneeded` after a create nobody waits for (`mine`): kept while another create for it runs, when another
    * finished it since (a valid record), or while it is in use (`isTempModelInUse`, holds included).
@@ -299,7 +233,8 @@ export class TempModelManager {
       const record = this.registry.get(path)
       if (this.inFlight.runsOtherThan(modelKey(path), mine)) return true
       return (
-        (record !== undefined && this.stillValid(record.baseModel, record.baseDigest)) || this.isTempModelInUse(path)
+        (record !== undefined && this.baseDigests.stillValid(record.baseModel, record.baseDigest)) ||
+        this.isTempModelInUse(path)
       )
     }
     return removeUnneeded({

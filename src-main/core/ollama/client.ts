@@ -1,17 +1,11 @@
-import { Ollama } from 'ollama/browser'
+import type { Ollama } from 'ollama/browser'
+import { CallRunner, type CallOptions, type StreamedCall } from './call-runner'
 import { chatBody } from './chat-body'
-import { toOllamaError, type ErrorContext } from './classify-error'
-import {
-  CancelledError,
-  MalformedResponseError,
-  ModelNotFoundError,
-  OllamaUnreachableError,
-  StreamInterruptedError,
-} from './errors'
+import { MalformedResponseError, ModelNotFoundError } from './errors'
 import { resolveOllamaHost } from './host'
 import { ConnectionPools } from './connection-pools'
 import { retryOnFreshConnection } from './fresh-connection'
-import { callFetch, type FetchFn } from './http'
+import type { FetchFn } from './http'
 import { InFlightCalls } from './in-flight'
 import { isTempModelName } from './model-name'
 import type {
@@ -25,7 +19,6 @@ import type {
   ShownModel,
 } from './types'
 import { readTagsOf } from './read-tags'
-import { streamLines, type StreamRequest } from './stream-request'
 import { readChatLine, readPs, readPullLine, readShow, readVersion } from './wire'
 
 export type {
@@ -40,14 +33,9 @@ export type {
   ShownModel,
 } from './types'
 
-/** Per-call options: every call can be cancelled. */
-export interface CallOptions {
-  signal?: AbortSignal | undefined
-}
+export type { CallOptions } from './call-runner'
 
 const DEFAULT_TIMEOUT_MS = 15_000
-/** Why a stream that ends before Ollama's last line (`done`, or a pull's `success`) failed. */
-const STREAM_WITHOUT_END = 'the stream ended without its final line'
 
 /**
  * The one wrapper around the official `ollama` package. Guarantees: every method throws only the typed errors of
@@ -58,15 +46,15 @@ const STREAM_WITHOUT_END = 'the stream ended without its final line'
  * Why the detours: ollama-js cannot abort a call before its answer arrives, so each JSON call gets a fresh `Ollama`
  * whose fetch carries that call's signal. The browser entry is used because the Node entry refuses a `from` that
  * happens to match a file in the working directory. The streams (`/api/chat`, `/api/pull`) do not go through
- * ollama-js: `streamLines` reads them straight from the body, each line parsed and checked once.
+ * ollama-js: `streamLines` reads them straight from the body, each line parsed and checked once. How a call runs
+ * (signals, timeout, counting, error classification) is `CallRunner`'s; this class says what each call asks.
  */
 export class OllamaClient {
   /** `scheme://host:port[/path]`, always with an explicit port. */
   readonly host: string
-  private readonly baseFetch: FetchFn
   private readonly pools: ConnectionPools | null
   private readonly timeoutMs: number
-  private readonly headers: Record<string, string>
+  private readonly runner: CallRunner
   private readonly listingListeners = new Set<(models: ListedModel[]) => void>()
   private readonly calls = new InFlightCalls()
   private closing: Promise<void> | null = null
@@ -76,9 +64,14 @@ export class OllamaClient {
   constructor(options: OllamaClientOptions = {}) {
     this.host = resolveOllamaHost(options.host, options.env ?? process.env)
     this.pools = options.fetch === undefined ? new ConnectionPools() : null
-    this.baseFetch = options.fetch ?? (this.pools as ConnectionPools).fetch
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
-    this.headers = { ...options.headers }
+    this.runner = new CallRunner({
+      host: this.host,
+      baseFetch: options.fetch ?? (this.pools as ConnectionPools).fetch,
+      timeoutMs: this.timeoutMs,
+      headers: { ...options.headers },
+      calls: this.calls,
+    })
   }
 
   /** Ollama's version string, e.g. `0.32.15`. */
@@ -121,7 +114,7 @@ export class OllamaClient {
    * silently pulls a missing base.
    */
   async create(req: CreateRequestIn, opts?: CallOptions): Promise<void> {
-    const answer = await this.call(opts, { model: req.from }, 0, (ollama) =>
+    const answer = await this.runner.json(opts, { model: req.from }, 0, (ollama) =>
       ollama.create({ model: req.model, from: req.from, parameters: req.parameters, stream: false }),
     )
     if ((answer as { status?: unknown }).status !== 'success') {
@@ -136,7 +129,7 @@ export class OllamaClient {
   async delete(model: string, opts?: CallOptions): Promise<boolean> {
     try {
       const send = (fetch?: FetchFn) =>
-        this.call(opts, { model }, this.timeoutMs, (ollama) => ollama.delete({ model }), fetch)
+        this.runner.json(opts, { model }, this.timeoutMs, (ollama) => ollama.delete({ model }), fetch)
       await retryOnFreshConnection(send, this.pools)
       return true
     } catch (error) {
@@ -154,10 +147,14 @@ export class OllamaClient {
    */
   chat(req: ChatRequestIn, opts?: CallOptions): AsyncGenerator<ChatChunk> {
     const body = { ...chatBody(req), stream: true }
-    return this.streamed(
-      { path: '/api/chat', body, model: req.model, readLine: readChatLine, isLast: (chunk) => chunk.done },
-      opts,
-    )
+    const call: StreamedCall<ChatChunk> = {
+      path: '/api/chat',
+      body,
+      model: req.model,
+      readLine: readChatLine,
+      isLast: (chunk) => chunk.done,
+    }
+    return this.runner.stream(call, opts)
   }
 
   /**
@@ -167,7 +164,7 @@ export class OllamaClient {
    */
   async pull(model: string, opts: CallOptions & { onLine(line: PullLine): void }): Promise<void> {
     const isLast = (line: PullLine) => line.status === 'success'
-    const lines = this.streamed(
+    const lines = this.runner.stream(
       { path: '/api/pull', body: { model, stream: true }, model, readLine: readPullLine, isLast },
       opts,
     )
@@ -229,96 +226,11 @@ export class OllamaClient {
     await (idle ? this.pools.close() : this.pools.destroy())
   }
 
-  private instance(signal: AbortSignal | undefined, base: FetchFn = this.baseFetch): Ollama {
-    return new Ollama({ host: this.host, fetch: callFetch(base, { signal }), headers: this.headers })
-  }
-
-  /**
-   * A streamed call through the client's pools, with its headers: yields each checked line up to Ollama's last one
-   * (`isLast`: chat's `done`, pull's `success`), then stops; a stream that ends before it is `StreamInterruptedError`.
-   * Leaving early, failing or finishing aborts the request, so its connection never lingers; every failure is
-   * classified as the JSON calls' are.
-   */
-  private async *streamed<T>(
-    call: Omit<StreamRequest<T>, 'url' | 'headers' | 'signal'> & { path: string; isLast: (line: T) => boolean },
-    opts: CallOptions | undefined,
-  ): AsyncGenerator<T> {
-    const own = new AbortController()
-    const signal = opts?.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal])
-    const end = this.calls.begin()
-    try {
-      if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
-      for await (const line of streamLines(this.baseFetch, {
-        ...call,
-        url: `${this.host}${call.path}`,
-        headers: this.headers,
-        signal,
-      })) {
-        yield line
-        if (call.isLast(line)) return
-      }
-      throw new StreamInterruptedError(STREAM_WITHOUT_END)
-    } catch (error) {
-      throw this.classify(error, opts?.signal, undefined, { host: this.host, model: call.model })
-    } finally {
-      own.abort()
-      end()
-    }
-  }
-
   private short<T>(
     opts: CallOptions | undefined,
     about: { model?: string },
     run: (ollama: Ollama) => Promise<T>,
   ): Promise<T> {
-    return this.call(opts, about, this.timeoutMs, run)
-  }
-
-  private async call<T>(
-    opts: CallOptions | undefined,
-    about: { model?: string },
-    timeoutMs: number,
-    run: (ollama: Ollama) => Promise<T>,
-    base?: FetchFn,
-  ): Promise<T> {
-    const context = { host: this.host, ...about }
-    if (opts?.signal?.aborted === true) throw this.stopped(opts.signal, undefined)
-    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined
-    const signals = [opts?.signal, timeout].filter((s): s is AbortSignal => s !== undefined)
-    const signal = signals.length === 0 ? undefined : AbortSignal.any(signals)
-    const end = this.calls.begin()
-    try {
-      return await run(this.instance(signal, base))
-    } catch (error) {
-      throw this.classify(error, opts?.signal, timeout, context)
-    } finally {
-      end()
-    }
-  }
-
-  /**
-   * The caller stopped the call: a deliberate abort is `CancelledError`, but a caller's timeout signal
-   * (`AbortSignal.timeout`, reason `TimeoutError`) means Ollama did not answer in time, so it is unreachable.
-   */
-  private stopped(signal: AbortSignal, error: unknown): Error {
-    const reason: unknown = signal.reason
-    if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
-      return new OllamaUnreachableError(this.host, 'no answer in time', error ?? reason)
-    }
-    return error instanceof CancelledError ? error : new CancelledError(error ?? reason)
-  }
-
-  /** The caller's own abort wins over a timeout, which wins over what the error itself says. */
-  private classify(
-    error: unknown,
-    user: AbortSignal | undefined,
-    timeout: AbortSignal | undefined,
-    context: ErrorContext,
-  ): Error {
-    if (user?.aborted === true) return this.stopped(user, error)
-    if (timeout?.aborted === true) {
-      return new OllamaUnreachableError(this.host, `no answer within ${Math.round(this.timeoutMs / 1000)} s`, error)
-    }
-    return toOllamaError(error, context)
+    return this.runner.json(opts, about, this.timeoutMs, run)
   }
 }
