@@ -51,6 +51,7 @@ function setup(version: string | null = '0.12.3', logFolder: Result<{ opened: bo
     showWindow: () => {
       if (!windows.mayOpen || (windows.current && !windows.current.isDestroyed())) return
       windows.current = new FakeWindow({})
+      void windows.current.loadURL('app://ollmchat/')
       windows.opened += 1
     },
   }
@@ -131,7 +132,7 @@ describe('the menu’s actions', () => {
     expect(reopened).not.toBe(window)
     // Before the page has loaded, nothing in it listens yet.
     expect(reopened.webContents.sent).toEqual([])
-    reopened.webContents.emit('did-finish-load')
+    reopened.webContents.finishLoading()
     expect(reopened.webContents.sent.map((sent) => sent.args[0])).toEqual([
       { command: 'newChat' },
       { command: 'settings' },
@@ -139,6 +140,37 @@ describe('the menu’s actions', () => {
     actions.sendToWindow('search')
     expect(reopened.webContents.sent).toHaveLength(3)
     expect(window.webContents.sent).toEqual([])
+  })
+
+  it('waits for the start-up window’s page too: a click while it still loads reaches the page once it has loaded', () => {
+    const { actions, window } = setup()
+    void window.loadURL('app://ollmchat/')
+    actions.sendToWindow('search')
+    expect(window.webContents.sent).toEqual([])
+    window.webContents.finishLoading()
+    expect(window.webContents.sent).toEqual([{ channel: 'app:menuCommand', args: [{ command: 'search' }] }])
+  })
+
+  it('sends nothing into a page that failed to load, logs the dropped commands and leaves no listener behind', () => {
+    const { actions, window, log } = setup()
+    void window.loadURL('app://ollmchat/')
+    actions.sendToWindow('newChat')
+    actions.sendToWindow('settings')
+    window.webContents.failLoading('ERR_FILE_NOT_FOUND')
+    expect(window.webContents.sent).toEqual([])
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'the window’s page did not load, so the menu’s commands were dropped',
+        fields: { commands: 'newChat, settings', error: 'ERR_FILE_NOT_FOUND' },
+      }),
+    )
+    for (const event of ['did-finish-load', 'did-stop-loading', 'did-fail-load'])
+      expect(window.webContents.listenerCount(event), event).toBe(0)
+    // Loading has stopped: a later command goes straight to the window and waits on nothing.
+    actions.sendToWindow('search')
+    expect(window.webContents.sent).toEqual([{ channel: 'app:menuCommand', args: [{ command: 'search' }] }])
+    expect(window.webContents.listenerCount('did-stop-loading')).toBe(0)
   })
 
   it('logs, and does not throw, when no window can be opened (the core failed or the app is quitting)', () => {
@@ -171,7 +203,7 @@ describe('the menu in the desktop app', () => {
     expect(windows).toHaveLength(2)
     const reopened = windows[1] as FakeWindow
     expect(reopened.webContents.sent).toEqual([])
-    reopened.webContents.emit('did-finish-load')
+    reopened.webContents.finishLoading()
     expect(reopened.webContents.sent).toEqual([{ channel: 'app:menuCommand', args: [{ command: 'newChat' }] }])
   })
 })

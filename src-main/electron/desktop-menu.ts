@@ -8,6 +8,7 @@ import type { Core } from '../core/core-types'
 import type { Logger } from '../core/log'
 import { buildMenuTemplate } from './app-menu'
 import type { MessageBoxLike, ShellLike, WindowLike } from './electron-like'
+import { createMenuCommandDelivery } from './menu-command-delivery'
 import { problemReportUrl } from './report-problem'
 
 export const APP_NAME = 'ollmchat'
@@ -54,13 +55,12 @@ const isOpen = (window: WindowLike | undefined): window is WindowLike =>
 
 /** The menu's actions, exposed for tests; `installDesktopMenu` builds the menu from them. */
 export function desktopMenuActions(deps: DesktopMenuDeps) {
-  /** A window the menu opened whose page has not loaded yet: a command sent now would reach no listener. */
-  let loading: WindowLike | undefined
-  const send = (window: WindowLike, command: MenuCommand): void => {
-    if (isOpen(window)) window.webContents.send('app:menuCommand', { command })
-  }
+  const deliver = createMenuCommandDelivery(deps.log)
   return {
-    /** Sends a command to the window; with no window (macOS), opens one and sends it once its page has loaded. */
+    /**
+     * Sends a command to the window's page once it has loaded; with no window (macOS), opens one first. A page that
+     * fails to load gets nothing (`menu-command-delivery.ts`).
+     */
     sendToWindow(command: MenuCommand): void {
       let window = deps.window()
       if (!isOpen(window)) {
@@ -70,15 +70,8 @@ export function desktopMenuActions(deps: DesktopMenuDeps) {
           deps.log.warn('the menu could not open a window for its command', { command })
           return
         }
-        const opened = window
-        loading = opened
-        opened.webContents.once('did-finish-load', () => {
-          if (loading === opened) loading = undefined
-        })
       }
-      const target = window
-      if (target === loading) target.webContents.once('did-finish-load', () => send(target, command))
-      else send(target, command)
+      deliver(window.webContents, command)
     },
     async showAbout(): Promise<void> {
       const detail = aboutDetail(deps.appVersion, await ollamaVersion(deps.core()))

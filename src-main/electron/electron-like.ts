@@ -77,8 +77,18 @@ export interface WebContentsLike {
   on(event: 'will-redirect', listener: (event: PreventableEvent) => void): unknown
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => DenyWindowOpen): void
-  /** Once the page (and so its scripts, which subscribe to main's events) has loaded. */
-  once(event: 'did-finish-load', listener: () => void): unknown
+  /** Whether the page is still loading (its scripts, which subscribe to main's events, may not have run yet). */
+  isLoading(): boolean
+  /** Once loading stops, after a good load or a failed one: what ends `isLoading()`. */
+  once(event: 'did-stop-loading', listener: () => void): unknown
+  on(
+    event: 'did-fail-load',
+    listener: (event: unknown, errorCode: number, errorDescription: string, url: string, isMainFrame: boolean) => void,
+  ): unknown
+  removeListener(
+    event: 'did-fail-load',
+    listener: (event: unknown, errorCode: number, errorDescription: string, url: string, isMainFrame: boolean) => void,
+  ): unknown
   send(channel: string, ...args: unknown[]): void
   isDestroyed(): boolean
 }

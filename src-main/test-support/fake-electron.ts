@@ -42,6 +42,14 @@ export class FakeEmitter {
     return current.length
   }
 
+  removeListener(event: string, fn: Listener): this {
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((listener) => listener.fn !== fn),
+    )
+    return this
+  }
+
   removeAllListeners(event: string): this {
     this.listeners.delete(event)
     return this
@@ -107,12 +115,34 @@ export class FakeSession implements SessionLike {
   }
 }
 
-/** webContents that records what was sent and keeps the window-open handler. */
+/**
+ * webContents that records what was sent and keeps the window-open handler. It is loading from the window's
+ * `loadURL`/`loadFile` until the test calls `finishLoading` or `failLoading`.
+ */
 export class FakeWebContents extends FakeEmitter implements WebContentsLike {
   readonly session = new FakeSession()
   readonly sent: { channel: string; args: unknown[] }[] = []
   windowOpenHandler: ((details: { url: string }) => DenyWindowOpen) | undefined
   destroyed = false
+  loading = false
+
+  isLoading(): boolean {
+    return this.loading
+  }
+
+  /** The page loaded: Electron's `did-finish-load`, then `did-stop-loading`, which ends `isLoading()`. */
+  finishLoading(): void {
+    this.emit('did-finish-load')
+    this.loading = false
+    this.emit('did-stop-loading')
+  }
+
+  /** The main frame's load failed (an error page is shown): `did-fail-load`, then `did-stop-loading`. */
+  failLoading(errorDescription: string): void {
+    this.emit('did-fail-load', {}, -6, errorDescription, 'app://ollmchat/', true)
+    this.loading = false
+    this.emit('did-stop-loading')
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => DenyWindowOpen): void {
     this.windowOpenHandler = handler
@@ -149,11 +179,13 @@ export class FakeWindow extends FakeEmitter implements WindowLike {
 
   loadURL(url: string): Promise<void> {
     this.loaded = { kind: 'url', target: url }
+    this.webContents.loading = true
     return Promise.resolve()
   }
 
   loadFile(filePath: string): Promise<void> {
     this.loaded = { kind: 'file', target: filePath }
+    this.webContents.loading = true
     return Promise.resolve()
   }
 

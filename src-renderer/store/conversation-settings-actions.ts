@@ -20,27 +20,27 @@ export const createConversationSettingsActions: SliceCreator<ConversationSetting
     return null
   }
 
+  /** Sets a setting the draft shares with a conversation: on the open conversation, or on the draft when none is. */
+  async function setOnActive(field: 'model' | 'systemPrompt', value: string) {
+    const id = get().activeConversationId
+    if (id === null) {
+      set((state) => ({ draft: { ...state.draft, [field]: value } }))
+      return null
+    }
+    return update({ conversationId: id, [field]: value })
+  }
+
   return {
     renameConversation(conversationId, title) {
       return update({ conversationId, title })
     },
 
-    async setActiveModel(model) {
-      const id = get().activeConversationId
-      if (id === null) {
-        set((state) => ({ draft: { ...state.draft, model } }))
-        return null
-      }
-      return update({ conversationId: id, model })
+    setActiveModel(model) {
+      return setOnActive('model', model)
     },
 
-    async setActiveSystemPrompt(systemPrompt) {
-      const id = get().activeConversationId
-      if (id === null) {
-        set((state) => ({ draft: { ...state.draft, systemPrompt } }))
-        return null
-      }
-      return update({ conversationId: id, systemPrompt })
+    setActiveSystemPrompt(systemPrompt) {
+      return setOnActive('systemPrompt', systemPrompt)
     },
 
     async setActiveOptions(patch) {

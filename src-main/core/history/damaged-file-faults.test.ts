@@ -98,21 +98,28 @@ describe('a damaged history that cannot be moved aside', () => {
   })
 })
 
+/** A bug rather than the damage: the 30th message the copy inserts throws, after conversations and messages went in. */
+const failingMidway: CheckedOpenOptions['salvage'] = (source, target) => {
+  let inserted = 0
+  target.function('count_insert', () => {
+    inserted += 1
+    if (inserted === 30) throw new Error('out of memory while copying')
+    return inserted
+  })
+  target.exec('CREATE TEMP TRIGGER fail_midway AFTER INSERT ON main.messages BEGIN SELECT count_insert(); END')
+  return salvageInto(source, target)
+}
+
+/** The files named after the backup (`history.damaged-….sqlite` and any `-wal`, `-shm` beside it). */
+const backupFiles = (backup: string) =>
+  readdirSync(dir)
+    .filter((name) => join(dir, name).startsWith(backup))
+    .sort()
+
 describe('a salvage that fails midway', () => {
   it('leaves a new, working history, keeps the old file as found, logs the error and says the copy failed', () => {
     const found = damagedHistoryWithWal()
     const log = createMemoryLogger()
-    // A bug rather than the damage: the 30th message the copy inserts throws, after conversations and messages went in.
-    const failingMidway: CheckedOpenOptions['salvage'] = (source, target) => {
-      let inserted = 0
-      target.function('count_insert', () => {
-        inserted += 1
-        if (inserted === 30) throw new Error('out of memory while copying')
-        return inserted
-      })
-      target.exec('CREATE TEMP TRIGGER fail_midway AFTER INSERT ON main.messages BEGIN SELECT count_insert(); END')
-      return salvageInto(source, target)
-    }
 
     const { db, damaged } = open({ salvage: failingMidway, log })
     db.close()
@@ -137,7 +144,23 @@ describe('a salvage that fails midway', () => {
     } finally {
       store.close()
     }
-    expect(readFileSync(damaged?.backup ?? '').equals(found[''])).toBe(true)
-    expect(readFileSync(`${damaged?.backup ?? ''}-wal`).equals(found['-wal'])).toBe(true)
+    // The backup is kept byte for byte, the -shm the salvage's connection rebuilt included.
+    const backup = damaged?.backup ?? ''
+    for (const suffix of SUFFIXES)
+      expect(readFileSync(backup + suffix).equals(found[suffix]), `the backup's ${suffix || 'main file'}`).toBe(true)
+  })
+
+  it('of a history closed cleanly, leaves no -wal or -shm beside the backup', () => {
+    writeHistory(historyFile(), 40)
+    damagePages(historyFile(), 0.5, 6)
+    const found = readFileSync(historyFile())
+
+    const { db, damaged } = open({ salvage: failingMidway })
+    db.close()
+
+    expect(damaged?.salvageFailed).toBe('out of memory while copying')
+    const backup = damaged?.backup ?? ''
+    expect(backupFiles(backup)).toEqual([backup.slice(dir.length + 1)])
+    expect(readFileSync(backup).equals(found)).toBe(true)
   })
 })

@@ -19,29 +19,40 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const sqliteError = (code: string) =>
-  Object.assign(new Error(code === 'SQLITE_BUSY' ? 'database is locked' : 'database disk image is malformed'), { code })
+  Object.assign(
+    new Error(code.startsWith('SQLITE_CORRUPT') ? 'database disk image is malformed' : 'database is locked'),
+    {
+      code,
+    },
+  )
 
-/** A read during which the -shm changes (another live process, or the read's own rebuild), then fails with `code`. */
-function readFailingWhileAnotherProcessWrites(code: string): Buffer {
+/** A read during which the -shm changes (another live process, or the read's own rebuild), then throws `error`. */
+function readFailingWhileAnotherProcessWrites(error: Error): Buffer {
   const theirs = Buffer.alloc(readFileSync(`${file()}-shm`).length, 7)
   expect(() =>
     readUntouched(file(), undefined, () => {
       writeFileSync(`${file()}-shm`, theirs)
-      throw sqliteError(code)
+      throw error
     }),
   ).toThrow()
   return theirs
 }
 
 describe('a read that leaves the file as found', () => {
-  it('a locked file (SQLITE_BUSY): the -shm another process uses is not written back', () => {
-    const theirs = readFailingWhileAnotherProcessWrites('SQLITE_BUSY')
-    expect(readFileSync(`${file()}-shm`).equals(theirs)).toBe(true)
-  })
+  it.each(['SQLITE_BUSY', 'SQLITE_LOCKED'])(
+    'a file another connection holds (%s): its -shm is not written back',
+    (code) => {
+      const theirs = readFailingWhileAnotherProcessWrites(sqliteError(code))
+      expect(readFileSync(`${file()}-shm`).equals(theirs)).toBe(true)
+    },
+  )
 
-  it('a damaged file: the -shm the read rebuilt is put back as found', () => {
+  it.each([
+    ['a damaged file', sqliteError('SQLITE_CORRUPT')],
+    ['a read that fails for another reason (a bug, a full disk)', new Error('out of memory while copying')],
+  ])('%s: the -shm the read rebuilt is put back as found', (_, error) => {
     const found = readFileSync(`${file()}-shm`)
-    readFailingWhileAnotherProcessWrites('SQLITE_CORRUPT')
+    readFailingWhileAnotherProcessWrites(error)
     expect(readFileSync(`${file()}-shm`).equals(found)).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { HistoryDatabase } from './database'
-import { isDamage } from './sqlite-damage'
+import { isHeldByAnotherConnection } from './sqlite-damage'
 
 /** What SQLite keeps beside a WAL database: the log itself and its shared-memory index. */
 const WAL = '-wal'
@@ -13,9 +13,10 @@ const SHM = '-shm'
  * changing the very file that is about to be kept for a recovery tool. A read-only one never writes the file or the
  * WAL, but it does rewrite the `-shm` (it rebuilds the index when it is the only connection) and may create a `-wal`
  * or `-shm` that was not there: the `-shm` is put back as found (when it changed) and anything that appeared is removed,
- * when `read` throws because the file is damaged (`isDamage`) or `keepAsFound` says so for its result. Any other
- * failure, a file found sound and a locked one above all (SQLITE_BUSY), is left to SQLite: another ollmchat may have
- * it open (browser mode has no instance lock), and rewriting a `-shm` under a live connection would mislead it.
+ * when `read` throws (the damage, or a bug or a full disk while salvaging: the backup is promised byte for byte) or
+ * `keepAsFound` says so for its result. Only a locked file (SQLITE_BUSY, SQLITE_LOCKED) and a file found sound are
+ * left to SQLite: another ollmchat may have it open (browser mode has no instance lock), and rewriting a `-shm` under a
+ * live connection would mislead it.
  */
 export function readUntouched<T>(
   file: string,
@@ -43,7 +44,7 @@ export function readUntouched<T>(
       db.close()
     }
   } catch (error) {
-    if (isDamage(error)) restore()
+    if (!isHeldByAnotherConnection(error)) restore()
     throw error
   }
   if (keepAsFound(result)) restore()

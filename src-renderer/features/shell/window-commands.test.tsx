@@ -1,5 +1,5 @@
 import { act, cleanup, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../src-shared/ipc/result'
 import { DEFAULT_SETTINGS } from '../../../src-shared/types'
 import { createFakeBridge } from '../../test-support/fake-bridge'
@@ -80,4 +80,22 @@ it('a menu command sent while the window is starting (a window the menu just ope
   await booting
   // Start-up reopened the last conversation first; the command came after it, as the person meant.
   expect(store.getState().activeConversationId).toBeNull()
+})
+
+it('a start-up that fails still lets the menu work: the commands sent meanwhile and after it run', async () => {
+  const fake = createFakeBridge()
+  const store = createAppStore(fake.bridge)
+  const failing = Promise.reject(new Error('start-up broke'))
+  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  connectMenuCommands(store, fake.bridge, failing)
+  fake.emit('app:menuCommand', { command: 'settings' })
+  await failing.catch(() => undefined)
+  await Promise.resolve()
+  expect(store.getState().page).toBe('settings')
+  act(() => store.getState().setPage('chat'))
+  fake.emit('app:menuCommand', { command: 'settings' })
+  expect(store.getState().page).toBe('settings')
+  // The failure is reported, not swallowed.
+  expect(consoleError).toHaveBeenCalledWith('ollmchat: start-up failed', expect.any(Error))
+  consoleError.mockRestore()
 })
