@@ -5,6 +5,7 @@ import { createModelCatalog, type ModelCatalog } from './models/model-catalog'
 import { createTempModelHousekeeping, type TempModelHousekeeping } from './models/temp-model-housekeeping'
 import { TempModelManager, type CleanupReport, type TempModelRef } from './models/temp-model-manager'
 import { messageOf } from './guards'
+import { whileHolding } from './held-connection'
 import type { TempModelRegistry } from './models/temp-model-registry'
 import type { TempModelGuards } from './models/temp-model-guard'
 import { OllamaClient } from './ollama/client'
@@ -73,11 +74,10 @@ export function openConnection(options: ConnectionOptions): OllamaConnection {
     onCreated(ref) {
       options.onTempModelCreated?.(ref)
       // Off the reply's path: the new model is held by the reply that asked for it, so the limit never removes it.
-      void housekeeping
-        .enforceLimit()
-        .catch((error: unknown) =>
-          log.warn('could not apply the limit on temporary models', { error: messageOf(error) }),
-        )
+      // Holding the client: the reply may end, and a host switch close it, between the limit's listing and deletes.
+      void whileHolding({ client }, () => housekeeping.enforceLimit()).catch((error: unknown) =>
+        log.warn('could not apply the limit on temporary models', { error: messageOf(error) }),
+      )
     },
   })
   const housekeeping = createTempModelHousekeeping({

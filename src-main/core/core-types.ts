@@ -8,6 +8,11 @@ import type { SettingsRepair } from './settings/settings-recovery'
 /** The key-value interface settings live behind: electron-store in the app, `conf` on a file elsewhere. */
 export interface KeyValueStore {
   get(key: string): unknown
+  /**
+   * Every value at once, frozen, where the store can give them for the price of one `get` (the file store checks its
+   * file once): readers of many keys use it. Stores without it are read key by key.
+   */
+  read?(): Readonly<Record<string, unknown>>
   set(key: string, value: unknown): void
   delete(key: string): void
 }

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../src-shared/types'
 import { createChatService, type ChatService } from './chat/chat-service'
 import { messageOf } from './guards'
+import { whileHolding } from './held-connection'
 import { createHostConnections, type HostConnections } from './host-connections'
 import { createIdleCleanup, type IdleCleanup } from './idle-cleanup'
 import { DEFAULT_TIMING, type CoreDeps, type CoreTiming } from './core-types'
@@ -71,7 +72,7 @@ export function openCore(deps: CoreDeps, shared: { log: Logger; events: CoreEven
   })
 
   const watch = createModelsWatch({
-    catalog: () => connection().catalog,
+    connection,
     preferredModel: () => settings.get(connection().host).defaultModel,
     events,
     log,
@@ -88,7 +89,8 @@ export function openCore(deps: CoreDeps, shared: { log: Logger; events: CoreEven
   let started = false
   return {
     // Work that makes several calls in a row holds its own connection's client (`held-connection.ts`): a reply, a
-    // model's listing or removal. A hold here would cover the wrong one: a handler may look the connection up again.
+    // model's listing or removal, the clean-ups. A hold here would cover the wrong one: a handler may look the
+    // connection up again.
     dispatch,
     start() {
       if (started) return
@@ -147,8 +149,11 @@ function replyServices(parts: {
     idleMs: timing.idleCleanupMs,
     isBusy: () => chat.activeCount() > 0,
     // Only what has gone unused for a day (or is stale): a model used this morning would cost its next chat a create.
+    // Held: a host switch between its listing and its deletes lets it finish on the host it listed.
     cleanup: () =>
-      connection().tempModels.cleanupUnusedTempModels({ keepUsedSince: new Date(Date.now() - KEEP_WHILE_OPEN_MS) }),
+      whileHolding(connection(), ({ tempModels }) =>
+        tempModels.cleanupUnusedTempModels({ keepUsedSince: new Date(Date.now() - KEEP_WHILE_OPEN_MS) }),
+      ),
     log,
   })
   return { chat, idle }
@@ -193,12 +198,11 @@ function coreHandlers(parts: {
       currentHost: () => connection().host,
       onHostChange: () => hosts.reconnect(),
       onDefaultModelChange: () => watch.refreshIfWatched(),
+      // Held, like the idle clean-up: it lists, then deletes, all on the host whose limit was lowered.
       onTempModelLimitLowered: () =>
-        void connection()
-          .housekeeping.enforceLimit()
-          .catch((error: unknown) =>
-            log.warn('could not apply the new limit on temporary models', { error: messageOf(error) }),
-          ),
+        void whileHolding(connection(), ({ housekeeping }) => housekeeping.enforceLimit()).catch((error: unknown) =>
+          log.warn('could not apply the new limit on temporary models', { error: messageOf(error) }),
+        ),
     }),
     ...modelHandlers({ connection, settings, watch }),
     ...manageHandlers({ connection, pulls, chat, watch }),

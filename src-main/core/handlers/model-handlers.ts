@@ -21,13 +21,13 @@ export function modelHandlers(deps: {
   watch: ModelsWatch
 }): Pick<Handlers, ModelChannels> {
   /**
-   * Several calls on one host (a listing reads the models, what is loaded, and each model's details): held, so a host
-   * switch meanwhile does not close their client between two of them. The watch reads the same connection (no await).
+   * Several calls on one host (a model's details, then its context facts): held, so a host switch meanwhile does not
+   * close their client between two of them. A listing holds its own (`models-watch.ts`).
    */
   const held = <T>(work: (connection: OllamaConnection) => Promise<T>) => whileHolding(deps.connection(), work)
   return {
-    'models:list': () => held(() => deps.watch.listing()),
-    'models:refresh': () => held(() => deps.watch.refresh()),
+    'models:list': () => deps.watch.listing(),
+    'models:refresh': () => deps.watch.refresh(),
     // Stored for the host the model was found on, even if the host changed while it was being looked up.
     'models:setNumCtx': ({ model, numCtx: asked }) =>
       held(async ({ host, catalog }) => {

@@ -1,8 +1,9 @@
 import type { ModelInfo, ModelListing } from '../../../src-shared/types'
 import type { CoreEvents } from '../events'
 import { messageOf } from '../guards'
+import { whileHolding } from '../held-connection'
 import type { Logger } from '../log'
-import type { CallOptions } from '../ollama/client'
+import type { CallOptions, OllamaClient } from '../ollama/client'
 import { sameModel } from '../ollama/model-name'
 import type { ModelCatalog } from './model-catalog'
 
@@ -46,8 +47,16 @@ export const FRESH_MS = 30_000
 /** A window refreshes every few seconds while visible; one silent for this long is hidden, closed or gone. */
 export const WATCH_LEASE_MS = 15_000
 
+/** What the watch reads a listing through: the current host's catalog, and its client to hold while it reads. */
+export interface WatchedConnection {
+  readonly host: string
+  readonly client: Pick<OllamaClient, 'hold'>
+  readonly catalog: ModelCatalog
+}
+
 export function createModelsWatch(deps: {
-  catalog(): ModelCatalog
+  /** The current connection, looked up once per read. */
+  connection(): WatchedConnection
   preferredModel(): string | null
   events: CoreEvents
   log: Logger
@@ -55,21 +64,23 @@ export function createModelsWatch(deps: {
 }): ModelsWatch {
   const now = deps.now ?? Date.now
   let lastSeen: string | null = null
-  let latest: { listing: ModelListing; at: number } | null = null
+  let latest: { listing: ModelListing; at: number; host: string } | null = null
   let watchedAt = Number.NEGATIVE_INFINITY
-  let running: Promise<{ listing: ModelListing; changed: boolean }> | null = null
+  let running: { host: string; read: Promise<{ listing: ModelListing; changed: boolean }> } | null = null
   // Reads may overlap (a window's list, another's refresh): only a read newer than the last one applied may announce
   // its listing, so an older answer arriving late never takes the windows back in time.
   let issued = 0
   let applied = 0
 
-  const read = async (opts?: CallOptions) => {
+  // A listing makes several calls on one host (the models, what is loaded, each model's details): it holds that
+  // host's client, so a host switch meanwhile closes it only after them (`held-connection.ts`).
+  const read = async (connection: WatchedConnection, opts?: CallOptions) => {
     const sequence = ++issued
-    const models = await deps.catalog().list(opts)
+    const models = await whileHolding(connection, ({ catalog }) => catalog.list(opts))
     const listing: ModelListing = { models, defaultModel: chooseDefaultModel(models, deps.preferredModel()) }
     if (sequence < applied) return { listing, changed: false }
     applied = sequence
-    latest = { listing, at: now() }
+    latest = { listing, at: now(), host: connection.host }
     const fingerprint = JSON.stringify(listing)
     // The first read only sets the baseline: the window that asked has the list already.
     const changed = lastSeen !== null && fingerprint !== lastSeen
@@ -78,16 +89,23 @@ export function createModelsWatch(deps: {
     return { listing, changed }
   }
 
+  /** Joins the read running on the current host, or starts one: a read begun on a replaced host answers for that host. */
   const shared = () => {
-    running ??= read().finally(() => {
-      running = null
-    })
-    return running
+    const connection = deps.connection()
+    if (running?.host === connection.host) return running.read
+    const mine = {
+      host: connection.host,
+      read: read(connection).finally(() => {
+        if (running === mine) running = null
+      }),
+    }
+    running = mine
+    return mine.read
   }
 
   return {
     async listing(opts) {
-      return (await read(opts)).listing
+      return (await read(deps.connection(), opts)).listing
     },
     async refresh() {
       watchedAt = now()
@@ -100,7 +118,7 @@ export function createModelsWatch(deps: {
       )
     },
     async defaultModel() {
-      if (latest !== null && now() - latest.at <= FRESH_MS)
+      if (latest !== null && latest.host === deps.connection().host && now() - latest.at <= FRESH_MS)
         return chooseDefaultModel(latest.listing.models, deps.preferredModel())
       try {
         return (await shared()).listing.defaultModel

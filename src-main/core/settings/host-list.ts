@@ -15,7 +15,7 @@ import { hostEntrySchema } from './stored-shapes'
  * The stored hosts, read entry by entry with their stored shape; entries that are not complete are left out (and
  * dropped at the next write). Fields a newer version added are kept, so rewriting the list does not lose them.
  */
-export function readHosts(store: KeyValueStore): HostEntry[] {
+export function readHosts(store: Pick<KeyValueStore, 'get'>): HostEntry[] {
   const value = store.get('hosts')
   if (!Array.isArray(value)) return []
   return value.flatMap((entry) => {
@@ -25,7 +25,7 @@ export function readHosts(store: KeyValueStore): HostEntry[] {
 }
 
 /** The active host, or `null` for `OLLAMA_HOST` (else Ollama's default). */
-export function readActiveHost(store: KeyValueStore): HostEntry | null {
+export function readActiveHost(store: Pick<KeyValueStore, 'get'>): HostEntry | null {
   const id = store.get('activeHostId')
   return typeof id === 'string' ? (readHosts(store).find((host) => host.id === id) ?? null) : null
 }

@@ -166,6 +166,7 @@ export function openRecoveringSettingsStore(options: RecoveringStoreOptions): Ke
   }
   return {
     get: (key) => snapshot.get(key),
+    read: () => snapshot.read(),
     delete: (key) => write(() => inner.delete(key)),
     set(key, value) {
       if (value === undefined) return write(() => inner.delete(key))

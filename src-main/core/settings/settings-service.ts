@@ -67,35 +67,48 @@ export interface SettingsServiceOptions {
 
 const invalid = (message: string) => new AppFailure('INVALID_INPUT', message)
 
+/**
+ * The store as it is now, for a reader of several keys: one read of the whole store where it offers one (the file
+ * store then checks its file once, not once per key; `get(host)` runs for every model listing), else key by key.
+ */
+function readOnce(store: KeyValueStore): Pick<KeyValueStore, 'get'> {
+  const values = store.read?.()
+  if (values === undefined) return store
+  return { get: (key) => (Object.hasOwn(values, key) ? values[key] : undefined) }
+}
+
+const optionsOf = (view: Pick<KeyValueStore, 'get'>, host: string) =>
+  readHostOptions(view.get('hostModelOptions'))[host] ?? {}
+
 /** Builds the settings service; every read goes to the store, so a second service over it stays in step. */
 export function createSettingsService(store: KeyValueStore, options: SettingsServiceOptions): SettingsService {
   const stored = storedSettingsSchema.shape
-  const optionsOf = (host: string) => readHostOptions(store.get('hostModelOptions'))[host] ?? {}
-  const replyIdleMinutes = (): number =>
-    readStored(stored.replyIdleMinutes.unwrap(), store.get('replyIdleMinutes'), DEFAULT_SETTINGS.replyIdleMinutes)
+  const replyIdleMinutes = (view: Pick<KeyValueStore, 'get'> = store): number =>
+    readStored(stored.replyIdleMinutes.unwrap(), view.get('replyIdleMinutes'), DEFAULT_SETTINGS.replyIdleMinutes)
   const get = (host: string): Settings => {
-    const active = readActiveHost(store)
+    const view = readOnce(store)
+    const active = readActiveHost(view)
     return {
       ollamaHost: active?.url ?? null,
-      theme: readStored(stored.theme, store.get('theme'), DEFAULT_SETTINGS.theme),
-      defaultModel: readStored(stored.defaultModel, store.get('defaultModel'), null),
-      lastConversationId: readStored(stored.lastConversationId, store.get('lastConversationId'), null),
-      modelOptions: optionsOf(host),
-      hosts: readHosts(store),
+      theme: readStored(stored.theme, view.get('theme'), DEFAULT_SETTINGS.theme),
+      defaultModel: readStored(stored.defaultModel, view.get('defaultModel'), null),
+      lastConversationId: readStored(stored.lastConversationId, view.get('lastConversationId'), null),
+      modelOptions: optionsOf(view, host),
+      hosts: readHosts(view),
       activeHostId: active?.id ?? null,
-      tempModelLimit: readStored(stored.tempModelLimit, store.get('tempModelLimit'), DEFAULT_SETTINGS.tempModelLimit),
+      tempModelLimit: readStored(stored.tempModelLimit, view.get('tempModelLimit'), DEFAULT_SETTINGS.tempModelLimit),
       notifyTempModelCreated: readStored(
         stored.notifyTempModelCreated,
-        store.get('notifyTempModelCreated'),
+        view.get('notifyTempModelCreated'),
         DEFAULT_SETTINGS.notifyTempModelCreated,
       ),
       // Kept preset by preset (a damaged one is dropped, the others stay), by the rule the window saves them with.
-      systemPromptPresets: readPresetList(store.get('systemPromptPresets')),
-      replyIdleMinutes: replyIdleMinutes(),
+      systemPromptPresets: readPresetList(view.get('systemPromptPresets')),
+      replyIdleMinutes: replyIdleMinutes(view),
     }
   }
   const numCtxLookup = (host: string) => {
-    const all = optionsOf(host)
+    const all = optionsOf(store, host)
     return (model: string) => all[options.modelKey(model)]?.numCtx ?? null
   }
   /** Makes the host at `url` the active one, adding it to the list when it is new. */
@@ -124,7 +137,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
       return get(host)
     },
     getNumCtx: (host, model) => readHostModelNumCtx(store.get('hostModelOptions'), host, options.modelKey(model)),
-    replyIdleMinutes,
+    replyIdleMinutes: () => replyIdleMinutes(),
     numCtxLookup,
     setNumCtx(host, model, numCtx) {
       if (model.trim() === '') throw invalid('A model name is required.')
@@ -143,7 +156,7 @@ export function createSettingsService(store: KeyValueStore, options: SettingsSer
         [host]: Object.fromEntries(Object.keys(next).length === 0 ? models : [...models, [key, next]]),
       })
     },
-    activeHost: () => readActiveHost(store),
+    activeHost: () => readActiveHost(readOnce(store)),
     hosts: () => readHosts(store),
     saveHost: (input) => saveHost(store, input),
     removeHost: (id) => removeHost(store, id),

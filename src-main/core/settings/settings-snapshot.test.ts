@@ -1,5 +1,6 @@
 // What a reply start costs in settings reads: the file is parsed (read, JSON, conf's schema) once while it is
 // unchanged, however many settings and turns read it; a write through the store or an edit from outside is seen.
+import type * as fs from 'node:fs'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,17 @@ import { asNumCtx } from '../../test-support/num-ctx'
 import { silentLogger } from '../log'
 import { openFileSettingsStore } from './file-settings-store'
 import { createSettingsService, type SettingsService } from './settings-service'
+
+// Every check of the file goes through this spy (it calls the real `statSync`), so a test can count them.
+const stats = vi.hoisted(() => ({ calls: 0 }))
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fs>()
+  const statSync = ((...args: Parameters<typeof real.statSync>) => {
+    stats.calls++
+    return real.statSync(...args)
+  }) as typeof real.statSync
+  return { ...real, statSync, default: { ...real, statSync } }
+})
 
 const H = 'http://127.0.0.1:11434'
 const modelKey = (model: string) => (model.includes(':') ? model : `${model}:latest`)
@@ -58,5 +70,19 @@ describe('the settings file under reply starts', () => {
       hosts[H] = {}
     }).toThrow(TypeError)
     expect(replyStart().numCtx).toBe(8192)
+  })
+})
+
+describe('the settings file under a model listing', () => {
+  // `settings.get(host)` runs for every listing (a visible window polls) and after each reply: it reads about a dozen
+  // keys, and a check of the file per key was a dozen `stat` calls each time.
+  it('is checked once per `get(host)`, however many settings it reads', () => {
+    settings.get(H)
+    stats.calls = 0
+    expect(settings.get(H).modelOptions).toEqual({ 'llama3:latest': { numCtx: 8192 } })
+    expect(stats.calls).toBe(1)
+    stats.calls = 0
+    settings.activeHost()
+    expect(stats.calls).toBe(1)
   })
 })

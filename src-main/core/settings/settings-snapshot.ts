@@ -8,6 +8,11 @@ import { statSync } from 'node:fs'
  */
 export interface SettingsSnapshot {
   get(key: string): unknown
+  /**
+   * Every value at once, frozen: a reader of several settings (`SettingsService.get`) checks the file once, where a
+   * `get` per key would `stat` it per key.
+   */
+  read(): Readonly<Record<string, unknown>>
   /** The file was written: the next `get` reads it again. */
   forget(): void
 }
@@ -36,14 +41,19 @@ function deepFreeze<T>(value: T): T {
 /** `readAll`: the whole file as the store reads it (validated, repaired when broken). */
 export function createSettingsSnapshot(file: string, readAll: () => Record<string, unknown>): SettingsSnapshot {
   let kept: { stamp: string; values: Readonly<Record<string, unknown>> } | null = null
+  const read = () => {
+    // Stamped before reading: a change made while it reads shows up as a new stamp at the next read.
+    const stamp = stampOf(file)
+    const values = kept !== null && kept.stamp === stamp ? kept.values : deepFreeze(readAll())
+    kept = stamp === null ? null : { stamp, values }
+    return values
+  }
   return {
     get(key) {
-      // Stamped before reading: a change made while it reads shows up as a new stamp at the next `get`.
-      const stamp = stampOf(file)
-      const values = kept !== null && kept.stamp === stamp ? kept.values : deepFreeze(readAll())
-      kept = stamp === null ? null : { stamp, values }
+      const values = read()
       return Object.hasOwn(values, key) ? values[key] : undefined
     },
+    read,
     forget() {
       kept = null
     },
