@@ -10,6 +10,7 @@ import { portOrExit, runUntilSignalled } from '../src-main/browser/cli-runner'
 import { runBrowserMode } from '../src-main/browser/run-browser-mode'
 import { createConsoleLogger } from '../src-main/core/log'
 import { startOllamaSim, type OllamaSim } from '../tools/ollama-sim/index'
+import { CATALOG } from '../tools/ollama-sim/catalog'
 import { ensureRendererBuilt } from './lib/renderer-build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -29,41 +30,13 @@ async function startSimulator(): Promise<OllamaSim> {
     port: ollamaPort,
     tokenDelayMs: 25,
     loadDelayMs: 600,
+    // Bare names take the simulator's catalog (sizes, capabilities, parameters as Ollama's library has them).
     models: [
-      {
-        name: 'llama3.2:3b',
-        family: 'llama',
-        parameterSize: '3.2B',
-        quantization: 'Q4_K_M',
-        contextLength: 131072,
-        sizeBytes: 2_019_393_189,
-      },
-      {
-        name: 'qwen3:8b',
-        family: 'qwen3',
-        parameterSize: '8.2B',
-        quantization: 'Q4_K_M',
-        contextLength: 40960,
-        sizeBytes: 5_225_388_164,
-        capabilities: ['completion', 'thinking'],
-      },
-      {
-        name: 'gemma3:4b',
-        family: 'gemma3',
-        parameterSize: '4.3B',
-        quantization: 'Q4_K_M',
-        contextLength: 131072,
-        sizeBytes: 3_338_801_804,
-        parameters: { num_ctx: 8192 },
-      },
-      {
-        name: 'mistral:7b',
-        family: 'llama',
-        parameterSize: '7.2B',
-        quantization: 'Q4_0',
-        contextLength: 32768,
-        sizeBytes: 4_113_301_824,
-      },
+      'llama3.2:3b',
+      'qwen3:8b',
+      // A model whose Modelfile sets its own context, so the Models page shows "set by the model".
+      { name: 'gemma3:4b', parameters: { ...CATALOG['gemma3:4b']?.parameters, num_ctx: 8192 } },
+      'mistral:7b',
       // An embedding model: the Models page marks it, and no picker offers it for chat.
       'nomic-embed-text',
     ],
