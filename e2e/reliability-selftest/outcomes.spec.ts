@@ -18,5 +18,5 @@ test('fails', ({ recordReliability }) => {
 
 test('skips itself', ({ recordReliability }) => {
   recordReliability(declare('skips'))
-  test.skip(true, 'skipped on purpose')
+  test.skip(true, 'skipped on purpose: this self-test checks that a skipped test writes its row as skipped')
 })
