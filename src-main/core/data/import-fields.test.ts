@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AppFailure } from '../app-failure'
 import type { ExportDocument } from './export-format'
 import { dataHarnessesPerTest } from './test-fixtures/data-harness'
+import { exportedMessage } from './test-fixtures/exported-message'
 
 const harness = dataHarnessesPerTest()
 
@@ -24,28 +25,7 @@ function document(): ExportDocument {
         lastHost: 'http://127.0.0.1:11434',
         options: {},
         think: null,
-        messages: [
-          {
-            id: 'm1',
-            parentId: null,
-            onPath: true,
-            pathStamp: 1,
-            role: 'user',
-            content: 'Hi',
-            thinking: '',
-            status: 'complete',
-            model: null,
-            servedBy: null,
-            numCtx: null,
-            error: null,
-            stats: null,
-            context: null,
-            notice: null,
-            createdAt: time,
-            updatedAt: time,
-            images: [],
-          },
-        ],
+        messages: [exportedMessage({ id: 'm1', role: 'user', content: 'Hi', createdAt: time })],
       },
     ],
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExportDocument, ExportedMessage } from './export-format'
 import { dataHarnessesPerTest } from './test-fixtures/data-harness'
+import { exportedMessage } from './test-fixtures/exported-message'
 
 const harness = dataHarnessesPerTest()
 
@@ -11,26 +12,7 @@ const message = (
   role: 'user' | 'assistant',
   onPath: boolean,
   pathStamp: number,
-): ExportedMessage => ({
-  id,
-  parentId,
-  onPath,
-  pathStamp,
-  role,
-  content: id,
-  thinking: '',
-  status: 'complete',
-  model: null,
-  servedBy: null,
-  numCtx: null,
-  error: null,
-  stats: null,
-  context: null,
-  notice: null,
-  createdAt: TIME,
-  updatedAt: TIME,
-  images: [],
-})
+): ExportedMessage => exportedMessage({ id, parentId, role, onPath, pathStamp, content: id, createdAt: TIME })
 
 /**
  * A question with two replies (the second shown); under the first reply, two versions of a follow-up whose path stamps

@@ -1,6 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { OllamaSim } from '../../../tools/ollama-sim/index'
-import type { OllamaClient } from '../ollama/client'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   CancelledError,
   InvalidNumCtxError,
@@ -9,37 +7,24 @@ import {
   NotApplicableError,
 } from '../ollama/errors'
 import { TempModelManager } from './temp-model-manager'
-import type { TempModelRegistry } from './temp-model-registry'
-import { startManagerSim, type ManagerSim } from './test-fixtures/manager-sim'
+import { useManagerSim } from './test-fixtures/manager-sim'
 import { asNumCtx } from '../../test-support/num-ctx'
 
-let env: ManagerSim
-let sim: OllamaSim
-let client: OllamaClient
-let registry: TempModelRegistry
-let manager: TempModelManager
-/** The records of the simulator's host, which are the ones the manager under test uses. */
-const records = () => registry.forHost(client.host)
+const env = useManagerSim()
 
-beforeEach(async () => {
-  env = await startManagerSim()
-  ;({ sim, client, registry, manager } = env)
-})
-afterEach(() => env.close())
-
-const creates = () => sim.requestsTo('/api/create', 'POST')
+const creates = () => env.sim.requestsTo('/api/create', 'POST')
 
 describe('TempModelManager naming', () => {
   it('names temp models as the original plan does', () => {
-    expect(manager.getTempModelName('llama3', asNumCtx(4096))).toBe('llama3-oc4096')
-    expect(manager.getTempModelPath('llama3-oc4096')).toBe('ollmchat-temp/llama3-oc4096')
+    expect(env.manager.getTempModelName('llama3', asNumCtx(4096))).toBe('llama3-oc4096')
+    expect(env.manager.getTempModelPath('llama3-oc4096')).toBe('ollmchat-temp/llama3-oc4096')
   })
 })
 
 describe('createTempModel', () => {
   it('creates the temp model from the exact listed base with num_ctx, and says so before creating', async () => {
     let creating = 0
-    const ref = await manager.createTempModel('Llama3', asNumCtx(4096), { onCreating: () => creating++ })
+    const ref = await env.manager.createTempModel('Llama3', asNumCtx(4096), { onCreating: () => creating++ })
     expect(ref).toEqual({
       path: 'ollmchat-temp/llama3-oc4096',
       baseModel: 'llama3:latest',
@@ -50,67 +35,69 @@ describe('createTempModel', () => {
     expect(creates().map((r) => r.body)).toEqual([
       { model: 'ollmchat-temp/llama3-oc4096', from: 'llama3:latest', parameters: { num_ctx: 4096 }, stream: false },
     ])
-    expect(sim.requestsTo('/api/pull')).toEqual([])
-    const made = sim.getModel('ollmchat-temp/llama3-oc4096')
+    expect(env.sim.requestsTo('/api/pull')).toEqual([])
+    const made = env.sim.getModel('ollmchat-temp/llama3-oc4096')
     expect(made?.parameters['num_ctx']).toBe(4096)
     expect(made?.parentModel).toBe('llama3:latest')
-    expect(records().get(ref.path)).toMatchObject({
+    expect(env.records().get(ref.path)).toMatchObject({
       baseModel: 'llama3:latest',
-      baseDigest: sim.getModel('llama3')?.digest,
+      baseDigest: env.sim.getModel('llama3')?.digest,
       numCtx: 4096,
     })
   })
 
   it('refuses a num_ctx above the base’s trained context without creating anything', async () => {
-    const error = await manager.createTempModel('llama3', asNumCtx(16384)).catch((e: unknown) => e)
+    const error = await env.manager.createTempModel('llama3', asNumCtx(16384)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InvalidNumCtxError)
     expect((error as Error).message).toMatch(/8,192/)
     expect(creates()).toEqual([])
   })
 
   it('refuses a base that is not installed, and never sends the create that would pull it', async () => {
-    const error = await manager.createTempModel('mistral', asNumCtx(4096)).catch((e: unknown) => e)
+    const error = await env.manager.createTempModel('mistral', asNumCtx(4096)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ModelNotFoundError)
     expect(error).toMatchObject({ model: 'mistral' })
     expect(creates()).toEqual([])
-    expect(sim.hasModel('mistral')).toBe(false)
+    expect(env.sim.hasModel('mistral')).toBe(false)
   })
 
   it('refuses cloud bases before any request', async () => {
-    sim.addModel('gpt-oss:120b-cloud')
-    await expect(manager.createTempModel('gpt-oss:120b-cloud', asNumCtx(8192))).rejects.toBeInstanceOf(
+    env.sim.addModel('gpt-oss:120b-cloud')
+    await expect(env.manager.createTempModel('gpt-oss:120b-cloud', asNumCtx(8192))).rejects.toBeInstanceOf(
       NotApplicableError,
     )
-    expect(sim.requests).toEqual([])
+    expect(env.sim.requests).toEqual([])
   })
 
   it('keeps bases apart that differ only in namespace or tag', async () => {
-    const plain = await manager.createTempModel('llama3', asNumCtx(4096))
-    const user = await manager.createTempModel('user/llama3', asNumCtx(4096))
+    const plain = await env.manager.createTempModel('llama3', asNumCtx(4096))
+    const user = await env.manager.createTempModel('user/llama3', asNumCtx(4096))
     expect(plain.path).not.toBe(user.path)
     expect(user.baseModel).toBe('user/llama3:latest')
-    expect(sim.getModel(user.path)?.parentModel).toBe('user/llama3:latest')
+    expect(env.sim.getModel(user.path)?.parentModel).toBe('user/llama3:latest')
   })
 
   it('reuses a known temp model with zero requests', async () => {
-    await manager.createTempModel('llama3', asNumCtx(4096))
-    sim.clearRequests()
+    await env.manager.createTempModel('llama3', asNumCtx(4096))
+    env.sim.clearRequests()
     let creating = 0
-    const again = await manager.createTempModel('llama3:latest', asNumCtx(4096), { onCreating: () => creating++ })
+    const again = await env.manager.createTempModel('llama3:latest', asNumCtx(4096), { onCreating: () => creating++ })
     expect(again).toEqual({
       path: 'ollmchat-temp/llama3-oc4096',
       baseModel: 'llama3:latest',
       numCtx: 4096,
       created: false,
     })
-    expect(sim.requests).toEqual([])
+    expect(env.sim.requests).toEqual([])
     expect(creating).toBe(0)
   })
 
   it('sends one create for concurrent calls for the same temp model', async () => {
     const notified: number[] = []
     const refs = await Promise.all(
-      [1, 2, 3].map((i) => manager.createTempModel('llama3', asNumCtx(8192), { onCreating: () => notified.push(i) })),
+      [1, 2, 3].map((i) =>
+        env.manager.createTempModel('llama3', asNumCtx(8192), { onCreating: () => notified.push(i) }),
+      ),
     )
     expect(new Set(refs.map((r) => r.path))).toEqual(new Set(['ollmchat-temp/llama3-oc8192']))
     expect(creates()).toHaveLength(1)
@@ -118,29 +105,29 @@ describe('createTempModel', () => {
   })
 
   it('re-creates the temp model when a listing shows the base was re-pulled', async () => {
-    await manager.createTempModel('llama3', asNumCtx(4096))
-    sim.repull('llama3')
-    await client.models()
-    sim.clearRequests()
-    const ref = await manager.createTempModel('llama3', asNumCtx(4096))
+    await env.manager.createTempModel('llama3', asNumCtx(4096))
+    env.sim.repull('llama3')
+    await env.client.models()
+    env.sim.clearRequests()
+    const ref = await env.manager.createTempModel('llama3', asNumCtx(4096))
     expect(ref.created).toBe(true)
     expect(creates()).toHaveLength(1)
-    expect(records().get(ref.path)?.baseDigest).toBe(sim.getModel('llama3')?.digest)
+    expect(env.records().get(ref.path)?.baseDigest).toBe(env.sim.getModel('llama3')?.digest)
   })
 
   it('creates again after invalidate when the temp model vanished', async () => {
-    const first = await manager.createTempModel('llama3', asNumCtx(4096))
-    sim.removeModel(first.path)
-    manager.invalidate(`${first.path}:latest`)
-    const second = await manager.createTempModel('llama3', asNumCtx(4096))
+    const first = await env.manager.createTempModel('llama3', asNumCtx(4096))
+    env.sim.removeModel(first.path)
+    env.manager.invalidate(`${first.path}:latest`)
+    const second = await env.manager.createTempModel('llama3', asNumCtx(4096))
     expect(second.created).toBe(true)
-    expect(sim.hasModel(first.path)).toBe(true)
+    expect(env.sim.hasModel(first.path)).toBe(true)
     expect(creates()).toHaveLength(2)
   })
 
   it("trusts only records of its own host: another Ollama's record neither skips the create nor gets deleted", async () => {
-    const elsewhere = registry.forHost('http://192.168.1.20:11434')
-    const llama3 = sim.getModel('llama3')
+    const elsewhere = env.registry.forHost('http://192.168.1.20:11434')
+    const llama3 = env.sim.getModel('llama3')
     elsewhere.set({
       path: 'ollmchat-temp/llama3-oc4096',
       baseModel: 'llama3:latest',
@@ -148,29 +135,29 @@ describe('createTempModel', () => {
       numCtx: asNumCtx(4096),
       createdAt: '2025-01-01T00:00:00.000Z',
     })
-    const ref = await manager.createTempModel('llama3', asNumCtx(4096))
+    const ref = await env.manager.createTempModel('llama3', asNumCtx(4096))
     expect(ref.created).toBe(true)
     expect(creates()).toHaveLength(1)
     // Clean-up deletes the (unused) temp model here and forgets it: on this host only.
-    await manager.cleanupUnusedTempModels()
-    expect(sim.hasModel(ref.path)).toBe(false)
-    expect(records().all()).toEqual([])
+    await env.manager.cleanupUnusedTempModels()
+    expect(env.sim.hasModel(ref.path)).toBe(false)
+    expect(env.records().all()).toEqual([])
     expect(elsewhere.all().map((record) => record.path)).toEqual(['ollmchat-temp/llama3-oc4096'])
   })
 
   it('fails with MalformedResponseError when the model is missing right after a reported create', async () => {
-    sim.faults.failNext('/api/show', 404, "model 'ollmchat-temp/llama3-oc4096:latest' not found")
-    await expect(manager.createTempModel('llama3', asNumCtx(4096))).rejects.toBeInstanceOf(MalformedResponseError)
-    expect(records().all()).toEqual([])
+    env.sim.faults.failNext('/api/show', 404, "model 'ollmchat-temp/llama3-oc4096:latest' not found")
+    await expect(env.manager.createTempModel('llama3', asNumCtx(4096))).rejects.toBeInstanceOf(MalformedResponseError)
+    expect(env.records().all()).toEqual([])
   })
 
   it('lets one caller give up while another still gets the model', async () => {
-    sim.faults.latency(50)
+    env.sim.faults.latency(50)
     const impatient = new AbortController()
-    const first = manager
+    const first = env.manager
       .createTempModel('llama3', asNumCtx(4096), { signal: impatient.signal })
       .catch((e: unknown) => e)
-    const second = manager.createTempModel('llama3', asNumCtx(4096))
+    const second = env.manager.createTempModel('llama3', asNumCtx(4096))
     impatient.abort()
     expect(await first).toBeInstanceOf(CancelledError)
     expect((await second).path).toBe('ollmchat-temp/llama3-oc4096')
@@ -178,16 +165,16 @@ describe('createTempModel', () => {
   })
 
   it('drops a create Ollama never answers once every caller gave up and the wait for it ran out', async () => {
-    manager = new TempModelManager(client, { registry, abandonedCreateWaitMs: 50 })
-    sim.faults.stallNext('/api/create')
+    env.manager = new TempModelManager(env.client, { registry: env.registry, abandonedCreateWaitMs: 50 })
+    env.sim.faults.stallNext('/api/create')
     const controller = new AbortController()
-    const pending = manager
+    const pending = env.manager
       .createTempModel('llama3', asNumCtx(4096), { signal: controller.signal })
       .catch((e: unknown) => e)
     for (let i = 0; i < 400 && creates().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
     controller.abort()
     expect(await pending).toBeInstanceOf(CancelledError)
-    const retry = await manager.createTempModel('llama3', asNumCtx(4096))
+    const retry = await env.manager.createTempModel('llama3', asNumCtx(4096))
     expect(retry.created).toBe(true)
   })
 })
@@ -196,32 +183,32 @@ describe('isTempModelInUse', () => {
   const path = 'ollmchat-temp/llama3-oc4096'
 
   beforeEach(async () => {
-    await manager.createTempModel('llama3', asNumCtx(4096))
+    await env.manager.createTempModel('llama3', asNumCtx(4096))
   })
 
   it('is false when nothing is loaded and no chat holds it', async () => {
-    expect(await manager.isTempModelInUse(path)).toBe(false)
-    expect(await manager.isTempModelInUse('llama3-oc4096')).toBe(false)
+    expect(await env.manager.isTempModelInUse(path)).toBe(false)
+    expect(await env.manager.isTempModelInUse('llama3-oc4096')).toBe(false)
   })
 
   it('is true while a chat of this app holds it, until released', async () => {
-    const release = manager.acquire(path)
-    expect(await manager.isTempModelInUse(`${path}:latest`)).toBe(true)
+    const release = env.manager.acquire(path)
+    expect(await env.manager.isTempModelInUse(`${path}:latest`)).toBe(true)
     release()
     release()
-    expect(await manager.isTempModelInUse(path)).toBe(false)
+    expect(await env.manager.isTempModelInUse(path)).toBe(false)
   })
 
   it('is true when /api/ps lists it', async () => {
-    sim.load(path)
-    expect(await manager.isTempModelInUse(path)).toBe(true)
+    env.sim.load(path)
+    expect(await env.manager.isTempModelInUse(path)).toBe(true)
   })
 
   it('is true when its base is loaded with the same context (shared runner), false with another context', async () => {
-    sim.load('llama3', { numCtx: 4096 })
-    expect(await manager.isTempModelInUse(path)).toBe(true)
-    sim.unloadAll()
-    sim.load('llama3', { numCtx: 2048 })
-    expect(await manager.isTempModelInUse(path)).toBe(false)
+    env.sim.load('llama3', { numCtx: 4096 })
+    expect(await env.manager.isTempModelInUse(path)).toBe(true)
+    env.sim.unloadAll()
+    env.sim.load('llama3', { numCtx: 2048 })
+    expect(await env.manager.isTempModelInUse(path)).toBe(false)
   })
 })

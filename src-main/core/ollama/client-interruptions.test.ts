@@ -1,27 +1,15 @@
 // OllamaClient's calls that never finish normally: Ollama out of reach, a call's own timeout and undici's header
 // timeout, cancellation at every stage, and closing with calls in flight.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startOllamaSim, type OllamaSim } from '../../../tools/ollama-sim/index'
+import { describe, expect, it } from 'vitest'
+import { startOllamaSim } from '../../../tools/ollama-sim/index'
 import { OllamaClient, type ChatChunk } from './client'
 import { CancelledError, OllamaUnreachableError } from './errors'
 import { AGENT_OPTIONS, agentFetch, createOllamaAgent } from './http'
+import { useClientSim } from './test-fixtures/client-sim'
 import { collect } from './test-fixtures/collect-chat'
 import { recordFault } from '../../test-support/reliability-checks'
 
-let sim: OllamaSim
-let client: OllamaClient
-
-beforeEach(async () => {
-  sim = await startOllamaSim({
-    models: ['llama3', { name: 'qwen3:8b', capabilities: ['completion', 'thinking'], contextLength: 40960 }],
-  })
-  client = new OllamaClient({ host: sim.url })
-})
-
-afterEach(async () => {
-  await client.close()
-  await sim.close()
-})
+const env = useClientSim()
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
@@ -31,14 +19,14 @@ async function until(condition: () => boolean): Promise<void> {
 describe('OllamaClient when Ollama cannot be reached', () => {
   it('reports OllamaUnreachableError with the host while the simulator is down, and recovers after up()', async () => {
     recordFault('unreachable', 2)
-    await sim.faults.down()
-    const error = await client.version().catch((e: unknown) => e)
+    await env.sim.faults.down()
+    const error = await env.client.version().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
-    expect(error).toMatchObject({ code: 'OLLAMA_UNREACHABLE', host: sim.url, reason: 'ECONNREFUSED' })
-    const chat = await collect(client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
+    expect(error).toMatchObject({ code: 'OLLAMA_UNREACHABLE', host: env.sim.url, reason: 'ECONNREFUSED' })
+    const chat = await collect(env.client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
     expect(chat.error).toBeInstanceOf(OllamaUnreachableError)
-    await sim.faults.up()
-    expect(await client.version()).toBe('0.32.15')
+    await env.sim.faults.up()
+    expect(await env.client.version()).toBe('0.32.15')
   })
 
   it('reports a closed port and a port fetch refuses to use as unreachable', async () => {
@@ -59,16 +47,16 @@ describe('OllamaClient when Ollama cannot be reached', () => {
 
   it('reads a caller’s own timeout signal as unreachable, not as a cancel', async () => {
     recordFault('stall')
-    sim.faults.stallNext('/api/version')
-    const error = await client.version({ signal: AbortSignal.timeout(50) }).catch((e: unknown) => e)
+    env.sim.faults.stallNext('/api/version')
+    const error = await env.client.version({ signal: AbortSignal.timeout(50) }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect(error).toMatchObject({ reason: 'no answer in time' })
   })
 
   it('times out short calls after requestTimeoutMs as unreachable', async () => {
     recordFault('stall')
-    const quick = new OllamaClient({ host: sim.url, requestTimeoutMs: 100 })
-    sim.faults.stallNext('/api/tags')
+    const quick = new OllamaClient({ host: env.sim.url, requestTimeoutMs: 100 })
+    env.sim.faults.stallNext('/api/tags')
     const error = await quick.listAll().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OllamaUnreachableError)
     expect((error as OllamaUnreachableError).reason).toMatch(/no answer within/)
@@ -79,12 +67,12 @@ describe('OllamaClient when Ollama cannot be reached', () => {
 describe('OllamaClient cancellation', () => {
   it('cancels a chat before any header arrived (model still loading)', async () => {
     recordFault('stall')
-    sim.faults.stallNext('/api/chat')
+    env.sim.faults.stallNext('/api/chat')
     const controller = new AbortController()
     const pending = collect(
-      client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }),
+      env.client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }),
     )
-    await until(() => sim.requestsTo('/api/chat').length === 1)
+    await until(() => env.sim.requestsTo('/api/chat').length === 1)
     controller.abort()
     const { chunks, error } = await pending
     expect(chunks).toEqual([])
@@ -122,26 +110,26 @@ describe('OllamaClient cancellation', () => {
   it('refuses to start when the signal is already aborted, without any request', async () => {
     const controller = new AbortController()
     controller.abort()
-    await expect(client.listAll({ signal: controller.signal })).rejects.toBeInstanceOf(CancelledError)
-    const { error } = await collect(client.chat({ model: 'llama3', messages: [] }, { signal: controller.signal }))
+    await expect(env.client.listAll({ signal: controller.signal })).rejects.toBeInstanceOf(CancelledError)
+    const { error } = await collect(env.client.chat({ model: 'llama3', messages: [] }, { signal: controller.signal }))
     expect(error).toBeInstanceOf(CancelledError)
-    expect(sim.requests).toEqual([])
+    expect(env.sim.requests).toEqual([])
   })
 
   it('cancels a stalled short call and a stalled create', async () => {
     recordFault('stall', 2)
-    sim.faults.stallNext('/api/show')
+    env.sim.faults.stallNext('/api/show')
     const controller = new AbortController()
-    const show = client.show('llama3', { signal: controller.signal }).catch((e: unknown) => e)
-    await until(() => sim.requestsTo('/api/show').length === 1)
+    const show = env.client.show('llama3', { signal: controller.signal }).catch((e: unknown) => e)
+    await until(() => env.sim.requestsTo('/api/show').length === 1)
     controller.abort()
     expect(await show).toBeInstanceOf(CancelledError)
-    sim.faults.stallNext('/api/create')
+    env.sim.faults.stallNext('/api/create')
     const second = new AbortController()
-    const create = client
+    const create = env.client
       .create({ model: 'ollmchat-temp/a-oc4096', from: 'llama3:latest', parameters: {} }, { signal: second.signal })
       .catch((e: unknown) => e)
-    await until(() => sim.requestsTo('/api/create').length === 1)
+    await until(() => env.sim.requestsTo('/api/create').length === 1)
     second.abort()
     expect(await create).toBeInstanceOf(CancelledError)
   })
@@ -155,13 +143,13 @@ describe('header timeouts', () => {
   it('would fail a slow load with a header timeout, which the default client does not have', async () => {
     recordFault('stall', 2)
     const shortAgent = createOllamaAgent({ headersTimeout: 100 })
-    const impatient = new OllamaClient({ host: sim.url, fetch: agentFetch(shortAgent) })
-    sim.faults.stallNext('/api/chat')
-    sim.faults.stallNext('/api/chat')
+    const impatient = new OllamaClient({ host: env.sim.url, fetch: agentFetch(shortAgent) })
+    env.sim.faults.stallNext('/api/chat')
+    env.sim.faults.stallNext('/api/chat')
     const controller = new AbortController()
     let patientSettled = false
     const patient = collect(
-      client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }),
+      env.client.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal }),
     ).finally(() => {
       patientSettled = true
     })
@@ -177,22 +165,22 @@ describe('header timeouts', () => {
 
 describe('closing', () => {
   it('waits for calls in flight without a grace period', async () => {
-    const patient = new OllamaClient({ host: sim.url })
-    sim.faults.latency(50)
+    const patient = new OllamaClient({ host: env.sim.url })
+    env.sim.faults.latency(50)
     const listing = patient.listAll()
-    await until(() => sim.requestsTo('/api/tags').length === 1)
+    await until(() => env.sim.requestsTo('/api/tags').length === 1)
     await patient.close()
     expect((await listing).map((m) => m.name)).toContain('llama3:latest')
   })
 
   it('gives stalled calls the grace period, then destroys the connections so closing cannot hang', async () => {
     recordFault('stall', 2)
-    const stalled = new OllamaClient({ host: sim.url, requestTimeoutMs: 0 })
-    sim.faults.stallNext('/api/tags')
-    sim.faults.stallNext('/api/chat')
+    const stalled = new OllamaClient({ host: env.sim.url, requestTimeoutMs: 0 })
+    env.sim.faults.stallNext('/api/tags')
+    env.sim.faults.stallNext('/api/chat')
     const listing = stalled.listAll().catch((e: unknown) => e)
     const reply = collect(stalled.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }] }))
-    await until(() => sim.requestsTo('/api/tags').length === 1 && sim.requestsTo('/api/chat').length === 1)
+    await until(() => env.sim.requestsTo('/api/tags').length === 1 && env.sim.requestsTo('/api/chat').length === 1)
     await stalled.close({ graceMs: 20 })
     expect(await listing).toBeInstanceOf(OllamaUnreachableError)
     expect((await reply).error).toBeInstanceOf(OllamaUnreachableError)

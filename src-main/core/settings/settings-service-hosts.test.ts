@@ -1,131 +1,115 @@
-import { rmSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createMemoryLogger, silentLogger } from '../log'
 import { openFileSettingsStore } from './file-settings-store'
-import type { SettingsService } from './settings-service'
 import { asNumCtx } from '../../test-support/num-ctx'
-import {
-  failureCode,
-  H,
-  newSettingsDir,
-  openSettingsService,
-  readSettingsFile,
-} from './test-fixtures/settings-service-fixture'
+import { failureCode, H, useSettingsService } from './test-fixtures/settings-service-fixture'
 
 // The hosts, the per-model options each keeps, and what older versions stored about them.
 
-let dir: string
-let service: SettingsService
-const open = (options: Parameters<typeof openSettingsService>[1] = {}) => openSettingsService(dir, options)
-const fileJson = () => readSettingsFile(dir)
-
-beforeEach(() => {
-  dir = newSettingsDir()
-  service = open()
-})
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+const settings = useSettingsService()
+const { open, fileJson } = settings
 
 /** The per-model options stored for `H`, read from the file. */
 const optionsInFile = () => (fileJson().hostModelOptions as Record<string, unknown>)[H]
 
 describe('per-model options', () => {
   it('shares one option between spellings of a model name', () => {
-    service.setNumCtx(H, 'Llama3', asNumCtx(16384))
-    expect(service.getNumCtx(H, 'llama3:latest')).toBe(16384)
-    expect(service.getNumCtx(H, 'LLAMA3:Latest')).toBe(16384)
-    expect(service.getNumCtx(H, 'llama3:8b')).toBeNull()
-    expect(service.get(H).modelOptions).toEqual({ 'llama3:latest': { numCtx: 16384 } })
+    settings.service.setNumCtx(H, 'Llama3', asNumCtx(16384))
+    expect(settings.service.getNumCtx(H, 'llama3:latest')).toBe(16384)
+    expect(settings.service.getNumCtx(H, 'LLAMA3:Latest')).toBe(16384)
+    expect(settings.service.getNumCtx(H, 'llama3:8b')).toBeNull()
+    expect(settings.service.get(H).modelOptions).toEqual({ 'llama3:latest': { numCtx: 16384 } })
     expect(open().getNumCtx(H, 'llama3')).toBe(16384)
   })
 
   it('keeps models with dots in their names apart', () => {
-    service.setNumCtx(H, 'llama3.2', asNumCtx(4096))
-    service.setNumCtx(H, 'llama3', asNumCtx(8192))
+    settings.service.setNumCtx(H, 'llama3.2', asNumCtx(4096))
+    settings.service.setNumCtx(H, 'llama3', asNumCtx(8192))
     expect(optionsInFile()).toEqual({ 'llama3.2:latest': { numCtx: 4096 }, 'llama3:latest': { numCtx: 8192 } })
   })
 
   it('resets to the default with null, removing the entry but keeping other option fields', () => {
-    service.setNumCtx(H, 'a', asNumCtx(2048))
-    service.setNumCtx(H, 'b', asNumCtx(4096))
-    service.setNumCtx(H, 'a', null)
-    expect(service.getNumCtx(H, 'a')).toBeNull()
+    settings.service.setNumCtx(H, 'a', asNumCtx(2048))
+    settings.service.setNumCtx(H, 'b', asNumCtx(4096))
+    settings.service.setNumCtx(H, 'a', null)
+    expect(settings.service.getNumCtx(H, 'a')).toBeNull()
     expect(optionsInFile()).toEqual({ 'b:latest': { numCtx: 4096 } })
 
-    const store = openFileSettingsStore(dir, { log: silentLogger })
+    const store = openFileSettingsStore(settings.dir, { log: silentLogger })
     store.set('hostModelOptions', { [H]: { 'c:latest': { numCtx: 1024, temperature: 0.3 } } })
-    service.setNumCtx(H, 'c', null)
+    settings.service.setNumCtx(H, 'c', null)
     expect(optionsInFile()).toEqual({ 'c:latest': { temperature: 0.3 } })
-    service.setNumCtx(H, 'c', asNumCtx(512))
+    settings.service.setNumCtx(H, 'c', asNumCtx(512))
     expect(optionsInFile()).toEqual({ 'c:latest': { temperature: 0.3, numCtx: 512 } })
   })
 
   // What is not a context length cannot reach `setNumCtx`: a `NumCtx` is made by `parseNumCtx` only (its refusals
   // are in src-shared/num-ctx.test.ts), and the model's own bounds are judged where it enters (`models:setNumCtx`).
   it('stores a context length as it is given, without checking it against a model, and needs a model name', () => {
-    expect(failureCode(() => service.setNumCtx(H, '  ', asNumCtx(4096)))).toBe(
+    expect(failureCode(() => settings.service.setNumCtx(H, '  ', asNumCtx(4096)))).toBe(
       'INVALID_INPUT: A model name is required.',
     )
-    service.setNumCtx(H, 'a', asNumCtx(1_048_576))
-    expect(service.getNumCtx(H, 'a')).toBe(1_048_576)
+    settings.service.setNumCtx(H, 'a', asNumCtx(1_048_576))
+    expect(settings.service.getNumCtx(H, 'a')).toBe(1_048_576)
   })
 
   it('reads a stored context length with the one parser: one it refuses reads as not set', () => {
-    const store = openFileSettingsStore(dir, { log: silentLogger })
+    const store = openFileSettingsStore(settings.dir, { log: silentLogger })
     store.set('hostModelOptions', {
       [H]: { 'a:latest': { numCtx: 3 }, 'b:latest': { numCtx: 4096 }, 'c:latest': { numCtx: 2_000_000 } },
     })
-    expect(service.getNumCtx(H, 'a')).toBeNull()
-    expect(service.getNumCtx(H, 'c')).toBeNull()
-    expect(service.get(H).modelOptions).toEqual({ 'b:latest': { numCtx: 4096 } })
+    expect(settings.service.getNumCtx(H, 'a')).toBeNull()
+    expect(settings.service.getNumCtx(H, 'c')).toBeNull()
+    expect(settings.service.get(H).modelOptions).toEqual({ 'b:latest': { numCtx: 4096 } })
   })
 })
 
 describe('per-host options', () => {
   it('keeps the options of one host from another', () => {
     const other = 'http://192.168.1.20:11434'
-    service.setNumCtx(H, 'llama3', asNumCtx(8192))
-    service.setNumCtx(other, 'llama3', asNumCtx(2048))
-    expect(service.getNumCtx(H, 'llama3')).toBe(8192)
-    expect(service.getNumCtx(other, 'llama3')).toBe(2048)
-    expect(service.get(other).modelOptions).toEqual({ 'llama3:latest': { numCtx: 2048 } })
+    settings.service.setNumCtx(H, 'llama3', asNumCtx(8192))
+    settings.service.setNumCtx(other, 'llama3', asNumCtx(2048))
+    expect(settings.service.getNumCtx(H, 'llama3')).toBe(8192)
+    expect(settings.service.getNumCtx(other, 'llama3')).toBe(2048)
+    expect(settings.service.get(other).modelOptions).toEqual({ 'llama3:latest': { numCtx: 2048 } })
   })
 })
 
 describe('hosts', () => {
   it('adds, names, changes, activates and removes hosts; an address is listed once', () => {
-    const work = service.saveHost({ url: '192.168.1.20', name: ' Work GPU ', headerNames: ['Authorization'] })
+    const work = settings.service.saveHost({ url: '192.168.1.20', name: ' Work GPU ', headerNames: ['Authorization'] })
     expect(work).toMatchObject({ url: 'http://192.168.1.20:11434', name: 'Work GPU', headerNames: ['Authorization'] })
-    expect(failureCode(() => service.saveHost({ url: 'http://192.168.1.20:11434' }))).toBe(
+    expect(failureCode(() => settings.service.saveHost({ url: 'http://192.168.1.20:11434' }))).toBe(
       'INVALID_INPUT: http://192.168.1.20:11434 is already in the list.',
     )
-    expect(failureCode(() => service.saveHost({ url: 'ftp://x' }))).toMatch(/^INVALID_INPUT: /)
-    expect(service.saveHost({ id: work.id, url: '192.168.1.21' })).toMatchObject({
+    expect(failureCode(() => settings.service.saveHost({ url: 'ftp://x' }))).toMatch(/^INVALID_INPUT: /)
+    expect(settings.service.saveHost({ id: work.id, url: '192.168.1.21' })).toMatchObject({
       id: work.id,
       url: 'http://192.168.1.21:11434',
       name: 'Work GPU',
       headerNames: ['Authorization'],
     })
-    expect(service.update({ activeHostId: work.id }, H)).toMatchObject({
+    expect(settings.service.update({ activeHostId: work.id }, H)).toMatchObject({
       activeHostId: work.id,
       ollamaHost: 'http://192.168.1.21:11434',
     })
     expect(open().activeHost()?.id).toBe(work.id)
-    expect(service.removeHost(work.id)).toBe(true)
-    expect(service.get(H)).toMatchObject({ hosts: [], activeHostId: null, ollamaHost: null })
-    expect(service.removeHost(work.id)).toBe(false)
+    expect(settings.service.removeHost(work.id)).toBe(true)
+    expect(settings.service.get(H)).toMatchObject({ hosts: [], activeHostId: null, ollamaHost: null })
+    expect(settings.service.removeHost(work.id)).toBe(false)
   })
 
   it('makes a typed address the active host, reusing a listed one', () => {
-    const listed = service.saveHost({ url: '10.0.0.2', name: 'Lab' })
-    expect(service.update({ ollamaHost: 'http://10.0.0.2:11434' }, H)).toMatchObject({
+    const listed = settings.service.saveHost({ url: '10.0.0.2', name: 'Lab' })
+    expect(settings.service.update({ ollamaHost: 'http://10.0.0.2:11434' }, H)).toMatchObject({
       activeHostId: listed.id,
       hosts: [listed],
     })
-    expect(service.update({ ollamaHost: null }, H)).toMatchObject({ activeHostId: null, hosts: [listed] })
+    expect(settings.service.update({ ollamaHost: null }, H)).toMatchObject({ activeHostId: null, hosts: [listed] })
   })
 
   it('moves what older versions stored: the single host, options without a host, temporary-model records', () => {
-    const store = openFileSettingsStore(dir, { log: silentLogger })
+    const store = openFileSettingsStore(settings.dir, { log: silentLogger })
     const record = {
       host: H,
       path: 'ollmchat-temp/llama3-oc8192',
@@ -161,7 +145,7 @@ describe('hosts', () => {
   })
 
   it('says so in the log when the single host of an older version is not an address, and uses the default', () => {
-    openFileSettingsStore(dir, { log: silentLogger }).set('ollamaHost', 'http://host:99999')
+    openFileSettingsStore(settings.dir, { log: silentLogger }).set('ollamaHost', 'http://host:99999')
     const log = createMemoryLogger()
     const migrated = open({ log })
     migrated.migrateLegacy(

@@ -1,42 +1,27 @@
-import { rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { silentLogger } from '../log'
 import type { Settings } from '../../../src-shared/types'
 import { DEFAULT_SETTINGS } from '../../../src-shared/types'
 import type { KeyValueStore } from '../core-types'
-import { createSettingsService, type SettingsService } from './settings-service'
+import { createSettingsService } from './settings-service'
 import { asNumCtx } from '../../test-support/num-ctx'
-import {
-  failureCode,
-  H,
-  modelKey,
-  newSettingsDir,
-  openSettingsService,
-  readSettingsFile,
-} from './test-fixtures/settings-service-fixture'
+import { failureCode, H, modelKey, useSettingsService } from './test-fixtures/settings-service-fixture'
 
 // The settings themselves and how they are read and kept; hosts and their model options have
 // settings-service-hosts.test.ts.
 
-let dir: string
-let service: SettingsService
-const open = (options: Parameters<typeof openSettingsService>[1] = {}) => openSettingsService(dir, options)
-const fileJson = () => readSettingsFile(dir)
-
-beforeEach(() => {
-  dir = newSettingsDir()
-  service = open()
-})
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+const settings = useSettingsService()
+const { open, fileJson } = settings
 
 describe('get and update', () => {
   it('starts from the defaults', () => {
-    expect(service.get(H)).toEqual(DEFAULT_SETTINGS)
+    expect(settings.service.get(H)).toEqual(DEFAULT_SETTINGS)
   })
 
   it('stores each setting and reads it back after reopening', () => {
-    const updated = service.update(
+    const updated = settings.service.update(
       {
         ollamaHost: 'localhost',
         theme: 'dark',
@@ -64,8 +49,8 @@ describe('get and update', () => {
   })
 
   it('treats empty text and null as "not set"', () => {
-    service.update({ ollamaHost: 'http://10.0.0.2:11434', defaultModel: 'a', lastConversationId: 'b' }, H)
-    expect(service.update({ ollamaHost: '  ', defaultModel: '', lastConversationId: null }, H)).toMatchObject({
+    settings.service.update({ ollamaHost: 'http://10.0.0.2:11434', defaultModel: 'a', lastConversationId: 'b' }, H)
+    expect(settings.service.update({ ollamaHost: '  ', defaultModel: '', lastConversationId: null }, H)).toMatchObject({
       ollamaHost: null,
       defaultModel: null,
       lastConversationId: null,
@@ -73,26 +58,28 @@ describe('get and update', () => {
   })
 
   it('validates the whole patch before writing any of it', () => {
-    expect(failureCode(() => service.update({ theme: 'dark', ollamaHost: 'ftp://x' }, H))).toMatch(
+    expect(failureCode(() => settings.service.update({ theme: 'dark', ollamaHost: 'ftp://x' }, H))).toMatch(
       /^INVALID_INPUT: .*http:\/\/ or https:\/\//,
     )
-    expect(failureCode(() => service.update({ theme: 'blue' as 'dark' }, H))).toBe(
+    expect(failureCode(() => settings.service.update({ theme: 'blue' as 'dark' }, H))).toBe(
       'INVALID_INPUT: theme must be "system", "light" or "dark".',
     )
-    expect(failureCode(() => service.update({ defaultModel: 3 as unknown as string }, H))).toBe(
+    expect(failureCode(() => settings.service.update({ defaultModel: 3 as unknown as string }, H))).toBe(
       'INVALID_INPUT: defaultModel must be text or null.',
     )
-    expect(failureCode(() => service.update({ modelOptions: {} } as never, H))).toBe(
+    expect(failureCode(() => settings.service.update({ modelOptions: {} } as never, H))).toBe(
       'INVALID_INPUT: "modelOptions" is not a setting that can be changed here.',
     )
-    expect(failureCode(() => service.update(null as never, H))).toBe('INVALID_INPUT: Settings must be an object.')
-    expect(failureCode(() => service.update({ tempModelLimit: 0 }, H))).toBe(
+    expect(failureCode(() => settings.service.update(null as never, H))).toBe(
+      'INVALID_INPUT: Settings must be an object.',
+    )
+    expect(failureCode(() => settings.service.update({ tempModelLimit: 0 }, H))).toBe(
       'INVALID_INPUT: The limit of temporary models must be a whole number from 1 to 64.',
     )
-    expect(failureCode(() => service.update({ activeHostId: 'nope' }, H))).toBe(
+    expect(failureCode(() => settings.service.update({ activeHostId: 'nope' }, H))).toBe(
       'INVALID_INPUT: That host is no longer in the list.',
     )
-    expect(service.get(H)).toEqual(DEFAULT_SETTINGS)
+    expect(settings.service.get(H)).toEqual(DEFAULT_SETTINGS)
   })
 
   it('falls back to defaults for values of the wrong type in the store', () => {
@@ -173,10 +160,10 @@ describe('reading the store', () => {
 
 describe('a corrupt file under the service', () => {
   it('keeps working with what could be saved from the file', () => {
-    service.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)
-    service.setNumCtx(H, 'llama3', asNumCtx(8192))
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...fileJson(), theme: 42 }))
-    expect(service.get(H)).toEqual({
+    settings.service.update({ theme: 'dark', defaultModel: 'qwen3:8b' }, H)
+    settings.service.setNumCtx(H, 'llama3', asNumCtx(8192))
+    writeFileSync(join(settings.dir, 'settings.json'), JSON.stringify({ ...fileJson(), theme: 42 }))
+    expect(settings.service.get(H)).toEqual({
       ...DEFAULT_SETTINGS,
       defaultModel: 'qwen3:8b',
       modelOptions: { 'llama3:latest': { numCtx: 8192 } },
@@ -187,15 +174,15 @@ describe('a corrupt file under the service', () => {
 
 describe('the time a reply may go silent', () => {
   it('is five minutes until changed, takes whole minutes from 1 to 60 and reads a damaged value as the default', () => {
-    expect(service.get(H).replyIdleMinutes).toBe(5)
-    expect(service.update({ replyIdleMinutes: 12 }, H).replyIdleMinutes).toBe(12)
+    expect(settings.service.get(H).replyIdleMinutes).toBe(5)
+    expect(settings.service.update({ replyIdleMinutes: 12 }, H).replyIdleMinutes).toBe(12)
     for (const minutes of [0, 61, 1.5]) {
-      expect(() => service.update({ replyIdleMinutes: minutes }, H)).toThrow(
+      expect(() => settings.service.update({ replyIdleMinutes: minutes }, H)).toThrow(
         'The time to wait for Ollama must be a whole number of minutes from 1 to 60.',
       )
     }
-    expect(service.get(H).replyIdleMinutes).toBe(12)
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...fileJson(), replyIdleMinutes: 'soon' }))
+    expect(settings.service.get(H).replyIdleMinutes).toBe(12)
+    writeFileSync(join(settings.dir, 'settings.json'), JSON.stringify({ ...fileJson(), replyIdleMinutes: 'soon' }))
     expect(open().get(H).replyIdleMinutes).toBe(5)
   })
 })
