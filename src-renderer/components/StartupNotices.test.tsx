@@ -3,6 +3,7 @@ import { afterEach, expect, it } from 'vitest'
 import { ok } from '../../src-shared/ipc/result'
 import type { StartupNotice } from '../../src-shared/types'
 import { createFakeBridge } from '../test-support/fake-bridge'
+import { makeAppInfo } from '../test-support/fixtures'
 import { renderApp } from '../test-support/render-app'
 
 afterEach(() => {
@@ -20,16 +21,7 @@ const damaged: StartupNotice = {
 
 async function appWith(notices: StartupNotice[]) {
   const fake = createFakeBridge()
-  fake.handle('app:getInfo', () =>
-    ok({
-      version: '0.1.0',
-      mode: 'desktop',
-      simulatedOllama: false,
-      dataDir: '/d',
-      secretsEncrypted: true,
-      startupNotices: notices,
-    }),
-  )
+  fake.handle('app:getInfo', () => ok(makeAppInfo({ dataDir: '/d', startupNotices: notices })))
   return renderApp(fake)
 }
 

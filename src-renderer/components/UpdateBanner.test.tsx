@@ -2,6 +2,7 @@ import { cleanup, screen, within } from '@testing-library/react'
 import { afterEach, expect, it } from 'vitest'
 import { fail, ok } from '../../src-shared/ipc/result'
 import { createFakeBridge } from '../test-support/fake-bridge'
+import { makeAppInfo } from '../test-support/fixtures'
 import { renderApp } from '../test-support/render-app'
 
 afterEach(() => cleanup())
@@ -13,16 +14,7 @@ const isShown = (version: string) => screen.queryByRole('status', { name: `ollmc
 /** The window over a fake bridge whose `app:getInfo` reports `updateReady`, and whose restart says it restarts. */
 async function windowWithUpdate(updateReady: string | null) {
   const fake = createFakeBridge()
-  fake.handle('app:getInfo', () =>
-    ok({
-      version: '0.1.0',
-      mode: 'desktop',
-      simulatedOllama: false,
-      dataDir: '/d',
-      secretsEncrypted: true,
-      updateReady,
-    }),
-  )
+  fake.handle('app:getInfo', () => ok(makeAppInfo({ updateReady })))
   fake.handle('app:restartToUpdate', () => ok({ restarting: true }))
   return renderApp(fake)
 }

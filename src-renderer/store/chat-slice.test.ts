@@ -4,7 +4,16 @@ import type { ChatTurn } from '../../src-shared/types'
 import { deferred } from '../test-support/fake-bridge'
 import { makeMessage, makeModel } from '../test-support/fixtures'
 import { createStoreHarness } from '../test-support/store-harness'
-import { C1, reply1, turnOf, user1, waitForCall, withOpenConversation } from '../test-support/chat-store-fixture'
+import {
+  C1,
+  firstCallTo,
+  reply1,
+  startReply,
+  turnOf,
+  user1,
+  waitForCall,
+  withOpenConversation,
+} from '../test-support/chat-store-fixture'
 import { bootApp } from './boot'
 import { selectInflightFor } from './chat-slice'
 import { selectActiveModelName } from './conversations-slice'
@@ -25,28 +34,14 @@ describe('sending from the new-chat draft', () => {
     expect(selectActiveModelName(store.getState())).toBe('llama3:latest')
 
     const sending = store.getState().send('  Hi  ')
-    await waitForCall(() => fake.callsTo('chat:send').length)
+    const { requestId } = await firstCallTo(fake, 'chat:send')
     // The draft still follows the core's default, so the core picks the model (its rule lives there only).
     expect(fake.callsTo('conversations:create')).toEqual([{ model: null }])
-    const { requestId } = fake.callsTo('chat:send')[0]!
     expect(fake.callsTo('chat:send')[0]).toMatchObject({ conversationId: 'c1', text: 'Hi' })
     expect(selectInflightFor('c1')(store.getState())?.pendingText).toBe('Hi')
 
     const user = { ...user1 }
-    const streaming = makeMessage({
-      id: 'a1',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      parentId: 'u1',
-    })
-    fake.emit('chat:started', {
-      requestId,
-      conversationId: 'c1',
-      conversation: C1,
-      userMessage: user,
-      assistantMessage: streaming,
-    })
+    const streaming = startReply(fake, { requestId, userMessage: user, reply: { id: 'a1', parentId: 'u1' } })
     fake.emit('chat:progress', {
       requestId,
       conversationId: 'c1',
@@ -103,22 +98,8 @@ describe('a reply in an open conversation', () => {
     fake.handle('chat:send', () => reply.promise)
     fake.handle('chat:cancel', () => ok({ cancelled: true }))
     const sending = store.getState().send('Hi')
-    await waitForCall(() => fake.callsTo('chat:send').length)
-    const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({
-      id: 'a1',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      parentId: 'u1',
-    })
-    fake.emit('chat:started', {
-      requestId,
-      conversationId: 'c1',
-      conversation: C1,
-      userMessage: user1,
-      assistantMessage: streaming,
-    })
+    const { requestId } = await firstCallTo(fake, 'chat:send')
+    const streaming = startReply(fake, { requestId, userMessage: user1, reply: { id: 'a1', parentId: 'u1' } })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'Partial ans', thinking: '' })
     harness.frame()
 
@@ -162,22 +143,8 @@ describe('a reply in an open conversation', () => {
     const reply = deferred<ReturnType<typeof ok<ChatTurn>>>()
     fake.handle('chat:send', () => reply.promise)
     void store.getState().send('Think')
-    await waitForCall(() => fake.callsTo('chat:send').length)
-    const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({
-      id: 'a1',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      parentId: 'u1',
-    })
-    fake.emit('chat:started', {
-      requestId,
-      conversationId: 'c1',
-      conversation: C1,
-      userMessage: user1,
-      assistantMessage: streaming,
-    })
+    const { requestId } = await firstCallTo(fake, 'chat:send')
+    startReply(fake, { requestId, userMessage: user1, reply: { id: 'a1', parentId: 'u1' } })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: '', thinking: 'Hmm…' })
     harness.frame()
     expect(store.getState().messagesByConversation.c1?.at(-1)?.thinking).toBe('Hmm…')
@@ -194,22 +161,8 @@ describe('applying deltas', () => {
     const { fake, store } = harness
     fake.handle('chat:send', () => new Promise(() => undefined))
     void store.getState().send('Hi')
-    await waitForCall(() => fake.callsTo('chat:send').length)
-    const { requestId } = fake.callsTo('chat:send')[0]!
-    const streaming = makeMessage({
-      id: 'a1',
-      conversationId: 'c1',
-      role: 'assistant',
-      status: 'streaming',
-      parentId: 'u1',
-    })
-    fake.emit('chat:started', {
-      requestId,
-      conversationId: 'c1',
-      conversation: C1,
-      userMessage: user1,
-      assistantMessage: streaming,
-    })
+    const { requestId } = await firstCallTo(fake, 'chat:send')
+    startReply(fake, { requestId, userMessage: user1, reply: { id: 'a1', parentId: 'u1' } })
     fake.emit('chat:delta', { requestId, messageId: 'a1', content: 'One', thinking: '' })
     harness.frame()
     const before = store.getState()

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { fail, ok } from '../../src-shared/ipc/result'
 import type { ChatMessage } from '../../src-shared/types'
-import { makeConversation, makeMessage, makeModel } from '../test-support/fixtures'
-import { createStoreHarness, type StoreHarness } from '../test-support/store-harness'
-import { bootApp } from './boot'
+import { withOpenConversation } from '../test-support/chat-store-fixture'
+import { makeConversation, makeMessage } from '../test-support/fixtures'
+import type { StoreHarness } from '../test-support/store-harness'
 import { branchAt } from './message-list'
 import { withBranch } from './versions-slice'
 
@@ -27,17 +27,7 @@ const a0 = makeMessage({
   versions: { index: 1, count: 2 },
 })
 
-async function openWith(messages: ChatMessage[]): Promise<StoreHarness> {
-  const harness = createStoreHarness()
-  harness.fake.handle('models:list', () =>
-    ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
-  )
-  harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages }))
-  await bootApp(harness.store)
-  await harness.store.getState().openConversation('c1')
-  return harness
-}
+const openWith = (messages: ChatMessage[]) => withOpenConversation(messages, { conversation: C1 })
 
 const idsOf = (harness: StoreHarness) =>
   harness.store.getState().messagesByConversation.c1?.map((message) => message.id)

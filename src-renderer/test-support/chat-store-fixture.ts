@@ -1,7 +1,9 @@
 import { expect, vi } from 'vitest'
+import type { Channel, In } from '../../src-shared/ipc/contract'
 import { ok } from '../../src-shared/ipc/result'
-import type { ChatMessage, ChatTurn } from '../../src-shared/types'
+import type { ChatMessage, ChatTurn, ConversationSummary } from '../../src-shared/types'
 import { bootApp } from '../store/boot'
+import type { FakeBridge } from './fake-bridge'
 import { makeConversation, makeMessage, makeModel } from './fixtures'
 import { createStoreHarness, type StoreHarness } from './store-harness'
 
@@ -19,16 +21,27 @@ export function turnOf(assistant: ChatMessage, userMessage: ChatMessage | null, 
   }
 }
 
-/** A booted store with `C1` open, holding `messages`. */
-export async function withOpenConversation(messages: ChatMessage[]): Promise<StoreHarness> {
+/** Which conversation `withOpenConversation` opens, and what the sidebar lists beside it. */
+export interface OpenConversationOptions {
+  /** `C1` unless told. */
+  conversation?: ConversationSummary
+  /** Only the open conversation unless told. */
+  listed?: ConversationSummary[]
+}
+
+/** A booted store with a conversation open, holding `messages`. */
+export async function withOpenConversation(
+  messages: ChatMessage[],
+  { conversation = C1, listed = [conversation] }: OpenConversationOptions = {},
+): Promise<StoreHarness> {
   const harness = createStoreHarness()
   harness.fake.handle('models:list', () =>
     ok({ models: [makeModel({ name: 'llama3:latest' })], defaultModel: 'llama3:latest' }),
   )
-  harness.fake.handle('conversations:list', () => ok({ conversations: [C1] }))
-  harness.fake.handle('conversations:get', () => ok({ conversation: C1, messages }))
+  harness.fake.handle('conversations:list', () => ok({ conversations: listed }))
+  harness.fake.handle('conversations:get', () => ok({ conversation, messages }))
   await bootApp(harness.store)
-  await harness.store.getState().openConversation('c1')
+  await harness.store.getState().openConversation(conversation.id)
   return harness
 }
 
@@ -52,4 +65,31 @@ export const reply2 = makeMessage({
 /** Waits until a call was recorded (the store awaits other calls first). */
 export async function waitForCall(count: () => number): Promise<void> {
   await vi.waitFor(() => expect(count()).toBe(1))
+}
+
+/** Waits for the store's one call to `channel` and returns what it was called with (its `requestId`, for one). */
+export async function firstCallTo<C extends Channel>(fake: FakeBridge, channel: C): Promise<In<C>> {
+  await waitForCall(() => fake.callsTo(channel).length)
+  return fake.callsTo(channel)[0]!
+}
+
+/** What `chat:started` says of a reply in `c1`: the request, the user message it answers and its assistant message. */
+export interface ReplyStart {
+  requestId: string
+  /** The user message main stored for the turn; `null` for a regenerate, which keeps the old one. */
+  userMessage: ChatMessage | null
+  /** The assistant message's id and parent, and any field the test is about; it is streaming and empty otherwise. */
+  reply: Partial<ChatMessage> & { id: string; parentId: string }
+  /** The conversation as main reports it with the turn; `C1` unless told. */
+  conversation?: ConversationSummary
+}
+
+/** Emits main's `chat:started` for a reply streaming in `c1`, and returns the streaming assistant message. */
+export function startReply(
+  fake: FakeBridge,
+  { requestId, userMessage, reply, conversation = C1 }: ReplyStart,
+): ChatMessage {
+  const assistantMessage = makeMessage({ conversationId: 'c1', role: 'assistant', status: 'streaming', ...reply })
+  fake.emit('chat:started', { requestId, conversationId: 'c1', conversation, userMessage, assistantMessage })
+  return assistantMessage
 }

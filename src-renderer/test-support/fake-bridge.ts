@@ -2,7 +2,7 @@ import { createBridge, type Bridge, type Transport } from '../../src-shared/ipc/
 import type { Channel, EventMap, EventName, In, Out } from '../../src-shared/ipc/contract'
 import { fail, ok, type Result } from '../../src-shared/ipc/result'
 import { DEFAULT_SETTINGS } from '../../src-shared/types'
-import { makeStatus } from './fixtures'
+import { makeAppInfo, makeStatus } from './fixtures'
 
 type Handler<C extends Channel> = (input: In<C>) => Result<Out<C>> | Promise<Result<Out<C>>>
 type Handlers = { [C in Channel]?: Handler<C> }
@@ -27,14 +27,7 @@ export interface FakeBridge {
  */
 export function createFakeBridge(): FakeBridge {
   const handlers: Handlers = {
-    'app:getInfo': () =>
-      ok({
-        version: '0.1.0',
-        mode: 'desktop',
-        simulatedOllama: false,
-        dataDir: '/tmp/ollmchat',
-        secretsEncrypted: true,
-      }),
+    'app:getInfo': () => ok(makeAppInfo()),
     'ollama:getStatus': () => ok(makeStatus('reachable')),
     'ollama:checkNow': () => ok(makeStatus('reachable')),
     'settings:get': () => ok(DEFAULT_SETTINGS),

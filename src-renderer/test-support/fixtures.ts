@@ -1,4 +1,5 @@
 import type {
+  AppInfo,
   ChatMessage,
   ContextReport,
   ConversationSummary,
@@ -65,6 +66,18 @@ export function makeMessage(
     updatedAt: T0,
     parentId: null,
     versions: { index: 1, count: 1 },
+    ...overrides,
+  }
+}
+
+/** The fake bridge's `app:getInfo` answer (the desktop app, secrets encrypted); override what the test is about. */
+export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: '0.1.0',
+    mode: 'desktop',
+    simulatedOllama: false,
+    dataDir: '/tmp/ollmchat',
+    secretsEncrypted: true,
     ...overrides,
   }
 }

@@ -1,20 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startOllamaSim } from './index'
+import { describe, expect, it } from 'vitest'
 import type { OllamaSim } from './index'
-import { post, ps } from './test-helpers'
+import { CHAT_SIM_OPTIONS, post, ps, simBeforeEach, user } from './test-helpers'
 
 let sim: OllamaSim
-
-beforeEach(async () => {
-  sim = await startOllamaSim({
-    models: ['llama3', 'qwen3:8b', { name: 'broken', parameters: { num_ctx: 'abc' } }, 'gpt-oss:120b-cloud'],
-  })
-})
-afterEach(async () => {
-  await sim.close()
-})
-
-const user = (content: string) => [{ role: 'user', content }]
+simBeforeEach(CHAT_SIM_OPTIONS, (started) => (sim = started))
 
 describe('errors', () => {
   it('answers an unknown model with 404 and the name as sent, before any line', async () => {

@@ -1,21 +1,11 @@
 import { Ollama } from 'ollama'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startOllamaSim } from './index'
 import type { OllamaSim, SimChatRequest } from './index'
-import { contentOf, post, thinkingOf } from './test-helpers'
+import { CHAT_SIM_OPTIONS, contentOf, post, simBeforeEach, thinkingOf, user } from './test-helpers'
 
 let sim: OllamaSim
-
-beforeEach(async () => {
-  sim = await startOllamaSim({
-    models: ['llama3', 'qwen3:8b', { name: 'broken', parameters: { num_ctx: 'abc' } }, 'gpt-oss:120b-cloud'],
-  })
-})
-afterEach(async () => {
-  await sim.close()
-})
-
-const user = (content: string) => [{ role: 'user', content }]
+simBeforeEach(CHAT_SIM_OPTIONS, (started) => (sim = started))
 
 describe('POST /api/chat streaming', () => {
   it('streams NDJSON lines echoing the model as sent, then a final done line with non-zero metrics', async () => {

@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest'
+import { afterEach, beforeEach } from 'vitest'
 import { startOllamaSim } from './index'
 import type { OllamaSim, SimOptions } from './types'
 
@@ -166,3 +166,20 @@ export function simPerTest(defaults: SimOptions = {}): (options?: SimOptions) =>
     return sim
   }
 }
+
+/**
+ * A simulator started with `options` before each test and closed after it (call at the top of a test file); `use`
+ * receives each one, for the file to keep in its `sim`.
+ */
+export function simBeforeEach(options: SimOptions, use: (sim: OllamaSim) => void): void {
+  const start = simPerTest(options)
+  beforeEach(async () => use(await start()))
+}
+
+/** What the chat tests serve: a plain and a thinking model, one with a num_ctx that is not a number, a cloud one. */
+export const CHAT_SIM_OPTIONS: SimOptions = {
+  models: ['llama3', 'qwen3:8b', { name: 'broken', parameters: { num_ctx: 'abc' } }, 'gpt-oss:120b-cloud'],
+}
+
+/** The messages of a chat that is one user turn saying `content`. */
+export const user = (content: string) => [{ role: 'user', content }]
